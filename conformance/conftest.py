@@ -1,0 +1,10 @@
+"""Loads the conformance plugin for `python -m pytest conformance ...`."""
+
+from conformance.plugin import (  # noqa: F401  (pytest finds hooks and fixtures by name)
+    check_record,
+    pytest_addoption,
+    pytest_configure,
+    pytest_report_header,
+    pytest_unconfigure,
+    target,
+)

@@ -1,0 +1,223 @@
+"""The pytest plugin: options, the target fixture, markers, and the results file.
+
+    python -m pytest conformance --interpreter COMMAND [--results-json FILE]
+
+`--interpreter` is a command line (default: the Python running pytest). The
+plugin starts the runner in it once per process at configuration time, so a
+target that cannot start is one error line before any test runs. Each pytest-
+xdist worker has its own runner; only the controller writes the results file.
+"""
+
+from __future__ import annotations
+
+import shlex
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conformance.areas import AREAS, LEVELS, level_marker
+from conformance.driver import DEFAULT_BATCH_TIMEOUT, Hello, Runner, TargetError, split_command
+from conformance.results import ResultsFile
+
+RECORD = "conformance"  # the user_properties key carrying a check's metadata
+
+
+@dataclass
+class Target:
+    """The interpreter under test, as this pytest process sees it."""
+
+    command: str
+    runner: Runner
+    hello: Hello
+
+    def describe(self) -> str:
+        return "%s (%s)" % (self.hello.label, self.command)
+
+
+TARGET_KEY = pytest.StashKey[Target]()
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("closure-conformance", "closure conformance")
+    group.addoption(
+        "--interpreter",
+        metavar="COMMAND",
+        default=None,
+        help="the interpreter to test, as a command line (default: the Python running pytest)",
+    )
+    group.addoption(
+        "--results-json",
+        metavar="FILE",
+        default=None,
+        help="where to write the results file (default: reports/results/<label>.json)",
+    )
+    group.addoption(
+        "--batch-timeout",
+        metavar="SECONDS",
+        type=float,
+        default=DEFAULT_BATCH_TIMEOUT,
+        help="time one batch of programs may take before the runner is restarted (default: %(default)s)",
+    )
+
+
+def _is_worker(config: pytest.Config) -> bool:
+    return hasattr(config, "workerinput")
+
+
+def _is_xdist_controller(config: pytest.Config) -> bool:
+    return not _is_worker(config) and getattr(config.option, "dist", "no") != "no"
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_configure(config: pytest.Config) -> None:
+    for area in AREAS:
+        config.addinivalue_line("markers", "%s: CATALOG area %r: %s" % (area.marker, area.slug, area.title))
+    for level in LEVELS:
+        config.addinivalue_line("markers", "%s: checks at the %s level" % (level_marker(level), level))
+    command = config.getoption("interpreter") or shlex.quote(sys.executable)
+    runner = Runner(split_command(command), batch_timeout=config.getoption("batch_timeout"))
+    try:
+        hello = runner.start()
+    except TargetError as error:
+        raise pytest.UsageError(str(error)) from None
+    if hello.version[0] < 3:
+        runner.close()
+        raise pytest.UsageError("interpreter %r is Python %s; the suite needs Python 3" % (command, hello.language))
+    if _is_xdist_controller(config):
+        runner.close()  # the workers run the programs, each with a runner of its own
+    target = Target(command=command, runner=runner, hello=hello)
+    config.stash[TARGET_KEY] = target
+    if not _is_worker(config):
+        config.pluginmanager.register(ResultsRecorder(_results_file(config, target)), "closure-results")
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    target = config.stash.get(TARGET_KEY, None)
+    if target is not None:
+        target.runner.close()
+
+
+def pytest_report_header(config: pytest.Config) -> str | None:
+    target = config.stash.get(TARGET_KEY, None)
+    if target is None:
+        return None
+    return "interpreter under test: %s, %s" % (target.describe(), target.hello.raw.get("sys_version", "").split("\n")[0])
+
+
+@pytest.fixture(scope="session")
+def target(pytestconfig: pytest.Config) -> Target:
+    return pytestconfig.stash[TARGET_KEY]
+
+
+# -- check records --------------------------------------------------------------
+
+
+class CheckRecord:
+    """What the results file says about one check, filled in by the test."""
+
+    def __init__(self, item: pytest.Item) -> None:
+        self.data: dict[str, Any] = {"id": item.nodeid, "area": "suite", "level": "language", "programs": 0}
+        item.user_properties.append((RECORD, self.data))
+
+    def describe(self, **fields: Any) -> None:
+        self.data.update(fields)
+
+    def count_programs(self, number: int) -> None:
+        self.data["programs"] += number
+
+    def fail(self, *, program: str, expected: str, observed: str, repro: str, **extra: Any) -> None:
+        self.data["failure"] = {"program": program, "expected": expected, "observed": observed, "repro": repro, **extra}
+
+
+@pytest.fixture
+def check_record(request: pytest.FixtureRequest) -> CheckRecord:
+    return CheckRecord(request.node)
+
+
+def repro_command(nodeid: str, target: Target) -> str:
+    """The one line that runs this check again against this target."""
+    return "python -m pytest %s --interpreter %s" % (shlex.quote(nodeid), shlex.quote(target.command))
+
+
+# -- the results file -----------------------------------------------------------
+
+
+class ResultsRecorder:
+    """Turns test reports into results-file entries; registered in the controller only."""
+
+    def __init__(self, results: ResultsFile) -> None:
+        self.results = results
+
+    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        entry = _entry_for(report)
+        previous = self.results.lookup(entry["id"])
+        outcome = _outcome(report)
+        if outcome is None:
+            return
+        if previous is not None:
+            entry["duration_s"] = previous["duration_s"]
+            for key in ("failure", "message"):
+                if key in previous and key not in entry:
+                    entry[key] = previous[key]
+        entry["outcome"] = outcome
+        entry["duration_s"] = round(entry.get("duration_s", 0.0) + report.duration, 6)
+        if outcome == "skipped" and isinstance(report.longrepr, tuple):
+            entry["skip_reason"] = str(report.longrepr[2]).removeprefix("Skipped: ")
+        if outcome in ("failed", "error") and "failure" not in entry:
+            entry["message"] = report.longreprtext[-4000:]
+        self.results.record(entry)
+
+    def pytest_collectreport(self, report: pytest.CollectReport) -> None:
+        if report.failed:
+            self.results.record(
+                {
+                    "id": "collect:" + report.nodeid,
+                    "area": "suite",
+                    "level": "language",
+                    "outcome": "error",
+                    "duration_s": 0.0,
+                    "programs": 0,
+                    "message": report.longreprtext[-4000:],
+                }
+            )
+
+    def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
+        interrupted = exitstatus == pytest.ExitCode.INTERRUPTED or bool(session.shouldstop)
+        self.results.finish("interrupted" if interrupted else "complete")
+
+
+def _results_file(config: pytest.Config, target: Target) -> ResultsFile:
+    hello = target.hello
+    interpreter = {
+        "command": target.command,
+        "implementation": hello.implementation,
+        "version": ".".join(str(part) for part in hello.version),
+        "label": hello.label,
+        "language": hello.language,
+        "sys_version": hello.raw.get("sys_version", ""),
+        "capabilities": hello.capabilities,
+    }
+    option = config.getoption("results_json")
+    path = Path(option) if option else Path(config.rootpath, "reports", "results", hello.label + ".json")
+    return ResultsFile(path, interpreter)
+
+
+def _entry_for(report: pytest.TestReport) -> dict[str, Any]:
+    for name, value in report.user_properties:
+        if name == RECORD and isinstance(value, dict):
+            return dict(value)
+    return {"id": report.nodeid, "area": "suite", "level": "language", "programs": 0}
+
+
+def _outcome(report: pytest.TestReport) -> str | None:
+    """The check's outcome after this phase, or None when this phase changes nothing."""
+    if hasattr(report, "wasxfail"):
+        return "xfailed" if report.skipped else "xpassed"
+    if report.when == "setup":
+        return "skipped" if report.skipped else ("error" if report.failed else None)
+    if report.when == "call":
+        return report.outcome
+    return "error" if report.failed else None  # teardown

@@ -1,0 +1,88 @@
+"""The results file of one run against one interpreter, written as results arrive.
+
+Only one process writes it: the pytest process that runs the session (the
+pytest-xdist controller when workers are used, since their reports reach it
+through pytest_runtest_logreport). Every change is written to a temporary file
+beside it and renamed over it, so a reader (or a run killed half-way) always
+finds a complete, valid document.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import os
+import subprocess
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from reports.schema import SCHEMA, summarize
+
+SUITE_VERSION = "0.1.0"
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def now() -> str:
+    return datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
+
+
+def suite_commit() -> str | None:
+    try:
+        output = subprocess.run(
+            ["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True, timeout=5, check=True
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return output.stdout.strip() or None
+
+
+class ResultsFile:
+    """The results document for one interpreter, rewritten atomically on each change."""
+
+    def __init__(self, path: Path, interpreter: dict[str, Any]) -> None:
+        self.path = path
+        self._order: list[str] = []
+        self._entries: dict[str, dict[str, Any]] = {}
+        self.document: dict[str, Any] = {
+            "schema": SCHEMA,
+            "status": "running",
+            "interpreter": interpreter,
+            "suite": {"version": SUITE_VERSION, "commit": suite_commit()},
+            "started": now(),
+            "finished": None,
+            "summary": summarize([]),
+            "results": [],
+        }
+        self.write()
+
+    def lookup(self, key: str) -> dict[str, Any] | None:
+        return self._entries.get(key)
+
+    def record(self, entry: dict[str, Any]) -> None:
+        """Add or replace the entry with this id, and write the file."""
+        key = entry["id"]
+        if key not in self._entries:
+            self._order.append(key)
+        self._entries[key] = entry
+        self.write()
+
+    def finish(self, status: str) -> None:
+        self.document["status"] = status
+        self.document["finished"] = now()
+        self.write()
+
+    def write(self) -> None:
+        results = [self._entries[key] for key in self._order]
+        self.document["results"] = results
+        self.document["summary"] = summarize(results)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=self.path.name + ".", suffix=".tmp", dir=self.path.parent)
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as stream:
+                json.dump(self.document, stream, indent=1, sort_keys=False)
+                stream.write("\n")
+            os.replace(temporary, self.path)
+        except BaseException:
+            os.unlink(temporary)
+            raise

@@ -1,0 +1,68 @@
+"""Every hand-written case under conformance/cases/, run against the target.
+
+One test per case file; its markers are the case's area and level. A case
+that does not apply to the target (too old, or lacking a capability the case
+needs) is skipped with the reason.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conformance.areas import AREAS_BY_SLUG, level_marker
+from conformance.casefile import Case, CaseError, discover, load
+from conformance.driver import Program
+from conformance.plugin import CheckRecord, Target, repro_command
+
+
+def _params() -> list[object]:
+    params: list[object] = []
+    for path in discover():
+        try:
+            case = load(path)
+        except CaseError as error:
+            params.append(pytest.param(error, id="%s/%s" % (path.parent.name, path.stem)))
+            continue
+        marks = [getattr(pytest.mark, AREAS_BY_SLUG[case.area].marker), getattr(pytest.mark, level_marker(case.level))]
+        params.append(pytest.param(case, id=case.id, marks=marks))
+    return params
+
+
+@pytest.mark.parametrize("case", _params())
+def test_case(case: Case | CaseError, target: Target, check_record: CheckRecord, request: pytest.FixtureRequest) -> None:
+    if isinstance(case, CaseError):
+        pytest.fail("malformed case file: %s" % case, pytrace=False)
+    check_record.describe(
+        id="case:" + case.id,
+        area=case.area,
+        level=case.level,
+        description=case.description,
+        spec=case.spec,
+        path=str(case.path.relative_to(request.config.rootpath)),
+    )
+    reason = case.skip_reason(target.hello)
+    if reason:
+        pytest.skip(reason)
+    result = target.runner.run_one(Program(case.id, case.source, filename=case.path.name))
+    check_record.count_programs(1)
+    mismatches = case.check(result, target.hello.version)
+    if not mismatches:
+        return
+    repro = repro_command(request.node.nodeid, target)
+    check_record.fail(
+        program=case.source,
+        expected="\n".join("%s: %s" % (m.expectation, m.expected) for m in mismatches),
+        observed="\n".join("%s: %s" % (m.expectation, m.observed) for m in mismatches),
+        repro=repro,
+        mismatches=[{"expectation": m.expectation, "expected": m.expected, "observed": m.observed} for m in mismatches],
+    )
+    lines = ["case %s on %s: %s" % (case.id, target.describe(), case.description)]
+    for mismatch in mismatches:
+        lines.append("  %s" % mismatch.expectation)
+        lines.append("    expected: %s" % mismatch.expected)
+        lines.append("    observed: %s" % mismatch.observed)
+    if result.output:
+        lines.append("  the program printed: %r" % result.output)
+    lines.append("  program: %s" % case.path)
+    lines.append("  reproduce: %s" % repro)
+    pytest.fail("\n".join(lines), pytrace=False)
