@@ -1,0 +1,142 @@
+"""Sessions of the closure conformance suite.
+
+    nox                       conformance on every interpreter found, then a summary
+    nox -s conformance-3.12   one interpreter (conformance-pypy3.9 for PyPy)
+    nox -s target -- --interpreter COMMAND [--interpreter COMMAND2] [pytest options]
+    nox -s tests              the suite's own tests (what CI runs)
+    nox -s lint               ruff and mypy
+
+Targets are run out of process, so they need no virtual environment: only the
+host side (pytest, Hypothesis) gets one, made by uv.
+"""
+
+from __future__ import annotations
+
+import shlex
+import sys
+from pathlib import Path
+
+import nox
+
+ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT))
+
+from conformance.interpreters import Interpreter, discover  # noqa: E402
+
+nox.needs_version = ">=2024.4.15"
+nox.options.default_venv_backend = "uv|virtualenv"
+nox.options.error_on_missing_interpreters = False
+nox.options.reuse_venv = "yes"
+
+RESULTS = ROOT / "reports" / "results"
+CPYTHONS = ["3.%d" % minor for minor in range(6, 14)]  # the versions the suite promises to cover
+
+FOUND = {interpreter.name: interpreter for interpreter in discover()}
+# Session names: every promised CPython (skipped when missing), plus whatever else was found.
+NAMES = CPYTHONS + sorted(name for name in FOUND if name not in CPYTHONS)
+if not any(name.startswith("pypy") for name in NAMES):
+    NAMES.append("pypy3")  # so that a missing PyPy is said, not silently absent
+
+
+PYPROJECT = nox.project.load_toml(ROOT / "pyproject.toml")
+
+
+def install_host(session: nox.Session, *extra: str) -> None:
+    """The host side's dependencies, as pyproject.toml lists them.
+
+    The suite itself is not installed: sessions run from the repository root,
+    where pytest's `pythonpath` setting finds it.
+    """
+    session.install(*PYPROJECT["project"]["dependencies"], *extra)
+
+
+def run_conformance(session: nox.Session, command: str, label: str | None, extra: list[str]) -> None:
+    arguments = ["python", "-m", "pytest", "conformance", "--interpreter", command]
+    if label is not None:
+        arguments += ["--junitxml", str(RESULTS / (label + ".xml"))]
+    session.run(*arguments, *extra)
+
+
+def make_conformance_session(name: str) -> None:
+    interpreter: Interpreter | None = FOUND.get(name)
+
+    @nox.session(name="conformance-" + name)
+    def conformance(session: nox.Session) -> None:
+        if interpreter is None:
+            what = "PyPy 3" if name.startswith("pypy") else "CPython " + name
+            session.skip("%s not found (looked in the pyenv versions directory and on PATH)" % what)
+        install_host(session)
+        run_conformance(session, interpreter.path, interpreter.label, session.posargs)
+
+    conformance.__doc__ = "Conformance against %s." % (interpreter.path if interpreter else name + " (not found)")
+
+
+for _name in NAMES:
+    make_conformance_session(_name)
+
+
+@nox.session(venv_backend="none")
+def summary(session: nox.Session) -> None:
+    """Print the table of results: area x interpreter, passed/failed/skipped."""
+    session.run(sys.executable, "-m", "reports.summary", str(RESULTS), *session.posargs)
+
+
+@nox.session
+def target(session: nox.Session) -> None:
+    """Conformance against any interpreter: -- --interpreter COMMAND [...] [pytest options]."""
+    commands, extra = split_interpreters(session.posargs)
+    if not commands:
+        session.error("usage: nox -s target -- --interpreter COMMAND [--interpreter COMMAND2] [pytest options]")
+    install_host(session)
+    failed = []
+    for command in commands:
+        try:
+            run_conformance(session, command, None, extra)
+        except nox.command.CommandFailed:
+            failed.append(command)
+    if failed:
+        session.error("conformance failed or could not run for: %s" % ", ".join(failed))
+
+
+def split_interpreters(arguments: list[str]) -> tuple[list[str], list[str]]:
+    """Pull every --interpreter COMMAND (or --interpreter=COMMAND) out of the arguments."""
+    commands: list[str] = []
+    rest: list[str] = []
+    iterator = iter(arguments)
+    for argument in iterator:
+        if argument == "--interpreter":
+            value = next(iterator, None)
+            if value is None:
+                raise SystemExit("nox -s target: --interpreter needs a command")
+            commands.append(value)
+        elif argument.startswith("--interpreter="):
+            commands.append(argument.partition("=")[2])
+        else:
+            rest.append(argument)
+    return commands, rest
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    """The suite's own tests, then a quick conformance run on the host CPython and PyPy."""
+    install_host(session)
+    session.run("python", "-m", "pytest", "tests", *session.posargs)
+    quick = RESULTS / "tests"
+    hosts = [shlex.quote(sys.executable)] + [i.path for i in FOUND.values() if i.implementation == "pypy"]
+    for command in hosts:
+        session.run(
+            "python", "-m", "pytest", "conformance", "-q", "--interpreter", command,
+            "--results-json", str(quick / (Path(shlex.split(command)[0]).name + ".json")),
+        )  # fmt: skip
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    """ruff (lint and format) and mypy."""
+    install_host(session, *PYPROJECT["project"]["optional-dependencies"]["dev"])
+    session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", ".")
+    session.run("mypy")
+
+
+nox.options.sessions = ["conformance-" + name for name in NAMES] + ["summary"]
