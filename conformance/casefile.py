@@ -291,7 +291,11 @@ def _implied_requirements(source: str, expectations: list[Expectation]) -> set[s
 
 def check_result(case: Case, result: ProgramResult, version: tuple[int, ...]) -> list[Mismatch]:
     if result.fault is not None:
-        return [Mismatch("the program runs to completion", "a result", "%s: %s" % (result.fault.outcome, result.fault.detail))]
+        return [
+            Mismatch(
+                "the program runs to completion", "a result", "%s: %s" % (result.fault.outcome, result.fault.detail)
+            )
+        ]
     mismatches: list[Mismatch] = []
     if case.negative is not None:
         observed = result.compile_error
@@ -301,7 +305,9 @@ def check_result(case: Case, result: ProgramResult, version: tuple[int, ...]) ->
     elif result.compile_error is not None:
         return [Mismatch("the program compiles", "no error", _describe_exception(result.compile_error))]
     elif result.error is not None and not any(e.label == "program" for e in case.expectations):
-        mismatches.append(Mismatch("the program runs without an uncaught exception", "no error", _describe_exception(result.error)))
+        mismatches.append(
+            Mismatch("the program runs without an uncaught exception", "no error", _describe_exception(result.error))
+        )
     for expectation in case.expectations:
         if expectation.applies_to(version):
             mismatch = _check_one(expectation, result)
@@ -323,7 +329,9 @@ def _check_one(expectation: Expectation, result: ProgramResult) -> Mismatch | No
     else:
         observation = result.observations.get(expectation.label)
     if observation is None:
-        return Mismatch(expectation.text, _describe_expected(expectation), "probe %r was never reached" % expectation.label)
+        return Mismatch(
+            expectation.text, _describe_expected(expectation), "probe %r was never reached" % expectation.label
+        )
     unsupported = observation.get("unsupported")
     if unsupported and expectation.facet not in (None, "message", "output"):
         return Mismatch(expectation.text, _describe_expected(expectation), "the target has no %s" % unsupported)
@@ -386,9 +394,9 @@ def _matches(expectation: Expectation, observed: Any) -> bool:
     if expectation.facet in ("freevars", "cellvars") and isinstance(expected, (set, frozenset)):
         return isinstance(observed, list) and set(observed) == expected and len(set(observed)) == len(observed)
     if expectation.facet in ("freevars", "cellvars") and isinstance(expected, tuple):
-        return observed == list(expected)
+        return bool(observed == list(expected))
     if expectation.facet in ("message", "output"):
-        return observed == expected
+        return bool(observed == expected)
     return same_encoded(runner.encode(expected), observed)
 
 
@@ -404,7 +412,7 @@ def _is_exactly(exception: dict[str, Any], name: str) -> bool:
 def _describe_exception(exception: dict[str, Any]) -> str:
     name = exception.get("type", "?")
     mro = exception.get("mro", [])
-    text = name
+    text = str(name)
     if len(mro) > 2 and mro[1] not in ("Exception", "BaseException"):
         text += " (a subclass of %s)" % mro[1]
     message = exception.get("message")
@@ -421,7 +429,7 @@ def _describe_expected(expectation: Expectation) -> str:
 
 def render(encoded: Any) -> str:
     """An encoded value shown as Python source, for people reading a failure."""
-    return repr(_decode(encoded))
+    return str(repr(_decode(encoded)))
 
 
 class _Shown:

@@ -10,6 +10,7 @@ the batch goes on.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import selectors
@@ -210,7 +211,9 @@ class Runner:
                     message = self._read(deadline)
                     if "done" in message:
                         if pending:
-                            raise _Stopped(Fault("protocol-error", "ended the batch with %d programs unanswered" % len(pending)))
+                            raise _Stopped(
+                                Fault("protocol-error", "ended the batch with %d programs unanswered" % len(pending))
+                            )
                         break
                     result = message.get("result")
                     if not isinstance(result, dict) or not pending or result.get("id") != pending[0].id:
@@ -253,7 +256,9 @@ class Runner:
             raise TargetError("cannot start interpreter %r: no such file" % self.display) from None
         except PermissionError:
             self._kill()
-            raise TargetError("cannot start interpreter %r: permission denied (not executable?)" % self.display) from None
+            raise TargetError(
+                "cannot start interpreter %r: permission denied (not executable?)" % self.display
+            ) from None
         except OSError as exc:
             self._kill()
             raise TargetError("cannot start interpreter %r: %s" % (self.display, exc.strerror or exc)) from None
@@ -355,10 +360,8 @@ class Runner:
             process.wait()
             for stream in (process.stdin, process.stdout, process.stderr):
                 if stream is not None:
-                    try:
+                    with contextlib.suppress(OSError):
                         stream.close()
-                    except OSError:
-                        pass
         if self._workdir is not None:
             shutil.rmtree(self._workdir, ignore_errors=True)
             self._workdir = None

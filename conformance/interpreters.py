@@ -115,4 +115,7 @@ def discover() -> list[Interpreter]:
 
 if __name__ == "__main__":
     for interpreter in discover():
-        print("%-10s %-8s %-9s %s" % (interpreter.name, interpreter.implementation, ".".join(map(str, interpreter.version)), interpreter.path))
+        print(
+            "%-10s %-8s %-9s %s"
+            % (interpreter.name, interpreter.implementation, ".".join(map(str, interpreter.version)), interpreter.path)
+        )

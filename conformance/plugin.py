@@ -55,6 +55,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         help="where to write the results file (default: reports/results/<label>.json)",
     )
     group.addoption(
+        "--cases",
+        metavar="DIR",
+        default=None,
+        help="run the case files in DIR/<area>/*.py instead of the suite's own",
+    )
+    group.addoption(
         "--batch-timeout",
         metavar="SECONDS",
         type=float,
@@ -104,7 +110,10 @@ def pytest_report_header(config: pytest.Config) -> str | None:
     target = config.stash.get(TARGET_KEY, None)
     if target is None:
         return None
-    return "interpreter under test: %s, %s" % (target.describe(), target.hello.raw.get("sys_version", "").split("\n")[0])
+    return "interpreter under test: %s, %s" % (
+        target.describe(),
+        target.hello.raw.get("sys_version", "").split("\n")[0],
+    )
 
 
 @pytest.fixture(scope="session")
@@ -137,9 +146,12 @@ def check_record(request: pytest.FixtureRequest) -> CheckRecord:
     return CheckRecord(request.node)
 
 
-def repro_command(nodeid: str, target: Target) -> str:
+def repro_command(config: pytest.Config, nodeid: str, target: Target) -> str:
     """The one line that runs this check again against this target."""
-    return "python -m pytest %s --interpreter %s" % (shlex.quote(nodeid), shlex.quote(target.command))
+    command = "python -m pytest %s --interpreter %s" % (shlex.quote(nodeid), shlex.quote(target.command))
+    if config.getoption("cases"):
+        command += " --cases %s" % shlex.quote(config.getoption("cases"))
+    return command
 
 
 # -- the results file -----------------------------------------------------------

@@ -57,7 +57,7 @@ def encode(value, depth=0):
     if kind is int or kind is str:
         return value
     if kind is float:
-        if value != value or value in (float("inf"), float("-inf")):
+        if value != value or value in (float("inf"), float("-inf")):  # noqa: PLR0124 (NaN)
             return {"float": repr(value)}
         return value
     if kind is list:
@@ -218,7 +218,7 @@ def closure_facts(function, cell_facts):
 
 
 class Capture(object):
-    """A stand-in for sys.stdout/sys.stderr that keeps a bounded prefix of the text."""
+    """A stand-in for a program's standard streams: keeps a bounded prefix of what it writes."""
 
     def __init__(self):
         self.parts = []
@@ -232,6 +232,12 @@ class Capture(object):
 
     def flush(self):
         pass
+
+    def read(self, size=-1):
+        return ""  # a program reading its stdin finds it empty: the real one carries the protocol
+
+    def readline(self, size=-1):
+        return ""
 
     def text(self):
         text = "".join(self.parts)
@@ -250,15 +256,15 @@ def run_program(program_id, source, filename="<program>"):
         return result
     observer = Observer()
     captured = Capture()
-    saved = sys.stdout, sys.stderr
-    sys.stdout = sys.stderr = captured
+    saved = sys.stdin, sys.stdout, sys.stderr
+    sys.stdin = sys.stdout = sys.stderr = captured
     try:
         try:
             exec(code, observer.namespace())
         except BaseException:  # SystemExit, KeyboardInterrupt, RecursionError too
             result["error"] = encode_exception(sys.exc_info()[1])
     finally:
-        sys.stdout, sys.stderr = saved
+        sys.stdin, sys.stdout, sys.stderr = saved
     result["observations"] = observer.observations
     if captured.size:
         result["output"] = captured.text()

@@ -7,19 +7,27 @@ needs) is skipped with the reason.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from conformance.areas import AREAS_BY_SLUG, level_marker
-from conformance.casefile import Case, CaseError, discover, load
+from conformance.casefile import CASES_DIR, Case, CaseError, discover, load
 from conformance.driver import Program
 from conformance.plugin import CheckRecord, Target, repro_command
 
 
-def _params() -> list[object]:
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "case" in metafunc.fixturenames:
+        option = metafunc.config.getoption("cases")
+        metafunc.parametrize("case", _params(Path(option) if option else CASES_DIR))
+
+
+def _params(root: Path) -> list[object]:
     params: list[object] = []
-    for path in discover():
+    for path in discover(root):
         try:
-            case = load(path)
+            case = load(path, root)
         except CaseError as error:
             params.append(pytest.param(error, id="%s/%s" % (path.parent.name, path.stem)))
             continue
@@ -28,8 +36,9 @@ def _params() -> list[object]:
     return params
 
 
-@pytest.mark.parametrize("case", _params())
-def test_case(case: Case | CaseError, target: Target, check_record: CheckRecord, request: pytest.FixtureRequest) -> None:
+def test_case(
+    case: Case | CaseError, target: Target, check_record: CheckRecord, request: pytest.FixtureRequest
+) -> None:
     if isinstance(case, CaseError):
         pytest.fail("malformed case file: %s" % case, pytrace=False)
     check_record.describe(
@@ -38,7 +47,7 @@ def test_case(case: Case | CaseError, target: Target, check_record: CheckRecord,
         level=case.level,
         description=case.description,
         spec=case.spec,
-        path=str(case.path.relative_to(request.config.rootpath)),
+        path=_shown_path(case.path, request.config.rootpath),
     )
     reason = case.skip_reason(target.hello)
     if reason:
@@ -48,7 +57,7 @@ def test_case(case: Case | CaseError, target: Target, check_record: CheckRecord,
     mismatches = case.check(result, target.hello.version)
     if not mismatches:
         return
-    repro = repro_command(request.node.nodeid, target)
+    repro = repro_command(request.config, request.node.nodeid, target)
     check_record.fail(
         program=case.source,
         expected="\n".join("%s: %s" % (m.expectation, m.expected) for m in mismatches),
@@ -66,3 +75,10 @@ def test_case(case: Case | CaseError, target: Target, check_record: CheckRecord,
     lines.append("  program: %s" % case.path)
     lines.append("  reproduce: %s" % repro)
     pytest.fail("\n".join(lines), pytrace=False)
+
+
+def _shown_path(path: Path, root: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(root))
+    except ValueError:
+        return str(path)

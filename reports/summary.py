@@ -93,7 +93,13 @@ def table(documents: list[tuple[Path, dict[str, Any]]]) -> str:
         interpreter = document["interpreter"]
         out.append(
             "%s = %s (%s), %s run, %s"
-            % (short_name(interpreter["label"]), interpreter["label"], interpreter["command"], document.get("status", "?"), path)
+            % (
+                short_name(interpreter["label"]),
+                interpreter["label"],
+                interpreter["command"],
+                document.get("status", "?"),
+                path,
+            )
         )
     return "\n".join(out)
 

@@ -1,0 +1,8 @@
+# area: comprehension-scope
+# level: language
+# min_version: 3.8
+# negative: SyntaxError
+# spec: Language Reference 6.12 "Assignment expressions"; PEP 572 "Scope of the target" (assignment expressions may not appear in a comprehension's iterable expressions)
+# description: An assignment expression in the leftmost iterable expression of a comprehension is a SyntaxError.
+def f():
+    return [x for x in (y := [1, 2])]

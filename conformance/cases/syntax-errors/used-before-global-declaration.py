@@ -1,0 +1,13 @@
+# area: syntax-errors
+# level: language
+# min_version: 3.6
+# spec: Language Reference 7.12 "The global statement" (names must not be used or assigned prior to the global statement; a SyntaxError from 3.6, a SyntaxWarning before)
+# description: Reading a name before its global declaration in the same nested function does not compile.
+# negative: SyntaxError
+x = 0
+def outer():
+    def inner():
+        y = x
+        global x
+        return y
+    return inner

@@ -1,0 +1,49 @@
+"""Shared fixtures for the suite's own tests."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+HOST = sys.executable
+
+
+def pypy() -> str | None:
+    return shutil.which("pypy3")
+
+
+@pytest.fixture
+def fake_interpreter(tmp_path: Path) -> Callable[[str], str]:
+    """Write an executable shell script standing in for an interpreter; return its path."""
+    counter = iter(range(1000))
+
+    def make(body: str) -> str:
+        path = tmp_path / ("fake-python-%d" % next(counter))
+        path.write_text("#!/bin/sh\n" + body + "\n")
+        path.chmod(path.stat().st_mode | stat.S_IXUSR)
+        return str(path)
+
+    return make
+
+
+@pytest.fixture(autouse=True)
+def _no_pyenv_version(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("PYENV_VERSION", raising=False)
+
+
+def run_pytest_args(*args: str) -> list[str]:
+    return [HOST, "-m", "pytest", *args]
+
+
+def environment() -> dict[str, str]:
+    env = dict(os.environ)
+    env.pop("PYTEST_XDIST_WORKER", None)
+    env.pop("PYTEST_ADDOPTS", None)
+    return env

@@ -1,0 +1,205 @@
+"""The case-file format: loading, validation, and checking observations against it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conformance.casefile import EMPTY, CaseError, discover, load
+from conformance.driver import Fault, Hello, ProgramResult
+
+HEADER = """\
+# area: late-binding
+# level: language
+# min_version: 3.0
+# spec: Language Reference 4.2.2
+# description: a test case
+"""
+
+
+def write_case(root: Path, text: str, area: str = "late-binding", name: str = "case.py") -> Path:
+    path = root / area / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+    return path
+
+
+def load_text(tmp_path: Path, text: str, area: str = "late-binding"):
+    return load(write_case(tmp_path, text, area), tmp_path)
+
+
+def hello(version: tuple[int, int, int] = (3, 12, 0), **capabilities: bool) -> Hello:
+    caps = {"closure_attr": True, "code_attr": True, "cellvars": True, "cell_contents": True, "nonlocal": True}
+    caps.update(capabilities)
+    return Hello("cpython", version, "%d.%d" % version[:2], caps, {})
+
+
+def result(observations: dict | None = None, **fields) -> ProgramResult:
+    return ProgramResult(id="p", observations=observations or {}, **fields)
+
+
+def test_every_shipped_case_loads() -> None:
+    paths = discover()
+    assert paths, "no case files found"
+    for path in paths:
+        load(path)
+
+
+def test_a_case_reads_its_header(tmp_path: Path) -> None:
+    case = load_text(tmp_path, HEADER + "# requires: cell_type\n# expect: x == [1, (2,)]\nprobe('x', [1, (2,)])\n")
+    assert case.id == "late-binding/case"
+    assert case.area == "late-binding" and case.level == "language"
+    assert case.min_version == (3, 0)
+    assert case.requires == {"cell_type"}
+    [expectation] = case.expectations
+    assert (expectation.label, expectation.expected) == ("x", [1, (2,)])
+
+
+@pytest.mark.parametrize(
+    ("header_change", "message"),
+    [
+        (("# level: language\n", "# level: sometimes\n"), "unknown level 'sometimes'"),
+        (("# area: late-binding\n", "# area: nowhere\n"), "unknown area 'nowhere'"),
+        (("# spec: Language Reference 4.2.2\n", ""), "header lacks 'spec'"),
+        (("# min_version: 3.0\n", "# min_version: three\n"), "min_version 'three' is not MAJOR.MINOR"),
+        (
+            ("# description: a test case\n", "# description: a test case\n# colour: blue\n"),
+            "unknown header key 'colour'",
+        ),
+    ],
+)
+def test_a_malformed_header_names_the_file_and_the_problem(tmp_path: Path, header_change, message: str) -> None:
+    text = HEADER.replace(*header_change) + "# expect: x == 1\n"
+    with pytest.raises(CaseError, match=message) as error:
+        load_text(tmp_path, text)
+    assert "case.py" in str(error.value)
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("# expect: x = 1", "neither"),
+        ("# expect: x == [1,", "not a Python literal"),
+        ("# expect: x.colour == 1", "not a probe path"),
+        ("# expect[3.11]: x == 1", "not like `>=3.11`"),
+    ],
+)
+def test_a_malformed_expectation_names_the_line(tmp_path: Path, line: str, message: str) -> None:
+    with pytest.raises(CaseError, match="case.py:6: .*" + message):
+        load_text(tmp_path, HEADER + line + "\n")
+
+
+def test_a_case_must_expect_something(tmp_path: Path) -> None:
+    with pytest.raises(CaseError, match="no expectations"):
+        load_text(tmp_path, HEADER + "pass\n")
+
+
+def test_a_case_must_live_in_its_areas_folder(tmp_path: Path) -> None:
+    with pytest.raises(CaseError, match="does not match its folder 'capture'"):
+        load_text(tmp_path, HEADER + "# expect: x == 1\n", area="capture")
+
+
+def test_requirements_follow_from_the_program_and_the_expectations(tmp_path: Path) -> None:
+    text = HEADER + "# expect: f.closure == 1\n# expect: g.cellvars == {'x'}\ndef f():\n    nonlocal x\n(y := 1)\n"
+    case = load_text(tmp_path, text)
+    assert {"nonlocal", "walrus", "closure_attr", "cellvars"} <= case.requires
+
+
+def test_skip_reasons_name_the_version_or_the_missing_capability(tmp_path: Path) -> None:
+    case = load_text(tmp_path, HEADER.replace("3.0", "3.8") + "# requires: cell_type\n# expect: x == 1\n")
+    assert case.skip_reason(hello((3, 7, 1))) == "needs Python 3.8, target speaks 3.7"
+    assert case.skip_reason(hello((3, 9, 0), cell_type=False)) == "target lacks cell_type"
+    assert case.skip_reason(hello((3, 9, 0), cell_type=True)) is None
+
+
+def test_values_compare_strictly(tmp_path: Path) -> None:
+    case = load_text(tmp_path, HEADER + "# expect: x == [1, (2,)]\n")
+    assert case.check(result({"x": {"value": [1, {"tuple": [2]}]}}), (3, 12)) == []
+    [mismatch] = case.check(result({"x": {"value": [True, {"tuple": [2]}]}}), (3, 12))
+    assert (mismatch.expected, mismatch.observed) == ("[1, (2,)]", "[True, (2,)]")
+    [mismatch] = case.check(result({"x": {"value": [1, [2]]}}), (3, 12))
+    assert mismatch.observed == "[1, [2]]"
+
+
+def test_an_exception_must_be_exactly_the_class(tmp_path: Path) -> None:
+    case = load_text(tmp_path, HEADER + "# expect: f raises NameError\n")
+    name_error = {"type": "NameError", "module": "builtins", "mro": ["NameError", "Exception"], "message": "m"}
+    unbound = {
+        "type": "UnboundLocalError",
+        "module": "builtins",
+        "mro": ["UnboundLocalError", "NameError", "Exception"],
+        "message": "m",
+    }
+    assert case.check(result({"f": {"raises": name_error}}), (3, 12)) == []
+    [mismatch] = case.check(result({"f": {"raises": unbound}}), (3, 12))
+    assert mismatch.observed == "UnboundLocalError (a subclass of NameError): m"
+    [mismatch] = case.check(result({"f": {"value": 3}}), (3, 12))
+    assert mismatch.observed == "returned 3"
+
+
+def test_a_missing_probe_is_a_mismatch(tmp_path: Path) -> None:
+    case = load_text(tmp_path, HEADER + "# expect: x == 1\n")
+    [mismatch] = case.check(result({}), (3, 12))
+    assert mismatch.observed == "probe 'x' was never reached"
+
+
+def test_closure_facts(tmp_path: Path) -> None:
+    text = HEADER + (
+        "# expect: f.closure == 2\n# expect: f.freevars == {'b', 'a'}\n"
+        "# expect: f.cells.a == EMPTY\n# expect: f.cells.b == 3\n# expect: f.cell_ids.b == 0\n"
+    )
+    case = load_text(tmp_path, text)
+    observed = {
+        "closure": 2,
+        "freevars": ["a", "b"],
+        "cells": {"a": {"id": 1, "empty": True}, "b": {"id": 0, "value": 3}},
+    }
+    assert case.check(result({"f": observed}), (3, 12)) == []
+    observed["cells"] = {"a": {"id": 1, "value": None}, "b": {"id": 1, "value": 3}}
+    mismatches = case.check(result({"f": observed}), (3, 12))
+    assert [(m.expected, m.observed) for m in mismatches] == [("EMPTY", "None"), ("0", "1")]
+    assert EMPTY is not None
+
+
+def test_freevars_as_a_tuple_compares_in_order(tmp_path: Path) -> None:
+    case = load_text(
+        tmp_path, HEADER.replace("level: language", "level: cpython-detail") + "# expect: f.freevars == ('a', 'b')\n"
+    )
+    assert case.check(result({"f": {"freevars": ["a", "b"]}}), (3, 12)) == []
+    assert len(case.check(result({"f": {"freevars": ["b", "a"]}}), (3, 12))) == 1
+
+
+def test_version_conditions_choose_the_expectation(tmp_path: Path) -> None:
+    text = HEADER + "# expect[<3.11]: f.message == 'old'\n# expect[>=3.11]: f.message == 'new'\n"
+    case = load_text(tmp_path, text)
+    observed = {"f": {"raises": {"type": "NameError", "module": "builtins", "message": "new"}}}
+    assert case.check(result(observed), (3, 11)) == []
+    assert len(case.check(result(observed), (3, 10))) == 1
+
+
+def test_an_uncaught_exception_fails_a_case_that_does_not_expect_it(tmp_path: Path) -> None:
+    case = load_text(tmp_path, HEADER + "# expect: x == 1\n")
+    error = {"type": "TypeError", "module": "builtins", "mro": ["TypeError", "Exception"], "message": "bad"}
+    mismatches = case.check(result({"x": {"value": 1}}, error=error), (3, 12))
+    assert [m.observed for m in mismatches] == ["TypeError: bad"]
+
+
+def test_negative_cases_expect_a_compile_error(tmp_path: Path) -> None:
+    case = load_text(tmp_path, HEADER + "# negative: SyntaxError\nnonlocal x\n")
+    syntax_error = {"type": "SyntaxError", "module": "builtins", "mro": ["SyntaxError"], "message": "m"}
+    assert case.check(result(compile_error=syntax_error), (3, 12)) == []
+    [mismatch] = case.check(result({}), (3, 12))
+    assert mismatch.observed == "compiled without error"
+
+
+def test_program_output_is_observable(tmp_path: Path) -> None:
+    case = load_text(tmp_path, HEADER + "# expect: program.output == 'hi\\n'\n")
+    assert case.check(result(output="hi\n"), (3, 12)) == []
+    assert len(case.check(result(output="ho\n"), (3, 12))) == 1
+
+
+def test_a_fault_fails_the_case_with_its_evidence(tmp_path: Path) -> None:
+    case = load_text(tmp_path, HEADER + "# expect: x == 1\n")
+    [mismatch] = case.check(result(fault=Fault("crash", "was killed by SIGSEGV")), (3, 12))
+    assert mismatch.observed == "crash: was killed by SIGSEGV"

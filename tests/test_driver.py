@@ -1,0 +1,150 @@
+"""The driver: starting targets, batches, and faults attributed to their program."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+
+import pytest
+
+from conformance.driver import Program, Runner, TargetError
+from tests.conftest import HOST
+
+
+def programs(*sources: str) -> list[Program]:
+    return [Program("p%d" % index, source) for index, source in enumerate(sources)]
+
+
+@pytest.fixture
+def runner() -> Iterator[Runner]:
+    runner = Runner(HOST, batch_timeout=1.5)
+    runner.start()
+    yield runner
+    runner.close()
+
+
+def test_handshake_gives_a_label(runner: Runner) -> None:
+    assert runner.hello is not None
+    assert runner.hello.label.startswith("cpython-3.")
+
+
+def test_a_batch_gives_one_result_per_program_in_order(runner: Runner) -> None:
+    results = runner.run(programs(*["probe('n', %d)" % n for n in range(200)]))
+    assert [r.observations["n"]["value"] for r in results] == list(range(200))
+    assert runner.restarts == 0
+
+
+@pytest.mark.parametrize(
+    ("source", "outcome", "evidence"),
+    [
+        ("import os; os._exit(7)", "crash", {"exit_status": 7}),
+        ("import os, signal; os.kill(os.getpid(), signal.SIGSEGV)", "crash", {"signal": "SIGSEGV"}),
+        ("import os, signal; os.kill(os.getpid(), signal.SIGABRT)", "crash", {"signal": "SIGABRT"}),
+        ("import sys; sys.stderr = sys.__stderr__; sys.__stderr__.write('dying words\\n'); import os; os._exit(1)",
+         "crash", {"exit_status": 1}),
+        ("while True: pass", "timeout", {}),
+        ("import os; os.read(0, 1)", "timeout", {}),
+    ],
+)  # fmt: skip
+def test_a_fault_is_that_programs_outcome_and_the_batch_goes_on(
+    runner: Runner, source: str, outcome: str, evidence: dict[str, object]
+) -> None:
+    results = runner.run(programs("probe('a', 1)", source, "probe('b', 2)"))
+    assert [r.id for r in results] == ["p0", "p1", "p2"]
+    assert results[0].observations == {"a": {"value": 1}}
+    fault = results[1].fault
+    assert fault is not None and fault.outcome == outcome
+    for key, value in evidence.items():
+        assert fault.evidence[key] == value
+    assert results[2].observations == {"b": {"value": 2}}
+    assert runner.restarts == 1
+
+
+def test_stderr_of_a_crash_is_evidence(runner: Runner) -> None:
+    source = "import os\nos.write(2, b'dying words\\n')\nos._exit(3)"
+    fault = runner.run_one(Program("p", source)).fault
+    assert fault is not None
+    assert "dying words" in fault.evidence["stderr"]
+    assert fault.detail == "exited with status 3; it printed: dying words"
+
+
+def test_a_hang_costs_the_batch_timeout_not_more(runner: Runner) -> None:
+    started = time.monotonic()
+    runner.run(programs("while True: pass", "probe('b', 2)"))
+    assert time.monotonic() - started < 1.5 + 5
+
+
+def test_a_missing_interpreter_is_one_clear_error() -> None:
+    with pytest.raises(TargetError, match=r"^cannot start interpreter '/nonexistent/python': no such file$"):
+        Runner("/nonexistent/python").start()
+
+
+def test_a_file_that_is_not_executable_is_one_clear_error(tmp_path) -> None:
+    path = tmp_path / "python"
+    path.write_text("")
+    with pytest.raises(TargetError, match="permission denied"):
+        Runner(str(path)).start()
+
+
+def test_cat_is_not_a_python() -> None:
+    with pytest.raises(TargetError, match=r"^cannot use interpreter '/bin/cat': it printed .* instead of a protocol"):
+        Runner("/bin/cat", start_timeout=10).start()
+
+
+def test_an_interpreter_that_exits_at_once_is_one_clear_error(fake_interpreter: Callable[[str], str]) -> None:
+    path = fake_interpreter("echo 'Fatal Python error: init failed' >&2; exit 1")
+    with pytest.raises(TargetError, match=r"exited with status 1; it printed: Fatal Python error: init failed$"):
+        Runner(path).start()
+
+
+def test_an_interpreter_that_never_answers_times_out(fake_interpreter: Callable[[str], str]) -> None:
+    path = fake_interpreter("sleep 30")
+    started = time.monotonic()
+    with pytest.raises(TargetError, match="did not answer within its time limit"):
+        Runner(path, start_timeout=1).start()
+    assert time.monotonic() - started < 10
+
+
+def test_an_empty_command_is_an_error() -> None:
+    with pytest.raises(TargetError, match="empty"):
+        Runner("")
+
+
+def test_a_python_without_dash_i_gets_dash_e_dash_s(fake_interpreter: Callable[[str], str]) -> None:
+    """Python before 3.4 has no -I: the driver falls back to -E -s."""
+    path = fake_interpreter('if [ "$1" = "-I" ]; then echo "Unknown option: -I" >&2; exit 2; fi\nexec %s "$@"' % HOST)
+    with Runner(path) as runner:
+        assert runner.run_one(Program("p", "probe('x', 1)")).observations == {"x": {"value": 1}}
+
+
+def test_a_command_line_with_arguments_is_a_target() -> None:
+    with Runner([HOST, "-X", "utf8"]) as runner:
+        assert runner.run_one(Program("p", "import sys; probe('utf8', sys.flags.utf8_mode)")).observations == {
+            "utf8": {"value": 1}
+        }
+
+
+def test_the_target_runs_in_a_clean_environment_and_temporary_directory(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SECRET_OF_THE_HOST", "leaked")
+    source = "import os\nprobe('env', os.environ.get('SECRET_OF_THE_HOST'))\nprobe('cwd', os.getcwd())"
+    with Runner(HOST) as runner:
+        workdir = runner._workdir
+        observations = runner.run_one(Program("p", source)).observations
+    assert observations["env"] == {"value": None}
+    assert observations["cwd"]["value"].startswith(str(workdir))
+    assert workdir is not None and not __import__("os").path.exists(workdir)
+
+
+def test_garbage_on_the_protocol_stream_is_a_protocol_error(runner: Runner) -> None:
+    # A program that reaches the real protocol stream (the duplicated fd) breaks the protocol.
+    source = (
+        "import os\n"
+        "for fd in range(3, 20):\n"
+        "    try:\n"
+        "        os.write(fd, b'garbage\\n')\n"
+        "    except OSError:\n"
+        "        pass"
+    )
+    results = runner.run(programs(source, "probe('b', 2)"))
+    assert results[0].fault is not None and results[0].fault.outcome == "protocol-error"
+    assert results[1].observations == {"b": {"value": 2}}

@@ -1,0 +1,185 @@
+"""The pytest plugin end to end: options, skips, failures, and the results file."""
+
+from __future__ import annotations
+
+import json
+import os
+import shlex
+import signal
+import subprocess
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from reports.schema import validate
+from tests.conftest import HOST, ROOT, environment, run_pytest_args
+
+HEADER = """\
+# area: {area}
+# level: language
+# min_version: {min_version}
+# spec: Language Reference 4.2.2
+# description: {description}
+"""
+
+
+def write_case(root: Path, name: str, body: str, area: str = "late-binding", min_version: str = "3.0") -> None:
+    path = root / area / (name + ".py")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(HEADER.format(area=area, min_version=min_version, description=name) + body)
+
+
+@pytest.fixture
+def cases(tmp_path: Path) -> Path:
+    root = tmp_path / "cases"
+    write_case(
+        root,
+        "a-passes",
+        "# expect: x == [2, 2]\nfs = [lambda: i for i in range(3) if i != 1]\nprobe('x', [f() for f in fs])\n",
+    )
+    write_case(root, "b-fails", "# expect: x == 1\nprobe('x', 2)\n", area="capture")
+    write_case(root, "c-needs-the-future", "# expect: x == 1\nprobe('x', 1)\n", min_version="3.99")
+    write_case(root, "d-malformed", "# expect: x = 1\n")
+    return root
+
+
+def run_suite(
+    *args: str, timeout: float = 120, paths: tuple[str, ...] = ("conformance",)
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        run_pytest_args(*paths, "-p", "no:cacheprovider", *args),
+        cwd=ROOT, capture_output=True, text=True, timeout=timeout, env=environment(), check=False,
+    )  # fmt: skip
+
+
+def load_results(path: Path) -> dict[str, Any]:
+    document = json.loads(path.read_text())
+    validate(document)
+    return document
+
+
+def by_id(document: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {entry["id"]: entry for entry in document["results"]}
+
+
+def test_outcomes_reach_the_results_file(cases: Path, tmp_path: Path) -> None:
+    results = tmp_path / "results.json"
+    completed = run_suite("--cases", str(cases), "--interpreter", HOST, "--results-json", str(results))
+    assert completed.returncode == 1, completed.stdout + completed.stderr
+    document = load_results(results)
+    assert document["status"] == "complete"
+    assert document["interpreter"]["implementation"] == "cpython"
+    assert document["summary"] == {
+        "passed": 1, "failed": 2, "xfailed": 0, "xpassed": 0, "skipped": 1, "errors": 0, "programs": 2,
+    }  # fmt: skip
+    entries = by_id(document)
+    assert entries["case:late-binding/a-passes"]["outcome"] == "passed"
+    skipped = entries["case:late-binding/c-needs-the-future"]
+    assert skipped["outcome"] == "skipped"
+    assert skipped["skip_reason"].startswith("needs Python 3.99, target speaks 3.")
+    failed = entries["case:capture/b-fails"]
+    assert failed["area"] == "capture"
+    assert failed["failure"]["expected"] == "x == 1: 1"
+    assert failed["failure"]["observed"] == "x == 1: 2"
+    assert "probe('x', 2)" in failed["failure"]["program"]
+    assert "malformed case file" in completed.stdout
+    assert "observed: 2" in completed.stdout
+
+
+def test_the_repro_command_reproduces_the_failure(cases: Path, tmp_path: Path) -> None:
+    results = tmp_path / "results.json"
+    run_suite("--cases", str(cases), "--interpreter", HOST, "--results-json", str(results))
+    repro = by_id(load_results(results))["case:capture/b-fails"]["failure"]["repro"]
+    arguments = shlex.split(repro)
+    assert arguments[:3] == ["python", "-m", "pytest"]
+    completed = run_suite(*arguments[3:], "--results-json", str(tmp_path / "again.json"), paths=())
+    assert completed.returncode == 1
+    assert "1 failed" in completed.stdout
+
+
+def test_xdist_workers_do_not_clobber_the_results_file(cases: Path, tmp_path: Path) -> None:
+    for index in range(12):
+        write_case(cases, "many-%02d" % index, "# expect: x == %d\nprobe('x', %d)\n" % (index, index))
+    results = tmp_path / "results.json"
+    completed = run_suite("--cases", str(cases), "--interpreter", HOST, "--results-json", str(results), "-n", "2")
+    assert completed.returncode == 1, completed.stdout + completed.stderr
+    document = load_results(results)
+    ids = [entry["id"] for entry in document["results"]]
+    assert len(ids) == len(set(ids)) == 16
+    assert document["summary"]["passed"] == 13
+
+
+def test_markers_select_an_area(cases: Path, tmp_path: Path) -> None:
+    results = tmp_path / "results.json"
+    completed = run_suite("--cases", str(cases), "--interpreter", HOST, "--results-json", str(results), "-m", "capture")
+    assert completed.returncode == 1
+    assert [entry["id"] for entry in load_results(results)["results"]] == ["case:capture/b-fails"]
+
+
+@pytest.mark.parametrize(
+    ("interpreter", "message"),
+    [
+        ("/nonexistent/python", "ERROR: cannot start interpreter '/nonexistent/python': no such file"),
+        ("/bin/cat", "ERROR: cannot use interpreter '/bin/cat': it printed"),
+        ("/bin/false", "ERROR: cannot use interpreter '/bin/false': it exited with status 1 and printed nothing"),
+    ],
+)
+def test_an_unusable_interpreter_is_one_error_line(interpreter: str, message: str, tmp_path: Path) -> None:
+    results = tmp_path / "results.json"
+    completed = run_suite("--interpreter", interpreter, "--results-json", str(results), timeout=60)
+    assert completed.returncode == 4
+    assert "Traceback" not in completed.stderr + completed.stdout
+    [line] = [line for line in completed.stderr.splitlines() if line.strip()]
+    assert line.startswith(message)
+    assert not results.exists()
+
+
+def test_python_2_is_refused_by_name(tmp_path: Path) -> None:
+    python2 = Path.home() / ".pyenv" / "versions" / "2.7.18" / "bin" / "python"
+    if not python2.exists():
+        pytest.skip("no Python 2.7 here to try")
+    completed = run_suite("--interpreter", str(python2), "--results-json", str(tmp_path / "r.json"))
+    assert completed.returncode == 4
+    assert "is Python 2.7; the suite needs Python 3" in completed.stderr
+
+
+def _start_slow_run(cases: Path, results: Path) -> subprocess.Popen[str]:
+    for name in ("a-first", "b-second"):
+        write_case(cases, name, "# expect: x == 1\nprobe('x', 1)\n")
+    write_case(cases, "c-sleeps", "# expect: x == 1\nimport time\ntime.sleep(60)\nprobe('x', 1)\n")
+    return subprocess.Popen(
+        run_pytest_args("conformance", "-p", "no:cacheprovider", "--cases", str(cases), "--interpreter", HOST,
+                        "--results-json", str(results)),
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, text=True, env=environment(),
+        start_new_session=True,
+    )  # fmt: skip
+
+
+def _wait_for_results(results: Path, count: int) -> dict[str, Any]:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if results.exists():
+            document = load_results(results)  # every version on disk is a valid document
+            if len(document["results"]) >= count:
+                return document
+        time.sleep(0.05)
+    raise AssertionError("results never reached %d entries" % count)
+
+
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT])
+def test_a_run_stopped_half_way_leaves_a_readable_file(tmp_path: Path, sig: signal.Signals) -> None:
+    results = tmp_path / "results.json"
+    process = _start_slow_run(tmp_path / "cases", results)
+    try:
+        _wait_for_results(results, 2)
+        os.killpg(process.pid, sig)
+        process.wait(timeout=30)
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+    document = load_results(results)
+    assert [entry["outcome"] for entry in document["results"][:2]] == ["passed", "passed"]
+    assert document["status"] == ("running" if sig == signal.SIGKILL else "interrupted")
