@@ -3,6 +3,7 @@
 from conformance.plugin import (  # noqa: F401  (pytest finds hooks and fixtures by name)
     check_record,
     pytest_addoption,
+    pytest_collection_modifyitems,
     pytest_configure,
     pytest_report_header,
     pytest_unconfigure,

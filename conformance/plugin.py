@@ -20,6 +20,7 @@ import pytest
 
 from conformance.areas import AREAS, LEVELS, level_marker
 from conformance.driver import DEFAULT_BATCH_TIMEOUT, Hello, Runner, TargetError, split_command
+from conformance.expectations import Expectations, ExpectationsError
 from conformance.results import ResultsFile
 
 RECORD = "conformance"  # the user_properties key carrying a check's metadata
@@ -38,6 +39,7 @@ class Target:
 
 
 TARGET_KEY = pytest.StashKey[Target]()
+EXPECTATIONS_KEY = pytest.StashKey[Expectations]()
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -53,6 +55,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         metavar="FILE",
         default=None,
         help="where to write the results file (default: reports/results/<label>.json)",
+    )
+    group.addoption(
+        "--expectations",
+        metavar="FILE",
+        default=None,
+        help="a TOML file of checks known to fail on this interpreter: they become strict xfails",
     )
     group.addoption(
         "--cases",
@@ -83,6 +91,12 @@ def pytest_configure(config: pytest.Config) -> None:
         config.addinivalue_line("markers", "%s: CATALOG area %r: %s" % (area.marker, area.slug, area.title))
     for level in LEVELS:
         config.addinivalue_line("markers", "%s: checks at the %s level" % (level_marker(level), level))
+    config.addinivalue_line("markers", "check(id, area, level): a conformance check's stable id, area and level")
+    option = config.getoption("expectations")
+    try:
+        config.stash[EXPECTATIONS_KEY] = Expectations.load(Path(option)) if option else Expectations()
+    except ExpectationsError as error:
+        raise pytest.UsageError(str(error)) from None
     command = config.getoption("interpreter") or shlex.quote(sys.executable)
     runner = Runner(split_command(command), batch_timeout=config.getoption("batch_timeout"))
     try:
@@ -116,6 +130,18 @@ def pytest_report_header(config: pytest.Config) -> str | None:
     )
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Known differences listed in --expectations become strict expected failures."""
+    expectations = config.stash.get(EXPECTATIONS_KEY, None)
+    target = config.stash.get(TARGET_KEY, None)
+    if not expectations or target is None:
+        return
+    for item in items:
+        entry = expectations.match(_check_fields(item)["id"], target.hello.version)
+        if entry is not None:
+            item.add_marker(pytest.mark.xfail(reason=entry.describe(), strict=True))
+
+
 @pytest.fixture(scope="session")
 def target(pytestconfig: pytest.Config) -> Target:
     return pytestconfig.stash[TARGET_KEY]
@@ -124,11 +150,23 @@ def target(pytestconfig: pytest.Config) -> Target:
 # -- check records --------------------------------------------------------------
 
 
+def check_marker(check_id: str, area: str, level: str) -> pytest.MarkDecorator:
+    """The marks of one conformance check: its stable id, its area and its level."""
+    return pytest.mark.check(id=check_id, area=area, level=level)
+
+
+def _check_fields(item: pytest.Item) -> dict[str, Any]:
+    marker = item.get_closest_marker("check")
+    if marker is None:
+        return {"id": item.nodeid, "area": "suite", "level": "language"}
+    return {"id": marker.kwargs["id"], "area": marker.kwargs["area"], "level": marker.kwargs["level"]}
+
+
 class CheckRecord:
     """What the results file says about one check, filled in by the test."""
 
     def __init__(self, item: pytest.Item) -> None:
-        self.data: dict[str, Any] = {"id": item.nodeid, "area": "suite", "level": "language", "programs": 0}
+        self.data: dict[str, Any] = {**_check_fields(item), "programs": 0}
         item.user_properties.append((RECORD, self.data))
 
     def describe(self, **fields: Any) -> None:

@@ -14,7 +14,7 @@ import pytest
 from conformance.areas import AREAS_BY_SLUG, level_marker
 from conformance.casefile import CASES_DIR, Case, CaseError, discover, load
 from conformance.driver import Program
-from conformance.plugin import CheckRecord, Target, repro_command
+from conformance.plugin import CheckRecord, Target, check_marker, repro_command
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -31,7 +31,11 @@ def _params(root: Path) -> list[object]:
         except CaseError as error:
             params.append(pytest.param(error, id="%s/%s" % (path.parent.name, path.stem)))
             continue
-        marks = [getattr(pytest.mark, AREAS_BY_SLUG[case.area].marker), getattr(pytest.mark, level_marker(case.level))]
+        marks = [
+            getattr(pytest.mark, AREAS_BY_SLUG[case.area].marker),
+            getattr(pytest.mark, level_marker(case.level)),
+            check_marker("case:" + case.id, case.area, case.level),
+        ]
         params.append(pytest.param(case, id=case.id, marks=marks))
     return params
 
@@ -42,9 +46,6 @@ def test_case(
     if isinstance(case, CaseError):
         pytest.fail("malformed case file: %s" % case, pytrace=False)
     check_record.describe(
-        id="case:" + case.id,
-        area=case.area,
-        level=case.level,
         description=case.description,
         spec=case.spec,
         path=_shown_path(case.path, request.config.rootpath),

@@ -56,8 +56,10 @@ def cell(counts: dict[str, int]) -> str:
     if not counts:
         return "-"
     text = "%d/%d/%d" % (counts.get("passed", 0), counts.get("failed", 0), counts.get("skipped", 0))
-    errors = counts.get("error", 0)
-    return text + ("+%dE" % errors if errors else "")
+    for key, mark in (("xfailed", "x"), ("xpassed", "X"), ("error", "E")):
+        if counts.get(key):
+            text += "+%d%s" % (counts[key], mark)
+    return text
 
 
 def table(documents: list[tuple[Path, dict[str, Any]]]) -> str:
@@ -71,7 +73,7 @@ def table(documents: list[tuple[Path, dict[str, Any]]]) -> str:
             area = entry["area"]
             if area not in areas:
                 areas.append(area)
-            outcome = {"xfailed": "passed", "xpassed": "failed"}.get(entry["outcome"], entry["outcome"])
+            outcome = entry["outcome"]
             for key in (area, "total"):
                 counts = per_area.setdefault(key, {})
                 counts[outcome] = counts.get(outcome, 0) + 1
@@ -88,7 +90,7 @@ def table(documents: list[tuple[Path, dict[str, Any]]]) -> str:
     out.append(line(["-" * w for w in widths]))
     out.append(line(rows[-1]))
     out.append("")
-    out.append("each cell: passed/failed/skipped (+E: errors); xfail counts as passed, xpass as failed")
+    out.append("each cell: passed/failed/skipped, then +Nx known differences (xfail), +NX xpass, +NE errors")
     for path, document in documents:
         interpreter = document["interpreter"]
         out.append(

@@ -39,7 +39,7 @@ def document(label: str, outcomes: dict[str, str]) -> dict:
 def test_the_table_has_an_area_per_row_and_an_interpreter_per_column(tmp_path: Path) -> None:
     for label, outcomes in {
         "cpython-3.12.1": {"capture/a": "passed", "capture/b": "failed", "unbound/c": "skipped"},
-        "pypy-3.9.16": {"capture/a": "passed", "capture/b": "passed", "unbound/c": "error"},
+        "pypy-3.9.16": {"capture/a": "passed", "capture/b": "passed", "unbound/c": "error", "unbound/d": "xfailed"},
     }.items():
         (tmp_path / (label + ".json")).write_text(json.dumps(document(label, outcomes)))
     documents, problems = summary.load_documents(summary.results_paths([str(tmp_path)]))
@@ -47,8 +47,8 @@ def test_the_table_has_an_area_per_row_and_an_interpreter_per_column(tmp_path: P
     lines = summary.table(documents).splitlines()
     assert lines[0].split() == ["area", "3.12", "pypy3.9"]
     assert lines[2].split() == ["capture", "1/1/0", "2/0/0"]
-    assert lines[3].split() == ["unbound", "0/0/1", "0/0/0+1E"]
-    assert lines[5].split() == ["total", "1/1/1", "2/0/0+1E"]
+    assert lines[3].split() == ["unbound", "0/0/1", "0/0/0+1x+1E"]
+    assert lines[5].split() == ["total", "1/1/1", "2/0/0+1x+1E"]
 
 
 def test_bad_files_are_named_and_skipped(tmp_path: Path) -> None:
