@@ -166,6 +166,8 @@ class Runner:
                 return self.hello
             except _Stopped as stopped:
                 problem = stopped.fault.detail
+                if stopped.fault.outcome != "crash":
+                    problem += " (is it a Python 3 interpreter?)"
                 self._kill()
                 if stopped.fault.outcome != "crash":
                     break  # only an early exit (an unknown -I) is worth another try

@@ -16,7 +16,9 @@ Protocol: one JSON object per line, ASCII only.
 A result is written only once its program has finished, so when the runner dies
 the host knows exactly which program was running: the first one without a result.
 
-Programs see four probe functions; each records one observation under a label:
+Programs see four probe functions; each records one observation under a label
+(a label recorded again, by a probe in a loop or a function called twice, gets
+a suffix: label#2, label#3 ...):
 
     probe(label, value)               the value
     probe_call(label, f, *args)       f's return value, or the exception it raised
@@ -129,11 +131,13 @@ class Observer(object):
         self.seen_cells = []  # keeps probed cells alive, so id() values stay unique
 
     def record(self, label, observation):
+        """Record under the label; a label recorded again gets #2, #3 ... (a probe in a loop)."""
         if not isinstance(label, str):
             raise ProbeError("probe label must be a string, got %r" % (label,))
-        if label in self.labels:
-            raise ProbeError("probe label %r recorded twice" % (label,))
-        self.labels[label] = True
+        count = self.labels.get(label, 0) + 1
+        self.labels[label] = count
+        if count > 1:
+            label = "%s#%d" % (label, count)
         self.observations.append([label, observation])
 
     def probe(self, label, value):
@@ -187,7 +191,7 @@ class Observer(object):
 
 def closure_facts(function, cell_facts):
     """What a function object says about its closure, attribute by attribute."""
-    facts = {}
+    facts = {"type": type(function).__name__}
     code = getattr(function, "__code__", None)
     if code is None:
         facts["unsupported"] = "__code__"

@@ -120,6 +120,7 @@ def test_closure_facts_and_cell_labels_by_first_sight() -> None:
         "probe_closure('g', g)\nprobe_closure('f', f)\nprobe_closure('h', h)\nprobe_closure('top', make)"
     )
     observations = dict(run(source)["observations"])
+    assert observations["g"]["type"] == "function"
     assert observations["g"]["cells"] == {"b": {"id": 0, "value": 1}}
     # within one closure, cells are visited in name order: a before b
     assert observations["f"]["cells"] == {"a": {"id": 1, "value": []}, "b": {"id": 0, "value": 1}}
@@ -134,10 +135,14 @@ def test_empty_cells_are_reported_as_empty() -> None:
     assert observations["f"]["cells"] == {"x": {"id": 0, "empty": True}}
 
 
-def test_a_label_used_twice_is_an_error_in_the_program() -> None:
-    result = run("probe('x', 1)\nprobe('x', 2)")
+def test_a_label_recorded_again_is_numbered() -> None:
+    result = run("def f(n):\n    probe('x', n)\nf(1)\nf(2)\nf(3)")
+    assert result["observations"] == [["x", {"value": 1}], ["x#2", {"value": 2}], ["x#3", {"value": 3}]]
+
+
+def test_a_label_that_is_not_a_string_is_an_error_in_the_program() -> None:
+    result = run("probe(1, 2)")
     assert result["error"]["type"] == "ProbeError"
-    assert result["observations"] == [["x", {"value": 1}]]
 
 
 @pytest.mark.parametrize(
