@@ -7,5 +7,6 @@ from conformance.plugin import (  # noqa: F401  (pytest finds hooks and fixtures
     pytest_configure,
     pytest_report_header,
     pytest_unconfigure,
+    reference,
     target,
 )

@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 
+from conformance import profiles  # noqa: F401  (registers and loads the Hypothesis profiles)
 from conformance.areas import AREAS, LEVELS, level_marker
 from conformance.driver import DEFAULT_BATCH_TIMEOUT, Hello, Runner, TargetError, split_command
 from conformance.expectations import Expectations, ExpectationsError
@@ -39,6 +40,7 @@ class Target:
 
 
 TARGET_KEY = pytest.StashKey[Target]()
+REFERENCE_KEY = pytest.StashKey[Target]()
 EXPECTATIONS_KEY = pytest.StashKey[Expectations]()
 
 
@@ -55,6 +57,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         metavar="FILE",
         default=None,
         help="where to write the results file (default: reports/results/<label>.json)",
+    )
+    group.addoption(
+        "--reference",
+        metavar="COMMAND",
+        default=None,
+        help="also compare generated programs' observations with this interpreter's, "
+        "for what the reference model does not predict (messages, reprs)",
     )
     group.addoption(
         "--expectations",
@@ -110,14 +119,23 @@ def pytest_configure(config: pytest.Config) -> None:
         runner.close()  # the workers run the programs, each with a runner of its own
     target = Target(command=command, runner=runner, hello=hello)
     config.stash[TARGET_KEY] = target
+    reference_command = config.getoption("reference")
+    if reference_command and not _is_xdist_controller(config):
+        reference = Runner(split_command(reference_command), batch_timeout=config.getoption("batch_timeout"))
+        try:
+            config.stash[REFERENCE_KEY] = Target(reference_command, reference, reference.start())
+        except TargetError as error:
+            runner.close()
+            raise pytest.UsageError("--reference: %s" % error) from None
     if not _is_worker(config):
         config.pluginmanager.register(ResultsRecorder(_results_file(config, target)), "closure-results")
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
-    target = config.stash.get(TARGET_KEY, None)
-    if target is not None:
-        target.runner.close()
+    for key in (TARGET_KEY, REFERENCE_KEY):
+        target = config.stash.get(key, None)
+        if target is not None:
+            target.runner.close()
 
 
 def pytest_report_header(config: pytest.Config) -> str | None:
@@ -145,6 +163,12 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 @pytest.fixture(scope="session")
 def target(pytestconfig: pytest.Config) -> Target:
     return pytestconfig.stash[TARGET_KEY]
+
+
+@pytest.fixture(scope="session")
+def reference(pytestconfig: pytest.Config) -> Target | None:
+    """The --reference interpreter, if one was given."""
+    return pytestconfig.stash.get(REFERENCE_KEY, None)
 
 
 # -- check records --------------------------------------------------------------

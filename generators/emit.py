@@ -127,7 +127,7 @@ class _Emitter:
             if node.kind == "dict":
                 assert node.key is not None
                 return "{%s: %s %s}" % (self.operand(node.key), self.operand(node.elt), clause)
-            open_, close = {"list": "[]", "set": "{}", "gen": "()"}[node.kind]
+            open_, close = {"list": ("[", "]"), "set": ("{", "}"), "gen": ("(", ")")}[node.kind]
             return "%s%s %s%s" % (open_, self.operand(node.elt), clause, close)
         if isinstance(node, ir.NamedExpr):
             if self.features is not None and not self.features.walrus:

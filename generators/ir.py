@@ -12,7 +12,6 @@ Names are plain strings. Expressions are side-effect free except for calls and
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Union
 
 # -- expressions --------------------------------------------------------------
 
@@ -125,9 +124,20 @@ class NamedExpr:
     value: Expr
 
 
-Expr = Union[
-    Const, Name, Add, Call, Builtin, Attribute, Subscript, TupleExpr, ListExpr, Lambda, Comprehension, NamedExpr
-]
+Expr = (
+    Const
+    | Name
+    | Add
+    | Call
+    | Builtin
+    | Attribute
+    | Subscript
+    | TupleExpr
+    | ListExpr
+    | Lambda
+    | Comprehension
+    | NamedExpr
+)
 
 # -- statements ---------------------------------------------------------------
 
@@ -240,24 +250,24 @@ class ProbeClosure:
     value: Expr
 
 
-Stmt = Union[
-    Assign,
-    AugAssign,
-    Delete,
-    Nonlocal,
-    Global,
-    ExprStmt,
-    Return,
-    Yield,
-    For,
-    Raise,
-    Try,
-    FunctionDef,
-    ClassDef,
-    Probe,
-    ProbeCall,
-    ProbeClosure,
-]
+Stmt = (
+    Assign
+    | AugAssign
+    | Delete
+    | Nonlocal
+    | Global
+    | ExprStmt
+    | Return
+    | Yield
+    | For
+    | Raise
+    | Try
+    | FunctionDef
+    | ClassDef
+    | Probe
+    | ProbeCall
+    | ProbeClosure
+)
 
 
 @dataclass(frozen=True)

@@ -327,10 +327,10 @@ class Evaluator:
             yield from self.run_try(frame, node)
         elif isinstance(node, ir.FunctionDef):
             decorators = [self.eval(frame, decorator) for decorator in node.decorators]
-            value: Any = self.make_function(frame, node, node.params, node.name)
+            function: Any = self.make_function(frame, node, node.params, node.name)
             for decorator in reversed(decorators):
-                value = self.call(decorator, [value])
-            self.store(frame, node.name, value)
+                function = self.call(decorator, [function])
+            self.store(frame, node.name, function)
         elif isinstance(node, ir.ClassDef):
             block = self.analysis.block_of(node)
             body = self.new_frame(block, frame.globals, self.closure_for(frame, block))

@@ -30,7 +30,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Union
 
 from generators import ir
 
@@ -55,7 +54,7 @@ class Unspecified(Exception):
     """The Reference does not say what this program means; the model does not guess."""
 
 
-BlockNode = Union[ir.Module, ir.FunctionDef, ir.Lambda, ir.ClassDef, ir.Comprehension]
+BlockNode = ir.Module | ir.FunctionDef | ir.Lambda | ir.ClassDef | ir.Comprehension
 
 
 @dataclass(eq=False)
@@ -207,7 +206,9 @@ class _Builder:
         else:
             raise TypeError("not a statement: %r" % (node,))
 
-    def function(self, parent: Block, node: ir.FunctionDef | ir.Lambda, kind: str, params: ir.Params, name: str) -> None:
+    def function(
+        self, parent: Block, node: ir.FunctionDef | ir.Lambda, kind: str, params: ir.Params, name: str
+    ) -> None:
         names = params.names()
         if len(set(names)) != len(names):
             raise ScopeSyntaxError("duplicate argument in function definition")
@@ -265,7 +266,9 @@ class _Builder:
         comprehension: Block | None = block
         while comprehension is not None and comprehension.kind == "comprehension":
             if target in comprehension.iteration_vars:
-                raise ScopeSyntaxError("assignment expression cannot rebind comprehension iteration variable %r" % target)
+                raise ScopeSyntaxError(
+                    "assignment expression cannot rebind comprehension iteration variable %r" % target
+                )
             comprehension = comprehension.parent
         container = block.container()
         if container.kind == "class":

@@ -1,0 +1,25 @@
+"""Hypothesis profiles: `dev` (the default), `ci` and `thorough`.
+
+    python -m pytest conformance --hypothesis-profile thorough
+
+`dev` gives each generated property EXAMPLES programs, about 5,000 per interpreter
+over all properties. `ci` is the same budget, derandomized, so a CI run is
+repeatable. `thorough` is 20 times the budget. Failures are kept in the Hypothesis
+database (.hypothesis/), and replayed first on the next run.
+"""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, settings
+
+EXAMPLES = 150
+
+_common = settings(
+    deadline=None,  # targets are subprocesses: their timing is not the program's
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much],
+)
+
+settings.register_profile("dev", _common, max_examples=EXAMPLES)
+settings.register_profile("ci", _common, max_examples=EXAMPLES, derandomize=True, database=None)
+settings.register_profile("thorough", _common, max_examples=20 * EXAMPLES)
+settings.load_profile("dev")

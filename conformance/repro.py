@@ -1,0 +1,96 @@
+"""Standalone reproduction scripts for generated failures.
+
+A script holds the minimal program, what the Language Reference says it must
+observe, and a copy of the runner (standard library only, Python 3.0 syntax), so
+it runs on the interpreter under test with nothing from the suite installed:
+
+    /path/to/python reports/repro/<label>/<check>-<digest>.py
+
+It prints every probe, expected against observed, and marks those that differ.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+from conformance.driver import RUNNER
+
+REPRO_DIR = Path(__file__).resolve().parent.parent / "reports" / "repro"
+
+_FOOTER = '''
+
+# -- the reproduction -------------------------------------------------------------
+
+PROGRAM = %(program)s
+
+EXPECTED = json.loads(%(expected)s)
+
+
+def _plain(value):
+    """Drop reprs of opaque objects (they carry addresses) before comparing."""
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    if isinstance(value, dict):
+        if "object" in value:
+            return {"object": value["object"]}
+        return dict((key, _plain(item)) for key, item in value.items())
+    return value
+
+
+def _show(value):
+    return json.dumps(_plain(value), sort_keys=True)
+
+
+def main():
+    print("%(title)s")
+    print("program:")
+    for line in PROGRAM.splitlines():
+        print("    " + line)
+    observed = run_program("repro", PROGRAM)
+    expected_probes = dict(EXPECTED.get("observations", []))
+    observed_probes = dict(observed.get("observations", []))
+    differences = 0
+    for key in ("compile_error", "error"):
+        mine, theirs = EXPECTED.get(key), observed.get(key)
+        if mine or theirs:
+            same = bool(mine and theirs and mine["type"] == theirs["type"])
+            differences += not same
+            print("%%-10s %%s expected %%s, observed %%s" %% (key, "  " if same else "!!",
+                  mine and mine["type"], theirs and theirs["type"]))
+    labels = list(expected_probes) + [label for label in observed_probes if label not in expected_probes]
+    for label in labels:
+        mine, theirs = expected_probes.get(label), observed_probes.get(label)
+        same = mine is not None and theirs is not None and _show(mine) == _show(theirs)
+        differences += not same
+        print("%%-10s %%s expected %%s" %% (label, "  " if same else "!!", mine and _show(mine)))
+        print("%%-10s    observed %%s" %% ("", theirs and _show(theirs)))
+    print("%%d difference(s) (messages, orders and reprs are CPython details: compare those by eye)" %% differences)
+    return 1 if differences else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
+'''
+
+
+def runner_library() -> str:
+    """runner.py without its command-line entry point."""
+    source = RUNNER.read_text(encoding="utf-8")
+    return source[: source.index('\nif __name__ == "__main__":')]
+
+
+def write_repro(check: str, label: str, program: str, expected: dict[str, Any], title: str) -> Path:
+    """Write the script for one failure and return its path (stable for the same failure)."""
+    digest = hashlib.sha256((check + program).encode()).hexdigest()[:12]
+    path = REPRO_DIR / label / ("%s-%s.py" % (check.replace("/", "-").replace(":", "-"), digest))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    footer = _FOOTER % {
+        "program": repr(program),
+        "expected": repr(json.dumps(expected, sort_keys=True)),
+        "title": title.replace("\\", "\\\\").replace('"', '\\"'),
+    }
+    path.write_text(runner_library() + footer, encoding="utf-8")
+    return path
