@@ -118,9 +118,21 @@ def split_command(command: str | Sequence[str]) -> list[str]:
     return list(command)
 
 
+def resolve_paths(command: Sequence[str]) -> list[str]:
+    """Relative paths in a command, made absolute: the target runs in a temporary directory.
+
+    An argument counts as a path when it names an existing file or directory and
+    contains a path separator (`tests/x.py`, `./python`), so plain words and options
+    are left alone.
+    """
+    return [os.path.abspath(arg) if os.sep in arg and not os.path.isabs(arg) and os.path.exists(arg) else arg
+            for arg in command]  # fmt: skip
+
+
 def launch_variants(command: Sequence[str]) -> list[list[str]]:
     """The ways to start the runner in a Python: isolated (-I), else -E -s (Python < 3.4)."""
     runner = str(RUNNER)
+    command = resolve_paths(command)
     return [[*command, "-I", runner], [*command, "-E", "-s", runner]]
 
 

@@ -404,7 +404,7 @@ def _function_definitions(draw: st.DrawFn, ctx: Context, parent: Block, name: st
     if generator:
         body.append(ir.Yield(draw(expressions(ctx, (), 1))))
         event("function: generator")
-    body.append(draw(returns()))
+    body.append(draw(returns(tuple(sorted(defined_functions(body))))))
     body += [ir.Assign(local, ir.Const(0)) for local in locals_ if local not in bound_names(body)]
     declarations: list[ir.Stmt] = []
     if nonlocals:
@@ -420,12 +420,13 @@ def _function_definitions(draw: st.DrawFn, ctx: Context, parent: Block, name: st
 
 
 @cached
-def returns() -> st.SearchStrategy[ir.Return]:
-    """What a function hands back: often its closures, as a tuple, a list or alone."""
-    several = lists(name_exprs(), 1, 3)
+def returns(defined: tuple[str, ...] = ()) -> st.SearchStrategy[ir.Return]:
+    """What a function hands back: mostly the closures it made, as a tuple, a list or alone."""
+    returned = one_of([sampled(defined)] * 3 + [names()] if defined else [names()]).map(ir.Name)
+    several = lists(returned, 1, 3)
     return st.one_of(
         several.map(lambda elts: ir.Return(ir.TupleExpr(tuple(elts)))),
-        name_exprs().map(ir.Return),
+        returned.map(ir.Return),
         several.map(lambda elts: ir.Return(ir.ListExpr(tuple(elts)))),
         st.just(ir.Return(None)),
     )
@@ -541,6 +542,19 @@ def bound_names(body: Sequence[ir.Stmt]) -> set[str]:
             found |= {statement.name} | bound_names(statement.body) | bound_names(statement.handler)
         elif isinstance(statement, (ir.ExprStmt, ir.Yield, ir.Probe, ir.ProbeClosure, ir.Return)) and statement.value:
             found |= _walrus_targets(statement.value)
+    return found
+
+
+def defined_functions(body: Sequence[ir.Stmt]) -> set[str]:
+    """Names a block binds to functions, lambdas or classes it defines: its closures."""
+    found: set[str] = set()
+    for statement in body:
+        if isinstance(statement, (ir.FunctionDef, ir.ClassDef)):
+            found.add(statement.name)
+        elif isinstance(statement, ir.Assign) and isinstance(statement.value, ir.Lambda):
+            found.add(statement.target)
+        elif isinstance(statement, ir.For):
+            found |= defined_functions(statement.body)
     return found
 
 

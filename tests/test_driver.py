@@ -148,3 +148,14 @@ def test_garbage_on_the_protocol_stream_is_a_protocol_error(runner: Runner) -> N
     results = runner.run(programs(source, "probe('b', 2)"))
     assert results[0].fault is not None and results[0].fault.outcome == "protocol-error"
     assert results[1].observations == {"b": {"value": 2}}
+
+
+def test_relative_paths_in_the_command_are_resolved(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The target runs in a temporary directory, so `./python` must mean the caller's."""
+    (tmp_path / "bin").mkdir()
+    script = tmp_path / "bin" / "python"
+    script.write_text('#!/bin/sh\nexec %s "$@"\n' % HOST)
+    script.chmod(0o755)
+    monkeypatch.chdir(tmp_path)
+    with Runner("./bin/python") as runner:
+        assert runner.run_one(Program("p", "probe('x', 1)")).observations == {"x": {"value": 1}}

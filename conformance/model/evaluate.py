@@ -686,8 +686,9 @@ def predict(module: ir.Module, version: tuple[int, ...]) -> dict[str, Any]:
     try:
         analysis = analyze(module)
     except ScopeSyntaxError as error:
+        # The rule broken is kept for people; compile-time messages are not predicted.
         return {"compile_error": {"type": "SyntaxError", "module": "builtins", "mro": EXCEPTION_MRO["SyntaxError"],
-                                  "message": str(error)}}  # fmt: skip
+                                  "rule": str(error)}}  # fmt: skip
     evaluator = Evaluator(analysis, version)
     frame = Frame(analysis.module, {})
     result: dict[str, Any] = {}
