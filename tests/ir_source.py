@@ -64,7 +64,7 @@ def _stmt(node: ast.stmt) -> ir.Stmt:
             return ir.Yield(_expr(value.value))
         if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id.startswith("probe"):
             label = value.args[0]
-            assert isinstance(label, ast.Constant)
+            assert isinstance(label, ast.Constant) and isinstance(label.value, str)
             rest = [_expr(arg) for arg in value.args[1:]]
             if value.func.id == "probe":
                 return ir.Probe(label.value, rest[0])
@@ -77,6 +77,7 @@ def _stmt(node: ast.stmt) -> ir.Stmt:
 
 def _expr(node: ast.expr) -> ir.Expr:
     if isinstance(node, ast.Constant):
+        assert node.value is None or isinstance(node.value, int)
         return ir.Const(node.value)
     if isinstance(node, ast.Name):
         return ir.Builtin(node.id) if node.id in ("range", "list") else ir.Name(node.id)
@@ -87,7 +88,7 @@ def _expr(node: ast.expr) -> ir.Expr:
     if isinstance(node, ast.Attribute):
         return ir.Attribute(_expr(node.value), node.attr)
     if isinstance(node, ast.Subscript):
-        assert isinstance(node.slice, ast.Constant)
+        assert isinstance(node.slice, ast.Constant) and isinstance(node.slice.value, int)
         return ir.Subscript(_expr(node.value), node.slice.value)
     if isinstance(node, ast.Tuple):
         return ir.TupleExpr(tuple(map(_expr, node.elts)))

@@ -9,7 +9,6 @@ from typing import Any
 
 import pytest
 from hypothesis import given, reject
-from hypothesis import strategies as st
 
 from conformance.compare import compare
 from conformance.driver import Program, Runner
@@ -103,7 +102,10 @@ def test_nonlocal_through_a_global_declaration_is_left_unspecified() -> None:
 
 
 def test_closures_made_in_a_loop_see_the_last_value() -> None:
-    source = "def f():\n    fs = []\n    for i in range(3):\n        fs.append(lambda: i)\n    return fs\nt = f()\nprobe('p', [t[0](), t[2]()])\n"
+    source = (
+        "def f():\n    fs = []\n    for i in range(3):\n        fs.append(lambda: i)\n    return fs\n"
+        "t = f()\nprobe('p', [t[0](), t[2]()])\n"
+    )
     assert observed(source)["p"] == {"value": [2, 2]}
 
 

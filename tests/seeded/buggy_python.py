@@ -12,6 +12,7 @@ from __future__ import annotations
 import ast
 import importlib.util
 import sys
+from collections.abc import Callable
 from typing import Any
 
 
@@ -96,13 +97,13 @@ class LeakingComprehensions(ast.NodeTransformer):
         ]
 
 
-SOURCE_BUGS = {
-    "early-binding": lambda: EarlyBinding(),
+SOURCE_BUGS: dict[str, Callable[[], ast.NodeTransformer]] = {
+    "early-binding": EarlyBinding,
     "nonlocal-ignored": lambda: IgnoreDeclarations(ast.Nonlocal),
     "global-ignored": lambda: IgnoreDeclarations(ast.Global),
-    "except-name-kept": lambda: KeepExceptName(),
-    "class-body-in-globals": lambda: ClassBodyInGlobals(),
-    "comprehension-leaks": lambda: LeakingComprehensions(),
+    "except-name-kept": KeepExceptName,
+    "class-body-in-globals": ClassBodyInGlobals,
+    "comprehension-leaks": LeakingComprehensions,
 }
 
 
@@ -161,7 +162,7 @@ def main() -> None:
         return rewrite_result(bug, result)
 
     runner.run_program = run_program
-    runner.serve()
+    runner.serve()  # type: ignore[attr-defined]
 
 
 if __name__ == "__main__":
