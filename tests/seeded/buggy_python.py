@@ -149,7 +149,7 @@ def main() -> None:
         raise SystemExit("unknown bug %r; one of %s" % (bug, ", ".join(BUGS)))
     spec = importlib.util.spec_from_file_location("runner", runner_path)
     assert spec is not None and spec.loader is not None
-    runner = importlib.util.module_from_spec(spec)
+    runner: Any = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(runner)
     real_run_program = runner.run_program
 
@@ -162,7 +162,7 @@ def main() -> None:
         return rewrite_result(bug, result)
 
     runner.run_program = run_program
-    runner.serve()  # type: ignore[attr-defined]
+    runner.serve()
 
 
 if __name__ == "__main__":
