@@ -16,7 +16,13 @@ EXAMPLES = 150
 
 _common = settings(
     deadline=None,  # targets are subprocesses: their timing is not the program's
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much],
+    suppress_health_check=[
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+        HealthCheck.filter_too_much,
+        # the target and the check's record are shared by all examples on purpose
+        HealthCheck.function_scoped_fixture,
+    ],
 )
 
 settings.register_profile("dev", _common, max_examples=EXAMPLES)

@@ -11,7 +11,6 @@ It prints every probe, expected against observed, and marks those that differ.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 from typing import Any
@@ -83,9 +82,12 @@ def runner_library() -> str:
 
 
 def write_repro(check: str, label: str, program: str, expected: dict[str, Any], title: str) -> Path:
-    """Write the script for one failure and return its path (stable for the same failure)."""
-    digest = hashlib.sha256((check + program).encode()).hexdigest()[:12]
-    path = REPRO_DIR / label / ("%s-%s.py" % (check.replace("/", "-").replace(":", "-"), digest))
+    """Write the script for a check's failure on one interpreter, and return its path.
+
+    The path depends on the check and the interpreter only, so the script left is
+    the one written last: for a Hypothesis failure, the minimal example.
+    """
+    path = REPRO_DIR / label / ("%s.py" % check.replace("/", "-").replace(":", "-"))
     path.parent.mkdir(parents=True, exist_ok=True)
     footer = _FOOTER % {
         "program": repr(program),

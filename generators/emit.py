@@ -129,6 +129,9 @@ class _Emitter:
                 return "{%s: %s %s}" % (self.operand(node.key), self.operand(node.elt), clause)
             open_, close = {"list": ("[", "]"), "set": ("{", "}"), "gen": ("(", ")")}[node.kind]
             return "%s%s %s%s" % (open_, self.operand(node.elt), clause, close)
+        if isinstance(node, ir.ProbeCallValue):
+            args = "".join(", " + self.expr(arg) for arg in node.args)
+            return "probe_call(%r, %s%s)" % (node.label, self.expr(node.func), args)
         if isinstance(node, ir.NamedExpr):
             if self.features is not None and not self.features.walrus:
                 raise UnsupportedSyntax("the target cannot parse :=")

@@ -117,6 +117,15 @@ class Comprehension:
 
 
 @dataclass(frozen=True)
+class ProbeCallValue:
+    """`probe_call(label, func, *args)` used for its value: the result, or None if it raised."""
+
+    label: str
+    func: Expr
+    args: tuple[Expr, ...] = ()
+
+
+@dataclass(frozen=True)
 class NamedExpr:
     """`(target := value)`, Python 3.8+."""
 

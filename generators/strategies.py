@@ -70,6 +70,11 @@ def lists(elements: st.SearchStrategy[T], min_size: int = 0, max_size: int = 3, 
     return st.lists(elements, min_size=min_size, max_size=max_size, unique=unique)
 
 
+@cached
+def permutations(count: int) -> st.SearchStrategy[list[int]]:
+    return st.permutations(range(count))
+
+
 def one_of(options: Sequence[st.SearchStrategy[Any]]) -> st.SearchStrategy[Any]:
     return _one_of(tuple(options))
 
@@ -107,7 +112,7 @@ class Emphasis:
     comprehension: int = 1
     klass: int = 1
     try_: int = 1
-    delete: int = 1
+    delete: int = 0
     probe: int = 1
     closure_probe: int = 1
     generator: int = 1
@@ -138,6 +143,11 @@ class Block:
     nonlocal_ok: tuple[str, ...]  # names a nested block may declare nonlocal
     depth: int  # function nesting level (0 at module level)
     generator: bool = False  # a function that yields
+    declared: tuple[str, ...] = ()  # its nonlocal and global names, bound more often
+
+    def binding_targets(self) -> tuple[str, ...]:
+        """Names to bind, declared ones twice as likely: a declaration should matter."""
+        return (*self.declared, *self.declared, *self.targets)
 
     def walrus_targets(self) -> tuple[str, ...]:
         """Where := may bind from this block's expressions (PEP 572)."""
@@ -231,18 +241,19 @@ def _comprehensions(draw: st.DrawFn, ctx: Context, walrus: tuple[str, ...], dept
 
 
 @cached
-def parameters(ctx: Context, allow_star: bool = True) -> st.SearchStrategy[ir.Params]:
-    return _parameters(allow_star)
+def parameters(ctx: Context, name_defaults: bool = True, allow_star: bool = True) -> st.SearchStrategy[ir.Params]:
+    return _parameters(name_defaults, allow_star)
 
 
 @st.composite
-def _parameters(draw: st.DrawFn, allow_star: bool) -> ir.Params:
+def _parameters(draw: st.DrawFn, name_defaults: bool, allow_star: bool) -> ir.Params:
     chosen = draw(lists(names(), 0, 2, unique=True))
     positional = []
     defaults_started = False
+    defaults = simple_values() if name_defaults else constants()
     for name in chosen:
         defaults_started = defaults_started or draw(st.booleans())
-        positional.append(ir.Param(name, draw(simple_values()) if defaults_started else None))
+        positional.append(ir.Param(name, draw(defaults) if defaults_started else None))
     rest = [name for name in POOL if name not in chosen]
     vararg = None
     kwonly: tuple[ir.Param, ...] = ()
@@ -273,14 +284,15 @@ def probes(ctx: Context) -> st.SearchStrategy[ir.Stmt]:
 
 @cached
 def simple_statements(ctx: Context, block: Block) -> st.SearchStrategy[ir.Stmt]:
-    targets = sampled(block.targets)
+    targets = sampled(block.binding_targets())
     options = [
         st.builds(ir.Assign, targets, expressions(ctx, block.walrus_targets())),
         st.builds(ir.AugAssign, targets, constants()),
         *[st.builds(ir.Delete, targets)] * ctx.emphasis.delete,
         *[probes(ctx)] * ctx.emphasis.probe,
         *[st.builds(ir.ProbeClosure, st.just(LABEL), name_exprs())] * ctx.emphasis.closure_probe,
-        st.builds(ir.ExprStmt, st.builds(ir.Call, name_exprs())),
+        # a call in a body is observed and cannot abort the body: mutators, closures
+        st.builds(ir.ProbeCall, st.just(LABEL), name_exprs()),
     ]
     return one_of(options).map(noted("statement"))
 
@@ -370,13 +382,18 @@ def functions(ctx: Context, block: Block) -> st.SearchStrategy[ir.FunctionDef]:
 
 
 @cached
-def function_definitions(ctx: Context, parent: Block, name: str, method: bool = False) -> st.SearchStrategy[Any]:
-    return _function_definitions(ctx, parent, name, method)
+def function_definitions(
+    ctx: Context, parent: Block, name: str, method: bool = False, nested: int = 0
+) -> st.SearchStrategy[Any]:
+    """A function; `nested` is how many nested functions its body defines at least."""
+    return _function_definitions(ctx, parent, name, method, nested)
 
 
 @st.composite
-def _function_definitions(draw: st.DrawFn, ctx: Context, parent: Block, name: str, method: bool) -> ir.FunctionDef:
-    params = draw(parameters(ctx))
+def _function_definitions(
+    draw: st.DrawFn, ctx: Context, parent: Block, name: str, method: bool, nested: int
+) -> ir.FunctionDef:
+    params = draw(parameters(ctx, parent.depth > 0))
     if method:
         params = dataclasses.replace(params, positional=(ir.Param("self"), *params.positional))
     param_names = set(params.names()) - {"self"}
@@ -399,12 +416,23 @@ def _function_definitions(draw: st.DrawFn, ctx: Context, parent: Block, name: st
     generator = chance(draw, ctx.emphasis.generator, 10)
     targets = param_names | set(nonlocals) | set(globals_) | set(locals_)
     nonlocal_ok = (set(parent.nonlocal_ok) - set(globals_)) | param_names | set(nonlocals) | set(locals_)
-    inner = Block("function", tuple(sorted(targets)), tuple(sorted(nonlocal_ok)), parent.depth + 1, generator)
+    declared = tuple(sorted(set(nonlocals) | set(globals_)))
+    inner = Block("function", tuple(sorted(targets)), tuple(sorted(nonlocal_ok)), parent.depth + 1, generator, declared)
     body = draw(bodies(ctx, inner))
+    for _ in range(nested):  # at chosen places in the body
+        body.insert(draw(integers(0, len(body))), draw(functions(ctx, inner)))
+    if declared:  # a declaration should matter: update a declared name (reading it first)
+        update = ir.AugAssign(draw(sampled(declared)), draw(constants()))
+        body.insert(draw(integers(0, len(body))), update)
+    # Bind most planned locals first, so that most reads succeed and the body runs on;
+    # the rest are bound where the body binds them, or at its end (a later binding still
+    # makes the name local: reading it before then raises UnboundLocalError).
+    early = [local for local in locals_ if not chance(draw, 1, 4)]
+    body = [ir.Assign(local, draw(initial_values(ctx, inner))) for local in early] + body
     if generator:
         body.append(ir.Yield(draw(expressions(ctx, (), 1))))
         event("function: generator")
-    body.append(draw(returns(tuple(sorted(defined_functions(body))))))
+    body.append(draw(returns(tuple(sorted(defined_functions(body))), inner.targets)))
     body += [ir.Assign(local, ir.Const(0)) for local in locals_ if local not in bound_names(body)]
     declarations: list[ir.Stmt] = []
     if nonlocals:
@@ -412,7 +440,7 @@ def _function_definitions(draw: st.DrawFn, ctx: Context, parent: Block, name: st
     if globals_:
         declarations.append(ir.Global(tuple(globals_)))
     decorators: tuple[ir.Expr, ...] = ()
-    if not method and chance(draw, ctx.emphasis.decorator, 10):
+    if not method and parent.depth > 0 and chance(draw, ctx.emphasis.decorator, 10):
         decorators = (ir.Name(draw(names())),)
         event("function: decorated")
     event("function: depth %d" % inner.depth)
@@ -420,14 +448,25 @@ def _function_definitions(draw: st.DrawFn, ctx: Context, parent: Block, name: st
 
 
 @cached
-def returns(defined: tuple[str, ...] = ()) -> st.SearchStrategy[ir.Return]:
-    """What a function hands back: mostly the closures it made, as a tuple, a list or alone."""
-    returned = one_of([sampled(defined)] * 3 + [names()] if defined else [names()]).map(ir.Name)
+def initial_values(ctx: Context, block: Block) -> st.SearchStrategy[ir.Expr]:
+    """The first value of a local: a number, a list to append to, or a closure."""
+    return st.one_of(constants(), st.just(ir.ListExpr(())), lambdas(ctx, 1))
+
+
+@cached
+def returns(defined: tuple[str, ...] = (), own: tuple[str, ...] = ()) -> st.SearchStrategy[ir.Return]:
+    """What a function hands back: mostly the closures it made, and observers of its variables."""
+    choices = [sampled(defined).map(ir.Name)] * 3 if defined else []
+    choices.append(name_exprs())
+    if own:  # `lambda: x`: lets the caller watch x change after this function returned
+        choices += [sampled(own).map(lambda name: ir.Lambda(ir.Params(), ir.Name(name)))] * 2
+    returned = one_of(choices)
     several = lists(returned, 1, 3)
     return st.one_of(
         several.map(lambda elts: ir.Return(ir.TupleExpr(tuple(elts)))),
         returned.map(ir.Return),
         several.map(lambda elts: ir.Return(ir.ListExpr(tuple(elts)))),
+        several.map(lambda elts: ir.Return(ir.TupleExpr(tuple(elts)))),
         st.just(ir.Return(None)),
     )
 
@@ -471,14 +510,24 @@ def programs(features: Features, area: str | None = None) -> st.SearchStrategy[i
 @st.composite
 def _programs(draw: st.DrawFn, ctx: Context) -> ir.Module:
     module = Block("module", POOL, (), 0)
-    prelude = [
-        ir.Assign(name, ir.Const(value)) for name, value in draw(lists(st.tuples(names(), integers(0, 3)), 0, 2))
-    ]
-    outer: ir.FunctionDef = draw(function_definitions(ctx, module, "f"))
-    driver: list[ir.Stmt] = [ir.Assign(RESULT, ir.Call(ir.Name(outer.name), draw(arguments(outer))))]
-    if draw(st.booleans()):
-        driver.append(ir.Assign(SECOND, ir.Call(ir.Name(outer.name), draw(arguments(outer)))))
-    driver += draw(lists(driver_actions(_returns_several(outer), len(driver) > 1), 1, 6))
+    # Most names exist as globals too, so a lookup that goes to the wrong scope finds a value.
+    prelude = [ir.Assign(name, draw(constants())) for name in POOL if not chance(draw, 1, 4)]
+    outer: ir.FunctionDef = draw(function_definitions(ctx, module, "f", nested=draw(integers(1, 2))))
+    # t = probe_call('p1', f): an exception in f is observed, and the driver goes on.
+    driver: list[ir.Stmt] = [ir.Assign(RESULT, ir.ProbeCallValue(LABEL, ir.Name(outer.name), draw(arguments(outer))))]
+    two_calls = draw(st.booleans())
+    if two_calls:
+        driver.append(ir.Assign(SECOND, ir.ProbeCallValue(LABEL, ir.Name(outer.name), draw(arguments(outer)))))
+    returned = _returned_count(outer)
+    result = ir.Name(RESULT)
+    # Call everything returned once, in a random order; then more calls and inspections.
+    for index in draw(permutations(max(returned, 1))):
+        driver.append(call_returned(result, index if returned else None))
+    driver += draw(lists(driver_actions(returned, two_calls), 0, 6))
+    # Then everything returned again (cells may have changed since), and every global.
+    for index in draw(permutations(max(returned, 1))):
+        driver.append(call_returned(result, index if returned else None))
+    driver += [ir.ProbeCall(LABEL, ir.Lambda(ir.Params(), ir.Name(name))) for name in POOL]
     return number_probes(ir.Module((*prelude, outer, *driver)))
 
 
@@ -494,19 +543,19 @@ def _arguments(required: int, total: int) -> st.SearchStrategy[tuple[ir.Expr, ..
 
 
 @cached
-def driver_actions(several: bool, two_calls: bool) -> st.SearchStrategy[ir.Stmt]:
-    return _driver_actions(several, two_calls)
+def driver_actions(returned: int, two_calls: bool) -> st.SearchStrategy[ir.Stmt]:
+    return _driver_actions(returned, two_calls)
 
 
 @st.composite
-def _driver_actions(draw: st.DrawFn, several: bool, two_calls: bool) -> ir.Stmt:
-    """Call or inspect one of the things the outer function returned."""
+def _driver_actions(draw: st.DrawFn, returned: int, two_calls: bool) -> ir.Stmt:
+    """Call or inspect one of the things the outer function returned (0: it returned one)."""
     result = ir.Name(draw(sampled((RESULT, SECOND) if two_calls else (RESULT,))))
-    item: ir.Expr = ir.Subscript(result, draw(integers(0, 2))) if several else result
+    item: ir.Expr = ir.Subscript(result, draw(integers(0, returned - 1))) if returned else result
     action = draw(sampled(("call", "call", "closure", "list", "global", "method")))
     event("driver: " + action)
     if action == "call":
-        return ir.ProbeCall(LABEL, item, tuple(draw(lists(constants(), 0, 1))))
+        return ir.ProbeCall(LABEL, ir.Lambda(ir.Params(), ir.Call(item, tuple(draw(lists(constants(), 0, 1))))))
     if action == "closure":
         return ir.ProbeClosure(LABEL, item)
     if action == "list":  # run a generator function (or anything callable) to the end
@@ -517,10 +566,17 @@ def _driver_actions(draw: st.DrawFn, several: bool, two_calls: bool) -> ir.Stmt:
     return ir.ProbeCall(LABEL, ir.Lambda(ir.Params(), ir.Name(draw(names()))))
 
 
-def _returns_several(outer: ir.FunctionDef) -> bool:
-    """Whether the outer function's (last) return hands back a tuple or list."""
+def call_returned(result: ir.Name, index: int | None) -> ir.ProbeCall:
+    """probe_call('pN', lambda: t[i]()): even when t is not what was expected, the driver goes on."""
+    item: ir.Expr = result if index is None else ir.Subscript(result, index)
+    return ir.ProbeCall(LABEL, ir.Lambda(ir.Params(), ir.Call(item)))
+
+
+def _returned_count(outer: ir.FunctionDef) -> int:
+    """How many things the outer function's return hands back in a tuple or list (0: one)."""
     returns = [s for s in outer.body if isinstance(s, ir.Return)]
-    return bool(returns) and isinstance(returns[-1].value, (ir.TupleExpr, ir.ListExpr))
+    value = returns[-1].value if returns else None
+    return len(value.elts) if isinstance(value, (ir.TupleExpr, ir.ListExpr)) else 0
 
 
 # -- helpers ------------------------------------------------------------------------
@@ -555,6 +611,8 @@ def defined_functions(body: Sequence[ir.Stmt]) -> set[str]:
             found.add(statement.target)
         elif isinstance(statement, ir.For):
             found |= defined_functions(statement.body)
+        elif isinstance(statement, ir.Try):
+            found |= defined_functions(statement.body) | defined_functions(statement.handler)
     return found
 
 
@@ -586,6 +644,8 @@ def number_probes(module: ir.Module) -> ir.Module:
     def number(node: ir.Stmt) -> ir.Stmt:
         if isinstance(node, (ir.Probe, ir.ProbeCall, ir.ProbeClosure)):
             return dataclasses.replace(node, label="p%d" % next(counter))
+        if isinstance(node, ir.Assign) and isinstance(node.value, ir.ProbeCallValue):
+            return dataclasses.replace(node, value=dataclasses.replace(node.value, label="p%d" % next(counter)))
         if isinstance(node, (ir.FunctionDef, ir.ClassDef, ir.For)):
             return dataclasses.replace(node, body=tuple(number(s) for s in node.body))
         if isinstance(node, ir.Try):

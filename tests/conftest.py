@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from conformance import profiles  # noqa: F401  (the suite's Hypothesis profiles, for its own tests too)
+
 ROOT = Path(__file__).resolve().parent.parent
 HOST = sys.executable
 

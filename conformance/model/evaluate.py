@@ -340,18 +340,23 @@ class Evaluator:
         elif isinstance(node, ir.Probe):
             self.record(node.label, {"value": self.encode(self.eval(frame, node.value))})
         elif isinstance(node, ir.ProbeCall):
-            function = self.eval(frame, node.func)
-            args = [self.eval(frame, arg) for arg in node.args]
-            try:
-                result = self.call(function, args)
-            except Raised as raised:
-                self.record(node.label, {"raises": self.encode_exception(raised.value)})
-            else:
-                self.record(node.label, {"value": self.encode(result)})
+            self.probe_call(frame, node.label, node.func, node.args)
         elif isinstance(node, ir.ProbeClosure):
             self.record(node.label, self.closure_facts(self.eval(frame, node.value)))
         else:
             raise TypeError("not a statement: %r" % (node,))
+
+    def probe_call(self, frame: Frame, label: str, func: ir.Expr, arg_nodes: tuple[ir.Expr, ...]) -> Any:
+        """probe_call(label, func, *args): record the result or the exception; give the result or None."""
+        function = self.eval(frame, func)
+        args = [self.eval(frame, arg) for arg in arg_nodes]
+        try:
+            result = self.call(function, args)
+        except Raised as raised:
+            self.record(label, {"raises": self.encode_exception(raised.value)})
+            return None
+        self.record(label, {"value": self.encode(result)})
+        return result
 
     def run_try(self, frame: Frame, node: ir.Try) -> Iterator[Any]:
         try:
@@ -399,6 +404,8 @@ class Evaluator:
             return self.make_function(frame, node, node.params, "<lambda>")
         if isinstance(node, ir.Comprehension):
             return self.comprehension(frame, node)
+        if isinstance(node, ir.ProbeCallValue):
+            return self.probe_call(frame, node.label, node.func, node.args)
         if isinstance(node, ir.NamedExpr):
             value = self.eval(frame, node.value)
             self.store(frame, node.target, value)

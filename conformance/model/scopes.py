@@ -250,6 +250,10 @@ class _Builder:
             if node.key is not None:
                 self.expr(child, node.key)
             self.expr(child, node.elt)
+        elif isinstance(node, ir.ProbeCallValue):
+            self.expr(block, node.func, in_iterable)
+            for arg in node.args:
+                self.expr(block, arg, in_iterable)
         elif isinstance(node, ir.NamedExpr):
             if in_iterable:
                 raise ScopeSyntaxError("assignment expression cannot be used in a comprehension iterable expression")
