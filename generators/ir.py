@@ -146,6 +146,7 @@ Expr = (
     | Lambda
     | Comprehension
     | NamedExpr
+    | ProbeCallValue
 )
 
 # -- statements ---------------------------------------------------------------

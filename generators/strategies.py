@@ -456,7 +456,7 @@ def initial_values(ctx: Context, block: Block) -> st.SearchStrategy[ir.Expr]:
 @cached
 def returns(defined: tuple[str, ...] = (), own: tuple[str, ...] = ()) -> st.SearchStrategy[ir.Return]:
     """What a function hands back: mostly the closures it made, and observers of its variables."""
-    choices = [sampled(defined).map(ir.Name)] * 3 if defined else []
+    choices: list[st.SearchStrategy[ir.Expr]] = [sampled(defined).map(ir.Name)] * 3 if defined else []
     choices.append(name_exprs())
     if own:  # `lambda: x`: lets the caller watch x change after this function returned
         choices += [sampled(own).map(lambda name: ir.Lambda(ir.Params(), ir.Name(name)))] * 2
@@ -645,7 +645,8 @@ def number_probes(module: ir.Module) -> ir.Module:
         if isinstance(node, (ir.Probe, ir.ProbeCall, ir.ProbeClosure)):
             return dataclasses.replace(node, label="p%d" % next(counter))
         if isinstance(node, ir.Assign) and isinstance(node.value, ir.ProbeCallValue):
-            return dataclasses.replace(node, value=dataclasses.replace(node.value, label="p%d" % next(counter)))
+            value = node.value
+            return dataclasses.replace(node, value=dataclasses.replace(value, label="p%d" % next(counter)))
         if isinstance(node, (ir.FunctionDef, ir.ClassDef, ir.For)):
             return dataclasses.replace(node, body=tuple(number(s) for s in node.body))
         if isinstance(node, ir.Try):
