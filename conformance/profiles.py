@@ -4,13 +4,15 @@
 
 `dev` gives each generated property EXAMPLES programs, about 5,000 per interpreter
 over all properties. `ci` is the same budget, derandomized, so a CI run is
-repeatable. `thorough` is 20 times the budget. Failures are kept in the Hypothesis
+repeatable. `thorough` is 20 times the budget. `fail-fast` stops at the first
+failure without shrinking it (the suite's own tests use it to show that a property
+can fail). Failures are kept in the Hypothesis
 database (.hypothesis/), and replayed first on the next run.
 """
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, Phase, settings
 
 EXAMPLES = 150
 
@@ -28,4 +30,9 @@ _common = settings(
 settings.register_profile("dev", _common, max_examples=EXAMPLES)
 settings.register_profile("ci", _common, max_examples=EXAMPLES, derandomize=True, database=None)
 settings.register_profile("thorough", _common, max_examples=20 * EXAMPLES)
+# For showing that a property fails at all (the suite's own tests): no shrinking.
+settings.register_profile(
+    "fail-fast", _common, max_examples=EXAMPLES, derandomize=True, database=None,
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],
+)  # fmt: skip
 settings.load_profile("dev")

@@ -76,12 +76,21 @@ def permutations(count: int) -> st.SearchStrategy[list[int]]:
 
 
 def one_of(options: Sequence[st.SearchStrategy[Any]]) -> st.SearchStrategy[Any]:
+    """A choice among strategies, where a strategy listed n times is n times as likely.
+
+    (`st.one_of` would treat repeats as one.) The first option is the one a failing
+    example shrinks towards.
+    """
     return _one_of(tuple(options))
 
 
 @cached
 def _one_of(options: tuple[st.SearchStrategy[Any], ...]) -> st.SearchStrategy[Any]:
-    return st.one_of(*options)
+    distinct = list(dict.fromkeys(options))
+    if len(distinct) == len(options):
+        return st.one_of(*options)
+    indices = [distinct.index(option) for option in options]
+    return st.sampled_from(sorted(indices)).flatmap(lambda index: distinct[index])
 
 
 def chance(draw: st.DrawFn, weight: int, out_of: int) -> bool:
@@ -188,7 +197,8 @@ def iterables() -> st.SearchStrategy[ir.Expr]:
     return st.one_of(
         integers(0, 3).map(lambda n: ir.Call(ir.Builtin("range"), (ir.Const(n),))),
         name_exprs(),
-        lists(constants(), 0, 3).map(lambda elts: ir.ListExpr(tuple(elts))),
+        # values apart from the constants names start with, so a leaked loop variable shows
+        lists(integers(4, 7).map(ir.Const), 0, 3).map(lambda elts: ir.ListExpr(tuple(elts))),
     )
 
 
@@ -228,7 +238,9 @@ def comprehensions(ctx: Context, walrus: tuple[str, ...], depth: int) -> st.Sear
 @st.composite
 def _comprehensions(draw: st.DrawFn, ctx: Context, walrus: tuple[str, ...], depth: int) -> ir.Comprehension:
     kind = draw(sampled(("list", "gen", "set", "dict")))
-    target = draw(names())
+    # Half the time the iteration variable shadows a name of the enclosing function (where
+    # := may bind, the function's own names): its isolation is then what the program shows.
+    target = draw(sampled(walrus)) if walrus and draw(st.booleans()) else draw(names())
     iterable = draw(iterables())  # never := here: a SyntaxError (PEP 572)
     if draw(st.booleans()):  # a closure per iteration: all of them share the variable
         elt: ir.Expr = ir.Lambda(ir.Params(), ir.Name(draw(sampled((target, *POOL)))))
@@ -303,6 +315,9 @@ def statements(ctx: Context, block: Block) -> st.SearchStrategy[ir.Stmt]:
     if block.depth < MAX_DEPTH:
         options += [functions(ctx, block)] * ctx.emphasis.nested
         options += [classes(ctx, block)] * ctx.emphasis.klass
+    if block.kind == "function":  # x = [... for v in ...]: the comprehension's scope against the function's
+        comprehension = comprehensions(ctx, block.walrus_targets(), 1)
+        options += [st.builds(ir.Assign, sampled(block.targets), comprehension)] * ctx.emphasis.comprehension
     options += [loops(ctx, block)] * ctx.emphasis.loop
     options += [tries(ctx, block)] * ctx.emphasis.try_
     if block.generator:
@@ -413,7 +428,8 @@ def _function_definitions(
         locals_ = draw(lists(sampled(local_candidates), 0, 3, unique=True))
         if not (param_names or nonlocals or globals_ or locals_):
             locals_ = [draw(sampled(local_candidates))]  # a block needs a name it may bind
-    generator = chance(draw, ctx.emphasis.generator, 10)
+    outer = parent.kind == "module"  # the function the driver calls
+    generator = not outer and chance(draw, ctx.emphasis.generator, 10)
     targets = param_names | set(nonlocals) | set(globals_) | set(locals_)
     nonlocal_ok = (set(parent.nonlocal_ok) - set(globals_)) | param_names | set(nonlocals) | set(locals_)
     declared = tuple(sorted(set(nonlocals) | set(globals_)))
@@ -432,7 +448,13 @@ def _function_definitions(
     if generator:
         body.append(ir.Yield(draw(expressions(ctx, (), 1))))
         event("function: generator")
-    body.append(draw(returns(tuple(sorted(defined_functions(body))), inner.targets)))
+    defined = tuple(sorted(defined_functions(body)))
+    if outer:  # everything it made, for the driver to call, and observers of its variables
+        observers = draw(lists(sampled(inner.targets), 1, 2, unique=True))
+        watched = [ir.Lambda(ir.Params(), ir.Name(name)) for name in observers]
+        body.append(ir.Return(ir.TupleExpr((*map(ir.Name, defined), *watched))))
+    else:
+        body.append(draw(returns(defined, inner.targets)))
     body += [ir.Assign(local, ir.Const(0)) for local in locals_ if local not in bound_names(body)]
     declarations: list[ir.Stmt] = []
     if nonlocals:
