@@ -240,7 +240,8 @@ def _comprehensions(draw: st.DrawFn, ctx: Context, walrus: tuple[str, ...], dept
     kind = draw(sampled(("list", "gen", "set", "dict")))
     # Half the time the iteration variable shadows a name of the enclosing function (where
     # := may bind, the function's own names): its isolation is then what the program shows.
-    target = draw(sampled(walrus)) if walrus and draw(st.booleans()) else draw(names())
+    shadowing: bool = bool(walrus) and draw(st.booleans())
+    target: str = draw(sampled(walrus)) if shadowing else draw(names())
     iterable = draw(iterables())  # never := here: a SyntaxError (PEP 572)
     if draw(st.booleans()):  # a closure per iteration: all of them share the variable
         elt: ir.Expr = ir.Lambda(ir.Params(), ir.Name(draw(sampled((target, *POOL)))))
