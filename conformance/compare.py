@@ -71,9 +71,11 @@ def _differences(expected: dict[str, Any], observed: dict[str, Any]) -> list[Dif
     if fault is not None:
         return [Difference(level, "program", "run", "a result", "%s: %s" % (fault["outcome"], fault["detail"]))
                 for level in (LANGUAGE, DATA_MODEL, CPYTHON_DETAIL)]  # fmt: skip
-    found: list[Difference] = []
-    for key, what in (("compile_error", "compile"), ("error", "uncaught exception")):
-        found += _exceptions("program", what, expected.get(key), observed.get(key))
+    compiled = _exceptions("program", "compile", expected.get("compile_error"), observed.get("compile_error"))
+    if compiled and (expected.get("compile_error") is None or observed.get("compile_error") is None):
+        return compiled  # one side never ran the program: nothing else is comparable
+    found: list[Difference] = compiled
+    found += _exceptions("program", "uncaught exception", expected.get("error"), observed.get("error"))
     ours, theirs = expected.get("observations", {}), observed.get("observations", {})
     for label in list(ours) + [label for label in theirs if label not in ours]:
         if label not in theirs:

@@ -64,6 +64,13 @@ def test_probes_reached_or_not_are_language() -> None:
     assert levels({}, {"p": {"value": 1}}) == [("language", "probe")]
 
 
+def test_a_program_that_does_not_compile_is_one_difference() -> None:
+    syntax_error = {"type": "SystemError", "module": "builtins", "mro": ["SystemError"], "message": "m"}
+    expected = {"observations": [["p1", {"value": 1}], ["p2", {"value": 2}]]}
+    differences = compare(expected, {"compile_error": syntax_error, "observations": []})
+    assert [(d.level, d.facet) for d in differences] == [("language", "compile")]
+
+
 def test_a_fault_differs_at_every_level() -> None:
     crashed = ProgramResult(id="x", fault=Fault("crash", "was killed by SIGSEGV"))
     differences = compare({"observations": []}, crashed)
