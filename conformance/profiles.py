@@ -30,9 +30,10 @@ _common = settings(
 settings.register_profile("dev", _common, max_examples=EXAMPLES)
 settings.register_profile("ci", _common, max_examples=EXAMPLES, derandomize=True, database=None)
 settings.register_profile("thorough", _common, max_examples=20 * EXAMPLES)
-# For showing that a property fails at all (the suite's own tests): no shrinking.
+# For showing that a property fails at all (the suite's own tests): no shrinking, and a
+# larger budget, which only a property that does not fail spends.
 settings.register_profile(
-    "fail-fast", _common, max_examples=EXAMPLES, derandomize=True, database=None,
+    "fail-fast", _common, max_examples=4 * EXAMPLES, derandomize=True, database=None,
     phases=[Phase.explicit, Phase.reuse, Phase.generate],
 )  # fmt: skip
 settings.load_profile("dev")
