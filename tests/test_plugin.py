@@ -150,8 +150,8 @@ def _start_slow_run(cases: Path, results: Path) -> subprocess.Popen[str]:
         write_case(cases, name, "# expect: x == 1\nprobe('x', 1)\n")
     write_case(cases, "c-sleeps", "# expect: x == 1\nimport time\ntime.sleep(60)\nprobe('x', 1)\n")
     return subprocess.Popen(
-        run_pytest_args("conformance/test_cases.py", "-p", "no:cacheprovider", "--cases", str(cases), "--interpreter", HOST,
-                        "--results-json", str(results)),
+        run_pytest_args("conformance/test_cases.py", "-p", "no:cacheprovider", "--cases", str(cases),
+                        "--interpreter", HOST, "--results-json", str(results)),
         cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, text=True, env=environment(),
         start_new_session=True,
     )  # fmt: skip
