@@ -333,12 +333,8 @@ def bodies(ctx: Context, block: Block) -> st.SearchStrategy[list[ir.Stmt]]:
 
 
 @cached
-def loops(ctx: Context, block: Block) -> st.SearchStrategy[ir.For]:
-    return _loops(ctx, block)
-
-
 @st.composite
-def _loops(draw: st.DrawFn, ctx: Context, block: Block) -> ir.For:
+def loops(draw: st.DrawFn, ctx: Context, block: Block) -> ir.For:
     """A for loop, usually one that makes a closure per iteration."""
     target = draw(sampled(block.targets))
     iterable = draw(iterables())
@@ -363,12 +359,8 @@ def _loops(draw: st.DrawFn, ctx: Context, block: Block) -> ir.For:
 
 
 @cached
-def tries(ctx: Context, block: Block) -> st.SearchStrategy[ir.Try]:
-    return _tries(ctx, block)
-
-
 @st.composite
-def _tries(draw: st.DrawFn, ctx: Context, block: Block) -> ir.Try:
+def tries(draw: st.DrawFn, ctx: Context, block: Block) -> ir.Try:
     """try/except ... as: a closure made in the handler captures the name about to be cleared."""
     name = draw(sampled(block.targets))
     if draw(st.booleans()):
@@ -495,12 +487,8 @@ def returns(defined: tuple[str, ...] = (), own: tuple[str, ...] = ()) -> st.Sear
 
 
 @cached
-def classes(ctx: Context, block: Block) -> st.SearchStrategy[ir.ClassDef]:
-    return _classes(ctx, block)
-
-
 @st.composite
-def _classes(draw: st.DrawFn, ctx: Context, block: Block) -> ir.ClassDef:
+def classes(draw: st.DrawFn, ctx: Context, block: Block) -> ir.ClassDef:
     name = draw(sampled(block.targets))
     members: list[ir.Stmt] = []
     nonlocal_ok = ctx.features.nonlocal_statement and block.kind == "function" and block.nonlocal_ok
@@ -566,12 +554,8 @@ def _arguments(required: int, total: int) -> st.SearchStrategy[tuple[ir.Expr, ..
 
 
 @cached
-def driver_actions(returned: int, two_calls: bool) -> st.SearchStrategy[ir.Stmt]:
-    return _driver_actions(returned, two_calls)
-
-
 @st.composite
-def _driver_actions(draw: st.DrawFn, returned: int, two_calls: bool) -> ir.Stmt:
+def driver_actions(draw: st.DrawFn, returned: int, two_calls: bool) -> ir.Stmt:
     """Call or inspect one of the things the outer function returned (0: it returned one)."""
     result = ir.Name(draw(sampled((RESULT, SECOND) if two_calls else (RESULT,))))
     item: ir.Expr = ir.Subscript(result, draw(integers(0, returned - 1))) if returned else result
