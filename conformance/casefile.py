@@ -45,7 +45,6 @@ Expected values come from the rules, never from running an interpreter.
 from __future__ import annotations
 
 import ast
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,6 +52,7 @@ from typing import Any
 
 from conformance import runner
 from conformance.areas import AREAS_BY_SLUG, LEVELS
+from conformance.compare import same
 from conformance.driver import Hello, ProgramResult
 
 CASES_DIR = Path(__file__).with_name("cases")
@@ -397,12 +397,7 @@ def _matches(expectation: Expectation, observed: Any) -> bool:
         return bool(observed == list(expected))
     if expectation.facet in ("message", "output"):
         return bool(observed == expected)
-    return same_encoded(runner.encode(expected), observed)
-
-
-def same_encoded(a: Any, b: Any) -> bool:
-    """Equality of encoded values that keeps True apart from 1 and 1.0 apart from 1."""
-    return json.dumps(a, sort_keys=True) == json.dumps(b, sort_keys=True)
+    return same(runner.encode(expected), observed)
 
 
 def _is_exactly(exception: dict[str, Any], name: str) -> bool:

@@ -230,18 +230,22 @@ class Evaluator:
 
     # -- names --------------------------------------------------------------
 
+    def unbound(self, kind: Kind, name: str) -> Raised:
+        """§4.2.2: a local of this block unbound, or an empty cell received from outside."""
+        if kind is Kind.FREE:
+            return raise_("NameError", self.messages.empty_free(name))
+        return raise_("UnboundLocalError", self.messages.unbound_local(name))
+
     def load(self, frame: Frame, name: str) -> Any:
         kind = frame.block.scope[name]
         if kind is Kind.LOCAL:
             if name not in frame.fast:
-                raise raise_("UnboundLocalError", self.messages.unbound_local(name))
+                raise self.unbound(kind, name)
             return frame.fast[name]
         if kind in (Kind.CELL, Kind.FREE):
             value = frame.cells[name].value
             if value is EMPTY:
-                if kind is Kind.CELL:
-                    raise raise_("UnboundLocalError", self.messages.unbound_local(name))
-                raise raise_("NameError", self.messages.empty_free(name))
+                raise self.unbound(kind, name)
             return value
         if kind is Kind.CLASS_LOCAL:
             assert frame.namespace is not None
@@ -267,14 +271,12 @@ class Evaluator:
         kind = frame.block.scope[name]
         if kind is Kind.LOCAL:
             if name not in frame.fast:
-                raise raise_("UnboundLocalError", self.messages.unbound_local(name))
+                raise self.unbound(kind, name)
             del frame.fast[name]
         elif kind in (Kind.CELL, Kind.FREE):
             cell = frame.cells[name]
             if cell.value is EMPTY:
-                if kind is Kind.CELL:
-                    raise raise_("UnboundLocalError", self.messages.unbound_local(name))
-                raise raise_("NameError", self.messages.empty_free(name))
+                raise self.unbound(kind, name)
             cell.value = EMPTY
         else:
             space = frame.namespace if kind is Kind.CLASS_LOCAL else frame.globals
