@@ -1,8 +1,9 @@
 """Sessions of the closure conformance suite.
 
-    nox                       conformance on every interpreter found, then a summary
+    nox                       conformance on every interpreter found, then the report
     nox -s conformance-3.12   one interpreter (conformance-pypy3.9 for PyPy)
     nox -s target -- --interpreter COMMAND [--interpreter COMMAND2] [pytest options]
+    nox -s report             rebuild reports/html/ from every results file present
     nox -s tests              the suite's own tests (what CI runs)
     nox -s lint               ruff and mypy
 
@@ -72,9 +73,8 @@ def make_conformance_session(name: str) -> None:
         if interpreter is None:
             what = "PyPy 3" if name.startswith("pypy") else "CPython " + name
             session.skip("%s not found (looked in the pyenv versions directory and on PATH)" % what)
-        install_host(session)
-        junit = ["--junitxml", str(RESULTS / (interpreter.label + ".xml"))]
-        run_conformance(session, interpreter.path, junit + expectations_for(interpreter) + session.posargs)
+        install_host(session)  # JUnit XML goes beside the results file, by default
+        run_conformance(session, interpreter.path, expectations_for(interpreter) + session.posargs)
 
     conformance.__doc__ = "Conformance against %s." % (interpreter.path if interpreter else name + " (not found)")
 
@@ -87,6 +87,18 @@ for _name in NAMES:
 def summary(session: nox.Session) -> None:
     """Print the table of results: area x interpreter, passed/failed/skipped."""
     session.run(sys.executable, "-m", "reports.summary", str(RESULTS), *session.posargs)
+
+
+@nox.session
+def report(session: nox.Session) -> None:
+    """Build reports/html/ from all results present: -- [RESULTS_FILE_OR_FOLDER ...] [--out DIR]."""
+    dependencies = PYPROJECT["project"]["dependencies"]
+    session.install(*(dependency for dependency in dependencies if _is_report_dependency(dependency)))
+    session.run("python", "-m", "reports", *session.posargs)
+
+
+def _is_report_dependency(requirement: str) -> bool:
+    return requirement.lower().startswith(("jinja2", "pygments"))
 
 
 @nox.session
@@ -131,14 +143,14 @@ def tests(session: nox.Session) -> None:
     Derandomized (the `ci` profile), so a run is repeatable. PyPy gets the hand-written
     cases: its generated properties find the PyPy bugs its expectations file lists.
     """
-    install_host(session)
+    install_host(session, *PYPROJECT["project"]["optional-dependencies"]["browser"])
     session.run("python", "-m", "pytest", "tests", "-n", "auto", "--hypothesis-profile", "ci", *session.posargs)
     host = next((i for i in FOUND.values() if os.path.samefile(i.path, sys.executable)), None)
     quick = [host] if host else []
     quick += [i for i in FOUND.values() if i.implementation == "pypy"]
     for interpreter in quick:
         options = ["-q", "--hypothesis-profile", "ci", *expectations_for(interpreter)]
-        options += ["--results-json", str(RESULTS / "tests" / (interpreter.label + ".json"))]
+        options += ["--results-json", str(Path(session.create_tmp()) / (interpreter.label + ".json"))]
         path = "conformance" if interpreter is host else "conformance/test_cases.py"
         run_conformance(session, interpreter.path, options, path)
 
@@ -146,10 +158,11 @@ def tests(session: nox.Session) -> None:
 @nox.session
 def lint(session: nox.Session) -> None:
     """ruff (lint and format) and mypy."""
-    install_host(session, *PYPROJECT["project"]["optional-dependencies"]["dev"])
+    extras = PYPROJECT["project"]["optional-dependencies"]
+    install_host(session, *extras["dev"], *extras["browser"])
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
     session.run("mypy")
 
 
-nox.options.sessions = ["conformance-" + name for name in NAMES] + ["summary"]
+nox.options.sessions = ["conformance-" + name for name in NAMES] + ["report"]

@@ -8,6 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reports.schema import LEVELS  # the levels are part of the results format
+
+__all__ = ["AREAS", "AREAS_BY_SLUG", "LEVELS", "Area", "level_marker"]
+
 
 @dataclass(frozen=True)
 class Area:
@@ -38,11 +42,6 @@ AREAS = (
 )
 
 AREAS_BY_SLUG = {area.slug: area for area in AREAS}
-
-# language: Language Reference behaviour; data-model: __closure__, code objects,
-# cells (documented, but an implementation may lack them); cpython-detail:
-# orders, message texts, reprs.
-LEVELS = ("language", "data-model", "cpython-detail")
 
 
 def level_marker(level: str) -> str:

@@ -25,6 +25,7 @@ from conformance.expectations import Expectations, ExpectationsError
 from conformance.results import ResultsFile
 
 RECORD = "conformance"  # the user_properties key carrying a check's metadata
+EXPECTATION = "expectation"  # ... and the one carrying the expectations entry a check matched
 
 
 @dataclass
@@ -94,7 +95,7 @@ def _is_xdist_controller(config: pytest.Config) -> bool:
     return not _is_worker(config) and getattr(config.option, "dist", "no") != "no"
 
 
-@pytest.hookimpl(trylast=True)
+@pytest.hookimpl(tryfirst=True)  # before pytest's junitxml plugin, which reads --junitxml's default set here
 def pytest_configure(config: pytest.Config) -> None:
     for area in AREAS:
         config.addinivalue_line("markers", "%s: CATALOG area %r: %s" % (area.marker, area.slug, area.title))
@@ -128,7 +129,10 @@ def pytest_configure(config: pytest.Config) -> None:
             runner.close()
             raise pytest.UsageError("--reference: %s" % error) from None
     if not _is_worker(config):
-        config.pluginmanager.register(ResultsRecorder(_results_file(config, target)), "closure-results")
+        results = _results_file(config, target)
+        if not config.option.xmlpath:
+            config.option.xmlpath = str(results.path.with_suffix(".xml"))  # pytest's JUnit XML, beside it
+        config.pluginmanager.register(ResultsRecorder(results), "closure-results")
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
@@ -158,6 +162,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         entry = expectations.match(_check_fields(item)["id"], target.hello.version)
         if entry is not None:
             item.add_marker(pytest.mark.xfail(reason=entry.describe(), strict=True))
+            listed = {"check": entry.check, "reason": entry.reason, "link": entry.link}
+            item.user_properties.append((EXPECTATION, listed))
 
 
 @pytest.fixture(scope="session")
@@ -276,14 +282,19 @@ def _results_file(config: pytest.Config, target: Target) -> ResultsFile:
     }
     option = config.getoption("results_json")
     path = Path(option) if option else Path(config.rootpath, "reports", "results", hello.label + ".json")
-    return ResultsFile(path, interpreter)
+    areas = [{"slug": area.slug, "title": area.title} for area in AREAS]
+    return ResultsFile(path, interpreter, [*areas, {"slug": "suite", "title": "The suite itself"}])
 
 
 def _entry_for(report: pytest.TestReport) -> dict[str, Any]:
-    for name, value in report.user_properties:
-        if name == RECORD and isinstance(value, dict):
-            return dict(value)
-    return {"id": report.nodeid, "area": "suite", "level": "language", "programs": 0}
+    properties: dict[str, Any] = {name: value for name, value in report.user_properties}
+    record = properties.get(RECORD)
+    entry: dict[str, Any] = dict(record) if isinstance(record, dict) else {}
+    if not entry:
+        entry = {"id": report.nodeid, "area": "suite", "level": "language", "programs": 0}
+    if EXPECTATION in properties:
+        entry["expectation"] = properties[EXPECTATION]
+    return entry
 
 
 def _outcome(report: pytest.TestReport) -> str | None:

@@ -5,6 +5,10 @@ pytest-xdist controller when workers are used, since their reports reach it
 through pytest_runtest_logreport). Every change is written to a temporary file
 beside it and renamed over it, so a reader (or a run killed half-way) always
 finds a complete, valid document.
+
+A new run does not destroy the previous one: the file it would replace (and the
+JUnit XML beside it) moves to `history/<label>/` next to it, where the report
+finds it and shows the trend and what changed.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from reports.schema import SCHEMA, summarize
 
 SUITE_VERSION = "0.1.0"
 ROOT = Path(__file__).resolve().parent.parent
+HISTORY_KEPT = 20  # earlier runs kept per interpreter label
 
 
 def now() -> str:
@@ -40,8 +45,9 @@ def suite_commit() -> str | None:
 class ResultsFile:
     """The results document for one interpreter, rewritten atomically on each change."""
 
-    def __init__(self, path: Path, interpreter: dict[str, Any]) -> None:
+    def __init__(self, path: Path, interpreter: dict[str, Any], areas: list[dict[str, str]]) -> None:
         self.path = path
+        archive_previous_run(path, interpreter["label"])
         self._order: list[str] = []
         self._entries: dict[str, dict[str, Any]] = {}
         self.document: dict[str, Any] = {
@@ -51,6 +57,7 @@ class ResultsFile:
             "suite": {"version": SUITE_VERSION, "commit": suite_commit()},
             "started": now(),
             "finished": None,
+            "areas": areas,
             "summary": summarize([]),
             "results": [],
         }
@@ -86,3 +93,28 @@ class ResultsFile:
         except BaseException:
             os.unlink(temporary)
             raise
+
+
+def archive_previous_run(path: Path, label: str) -> None:
+    """Move the results file a new run would overwrite (and its JUnit XML) into history/<label>/."""
+    if not path.exists():
+        return
+    history = path.parent / "history" / _safe_name(label)
+    history.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.datetime.fromtimestamp(path.stat().st_mtime, datetime.timezone.utc).strftime("%Y%m%dT%H%M%S")
+    stem = stamp
+    number = 1
+    while (history / (stem + ".json")).exists():
+        number += 1
+        stem = "%s-%d" % (stamp, number)
+    for source in (path, path.with_suffix(".xml")):
+        if source.exists():
+            os.replace(source, history / (stem + source.suffix))
+    earlier = sorted(history.glob("*.json"), key=lambda item: item.stat().st_mtime)
+    for old in earlier[:-HISTORY_KEPT]:
+        old.unlink()
+        old.with_suffix(".xml").unlink(missing_ok=True)
+
+
+def _safe_name(label: str) -> str:
+    return "".join(c if c.isalnum() or c in ".-_" else "_" for c in label) or "_"

@@ -8,9 +8,17 @@ One JSON file per interpreter per run:
     suite        version, commit
     started, finished   ISO 8601 times (finished is null while running)
     summary      passed, failed, xfailed, xpassed, skipped, errors, programs
+    areas        (optional) the catalogue of areas, in order: [{slug, title}]
     results      one entry per check:
-                   id, area, level, outcome, duration_s, programs,
-                   and for a failure: failure {program, expected, observed, repro}
+                   id, area, level (one of LEVELS), outcome (one of OUTCOMES),
+                   duration_s, programs,
+                   and for a failure: failure {program, expected, observed, repro};
+                 optional: description, spec, path, skip_reason, message (an
+                 error's text), expectation {check, reason, link} (the
+                 expectations entry that made the check an xfail),
+                 failure.mismatches [{expectation, expected, observed}] (a case)
+                 or failure.differences [{level, probe, facet, expected,
+                 observed}] (a generated program), failure.replay
 
 Readers ignore fields they do not know. A file that does not validate is
 reported by name and reason, and skipped.
@@ -23,6 +31,10 @@ from typing import Any
 SCHEMA = "closure-conformance/results/1"
 
 OUTCOMES = ("passed", "failed", "xfailed", "xpassed", "skipped", "error")
+# language: Language Reference behaviour; data-model: __closure__, code objects,
+# cells (documented, but an implementation may lack them); cpython-detail:
+# orders, message texts, reprs.
+LEVELS = ("language", "data-model", "cpython-detail")
 SUMMARY_KEYS = ("passed", "failed", "xfailed", "xpassed", "skipped", "errors", "programs")
 
 # How an outcome is counted in the summary.

@@ -88,6 +88,33 @@ def test_outcomes_reach_the_results_file(cases: Path, tmp_path: Path) -> None:
     assert "observed: 2" in completed.stdout
 
 
+def test_a_run_records_its_areas_its_expectations_and_junit_xml_beside_it(cases: Path, tmp_path: Path) -> None:
+    expectations = tmp_path / "expected.toml"
+    expectations.write_text(
+        '[[expected-failure]]\ncheck = "case:capture/b-*"\nreason = "a known bug"\nlink = "https://example.org/1"\n'
+    )
+    results = tmp_path / "out" / "results.json"
+    arguments = ["--cases", str(cases), "--interpreter", HOST, "--results-json", str(results)]
+    run_suite(*arguments, "--expectations", str(expectations))
+    document = load_results(results)
+    assert [area["slug"] for area in document["areas"]][:3] == ["capture", "cell-sharing", "late-binding"]
+    known = by_id(document)["case:capture/b-fails"]
+    assert known["outcome"] == "xfailed"
+    assert known["expectation"] == {
+        "check": "case:capture/b-*",
+        "reason": "a known bug",
+        "link": "https://example.org/1",
+    }
+    assert "testsuite" in results.with_suffix(".xml").read_text()
+    first_started = document["started"]
+    time.sleep(1.1)  # the archived copy is named after the second it was written in
+    run_suite(*arguments)
+    history = sorted((results.parent / "history" / document["interpreter"]["label"]).iterdir())
+    assert [path.suffix for path in history] == [".json", ".xml"]
+    assert load_results(history[0])["started"] == first_started  # the previous run, kept for the report
+    assert load_results(results)["started"] > first_started
+
+
 def test_the_repro_command_reproduces_the_failure(cases: Path, tmp_path: Path) -> None:
     results = tmp_path / "results.json"
     run_suite("--cases", str(cases), "--interpreter", HOST, "--results-json", str(results))

@@ -1,0 +1,164 @@
+"""The report: loading and merging results files, differences, history, escaping."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from reports import build, html, markdown
+from reports.analysis import analyse, failure_rows, safe_slug
+from reports.load import load_runs
+from tests.results_documents import hostile_results, two_machines
+
+
+def test_results_from_two_machines_make_one_report(tmp_path: Path) -> None:
+    runs, problems = load_runs(two_machines(tmp_path))
+    report = analyse(runs, problems)
+    assert problems == []
+    assert [i.label for i in report.interpreters] == ["cpython-3.12.1", "cpython-3.13.0", "pypy-3.9.16"]
+    cpython312 = report.interpreter("cpython-3.12.1")
+    assert len(cpython312.runs) == 2
+    assert cpython312.current.started.startswith("2026-11-02")  # the latest run is the current one
+    assert cpython312.checks["case:capture/x"]["outcome"] == "failed"
+    assert [area.slug for area in report.areas] == ["capture", "late-binding", "unbound"]
+
+
+def test_the_same_run_found_twice_counts_once(tmp_path: Path) -> None:
+    a, _ = two_machines(tmp_path)
+    copy = tmp_path / "copy"
+    copy.mkdir()
+    (copy / "again.json").write_text((a / "pypy-3.9.16.json").read_text())
+    runs, _ = load_runs([a, copy])
+    assert len(runs) == 2
+
+
+def test_the_same_difference_on_several_interpreters_has_one_id(tmp_path: Path) -> None:
+    report = analyse(*load_runs(two_machines(tmp_path)))
+    late = [d for d in report.differences if d.check_id == "case:late-binding/y"]
+    assert len(late) == 1
+    assert sorted(late[0].occurrences) == ["cpython-3.13.0", "pypy-3.9.16"]
+    assert report.known_count("cpython-3.13.0") == 1
+    assert report.known_count("pypy-3.9.16") == 0
+    files = html.render(report)
+    pypy_page = files["interpreter-pypy-3.9.16.html"]
+    assert 'id="%s"' % late[0].key in pypy_page
+    assert 'href="interpreter-cpython-3.13.0.html#%s"' % late[0].key in pypy_page
+
+
+def test_scores_count_known_differences_against_and_skips_for_neither(tmp_path: Path) -> None:
+    report = analyse(*load_runs(two_machines(tmp_path)))
+    scores = report.interpreter("cpython-3.13.0").history[-1].scores["language"]
+    assert (scores.conforming, scores.differing, scores.unexpected, scores.percent()) == (1, 1, 0, "50.0%")
+    scores = report.interpreter("cpython-3.12.1").history[-1].scores["language"]
+    assert (scores.conforming, scores.differing, scores.skipped, scores.unexpected) == (1, 1, 1, 1)
+
+
+def test_interop_counts_on_how_many_interpreters_a_check_passes(tmp_path: Path) -> None:
+    report = analyse(*load_runs(two_machines(tmp_path)))
+    # capture/x: passes on 3.13 and PyPy (2 of 3); late-binding/y: on 3.12 only (1); unbound/z: skipped (0)
+    assert dict(report.interop()["language"]) == {2: 1, 1: 1, 0: 1}
+    assert report.area_interop("capture") == (0, 1)
+
+
+def test_history_says_what_changed_since_the_previous_run(tmp_path: Path) -> None:
+    report = analyse(*load_runs(two_machines(tmp_path)))
+    changes = report.interpreter("cpython-3.12.1").changes
+    assert changes is not None
+    assert changes.new_failures == ["case:capture/x"]
+    assert changes.fixed == []
+    assert (changes.added, changes.removed) == (1, 0)
+    assert report.interpreter("pypy-3.9.16").changes is None
+    page = html.render(report)["interpreter-cpython-3.12.1.html"]
+    assert "new since the previous run" in page
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b'{"schema": "closure-conformance/results/1", "interpr', "not JSON"),
+        (b"\xff\xfe not text", "not UTF-8"),
+        (b'{"schema": "closure-conformance/results/7"}', "a newer suite wrote it"),
+        (b'{"schema": "something else"}', "not a valid results file"),
+        (b"[1, 2]", "not a JSON object"),
+    ],
+)
+def test_a_bad_results_file_is_named_and_the_report_still_built(
+    tmp_path: Path, content: bytes, reason: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    a, _ = two_machines(tmp_path)
+    (a / "broken.json").write_bytes(content)
+    out = tmp_path / "html"
+    assert build.main([str(a), "--out", str(out), "--quiet"]) == 0
+    problems = [line for line in capsys.readouterr().err.splitlines() if "broken.json" in line]
+    assert len(problems) == 1
+    assert reason in problems[0]
+    index = (out / "index.html").read_text()
+    assert "broken.json" in index
+    assert "interpreter-pypy-3.9.16.html" in index
+
+
+def test_a_missing_path_is_named(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    a, _ = two_machines(tmp_path)
+    assert build.main([str(a), str(tmp_path / "nowhere"), "--out", str(tmp_path / "html"), "--quiet"]) == 0
+    assert "nowhere: no such file or folder" in capsys.readouterr().err
+
+
+def test_no_results_at_all_is_an_error_but_still_a_page(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert build.main([str(tmp_path), "--out", str(tmp_path / "html")]) == 1
+    assert "no results found" in capsys.readouterr().err
+    assert "No results files were found" in (tmp_path / "html" / "index.html").read_text()
+
+
+def test_markup_in_a_results_file_is_shown_as_text(tmp_path: Path) -> None:
+    hostile_results(tmp_path / "results")
+    files = html.render(analyse(*load_runs([tmp_path / "results"])))
+    for name, content in files.items():
+        if not name.endswith(".html"):
+            continue
+        assert "<script" not in content, name
+        assert "<iframe" not in content and "<img" not in content and "<b>1.0" not in content, name
+        assert not re.search(r"href=[\"']?javascript", content), name
+    page = next(content for name, content in files.items() if name.startswith("interpreter-"))
+    assert "&lt;script&gt;alert(" in page
+    assert "javascript:alert(1)" in page  # shown, as text, not as a link
+    assert all(re.fullmatch(r"[A-Za-z0-9._-]+", name) for name in files)
+
+
+def test_markdown_summary_escapes_table_cells(tmp_path: Path) -> None:
+    hostile_results(tmp_path / "results")
+    report = analyse(*load_runs([tmp_path / "results"]))
+    text = markdown.summary(report, {i.label: "page.html" for i in report.interpreters})
+    assert "<script" not in text and "<b>" not in text
+    assert "evil-\\<b\\>1.0\\</b\\>" in text
+    assert markdown.cell("a|b\nc") == "a\\|b c"
+
+
+def test_probes_that_disagree_in_the_same_way_share_a_row() -> None:
+    differences = [{"probe": "program", "facet": "compile", "expected": "none", "observed": "SystemError"}]
+    differences += [
+        {"probe": "p%d" % n, "facet": "probe", "expected": "to be reached", "observed": "never reached"}
+        for n in range(1, 10)
+    ]
+    rows = failure_rows({"differences": differences})
+    assert rows == [("program compile", "none", "SystemError"), ("p1 ... p9 probe", "to be reached", "never reached")]
+
+
+def test_file_names_are_safe_and_distinct() -> None:
+    taken: set[str] = set()
+    names = [safe_slug(text, taken) for text in ["cpython-3.12.1", "../etc", "a b", "a_b", "a b"]]
+    assert names[0] == "cpython-3.12.1"
+    assert len(set(names)) == len(names)
+    assert all(re.fullmatch(r"[A-Za-z0-9._-]+", name) and not name.startswith(".") for name in names)
+
+
+def test_a_new_report_replaces_the_old_folder_whole(tmp_path: Path) -> None:
+    out = tmp_path / "html"
+    out.mkdir()
+    (out / "interpreter-gone.html").write_text("stale")
+    a, _ = two_machines(tmp_path)
+    assert build.main([str(a), "--out", str(out), "--quiet"]) == 0
+    assert not (out / "interpreter-gone.html").exists()
+    assert json.loads(json.dumps(sorted(p.name for p in out.iterdir())))[0] == "area-capture.html"
