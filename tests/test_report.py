@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -162,3 +164,21 @@ def test_a_new_report_replaces_the_old_folder_whole(tmp_path: Path) -> None:
     assert build.main([str(a), "--out", str(out), "--quiet"]) == 0
     assert not (out / "interpreter-gone.html").exists()
     assert json.loads(json.dumps(sorted(p.name for p in out.iterdir())))[0] == "area-capture.html"
+
+
+def test_the_standalone_program_runs_in_a_plain_python(tmp_path: Path) -> None:
+    program = (
+        "def f():\n    x = 1\n    g = lambda: x\n    del x\n    return g\n"
+        "g = probe_closure('c', f())\nprobe_call('call', g)\nprobe_cell('cell', g.__closure__[0])\n"
+        "probe('v', probe_call('ok', len, [1, 2]))\n"
+    )
+    script = tmp_path / "standalone.py"
+    script.write_text(html.standalone(program))
+    completed = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, check=True)
+    lines = completed.stdout.splitlines()
+    assert lines[0] == "c __closure__ is a tuple of 1 co_freevars ('x',)"
+    assert re.fullmatch(r"    x : cell 0x[0-9a-f]+, empty", lines[1])
+    assert lines[2].startswith("call raises NameError: ")
+    assert re.fullmatch(r"cell cell 0x[0-9a-f]+, empty", lines[3])
+    assert lines[4:] == ["ok returns 2", "v = 2"]
+    assert html.standalone("x = 1\n") == "x = 1\n"  # nothing to stand in for
