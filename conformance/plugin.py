@@ -130,7 +130,7 @@ def pytest_configure(config: pytest.Config) -> None:
             raise pytest.UsageError("--reference: %s" % error) from None
     if not _is_worker(config):
         results = _results_file(config, target)
-        if not config.option.xmlpath:
+        if not config.option.xmlpath and not config.option.collectonly:
             config.option.xmlpath = str(results.path.with_suffix(".xml"))  # pytest's JUnit XML, beside it
         config.pluginmanager.register(ResultsRecorder(results), "closure-results")
 

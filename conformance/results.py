@@ -6,9 +6,11 @@ through pytest_runtest_logreport). Every change is written to a temporary file
 beside it and renamed over it, so a reader (or a run killed half-way) always
 finds a complete, valid document.
 
-A new run does not destroy the previous one: the file it would replace (and the
-JUnit XML beside it) moves to `history/<label>/` next to it, where the report
-finds it and shows the trend and what changed.
+The file is written from the first result on: a run that records nothing
+(`--collect-only`, `-k` matching nothing) leaves the previous file alone. A run
+that records something does not destroy the previous one either: the file it
+replaces (and the JUnit XML beside it) moves to `history/<label>/` next to it,
+where the report finds it and shows the trend and what changed.
 """
 
 from __future__ import annotations
@@ -47,7 +49,7 @@ class ResultsFile:
 
     def __init__(self, path: Path, interpreter: dict[str, Any], areas: list[dict[str, str]]) -> None:
         self.path = path
-        archive_previous_run(path, interpreter["label"])
+        self._begun = False
         self._order: list[str] = []
         self._entries: dict[str, dict[str, Any]] = {}
         self.document: dict[str, Any] = {
@@ -61,13 +63,15 @@ class ResultsFile:
             "summary": summarize([]),
             "results": [],
         }
-        self.write()
 
     def lookup(self, key: str) -> dict[str, Any] | None:
         return self._entries.get(key)
 
     def record(self, entry: dict[str, Any]) -> None:
         """Add or replace the entry with this id, and write the file."""
+        if not self._begun:
+            archive_previous_run(self.path, self.document["interpreter"]["label"])
+            self._begun = True
         key = entry["id"]
         if key not in self._entries:
             self._order.append(key)
@@ -75,6 +79,8 @@ class ResultsFile:
         self.write()
 
     def finish(self, status: str) -> None:
+        if not self._begun:
+            return  # nothing ran: the previous run's file stays as it was
         self.document["status"] = status
         self.document["finished"] = now()
         self.write()

@@ -139,6 +139,16 @@ class Difference:
     occurrences: dict[str, dict[str, Any]] = field(default_factory=dict)  # interpreter label -> entry
 
     @property
+    def generated(self) -> bool:
+        """A property over generated programs (its failure lists differences per probe)."""
+        return bool(self.failure and isinstance(self.failure.get("differences"), list))
+
+    @property
+    def title(self) -> str:
+        """What to call it: a generated program's first disagreement, a case's description."""
+        return self.headline if self.generated else (self.description or self.check_id)
+
+    @property
     def headline(self) -> str:
         """The first disagreement in a sentence: what, expected, observed."""
         if not self.rows:

@@ -45,11 +45,11 @@ def summary(report: Report, pages: dict[str, str]) -> str:
     for interpreter in report.interpreters:
         differences = report.differences_of(interpreter.label)
         unexpected = [d for d in differences if d.occurrences[interpreter.label]["outcome"] != "xfailed"]
-        if not differences and not interpreter.changes:
+        changes = interpreter.changes
+        if not differences and not (changes and (changes.new_failures or changes.fixed)):
             continue
         lines.append("## %s" % cell(interpreter.label))
         lines.append("")
-        changes = interpreter.changes
         if changes and (changes.new_failures or changes.fixed):
             lines.append(
                 "Since the previous run: %d new failure(s), %d fixed." % (len(changes.new_failures), len(changes.fixed))
@@ -65,11 +65,11 @@ def summary(report: Report, pages: dict[str, str]) -> str:
             lines.append(
                 "- %s %s (%s, %s): %s"
                 % (
-                    "known" if known else "**new**",
+                    "known" if known else "**unexpected**",
                     cell(difference.check_id),
                     difference.level,
                     difference.key,
-                    cell(difference.description),
+                    cell(difference.title[:300]),
                 )
             )
         if len(differences) > MAX_LISTED:

@@ -7,6 +7,7 @@ import os
 import shlex
 import signal
 import subprocess
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -48,6 +49,9 @@ def cases(tmp_path: Path) -> Path:
 def run_suite(
     *args: str, timeout: float = 300, paths: tuple[str, ...] = ("conformance/test_cases.py",)
 ) -> subprocess.CompletedProcess[str]:
+    """Run the conformance suite in a subprocess; its results go to a temporary file unless args say where."""
+    if not any(argument.startswith("--results-json") for argument in args):
+        args = (*args, "--results-json", str(Path(tempfile.mkdtemp(prefix="results-")) / "results.json"))
     return subprocess.run(
         run_pytest_args(*paths, "-p", "no:cacheprovider", *args),
         cwd=ROOT, capture_output=True, text=True, timeout=timeout, env=environment(), check=False,

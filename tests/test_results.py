@@ -43,3 +43,13 @@ def test_a_new_run_moves_the_previous_one_to_history(tmp_path: Path, monkeypatch
     assert checks == {"case:capture/run-1", "case:capture/run-2"}
     assert json.loads(path.read_text())["results"][0]["id"] == "case:capture/run-3"
     assert not list(history.glob("*.xml"))  # the XML went with the first run archived, then was pruned with it
+
+
+def test_a_run_that_records_nothing_leaves_the_previous_file_alone(tmp_path: Path) -> None:
+    path = tmp_path / "cpython-3.12.1.json"
+    make_run(path, "case:capture/a")
+    before = path.read_text()
+    empty = ResultsFile(path, dict(INTERPRETER), [])
+    empty.finish("complete")
+    assert path.read_text() == before
+    assert not (tmp_path / "history").exists()
