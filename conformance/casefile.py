@@ -156,13 +156,14 @@ class Case:
     source: str
 
     def skip_reason(self, hello: Hello) -> str | None:
-        """Why this case does not apply to the target, or None when it does."""
+        """Why this case does not apply to the target's language version, or None when it does."""
         if tuple(hello.version[:2]) < self.min_version:
             return "needs Python %d.%d, target speaks %s" % (*self.min_version, hello.language)
-        missing = sorted(cap for cap in self.requires if not hello.capabilities.get(cap, False))
-        if missing:
-            return "target lacks %s" % ", ".join(missing)
         return None
+
+    def missing_capabilities(self, hello: Hello) -> list[str]:
+        """The capabilities the case needs that the target's handshake says it lacks."""
+        return sorted(cap for cap in self.requires if not hello.capabilities.get(cap, False))
 
     def check(self, result: ProgramResult, version: tuple[int, ...]) -> list[Mismatch]:
         """Every way the target's observations differ from what the case expects."""

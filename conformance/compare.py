@@ -15,6 +15,7 @@ Objects without a JSON form compare by type only: their reprs carry addresses.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -197,3 +198,39 @@ def _names(names: list[str]) -> str:
 
 def _cell(cell: dict[str, Any]) -> str:
     return "empty" if cell.get("empty") else render(cell.get("value"))
+
+
+def signature(differences: list[Difference]) -> str:
+    """A stable name for the way a program differs, for expectation files.
+
+    Made from the first difference with program-specific parts left out: which
+    probe, which values. `compile:none->SystemError`, `exception:NameError->
+    UnboundLocalError`, `run:crash-SIGSEGV`, `value`, `co_freevars`. Two programs
+    that hit the same interpreter bug usually share it; an expectations entry
+    `generated:*#exception:NameError->UnboundLocalError` lets the properties go
+    on past that bug while any other difference still fails.
+    """
+    if not differences:
+        return ""
+    first = differences[0]
+    facet = first.facet
+    if facet.startswith("cell "):
+        facet = "cell-identity" if first.facet.endswith(" identity") else "cell"
+    if first.facet == "run":  # a fault: crash, timeout, protocol-error, with the signal if any
+        outcome = first.observed.split(":")[0]
+        signal = re.search(r"SIG[A-Z]+", first.observed)
+        return "run:%s" % (outcome + ("-" + signal.group(0) if signal else ""))
+    if first.facet in ("compile", "uncaught exception", "exception", "outcome"):
+        return "%s:%s->%s" % (facet.replace(" ", "-"), _kind(first.expected), _kind(first.observed))
+    if first.facet == "probe":
+        return "probe:%s" % ("never-reached" if first.observed == "never reached" else "reached")
+    return facet.replace(" ", "-")
+
+
+def _kind(shown: str) -> str:
+    """`raises NameError` -> NameError, `returns 3` -> value, `none` -> none."""
+    if shown.startswith("raises "):
+        return shown[len("raises ") :]
+    if shown.startswith("returns "):
+        return "value"
+    return shown.replace(" ", "-")

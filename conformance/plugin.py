@@ -21,8 +21,9 @@ import pytest
 from conformance import profiles  # noqa: F401  (registers and loads the Hypothesis profiles)
 from conformance.areas import AREAS, LEVELS, level_marker
 from conformance.driver import DEFAULT_BATCH_TIMEOUT, Hello, Runner, TargetError, split_command
-from conformance.expectations import Expectations, ExpectationsError
+from conformance.expectations import Expectations, ExpectationsError, render_toml, updated
 from conformance.results import ResultsFile
+from generators.features import Features
 
 RECORD = "conformance"  # the user_properties key carrying a check's metadata
 EXPECTATION = "expectation"  # ... and the one carrying the expectations entry a check matched
@@ -71,6 +72,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         metavar="FILE",
         default=None,
         help="a TOML file of checks known to fail on this interpreter: they become strict xfails",
+    )
+    group.addoption(
+        "--update-expectations",
+        metavar="FILE",
+        default=None,
+        help="after the run, write the checks that failed into this expectations file (keeping its "
+        "entries that still apply, dropping those that now pass); it may be the --expectations file",
     )
     group.addoption(
         "--cases",
@@ -132,7 +140,9 @@ def pytest_configure(config: pytest.Config) -> None:
         results = _results_file(config, target)
         if not config.option.xmlpath and not config.option.collectonly:
             config.option.xmlpath = str(results.path.with_suffix(".xml"))  # pytest's JUnit XML, beside it
-        config.pluginmanager.register(ResultsRecorder(results), "closure-results")
+        update = config.getoption("update_expectations")
+        recorder = ResultsRecorder(results, Path(update) if update else None, config.stash[EXPECTATIONS_KEY])
+        config.pluginmanager.register(recorder, "closure-results")
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
@@ -159,11 +169,35 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     if not expectations or target is None:
         return
     for item in items:
-        entry = expectations.match(_check_fields(item)["id"], target.hello.version)
+        fields = _check_fields(item)
+        entry = expectations.match(fields["id"], target.hello.version, fields["area"], fields["level"])
         if entry is not None:
             item.add_marker(pytest.mark.xfail(reason=entry.describe(), strict=True))
-            listed = {"check": entry.check, "reason": entry.reason, "link": entry.link}
-            item.user_properties.append((EXPECTATION, listed))
+            item.user_properties.append((EXPECTATION, {**entry.key(), "reason": entry.reason, "link": entry.link}))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
+    """A check that met only listed differences (see CheckRecord.known) is an expected failure."""
+    report = yield
+    data = _record_data(item)
+    if call.when == "call" and report.passed and data:
+        if data.get("new_differences"):  # met under --update-expectations: a failure, written to the file
+            report.outcome = "failed"
+            report.longrepr = "%s differs in ways not listed yet:\n%s" % (data["id"], "\n".join(
+                "  %s (%d programs), e.g.\n%s" % (n["signature"], n["programs"], n["program"])
+                for n in data["new_differences"]))  # fmt: skip
+        elif data.get("known_differences"):
+            report.outcome = "skipped"
+            report.wasxfail = "only known differences: " + ", ".join(k["signature"] for k in data["known_differences"])
+    return report
+
+
+def _record_data(item: pytest.Item) -> dict[str, Any] | None:
+    for name, value in item.user_properties:
+        if name == RECORD and isinstance(value, dict):
+            return value
+    return None
 
 
 @pytest.fixture(scope="session")
@@ -198,6 +232,44 @@ class CheckRecord:
     def __init__(self, item: pytest.Item) -> None:
         self.data: dict[str, Any] = {**_check_fields(item), "programs": 0}
         item.user_properties.append((RECORD, self.data))
+        self._config = item.config
+
+    def unsupported(self, capabilities: list[str]) -> None:
+        """Skip the check: the target lacks what it observes (recorded as unsupported, not as a failure)."""
+        self.data["unsupported"] = capabilities
+        pytest.skip("unsupported: the target lacks %s" % ", ".join(capabilities))
+
+    def known(self, signature: str, version: tuple[int, ...], program: str) -> bool:
+        """Is this way of differing listed in the expectations? If so, count it (the property goes on)."""
+        expectations = self._config.stash.get(EXPECTATIONS_KEY, None)
+        signed = "%s#%s" % (self.data["id"], signature)
+        entry = expectations.match(signed, version, self.data["area"], self.data["level"]) if expectations else None
+        if entry is None:
+            return False
+        known = self.data.setdefault("known_differences", [])
+        seen = next((k for k in known if k["signature"] == signature), None)
+        if seen is None:
+            seen = {"signature": signature, "expectation": {**entry.key()}, "reason": entry.reason, "programs": 0,
+                    "program": program}  # fmt: skip
+            known.append(seen)
+        seen["programs"] += 1
+        if len(program) < len(seen["program"]):
+            seen["program"] = program  # the shortest example met
+        return True
+
+    def collect(self, signature: str, headline: str, program: str) -> bool:
+        """Under --update-expectations, note an unlisted way of differing and go on; else False."""
+        if not self._config.getoption("update_expectations"):
+            return False
+        new = self.data.setdefault("new_differences", [])
+        seen = next((n for n in new if n["signature"] == signature), None)
+        if seen is None:
+            new.append({"signature": signature, "headline": headline, "programs": 1, "program": program})
+        else:
+            seen["programs"] += 1
+            if len(program) < len(seen["program"]):
+                seen["program"] = program
+        return True
 
     def describe(self, **fields: Any) -> None:
         self.data.update(fields)
@@ -228,8 +300,10 @@ def repro_command(config: pytest.Config, nodeid: str, target: Target) -> str:
 class ResultsRecorder:
     """Turns test reports into results-file entries; registered in the controller only."""
 
-    def __init__(self, results: ResultsFile) -> None:
+    def __init__(self, results: ResultsFile, update: Path | None = None, expectations: Expectations | None = None):
         self.results = results
+        self.update = update
+        self.expectations = expectations or Expectations()
 
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
         entry = _entry_for(report)
@@ -267,6 +341,22 @@ class ResultsRecorder:
     def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
         interrupted = exitstatus == pytest.ExitCode.INTERRUPTED or bool(session.shouldstop)
         self.results.finish("interrupted" if interrupted else "complete")
+        if self.update is not None and not interrupted:
+            self._write_expectations(self.update)
+
+    def _write_expectations(self, path: Path) -> None:
+        document = self.results.document
+        tables = updated(self.expectations, document["results"])
+        text = render_toml(tables, document["interpreter"]["label"], document["started"])
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = path.with_name(path.name + ".tmp")
+            temporary.write_text(text, encoding="utf-8")
+            temporary.replace(path)
+        except OSError as error:
+            sys.stderr.write("cannot write --update-expectations file %s: %s\n" % (path, error.strerror or error))
+            return
+        sys.stderr.write("wrote %d expected failure(s) to %s\n" % (len(tables), path))
 
 
 def _results_file(config: pytest.Config, target: Target) -> ResultsFile:
@@ -279,6 +369,8 @@ def _results_file(config: pytest.Config, target: Target) -> ResultsFile:
         "language": hello.language,
         "sys_version": hello.raw.get("sys_version", ""),
         "capabilities": hello.capabilities,
+        # constructs generated programs leave out because the target cannot parse them
+        "excluded_constructs": Features.from_handshake(hello.language, hello.capabilities).excluded(),
     }
     option = config.getoption("results_json")
     path = Path(option) if option else Path(config.rootpath, "reports", "results", hello.label + ".json")
@@ -301,6 +393,8 @@ def _outcome(report: pytest.TestReport) -> str | None:
     """The check's outcome after this phase, or None when this phase changes nothing."""
     if hasattr(report, "wasxfail"):
         return "xfailed" if report.skipped else "xpassed"
+    if report.when == "call" and report.failed and str(report.longrepr).startswith("[XPASS(strict)]"):
+        return "xpassed"  # listed as a known difference, but it passes: the run fails, and says so
     if report.when == "setup":
         return "skipped" if report.skipped else ("error" if report.failed else None)
     if report.when == "call":

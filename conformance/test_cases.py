@@ -53,6 +53,9 @@ def test_case(
     reason = case.skip_reason(target.hello)
     if reason:
         pytest.skip(reason)
+    missing = case.missing_capabilities(target.hello)
+    if missing:
+        check_record.unsupported(missing)
     result = target.runner.run_one(Program(case.id, case.source, filename=case.path.name))
     check_record.count_programs(1)
     mismatches = case.check(result, target.hello.version)
