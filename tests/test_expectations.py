@@ -9,6 +9,7 @@ import pytest
 from conformance.expectations import Expectations, ExpectationsError
 from tests.conftest import HOST
 from tests.test_plugin import by_id, load_results, run_suite, write_case
+from tests.test_seeded_bugs import BUGGY
 
 
 def write(tmp_path: Path, text: str) -> Path:
@@ -169,8 +170,6 @@ def test_a_passing_check_marked_as_expected_is_unexpectedly_passing_and_the_upda
 
 
 def test_known_ways_a_generated_property_differs_let_it_go_on_and_other_ways_still_fail(tmp_path: Path) -> None:
-    from tests.test_seeded_bugs import BUGGY
-
     buggy = "%s unbound-is-name-error" % BUGGY
     arguments = ["conformance/test_generated.py", "-k", "unbound-language", "--hypothesis-profile", "ci",
                  "--interpreter", buggy]  # fmt: skip
