@@ -91,6 +91,7 @@ def cell_counts(entries: list[dict[str, Any]]) -> dict[str, Any]:
     known = sum(e["outcome"] == "xfailed" for e in entries)
     failed = sum(e["outcome"] in ("failed", "error") for e in entries)
     skipped = sum(conforms(e["outcome"]) is None for e in entries)
+    unsupported = sum(bool(e.get("unsupported")) for e in entries if e["outcome"] == "skipped")
     if failed:
         colour = "fail"
     elif known:
@@ -99,7 +100,14 @@ def cell_counts(entries: list[dict[str, Any]]) -> dict[str, Any]:
         colour = "pass"
     else:
         colour = "skip"
-    return {"passed": passed, "failed": failed + known, "known": known, "skipped": skipped, "colour": colour}
+    return {
+        "passed": passed,
+        "failed": failed + known,
+        "known": known,
+        "skipped": skipped,
+        "unsupported": unsupported,
+        "colour": colour,
+    }
 
 
 def environment() -> jinja2.Environment:

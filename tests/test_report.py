@@ -13,7 +13,7 @@ import pytest
 from reports import build, html, markdown
 from reports.analysis import analyse, failure_rows, safe_slug
 from reports.load import load_runs
-from tests.results_documents import hostile_results, two_machines
+from tests.results_documents import document, entry, hostile_results, two_machines, write
 
 
 def test_results_from_two_machines_make_one_report(tmp_path: Path) -> None:
@@ -182,3 +182,22 @@ def test_the_standalone_program_runs_in_a_plain_python(tmp_path: Path) -> None:
     assert re.fullmatch(r"cell cell 0x[0-9a-f]+, empty", lines[3])
     assert lines[4:] == ["ok returns 2", "v = 2"]
     assert html.standalone("x = 1\n") == "x = 1\n"  # nothing to stand in for
+
+
+def test_unsupported_checks_excluded_constructs_and_known_generated_differences_are_shown(tmp_path: Path) -> None:
+    known = {"signature": "compile:none->SystemError", "programs": 7, "reason": "compiler bug", "program": "x = 1\n",
+             "expectation": {"check": "generated:*#compile:none->SystemError"}}  # fmt: skip
+    doc = document("micropython-3.4.0", [
+        entry("case:capture/x", "passed"),
+        entry("case:capture/y", "skipped", level="data-model", unsupported=["closure_attr"],
+              skip_reason="unsupported: the target lacks closure_attr"),
+        entry("generated:capture/language", "xfailed", known_differences=[known]),
+    ])  # fmt: skip
+    doc["interpreter"]["excluded_constructs"] = ["nonlocal"]
+    write(tmp_path / "results", "mp.json", doc)
+    files = html.render(analyse(*load_runs([tmp_path / "results"])))
+    page = files["interpreter-micropython-3.4.0.html"]
+    assert "without nonlocal" in page
+    assert "Unsupported: 1</b> check observe what micropython3.4 lacks (closure_attr)" in page
+    assert "compile:none-&gt;SystemError" in page and "in 7 programs" in page
+    assert "<sup>u</sup>" in files["index.html"]
