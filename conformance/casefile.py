@@ -85,6 +85,15 @@ _SOURCE_REQUIRES = (
     (re.compile(r":="), "walrus"),
     (re.compile(r"""\bf['"]"""), "fstring"),
     (re.compile(r"\basync\s+def\b"), "async"),
+    # what the program observes: a target without it has the case reported as unsupported
+    (re.compile(r"__closure__"), "closure_attr"),
+    (re.compile(r"__code__|\bco_(freevars|cellvars)\b"), "code_attr"),
+    (re.compile(r"\bcell_contents\b"), "cell_contents"),
+    (re.compile(r"\bCellType\b"), "cell_type"),
+    (re.compile(r"\bFunctionType\b"), "function_type"),
+    (re.compile(r"^\s*(import|from)\s+inspect\b", re.MULTILINE), "inspect"),
+    (re.compile(r"^\s*(import|from)\s+weakref\b", re.MULTILINE), "weakref"),
+    (re.compile(r"^\s*(import|from)\s+gc\b", re.MULTILINE), "gc"),
 )
 
 

@@ -147,8 +147,8 @@ class Observer(object):
     def probe_call(self, label, function, *args, **kwargs):
         try:
             result = function(*args, **kwargs)
-        except Exception:
-            self.record(label, {"raises": encode_exception(sys.exc_info()[1])})
+        except Exception as error:  # (`as`, not sys.exc_info(): MicroPython lacks it)
+            self.record(label, {"raises": encode_exception(error)})
             return None
         self.record(label, {"value": encode(result)})
         return result
@@ -250,25 +250,80 @@ class Capture(object):
         return text
 
 
+def _swap_streams(replacements):
+    """Point sys.stdin/stdout/stderr at a capture (or back); return what they were.
+
+    Where a stream cannot be replaced (MicroPython's sys.stdout), it is left alone:
+    the program's output then goes wherever the host sends it, not into the protocol.
+    """
+    saved = {}
+    for name in ("stdin", "stdout", "stderr"):
+        replacement = replacements.get(name) if isinstance(replacements, dict) else replacements
+        if replacement is None:
+            continue
+        try:
+            saved[name] = getattr(sys, name)
+            setattr(sys, name, replacement)
+        except (AttributeError, TypeError):
+            saved.pop(name, None)
+    return saved
+
+
+def _builtin_names():
+    names = set(dir(_builtins))
+    try:
+        names.update(_builtins.__dict__)  # where MicroPython keeps names a program added
+    except (AttributeError, TypeError):
+        pass
+    return names
+
+
+def _builtins_snapshot():
+    snapshot = {}
+    for name in _builtin_names():
+        try:
+            snapshot[name] = getattr(_builtins, name)
+        except AttributeError:
+            pass
+    return snapshot
+
+
+def _builtins_restore(snapshot):
+    """Undo what a program did to the builtins module, so the next program starts clean."""
+    for name in _builtin_names():
+        if name not in snapshot:
+            try:
+                delattr(_builtins, name)
+            except (AttributeError, TypeError):
+                pass
+    for name in snapshot:
+        try:
+            if getattr(_builtins, name, None) is not snapshot[name]:
+                setattr(_builtins, name, snapshot[name])
+        except (AttributeError, TypeError):
+            pass
+
+
 def run_program(program_id, source, filename="<program>"):
     """Compile and run one program in a fresh namespace; return its result."""
     result = {"id": program_id}
     try:
         code = compile(source, filename, "exec")
-    except BaseException:  # SyntaxError, and whatever a broken compiler raises
-        result["compile_error"] = encode_exception(sys.exc_info()[1])
+    except BaseException as error:  # SyntaxError, and whatever a broken compiler raises
+        result["compile_error"] = encode_exception(error)
         return result
     observer = Observer()
     captured = Capture()
-    saved = sys.stdin, sys.stdout, sys.stderr
-    sys.stdin = sys.stdout = sys.stderr = captured
+    streams = _swap_streams(captured)
+    builtins_before = _builtins_snapshot()
     try:
         try:
             exec(code, observer.namespace())
-        except BaseException:  # SystemExit, KeyboardInterrupt, RecursionError too
-            result["error"] = encode_exception(sys.exc_info()[1])
+        except BaseException as error:  # SystemExit, KeyboardInterrupt, RecursionError too
+            result["error"] = encode_exception(error)
     finally:
-        sys.stdin, sys.stdout, sys.stderr = saved
+        _swap_streams(streams)
+        _builtins_restore(builtins_before)
     result["observations"] = observer.observations
     if captured.size:
         result["output"] = captured.text()
