@@ -14,6 +14,7 @@ host side (pytest, Hypothesis) gets one, made by uv.
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -83,6 +84,46 @@ for _name in NAMES:
     make_conformance_session(_name)
 
 
+# Implementations hosted in Node, each through an adapter in conformance/adapters/ (its
+# npm packages pinned by package-lock.json): session name -> (adapter, expectations file).
+ADAPTERS_DIR = ROOT / "conformance" / "adapters"
+NODE = shutil.which("node")
+ADAPTERS = {
+    "pyodide": ("pyodide.mjs", "pyodide-3.14.toml"),
+    "micropython": ("micropython.mjs", "micropython-3.4.toml"),
+    "brython": ("brython.mjs", "brython-3.14.toml"),
+    "skulpt": ("skulpt.mjs", "skulpt-3.7.toml"),
+}
+
+
+def install_adapters(session: nox.Session) -> None:
+    """npm ci in conformance/adapters/, unless node_modules already matches the lock file."""
+    lock = ADAPTERS_DIR / "package-lock.json"
+    installed = ADAPTERS_DIR / "node_modules" / ".package-lock.json"
+    if not installed.exists() or installed.stat().st_mtime < lock.stat().st_mtime:
+        session.run("npm", "ci", "--no-audit", "--no-fund", "--prefix", str(ADAPTERS_DIR), external=True)
+
+
+def make_adapter_session(name: str, adapter: str, expectations: str) -> None:
+    @nox.session(name="conformance-" + name)
+    def conformance(session: nox.Session) -> None:
+        if NODE is None:
+            session.skip("%s runs under Node, and `node` is not on PATH" % name)
+        install_host(session)
+        install_adapters(session)
+        command = "%s %s" % (NODE, ADAPTERS_DIR / adapter)
+        listed = EXPECTATIONS / expectations
+        run_conformance(
+            session, command, (["--expectations", str(listed)] if listed.exists() else []) + session.posargs
+        )
+
+    conformance.__doc__ = "Conformance against %s, through conformance/adapters/%s under Node." % (name, adapter)
+
+
+for _name, (_adapter, _expectations) in ADAPTERS.items():
+    make_adapter_session(_name, _adapter, _expectations)
+
+
 @nox.session(venv_backend="none")
 def summary(session: nox.Session) -> None:
     """Print the table of results: area x interpreter, passed/failed/skipped."""
@@ -144,6 +185,8 @@ def tests(session: nox.Session) -> None:
     cases: its generated properties find the PyPy bugs its expectations file lists.
     """
     install_host(session, *PYPROJECT["project"]["optional-dependencies"]["browser"])
+    if NODE is not None:
+        install_adapters(session)  # for tests/test_adapters.py
     session.run("python", "-m", "pytest", "tests", "-n", "auto", "--hypothesis-profile", "ci", *session.posargs)
     host = next((i for i in FOUND.values() if os.path.samefile(i.path, sys.executable)), None)
     quick = [host] if host else []
@@ -165,4 +208,7 @@ def lint(session: nox.Session) -> None:
     session.run("mypy")
 
 
-nox.options.sessions = ["conformance-" + name for name in NAMES] + ["report"]
+nox.options.sessions = ["conformance-" + name for name in NAMES]
+if NODE is not None:
+    nox.options.sessions += ["conformance-" + name for name in ADAPTERS]
+nox.options.sessions += ["report"]

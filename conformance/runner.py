@@ -197,10 +197,16 @@ def closure_facts(function, cell_facts):
         facts["unsupported"] = "__code__"
         freevars = None
     else:
-        freevars = list(getattr(code, "co_freevars", ()))
+        try:
+            freevars = list(code.co_freevars)
+        except Exception:  # missing, or not a sequence (Brython: a JavaScript undefined)
+            facts["unsupported"] = "co_freevars"
+            return facts
         facts["freevars"] = freevars
-        if hasattr(code, "co_cellvars"):
+        try:
             facts["cellvars"] = list(code.co_cellvars)
+        except Exception:
+            pass
     try:
         closure = function.__closure__
     except AttributeError:
@@ -355,8 +361,8 @@ def _capabilities():
     inner = outer()
     caps = {}
     caps["closure_attr"] = hasattr(inner, "__closure__")
-    caps["code_attr"] = hasattr(inner, "__code__") and hasattr(inner.__code__, "co_freevars")
-    caps["cellvars"] = hasattr(outer, "__code__") and hasattr(outer.__code__, "co_cellvars")
+    caps["code_attr"] = isinstance(getattr(getattr(inner, "__code__", None), "co_freevars", None), tuple)
+    caps["cellvars"] = isinstance(getattr(getattr(outer, "__code__", None), "co_cellvars", None), tuple)
     cell = None
     if caps["closure_attr"] and inner.__closure__:
         cell = inner.__closure__[0]
@@ -366,7 +372,7 @@ def _capabilities():
         try:
             cell.cell_contents = 2
             writable = inner() == 2
-        except (AttributeError, TypeError):
+        except Exception:  # AttributeError, TypeError, or a broken setter (Brython: JavascriptError)
             writable = False
     caps["cell_contents_writable"] = writable
     try:

@@ -1,0 +1,83 @@
+"""The Node adapters (conformance/adapters/): Pyodide, MicroPython, Brython and Skulpt as targets.
+
+Each adapter is started through the real driver, like any interpreter. Needs `node` and the
+adapters' npm packages (`npm ci --prefix conformance/adapters`, which `nox -s tests` runs);
+without them the tests are skipped, except under CI, where they fail.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+
+import pytest
+
+from conformance.driver import Program, Runner, split_command
+from tests.conftest import ROOT
+
+ADAPTERS = ROOT / "conformance" / "adapters"
+NODE = shutil.which("node")
+NAMES = ["pyodide", "micropython", "brython", "skulpt"]
+
+
+@pytest.fixture(scope="module", params=NAMES)
+def adapter(request: pytest.FixtureRequest) -> Iterator[Runner]:
+    if NODE is None or not (ADAPTERS / "node_modules").is_dir():
+        message = "the adapters need node and `npm ci --prefix conformance/adapters`"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    runner = Runner(split_command("%s %s" % (NODE, ADAPTERS / (request.param + ".mjs"))), start_timeout=60)
+    runner.start()
+    yield runner
+    runner.close()
+
+
+def observations(runner: Runner, *sources: str) -> list[dict]:
+    results = runner.run([Program("p%d" % n, source) for n, source in enumerate(sources)])
+    return [dict(result.observations) | {"$error": result.error, "$output": result.output} for result in results]
+
+
+def test_the_handshake_names_the_implementation(adapter: Runner) -> None:
+    hello = adapter.hello
+    assert hello is not None
+    assert hello.implementation in NAMES
+    assert hello.version[0] == 3
+    assert set(hello.capabilities) >= {"closure_attr", "nonlocal", "walrus"}
+
+
+def test_programs_never_see_each_others_globals_or_builtins(adapter: Runner) -> None:
+    first, second = observations(
+        adapter,
+        "leaked_global = 1\ntry:\n    import builtins\n    builtins.leaked_builtin = 2\nexcept ImportError:\n    pass\n"
+        "probe('set', leaked_global)\n",
+        "probe_call('global', lambda: leaked_global)\nprobe_call('builtin', lambda: leaked_builtin)\n",
+    )
+    assert first["set"] == {"value": 1}
+    assert second["global"]["raises"]["type"] == "NameError"
+    assert second["builtin"]["raises"]["type"] == "NameError"
+
+
+def test_a_closure_program_runs_and_its_output_is_captured(adapter: Runner) -> None:
+    (result,) = observations(
+        adapter,
+        "def make():\n    fs = [lambda: i for i in range(3)]\n    return fs\nprint('hello')\n"
+        "probe('late', [f() for f in make()])\nprobe_call('missing', lambda: undefined_name)\n",
+    )
+    assert result["late"] == {"value": [2, 2, 2]}
+    assert result["missing"]["raises"]["type"] == "NameError"
+    assert result["$output"] == "hello\n"
+
+
+def test_an_uncaught_exception_keeps_the_observations_made_before_it(adapter: Runner) -> None:
+    (result,) = observations(adapter, "probe('before', (1, 'a'))\nraise ValueError('boom')\nprobe('after', 2)\n")
+    assert result["before"] == {"value": {"tuple": [1, "a"]}}
+    assert "after" not in result
+    assert result["$error"]["type"] == "ValueError"
+
+
+def test_a_syntax_error_is_a_compile_error(adapter: Runner) -> None:
+    (result,) = adapter.run([Program("bad", "def f(:\n")])
+    assert result.compile_error is not None
+    assert result.compile_error["type"] == "SyntaxError"
