@@ -72,8 +72,8 @@ def encode(value, depth=0):
         items = [encode(item, depth + 1) for item in value]
         items.sort(key=lambda item: json.dumps(item, sort_keys=True))
         return {kind.__name__: items}
-    if hasattr(value, "__code__") and hasattr(value, "__name__"):
-        return {"function": value.__name__}
+    if hasattr(value, "__name__") and (hasattr(value, "__code__") or kind.__name__ in ("function", "closure")):
+        return {"function": value.__name__}  # (MicroPython's functions have no __code__: known by type name)
     return {"object": kind.__name__, "repr": _bounded(_safe_repr(value))}
 
 
