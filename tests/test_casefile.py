@@ -106,11 +106,18 @@ def test_requirements_follow_from_the_program_and_the_expectations(tmp_path: Pat
     assert {"nonlocal", "walrus", "closure_attr", "cellvars"} <= case.requires
 
 
-def test_skip_reasons_name_the_version_or_the_missing_capability(tmp_path: Path) -> None:
+def test_skip_reasons_name_the_version_and_missing_capabilities_are_listed(tmp_path: Path) -> None:
     case = load_text(tmp_path, HEADER.replace("3.0", "3.8") + "# requires: cell_type\n# expect: x == 1\n")
     assert case.skip_reason(hello((3, 7, 1))) == "needs Python 3.8, target speaks 3.7"
-    assert case.skip_reason(hello((3, 9, 0), cell_type=False)) == "target lacks cell_type"
-    assert case.skip_reason(hello((3, 9, 0), cell_type=True)) is None
+    assert case.skip_reason(hello((3, 9, 0), cell_type=False)) is None
+    assert case.missing_capabilities(hello((3, 9, 0), cell_type=False)) == ["cell_type"]
+    assert case.missing_capabilities(hello((3, 9, 0), cell_type=True)) == []
+
+
+def test_what_a_program_observes_implies_the_capabilities_it_needs(tmp_path: Path) -> None:
+    source = "# expect: x == 1\ndef f(): pass\nprobe('x', len(f.__code__.co_freevars) + 1)\n"
+    case = load_text(tmp_path, HEADER + source)
+    assert "code_attr" in case.requires
 
 
 def test_values_compare_strictly(tmp_path: Path) -> None:
