@@ -255,8 +255,9 @@ def difference_key(entry: dict[str, Any]) -> str:
     failure = entry.get("failure")
     if isinstance(failure, dict):
         what = [str(failure.get(key, "")) for key in ("program", "expected", "observed")]
-    else:
+    else:  # an error, or a property that met only listed differences: the ways it met them
         what = [entry["outcome"] if entry["outcome"] != "xfailed" else "failed"]
+        what += sorted(str(k.get("signature")) for k in entry.get("known_differences", []) if isinstance(k, dict))
     text = ADDRESS.sub("0x?", "\0".join([entry["id"], *what]))
     return "d-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
 
