@@ -57,7 +57,11 @@ EXPECTATIONS = ROOT / "conformance" / "expectations"
 
 def expectations_for(interpreter: Interpreter) -> list[str]:
     """--expectations for the interpreter's known differences, when the suite keeps a list."""
-    path = EXPECTATIONS / ("%s-%d.%d.toml" % (interpreter.implementation, *interpreter.version[:2]))
+    return expectations_option("%s-%d.%d.toml" % (interpreter.implementation, *interpreter.version[:2]))
+
+
+def expectations_option(name: str) -> list[str]:
+    path = EXPECTATIONS / name
     return ["--expectations", str(path)] if path.exists() else []
 
 
@@ -112,10 +116,7 @@ def make_adapter_session(name: str, adapter: str, expectations: str) -> None:
         install_host(session)
         install_adapters(session)
         command = "%s %s" % (NODE, ADAPTERS_DIR / adapter)
-        listed = EXPECTATIONS / expectations
-        run_conformance(
-            session, command, (["--expectations", str(listed)] if listed.exists() else []) + session.posargs
-        )
+        run_conformance(session, command, expectations_option(expectations) + session.posargs)
 
     conformance.__doc__ = "Conformance against %s, through conformance/adapters/%s under Node." % (name, adapter)
 

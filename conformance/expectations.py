@@ -40,13 +40,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from conformance.areas import LEVELS
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - exercised on Python 3.10 hosts
     import tomli as tomllib
 
 KNOWN_KEYS = {"check", "area", "level", "reason", "link", "before"}
-LEVELS = ("language", "data-model", "cpython-detail")
 
 
 class ExpectationsError(Exception):

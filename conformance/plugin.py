@@ -246,30 +246,26 @@ class CheckRecord:
         entry = expectations.match(signed, version, self.data["area"], self.data["level"]) if expectations else None
         if entry is None:
             return False
-        known = self.data.setdefault("known_differences", [])
-        seen = next((k for k in known if k["signature"] == signature), None)
-        if seen is None:
-            seen = {"signature": signature, "expectation": {**entry.key()}, "reason": entry.reason, "programs": 0,
-                    "program": program}  # fmt: skip
-            known.append(seen)
-        seen["programs"] += 1
-        if len(program) < len(seen["program"]):
-            seen["program"] = program  # the shortest example met
+        self._tally("known_differences", signature, program, expectation=entry.key(), reason=entry.reason)
         return True
 
     def collect(self, signature: str, headline: str, program: str) -> bool:
         """Under --update-expectations, note an unlisted way of differing and go on; else False."""
         if not self._config.getoption("update_expectations"):
             return False
-        new = self.data.setdefault("new_differences", [])
-        seen = next((n for n in new if n["signature"] == signature), None)
+        self._tally("new_differences", signature, program, headline=headline)
+        return True
+
+    def _tally(self, key: str, signature: str, program: str, **first_seen: Any) -> None:
+        """Count one more program differing this way under data[key], keeping the shortest as the example."""
+        tallies = self.data.setdefault(key, [])
+        seen = next((tally for tally in tallies if tally["signature"] == signature), None)
         if seen is None:
-            new.append({"signature": signature, "headline": headline, "programs": 1, "program": program})
+            tallies.append({"signature": signature, **first_seen, "programs": 1, "program": program})
         else:
             seen["programs"] += 1
             if len(program) < len(seen["program"]):
                 seen["program"] = program
-        return True
 
     def describe(self, **fields: Any) -> None:
         self.data.update(fields)

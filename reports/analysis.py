@@ -45,6 +45,18 @@ class Score:
     differing: int = 0  # known differences (xfailed) included
     skipped: int = 0
     unexpected: int = 0  # failed or errored: not in the expectations
+    unsupported: int = 0  # of the skipped: the target lacks what they observe
+
+    @property
+    def known(self) -> int:
+        return self.differing - self.unexpected
+
+    @property
+    def colour(self) -> str:
+        """red: unexpected failures, amber: only known differences, green: all conform, grey: nothing ran."""
+        if not self.run:
+            return "skip"
+        return "fail" if self.unexpected else "known" if self.differing else "pass"
 
     @property
     def run(self) -> int:
@@ -62,7 +74,8 @@ class Score:
 def score(entries: list[dict[str, Any]]) -> Score:
     verdicts = Counter(conforms(entry["outcome"]) for entry in entries)
     unexpected = sum(entry["outcome"] in ("failed", "error") for entry in entries)
-    return Score(conforming=verdicts[True], differing=verdicts[False], skipped=verdicts[None], unexpected=unexpected)
+    unsupported = sum(bool(entry.get("unsupported")) for entry in entries if entry["outcome"] == "skipped")
+    return Score(verdicts[True], verdicts[False], verdicts[None], unexpected, unsupported)
 
 
 def scores_by_level(entries: list[dict[str, Any]]) -> dict[str, Score]:

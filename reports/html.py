@@ -27,7 +27,7 @@ import pygments.lexers
 from markupsafe import Markup
 
 from reports import charts, markdown
-from reports.analysis import Report, conforms, safe_slug
+from reports.analysis import Report, safe_slug, score
 from reports.schema import LEVELS
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -85,31 +85,6 @@ def outcome_class(outcome: str) -> str:
     }.get(outcome, "skip")
 
 
-def cell_counts(entries: list[dict[str, Any]]) -> dict[str, Any]:
-    """One level of one matrix cell: passed / failed / skipped, and its colour."""
-    passed = sum(conforms(e["outcome"]) is True for e in entries)
-    known = sum(e["outcome"] == "xfailed" for e in entries)
-    failed = sum(e["outcome"] in ("failed", "error") for e in entries)
-    skipped = sum(conforms(e["outcome"]) is None for e in entries)
-    unsupported = sum(bool(e.get("unsupported")) for e in entries if e["outcome"] == "skipped")
-    if failed:
-        colour = "fail"
-    elif known:
-        colour = "known"
-    elif passed:
-        colour = "pass"
-    else:
-        colour = "skip"
-    return {
-        "passed": passed,
-        "failed": failed + known,
-        "known": known,
-        "skipped": skipped,
-        "unsupported": unsupported,
-        "colour": colour,
-    }
-
-
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
@@ -121,7 +96,7 @@ def environment() -> jinja2.Environment:
     env.filters.update(
         highlight=highlight, clip=clip, web_link=web_link, outcome_class=outcome_class, when=when, standalone=standalone
     )
-    env.globals.update(LEVELS=LEVELS, cell_counts=cell_counts, conforms=conforms, pygments_css=_pygments_css())
+    env.globals.update(LEVELS=LEVELS, score=score, pygments_css=_pygments_css())
     return env
 
 
