@@ -2,10 +2,12 @@
 
     nox                       conformance on every interpreter found, then the report
     nox -s conformance-3.12   one interpreter (conformance-pypy3.9 for PyPy)
+    nox -t node               the implementations hosted in Node (Pyodide, MicroPython, Brython, Skulpt)
     nox -s target -- --interpreter COMMAND [--interpreter COMMAND2] [pytest options]
     nox -s report             rebuild reports/html/ from every results file present
     nox -s tests              the suite's own tests (what CI runs)
     nox -s lint               ruff and mypy
+    nox -s bench              throughput figures into reports/bench.json
 
 Targets are run out of process, so they need no virtual environment: only the
 host side (pytest, Hypothesis) gets one, made by uv.
@@ -108,15 +110,21 @@ def install_adapters(session: nox.Session) -> None:
         session.run("npm", "ci", "--no-audit", "--no-fund", "--prefix", str(ADAPTERS_DIR), external=True)
 
 
+# Interpreters compiled to JavaScript run programs tens of times slower than CPython: each
+# Hypothesis example carries fewer programs (the properties get 100 each, not 1,000).
+ADAPTER_PROGRAMS_PER_EXAMPLE = 5
+
+
 def make_adapter_session(name: str, adapter: str, expectations: str) -> None:
-    @nox.session(name="conformance-" + name)
+    @nox.session(name="conformance-" + name, tags=["node"])
     def conformance(session: nox.Session) -> None:
         if NODE is None:
             session.skip("%s runs under Node, and `node` is not on PATH" % name)
         install_host(session)
         install_adapters(session)
         command = "%s %s" % (NODE, ADAPTERS_DIR / adapter)
-        run_conformance(session, command, expectations_option(expectations) + session.posargs)
+        budget = ["--programs-per-example", str(ADAPTER_PROGRAMS_PER_EXAMPLE)]
+        run_conformance(session, command, budget + expectations_option(expectations) + session.posargs)
 
     conformance.__doc__ = "Conformance against %s, through conformance/adapters/%s under Node." % (name, adapter)
 
@@ -209,7 +217,12 @@ def lint(session: nox.Session) -> None:
     session.run("mypy")
 
 
-nox.options.sessions = ["conformance-" + name for name in NAMES]
-if NODE is not None:
-    nox.options.sessions += ["conformance-" + name for name in ADAPTERS]
-nox.options.sessions += ["report"]
+@nox.session
+def bench(session: nox.Session) -> None:
+    """Throughput figures into reports/bench.json: -- [--programs N] [--no-nox] [--memory-programs N] ..."""
+    install_host(session, "nox", "uv")  # it times the conformance sessions with nox itself
+    session.run("python", "-m", "conformance.bench", *session.posargs)
+
+
+# Plain `nox`: the native interpreters found, then the report (`nox -t node` for the others).
+nox.options.sessions = ["conformance-" + name for name in NAMES] + ["report"]

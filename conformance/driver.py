@@ -200,6 +200,11 @@ class Runner:
                 pass
         self._kill()
 
+    @property
+    def pid(self) -> int | None:
+        """The runner process's id, while it runs."""
+        return self._process.pid if self._process is not None else None
+
     def __enter__(self) -> Runner:
         if self.hello is None:
             self.start()

@@ -25,6 +25,7 @@ from conformance.expectations import Expectations, ExpectationsError, render_tom
 from conformance.results import ResultsFile
 from generators.features import Features
 
+DEFAULT_PROGRAMS_PER_EXAMPLE = 50
 RECORD = "conformance"  # the user_properties key carrying a check's metadata
 EXPECTATION = "expectation"  # ... and the one carrying the expectations entry a check matched
 
@@ -87,12 +88,27 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         help="run the case files in DIR/<area>/*.py instead of the suite's own",
     )
     group.addoption(
+        "--programs-per-example",
+        metavar="N",
+        type=_positive_int,
+        default=DEFAULT_PROGRAMS_PER_EXAMPLE,
+        help="programs generated from each Hypothesis example of a generated property, and run in one "
+        "batch (default: %(default)s; the profile sets the number of examples)",
+    )
+    group.addoption(
         "--batch-timeout",
         metavar="SECONDS",
         type=float,
         default=DEFAULT_BATCH_TIMEOUT,
         help="time one batch of programs may take before the runner is restarted (default: %(default)s)",
     )
+
+
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise ValueError(text)
+    return value
 
 
 def _is_worker(config: pytest.Config) -> bool:
@@ -206,6 +222,11 @@ def target(pytestconfig: pytest.Config) -> Target:
 
 
 @pytest.fixture(scope="session")
+def programs_per_example(pytestconfig: pytest.Config) -> int:
+    return int(pytestconfig.getoption("programs_per_example"))
+
+
+@pytest.fixture(scope="session")
 def reference(pytestconfig: pytest.Config) -> Target | None:
     """The --reference interpreter, if one was given."""
     return pytestconfig.stash.get(REFERENCE_KEY, None)
@@ -249,12 +270,16 @@ class CheckRecord:
         self._tally("known_differences", signature, program, expectation=entry.key(), reason=entry.reason)
         return True
 
-    def collect(self, signature: str, headline: str, program: str) -> bool:
-        """Under --update-expectations, note an unlisted way of differing and go on; else False."""
-        if not self._config.getoption("update_expectations"):
-            return False
+    def collecting(self) -> bool:
+        """Under --update-expectations, unlisted ways of differing are collected, not failed on."""
+        return bool(self._config.getoption("update_expectations"))
+
+    def collected(self, signature: str) -> bool:
+        return any(tally["signature"] == signature for tally in self.data.get("new_differences", []))
+
+    def collect(self, signature: str, headline: str, program: str) -> None:
+        """Note an unlisted way of differing (under --update-expectations), and go on."""
         self._tally("new_differences", signature, program, headline=headline)
-        return True
 
     def _tally(self, key: str, signature: str, program: str, **first_seen: Any) -> None:
         """Count one more program differing this way under data[key], keeping the shortest as the example."""

@@ -2,19 +2,21 @@
 
     python -m pytest conformance --hypothesis-profile thorough
 
-`dev` gives each generated property EXAMPLES programs, about 5,000 per interpreter
-over all properties. `ci` is the same budget, derandomized, so a CI run is
-repeatable. `thorough` is 20 times the budget. `fail-fast` stops at the first
-failure without shrinking it (the suite's own tests use it to show that a property
-can fail). Failures are kept in the Hypothesis
-database (.hypothesis/), and replayed first on the next run.
+Each example of a generated property is a batch of --programs-per-example
+programs (50 by default), so `dev` gives each property EXAMPLES x 50 = 1,000
+programs, about 34,000 per interpreter over all properties. `ci` is the same
+budget, derandomized, so a CI run is repeatable. `thorough` is 20 times the
+budget. `fail-fast` stops at the first failure without shrinking it (the suite's
+own tests use it to show that a property can fail). The seeds of failing examples
+are kept in the Hypothesis database (.hypothesis/), and replayed first on the
+next run.
 """
 
 from __future__ import annotations
 
 from hypothesis import HealthCheck, Phase, settings
 
-EXAMPLES = 150
+EXAMPLES = 20
 
 _common = settings(
     deadline=None,  # targets are subprocesses: their timing is not the program's

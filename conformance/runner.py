@@ -284,30 +284,50 @@ def _builtin_names():
     return names
 
 
-def _builtins_snapshot():
-    snapshot = {}
-    for name in _builtin_names():
-        try:
-            snapshot[name] = getattr(_builtins, name)
-        except AttributeError:
-            pass
-    return snapshot
+class BuiltinsGuard(object):
+    """The builtins module as the runner found it, put back after every program.
 
+    Where the module's namespace is a plain dict (CPython, PyPy), checking that a
+    program left it alone costs two list comparisons; only a program that changed
+    it pays for a restore. Elsewhere every name is compared after every program.
+    """
 
-def _builtins_restore(snapshot):
-    """Undo what a program did to the builtins module, so the next program starts clean."""
-    for name in _builtin_names():
-        if name not in snapshot:
+    def __init__(self):
+        namespace = getattr(_builtins, "__dict__", None)
+        self.namespace = namespace if type(namespace) is dict else None
+        self.pristine = {}
+        for name in _builtin_names():
             try:
-                delattr(_builtins, name)
+                self.pristine[name] = getattr(_builtins, name)
+            except AttributeError:
+                pass
+        if self.namespace is not None:
+            self.keys = list(self.namespace)
+            self.ids = list(map(id, self.namespace.values()))  # the originals are kept alive: ids stay unique
+
+    def unchanged(self):
+        namespace = self.namespace
+        return namespace is not None and list(namespace) == self.keys and list(map(id, namespace.values())) == self.ids
+
+    def restore(self):
+        """Undo what a program did to the builtins module, so the next program starts clean."""
+        if self.unchanged():
+            return
+        for name in _builtin_names():
+            if name not in self.pristine:
+                try:
+                    delattr(_builtins, name)
+                except (AttributeError, TypeError):
+                    pass
+        for name in self.pristine:
+            try:
+                if getattr(_builtins, name, None) is not self.pristine[name]:
+                    setattr(_builtins, name, self.pristine[name])
             except (AttributeError, TypeError):
                 pass
-    for name in snapshot:
-        try:
-            if getattr(_builtins, name, None) is not snapshot[name]:
-                setattr(_builtins, name, snapshot[name])
-        except (AttributeError, TypeError):
-            pass
+
+
+_guard = []  # the BuiltinsGuard, made before the first program runs
 
 
 def run_program(program_id, source, filename="<program>"):
@@ -320,8 +340,9 @@ def run_program(program_id, source, filename="<program>"):
         return result
     observer = Observer()
     captured = Capture()
+    if not _guard:
+        _guard.append(BuiltinsGuard())
     streams = _swap_streams(captured)
-    builtins_before = _builtins_snapshot()
     try:
         try:
             exec(code, observer.namespace())
@@ -329,7 +350,7 @@ def run_program(program_id, source, filename="<program>"):
             result["error"] = encode_exception(error)
     finally:
         _swap_streams(streams)
-        _builtins_restore(builtins_before)
+        _guard[0].restore()
     result["observations"] = observer.observations
     if captured.size:
         result["output"] = captured.text()
@@ -437,8 +458,15 @@ def _protocol_streams():
         return inp, out
 
 
+def _dumps(message):
+    try:
+        return json.dumps(message, separators=(",", ":"))  # compact: the host reads tens of thousands
+    except TypeError:  # a json module without `separators`
+        return json.dumps(message)
+
+
 def _send(stream, message):
-    line = json.dumps(message) + "\n"
+    line = _dumps(message) + "\n"
     stream.write(line.encode("ascii"))
     stream.flush()
 

@@ -100,6 +100,25 @@ def test_each_program_gets_a_fresh_namespace() -> None:
     assert results[1]["observations"][0][1]["raises"]["type"] == "NameError"
 
 
+@pytest.mark.parametrize("interpreter", [HOST, pypy()] if pypy() else [HOST])
+def test_whatever_a_program_does_to_builtins_is_undone_before_the_next(interpreter: str) -> None:
+    tamper = (
+        "import builtins\n"
+        "builtins.added = 1\n"  # a new name
+        "builtins.len = lambda x: -1\n"  # a replaced one
+        "del builtins.abs\n"  # a deleted one
+        "probe('tampered', len([1]))\n"
+    )
+    look = "probe_call('added', lambda: added)\nprobe('len', len([1]))\nprobe('abs', abs(-2))\n"
+    _, (tampered, looked, again) = converse([{"id": "1", "source": tamper}, {"id": "2", "source": look},
+                                             {"id": "3", "source": look}], interpreter)  # fmt: skip
+    assert tampered["observations"] == [["tampered", {"value": -1}]]
+    for result in (looked, again):
+        observations = dict(result["observations"])
+        assert observations["added"]["raises"]["type"] == "NameError"
+        assert observations["len"] == {"value": 1} and observations["abs"] == {"value": 2}
+
+
 def test_probe_call_tells_unbound_local_from_name_error() -> None:
     source = (
         "def local():\n    v\n    v = 1\n"

@@ -1,0 +1,479 @@
+"""Throughput of the suite, measured on this machine: `nox -s bench`.
+
+    python -m conformance.bench [--programs N] [--rounds N] [--memory-programs N]
+                                [--no-nox] [--no-memory] [--out FILE]
+
+One corpus of generated programs (every area in turn, the programs the model
+accepts, as the properties run them) goes through each stage, so the rates are
+comparable within one run:
+
+    generation   IR drawn from a seed and emitted as source
+    model        the reference model's prediction
+    inprocess    compile, run and observe in this process (runner.py's own
+                 run_program): the ceiling
+    runner       through a persistent runner of this Python, in batches of
+                 --programs-per-example (the suite's default)
+    subprocess   a new interpreter process per program: the naive floor
+    end_to_end   every generated property with two pytest-xdist workers
+                 (generation, model, runner and comparison together), against
+                 this Python, counted from the results file
+
+Each rate is the median of --rounds rounds. Then scaling: the runner's rate by
+batch size and by nesting depth, PyPy's runner rate, and the wall time of each
+nox conformance session in turn, cumulated as interpreters are added; and
+memory: --memory-programs programs (a million by default) through one runner,
+sampling the runner's and this process's resident memory. Everything goes to
+reports/bench.json, and a table to the terminal. Timing on a shared machine is
+noisy: the load average before and after is recorded with the figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import platform
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from conformance.driver import RUNNER, Program, Runner, TargetError, launch_variants
+from conformance.interpreters import discover
+from conformance.model.evaluate import predict
+from conformance.model.scopes import Unspecified
+from conformance.plugin import DEFAULT_PROGRAMS_PER_EXAMPLE
+from generators import ir
+from generators.choices import RandomChoices
+from generators.emit import emit
+from generators.features import Features
+from generators.generate import EMPHASIS, MAX_DEPTH, Context, program
+
+ROOT = Path(__file__).resolve().parent.parent
+SCHEMA = "closure-conformance/bench/1"
+TARGETS = {  # issue targets, as ratios measured in one run and one absolute rate
+    "runner_over_inprocess": 0.5,
+    "runner_over_subprocess": 50.0,
+    "end_to_end_programs_per_s": 1000.0,
+}
+SUBPROCESS_SAMPLE = 30  # programs run one process each (at tens of ms each)
+MEMORY_SAMPLES = 20
+
+
+class BenchError(Exception):
+    """A stage could not run; the message is one line."""
+
+
+@dataclass(frozen=True)
+class Generated:
+    seed: int
+    module: ir.Module
+    source: str
+
+
+def corpus(count: int, features: Features, version: tuple[int, ...], max_depth: int = MAX_DEPTH,
+           seed: int = 0) -> list[Generated]:  # fmt: skip
+    """`count` programs the model accepts, from every area in turn (what the properties run)."""
+    areas = list(EMPHASIS)
+    seeds = random.Random(seed)
+    programs: list[Generated] = []
+    while len(programs) < count:
+        ctx = Context.for_area(features, areas[len(programs) % len(areas)], max_depth)
+        program_seed = seeds.getrandbits(64)
+        module = program(RandomChoices(program_seed), ctx)
+        try:
+            predict(module, version)
+        except Unspecified:
+            continue
+        programs.append(Generated(program_seed, module, emit(module, features)))
+    return programs
+
+
+def rate(count: int, run: Callable[[], object], rounds: int) -> float:
+    """Programs per second: the median over rounds of `count` programs / the time `run` took."""
+    rates = []
+    for _ in range(rounds):
+        started = time.perf_counter()
+        run()
+        rates.append(count / (time.perf_counter() - started))
+    return round(statistics.median(rates), 1)
+
+
+def load_runner_module() -> ModuleType:
+    """runner.py imported into this process, for the in-process ceiling."""
+    spec = importlib.util.spec_from_file_location("closure_runner_inprocess", RUNNER)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def batches(programs: Sequence[Generated], size: int) -> list[list[Program]]:
+    items = [Program(str(index), generated.source) for index, generated in enumerate(programs)]
+    return [items[start : start + size] for start in range(0, len(items), size)]
+
+
+def runner_rate(command: Sequence[str], programs: Sequence[Generated], batch: int, rounds: int) -> float:
+    chunks = batches(programs, batch)
+    with Runner(command) as runner:
+
+        def run_all() -> None:
+            for chunk in chunks:
+                runner.run(chunk)
+
+        run_all()  # warm up: a JIT's first pass, the page cache
+        return rate(len(programs), run_all, rounds)
+
+
+def subprocess_rate(command: Sequence[str], programs: Sequence[Generated]) -> float:
+    """A new interpreter per program, started as the driver starts its runner, one program each."""
+    argv = launch_variants(command)[0]
+    sample = programs[:SUBPROCESS_SAMPLE]
+    with tempfile.TemporaryDirectory(prefix="closure-bench-") as workdir:
+        started = time.perf_counter()
+        for index, generated in enumerate(sample):
+            request = json.dumps({"batch": [{"id": str(index), "source": generated.source}]}) + "\n"
+            completed = subprocess.run(argv, input=request.encode("ascii"), capture_output=True, cwd=workdir,
+                                       env={"PATH": os.environ.get("PATH", os.defpath)}, check=False)  # fmt: skip
+            if b'"result"' not in completed.stdout:
+                stderr = completed.stderr[-300:].decode("utf-8", "replace")
+                raise BenchError("a one-program runner process gave no result: %s" % stderr)
+        return round(len(sample) / (time.perf_counter() - started), 2)
+
+
+def rss_mb(pid: int | str = "self") -> float | None:
+    """Resident memory of a process in MB, from /proc (None where there is no /proc)."""
+    try:
+        with open("/proc/%s/status" % pid, encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return round(float(line.split()[1]) / 1024, 1)
+    except OSError:
+        return None
+    return None
+
+
+# -- stages ---------------------------------------------------------------------------
+
+
+def measure_core(programs: list[Generated], features: Features, version: tuple[int, ...], rounds: int,
+                 batch: int) -> dict[str, Any]:  # fmt: skip
+    host = [sys.executable]
+    contexts = {area: Context.for_area(features, area) for area in EMPHASIS}
+    areas = list(EMPHASIS)
+    runner_module = load_runner_module()
+
+    def generate_all() -> None:
+        for index, generated in enumerate(programs):
+            emit(program(RandomChoices(generated.seed), contexts[areas[index % len(areas)]]), features)
+
+    def predict_all() -> None:
+        for generated in programs:
+            predict(generated.module, version)
+
+    def inprocess_all() -> None:
+        for index, generated in enumerate(programs):
+            runner_module.run_program(str(index), generated.source)
+
+    inprocess_all()  # warm up, as the runner is
+    figures = {
+        "generation_programs_per_s": rate(len(programs), generate_all, rounds),
+        "model_programs_per_s": rate(len(programs), predict_all, rounds),
+        "inprocess_programs_per_s": rate(len(programs), inprocess_all, rounds),
+        "runner_programs_per_s": runner_rate(host, programs, batch, rounds),
+        "subprocess_programs_per_s": subprocess_rate(host, programs),
+    }
+    return figures
+
+
+def measure_end_to_end(workers: int) -> dict[str, Any]:
+    """Every generated property against this Python, with `workers` xdist workers."""
+    with tempfile.TemporaryDirectory(prefix="closure-bench-") as directory:
+        results = Path(directory, "results.json")
+        command = [sys.executable, "-m", "pytest", "conformance/test_generated.py", "-q", "-n", str(workers),
+                   "-p", "no:cacheprovider", "--hypothesis-profile", "ci", "--interpreter", sys.executable,
+                   "--results-json", str(results), "--junitxml", str(Path(directory, "junit.xml"))]  # fmt: skip
+        started = time.perf_counter()
+        completed = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+        wall = time.perf_counter() - started
+        try:
+            document = json.loads(results.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            raise BenchError("the end-to-end run wrote no results file: %s" % completed.stdout[-500:]) from None
+    programs = sum(int(entry.get("programs", 0)) for entry in document["results"])
+    session = (_parse_time(document["finished"]) - _parse_time(document["started"])).total_seconds()
+    return {
+        "end_to_end_programs_per_s": round(programs / max(session, 1e-9), 1),
+        "end_to_end": {
+            "workers": workers,
+            "programs": programs,
+            "session_s": round(session, 2),
+            "wall_s_with_startup": round(wall, 2),
+            "exit_status": completed.returncode,
+            "outcomes": _outcomes(document),
+        },
+    }
+
+
+def _outcomes(document: dict[str, Any]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for entry in document["results"]:
+        counts[entry["outcome"]] = counts.get(entry["outcome"], 0) + 1
+    return counts
+
+
+def _parse_time(text: str) -> datetime:
+    return datetime.fromisoformat(text)
+
+
+def measure_batch_scaling(programs: list[Generated], rounds: int) -> list[dict[str, Any]]:
+    scaling = []
+    for size in (1, 10, 100, 1000):
+        sample = programs[: max(size, min(len(programs), 1000))]
+        scaling.append({"batch": size, "programs": len(sample),
+                        "runner_programs_per_s": runner_rate([sys.executable], sample, size, rounds)})  # fmt: skip
+    return scaling
+
+
+def measure_depth_scaling(count: int, features: Features, version: tuple[int, ...], rounds: int,
+                          batch: int) -> list[dict[str, Any]]:  # fmt: skip
+    runner_module = load_runner_module()
+    scaling = []
+    for depth in range(2, MAX_DEPTH + 1):
+        programs = corpus(count, features, version, max_depth=depth, seed=depth)
+
+        def inprocess_all(programs: list[Generated] = programs) -> None:
+            for index, generated in enumerate(programs):
+                runner_module.run_program(str(index), generated.source)
+
+        def predict_all(programs: list[Generated] = programs) -> None:
+            for generated in programs:
+                predict(generated.module, version)
+
+        scaling.append({
+            "max_depth": depth,
+            "mean_source_chars": round(statistics.mean(len(g.source) for g in programs)),
+            "model_programs_per_s": rate(len(programs), predict_all, rounds),
+            "inprocess_programs_per_s": rate(len(programs), inprocess_all, rounds),
+            "runner_programs_per_s": runner_rate([sys.executable], programs, batch, rounds),
+        })  # fmt: skip
+    return scaling
+
+
+def measure_pypy(programs: list[Generated], rounds: int, batch: int) -> dict[str, Any] | None:
+    pypy = next((i for i in discover() if i.implementation == "pypy"), None)
+    if pypy is None:
+        return None
+    features = Features.for_version(pypy.version)
+    runnable = [g for g in programs if features.walrus or ":=" not in g.source]
+    return {
+        "pypy_runner_programs_per_s": runner_rate([pypy.path], runnable, batch, rounds),
+        "pypy": {"path": pypy.path, "version": ".".join(map(str, pypy.version)), "programs": len(runnable)},
+    }
+
+
+def measure_nox() -> list[dict[str, Any]]:
+    """Each conformance session of plain `nox` in turn, timed; cumulative time as interpreters are added."""
+    names = ["conformance-" + i.name for i in discover()]
+    rows = []
+    total = 0.0
+    with tempfile.TemporaryDirectory(prefix="closure-bench-nox-") as directory:
+        for count, name in enumerate([*names, "report"], start=1):
+            # results go to a scratch folder: the bench must not replace anyone's results
+            extra = ["--results-json", str(Path(directory, name + ".json"))] if name != "report" else [directory,
+                     "--out", str(Path(directory, "html"))]  # fmt: skip
+            started = time.perf_counter()
+            completed = subprocess.run([sys.executable, "-m", "nox", "-s", name, "--", *extra], cwd=ROOT,
+                                       capture_output=True, text=True, check=False)  # fmt: skip
+            seconds = time.perf_counter() - started
+            total += seconds
+            rows.append({"session": name, "interpreters": min(count, len(names)), "seconds": round(seconds, 1),
+                         "cumulative_s": round(total, 1), "exit_status": completed.returncode})  # fmt: skip
+            print("  %-28s %7.1f s  (cumulative %7.1f s, exit %d)" % (name, seconds, total, completed.returncode),
+                  flush=True)  # fmt: skip
+    return rows
+
+
+def measure_memory(programs: list[Generated], total: int, batch: int) -> dict[str, Any]:
+    """`total` programs (the corpus, cycled) through one runner; resident memory sampled as it goes."""
+    chunks = batches(programs, batch)
+    every = max(total // MEMORY_SAMPLES, batch)
+    samples = []
+    done = 0
+    next_sample = 0
+    started = time.perf_counter()
+    with Runner([sys.executable]) as runner:
+        while done < total:
+            for chunk in chunks:
+                if done >= total:
+                    break
+                runner.run(chunk[: total - done])
+                done += min(len(chunk), total - done)
+                if done >= next_sample or done >= total:
+                    samples.append({"programs": done, "seconds": round(time.perf_counter() - started, 1),
+                                    "runner_rss_mb": rss_mb(runner.pid) if runner.pid else None,
+                                    "host_rss_mb": rss_mb()})  # fmt: skip
+                    next_sample += every
+        restarts = runner.restarts
+    return {
+        "programs": done,
+        "seconds": round(time.perf_counter() - started, 1),
+        "distinct_programs": len(programs),
+        "runner_restarts": restarts,
+        "samples": samples,
+        "runner_growth_mb": _growth(samples, "runner_rss_mb"),
+        "host_growth_mb": _growth(samples, "host_rss_mb"),
+    }
+
+
+def _growth(samples: list[dict[str, Any]], key: str) -> float | None:
+    """Resident memory at the end minus at the first sample after a warm-up tenth of the run."""
+    values: list[float] = [sample[key] for sample in samples if sample[key] is not None]
+    if len(values) < 2:
+        return None
+    return round(values[-1] - values[min(1, len(values) - 1)], 1)
+
+
+# -- the whole run ---------------------------------------------------------------------
+
+
+def run(options: argparse.Namespace) -> dict[str, Any]:
+    version = tuple(sys.version_info[:3])
+    features = Features.for_version(version)
+    batch = options.programs_per_example
+    document: dict[str, Any] = {
+        "schema": SCHEMA,
+        "started": _now(),
+        "machine": {
+            "cpus": os.cpu_count(),
+            "platform": platform.platform(),
+            "host_python": sys.version.split()[0],
+            "host_executable": sys.executable,
+            "load_average_before": _load(),
+        },
+        "method": "each rate is the median of %d rounds over the same corpus; batches of %d programs"
+        % (options.rounds, batch),
+    }
+    print("generating a corpus of %d programs ..." % options.programs, flush=True)
+    programs = corpus(options.programs, features, version)
+    document["corpus"] = {
+        "programs": len(programs),
+        "areas": list(EMPHASIS),
+        "mean_source_chars": round(statistics.mean(len(g.source) for g in programs)),
+        "mean_source_lines": round(statistics.mean(g.source.count("\n") for g in programs), 1),
+    }
+    steps: list[tuple[str, Callable[[], Any]]] = [
+        ("generation, model, in-process, runner, subprocess",
+         lambda: measure_core(programs, features, version, options.rounds, batch)),
+        ("end to end (2 xdist workers)", lambda: measure_end_to_end(2)),
+        ("runner by batch size", lambda: {"batch_size": measure_batch_scaling(programs, options.rounds)}),
+        ("runner by nesting depth",
+         lambda: {"nesting_depth": measure_depth_scaling(min(len(programs), 1000), features, version,
+                                                         options.rounds, batch)}),
+        ("PyPy's runner", lambda: measure_pypy(programs, options.rounds, batch)),
+    ]  # fmt: skip
+    if not options.no_nox:
+        steps.append(("nox, session by session", lambda: {"nox_sessions": measure_nox()}))
+    if not options.no_memory:
+        steps.append(("memory over %d programs" % options.memory_programs,
+                      lambda: {"memory": measure_memory(programs, options.memory_programs, batch)}))  # fmt: skip
+    scaling: dict[str, Any] = {}
+    for title, step in steps:
+        print("measuring %s ..." % title, flush=True)
+        figures = step() or {}
+        for key in ("batch_size", "nesting_depth", "nox_sessions"):
+            if key in figures:
+                scaling[key] = figures.pop(key)
+        document.update(figures)
+    document["scaling"] = scaling
+    document["ratios"] = {
+        "runner_over_inprocess": round(document["runner_programs_per_s"] / document["inprocess_programs_per_s"], 3),
+        "runner_over_subprocess": round(document["runner_programs_per_s"] / document["subprocess_programs_per_s"], 1),
+    }
+    measured = {**document["ratios"], "end_to_end_programs_per_s": document["end_to_end_programs_per_s"]}
+    document["targets"] = {name: {"target": target, "measured": measured[name], "met": measured[name] >= target}
+                           for name, target in TARGETS.items()}  # fmt: skip
+    document["machine"]["load_average_after"] = _load()
+    document["finished"] = _now()
+    return document
+
+
+def table(document: dict[str, Any]) -> str:
+    rows = [("stage", "programs/s")]
+    for key in ("generation", "model", "inprocess", "runner", "subprocess", "end_to_end", "pypy_runner"):
+        value = document.get(key + "_programs_per_s")
+        if value is not None:
+            rows.append((key.replace("_", " "), "%.1f" % value))
+    lines = ["%-22s %12s" % row for row in rows]
+    lines.append("")
+    for name, target in document["targets"].items():
+        lines.append("%-28s %10s  (target >= %s) %s" % (name, target["measured"], target["target"],
+                                                         "met" if target["met"] else "NOT MET"))  # fmt: skip
+    for row in document["scaling"].get("batch_size", []):
+        lines.append("runner, batch of %-5d %12.1f" % (row["batch"], row["runner_programs_per_s"]))
+    for row in document["scaling"].get("nesting_depth", []):
+        lines.append("depth <= %d (%4d chars): in-process %8.1f, runner %8.1f, model %8.1f" % (
+            row["max_depth"], row["mean_source_chars"], row["inprocess_programs_per_s"],
+            row["runner_programs_per_s"], row["model_programs_per_s"]))  # fmt: skip
+    for row in document["scaling"].get("nox_sessions", []):
+        lines.append("nox %-26s %7.1f s  cumulative %7.1f s" % (row["session"], row["seconds"], row["cumulative_s"]))
+    memory = document.get("memory")
+    if memory:
+        lines.append("memory: %d programs in %.0f s; runner grew %s MB, host grew %s MB" % (
+            memory["programs"], memory["seconds"], memory["runner_growth_mb"], memory["host_growth_mb"]))  # fmt: skip
+    machine = document["machine"]
+    lines.append("load average before %s, after %s (%s CPUs)" % (
+        machine["load_average_before"], machine["load_average_after"], machine["cpus"]))  # fmt: skip
+    return "\n".join(lines)
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _load() -> list[float] | None:
+    try:
+        return [round(value, 2) for value in os.getloadavg()]
+    except OSError:
+        return None
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m conformance.bench", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--programs", type=int, default=2000, help="corpus size (default: %(default)s)")
+    parser.add_argument("--rounds", type=int, default=3, help="rounds per rate; the median is kept (default: 3)")
+    parser.add_argument("--programs-per-example", type=int, default=DEFAULT_PROGRAMS_PER_EXAMPLE,
+                        help="runner batch size, as the suite's (default: %(default)s)")  # fmt: skip
+    parser.add_argument("--memory-programs", type=int, default=1_000_000,
+                        help="programs through one runner for the memory figures (default: %(default)s)")  # fmt: skip
+    parser.add_argument("--no-memory", action="store_true", help="skip the memory run")
+    parser.add_argument("--no-nox", action="store_true", help="skip timing the nox sessions")
+    parser.add_argument("--out", type=Path, default=ROOT / "reports" / "bench.json", help="where to write the figures")
+    options = parser.parse_args(argv)
+    if options.programs < 1000 or options.rounds < 1 or options.memory_programs < 1:
+        parser.error("--programs must be at least 1000 (the largest batch), --rounds and --memory-programs positive")
+    try:
+        document = run(options)
+    except (BenchError, TargetError) as error:
+        sys.stderr.write("bench: %s\n" % error)
+        return 1
+    options.out.parent.mkdir(parents=True, exist_ok=True)
+    temporary = options.out.with_name(options.out.name + ".tmp")
+    temporary.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
+    temporary.replace(options.out)
+    print(table(document))
+    print("wrote %s" % options.out)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
