@@ -195,13 +195,15 @@ def measure_core(programs: list[Generated], features: Features, version: tuple[i
     return figures
 
 
-def measure_end_to_end(workers: int) -> dict[str, Any]:
-    """Every generated property against this Python, with `workers` xdist workers."""
+def measure_end_to_end(workers: int, select: str | None = None) -> dict[str, Any]:
+    """Every generated property (or those `select` names, as -k) against this Python, with xdist workers."""
     with tempfile.TemporaryDirectory(prefix="closure-bench-") as directory:
         results = Path(directory, "results.json")
         command = [sys.executable, "-m", "pytest", "conformance/test_generated.py", "-q", "-n", str(workers),
                    "-p", "no:cacheprovider", "--hypothesis-profile", "ci", "--interpreter", sys.executable,
                    "--results-json", str(results), "--junitxml", str(Path(directory, "junit.xml"))]  # fmt: skip
+        if select:
+            command += ["-k", select]
         started = time.perf_counter()
         completed = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
         wall = time.perf_counter() - started

@@ -1,0 +1,57 @@
+"""The throughput benchmark's stages, on a small scale: each measures what it says."""
+
+from __future__ import annotations
+
+import sys
+
+from conformance import bench
+from generators.features import Features
+
+FEATURES = Features.for_version(sys.version_info[:2])
+VERSION = tuple(sys.version_info[:3])
+
+
+def test_the_corpus_holds_only_programs_the_model_accepts_from_every_area() -> None:
+    programs = bench.corpus(60, FEATURES, VERSION)
+    assert len(programs) == 60
+    assert len({generated.source for generated in programs}) == 60
+    for generated in programs:
+        bench.predict(generated.module, VERSION)  # raises Unspecified for a program the suite would not run
+
+
+def test_core_rates_are_measured_on_the_same_programs() -> None:
+    programs = bench.corpus(40, FEATURES, VERSION)
+    figures = bench.measure_core(programs, FEATURES, VERSION, rounds=1, batch=10)
+    for key in ("generation", "model", "inprocess", "runner", "subprocess"):
+        assert figures[key + "_programs_per_s"] > 0
+    # a process per program costs a start-up each: far slower than a persistent runner
+    assert figures["subprocess_programs_per_s"] < figures["runner_programs_per_s"]
+
+
+def test_end_to_end_counts_the_programs_the_properties_ran() -> None:
+    figures = bench.measure_end_to_end(2, select="late-binding-language or global-language")
+    run = figures["end_to_end"]
+    assert run["exit_status"] == 0 and run["outcomes"] == {"passed": 2}
+    assert run["programs"] >= 1900  # two properties, 1,000 programs each less those the model leaves open
+    assert figures["end_to_end_programs_per_s"] == round(run["programs"] / run["session_s"], 1)
+
+
+def test_memory_is_sampled_through_one_runner() -> None:
+    programs = bench.corpus(20, FEATURES, VERSION)
+    memory = bench.measure_memory(programs, total=200, batch=10)
+    assert memory["programs"] == 200 and memory["runner_restarts"] == 0
+    assert memory["samples"][-1]["programs"] == 200
+    assert all(sample["runner_rss_mb"] and sample["host_rss_mb"] for sample in memory["samples"])
+
+
+def test_the_table_shows_every_rate_and_target() -> None:
+    document = {
+        "generation_programs_per_s": 1.0, "model_programs_per_s": 2.0, "inprocess_programs_per_s": 3.0,
+        "runner_programs_per_s": 4.0, "subprocess_programs_per_s": 5.0, "end_to_end_programs_per_s": 6.0,
+        "targets": {"end_to_end_programs_per_s": {"target": 1000.0, "measured": 6.0, "met": False}},
+        "scaling": {}, "machine": {"load_average_before": [0.1], "load_average_after": [0.2], "cpus": 2},
+    }  # fmt: skip
+    text = bench.table(document)
+    for stage in ("generation", "model", "inprocess", "runner", "subprocess", "end to end"):
+        assert stage in text
+    assert "NOT MET" in text
