@@ -27,6 +27,10 @@ from typing import Any
 from conformance.model.scopes import Analysis, Block, Kind, ScopeSyntaxError, Unspecified, analyze
 from generators import ir
 
+# The kinds tested on every variable access, as plain globals: on CPython 3.11 reading an
+# Enum member as Kind.LOCAL is several times slower (the Enum metaclass has a __getattr__).
+LOCAL, CELL, FREE, CLASS_LOCAL = Kind.LOCAL, Kind.CELL, Kind.FREE, Kind.CLASS_LOCAL
+
 MAX_DEPTH = 20  # as the runner's encode()
 CALL_DEPTH_LIMIT = 60
 STEP_LIMIT = 5000
@@ -54,12 +58,12 @@ class Empty:
 EMPTY = Empty()
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Cell:
     value: Any = EMPTY
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Function:
     name: str
     node: ir.FunctionDef | ir.Lambda
@@ -180,12 +184,12 @@ def type_name(value: Any) -> str:
 # -- frames -------------------------------------------------------------------------
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Frame:
     block: Block
     globals: dict[str, Any]
+    cells: dict[str, Cell]
     fast: dict[str, Any] = field(default_factory=dict)
-    cells: dict[str, Cell] = field(default_factory=dict)
     namespace: dict[str, Any] | None = None  # class bodies
 
 
@@ -232,22 +236,22 @@ class Evaluator:
 
     def unbound(self, kind: Kind, name: str) -> Raised:
         """§4.2.2: a local of this block unbound, or an empty cell received from outside."""
-        if kind is Kind.FREE:
+        if kind is FREE:
             return raise_("NameError", self.messages.empty_free(name))
         return raise_("UnboundLocalError", self.messages.unbound_local(name))
 
     def load(self, frame: Frame, name: str) -> Any:
         kind = frame.block.scope[name]
-        if kind is Kind.LOCAL:
+        if kind is LOCAL:
             if name not in frame.fast:
                 raise self.unbound(kind, name)
             return frame.fast[name]
-        if kind in (Kind.CELL, Kind.FREE):
+        if kind in (CELL, FREE):
             value = frame.cells[name].value
             if value is EMPTY:
                 raise self.unbound(kind, name)
             return value
-        if kind is Kind.CLASS_LOCAL:
+        if kind is CLASS_LOCAL:
             assert frame.namespace is not None
             if name in frame.namespace:
                 return frame.namespace[name]
@@ -257,11 +261,11 @@ class Evaluator:
 
     def store(self, frame: Frame, name: str, value: Any) -> None:
         kind = frame.block.scope[name]
-        if kind is Kind.LOCAL:
+        if kind is LOCAL:
             frame.fast[name] = value
-        elif kind in (Kind.CELL, Kind.FREE):
+        elif kind in (CELL, FREE):
             frame.cells[name].value = value
-        elif kind is Kind.CLASS_LOCAL:
+        elif kind is CLASS_LOCAL:
             assert frame.namespace is not None
             frame.namespace[name] = value
         else:
@@ -269,17 +273,17 @@ class Evaluator:
 
     def delete(self, frame: Frame, name: str) -> None:
         kind = frame.block.scope[name]
-        if kind is Kind.LOCAL:
+        if kind is LOCAL:
             if name not in frame.fast:
                 raise self.unbound(kind, name)
             del frame.fast[name]
-        elif kind in (Kind.CELL, Kind.FREE):
+        elif kind in (CELL, FREE):
             cell = frame.cells[name]
             if cell.value is EMPTY:
                 raise self.unbound(kind, name)
             cell.value = EMPTY
         else:
-            space = frame.namespace if kind is Kind.CLASS_LOCAL else frame.globals
+            space = frame.namespace if kind is CLASS_LOCAL else frame.globals
             assert space is not None
             if name not in space:
                 raise raise_("NameError", self.messages.undefined(name))
@@ -289,64 +293,98 @@ class Evaluator:
         return {name: frame.cells[name] for name in block.freevars}
 
     def new_frame(self, block: Block, globals_: dict[str, Any], closure: dict[str, Cell]) -> Frame:
-        frame = Frame(block, globals_)
-        frame.cells = dict(closure)
+        cells = dict(closure)
         for name in block.cellvars:
-            frame.cells[name] = Cell()
-        return frame
+            cells[name] = Cell()
+        return Frame(block, globals_, cells)
 
-    # -- statements (generators: a yield statement yields its value) ---------
+    # -- statements ---------------------------------------------------------
+    #
+    # Only a generator function's body can stop in the middle, at a yield statement, so
+    # only it runs as a Python generator (run_block). Every other body runs straight
+    # through (execute_block): one method per kind of statement, chosen by STATEMENTS.
 
-    def run_block(self, frame: Frame, body: tuple[ir.Stmt, ...]) -> Iterator[Any]:
+    def execute_block(self, frame: Frame, body: tuple[ir.Stmt, ...]) -> None:
         for statement in body:
-            yield from self.run(frame, statement)
+            self.execute(frame, statement)
 
-    def run(self, frame: Frame, node: ir.Stmt) -> Iterator[Any]:
+    def execute(self, frame: Frame, node: ir.Stmt) -> None:
         self.step()
-        if isinstance(node, ir.Assign):
-            self.store(frame, node.target, self.eval(frame, node.value))
-        elif isinstance(node, ir.AugAssign):
-            current = self.load(frame, node.target)
-            self.store(frame, node.target, self.add(current, self.eval(frame, node.value), in_place=True))
-        elif isinstance(node, ir.Delete):
-            self.delete(frame, node.target)
-        elif isinstance(node, (ir.Nonlocal, ir.Global)):
-            pass
-        elif isinstance(node, ir.ExprStmt):
-            self.eval(frame, node.value)
-        elif isinstance(node, ir.Return):
-            raise _Return(None if node.value is None else self.eval(frame, node.value))
-        elif isinstance(node, ir.Yield):
-            yield self.eval(frame, node.value)
-        elif isinstance(node, ir.Raise):
-            value = self.eval(frame, node.value)
-            raise raise_("ValueError", str(value) if value is None or type(value) is int else None)
-        elif isinstance(node, ir.For):
-            for item in self.iterate(self.eval(frame, node.iter)):
-                self.store(frame, node.target, item)
-                yield from self.run_block(frame, node.body)
-        elif isinstance(node, ir.Try):
-            yield from self.run_try(frame, node)
-        elif isinstance(node, ir.FunctionDef):
-            decorators = [self.eval(frame, decorator) for decorator in node.decorators]
-            function: Any = self.make_function(frame, node, node.params, node.name)
-            for decorator in reversed(decorators):
-                function = self.call(decorator, [function])
-            self.store(frame, node.name, function)
-        elif isinstance(node, ir.ClassDef):
-            block = self.analysis.block_of(node)
-            body = self.new_frame(block, frame.globals, self.closure_for(frame, block))
-            body.namespace = {}
-            self.exhaust(self.run_block(body, node.body))
-            self.store(frame, node.name, Class(node.name, body.namespace))
-        elif isinstance(node, ir.Probe):
-            self.record(node.label, {"value": self.encode(self.eval(frame, node.value))})
-        elif isinstance(node, ir.ProbeCall):
-            self.probe_call(frame, node.label, node.func, node.args)
-        elif isinstance(node, ir.ProbeClosure):
-            self.record(node.label, self.closure_facts(self.eval(frame, node.value)))
-        else:
+        execute = STATEMENTS.get(type(node))
+        if execute is None:
             raise TypeError("not a statement: %r" % (node,))
+        execute(self, frame, node)
+
+    def exec_assign(self, frame: Frame, node: ir.Assign) -> None:
+        self.store(frame, node.target, self.eval(frame, node.value))
+
+    def exec_aug_assign(self, frame: Frame, node: ir.AugAssign) -> None:
+        current = self.load(frame, node.target)
+        self.store(frame, node.target, self.add(current, self.eval(frame, node.value), in_place=True))
+
+    def exec_delete(self, frame: Frame, node: ir.Delete) -> None:
+        self.delete(frame, node.target)
+
+    def exec_declaration(self, frame: Frame, node: ir.Nonlocal | ir.Global) -> None:
+        pass  # read by the scope analysis; nothing to run
+
+    def exec_expr(self, frame: Frame, node: ir.ExprStmt) -> None:
+        self.eval(frame, node.value)
+
+    def exec_return(self, frame: Frame, node: ir.Return) -> None:
+        raise _Return(None if node.value is None else self.eval(frame, node.value))
+
+    def exec_yield(self, frame: Frame, node: ir.Yield) -> None:
+        raise AssertionError("yield outside a generator function")
+
+    def exec_raise(self, frame: Frame, node: ir.Raise) -> None:
+        value = self.eval(frame, node.value)
+        raise raise_("ValueError", str(value) if value is None or type(value) is int else None)
+
+    def exec_for(self, frame: Frame, node: ir.For) -> None:
+        for item in self.iterate(self.eval(frame, node.iter)):
+            self.store(frame, node.target, item)
+            self.execute_block(frame, node.body)
+
+    def exec_try(self, frame: Frame, node: ir.Try) -> None:
+        try:
+            self.execute_block(frame, node.body)
+        except Raised as raised:
+            self.store(frame, node.name, raised.value)
+            try:
+                self.execute_block(frame, node.handler)
+            finally:
+                self.clear_handler_name(frame, node.name)
+
+    def clear_handler_name(self, frame: Frame, name: str) -> None:
+        # §8.4: the exception is bound to the name, and the name is cleared at the
+        # end of the clause. CPython clears it as `N = None; del N`, which cannot
+        # fail even if the handler unbound N; the model does the same.
+        self.store(frame, name, None)
+        self.delete(frame, name)
+
+    def exec_function_def(self, frame: Frame, node: ir.FunctionDef) -> None:
+        decorators = [self.eval(frame, decorator) for decorator in node.decorators]
+        function: Any = self.make_function(frame, node, node.params, node.name)
+        for decorator in reversed(decorators):
+            function = self.call(decorator, [function])
+        self.store(frame, node.name, function)
+
+    def exec_class_def(self, frame: Frame, node: ir.ClassDef) -> None:
+        block = self.analysis.block_of(node)
+        body = self.new_frame(block, frame.globals, self.closure_for(frame, block))
+        body.namespace = {}
+        self.execute_block(body, node.body)
+        self.store(frame, node.name, Class(node.name, body.namespace))
+
+    def exec_probe(self, frame: Frame, node: ir.Probe) -> None:
+        self.record(node.label, {"value": self.encode(self.eval(frame, node.value))})
+
+    def exec_probe_call(self, frame: Frame, node: ir.ProbeCall) -> None:
+        self.probe_call(frame, node.label, node.func, node.args)
+
+    def exec_probe_closure(self, frame: Frame, node: ir.ProbeClosure) -> None:
+        self.record(node.label, self.closure_facts(self.eval(frame, node.value)))
 
     def probe_call(self, frame: Frame, label: str, func: ir.Expr, arg_nodes: tuple[ir.Expr, ...]) -> Any:
         """probe_call(label, func, *args): record the result or the exception; give the result or None."""
@@ -360,59 +398,81 @@ class Evaluator:
         self.record(label, {"value": self.encode(result)})
         return result
 
-    def run_try(self, frame: Frame, node: ir.Try) -> Iterator[Any]:
-        try:
-            yield from self.run_block(frame, node.body)
-        except Raised as raised:
-            # §8.4: the exception is bound to the name, and the name is cleared at the
-            # end of the clause. CPython clears it as `N = None; del N`, which cannot
-            # fail even if the handler unbound N; the model does the same.
-            self.store(frame, node.name, raised.value)
+    # -- the body of a generator function: yields what its yield statements yield
+
+    def run_block(self, frame: Frame, body: tuple[ir.Stmt, ...]) -> Iterator[Any]:
+        for statement in body:
+            if isinstance(statement, (ir.Yield, ir.For, ir.Try)):
+                self.step()
+                yield from self.run(frame, statement)
+            else:
+                self.execute(frame, statement)
+
+    def run(self, frame: Frame, node: ir.Yield | ir.For | ir.Try) -> Iterator[Any]:
+        """The statements that can hold a yield, as exec_for and exec_try but yielding."""
+        if isinstance(node, ir.Yield):
+            yield self.eval(frame, node.value)
+        elif isinstance(node, ir.For):
+            for item in self.iterate(self.eval(frame, node.iter)):
+                self.store(frame, node.target, item)
+                yield from self.run_block(frame, node.body)
+        else:
             try:
-                yield from self.run_block(frame, node.handler)
-            finally:
-                self.store(frame, node.name, None)
-                self.delete(frame, node.name)
+                yield from self.run_block(frame, node.body)
+            except Raised as raised:
+                self.store(frame, node.name, raised.value)
+                try:
+                    yield from self.run_block(frame, node.handler)
+                finally:
+                    self.clear_handler_name(frame, node.name)
 
-    @staticmethod
-    def exhaust(statements: Iterator[Any]) -> None:
-        for _ in statements:
-            raise AssertionError("yield outside a generator function")
-
-    # -- expressions --------------------------------------------------------
+    # -- expressions: one method per kind of expression, chosen by EXPRESSIONS
 
     def eval(self, frame: Frame, node: ir.Expr) -> Any:
-        if isinstance(node, ir.Const):
-            return node.value
-        if isinstance(node, ir.Name):
-            return self.load(frame, node.id)
-        if isinstance(node, ir.Builtin):
-            return BuiltinValue(node.name)
-        if isinstance(node, ir.Add):
-            left = self.eval(frame, node.left)
-            return self.add(left, self.eval(frame, node.right))
-        if isinstance(node, ir.Call):
-            function = self.eval(frame, node.func)
-            return self.call(function, [self.eval(frame, arg) for arg in node.args])
-        if isinstance(node, ir.Attribute):
-            return self.attribute(self.eval(frame, node.value), node.attr)
-        if isinstance(node, ir.Subscript):
-            return self.subscript(self.eval(frame, node.value), node.index)
-        if isinstance(node, ir.TupleExpr):
-            return tuple(self.eval(frame, elt) for elt in node.elts)
-        if isinstance(node, ir.ListExpr):
-            return ListValue([self.eval(frame, elt) for elt in node.elts])
-        if isinstance(node, ir.Lambda):
-            return self.make_function(frame, node, node.params, "<lambda>")
-        if isinstance(node, ir.Comprehension):
-            return self.comprehension(frame, node)
-        if isinstance(node, ir.ProbeCallValue):
-            return self.probe_call(frame, node.label, node.func, node.args)
-        if isinstance(node, ir.NamedExpr):
-            value = self.eval(frame, node.value)
-            self.store(frame, node.target, value)
-            return value
-        raise TypeError("not an expression: %r" % (node,))
+        evaluate = EXPRESSIONS.get(type(node))
+        if evaluate is None:
+            raise TypeError("not an expression: %r" % (node,))
+        return evaluate(self, frame, node)
+
+    def eval_const(self, frame: Frame, node: ir.Const) -> Any:
+        return node.value
+
+    def eval_name(self, frame: Frame, node: ir.Name) -> Any:
+        return self.load(frame, node.id)
+
+    def eval_builtin(self, frame: Frame, node: ir.Builtin) -> Any:
+        return BuiltinValue(node.name)
+
+    def eval_add(self, frame: Frame, node: ir.Add) -> Any:
+        left = self.eval(frame, node.left)
+        return self.add(left, self.eval(frame, node.right))
+
+    def eval_call(self, frame: Frame, node: ir.Call) -> Any:
+        function = self.eval(frame, node.func)
+        return self.call(function, [self.eval(frame, arg) for arg in node.args])
+
+    def eval_attribute(self, frame: Frame, node: ir.Attribute) -> Any:
+        return self.attribute(self.eval(frame, node.value), node.attr)
+
+    def eval_subscript(self, frame: Frame, node: ir.Subscript) -> Any:
+        return self.subscript(self.eval(frame, node.value), node.index)
+
+    def eval_tuple(self, frame: Frame, node: ir.TupleExpr) -> Any:
+        return tuple(self.eval(frame, elt) for elt in node.elts)
+
+    def eval_list(self, frame: Frame, node: ir.ListExpr) -> Any:
+        return ListValue([self.eval(frame, elt) for elt in node.elts])
+
+    def eval_lambda(self, frame: Frame, node: ir.Lambda) -> Any:
+        return self.make_function(frame, node, node.params, "<lambda>")
+
+    def eval_probe_call(self, frame: Frame, node: ir.ProbeCallValue) -> Any:
+        return self.probe_call(frame, node.label, node.func, node.args)
+
+    def eval_named(self, frame: Frame, node: ir.NamedExpr) -> Any:
+        value = self.eval(frame, node.value)
+        self.store(frame, node.target, value)
+        return value
 
     def make_function(self, frame: Frame, node: ir.FunctionDef | ir.Lambda, params: ir.Params, name: str) -> Function:
         defaults = [self.eval(frame, p.default) for p in params.positional if p.default is not None]
@@ -548,6 +608,8 @@ class Evaluator:
 
     def call(self, function: Any, args: list[Any]) -> Any:
         self.step()
+        if isinstance(function, Function):
+            return self.call_function(function, args)
         if isinstance(function, Method):
             return self.call(function.function, [function.instance, *args])
         if isinstance(function, Class):
@@ -561,29 +623,27 @@ class Evaluator:
             return None
         if isinstance(function, BuiltinValue):
             return self.call_builtin(function.name, args)
-        if not isinstance(function, Function):
-            raise raise_("TypeError")
+        raise raise_("TypeError")
+
+    def call_function(self, function: Function, args: list[Any]) -> Any:
         frame = self.new_frame(function.block, function.globals, function.closure)
         self.bind_arguments(function, frame, args)
         node = function.node
-        if isinstance(node, ir.Lambda):
-            return self.enter(lambda: self.eval(frame, node.body))
-        if ir.is_generator(node):
+        if isinstance(node, ir.FunctionDef) and function.block.generator:
             return Generator(node.name, self.generator_frames(frame, node))
-        return self.enter(lambda: self.run_function(frame, node))
-
-    def enter(self, body: Callable[[], Any]) -> Any:
         self.depth += 1
         if self.depth > CALL_DEPTH_LIMIT:
             raise Unspecified("recursion deeper than the model follows")
         try:
-            return body()
+            if isinstance(node, ir.Lambda):
+                return self.eval(frame, node.body)
+            return self.run_function(frame, node)
         finally:
             self.depth -= 1
 
     def run_function(self, frame: Frame, node: ir.FunctionDef) -> Any:
         try:
-            self.exhaust(self.run_block(frame, node.body))
+            self.execute_block(frame, node.body)
         except _Return as returned:
             return returned.value
         return None
@@ -699,11 +759,48 @@ def predict(module: ir.Module, version: tuple[int, ...]) -> dict[str, Any]:
         return {"compile_error": {"type": "SyntaxError", "module": "builtins", "mro": EXCEPTION_MRO["SyntaxError"],
                                   "rule": str(error)}}  # fmt: skip
     evaluator = Evaluator(analysis, version)
-    frame = Frame(analysis.module, {})
+    frame = Frame(analysis.module, {}, {})
     result: dict[str, Any] = {}
     try:
-        evaluator.exhaust(evaluator.run_block(frame, module.body))
+        evaluator.execute_block(frame, module.body)
     except Raised as raised:
         result["error"] = evaluator.encode_exception(raised.value)
     result["observations"] = evaluator.observations
     return result
+
+
+# The IR classes are final (no subclasses), so a node's exact type picks its method.
+STATEMENTS: dict[type[Any], Callable[[Evaluator, Frame, Any], None]] = {
+    ir.Assign: Evaluator.exec_assign,
+    ir.AugAssign: Evaluator.exec_aug_assign,
+    ir.Delete: Evaluator.exec_delete,
+    ir.Nonlocal: Evaluator.exec_declaration,
+    ir.Global: Evaluator.exec_declaration,
+    ir.ExprStmt: Evaluator.exec_expr,
+    ir.Return: Evaluator.exec_return,
+    ir.Yield: Evaluator.exec_yield,
+    ir.Raise: Evaluator.exec_raise,
+    ir.For: Evaluator.exec_for,
+    ir.Try: Evaluator.exec_try,
+    ir.FunctionDef: Evaluator.exec_function_def,
+    ir.ClassDef: Evaluator.exec_class_def,
+    ir.Probe: Evaluator.exec_probe,
+    ir.ProbeCall: Evaluator.exec_probe_call,
+    ir.ProbeClosure: Evaluator.exec_probe_closure,
+}
+
+EXPRESSIONS: dict[type[Any], Callable[[Evaluator, Frame, Any], Any]] = {
+    ir.Const: Evaluator.eval_const,
+    ir.Name: Evaluator.eval_name,
+    ir.Builtin: Evaluator.eval_builtin,
+    ir.Add: Evaluator.eval_add,
+    ir.Call: Evaluator.eval_call,
+    ir.Attribute: Evaluator.eval_attribute,
+    ir.Subscript: Evaluator.eval_subscript,
+    ir.TupleExpr: Evaluator.eval_tuple,
+    ir.ListExpr: Evaluator.eval_list,
+    ir.Lambda: Evaluator.eval_lambda,
+    ir.Comprehension: Evaluator.comprehension,
+    ir.ProbeCallValue: Evaluator.eval_probe_call,
+    ir.NamedExpr: Evaluator.eval_named,
+}

@@ -27,9 +27,10 @@ Reference leaves open raises Unspecified.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from enum import Enum
+from typing import Any
 
 from generators import ir
 
@@ -57,28 +58,31 @@ class Unspecified(Exception):
 BlockNode = ir.Module | ir.FunctionDef | ir.Lambda | ir.ClassDef | ir.Comprehension
 
 
-@dataclass(eq=False)
 class Block:
-    kind: str  # "module", "function", "lambda", "class" or "comprehension"
-    node: BlockNode
-    parent: Block | None
-    name: str = ""
-    children: list[Block] = field(default_factory=list)
-    params: tuple[str, ...] = ()
-    bound: set[str] = field(default_factory=set)
-    used: set[str] = field(default_factory=set)
-    globals: set[str] = field(default_factory=set)
-    nonlocals: set[str] = field(default_factory=set)
-    iteration_vars: set[str] = field(default_factory=set)  # comprehension targets
-    scope: dict[str, Kind] = field(default_factory=dict)
-    cellvars: set[str] = field(default_factory=set)
-    freevars: set[str] = field(default_factory=set)
-    # names mentioned so far, in order, to check "used before global/nonlocal declaration"
-    _mentioned: set[str] = field(default_factory=set)
+    """One block of the program, and what the analysis finds about the names it mentions."""
 
-    @property
-    def function_like(self) -> bool:
-        return self.kind in FUNCTION_LIKE
+    def __init__(
+        self, kind: str, node: BlockNode, parent: Block | None, name: str = "", params: tuple[str, ...] = ()
+    ) -> None:
+        self.kind = kind  # "module", "function", "lambda", "class" or "comprehension"
+        self.node = node
+        self.parent = parent
+        self.name = name
+        self.params = params
+        self.function_like = kind in FUNCTION_LIKE
+        self.generator = False  # a function whose own body has a yield statement
+        self.children: list[Block] = []
+        self.bound: set[str] = set()
+        self.used: set[str] = set()
+        self.globals: set[str] = set()
+        self.nonlocals: set[str] = set()
+        self.iteration_vars: set[str] = set()  # comprehension targets
+        self.scope: dict[str, Kind] = {}
+        self.cellvars: set[str] = set()
+        self.freevars: set[str] = set()
+
+    def __repr__(self) -> str:
+        return "<Block %s %r>" % (self.kind, self.name)
 
     def container(self) -> Block:
         """The nearest block that is not a comprehension: where := binds (PEP 572)."""
@@ -107,13 +111,10 @@ class Analysis:
 
 def analyze(module: ir.Module) -> Analysis:
     builder = _Builder()
-    top = Block("module", module, None, name="<module>")
-    builder.register(top)
+    top = builder.register(Block("module", module, None, name="<module>"))
     builder.statements(top, module.body)
-    for block in top.walk():
+    for block in builder.order:  # parents first
         _resolve(block)
-    for block in top.walk():
-        _place_cells(block)
     return Analysis(top, builder.blocks)
 
 
@@ -123,20 +124,14 @@ def analyze(module: ir.Module) -> Analysis:
 class _Builder:
     def __init__(self) -> None:
         self.blocks: dict[int, Block] = {}
+        self.order: list[Block] = []  # every block, parents before children (as Block.walk)
 
     def register(self, block: Block) -> Block:
         self.blocks[id(block.node)] = block
+        self.order.append(block)
         if block.parent is not None:
             block.parent.children.append(block)
         return block
-
-    def bind(self, block: Block, name: str) -> None:
-        block.bound.add(name)
-        block._mentioned.add(name)
-
-    def use(self, block: Block, name: str) -> None:
-        block.used.add(name)
-        block._mentioned.add(name)
 
     def declare(self, block: Block, names: tuple[str, ...], kind: str) -> None:
         for name in names:
@@ -147,125 +142,149 @@ class _Builder:
             other = block.nonlocals if kind == "global" else block.globals
             if name in other:
                 raise ScopeSyntaxError("name %r is nonlocal and global" % name)
-            if name in block._mentioned:
+            if name in block.bound or name in block.used:  # earlier in the block
                 raise ScopeSyntaxError("name %r is used or assigned before %s declaration" % (name, kind))
             (block.globals if kind == "global" else block.nonlocals).add(name)
 
-    def statements(self, block: Block, body: tuple[ir.Stmt, ...]) -> None:
-        for statement in body:
-            self.statement(block, statement)
-
-    def statement(self, block: Block, node: ir.Stmt) -> None:
-        if isinstance(node, (ir.Assign, ir.AugAssign)):
-            if isinstance(node, ir.AugAssign):
-                self.use(block, node.target)
-            self.expr(block, node.value)
-            self.bind(block, node.target)
-        elif isinstance(node, ir.Delete):
-            self.bind(block, node.target)  # §4.2.1: a del target is bound for this purpose
-        elif isinstance(node, ir.Nonlocal):
-            self.declare(block, node.names, "nonlocal")
-        elif isinstance(node, ir.Global):
-            self.declare(block, node.names, "global")
-        elif isinstance(node, ir.ExprStmt):
-            self.expr(block, node.value)
-        elif isinstance(node, (ir.Return, ir.Yield)):
-            if not block.function_like:
-                raise ScopeSyntaxError("'%s' outside function" % type(node).__name__.lower())
-            if node.value is not None:
-                self.expr(block, node.value)
-        elif isinstance(node, ir.Raise):
-            self.expr(block, node.value)
-        elif isinstance(node, ir.For):
-            self.expr(block, node.iter)
-            self.bind(block, node.target)
-            self.statements(block, node.body)
-        elif isinstance(node, ir.Try):
-            self.statements(block, node.body)
-            self.bind(block, node.name)
-            self.statements(block, node.handler)
-        elif isinstance(node, ir.FunctionDef):
-            for decorator in node.decorators:
-                self.expr(block, decorator)
-            for default in node.params.defaults():
-                self.expr(block, default)
-            self.function(block, node, "function", node.params, node.name)
-            self.bind(block, node.name)
-        elif isinstance(node, ir.ClassDef):
-            child = self.register(Block("class", node, block, name=node.name))
-            self.statements(child, node.body)
-            self.bind(block, node.name)
-        elif isinstance(node, ir.Probe):
-            self.expr(block, node.value)
-        elif isinstance(node, ir.ProbeCall):
-            self.expr(block, node.func)
-            for arg in node.args:
-                self.expr(block, arg)
-        elif isinstance(node, ir.ProbeClosure):
-            self.expr(block, node.value)
-        else:
-            raise TypeError("not a statement: %r" % (node,))
-
     def function(
-        self, parent: Block, node: ir.FunctionDef | ir.Lambda, kind: str, params: ir.Params, name: str
+        self, parent: Block, node: ir.FunctionDef | ir.Lambda, kind: str, name: str, in_iterable: bool = False
     ) -> None:
+        """The default values in the enclosing block, then the function in a block of its own."""
+        params = node.params
+        for param in (*params.positional, *params.kwonly):  # the order of params.defaults()
+            if param.default is not None:
+                self.expr(parent, param.default, in_iterable)
         names = params.names()
         if len(set(names)) != len(names):
             raise ScopeSyntaxError("duplicate argument in function definition")
         child = self.register(Block(kind, node, parent, name=name, params=names))
-        for param in names:
-            self.bind(child, param)
+        child.bound.update(names)
         if isinstance(node, ir.FunctionDef):
             self.statements(child, node.body)
         else:
             self.expr(child, node.body)
 
+    # -- statements: one method per kind of statement, chosen by STATEMENTS ----
+
+    def statements(self, block: Block, body: tuple[ir.Stmt, ...]) -> None:
+        for node in body:
+            visit = STATEMENTS.get(type(node))
+            if visit is None:
+                raise TypeError("not a statement: %r" % (node,))
+            visit(self, block, node)
+
+    def assign(self, block: Block, node: ir.Assign) -> None:
+        self.expr(block, node.value)
+        block.bound.add(node.target)
+
+    def aug_assign(self, block: Block, node: ir.AugAssign) -> None:
+        block.used.add(node.target)
+        self.expr(block, node.value)
+        block.bound.add(node.target)
+
+    def delete(self, block: Block, node: ir.Delete) -> None:
+        block.bound.add(node.target)  # §4.2.1: a del target is bound for this purpose
+
+    def nonlocal_(self, block: Block, node: ir.Nonlocal) -> None:
+        self.declare(block, node.names, "nonlocal")
+
+    def global_(self, block: Block, node: ir.Global) -> None:
+        self.declare(block, node.names, "global")
+
+    def value_statement(self, block: Block, node: ir.ExprStmt | ir.Raise | ir.Probe | ir.ProbeClosure) -> None:
+        self.expr(block, node.value)
+
+    def return_(self, block: Block, node: ir.Return) -> None:
+        if not block.function_like:
+            raise ScopeSyntaxError("'return' outside function")
+        if node.value is not None:
+            self.expr(block, node.value)
+
+    def yield_(self, block: Block, node: ir.Yield) -> None:
+        if not block.function_like:
+            raise ScopeSyntaxError("'yield' outside function")
+        block.generator = True
+        self.expr(block, node.value)
+
+    def for_(self, block: Block, node: ir.For) -> None:
+        self.expr(block, node.iter)
+        block.bound.add(node.target)
+        self.statements(block, node.body)
+
+    def try_(self, block: Block, node: ir.Try) -> None:
+        self.statements(block, node.body)
+        block.bound.add(node.name)
+        self.statements(block, node.handler)
+
+    def function_def(self, block: Block, node: ir.FunctionDef) -> None:
+        for decorator in node.decorators:
+            self.expr(block, decorator)
+        self.function(block, node, "function", node.name)
+        block.bound.add(node.name)
+
+    def class_def(self, block: Block, node: ir.ClassDef) -> None:
+        child = self.register(Block("class", node, block, name=node.name))
+        self.statements(child, node.body)
+        block.bound.add(node.name)
+
+    def probe_call(self, block: Block, node: ir.ProbeCall) -> None:
+        self.expr(block, node.func)
+        for arg in node.args:
+            self.expr(block, arg)
+
+    # -- expressions: one method per kind of expression, chosen by EXPRESSIONS --
+
     def expr(self, block: Block, node: ir.Expr, in_iterable: bool = False) -> None:
-        if isinstance(node, (ir.Const, ir.Builtin)):
-            return
-        if isinstance(node, ir.Name):
-            self.use(block, node.id)
-        elif isinstance(node, ir.Add):
-            self.expr(block, node.left, in_iterable)
-            self.expr(block, node.right, in_iterable)
-        elif isinstance(node, ir.Call):
-            self.expr(block, node.func, in_iterable)
-            for arg in node.args:
-                self.expr(block, arg, in_iterable)
-        elif isinstance(node, (ir.Attribute, ir.Subscript)):
-            self.expr(block, node.value, in_iterable)
-        elif isinstance(node, (ir.TupleExpr, ir.ListExpr)):
-            for elt in node.elts:
-                self.expr(block, elt, in_iterable)
-        elif isinstance(node, ir.Lambda):
-            for default in node.params.defaults():
-                self.expr(block, default, in_iterable)
-            self.function(block, node, "lambda", node.params, "<lambda>")
-        elif isinstance(node, ir.Comprehension):
-            # §6.2.4: the iterable of the first `for` is evaluated in the enclosing scope.
-            self.expr(block, node.iter, in_iterable=True)
-            child = self.register(Block("comprehension", node, block, name="<%scomp>" % node.kind))
-            self.bind(child, node.target)
-            child.iteration_vars.add(node.target)
-            if node.key is not None:
-                self.expr(child, node.key)
-            self.expr(child, node.elt)
-        elif isinstance(node, ir.ProbeCallValue):
-            self.expr(block, node.func, in_iterable)
-            for arg in node.args:
-                self.expr(block, arg, in_iterable)
-        elif isinstance(node, ir.NamedExpr):
-            if in_iterable:
-                raise ScopeSyntaxError("assignment expression cannot be used in a comprehension iterable expression")
-            self.expr(block, node.value, in_iterable)
-            self.named_target(block, node.target)
-        else:
+        visit = EXPRESSIONS.get(type(node))
+        if visit is None:
             raise TypeError("not an expression: %r" % (node,))
+        visit(self, block, node, in_iterable)
+
+    def constant(self, block: Block, node: ir.Const | ir.Builtin, in_iterable: bool) -> None:
+        pass
+
+    def name(self, block: Block, node: ir.Name, in_iterable: bool) -> None:
+        block.used.add(node.id)
+
+    def add(self, block: Block, node: ir.Add, in_iterable: bool) -> None:
+        self.expr(block, node.left, in_iterable)
+        self.expr(block, node.right, in_iterable)
+
+    def call(self, block: Block, node: ir.Call | ir.ProbeCallValue, in_iterable: bool) -> None:
+        self.expr(block, node.func, in_iterable)
+        for arg in node.args:
+            self.expr(block, arg, in_iterable)
+
+    def operand(self, block: Block, node: ir.Attribute | ir.Subscript, in_iterable: bool) -> None:
+        self.expr(block, node.value, in_iterable)
+
+    def elements(self, block: Block, node: ir.TupleExpr | ir.ListExpr, in_iterable: bool) -> None:
+        for elt in node.elts:
+            self.expr(block, elt, in_iterable)
+
+    def lambda_(self, block: Block, node: ir.Lambda, in_iterable: bool) -> None:
+        self.function(block, node, "lambda", "<lambda>", in_iterable)
+
+    def comprehension(self, block: Block, node: ir.Comprehension, in_iterable: bool) -> None:
+        # §6.2.4: the iterable of the first `for` is evaluated in the enclosing scope.
+        self.expr(block, node.iter, in_iterable=True)
+        child = self.register(Block("comprehension", node, block, name="<%scomp>" % node.kind))
+        child.bound.add(node.target)
+        child.iteration_vars.add(node.target)
+        if node.key is not None:
+            self.expr(child, node.key)
+        self.expr(child, node.elt)
+
+    def named_expr(self, block: Block, node: ir.NamedExpr, in_iterable: bool) -> None:
+        if in_iterable:
+            raise ScopeSyntaxError("assignment expression cannot be used in a comprehension iterable expression")
+        self.expr(block, node.value, in_iterable)
+        self.named_target(block, node.target)
 
     def named_target(self, block: Block, target: str) -> None:
         """PEP 572: in a comprehension, := binds in the containing block."""
         if block.kind != "comprehension":
-            self.bind(block, target)
+            block.bound.add(target)
             return
         comprehension: Block | None = block
         while comprehension is not None and comprehension.kind == "comprehension":
@@ -281,32 +300,87 @@ class _Builder:
         inner: Block | None = block
         while inner is not None and inner.kind == "comprehension":
             (inner.globals if declared_global else inner.nonlocals).add(target)
-            inner._mentioned.add(target)
             inner = inner.parent
-        self.bind(container, target)
+        container.bound.add(target)
+
+
+# The IR classes are final (no subclasses), so a node's exact type picks its method.
+STATEMENTS: dict[type[Any], Callable[[_Builder, Block, Any], None]] = {
+    ir.Assign: _Builder.assign,
+    ir.AugAssign: _Builder.aug_assign,
+    ir.Delete: _Builder.delete,
+    ir.Nonlocal: _Builder.nonlocal_,
+    ir.Global: _Builder.global_,
+    ir.ExprStmt: _Builder.value_statement,
+    ir.Return: _Builder.return_,
+    ir.Yield: _Builder.yield_,
+    ir.Raise: _Builder.value_statement,
+    ir.For: _Builder.for_,
+    ir.Try: _Builder.try_,
+    ir.FunctionDef: _Builder.function_def,
+    ir.ClassDef: _Builder.class_def,
+    ir.Probe: _Builder.value_statement,
+    ir.ProbeCall: _Builder.probe_call,
+    ir.ProbeClosure: _Builder.value_statement,
+}
+
+EXPRESSIONS: dict[type[Any], Callable[[_Builder, Block, Any, bool], None]] = {
+    ir.Const: _Builder.constant,
+    ir.Builtin: _Builder.constant,
+    ir.Name: _Builder.name,
+    ir.Add: _Builder.add,
+    ir.Call: _Builder.call,
+    ir.ProbeCallValue: _Builder.call,
+    ir.Attribute: _Builder.operand,
+    ir.Subscript: _Builder.operand,
+    ir.TupleExpr: _Builder.elements,
+    ir.ListExpr: _Builder.elements,
+    ir.Lambda: _Builder.lambda_,
+    ir.Comprehension: _Builder.comprehension,
+    ir.NamedExpr: _Builder.named_expr,
+}
 
 
 # -- resolving names ----------------------------------------------------------------
 
 
 def _resolve(block: Block) -> None:
+    """Finds the kind of each name of the block, and puts each FREE name in a cell of its owner.
+
+    The owner is an enclosing block, so resolving blocks parents first finds its kinds already set.
+    """
     for name in block.bound | block.used | block.globals | block.nonlocals:
-        block.scope[name] = _kind_of(block, name)
+        kind, owner = _kind_of(block, name)
+        block.scope[name] = kind
+        if owner is not None:
+            _place_cell(block, name, owner)
 
 
-def _kind_of(block: Block, name: str) -> Kind:
+def _kind_of(block: Block, name: str) -> tuple[Kind, Block | None]:
+    """The kind of `name` in `block` and, for a FREE name, the block that owns its cell."""
     if name in block.globals:
-        return Kind.GLOBAL_EXPLICIT
+        return Kind.GLOBAL_EXPLICIT, None
     if name in block.nonlocals:
-        _owner(block, name)  # raises when there is no binding to refer to
-        return Kind.FREE
+        return Kind.FREE, _owner(block, name)  # raises when there is no binding to refer to
     if name in block.bound:
         if block.kind == "module":
-            return Kind.MODULE
-        return Kind.CLASS_LOCAL if block.kind == "class" else Kind.LOCAL
+            return Kind.MODULE, None
+        return (Kind.CLASS_LOCAL if block.kind == "class" else Kind.LOCAL), None
     if block.kind == "module":
-        return Kind.GLOBAL_IMPLICIT
-    return Kind.FREE if _enclosing_owner(block, name) is not None else Kind.GLOBAL_IMPLICIT
+        return Kind.GLOBAL_IMPLICIT, None
+    owner = _enclosing_owner(block, name)
+    return (Kind.GLOBAL_IMPLICIT if owner is None else Kind.FREE), owner
+
+
+def _place_cell(block: Block, name: str, owner: Block) -> None:
+    """A FREE name is a cell of its owner and passes through every block in between."""
+    owner.cellvars.add(name)
+    if owner.scope[name] is Kind.LOCAL:
+        owner.scope[name] = Kind.CELL
+    between: Block | None = block
+    while between is not None and between is not owner:
+        between.freevars.add(name)
+        between = between.parent
 
 
 def _function_ancestors(block: Block) -> Iterator[Block]:
@@ -347,19 +421,3 @@ def _owner(block: Block, name: str) -> Block:
     if not any(True for _ in _function_ancestors(block)):
         raise ScopeSyntaxError("nonlocal declaration not allowed at module level")
     raise ScopeSyntaxError("no binding for nonlocal %r found" % name)
-
-
-def _place_cells(block: Block) -> None:
-    """Each FREE name is a cell of its owner and passes through every block in between."""
-    for name, kind in block.scope.items():
-        if kind is not Kind.FREE:
-            continue
-        owner = _owner(block, name) if name in block.nonlocals else _enclosing_owner(block, name)
-        assert owner is not None
-        owner.cellvars.add(name)
-        if owner.scope.get(name) is Kind.LOCAL:
-            owner.scope[name] = Kind.CELL
-        between: Block | None = block
-        while between is not None and between is not owner:
-            between.freevars.add(name)
-            between = between.parent
