@@ -205,8 +205,9 @@ def signature(differences: list[Difference]) -> str:
 
     Made from the first difference with program-specific parts left out: which
     probe, which values. `compile:none->SystemError`, `exception:NameError->
-    UnboundLocalError`, `run:crash-SIGSEGV`, `value`, `co_freevars`. Two programs
-    that hit the same interpreter bug usually share it; an expectations entry
+    UnboundLocalError`, `run:crash-SIGSEGV`, `type:function->cell`, `value`,
+    `co_freevars`. Two programs that hit the same interpreter bug usually share
+    it; an expectations entry
     `generated:*#exception:NameError->UnboundLocalError` lets the properties go
     on past that bug while any other difference still fails.
     """
@@ -220,7 +221,7 @@ def signature(differences: list[Difference]) -> str:
         outcome = first.observed.split(":")[0]
         signal = re.search(r"SIG[A-Z]+", first.observed)
         return "run:%s" % (outcome + ("-" + signal.group(0) if signal else ""))
-    if first.facet in ("compile", "uncaught exception", "exception", "outcome"):
+    if first.facet in ("compile", "uncaught exception", "exception", "outcome", "type"):
         return "%s:%s->%s" % (facet.replace(" ", "-"), _kind(first.expected), _kind(first.observed))
     if first.facet == "probe":
         return "probe:%s" % ("never-reached" if first.observed == "never reached" else "reached")
