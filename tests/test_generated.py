@@ -27,6 +27,7 @@ def test_a_failing_property_reports_a_minimal_program_and_a_reproduction(tmp_pat
     assert entry["outcome"] == "failed" and entry["programs"] > 0
     failure = entry["failure"]
     assert "global" not in failure["program"] or "def " in failure["program"]
+    assert failure["program"].count("\n") <= 20, failure["program"]  # shrunk: a random program is longer
     script = Path(failure["repro_script"])
     assert script.exists() and str(script) in failure["repro"]
     assert failure["replay"].startswith("python -m pytest ")
