@@ -24,12 +24,19 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from conformance.model.scopes import Analysis, Block, Kind, ScopeSyntaxError, Unspecified, analyze
+from conformance.model.scopes import (
+    CELL,
+    CLASS_LOCAL,
+    FREE,
+    LOCAL,
+    Analysis,
+    Block,
+    Kind,
+    ScopeSyntaxError,
+    Unspecified,
+    analyze,
+)
 from generators import ir
-
-# The kinds tested on every variable access, as plain globals: on CPython 3.11 reading an
-# Enum member as Kind.LOCAL is several times slower (the Enum metaclass has a __getattr__).
-LOCAL, CELL, FREE, CLASS_LOCAL = Kind.LOCAL, Kind.CELL, Kind.FREE, Kind.CLASS_LOCAL
 
 MAX_DEPTH = 20  # as the runner's encode()
 CALL_DEPTH_LIMIT = 60
