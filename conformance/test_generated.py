@@ -104,7 +104,7 @@ class Property:
         observed = self.target.runner.run(programs)
         against = "the Language Reference"
         checked: list[Checked] = []
-        for (tape, expected, source), result in zip(made, observed, strict=False):
+        for (tape, expected, source), result in zip(made, observed, strict=True):
             differences = compare(expected, result, [self.level])
             checked.append((tape, Failure(source, expected, differences, against) if differences else None))
         if self.reference is not None:
@@ -117,7 +117,7 @@ class Property:
         against = "the reference interpreter %s" % self.reference.describe()
         agreed = [i for i, (_, failure) in enumerate(checked) if failure is None]
         answers = self.reference.runner.run([programs[i] for i in agreed])
-        for i, answer in zip(agreed, answers, strict=False):
+        for i, answer in zip(agreed, answers, strict=True):
             expected = as_result(answer)
             differences = compare(expected, observed[i], [self.level])
             if differences:
