@@ -35,6 +35,7 @@ import json
 import os
 import platform
 import random
+import resource
 import statistics
 import subprocess
 import sys
@@ -204,9 +205,9 @@ def measure_end_to_end(workers: int, select: str | None = None) -> dict[str, Any
                    "--results-json", str(results), "--junitxml", str(Path(directory, "junit.xml"))]  # fmt: skip
         if select:
             command += ["-k", select]
-        started = time.perf_counter()
+        started, cpu_before = time.perf_counter(), _children_cpu_s()
         completed = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
-        wall = time.perf_counter() - started
+        wall, cpu = time.perf_counter() - started, _children_cpu_s() - cpu_before
         try:
             document = json.loads(results.read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -220,9 +221,42 @@ def measure_end_to_end(workers: int, select: str | None = None) -> dict[str, Any
             "programs": programs,
             "session_s": round(session, 2),
             "wall_s_with_startup": round(wall, 2),
+            # CPU of every process of the run (pytest, its workers, their runners), start-up included
+            "cpu_s": round(cpu, 2),
+            "cpu_us_per_program": round(cpu / max(programs, 1) * 1e6),
             "exit_status": completed.returncode,
             "outcomes": _outcomes(document),
         },
+    }
+
+
+def _children_cpu_s() -> float:
+    """User and system CPU seconds of the child processes waited for so far (and of theirs)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def cpu_budget(document: dict[str, Any]) -> dict[str, Any]:
+    """Where the CPU of one end-to-end program goes, and the rate the machine's cores allow at that cost.
+
+    Generation (with emitting the source), the model and the target's own work (the in-process
+    figure: compile, run, observe) are the stage rates of this run; `other` is the rest of the
+    end-to-end run's CPU per program: the protocol on both sides, comparison, pytest, Hypothesis
+    and xdist, and start-up.
+    """
+    stages = {
+        "generation_us": 1e6 / document["generation_programs_per_s"],
+        "model_us": 1e6 / document["model_programs_per_s"],
+        "target_us": 1e6 / document["inprocess_programs_per_s"],
+    }
+    total = float(document["end_to_end"]["cpu_us_per_program"])
+    cores = document["machine"]["cpus"] or 1
+    return {
+        **{name: round(value) for name, value in stages.items()},
+        "other_us": round(total - sum(stages.values())),
+        "total_us": round(total),
+        "cores": cores,
+        "ceiling_programs_per_s": round(cores * 1e6 / total, 1),
     }
 
 
@@ -401,6 +435,7 @@ def run(options: argparse.Namespace) -> dict[str, Any]:
         "runner_over_inprocess": round(document["runner_programs_per_s"] / document["inprocess_programs_per_s"], 3),
         "runner_over_subprocess": round(document["runner_programs_per_s"] / document["subprocess_programs_per_s"], 1),
     }
+    document["cpu_budget"] = cpu_budget(document)
     measured = {**document["ratios"], "end_to_end_programs_per_s": document["end_to_end_programs_per_s"]}
     document["targets"] = {name: {"target": target, "measured": measured[name], "met": measured[name] >= target}
                            for name, target in TARGETS.items()}  # fmt: skip
@@ -420,6 +455,12 @@ def table(document: dict[str, Any]) -> str:
     for name, target in document["targets"].items():
         lines.append("%-28s %10s  (target >= %s) %s" % (name, target["measured"], target["target"],
                                                          "met" if target["met"] else "NOT MET"))  # fmt: skip
+    budget = document.get("cpu_budget")
+    if budget:
+        lines.append("CPU per end-to-end program: %d us (generation %d, model %d, target %d, other %d)"
+                     " -> %d cores allow %.0f programs/s" % (
+            budget["total_us"], budget["generation_us"], budget["model_us"], budget["target_us"],
+            budget["other_us"], budget["cores"], budget["ceiling_programs_per_s"]))  # fmt: skip
     for row in document["scaling"].get("batch_size", []):
         lines.append("runner, batch of %-5d %12.1f" % (row["batch"], row["runner_programs_per_s"]))
     for row in document["scaling"].get("nesting_depth", []):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sys
 
+import pytest
+
 from conformance import bench
 from conformance.model.evaluate import predict
 from generators.features import Features
@@ -35,6 +37,19 @@ def test_end_to_end_counts_the_programs_the_properties_ran() -> None:
     assert run["exit_status"] == 0 and run["outcomes"] == {"passed": 2}
     assert run["programs"] >= 1900  # two properties, 1,000 programs each less those the model leaves open
     assert figures["end_to_end_programs_per_s"] == round(run["programs"] / run["session_s"], 1)
+    # the runners' CPU is counted too: compiling and running a program takes well over 50 us
+    assert run["cpu_s"] > run["programs"] * 50e-6
+    assert run["cpu_us_per_program"] == pytest.approx(run["cpu_s"] / run["programs"] * 1e6, rel=0.01)
+
+
+def test_the_cpu_budget_splits_an_end_to_end_program_and_bounds_the_rate() -> None:
+    document = {
+        "generation_programs_per_s": 2000.0, "model_programs_per_s": 4000.0, "inprocess_programs_per_s": 1000.0,
+        "end_to_end": {"cpu_us_per_program": 2500}, "machine": {"cpus": 2},
+    }  # fmt: skip
+    budget = bench.cpu_budget(document)
+    assert budget == {"generation_us": 500, "model_us": 250, "target_us": 1000, "other_us": 750,
+                      "total_us": 2500, "cores": 2, "ceiling_programs_per_s": 800.0}  # fmt: skip
 
 
 def test_memory_is_sampled_through_one_runner() -> None:
