@@ -15,12 +15,16 @@ host side (pytest, Hypothesis) gets one, made by uv.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import signal
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import nox
+import nox.virtualenv
 
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT))
@@ -49,8 +53,12 @@ def install_host(session: nox.Session, *extra: str) -> None:
     """The host side's dependencies, as pyproject.toml lists them.
 
     The suite itself is not installed: sessions run from the repository root,
-    where pytest's `pythonpath` setting finds it.
+    where pytest's `pythonpath` setting finds it. Under `nox --no-venv` nothing is
+    installed: the Python running nox must have them already.
     """
+    if isinstance(session.virtualenv, nox.virtualenv.PassthroughEnv):
+        session.log("no virtual environment (--no-venv): using the packages of %s" % sys.executable)
+        return
     session.install(*PYPROJECT["project"]["dependencies"], *extra)
 
 
@@ -67,9 +75,46 @@ def expectations_option(name: str) -> list[str]:
     return ["--expectations", str(path)] if path.exists() else []
 
 
+# Stopping: Ctrl-C reaches pytest directly; SIGTERM to nox is passed on to pytest (below). Either way
+# pytest finishes the results file as `interrupted`, given this long before nox kills it.
+STOP_GRACE_S = 60
+
+
 def run_conformance(session: nox.Session, command: str, extra: list[str], path: str = "conformance") -> None:
     # -n auto: one pytest-xdist worker per core, each with a runner of its own
-    session.run("python", "-m", "pytest", path, "-n", "auto", "--interpreter", command, *extra)
+    session.run("python", "-m", "pytest", path, "-n", "auto", "--interpreter", command, *extra,
+                interrupt_timeout=STOP_GRACE_S, terminate_timeout=STOP_GRACE_S)  # fmt: skip
+
+
+def report_if_stopped(session: nox.Session, run: Callable[[], None]) -> None:
+    """Run; if the run is stopped (Ctrl-C, SIGTERM), build the report from what it wrote before stopping."""
+    try:
+        run()
+    except KeyboardInterrupt:
+        session.log("stopped: building the report from the results written so far")
+        session.run("python", "-m", "reports", interrupt_timeout=STOP_GRACE_S)
+        raise
+
+
+def _pass_sigterm_on(signum: int, frame: object) -> None:
+    """SIGTERM to nox: pass it on to nox's children (pytest stops as on Ctrl-C), then stop nox as Ctrl-C does."""
+    for child in _children():
+        with contextlib.suppress(OSError):
+            os.kill(child, signal.SIGTERM)
+    raise KeyboardInterrupt("SIGTERM")
+
+
+def _children() -> list[int]:
+    """This process's children, from /proc (Linux); none found elsewhere."""
+    children = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError, ValueError, IndexError):
+            if int(stat.read_bytes().rpartition(b")")[2].split()[1]) == os.getpid():
+                children.append(int(stat.parent.name))
+    return children
+
+
+signal.signal(signal.SIGTERM, _pass_sigterm_on)
 
 
 def make_conformance_session(name: str) -> None:
@@ -81,7 +126,8 @@ def make_conformance_session(name: str) -> None:
             what = "PyPy 3" if name.startswith("pypy") else "CPython " + name
             session.skip("%s not found (looked in the pyenv versions directory and on PATH)" % what)
         install_host(session)  # JUnit XML goes beside the results file, by default
-        run_conformance(session, interpreter.path, expectations_for(interpreter) + session.posargs)
+        report_if_stopped(session, lambda: run_conformance(session, interpreter.path,
+                                                           expectations_for(interpreter) + session.posargs))  # fmt: skip
 
     conformance.__doc__ = "Conformance against %s." % (interpreter.path if interpreter else name + " (not found)")
 
@@ -124,7 +170,8 @@ def make_adapter_session(name: str, adapter: str, expectations: str) -> None:
         install_adapters(session)
         command = "%s %s" % (NODE, ADAPTERS_DIR / adapter)
         budget = ["--programs-per-example", str(ADAPTER_PROGRAMS_PER_EXAMPLE)]
-        run_conformance(session, command, budget + expectations_option(expectations) + session.posargs)
+        options = budget + expectations_option(expectations) + session.posargs
+        report_if_stopped(session, lambda: run_conformance(session, command, options))
 
     conformance.__doc__ = "Conformance against %s, through conformance/adapters/%s under Node." % (name, adapter)
 
@@ -159,11 +206,15 @@ def target(session: nox.Session) -> None:
         session.error("usage: nox -s target -- --interpreter COMMAND [--interpreter COMMAND2] [pytest options]")
     install_host(session)
     failed = []
-    for command in commands:
-        try:
-            run_conformance(session, command, extra)
-        except nox.command.CommandFailed:
-            failed.append(command)
+
+    def run_each() -> None:
+        for command in commands:
+            try:
+                run_conformance(session, command, extra)
+            except nox.command.CommandFailed:
+                failed.append(command)
+
+    report_if_stopped(session, run_each)
     if failed:
         session.error("conformance failed or could not run for: %s" % ", ".join(failed))
 
@@ -193,7 +244,7 @@ def tests(session: nox.Session) -> None:
     Derandomized (the `ci` profile), so a run is repeatable. PyPy gets the hand-written
     cases: its generated properties find the PyPy bugs its expectations file lists.
     """
-    install_host(session, *PYPROJECT["project"]["optional-dependencies"]["browser"])
+    install_host(session, *PYPROJECT["project"]["optional-dependencies"]["browser"], "nox")  # nox: tests/test_nox.py
     if NODE is not None:
         install_adapters(session)  # for tests/test_adapters.py
     session.run("python", "-m", "pytest", "tests", "-n", "auto", "--hypothesis-profile", "ci", *session.posargs)

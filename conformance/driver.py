@@ -299,6 +299,9 @@ class Runner:
                 culprit = pending.pop(0)
                 results.append(ProgramResult(id=culprit.id, fault=stopped.fault))
                 self._kill()
+            except BaseException:  # KeyboardInterrupt, SIGTERM made one: the runner is mid-batch, stop it
+                self._kill()
+                raise
         self._renew_if_worn()
         return results
 

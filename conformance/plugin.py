@@ -10,8 +10,11 @@ xdist worker has its own runner; only the controller writes the results file.
 
 from __future__ import annotations
 
+import argparse
 import shlex
+import signal
 import sys
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,7 +23,16 @@ import pytest
 
 from conformance import profiles  # noqa: F401  (registers and loads the Hypothesis profiles)
 from conformance.areas import AREAS, LEVELS, level_marker
-from conformance.driver import DEFAULT_BATCH_TIMEOUT, Hello, Runner, TargetError, split_command
+from conformance.driver import (
+    DEFAULT_BATCH_TIMEOUT,
+    DEFAULT_CPU_LIMIT,
+    DEFAULT_MEMORY_LIMIT_MB,
+    Fault,
+    Hello,
+    Runner,
+    TargetError,
+    split_command,
+)
 from conformance.expectations import Expectations, ExpectationsError, render_toml, updated
 from conformance.results import ResultsFile
 from generators.features import Features
@@ -98,17 +110,66 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption(
         "--batch-timeout",
         metavar="SECONDS",
-        type=float,
+        type=_positive_seconds,
         default=DEFAULT_BATCH_TIMEOUT,
-        help="time one batch of programs may take before the runner is restarted (default: %(default)s)",
+        help="wall-clock time one batch of programs may take; the program running then gets a `timeout` "
+        "and the runner is started again (default: %(default)s)",
+    )
+    group.addoption(
+        "--cpu-limit",
+        metavar="SECONDS",
+        type=_limit,
+        default=DEFAULT_CPU_LIMIT,
+        help="CPU time a runner process may use (POSIX RLIMIT_CPU); a runner is replaced between batches "
+        "once it has used half, so only a runaway program meets it (default: %(default)s; 0: none)",
+    )
+    group.addoption(
+        "--memory-limit",
+        metavar="MB",
+        type=_limit,
+        default=DEFAULT_MEMORY_LIMIT_MB,
+        help="data memory a runner process may use (POSIX RLIMIT_DATA) (default: %(default)s; 0: none)",
     )
 
 
 def _positive_int(text: str) -> int:
-    value = int(text)
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
     if value < 1:
-        raise ValueError(text)
+        raise argparse.ArgumentTypeError("must be a whole number of at least 1, not %r" % text)
     return value
+
+
+def _positive_seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = 0.0
+    if not 0 < value < float("inf"):
+        raise argparse.ArgumentTypeError("must be a number of seconds above 0, not %r" % text)
+    return value
+
+
+def _limit(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError("must be a whole number, 0 for no limit, not %r" % text)
+    return value
+
+
+def runner_for(config: pytest.Config, command: str) -> Runner:
+    """A runner for the command, with the limits the options set."""
+    return Runner(
+        split_command(command),
+        batch_timeout=config.getoption("batch_timeout"),
+        cpu_limit=config.getoption("cpu_limit"),
+        memory_limit_mb=config.getoption("memory_limit"),
+    )
 
 
 def _is_worker(config: pytest.Config) -> bool:
@@ -132,7 +193,7 @@ def pytest_configure(config: pytest.Config) -> None:
     except ExpectationsError as error:
         raise pytest.UsageError(str(error)) from None
     command = config.getoption("interpreter") or shlex.quote(sys.executable)
-    runner = Runner(split_command(command), batch_timeout=config.getoption("batch_timeout"))
+    runner = runner_for(config, command)
     try:
         hello = runner.start()
     except TargetError as error:
@@ -146,13 +207,14 @@ def pytest_configure(config: pytest.Config) -> None:
     config.stash[TARGET_KEY] = target
     reference_command = config.getoption("reference")
     if reference_command and not _is_xdist_controller(config):
-        reference = Runner(split_command(reference_command), batch_timeout=config.getoption("batch_timeout"))
+        reference = runner_for(config, reference_command)
         try:
             config.stash[REFERENCE_KEY] = Target(reference_command, reference, reference.start())
         except TargetError as error:
             runner.close()
             raise pytest.UsageError("--reference: %s" % error) from None
     if not _is_worker(config):
+        _stop_on_sigterm(config)
         results = _results_file(config, target)
         if not config.option.xmlpath and not config.option.collectonly:
             config.option.xmlpath = str(results.path.with_suffix(".xml"))  # pytest's JUnit XML, beside it
@@ -161,7 +223,24 @@ def pytest_configure(config: pytest.Config) -> None:
         config.pluginmanager.register(recorder, "closure-results")
 
 
+SIGTERM_KEY = pytest.StashKey[Any]()
+
+
+def _stop_on_sigterm(config: pytest.Config) -> None:
+    """SIGTERM stops the run as Ctrl-C does: the results file says `interrupted`, and nothing is lost."""
+    if threading.current_thread() is not threading.main_thread():
+        return  # (pytest run inside a thread: leave signals to whoever owns them)
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt("stopped by SIGTERM")
+
+    config.stash[SIGTERM_KEY] = signal.signal(signal.SIGTERM, interrupt)
+
+
 def pytest_unconfigure(config: pytest.Config) -> None:
+    previous = config.stash.get(SIGTERM_KEY, None)
+    if previous is not None:
+        signal.signal(signal.SIGTERM, previous)
     for key in (TARGET_KEY, REFERENCE_KEY):
         target = config.stash.get(key, None)
         if target is not None:
@@ -305,6 +384,22 @@ class CheckRecord:
 @pytest.fixture
 def check_record(request: pytest.FixtureRequest) -> CheckRecord:
     return CheckRecord(request.node)
+
+
+def fault_record(fault: Fault) -> dict[str, Any]:
+    """A fault as a failure record keeps it: outcome, one-line detail, and the evidence (bounded by the driver)."""
+    return {"outcome": fault.outcome, "detail": fault.detail, "evidence": dict(fault.evidence)}
+
+
+def fault_lines(fault: Fault) -> list[str]:
+    """The evidence of a fault, for a failure's message."""
+    lines = ["  %s: %s" % (fault.outcome, fault.detail)]
+    for key, value in fault.evidence.items():
+        text = str(value).rstrip()
+        if text:
+            lines.append("    %s: %s" % (key, text if "\n" not in text else "...\n" + "\n".join(
+                "      " + line for line in text.splitlines()[-10:])))  # fmt: skip
+    return lines
 
 
 def repro_command(config: pytest.Config, nodeid: str, target: Target) -> str:

@@ -14,7 +14,7 @@ import pytest
 from conformance.areas import AREAS_BY_SLUG, level_marker
 from conformance.casefile import CASES_DIR, Case, CaseError, discover, load
 from conformance.driver import Program
-from conformance.plugin import CheckRecord, Target, check_marker, repro_command
+from conformance.plugin import CheckRecord, Target, check_marker, fault_lines, fault_record, repro_command
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -68,12 +68,15 @@ def test_case(
         observed="\n".join("%s: %s" % (m.expectation, m.observed) for m in mismatches),
         repro=repro,
         mismatches=[{"expectation": m.expectation, "expected": m.expected, "observed": m.observed} for m in mismatches],
+        **({"fault": fault_record(result.fault)} if result.fault else {}),
     )
     lines = ["case %s on %s: %s" % (case.id, target.describe(), case.description)]
     for mismatch in mismatches:
         lines.append("  %s" % mismatch.expectation)
         lines.append("    expected: %s" % mismatch.expected)
         lines.append("    observed: %s" % mismatch.observed)
+    if result.fault:
+        lines += fault_lines(result.fault)
     if result.output:
         lines.append("  the program printed: %r" % result.output)
     lines.append("  program: %s" % case.path)

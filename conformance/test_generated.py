@@ -27,10 +27,10 @@ from hypothesis import strategies as st
 
 from conformance.areas import AREAS_BY_SLUG, LEVELS, level_marker
 from conformance.compare import Difference, as_result, compare, signature
-from conformance.driver import Program
+from conformance.driver import Fault, Program
 from conformance.model.evaluate import predict
 from conformance.model.scopes import Unspecified
-from conformance.plugin import CheckRecord, Target, check_marker, repro_command
+from conformance.plugin import CheckRecord, Target, check_marker, fault_lines, fault_record, repro_command
 from conformance.repro import write_repro
 from generators import ir
 from generators.choices import Choices, RandomChoices, ReplayChoices
@@ -67,6 +67,7 @@ class Failure:
     expected: dict[str, Any]
     differences: list[Difference]
     against: str
+    fault: Fault | None = None  # the program crashed, hung or broke the protocol
 
     @property
     def way(self) -> str:
@@ -106,7 +107,8 @@ class Property:
         checked: list[Checked] = []
         for (tape, expected, source), result in zip(made, observed, strict=True):
             differences = compare(expected, result, [self.level])
-            checked.append((tape, Failure(source, expected, differences, against) if differences else None))
+            failure = Failure(source, expected, differences, against, result.fault) if differences else None
+            checked.append((tape, failure))
         if self.reference is not None:
             checked = self._against_reference(programs, observed, checked)
         return checked
@@ -125,7 +127,13 @@ class Property:
         return checked
 
     def shrink(self, tape: Tape, failure: Failure) -> Failure:
-        """The smallest program found that still differs the same way."""
+        """The smallest program found that still differs the same way.
+
+        A crash or a protocol error shrinks like any difference; a timeout does not (each
+        try could cost the batch timeout), nor a target that cannot start (no program is to blame).
+        """
+        if failure.fault is not None and failure.fault.outcome in ("timeout", "cannot-start"):
+            return failure
         way = failure.way
 
         def still_fails(tapes: Sequence[Tape]) -> tuple[Tape, Failure] | None:
@@ -225,9 +233,12 @@ def _report(area: str, level: str, target: Target, record: CheckRecord, request:
         differences=[d.__dict__ for d in differences],
         signature=signature(differences),
         headline=_headline(differences),
+        **({"fault": fault_record(failure.fault)} if failure.fault else {}),
     )
     lines = ["%s:" % title]
     lines += ["  %s" % difference.describe() for difference in differences]
+    if failure.fault:
+        lines += fault_lines(failure.fault)
     lines.append("  minimal program:")
     lines += ["    " + line for line in failure.source.splitlines()]
     lines.append("  reproduce (no suite needed): %s" % repro)

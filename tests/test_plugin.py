@@ -176,14 +176,15 @@ def test_python_2_is_refused_by_name(tmp_path: Path) -> None:
     assert "is Python 2.7; the suite needs Python 3" in completed.stderr
 
 
-def _start_slow_run(cases: Path, results: Path) -> subprocess.Popen[str]:
+def _start_slow_run(cases: Path, results: Path, *extra: str, env: dict[str, str] | None = None
+                    ) -> subprocess.Popen[str]:  # fmt: skip
     for name in ("a-first", "b-second"):
         write_case(cases, name, "# expect: x == 1\nprobe('x', 1)\n")
     write_case(cases, "c-sleeps", "# expect: x == 1\nimport time\ntime.sleep(60)\nprobe('x', 1)\n")
     return subprocess.Popen(
         run_pytest_args("conformance/test_cases.py", "-p", "no:cacheprovider", "--cases", str(cases),
-                        "--interpreter", HOST, "--results-json", str(results)),
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, text=True, env=environment(),
+                        "--interpreter", HOST, "--results-json", str(results), *extra),
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, text=True, env=env or environment(),
         start_new_session=True,
     )  # fmt: skip
 
@@ -199,7 +200,7 @@ def _wait_for_results(results: Path, count: int) -> dict[str, Any]:
     raise AssertionError("results never reached %d entries" % count)
 
 
-@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT])
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT, signal.SIGTERM])
 def test_a_run_stopped_half_way_leaves_a_readable_file(tmp_path: Path, sig: signal.Signals) -> None:
     results = tmp_path / "results.json"
     process = _start_slow_run(tmp_path / "cases", results)
@@ -214,3 +215,22 @@ def test_a_run_stopped_half_way_leaves_a_readable_file(tmp_path: Path, sig: sign
     document = load_results(results)
     assert [entry["outcome"] for entry in document["results"][:2]] == ["passed", "passed"]
     assert document["status"] == ("running" if sig == signal.SIGKILL else "interrupted")
+
+
+def test_sigterm_to_a_parallel_run_finishes_the_results_file_and_leaves_no_runner_behind(tmp_path: Path) -> None:
+    """As nox or a CI job stops a run: SIGTERM to the pytest-xdist controller alone, a program mid-way."""
+    results, scratch = tmp_path / "results.json", tmp_path / "tmp"
+    scratch.mkdir()
+    process = _start_slow_run(tmp_path / "cases", results, "-n", "2", env={**environment(), "TMPDIR": str(scratch)})
+    try:
+        _wait_for_results(results, 2)
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=60)
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+    document = load_results(results)
+    assert document["status"] == "interrupted" and document["finished"] is not None
+    assert [entry["outcome"] for entry in document["results"][:2]] == ["passed", "passed"]
+    assert list(scratch.glob("closure-target-*")) == []  # every runner stopped, its directory removed
