@@ -126,8 +126,8 @@ def make_conformance_session(name: str) -> None:
             what = "PyPy 3" if name.startswith("pypy") else "CPython " + name
             session.skip("%s not found (looked in the pyenv versions directory and on PATH)" % what)
         install_host(session)  # JUnit XML goes beside the results file, by default
-        report_if_stopped(session, lambda: run_conformance(session, interpreter.path,
-                                                           expectations_for(interpreter) + session.posargs))  # fmt: skip
+        options = expectations_for(interpreter) + session.posargs
+        report_if_stopped(session, lambda: run_conformance(session, interpreter.path, options))
 
     conformance.__doc__ = "Conformance against %s." % (interpreter.path if interpreter else name + " (not found)")
 

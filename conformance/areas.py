@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generators.generate import EMPHASIS
 from reports.schema import LEVELS  # the levels are part of the results format
 
-__all__ = ["AREAS", "AREAS_BY_SLUG", "LEVELS", "Area", "level_marker"]
+__all__ = ["AREAS", "AREAS_BY_SLUG", "GENERATED_CHECKS", "LEVELS", "SYNTAX_ERRORS", "Area", "level_marker"]
 
 
 @dataclass(frozen=True)
@@ -46,3 +47,10 @@ AREAS_BY_SLUG = {area.slug: area for area in AREAS}
 
 def level_marker(level: str) -> str:
     return level.replace("-", "_")
+
+
+SYNTAX_ERRORS = "syntax-errors"
+
+# The generated properties, as (area, level): every area generation emphasises, at every
+# level, and invalid programs (which must not compile) at the language level.
+GENERATED_CHECKS = [(area, level) for area in EMPHASIS for level in LEVELS] + [(SYNTAX_ERRORS, "language")]

@@ -42,8 +42,10 @@ from typing import Any
 
 try:
     import resource
+
+    HAS_RLIMITS = True
 except ImportError:  # not a POSIX system: no resource limits, the timeouts still hold
-    resource = None  # type: ignore[assignment]
+    HAS_RLIMITS = False
 
 RUNNER = Path(__file__).with_name("runner.py")
 
@@ -312,7 +314,8 @@ class Runner:
         try:
             return ProgramResult.from_message(result)
         except (KeyError, TypeError, ValueError) as error:
-            raise _Stopped(Fault("protocol-error", "sent a malformed result (%s): %s" % (error, _clip(message))))
+            detail = "sent a malformed result (%s): %s" % (error, _clip(message))
+            raise _Stopped(Fault("protocol-error", detail)) from None
 
     def _start_again(self) -> None:
         """Start a runner after a fault; after START_ATTEMPTS failures in a row, stop trying."""
@@ -352,7 +355,7 @@ class Runner:
             "TMPDIR": self._workdir,
             "LC_ALL": "C.UTF-8",
         }
-        prlimit = getattr(resource, "prlimit", None)  # Linux: set on the new process, no preexec_fn needed
+        prlimit = getattr(resource, "prlimit", None) if HAS_RLIMITS else None  # Linux: set on the new process
         try:
             self._process = subprocess.Popen(
                 argv,
@@ -363,7 +366,7 @@ class Runner:
                 env=env,
                 close_fds=True,
                 start_new_session=True,
-                preexec_fn=None if prlimit or not self._rlimits() else self._limit_this_process,
+                preexec_fn=None if prlimit or not self._rlimits() else self._limit_this_process,  # noqa: PLW1509
             )
         except FileNotFoundError:
             self._kill()
@@ -393,7 +396,7 @@ class Runner:
 
     def _rlimits(self) -> list[tuple[int, tuple[int, int]]]:
         """The resource limits a runner process gets: (resource, (soft, hard))."""
-        if resource is None:
+        if not HAS_RLIMITS:
             return []
         limits = []
         if self.cpu_limit is not None:
@@ -408,7 +411,7 @@ class Runner:
         for which, (soft, hard) in self._rlimits():
             _, ceiling = resource.getrlimit(which)
             if ceiling != resource.RLIM_INFINITY:
-                soft, hard = min(soft, ceiling), min(hard, ceiling)
+                soft, hard = min(soft, ceiling), min(hard, ceiling)  # noqa: PLW2901 (a lower ceiling wins)
             with contextlib.suppress(OSError, ValueError):
                 resource.setrlimit(which, (soft, hard))
 

@@ -35,12 +35,12 @@ from __future__ import annotations
 import fnmatch
 import json
 import sys
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from conformance.areas import LEVELS
+from conformance.areas import AREAS_BY_SLUG, LEVELS
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -62,6 +62,7 @@ class ExpectedFailure:
     before: tuple[int, ...] | None = None
     area: str | None = None
     level: str | None = None
+    where: str = ""  # "expectations file F, entry N", for messages
 
     def describe(self) -> str:
         return self.reason + (" (%s)" % self.link if self.link else "")
@@ -104,6 +105,18 @@ class Expectations:
                 return entry
         return None
 
+    def unknown_checks(self, check_ids: Collection[str]) -> list[str]:
+        """One line for each entry whose `check` names none of these checks (a typo, or a check since renamed)."""
+        problems = []
+        for entry in self.entries:
+            if entry.check is None:
+                continue
+            pattern = entry.check.partition("#")[0]
+            if not any(fnmatch.fnmatchcase(check_id, pattern) for check_id in check_ids):
+                problems.append("%s: check = %r names no check of the suite (see the ids: python -m pytest "
+                                "conformance --collect-only -q)" % (entry.where, entry.check))  # fmt: skip
+        return problems
+
     @classmethod
     def load(cls, path: Path) -> Expectations:
         try:
@@ -129,6 +142,8 @@ def _entry(raw: Any, where: str) -> ExpectedFailure:
         raise ExpectationsError("%s: needs a `check` (or an `area`) and a `reason`" % where)
     if set(raw) - KNOWN_KEYS:
         raise ExpectationsError("%s: unknown key %s" % (where, ", ".join(sorted(set(raw) - KNOWN_KEYS))))
+    if "area" in raw and raw["area"] not in AREAS_BY_SLUG:
+        raise ExpectationsError("%s: area = %r is not one of %s" % (where, raw["area"], ", ".join(AREAS_BY_SLUG)))
     if "level" in raw and raw["level"] not in LEVELS:
         raise ExpectationsError("%s: level = %r is not one of %s" % (where, raw["level"], ", ".join(LEVELS)))
     before = None
@@ -139,7 +154,7 @@ def _entry(raw: Any, where: str) -> ExpectedFailure:
             raise ExpectationsError("%s: before = %r is not a version" % (where, raw["before"])) from None
     link = raw.get("link")
     return ExpectedFailure(raw.get("check"), raw["reason"], str(link) if link else None, before, raw.get("area"),
-                           raw.get("level"))  # fmt: skip
+                           raw.get("level"), where)  # fmt: skip
 
 
 # -- writing: --update-expectations ----------------------------------------------------

@@ -22,7 +22,9 @@ from typing import Any
 import pytest
 
 from conformance import profiles  # noqa: F401  (registers and loads the Hypothesis profiles)
-from conformance.areas import AREAS, LEVELS, level_marker
+from conformance.areas import AREAS, GENERATED_CHECKS, LEVELS, level_marker
+from conformance.casefile import CASES_DIR
+from conformance.casefile import discover as discover_cases
 from conformance.driver import (
     DEFAULT_BATCH_TIMEOUT,
     DEFAULT_CPU_LIMIT,
@@ -172,6 +174,14 @@ def runner_for(config: pytest.Config, command: str) -> Runner:
     )
 
 
+def known_check_ids(config: pytest.Config) -> set[str]:
+    """Every check id the suite has: the generated properties and the case files (of --cases, if given)."""
+    option = config.getoption("cases")
+    cases = Path(option) if option else CASES_DIR
+    ids = {"generated:%s/%s" % (area, level) for area, level in GENERATED_CHECKS}
+    return ids | {"case:%s/%s" % (path.parent.name, path.stem) for path in discover_cases(cases)}
+
+
 def _is_worker(config: pytest.Config) -> bool:
     return hasattr(config, "workerinput")
 
@@ -189,9 +199,13 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "check(id, area, level): a conformance check's stable id, area and level")
     option = config.getoption("expectations")
     try:
-        config.stash[EXPECTATIONS_KEY] = Expectations.load(Path(option)) if option else Expectations()
+        expectations = Expectations.load(Path(option)) if option else Expectations()
     except ExpectationsError as error:
         raise pytest.UsageError(str(error)) from None
+    unknown = expectations.unknown_checks(known_check_ids(config))
+    if unknown:
+        raise pytest.UsageError(unknown[0] + ("" if len(unknown) == 1 else " (and %d more)" % (len(unknown) - 1)))
+    config.stash[EXPECTATIONS_KEY] = expectations
     command = config.getoption("interpreter") or shlex.quote(sys.executable)
     runner = runner_for(config, command)
     try:

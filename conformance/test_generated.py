@@ -25,7 +25,7 @@ import pytest
 from hypothesis import Phase, event, given, settings
 from hypothesis import strategies as st
 
-from conformance.areas import AREAS_BY_SLUG, LEVELS, level_marker
+from conformance.areas import AREAS_BY_SLUG, GENERATED_CHECKS, SYNTAX_ERRORS, level_marker
 from conformance.compare import Difference, as_result, compare, signature
 from conformance.driver import Fault, Program
 from conformance.model.evaluate import predict
@@ -36,23 +36,19 @@ from generators import ir
 from generators.choices import Choices, RandomChoices, ReplayChoices
 from generators.emit import emit
 from generators.features import Features
-from generators.generate import EMPHASIS, Context, invalid_program, program
-from generators.shrink import Tape, shrink
-
-SYNTAX_ERRORS = "syntax-errors"
+from generators.generate import Context, invalid_program, program
+from generators.shrink import BATCH, Tape, shrink
 
 
 def _params() -> list[Any]:
     params = []
-    for area in [*EMPHASIS, SYNTAX_ERRORS]:
-        levels = ["language"] if area == SYNTAX_ERRORS else LEVELS
-        for level in levels:
-            marks = [
-                getattr(pytest.mark, AREAS_BY_SLUG[area].marker),
-                getattr(pytest.mark, level_marker(level)),
-                check_marker("generated:%s/%s" % (area, level), area, level),
-            ]
-            params.append(pytest.param(area, level, marks=marks, id="%s-%s" % (area, level)))
+    for area, level in GENERATED_CHECKS:
+        marks = [
+            getattr(pytest.mark, AREAS_BY_SLUG[area].marker),
+            getattr(pytest.mark, level_marker(level)),
+            check_marker("generated:%s/%s" % (area, level), area, level),
+        ]
+        params.append(pytest.param(area, level, marks=marks, id="%s-%s" % (area, level)))
     return params
 
 
@@ -136,10 +132,15 @@ class Property:
             return failure
         way = failure.way
 
+        # Candidates go to the runner together, except when the failure is a crash: each crash
+        # costs a restart, and only the first one found is wanted.
+        step = 1 if failure.fault is not None else max(1, BATCH)
+
         def still_fails(tapes: Sequence[Tape]) -> tuple[Tape, Failure] | None:
-            for used, candidate in self.check([ReplayChoices(tape) for tape in tapes]):
-                if candidate is not None and candidate.way == way:
-                    return used, candidate
+            for start in range(0, len(tapes), step):
+                for used, candidate in self.check([ReplayChoices(tape) for tape in tapes[start : start + step]]):
+                    if candidate is not None and candidate.way == way:
+                        return used, candidate
             return None
 
         def spans(tape: Tape) -> list[tuple[int, int]]:

@@ -89,7 +89,7 @@ def read_run(path: Path) -> Run:
     try:
         document = json.loads(text)
     except ValueError as error:
-        raise ValueError("not JSON (%s)" % error) from None
+        raise ValueError("not JSON (%s): cut short by a crash, or not a results file" % error) from None
     try:
         validate(document)
     except InvalidResults as error:

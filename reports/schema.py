@@ -67,7 +67,8 @@ def validate(document: Any) -> None:
     schema = document.get("schema")
     if schema != SCHEMA:
         if isinstance(schema, str) and schema.startswith("closure-conformance/results/"):
-            raise InvalidResults("schema %r is not %r (a newer suite wrote it?)" % (schema, SCHEMA))
+            raise InvalidResults("schema %r is not %r: a newer suite wrote it; update this one to read it"
+                                 % (schema, SCHEMA))  # fmt: skip
         raise InvalidResults("schema is %r, not %r" % (schema, SCHEMA))
     interpreter = _field(document, "interpreter", dict)
     for key in ("command", "implementation", "version", "label"):

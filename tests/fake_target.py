@@ -28,35 +28,38 @@ With --fail-start-after N, every start after the N-th (counted in FILE) exits at
 with status 1, as an interpreter that breaks between runs would.
 """
 
+from __future__ import annotations
+
 import json
 import os
 import signal
 import sys
+from pathlib import Path
+from typing import Any, BinaryIO
 
 
-def send(stream, message):
+def send(stream: BinaryIO, message: dict[str, Any]) -> None:
     stream.write((json.dumps(message) + "\n").encode("ascii"))
     stream.flush()
 
 
-def answer(stream, program_id, value):
+def answer(stream: BinaryIO, program_id: str, value: object) -> None:
     send(stream, {"result": {"id": program_id, "observations": [["v", {"value": value}]]}})
 
 
-def start_up(argv):
-    options = dict(zip(argv[::2], argv[1::2]))
+def start_up(argv: list[str]) -> str:
+    options = dict(zip(argv[::2], argv[1::2], strict=False))
     if "--fail-start-after" in options:
-        path = options["--starts"]
-        count = int(open(path).read() or 0) + 1 if os.path.exists(path) else 1
-        with open(path, "w") as handle:
-            handle.write(str(count))
+        path = Path(options["--starts"])
+        count = int(path.read_text() or 0) + 1 if path.exists() else 1
+        path.write_text(str(count))
         if count > int(options["--fail-start-after"]):
             sys.stderr.write("fake: broken since start %d\n" % count)
             sys.exit(1)
     return options.get("--hello", "ok")
 
 
-def misbehave(action, argument, program_id, out):
+def misbehave(action: str, argument: str, program_id: str, out: BinaryIO) -> str | None:
     if action == "segfault":
         os.kill(os.getpid(), signal.SIGSEGV)
     elif action == "abort":
@@ -79,9 +82,8 @@ def misbehave(action, argument, program_id, out):
         while True:
             out.write(b"junk\n" * 1000)
     elif action == "flood-stderr":
-        chunk = "e" * 65536
         for _ in range(800):
-            sys.stderr.write(chunk)
+            sys.stderr.write("e" * 65536)
         sys.stderr.write("\nlast words on stderr\n")
         sys.stderr.flush()
         answer(out, program_id, "after the flood")
@@ -115,7 +117,7 @@ def misbehave(action, argument, program_id, out):
     return None
 
 
-def main():
+def main() -> None:
     hello = start_up(sys.argv[1:])
     out = os.fdopen(os.dup(1), "wb")
     if hello == "none":

@@ -40,6 +40,7 @@ def test_entries_match_by_id_or_pattern_and_version(tmp_path: Path) -> None:
         ('[[expected-failure]]\ncheck = "x"\nreason = "r"\ncolour = "blue"\n', "entry 1: unknown key colour"),
         ('[[expected-failure]]\ncheck = "x"\nreason = "r"\nbefore = "soon"\n', "before = 'soon' is not a version"),
         ('[[expected-fail]]\ncheck = "x"\n', "unknown table expected-fail"),
+        ('[[expected-failure]]\narea = "cels"\nreason = "r"\n', "entry 1: area = 'cels' is not one of capture, "),
     ],
 )
 def test_a_bad_file_is_one_clear_error(tmp_path: Path, text: str, message: str) -> None:
@@ -88,6 +89,20 @@ def test_a_bad_expectations_file_stops_the_run_with_one_line(tmp_path: Path) -> 
     assert completed.returncode == 4
     assert "Traceback" not in completed.stderr
     assert completed.stderr.strip().startswith("ERROR: expectations file")
+
+
+def test_an_entry_naming_no_check_stops_the_run_with_one_line(tmp_path: Path) -> None:
+    text = (
+        '[[expected-failure]]\ncheck = "case:late-binding/*"\nreason = "a pattern that matches"\n\n'
+        '[[expected-failure]]\ncheck = "generated:*/language#value"\nreason = "a generated check and a way"\n\n'
+        '[[expected-failure]]\ncheck = "case:late-bindnig/loop-*"\nreason = "a typo"\n'
+    )
+    completed = run_suite("--interpreter", HOST, "--expectations", str(write(tmp_path, text)))
+    assert completed.returncode == 4
+    assert "Traceback" not in completed.stderr + completed.stdout
+    [line] = [line for line in completed.stderr.splitlines() if line.strip()]
+    assert line.startswith("ERROR: expectations file ")
+    assert "entry 3: check = 'case:late-bindnig/loop-*' names no check of the suite" in line
 
 
 def test_the_shipped_expectation_files_load() -> None:

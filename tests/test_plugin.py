@@ -167,6 +167,24 @@ def test_an_unusable_interpreter_is_one_error_line(interpreter: str, message: st
     assert not results.exists()
 
 
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["--programs-per-example", "0"], "--programs-per-example: must be a whole number of at least 1, not '0'"),
+        (["--batch-timeout", "soon"], "argument --batch-timeout: must be a number of seconds above 0, not 'soon'"),
+        (["--memory-limit", "-5"], "argument --memory-limit: must be a whole number, 0 for no limit, not '-5'"),
+        (["--cpu-limit", "1.5"], "argument --cpu-limit: must be a whole number, 0 for no limit, not '1.5'"),
+        (["--interpretter", HOST], "unrecognized arguments: --interpretter"),
+    ],
+)  # fmt: skip
+def test_a_malformed_option_is_an_error_naming_it(arguments: list[str], message: str, tmp_path: Path) -> None:
+    completed = run_suite(*arguments, "--results-json", str(tmp_path / "results.json"), timeout=60)
+    assert completed.returncode == 4
+    assert "Traceback" not in completed.stderr + completed.stdout
+    assert message in completed.stderr
+    assert not (tmp_path / "results.json").exists()
+
+
 def test_python_2_is_refused_by_name(tmp_path: Path) -> None:
     python2 = Path.home() / ".pyenv" / "versions" / "2.7.18" / "bin" / "python"
     if not python2.exists():
