@@ -25,6 +25,7 @@ its CPU allowance is replaced between batches, so a healthy run never meets it.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import json
 import os
@@ -35,6 +36,7 @@ import signal
 import subprocess
 import tempfile
 import time
+import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -179,6 +181,16 @@ def launch_variants(command: Sequence[str]) -> list[list[str]]:
     runner = str(RUNNER)
     command = resolve_paths(command)
     return [[*command, "-I", runner], [*command, "-E", "-s", runner]]
+
+
+_running: weakref.WeakSet[Runner] = weakref.WeakSet()  # runners with a live process, stopped at exit
+
+
+@atexit.register
+def _stop_all() -> None:
+    """However the host ends (an interrupt in the middle of anything), its runners end, their directories go."""
+    for runner in list(_running):
+        runner._kill()
 
 
 class Runner:
@@ -348,6 +360,7 @@ class Runner:
 
     def _spawn(self, argv: list[str]) -> None:
         self._kill()
+        _running.add(self)  # from here on, whatever interrupts this, the exit handler cleans up
         self._workdir = tempfile.mkdtemp(prefix="closure-target-")
         env = {
             "PATH": os.environ.get("PATH", os.defpath),
@@ -526,10 +539,12 @@ class Runner:
             return
 
     def _kill(self) -> None:
-        process, self._process = self._process, None
+        """Stop the process (its whole session) and remove its directory. Interrupted half-way, it can
+        be called again (at exit, by _stop_all) and finishes the job."""
         if self._selector is not None:
             self._selector.close()
             self._selector = None
+        process = self._process
         if process is not None:
             if process.poll() is None:
                 try:
@@ -541,9 +556,11 @@ class Runner:
                 if stream is not None:
                     with contextlib.suppress(OSError):
                         stream.close()
+            self._process = None
         if self._workdir is not None:
             shutil.rmtree(self._workdir, ignore_errors=True)
             self._workdir = None
+        _running.discard(self)
 
 
 def _cpu_seconds(pid: int) -> float | None:

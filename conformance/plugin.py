@@ -197,6 +197,7 @@ def pytest_configure(config: pytest.Config) -> None:
     for level in LEVELS:
         config.addinivalue_line("markers", "%s: checks at the %s level" % (level_marker(level), level))
     config.addinivalue_line("markers", "check(id, area, level): a conformance check's stable id, area and level")
+    _stop_on_sigterm(config)  # before any runner starts; in xdist workers too, so they stop their runners
     option = config.getoption("expectations")
     try:
         expectations = Expectations.load(Path(option)) if option else Expectations()
@@ -228,7 +229,6 @@ def pytest_configure(config: pytest.Config) -> None:
             runner.close()
             raise pytest.UsageError("--reference: %s" % error) from None
     if not _is_worker(config):
-        _stop_on_sigterm(config)
         results = _results_file(config, target)
         if not config.option.xmlpath and not config.option.collectonly:
             config.option.xmlpath = str(results.path.with_suffix(".xml"))  # pytest's JUnit XML, beside it
@@ -252,13 +252,13 @@ def _stop_on_sigterm(config: pytest.Config) -> None:
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
-    previous = config.stash.get(SIGTERM_KEY, None)
-    if previous is not None:
-        signal.signal(signal.SIGTERM, previous)
     for key in (TARGET_KEY, REFERENCE_KEY):
         target = config.stash.get(key, None)
         if target is not None:
             target.runner.close()
+    previous = config.stash.get(SIGTERM_KEY, None)
+    if previous is not None:  # only now: a SIGTERM while the runners stop must not cut that short
+        signal.signal(signal.SIGTERM, previous)
 
 
 def pytest_report_header(config: pytest.Config) -> str | None:

@@ -235,14 +235,19 @@ def test_a_run_stopped_half_way_leaves_a_readable_file(tmp_path: Path, sig: sign
     assert document["status"] == ("running" if sig == signal.SIGKILL else "interrupted")
 
 
-def test_sigterm_to_a_parallel_run_finishes_the_results_file_and_leaves_no_runner_behind(tmp_path: Path) -> None:
-    """As nox or a CI job stops a run: SIGTERM to the pytest-xdist controller alone, a program mid-way."""
+@pytest.mark.parametrize("to", ["the controller", "every process"])
+def test_sigterm_to_a_parallel_run_finishes_the_results_file_and_leaves_no_runner_behind(tmp_path: Path, to: str
+                                                                                          ) -> None:  # fmt: skip
+    """As nox or a CI job stops a run: SIGTERM to the pytest-xdist controller (or to all of pytest), mid-program."""
     results, scratch = tmp_path / "results.json", tmp_path / "tmp"
     scratch.mkdir()
     process = _start_slow_run(tmp_path / "cases", results, "-n", "2", env={**environment(), "TMPDIR": str(scratch)})
     try:
         _wait_for_results(results, 2)
-        process.send_signal(signal.SIGTERM)
+        if to == "every process":
+            os.killpg(process.pid, signal.SIGTERM)
+        else:
+            process.send_signal(signal.SIGTERM)
         process.wait(timeout=60)
     finally:
         if process.poll() is None:
@@ -251,4 +256,7 @@ def test_sigterm_to_a_parallel_run_finishes_the_results_file_and_leaves_no_runne
     document = load_results(results)
     assert document["status"] == "interrupted" and document["finished"] is not None
     assert [entry["outcome"] for entry in document["results"][:2]] == ["passed", "passed"]
+    deadline = time.monotonic() + 15  # the workers may still be stopping their runners as the controller exits
+    while list(scratch.glob("closure-target-*")) and time.monotonic() < deadline:
+        time.sleep(0.1)
     assert list(scratch.glob("closure-target-*")) == []  # every runner stopped, its directory removed
