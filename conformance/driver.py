@@ -161,7 +161,10 @@ class _Stopped(Exception):
 def split_command(command: str | Sequence[str]) -> list[str]:
     """A target command as given on the command line, split like a shell would."""
     if isinstance(command, str):
-        return shlex.split(command)
+        try:
+            return shlex.split(command)
+        except ValueError as error:  # an unclosed quote
+            raise TargetError("cannot read the interpreter command %r: %s" % (command, error)) from None
     return list(command)
 
 

@@ -207,9 +207,15 @@ def pytest_configure(config: pytest.Config) -> None:
     if unknown:
         raise pytest.UsageError(unknown[0] + ("" if len(unknown) == 1 else " (and %d more)" % (len(unknown) - 1)))
     config.stash[EXPECTATIONS_KEY] = expectations
-    command = config.getoption("interpreter") or shlex.quote(sys.executable)
-    runner = runner_for(config, command)
+    cases = config.getoption("cases")
+    if cases is not None and not discover_cases(Path(cases)):
+        what = "has no case files (AREA/NAME.py)" if Path(cases).is_dir() else "is not a folder"
+        raise pytest.UsageError("--cases %s %s" % (cases, what))
+    command = config.getoption("interpreter")
+    if command is None:
+        command = shlex.quote(sys.executable)
     try:
+        runner = runner_for(config, command)
         hello = runner.start()
     except TargetError as error:
         raise pytest.UsageError(str(error)) from None
@@ -222,14 +228,20 @@ def pytest_configure(config: pytest.Config) -> None:
     config.stash[TARGET_KEY] = target
     reference_command = config.getoption("reference")
     if reference_command and not _is_xdist_controller(config):
-        reference = runner_for(config, reference_command)
         try:
+            reference = runner_for(config, reference_command)
             config.stash[REFERENCE_KEY] = Target(reference_command, reference, reference.start())
         except TargetError as error:
             runner.close()
             raise pytest.UsageError("--reference: %s" % error) from None
     if not _is_worker(config):
         results = _results_file(config, target)
+        try:
+            results.check_writable()
+        except OSError as error:
+            target.runner.close()
+            raise pytest.UsageError("cannot write the results file %s: %s" % (results.path, error.strerror or error)
+                                    ) from None  # fmt: skip
         if not config.option.xmlpath and not config.option.collectonly:
             config.option.xmlpath = str(results.path.with_suffix(".xml"))  # pytest's JUnit XML, beside it
         update = config.getoption("update_expectations")

@@ -64,6 +64,13 @@ class ResultsFile:
             "results": [],
         }
 
+    def check_writable(self) -> None:
+        """OSError now, before the run, if the file's folder cannot be made or written to."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        handle, probe = tempfile.mkstemp(prefix=self.path.name + ".", suffix=".tmp", dir=self.path.parent)
+        os.close(handle)
+        os.unlink(probe)
+
     def lookup(self, key: str) -> dict[str, Any] | None:
         return self._entries.get(key)
 

@@ -175,6 +175,11 @@ def test_an_unusable_interpreter_is_one_error_line(interpreter: str, message: st
         (["--memory-limit", "-5"], "argument --memory-limit: must be a whole number, 0 for no limit, not '-5'"),
         (["--cpu-limit", "1.5"], "argument --cpu-limit: must be a whole number, 0 for no limit, not '1.5'"),
         (["--interpretter", HOST], "unrecognized arguments: --interpretter"),
+        (["--interpreter", ""], "ERROR: the interpreter command is empty"),
+        (["--interpreter", "python3 'unclosed"], "ERROR: cannot read the interpreter command \"python3 'unclosed\": "
+                                                  "No closing quotation"),
+        (["--reference", "/nonexistent/python"], "ERROR: --reference: cannot start interpreter '/nonexistent/python'"),
+        (["--cases", "/nonexistent/cases"], "ERROR: --cases /nonexistent/cases is not a folder"),
     ],
 )  # fmt: skip
 def test_a_malformed_option_is_an_error_naming_it(arguments: list[str], message: str, tmp_path: Path) -> None:
@@ -183,6 +188,16 @@ def test_a_malformed_option_is_an_error_naming_it(arguments: list[str], message:
     assert "Traceback" not in completed.stderr + completed.stdout
     assert message in completed.stderr
     assert not (tmp_path / "results.json").exists()
+
+
+def test_a_results_file_that_cannot_be_written_is_one_error_line_before_the_run(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    completed = run_suite("--interpreter", HOST, "--results-json", str(blocker / "results.json"), timeout=60)
+    assert completed.returncode == 4
+    assert "Traceback" not in completed.stderr + completed.stdout
+    [line] = [line for line in completed.stderr.splitlines() if line.strip()]
+    assert line.startswith("ERROR: cannot write the results file %s: " % (blocker / "results.json"))
 
 
 def test_python_2_is_refused_by_name(tmp_path: Path) -> None:
