@@ -201,3 +201,24 @@ def test_unsupported_checks_excluded_constructs_and_known_generated_differences_
     assert "Unsupported: 1</b> check observe what micropython3.4 lacks (closure_attr)" in page
     assert "compile:none-&gt;SystemError" in page and "in 7 programs" in page
     assert "<sup>u</sup>" in files["index.html"]
+
+
+def test_a_crash_shows_its_evidence_under_the_program(tmp_path: Path) -> None:
+    crash = {
+        "program": "def f():\n    del a\n",
+        "expected": "program run: a result",
+        "observed": "program run: crash: was killed by SIGSEGV; it printed: Fatal Python error",
+        "repro": "python -m pytest x",
+        "differences": [{"level": "language", "probe": "program", "facet": "run", "expected": "a result",
+                         "observed": "crash: was killed by SIGSEGV; it printed: Fatal Python error"}],
+        "signature": "run:crash-SIGSEGV",
+        "fault": {"outcome": "crash", "detail": "was killed by SIGSEGV; it printed: Fatal Python error",
+                  "evidence": {"signal": "SIGSEGV", "stderr": "Fatal Python error: <Segmentation fault>\n"}},
+    }  # fmt: skip
+    write(tmp_path / "results", "r.json", document("cpython-3.13.0", [entry("generated:unbound/language", "failed",
+                                                                           failure=crash)]))  # fmt: skip
+    files = html.render(analyse(*load_runs([tmp_path / "results"])))
+    page = files["interpreter-cpython-3.13.0.html"]
+    assert "The program crashed the runner: was killed by SIGSEGV; it printed: Fatal Python error" in page
+    assert "<dt>signal</dt><dd><pre>SIGSEGV</pre></dd>" in page
+    assert "Fatal Python error: &lt;Segmentation fault&gt;" in page  # stderr shown as text
