@@ -18,7 +18,11 @@ One JSON file per interpreter per run:
                  expectations entry that made the check an xfail),
                  failure.mismatches [{expectation, expected, observed}] (a case)
                  or failure.differences [{level, probe, facet, expected,
-                 observed}] (a generated program), failure.replay
+                 observed}] (a generated program), failure.replay,
+                 failure.fault {outcome, detail, evidence} (the program crashed,
+                 hung or broke the protocol: outcome is crash, timeout,
+                 protocol-error or cannot-start; evidence holds the signal or
+                 exit_status and the tails of stderr and stdout, bounded)
 
 Readers ignore fields they do not know. A file that does not validate is
 reported by name and reason, and skipped.

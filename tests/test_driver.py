@@ -159,3 +159,13 @@ def test_relative_paths_in_the_command_are_resolved(tmp_path, monkeypatch: pytes
     monkeypatch.chdir(tmp_path)
     with Runner("./bin/python") as runner:
         assert runner.run_one(Program("p", "probe('x', 1)")).observations == {"x": {"value": 1}}
+
+
+def test_a_program_that_exhausts_the_memory_limit_gets_memory_error_and_the_runner_goes_on() -> None:
+    source = "hoard = []\nwhile True:\n    hoard.append(bytearray(1 << 20))"
+    with Runner(HOST, memory_limit_mb=300, batch_timeout=60) as runner:
+        started = time.monotonic()
+        results = runner.run(programs(source, "probe('b', 2)"))
+        assert results[0].error is not None and results[0].error["type"] == "MemoryError"
+        assert results[1].observations == {"b": {"value": 2}}
+        assert runner.restarts == 0 and time.monotonic() - started < 30
