@@ -62,11 +62,8 @@ def assert_neighbours_intact(results: list[ProgramResult]) -> None:
 def test_a_fault_is_the_culprits_outcome_with_evidence_and_the_rest_of_the_batch_runs(
     fault: str, outcome: str, detail: str, evidence: dict[str, object]
 ) -> None:
-    runner = fake()
-    try:
+    with fake() as runner:
         results = runner.run(around(fault))
-    finally:
-        runner.close()
     assert_neighbours_intact(results)
     culprit = results[1].fault
     assert culprit is not None, results[1]
@@ -80,11 +77,8 @@ def test_a_fault_is_the_culprits_outcome_with_evidence_and_the_rest_of_the_batch
 
 
 def test_a_flood_on_stderr_neither_blocks_the_runner_nor_grows_the_evidence() -> None:
-    runner = fake()
-    try:
+    with fake() as runner:
         results = runner.run([Program("flood", "flood-stderr"), Program("then", "ok 2"), Program("crash", "exit 4")])
-    finally:
-        runner.close()
     assert results[0].observations == {"v": {"value": "after the flood"}}  # 50 MB later, still answering
     assert results[1].observations == {"v": {"value": "2"}}
     crash = results[2].fault
@@ -95,11 +89,8 @@ def test_a_flood_on_stderr_neither_blocks_the_runner_nor_grows_the_evidence() ->
 
 
 def test_endless_stderr_is_a_timeout_with_bounded_evidence() -> None:
-    runner = fake(batch_timeout=1.0)
-    try:
+    with fake(batch_timeout=1.0) as runner:
         results = runner.run(around("babble-stderr"))
-    finally:
-        runner.close()
     assert_neighbours_intact(results)
     timeout = results[1].fault
     assert timeout is not None and timeout.outcome == "timeout"
@@ -107,12 +98,9 @@ def test_endless_stderr_is_a_timeout_with_bounded_evidence() -> None:
 
 
 def test_the_memory_limit_stops_a_runaway_allocation() -> None:
-    runner = fake(memory_limit_mb=300, batch_timeout=60.0)
     started = time.monotonic()
-    try:
+    with fake(memory_limit_mb=300, batch_timeout=60.0) as runner:
         results = runner.run(around("exhaust-memory"))
-    finally:
-        runner.close()
     assert_neighbours_intact(results)
     crash = results[1].fault
     assert crash is not None and crash.outcome == "crash" and crash.evidence["exit_status"] == 1
@@ -121,12 +109,9 @@ def test_the_memory_limit_stops_a_runaway_allocation() -> None:
 
 
 def test_the_cpu_limit_stops_a_busy_loop_before_the_batch_timeout() -> None:
-    runner = fake(cpu_limit=1, batch_timeout=60.0)
     started = time.monotonic()
-    try:
+    with fake(cpu_limit=1, batch_timeout=60.0) as runner:
         results = runner.run(around("burn-cpu"))
-    finally:
-        runner.close()
     assert_neighbours_intact(results)
     crash = results[1].fault
     assert crash is not None and crash.outcome == "crash" and crash.evidence["signal"] == "SIGXCPU"
@@ -148,8 +133,7 @@ def test_a_runner_that_used_half_its_cpu_allowance_is_replaced_between_batches()
 
 
 def test_a_runner_that_cannot_start_again_gives_its_programs_cannot_start_and_then_gives_up(tmp_path: Path) -> None:
-    runner = fake("--fail-start-after", "1", "--starts", str(tmp_path / "starts"))
-    try:
+    with fake("--fail-start-after", "1", "--starts", str(tmp_path / "starts")) as runner:
         results = runner.run(around("segfault"))
         assert results[0].observations == {"v": {"value": "1"}}
         assert results[1].fault is not None and results[1].fault.outcome == "crash"
@@ -161,8 +145,6 @@ def test_a_runner_that_cannot_start_again_gives_its_programs_cannot_start_and_th
             assert result.fault is not None and result.fault.outcome == "cannot-start"
         assert result.fault is not None and "gave up after 3 failed starts" in result.fault.detail
         assert (tmp_path / "starts").read_text() == "4"  # no fifth attempt
-    finally:
-        runner.close()
 
 
 @pytest.mark.parametrize(
@@ -202,13 +184,10 @@ def test_the_target_inherits_no_file_descriptor_beyond_its_pipes(tmp_path: Path)
 
 def test_a_hung_runner_cannot_block_the_host_on_a_large_batch() -> None:
     """A runner that stops reading its input: the host's write must time out, not block forever."""
-    runner = fake(batch_timeout=1.0)
     started = time.monotonic()
-    try:
+    with fake(batch_timeout=1.0) as runner:
         big = "ok " + "x" * 200_000  # several pipe buffers' worth after the hang
         results = runner.run([Program("hang", "hang"), *[Program("big%d" % n, big) for n in range(10)]])
-    finally:
-        runner.close()
     assert results[0].fault is not None and results[0].fault.outcome == "timeout"
     assert all(result.observations == {"v": {"value": big[3:]}} for result in results[1:])
     assert time.monotonic() - started < 20

@@ -9,6 +9,7 @@ import signal
 import subprocess
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -233,19 +234,25 @@ def _wait_for_results(results: Path, count: int) -> dict[str, Any]:
     raise AssertionError("results never reached %d entries" % count)
 
 
-@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT, signal.SIGTERM])
-def test_a_run_stopped_half_way_leaves_a_readable_file(tmp_path: Path, sig: signal.Signals) -> None:
-    results = tmp_path / "results.json"
-    process = _start_slow_run(tmp_path / "cases", results)
+def _stop_after_two_checks(process: subprocess.Popen[str], results: Path,
+                           stop: Callable[[subprocess.Popen[str]], None]) -> dict[str, Any]:  # fmt: skip
+    """Once two checks are in the results file, stop the run; the file as the run left it."""
     try:
         _wait_for_results(results, 2)
-        os.killpg(process.pid, sig)
-        process.wait(timeout=30)
+        stop(process)
+        process.wait(timeout=60)
     finally:
         if process.poll() is None:
             os.killpg(process.pid, signal.SIGKILL)
             process.wait()
-    document = load_results(results)
+    return load_results(results)
+
+
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT, signal.SIGTERM])
+def test_a_run_stopped_half_way_leaves_a_readable_file(tmp_path: Path, sig: signal.Signals) -> None:
+    results = tmp_path / "results.json"
+    process = _start_slow_run(tmp_path / "cases", results)
+    document = _stop_after_two_checks(process, results, lambda process: os.killpg(process.pid, sig))
     assert [entry["outcome"] for entry in document["results"][:2]] == ["passed", "passed"]
     assert document["status"] == ("running" if sig == signal.SIGKILL else "interrupted")
 
@@ -257,18 +264,14 @@ def test_sigterm_to_a_parallel_run_finishes_the_results_file_and_leaves_no_runne
     results, scratch = tmp_path / "results.json", tmp_path / "tmp"
     scratch.mkdir()
     process = _start_slow_run(tmp_path / "cases", results, "-n", "2", env={**environment(), "TMPDIR": str(scratch)})
-    try:
-        _wait_for_results(results, 2)
+
+    def stop(process: subprocess.Popen[str]) -> None:
         if to == "every process":
             os.killpg(process.pid, signal.SIGTERM)
         else:
             process.send_signal(signal.SIGTERM)
-        process.wait(timeout=60)
-    finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
-    document = load_results(results)
+
+    document = _stop_after_two_checks(process, results, stop)
     assert document["status"] == "interrupted" and document["finished"] is not None
     assert [entry["outcome"] for entry in document["results"][:2]] == ["passed", "passed"]
     deadline = time.monotonic() + 15  # the workers may still be stopping their runners as the controller exits
