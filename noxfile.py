@@ -20,7 +20,6 @@ import os
 import shutil
 import signal
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 import nox
@@ -80,19 +79,17 @@ def expectations_option(name: str) -> list[str]:
 STOP_GRACE_S = 60
 
 
-def run_conformance(session: nox.Session, command: str, extra: list[str], path: str = "conformance") -> None:
-    # -n auto: one pytest-xdist worker per core, each with a runner of its own
-    session.run("python", "-m", "pytest", path, "-n", "auto", "--interpreter", command, *extra,
-                interrupt_timeout=STOP_GRACE_S, terminate_timeout=STOP_GRACE_S)  # fmt: skip
-
-
-def report_if_stopped(session: nox.Session, run: Callable[[], None]) -> None:
-    """Run; if the run is stopped (Ctrl-C, SIGTERM), build the report from what it wrote before stopping."""
+def run_conformance(session: nox.Session, command: str, extra: list[str], path: str = "conformance",
+                    report_if_stopped: bool = True) -> None:  # fmt: skip
+    """pytest against the command; if stopped (Ctrl-C, SIGTERM), the report of what was written so far."""
     try:
-        run()
+        # -n auto: one pytest-xdist worker per core, each with a runner of its own
+        session.run("python", "-m", "pytest", path, "-n", "auto", "--interpreter", command, *extra,
+                    interrupt_timeout=STOP_GRACE_S, terminate_timeout=STOP_GRACE_S)  # fmt: skip
     except KeyboardInterrupt:
-        session.log("stopped: building the report from the results written so far")
-        session.run("python", "-m", "reports", interrupt_timeout=STOP_GRACE_S)
+        if report_if_stopped:
+            session.log("stopped: building the report from the results written so far")
+            session.run("python", "-m", "reports", interrupt_timeout=STOP_GRACE_S)
         raise
 
 
@@ -126,8 +123,7 @@ def make_conformance_session(name: str) -> None:
             what = "PyPy 3" if name.startswith("pypy") else "CPython " + name
             session.skip("%s not found (looked in the pyenv versions directory and on PATH)" % what)
         install_host(session)  # JUnit XML goes beside the results file, by default
-        options = expectations_for(interpreter) + session.posargs
-        report_if_stopped(session, lambda: run_conformance(session, interpreter.path, options))
+        run_conformance(session, interpreter.path, expectations_for(interpreter) + session.posargs)
 
     conformance.__doc__ = "Conformance against %s." % (interpreter.path if interpreter else name + " (not found)")
 
@@ -170,8 +166,7 @@ def make_adapter_session(name: str, adapter: str, expectations: str) -> None:
         install_adapters(session)
         command = "%s %s" % (NODE, ADAPTERS_DIR / adapter)
         budget = ["--programs-per-example", str(ADAPTER_PROGRAMS_PER_EXAMPLE)]
-        options = budget + expectations_option(expectations) + session.posargs
-        report_if_stopped(session, lambda: run_conformance(session, command, options))
+        run_conformance(session, command, budget + expectations_option(expectations) + session.posargs)
 
     conformance.__doc__ = "Conformance against %s, through conformance/adapters/%s under Node." % (name, adapter)
 
@@ -206,15 +201,11 @@ def target(session: nox.Session) -> None:
         session.error("usage: nox -s target -- --interpreter COMMAND [--interpreter COMMAND2] [pytest options]")
     install_host(session)
     failed = []
-
-    def run_each() -> None:
-        for command in commands:
-            try:
-                run_conformance(session, command, extra)
-            except nox.command.CommandFailed:
-                failed.append(command)
-
-    report_if_stopped(session, run_each)
+    for command in commands:
+        try:
+            run_conformance(session, command, extra)
+        except nox.command.CommandFailed:
+            failed.append(command)
     if failed:
         session.error("conformance failed or could not run for: %s" % ", ".join(failed))
 
@@ -255,7 +246,7 @@ def tests(session: nox.Session) -> None:
         options = ["-q", "--hypothesis-profile", "ci", *expectations_for(interpreter)]
         options += ["--results-json", str(Path(session.create_tmp()) / (interpreter.label + ".json"))]
         path = "conformance" if interpreter is host else "conformance/test_cases.py"
-        run_conformance(session, interpreter.path, options, path)
+        run_conformance(session, interpreter.path, options, path, report_if_stopped=False)  # its results are scratch
 
 
 @nox.session

@@ -15,9 +15,10 @@ import shlex
 import signal
 import sys
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
 
@@ -40,6 +41,7 @@ from conformance.results import ResultsFile
 from generators.features import Features
 
 DEFAULT_PROGRAMS_PER_EXAMPLE = 50
+T = TypeVar("T")
 RECORD = "conformance"  # the user_properties key carrying a check's metadata
 EXPECTATION = "expectation"  # ... and the one carrying the expectations entry a check matched
 
@@ -134,34 +136,24 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be a whole number of at least 1, not %r" % text)
-    return value
+def _option_value(convert: Callable[[str], T], accept: Callable[[T], bool], wanted: str) -> Callable[[str], T]:
+    """An option type: `convert` the text, and say what was wanted when it fails or `accept` refuses it."""
+
+    def parse(text: str) -> T:
+        try:
+            value = convert(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError("must be %s, not %r" % (wanted, text)) from None
+        if not accept(value):
+            raise argparse.ArgumentTypeError("must be %s, not %r" % (wanted, text))
+        return value
+
+    return parse
 
 
-def _positive_seconds(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        value = 0.0
-    if not 0 < value < float("inf"):
-        raise argparse.ArgumentTypeError("must be a number of seconds above 0, not %r" % text)
-    return value
-
-
-def _limit(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = -1
-    if value < 0:
-        raise argparse.ArgumentTypeError("must be a whole number, 0 for no limit, not %r" % text)
-    return value
+_positive_int = _option_value(int, lambda value: value >= 1, "a whole number of at least 1")
+_positive_seconds = _option_value(float, lambda value: 0 < value < float("inf"), "a number of seconds above 0")
+_limit = _option_value(int, lambda value: value >= 0, "a whole number, 0 for no limit")
 
 
 def runner_for(config: pytest.Config, command: str) -> Runner:

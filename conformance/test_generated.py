@@ -134,7 +134,7 @@ class Property:
 
         # Candidates go to the runner together, except when the failure is a crash: each crash
         # costs a restart, and only the first one found is wanted.
-        step = 1 if failure.fault is not None else max(1, BATCH)
+        step = 1 if failure.fault is not None else BATCH
 
         def still_fails(tapes: Sequence[Tape]) -> tuple[Tape, Failure] | None:
             for start in range(0, len(tapes), step):

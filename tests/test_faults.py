@@ -97,26 +97,27 @@ def test_endless_stderr_is_a_timeout_with_bounded_evidence() -> None:
     assert timeout.evidence["stderr"].endswith("babble\n") and len(timeout.evidence["stderr"]) <= EVIDENCE_CHARS
 
 
-def test_the_memory_limit_stops_a_runaway_allocation() -> None:
+@pytest.mark.parametrize(
+    ("limits", "fault", "evidence", "detail"),
+    [
+        # the fake's last words: the allocation failed at 300 MB
+        ({"memory_limit_mb": 300}, "exhaust-memory", {"exit_status": 1}, "MemoryError"),
+        ({"cpu_limit": 1}, "burn-cpu", {"signal": "SIGXCPU"}, "its CPU time limit of 1 s"),
+    ],
+)
+def test_a_resource_limit_stops_a_runaway_program_before_the_batch_timeout(
+    limits: dict[str, int], fault: str, evidence: dict[str, object], detail: str
+) -> None:
     started = time.monotonic()
-    with fake(memory_limit_mb=300, batch_timeout=60.0) as runner:
-        results = runner.run(around("exhaust-memory"))
+    with fake(batch_timeout=60.0, **limits) as runner:
+        results = runner.run(around(fault))
     assert_neighbours_intact(results)
     crash = results[1].fault
-    assert crash is not None and crash.outcome == "crash" and crash.evidence["exit_status"] == 1
-    assert "MemoryError" in crash.detail  # the fake's last words: the allocation failed at 300 MB
+    assert crash is not None and crash.outcome == "crash"
+    for key, value in evidence.items():
+        assert crash.evidence[key] == value
+    assert detail in crash.detail
     assert time.monotonic() - started < 30  # not the batch timeout: the limit stopped it
-
-
-def test_the_cpu_limit_stops_a_busy_loop_before_the_batch_timeout() -> None:
-    started = time.monotonic()
-    with fake(cpu_limit=1, batch_timeout=60.0) as runner:
-        results = runner.run(around("burn-cpu"))
-    assert_neighbours_intact(results)
-    crash = results[1].fault
-    assert crash is not None and crash.outcome == "crash" and crash.evidence["signal"] == "SIGXCPU"
-    assert "its CPU time limit of 1 s" in crash.detail
-    assert time.monotonic() - started < 30
 
 
 def test_a_runner_that_used_half_its_cpu_allowance_is_replaced_between_batches() -> None:
