@@ -28,7 +28,8 @@ import nox.virtualenv
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT))
 
-from conformance.interpreters import Interpreter, discover  # noqa: E402
+from conformance.host.interpreters import Interpreter, discover  # noqa: E402
+from conformance.host.system import children  # noqa: E402
 
 nox.needs_version = ">=2024.4.15"
 nox.options.default_venv_backend = "uv|virtualenv"
@@ -75,7 +76,7 @@ def expectations_option(name: str) -> list[str]:
 
 
 # Stopping: Ctrl-C reaches pytest directly; SIGTERM to nox is passed on to pytest (below). Either way
-# pytest finishes the results file as `interrupted`, given this long before nox kills it.
+# pytest finishes the results file as `interrupted`, given this long before nox terminates it.
 STOP_GRACE_S = 60
 
 
@@ -93,25 +94,31 @@ def run_conformance(session: nox.Session, command: str, extra: list[str], path: 
         raise
 
 
-def _pass_sigterm_on(signum: int, frame: object) -> None:
-    """SIGTERM to nox: pass it on to nox's children (pytest stops as on Ctrl-C), then stop nox as Ctrl-C does."""
-    for child in _children():
-        with contextlib.suppress(OSError):
-            os.kill(child, signal.SIGTERM)
-    raise KeyboardInterrupt("SIGTERM")
+class _Stop:
+    """One stop, handled once, as pytest does it (conformance/plugin/stop.py).
+
+    The first SIGTERM is passed on to nox's children (pytest stops as on Ctrl-C) and stops
+    nox as Ctrl-C does; the first SIGINT stops nox (the terminal sent pytest its own). Any
+    signal after that is left to pytest, which got its own, or is the same stop sent again
+    (`timeout` signals nox and its whole process group): nox waits for pytest to finish.
+    """
+
+    stopping = False
+
+    def __call__(self, signum: int, frame: object) -> None:
+        if self.stopping:
+            return
+        self.stopping = True
+        if signum == signal.SIGTERM:
+            for child in children(os.getpid()):
+                with contextlib.suppress(OSError):
+                    os.kill(child, signal.SIGTERM)
+        raise KeyboardInterrupt(signal.Signals(signum).name)
 
 
-def _children() -> list[int]:
-    """This process's children, from /proc (Linux); none found elsewhere."""
-    children = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        with contextlib.suppress(OSError, ValueError, IndexError):
-            if int(stat.read_bytes().rpartition(b")")[2].split()[1]) == os.getpid():
-                children.append(int(stat.parent.name))
-    return children
-
-
-signal.signal(signal.SIGTERM, _pass_sigterm_on)
+_stop = _Stop()
+signal.signal(signal.SIGTERM, _stop)
+signal.signal(signal.SIGINT, _stop)
 
 
 def make_conformance_session(name: str) -> None:
@@ -132,9 +139,9 @@ for _name in NAMES:
     make_conformance_session(_name)
 
 
-# Implementations hosted in Node, each through an adapter in conformance/adapters/ (its
+# Implementations hosted in Node, each through an adapter in conformance/target/adapters/ (its
 # npm packages pinned by package-lock.json): session name -> (adapter, expectations file).
-ADAPTERS_DIR = ROOT / "conformance" / "adapters"
+ADAPTERS_DIR = ROOT / "conformance" / "target" / "adapters"
 NODE = shutil.which("node")
 ADAPTERS = {
     "pyodide": ("pyodide.mjs", "pyodide-3.14.toml"),
@@ -145,7 +152,7 @@ ADAPTERS = {
 
 
 def install_adapters(session: nox.Session) -> None:
-    """npm ci in conformance/adapters/, unless node_modules already matches the lock file."""
+    """npm ci in conformance/target/adapters/, unless node_modules already matches the lock file."""
     lock = ADAPTERS_DIR / "package-lock.json"
     installed = ADAPTERS_DIR / "node_modules" / ".package-lock.json"
     if not installed.exists() or installed.stat().st_mtime < lock.stat().st_mtime:
@@ -168,7 +175,7 @@ def make_adapter_session(name: str, adapter: str, expectations: str) -> None:
         budget = ["--programs-per-example", str(ADAPTER_PROGRAMS_PER_EXAMPLE)]
         run_conformance(session, command, budget + expectations_option(expectations) + session.posargs)
 
-    conformance.__doc__ = "Conformance against %s, through conformance/adapters/%s under Node." % (name, adapter)
+    conformance.__doc__ = "Conformance against %s, through conformance/target/adapters/%s under Node." % (name, adapter)
 
 
 for _name, (_adapter, _expectations) in ADAPTERS.items():

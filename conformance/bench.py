@@ -4,19 +4,21 @@
                                 [--no-nox] [--no-memory] [--out FILE]
 
 One corpus of generated programs (every area in turn, the programs the model
-accepts, as the properties run them) goes through each stage, so the rates are
-comparable within one run:
+accepts, made by the engine's own properties: conformance/engine/properties.py)
+goes through each stage, so the rates are comparable within one run:
 
-    generation   IR drawn from a seed and emitted as source
+    generation   IR drawn from a seed and emitted as source (the property's generator)
     model        the reference model's prediction
     inprocess    compile, run and observe in this process (runner.py's own
                  run_program): the ceiling
     runner       through a persistent runner of this Python, in batches of
                  --programs-per-example (the suite's default)
     subprocess   a new interpreter process per program: the naive floor
+    engine       the engine's pipeline without pytest: a property's batches
+                 generated, predicted, run and compared (Property.run_batch)
     end_to_end   every generated property with two pytest-xdist workers
-                 (generation, model, runner and comparison together), against
-                 this Python, counted from the results file
+                 (the engine under pytest and Hypothesis), against this
+                 Python, counted from the results file
 
 Each rate is the median of --rounds rounds. Then scaling: the runner's rate by
 batch size and by nesting depth, PyPy's runner rate, and the wall time of each
@@ -48,16 +50,20 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from conformance.driver import RUNNER, Program, Runner, TargetError, launch_variants
-from conformance.interpreters import discover
+from conformance.engine.catalog import AREAS
+from conformance.engine.properties import Property
+from conformance.engine.session import DEFAULT_PROGRAMS_PER_EXAMPLE, Options, Session
+from conformance.engine.target import SetupError
+from conformance.host.driver import RUNNER, Runner, TargetError, launch_variants
+from conformance.host.interpreters import discover
+from conformance.host.protocol import Program
+from conformance.host.system import atomic_write, rss_mb
 from conformance.model.evaluate import predict
-from conformance.model.scopes import Unspecified
-from conformance.plugin import DEFAULT_PROGRAMS_PER_EXAMPLE
 from generators import ir
 from generators.choices import RandomChoices
 from generators.emit import emit
 from generators.features import Features
-from generators.generate import EMPHASIS, MAX_DEPTH, Context, program
+from generators.generate import MAX_DEPTH
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = "closure-conformance/bench/1"
@@ -77,25 +83,36 @@ class BenchError(Exception):
 @dataclass(frozen=True)
 class Generated:
     seed: int
+    area: str
     module: ir.Module
     source: str
 
 
-def corpus(count: int, features: Features, version: tuple[int, ...], max_depth: int = MAX_DEPTH,
-           seed: int = 0) -> list[Generated]:  # fmt: skip
+def host_session() -> Session:
+    """The engine against this Python, as the suite runs it (its properties make the corpus)."""
+    try:
+        return Session.open(Options(command=sys.executable))
+    except SetupError as error:
+        raise BenchError(str(error)) from None
+
+
+def properties(session: Session, max_depth: int = MAX_DEPTH) -> list[Property]:
+    """One property per area with generated programs, at the language level (the level does not
+    change what is generated)."""
+    return [Property(session.property(area.slug, "language").check, session.target, max_depth=max_depth)
+            for area in AREAS if area.generated]  # fmt: skip
+
+
+def corpus(props: Sequence[Property], count: int, seed: int = 0) -> list[Generated]:
     """`count` programs the model accepts, from every area in turn (what the properties run)."""
-    areas = list(EMPHASIS)
     seeds = random.Random(seed)
     programs: list[Generated] = []
     while len(programs) < count:
-        ctx = Context.for_area(features, areas[len(programs) % len(areas)], max_depth)
+        prop = props[len(programs) % len(props)]
         program_seed = seeds.getrandbits(64)
-        module = program(RandomChoices(program_seed), ctx)
-        try:
-            predict(module, version)
-        except Unspecified:
-            continue
-        programs.append(Generated(program_seed, module, emit(module, features)))
+        made = prop.generate(RandomChoices(program_seed))
+        if made is not None:
+            programs.append(Generated(program_seed, prop.area, made.module, made.source))
     return programs
 
 
@@ -151,31 +168,19 @@ def subprocess_rate(command: Sequence[str], programs: Sequence[Generated]) -> fl
         return round(len(sample) / (time.perf_counter() - started), 2)
 
 
-def rss_mb(pid: int | str = "self") -> float | None:
-    """Resident memory of a process in MB, from /proc (None where there is no /proc)."""
-    try:
-        with open("/proc/%s/status" % pid, encoding="ascii") as status:
-            for line in status:
-                if line.startswith("VmRSS:"):
-                    return round(float(line.split()[1]) / 1024, 1)
-    except OSError:
-        return None
-    return None
-
-
 # -- stages ---------------------------------------------------------------------------
 
 
-def measure_core(programs: list[Generated], features: Features, version: tuple[int, ...], rounds: int,
-                 batch: int) -> dict[str, Any]:  # fmt: skip
+def measure_core(programs: list[Generated], props: Sequence[Property], rounds: int, batch: int) -> dict[str, Any]:
     host = [sys.executable]
-    contexts = {area: Context.for_area(features, area) for area in EMPHASIS}
-    areas = list(EMPHASIS)
+    by_area = {prop.area: prop for prop in props}
+    version = props[0].target.version
     runner_module = load_runner_module()
 
     def generate_all() -> None:
-        for index, generated in enumerate(programs):
-            emit(program(RandomChoices(generated.seed), contexts[areas[index % len(areas)]]), features)
+        for generated in programs:
+            prop = by_area[generated.area]
+            emit(prop.make(RandomChoices(generated.seed), prop.ctx), prop.features)
 
     def predict_all() -> None:
         for generated in programs:
@@ -192,8 +197,25 @@ def measure_core(programs: list[Generated], features: Features, version: tuple[i
         "inprocess_programs_per_s": rate(len(programs), inprocess_all, rounds),
         "runner_programs_per_s": runner_rate(host, programs, batch, rounds),
         "subprocess_programs_per_s": subprocess_rate(host, programs),
+        "engine_programs_per_s": engine_rate(programs, by_area, batch, rounds),
     }
     return figures
+
+
+def engine_rate(programs: Sequence[Generated], by_area: dict[str, Property], batch: int, rounds: int) -> float:
+    """The engine's own pipeline, without pytest or Hypothesis: each property's batches of programs
+    generated from their seeds, predicted, run through its runner and compared."""
+    chunks: list[tuple[Property, list[int]]] = []
+    for area, prop in by_area.items():
+        seeds = [generated.seed for generated in programs if generated.area == area]
+        chunks += [(prop, seeds[start : start + batch]) for start in range(0, len(seeds), batch)]
+
+    def run_all() -> None:
+        for prop, seeds in chunks:
+            prop.run_batch([RandomChoices(seed) for seed in seeds])
+
+    run_all()  # warm up, as for the runner
+    return rate(len(programs), run_all, rounds)
 
 
 def measure_end_to_end(workers: int, select: str | None = None) -> dict[str, Any]:
@@ -280,12 +302,12 @@ def measure_batch_scaling(programs: list[Generated], rounds: int) -> list[dict[s
     return scaling
 
 
-def measure_depth_scaling(count: int, features: Features, version: tuple[int, ...], rounds: int,
-                          batch: int) -> list[dict[str, Any]]:  # fmt: skip
+def measure_depth_scaling(session: Session, count: int, rounds: int, batch: int) -> list[dict[str, Any]]:
     runner_module = load_runner_module()
+    version = session.target.version
     scaling = []
     for depth in range(2, MAX_DEPTH + 1):
-        programs = corpus(count, features, version, max_depth=depth, seed=depth)
+        programs = corpus(properties(session, max_depth=depth), count, seed=depth)
 
         def inprocess_all(programs: list[Generated] = programs) -> None:
             for index, generated in enumerate(programs):
@@ -383,8 +405,15 @@ def _growth(samples: list[dict[str, Any]], key: str) -> float | None:
 
 
 def run(options: argparse.Namespace) -> dict[str, Any]:
-    version = tuple(sys.version_info[:3])
-    features = Features.for_version(version)
+    session = host_session()
+    try:
+        return _run(options, session)
+    finally:
+        session.close()
+
+
+def _run(options: argparse.Namespace, session: Session) -> dict[str, Any]:
+    props = properties(session)
     batch = options.programs_per_example
     document: dict[str, Any] = {
         "schema": SCHEMA,
@@ -400,21 +429,21 @@ def run(options: argparse.Namespace) -> dict[str, Any]:
         % (options.rounds, batch),
     }
     print("generating a corpus of %d programs ..." % options.programs, flush=True)
-    programs = corpus(options.programs, features, version)
+    programs = corpus(props, options.programs)
     document["corpus"] = {
         "programs": len(programs),
-        "areas": list(EMPHASIS),
+        "areas": [prop.area for prop in props],
         "mean_source_chars": round(statistics.mean(len(g.source) for g in programs)),
         "mean_source_lines": round(statistics.mean(g.source.count("\n") for g in programs), 1),
     }
     steps: list[tuple[str, Callable[[], Any]]] = [
         ("generation, model, in-process, runner, subprocess",
-         lambda: measure_core(programs, features, version, options.rounds, batch)),
+         lambda: measure_core(programs, props, options.rounds, batch)),
         ("end to end (2 xdist workers)", lambda: measure_end_to_end(2)),
         ("runner by batch size", lambda: {"batch_size": measure_batch_scaling(programs, options.rounds)}),
         ("runner by nesting depth",
-         lambda: {"nesting_depth": measure_depth_scaling(min(len(programs), 1000), features, version,
-                                                         options.rounds, batch)}),
+         lambda: {"nesting_depth": measure_depth_scaling(session, min(len(programs), 1000), options.rounds,
+                                                         batch)}),
         ("PyPy's runner", lambda: measure_pypy(programs, options.rounds, batch)),
     ]  # fmt: skip
     if not options.no_nox:
@@ -446,7 +475,7 @@ def run(options: argparse.Namespace) -> dict[str, Any]:
 
 def table(document: dict[str, Any]) -> str:
     rows = [("stage", "programs/s")]
-    for key in ("generation", "model", "inprocess", "runner", "subprocess", "end_to_end", "pypy_runner"):
+    for key in ("generation", "model", "inprocess", "runner", "subprocess", "engine", "end_to_end", "pypy_runner"):
         value = document.get(key + "_programs_per_s")
         if value is not None:
             rows.append((key.replace("_", " "), "%.1f" % value))
@@ -509,10 +538,7 @@ def main(argv: list[str] | None = None) -> int:
     except (BenchError, TargetError) as error:
         sys.stderr.write("bench: %s\n" % error)
         return 1
-    options.out.parent.mkdir(parents=True, exist_ok=True)
-    temporary = options.out.with_name(options.out.name + ".tmp")
-    temporary.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
-    temporary.replace(options.out)
+    atomic_write(options.out, json.dumps(document, indent=2) + "\n")
     print(table(document))
     print("wrote %s" % options.out)
     return 0

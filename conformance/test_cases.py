@@ -1,8 +1,7 @@
-"""Every hand-written case under conformance/cases/, run against the target.
+"""Every hand-written case under conformance/cases/ (or --cases DIR), run against the target.
 
-One test per case file; its markers are the case's area and level. A case
-that does not apply to the target (too old, or lacking a capability the case
-needs) is skipped with the reason.
+One test per case file, marked with the case's area and level; the engine runs it
+(conformance/engine/session.py) and judges it with the comparator every check shares.
 """
 
 from __future__ import annotations
@@ -11,10 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from conformance.areas import AREAS_BY_SLUG, level_marker
-from conformance.casefile import CASES_DIR, Case, CaseError, discover, load
-from conformance.driver import Program
-from conformance.plugin import CheckRecord, Target, check_marker, fault_lines, fault_record, repro_command
+from conformance.engine.casefile import CASES_DIR, Case, CaseError, discover, load
+from conformance.engine.catalog import AREAS_BY_SLUG, marker
+from conformance.engine.check import CheckRun
+from conformance.engine.session import Session
+from conformance.plugin.outcomes import check_marker, conclude
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -31,60 +31,20 @@ def _params(root: Path) -> list[object]:
         except CaseError as error:
             params.append(pytest.param(error, id="%s/%s" % (path.parent.name, path.stem)))
             continue
-        marks = [
-            getattr(pytest.mark, AREAS_BY_SLUG[case.area].marker),
-            getattr(pytest.mark, level_marker(case.level)),
-            check_marker("case:" + case.id, case.area, case.level),
-        ]
-        params.append(pytest.param(case, id=case.id, marks=marks))
+        marks = [getattr(pytest.mark, AREAS_BY_SLUG[case.area].marker), getattr(pytest.mark, marker(case.level)),
+                 check_marker(case.check)]  # fmt: skip
+        params.append(pytest.param(case, id=case.name, marks=marks))
     return params
 
 
-def test_case(
-    case: Case | CaseError, target: Target, check_record: CheckRecord, request: pytest.FixtureRequest
-) -> None:
+def test_case(case: Case | CaseError, engine: Session, check_run: CheckRun, replay: str,
+              pytestconfig: pytest.Config) -> None:  # fmt: skip
     if isinstance(case, CaseError):
         pytest.fail("malformed case file: %s" % case, pytrace=False)
-    check_record.describe(
-        description=case.description,
-        spec=case.spec,
-        path=_shown_path(case.path, request.config.rootpath),
-    )
-    reason = case.skip_reason(target.hello)
-    if reason:
-        pytest.skip(reason)
-    missing = case.missing_capabilities(target.hello)
-    if missing:
-        check_record.unsupported(missing)
-    result = target.runner.run_one(Program(case.id, case.source, filename=case.path.name))
-    check_record.count_programs(1)
-    mismatches = case.check(result, target.hello.version)
-    if not mismatches:
-        return
-    repro = repro_command(request.config, request.node.nodeid, target)
-    check_record.fail(
-        program=case.source,
-        expected="\n".join("%s: %s" % (m.expectation, m.expected) for m in mismatches),
-        observed="\n".join("%s: %s" % (m.expectation, m.observed) for m in mismatches),
-        repro=repro,
-        mismatches=[{"expectation": m.expectation, "expected": m.expected, "observed": m.observed} for m in mismatches],
-        **({"fault": fault_record(result.fault)} if result.fault else {}),
-    )
-    lines = ["case %s on %s: %s" % (case.id, target.describe(), case.description)]
-    for mismatch in mismatches:
-        lines.append("  %s" % mismatch.expectation)
-        lines.append("    expected: %s" % mismatch.expected)
-        lines.append("    observed: %s" % mismatch.observed)
-    if result.fault:
-        lines += fault_lines(result.fault)
-    if result.output:
-        lines.append("  the program printed: %r" % result.output)
-    lines.append("  program: %s" % case.path)
-    lines.append("  reproduce: %s" % repro)
-    pytest.fail("\n".join(lines), pytrace=False)
+    conclude(engine.run_case(case, check_run, _shown(case.path, pytestconfig.rootpath), replay))
 
 
-def _shown_path(path: Path, root: Path) -> str:
+def _shown(path: Path, root: Path) -> str:
     try:
         return str(path.resolve().relative_to(root))
     except ValueError:

@@ -23,8 +23,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from conformance.engine.schema import LEVELS, is_generated
 from reports.load import Run
-from reports.schema import LEVELS
 
 CONFORMING = frozenset({"passed", "xpassed"})
 DIFFERING = frozenset({"failed", "xfailed", "error"})
@@ -153,8 +153,8 @@ class Difference:
 
     @property
     def generated(self) -> bool:
-        """A property over generated programs (its failure lists differences per probe)."""
-        return bool(self.failure and isinstance(self.failure.get("differences"), list))
+        """A property over generated programs (a case is titled by its description instead)."""
+        return is_generated(self.check_id) and self.failure is not None
 
     @property
     def title(self) -> str:
@@ -239,7 +239,7 @@ def failure_rows(failure: dict[str, Any]) -> list[tuple[str, str, str]]:
     Consecutive probes that disagree in the same way (all "never reached" after a
     compile error, say) share one row: "p2 ... p9 probe".
     """
-    if isinstance(failure.get("differences"), list):  # a generated program: per probe and facet
+    if isinstance(failure.get("differences"), list):  # every failure from version 2 on: per probe and facet
         rows: list[tuple[str, str, str, str, str]] = []  # first probe, last probe, facet, expected, observed
         for d in failure["differences"]:
             if not isinstance(d, dict):
@@ -255,7 +255,7 @@ def failure_rows(failure: dict[str, Any]) -> list[tuple[str, str, str]]:
             ("%s %s" % (first if first == last else "%s ... %s" % (first, last), facet), expected, observed)
             for first, last, facet, expected, observed in rows
         ]
-    if isinstance(failure.get("mismatches"), list):  # a hand-written case: per expectation line
+    if isinstance(failure.get("mismatches"), list):  # a case's failure in a version 1 file: per expectation line
         return [
             (str(m.get("expectation", "")), str(m.get("expected")), str(m.get("observed")))
             for m in failure["mismatches"]

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from conformance.engine.schema import LEVELS
 from reports.analysis import Interpreter
-from reports.schema import LEVELS
 
 LEVEL_COLOURS = {"language": "#2b6cb0", "data-model": "#2c7a7b", "cpython-detail": "#805ad5"}
 

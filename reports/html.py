@@ -26,9 +26,9 @@ import pygments.formatters
 import pygments.lexers
 from markupsafe import Markup
 
+from conformance.engine.schema import LEVELS
 from reports import charts, markdown
 from reports.analysis import Report, safe_slug, score
-from reports.schema import LEVELS
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 SHOWN_CHARACTERS = 4000  # of one value; a flood of output is cut, and says so

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from reports.schema import InvalidResults, validate
+from conformance.engine.schema import InvalidResults, validate
 
 MAX_FILE_BYTES = 512 * 1024 * 1024  # far beyond any real run; a bound on what a hostile file can cost
 

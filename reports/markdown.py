@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from conformance.engine.schema import LEVELS
 from reports.analysis import Report
-from reports.schema import LEVELS
 
 MAX_LISTED = 30  # differences listed per interpreter; the HTML page has them all
 

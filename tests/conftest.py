@@ -1,24 +1,14 @@
-"""Shared fixtures for the suite's own tests."""
+"""Fixtures for the suite's own tests (shared helpers are in tests/support.py)."""
 
 from __future__ import annotations
 
-import os
-import shutil
 import stat
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from conformance import profiles  # noqa: F401  (the suite's Hypothesis profiles, for its own tests too)
-
-ROOT = Path(__file__).resolve().parent.parent
-HOST = sys.executable
-
-
-def pypy() -> str | None:
-    return shutil.which("pypy3")
+from conformance.plugin import profiles  # noqa: F401  (the suite's Hypothesis profiles, for its own tests too)
 
 
 @pytest.fixture
@@ -38,14 +28,3 @@ def fake_interpreter(tmp_path: Path) -> Callable[[str], str]:
 @pytest.fixture(autouse=True)
 def _no_pyenv_version(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("PYENV_VERSION", raising=False)
-
-
-def run_pytest_args(*args: str) -> list[str]:
-    return [HOST, "-m", "pytest", *args]
-
-
-def environment() -> dict[str, str]:
-    env = dict(os.environ)
-    env.pop("PYTEST_XDIST_WORKER", None)
-    env.pop("PYTEST_ADDOPTS", None)
-    return env

@@ -1,7 +1,7 @@
-"""The Node adapters (conformance/adapters/): Pyodide, MicroPython, Brython and Skulpt as targets.
+"""The Node adapters (conformance/target/adapters/): Pyodide, MicroPython, Brython and Skulpt as targets.
 
 Each adapter is started through the real driver, like any interpreter. Needs `node` and the
-adapters' npm packages (`npm ci --prefix conformance/adapters`, which `nox -s tests` runs);
+adapters' npm packages (`npm ci --prefix conformance/target/adapters`, which `nox -s tests` runs);
 without them the tests are skipped, except under CI, where they fail.
 """
 
@@ -13,10 +13,11 @@ from collections.abc import Iterator
 
 import pytest
 
-from conformance.driver import Program, Runner, split_command
-from tests.conftest import ROOT
+from conformance.host.driver import Runner, split_command
+from conformance.host.protocol import Program
+from tests.support import ROOT
 
-ADAPTERS = ROOT / "conformance" / "adapters"
+ADAPTERS = ROOT / "conformance" / "target" / "adapters"
 NODE = shutil.which("node")
 NAMES = ["pyodide", "micropython", "brython", "skulpt"]
 
@@ -24,7 +25,7 @@ NAMES = ["pyodide", "micropython", "brython", "skulpt"]
 @pytest.fixture(scope="module", params=NAMES)
 def adapter(request: pytest.FixtureRequest) -> Iterator[Runner]:
     if NODE is None or not (ADAPTERS / "node_modules").is_dir():
-        message = "the adapters need node and `npm ci --prefix conformance/adapters`"
+        message = "the adapters need node and `npm ci --prefix conformance/target/adapters`"
         if os.environ.get("CI"):
             pytest.fail(message)
         pytest.skip(message)

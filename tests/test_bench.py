@@ -3,29 +3,45 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 
 import pytest
 
 from conformance import bench
+from conformance.engine.catalog import AREAS
+from conformance.engine.properties import Property
+from conformance.engine.session import Session
 from conformance.model.evaluate import predict
-from generators.features import Features
 
-FEATURES = Features.for_version(sys.version_info[:2])
 VERSION = tuple(sys.version_info[:3])
 
 
-def test_the_corpus_holds_only_programs_the_model_accepts_from_every_area() -> None:
-    programs = bench.corpus(60, FEATURES, VERSION)
+@pytest.fixture(scope="module")
+def session() -> Iterator[Session]:
+    session = bench.host_session()
+    yield session
+    session.close()
+
+
+@pytest.fixture(scope="module")
+def props(session: Session) -> list[Property]:
+    return bench.properties(session)
+
+
+def test_the_corpus_holds_only_programs_the_model_accepts_from_every_area(props: list[Property]) -> None:
+    assert {prop.area for prop in props} == {area.slug for area in AREAS if area.generated}
+    programs = bench.corpus(props, 60)
     assert len(programs) == 60
     assert len({generated.source for generated in programs}) == 60
+    assert {generated.area for generated in programs} == {prop.area for prop in props}
     for generated in programs:
         predict(generated.module, VERSION)  # raises Unspecified for a program the suite would not run
 
 
-def test_core_rates_are_measured_on_the_same_programs() -> None:
-    programs = bench.corpus(40, FEATURES, VERSION)
-    figures = bench.measure_core(programs, FEATURES, VERSION, rounds=1, batch=10)
-    for key in ("generation", "model", "inprocess", "runner", "subprocess"):
+def test_core_rates_are_measured_on_the_same_programs(props: list[Property]) -> None:
+    programs = bench.corpus(props, 40)
+    figures = bench.measure_core(programs, props, rounds=1, batch=10)
+    for key in ("generation", "model", "inprocess", "runner", "subprocess", "engine"):
         assert figures[key + "_programs_per_s"] > 0
     # a process per program costs a start-up each: far slower than a persistent runner
     assert figures["subprocess_programs_per_s"] < figures["runner_programs_per_s"]
@@ -52,8 +68,8 @@ def test_the_cpu_budget_splits_an_end_to_end_program_and_bounds_the_rate() -> No
                       "total_us": 2500, "cores": 2, "ceiling_programs_per_s": 800.0}  # fmt: skip
 
 
-def test_memory_is_sampled_through_one_runner() -> None:
-    programs = bench.corpus(20, FEATURES, VERSION)
+def test_memory_is_sampled_through_one_runner(props: list[Property]) -> None:
+    programs = bench.corpus(props, 20)
     memory = bench.measure_memory(programs, total=200, batch=10)
     assert memory["programs"] == 200 and memory["runner_restarts"] == 0
     assert memory["samples"][-1]["programs"] == 200

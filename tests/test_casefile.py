@@ -1,4 +1,4 @@
-"""The case-file format: loading, validation, and checking observations against it."""
+"""The case-file format: loading, validation, and what a case expects, judged by the one comparator."""
 
 from __future__ import annotations
 
@@ -6,8 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from conformance.casefile import EMPTY, CaseError, discover, load
-from conformance.driver import Fault, Hello, ProgramResult
+from conformance.engine.casefile import Case, CaseError, discover, load
+from conformance.engine.compare import compare
+from conformance.engine.records import Difference
+from conformance.host.protocol import Fault, Hello, ProgramResult
 
 HEADER = """\
 # area: late-binding
@@ -39,6 +41,10 @@ def result(observations: dict | None = None, **fields) -> ProgramResult:
     return ProgramResult(id="p", observations=observations or {}, **fields)
 
 
+def judged(case: Case, observed: ProgramResult, version: tuple[int, ...] = (3, 12)) -> list[Difference]:
+    return compare(case.expected(version), observed)
+
+
 def test_every_shipped_case_loads() -> None:
     paths = discover()
     assert paths, "no case files found"
@@ -48,7 +54,8 @@ def test_every_shipped_case_loads() -> None:
 
 def test_a_case_reads_its_header(tmp_path: Path) -> None:
     case = load_text(tmp_path, HEADER + "# requires: cell_type\n# expect: x == [1, (2,)]\nprobe('x', [1, (2,)])\n")
-    assert case.id == "late-binding/case"
+    assert case.name == "late-binding/case"
+    assert case.check.id == "case:late-binding/case"
     assert case.area == "late-binding" and case.level == "language"
     assert case.min_version == (3, 0)
     assert case.requires == {"cell_type"}
@@ -122,11 +129,12 @@ def test_what_a_program_observes_implies_the_capabilities_it_needs(tmp_path: Pat
 
 def test_values_compare_strictly(tmp_path: Path) -> None:
     case = load_text(tmp_path, HEADER + "# expect: x == [1, (2,)]\n")
-    assert case.check(result({"x": {"value": [1, {"tuple": [2]}]}}), (3, 12)) == []
-    [mismatch] = case.check(result({"x": {"value": [True, {"tuple": [2]}]}}), (3, 12))
-    assert (mismatch.expected, mismatch.observed) == ("[1, (2,)]", "[True, (2,)]")
-    [mismatch] = case.check(result({"x": {"value": [1, [2]]}}), (3, 12))
-    assert mismatch.observed == "[1, [2]]"
+    assert judged(case, result({"x": {"value": [1, {"tuple": [2]}]}})) == []
+    [difference] = judged(case, result({"x": {"value": [True, {"tuple": [2]}]}}))
+    assert (difference.level, difference.facet) == ("language", "value")
+    assert (difference.expected, difference.observed) == ("returns [1, (2,)]", "returns [True, (2,)]")
+    [difference] = judged(case, result({"x": {"value": [1, [2]]}}))
+    assert difference.observed == "returns [1, [2]]"
 
 
 def test_an_exception_must_be_exactly_the_class(tmp_path: Path) -> None:
@@ -138,17 +146,19 @@ def test_an_exception_must_be_exactly_the_class(tmp_path: Path) -> None:
         "mro": ["UnboundLocalError", "NameError", "Exception"],
         "message": "m",
     }
-    assert case.check(result({"f": {"raises": name_error}}), (3, 12)) == []
-    [mismatch] = case.check(result({"f": {"raises": unbound}}), (3, 12))
-    assert mismatch.observed == "UnboundLocalError (a subclass of NameError): m"
-    [mismatch] = case.check(result({"f": {"value": 3}}), (3, 12))
-    assert mismatch.observed == "returned 3"
+    assert judged(case, result({"f": {"raises": name_error}})) == []
+    [difference] = judged(case, result({"f": {"raises": unbound}}))
+    assert (difference.facet, difference.expected) == ("exception", "NameError")
+    assert difference.observed == "UnboundLocalError (a subclass of NameError): m"
+    [difference] = judged(case, result({"f": {"value": 3}}))
+    assert (difference.facet, difference.observed) == ("outcome", "returns 3")
 
 
-def test_a_missing_probe_is_a_mismatch(tmp_path: Path) -> None:
+def test_a_missing_probe_differs_and_an_unexpected_one_does_not(tmp_path: Path) -> None:
     case = load_text(tmp_path, HEADER + "# expect: x == 1\n")
-    [mismatch] = case.check(result({}), (3, 12))
-    assert mismatch.observed == "probe 'x' was never reached"
+    [difference] = judged(case, result({}))
+    assert (difference.probe, difference.facet, difference.observed) == ("x", "probe", "never reached")
+    assert judged(case, result({"x": {"value": 1}, "y": {"value": 2}})) == []
 
 
 def test_closure_facts(tmp_path: Path) -> None:
@@ -162,51 +172,71 @@ def test_closure_facts(tmp_path: Path) -> None:
         "freevars": ["a", "b"],
         "cells": {"a": {"id": 1, "empty": True}, "b": {"id": 0, "value": 3}},
     }
-    assert case.check(result({"f": observed}), (3, 12)) == []
+    assert judged(case, result({"f": observed})) == []
     observed["cells"] = {"a": {"id": 1, "value": None}, "b": {"id": 1, "value": 3}}
-    mismatches = case.check(result({"f": observed}), (3, 12))
-    assert [(m.expected, m.observed) for m in mismatches] == [("EMPTY", "None"), ("0", "1")]
-    assert EMPTY is not None
+    differences = judged(case, result({"f": observed}))
+    assert [(d.facet, d.expected, d.observed) for d in differences] == [
+        ("cell a", "empty", "None"), ("cell b identity", "cell #0", "cell #1"),
+    ]  # fmt: skip
 
 
 def test_freevars_as_a_tuple_compares_in_order(tmp_path: Path) -> None:
     case = load_text(
         tmp_path, HEADER.replace("level: language", "level: cpython-detail") + "# expect: f.freevars == ('a', 'b')\n"
     )
-    assert case.check(result({"f": {"freevars": ["a", "b"]}}), (3, 12)) == []
-    assert len(case.check(result({"f": {"freevars": ["b", "a"]}}), (3, 12))) == 1
+    assert judged(case, result({"f": {"freevars": ["a", "b"]}})) == []
+    [difference] = judged(case, result({"f": {"freevars": ["b", "a"]}}))
+    assert (difference.level, difference.facet) == ("cpython-detail", "co_freevars order")
 
 
 def test_version_conditions_choose_the_expectation(tmp_path: Path) -> None:
     text = HEADER + "# expect[<3.11]: f.message == 'old'\n# expect[>=3.11]: f.message == 'new'\n"
     case = load_text(tmp_path, text)
     observed = {"f": {"raises": {"type": "NameError", "module": "builtins", "message": "new"}}}
-    assert case.check(result(observed), (3, 11)) == []
-    assert len(case.check(result(observed), (3, 10))) == 1
+    assert judged(case, result(observed), (3, 11)) == []
+    [difference] = judged(case, result(observed), (3, 10))
+    assert (difference.facet, difference.expected, difference.observed) == ("exception message", "'old'", "'new'")
 
 
 def test_an_uncaught_exception_fails_a_case_that_does_not_expect_it(tmp_path: Path) -> None:
     case = load_text(tmp_path, HEADER + "# expect: x == 1\n")
     error = {"type": "TypeError", "module": "builtins", "mro": ["TypeError", "Exception"], "message": "bad"}
-    mismatches = case.check(result({"x": {"value": 1}}, error=error), (3, 12))
-    assert [m.observed for m in mismatches] == ["TypeError: bad"]
+    differences = judged(case, result({"x": {"value": 1}}, error=error))
+    assert [(d.facet, d.observed) for d in differences] == [("uncaught exception", "TypeError: bad")]
 
 
 def test_negative_cases_expect_a_compile_error(tmp_path: Path) -> None:
     case = load_text(tmp_path, HEADER + "# negative: SyntaxError\nnonlocal x\n")
     syntax_error = {"type": "SyntaxError", "module": "builtins", "mro": ["SyntaxError"], "message": "m"}
-    assert case.check(result(compile_error=syntax_error), (3, 12)) == []
-    [mismatch] = case.check(result({}), (3, 12))
-    assert mismatch.observed == "compiled without error"
+    assert judged(case, result(compile_error=syntax_error)) == []
+    [difference] = judged(case, result({}))
+    assert (difference.facet, difference.expected, difference.observed) == ("compile", "SyntaxError", "none")
+    mro = ["IndentationError", "SyntaxError", "Exception"]
+    indentation = {"type": "IndentationError", "module": "builtins", "mro": mro}
+    [difference] = judged(case, result(compile_error=indentation))
+    assert difference.observed == "IndentationError (a subclass of SyntaxError)"
 
 
 def test_program_output_is_observable(tmp_path: Path) -> None:
     case = load_text(tmp_path, HEADER + "# expect: program.output == 'hi\\n'\n")
-    assert case.check(result(output="hi\n"), (3, 12)) == []
-    assert len(case.check(result(output="ho\n"), (3, 12))) == 1
+    assert judged(case, result(output="hi\n")) == []
+    assert len(judged(case, result(output="ho\n"))) == 1
 
 
 def test_a_fault_fails_the_case_with_its_evidence(tmp_path: Path) -> None:
     case = load_text(tmp_path, HEADER + "# expect: x == 1\n")
-    [mismatch] = case.check(result(fault=Fault("crash", "was killed by SIGSEGV")), (3, 12))
-    assert mismatch.observed == "crash: was killed by SIGSEGV"
+    differences = judged(case, result(fault=Fault("crash", "was killed by SIGSEGV")))
+    assert {d.observed for d in differences} == {"crash: was killed by SIGSEGV"}
+    assert {d.level for d in differences} == {"language", "data-model", "cpython-detail"}
+
+
+def test_the_messages_of_compile_and_runtime_errors(tmp_path: Path) -> None:
+    negative = load_text(tmp_path, HEADER + "# negative: SyntaxError\n# expect: program.message == 'bad'\nnonlocal x\n")
+    assert negative.expected((3, 12)).compile_error == {"type": "SyntaxError", "message": "bad"}
+    raising = load_text(tmp_path, HEADER + "# expect: program raises SystemExit\n# expect: program.message == '3'\n")
+    assert raising.expected((3, 12)).error == {"type": "SystemExit", "message": "3"}
+
+
+def test_only_the_program_has_an_output(tmp_path: Path) -> None:
+    with pytest.raises(CaseError, match="only the program as a whole has an output"):
+        load_text(tmp_path, HEADER + "# expect: x.output == 'hi'\n")

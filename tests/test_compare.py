@@ -1,11 +1,11 @@
-"""Comparison of predicted and observed results, and the level of each difference."""
+"""The one comparison: expected against observed results, and the level of each difference."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from conformance.compare import compare
-from conformance.driver import Fault, ProgramResult
+from conformance.engine.compare import Expected, compare, show
+from conformance.host.protocol import Fault, ProgramResult
 
 NAME_ERROR = {"type": "NameError", "module": "builtins", "mro": ["NameError"], "message": "m"}
 UNBOUND = {"type": "UnboundLocalError", "module": "builtins", "mro": ["UnboundLocalError", "NameError"], "message": "m"}
@@ -15,8 +15,12 @@ def closure(freevars: list[str], cells: dict[str, Any], closure: int | None = No
     return {"type": "function", "freevars": freevars, "closure": closure, "cells": cells}
 
 
-def levels(expected: dict[str, Any], observed: dict[str, Any]) -> list[tuple[str, str]]:
-    return [(d.level, d.facet) for d in compare({"observations": expected}, {"observations": observed})]
+def result(observations: dict[str, Any] | None = None, **fields: Any) -> ProgramResult:
+    return ProgramResult(id="p", observations=observations or {}, **fields)
+
+
+def levels(expected: dict[str, Any], observed: dict[str, Any], exhaustive: bool = True) -> list[tuple[str, str]]:
+    return [(d.level, d.facet) for d in compare(Expected(expected, exhaustive=exhaustive), result(observed))]
 
 
 def test_equal_results_have_no_difference() -> None:
@@ -66,19 +70,69 @@ def test_probes_reached_or_not_are_language() -> None:
 
 def test_a_program_that_does_not_compile_is_one_difference() -> None:
     syntax_error = {"type": "SystemError", "module": "builtins", "mro": ["SystemError"], "message": "m"}
-    expected = {"observations": [["p1", {"value": 1}], ["p2", {"value": 2}]]}
-    differences = compare(expected, {"compile_error": syntax_error, "observations": []})
+    expected = Expected({"p1": {"value": 1}, "p2": {"value": 2}})
+    differences = compare(expected, result(compile_error=syntax_error))
     assert [(d.level, d.facet) for d in differences] == [("language", "compile")]
 
 
 def test_a_fault_differs_at_every_level() -> None:
     crashed = ProgramResult(id="x", fault=Fault("crash", "was killed by SIGSEGV"))
-    differences = compare({"observations": []}, crashed)
+    differences = compare(Expected(), crashed)
     assert {d.level for d in differences} == {"language", "data-model", "cpython-detail"}
 
 
 def test_only_the_levels_asked_for() -> None:
-    expected = {"observations": [["p", {"raises": NAME_ERROR}]]}
-    observed = {"observations": [["p", {"raises": {**NAME_ERROR, "message": "x"}}]]}
+    expected = Expected({"p": {"raises": NAME_ERROR}})
+    observed = result({"p": {"raises": {**NAME_ERROR, "message": "x"}}})
     assert compare(expected, observed, ["language"]) == []
     assert len(compare(expected, observed, ["cpython-detail"])) == 1
+
+
+def test_a_partial_expectation_compares_only_what_it_predicts() -> None:
+    """As a case's header does: the probes it names, the facts it names."""
+    cells = {"a": {"id": 0, "value": 1}, "b": {"id": 1, "empty": True}}
+    observed = {"p": closure(["b", "a"], cells, 2), "q": {"value": 3}}
+    assert levels({"p": {"closure": 2}}, observed, exhaustive=False) == []
+    assert levels({"p": {"freevars": ["a", "b"], "unordered": ["freevars"]}}, observed, exhaustive=False) == []
+    order = [("cpython-detail", "co_freevars order")]
+    assert levels({"p": {"freevars": ["a", "b"]}}, observed, exhaustive=False) == order
+    assert levels({"p": {"cells": {"b": {"empty": True}}}}, observed, exhaustive=False) == []
+    assert levels({"p": {"cells": {"b": {"id": 0}}}}, observed, exhaustive=False) == [("data-model", "cell b identity")]
+    assert levels({"p": {"cells": {"c": {"id": 0}}}}, observed, exhaustive=False) == [("data-model", "cell c")]
+    assert levels({"p": {"closure": 2}}, observed) == [("language", "probe")]  # exhaustive: q was not expected
+
+
+def test_an_exception_expected_by_class_or_by_message_alone() -> None:
+    assert levels({"p": {"raises": {"type": "NameError"}}}, {"p": {"raises": NAME_ERROR}}) == []
+    assert levels({"p": {"raises": {"type": "NameError"}}}, {"p": {"raises": UNBOUND}}) == [("language", "exception")]
+    assert levels({"p": {"raises": {"message": "m"}}}, {"p": {"raises": UNBOUND}}) == []
+    assert levels({"p": {"raises": {"message": "n"}}}, {"p": {"raises": UNBOUND}}) == [
+        ("cpython-detail", "exception message")
+    ]
+
+
+def test_a_probed_cell_and_the_program_output() -> None:
+    assert levels({"c": {"cell": {"empty": True}}}, {"c": {"cell": {"id": 0, "empty": True}}}) == []
+    assert levels({"c": {"cell": {"value": 1, "id": 1}}}, {"c": {"cell": {"id": 0, "value": 2}}}) == [
+        ("data-model", "cell"), ("data-model", "cell identity"),
+    ]  # fmt: skip
+    differences = compare(Expected(output="hi\n"), result(output="ho\n"))
+    assert [(d.level, d.facet, d.expected, d.observed) for d in differences] == [
+        ("language", "output", "'hi\\n'", "'ho\\n'")
+    ]
+
+
+def test_an_uncaught_exception_differs_unless_expected() -> None:
+    error = {"type": "TypeError", "module": "builtins", "mro": ["TypeError", "Exception"], "message": "bad"}
+    [difference] = compare(Expected(), result(error=error))
+    shown = (difference.facet, difference.expected, difference.observed)
+    assert shown == ("uncaught exception", "none", "TypeError: bad")
+    assert compare(Expected(error={"type": "TypeError"}), result(error=error)) == []
+
+
+def test_values_are_shown_as_python_shows_them() -> None:
+    assert show([1, {"tuple": [2]}, {"dict": [["a", True]]}, {"set": []}, {"float": "nan"}]) == (
+        "[1, (2,), {'a': True}, set(), float('nan')]"
+    )
+    [difference] = compare(Expected({"x": {"value": [1]}}), result({"x": {"value": [True]}}))
+    assert (difference.expected, difference.observed) == ("returns [1]", "returns [True]")

@@ -7,8 +7,9 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from conformance.driver import Program, Runner, TargetError
-from tests.conftest import HOST
+from conformance.host.driver import Runner, TargetError
+from conformance.host.protocol import Program
+from tests.support import HOST
 
 
 def programs(*sources: str) -> list[Program]:

@@ -9,13 +9,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conformance.driver import Program, Runner
-from conformance.interpreters import discover
+from conformance.host.driver import Runner
+from conformance.host.interpreters import discover
+from conformance.host.protocol import Program
 from generators import ir
 from generators.emit import UnsupportedSyntax, emit
 from generators.features import Features
 from generators.strategies import invalid_programs, programs
-from tests.ir_source import parse
+from tests.support import parse
 
 ROUND_TRIPS = [
     "def f(a, b=1, *c, d=2):\n    nonlocal x\n    global y\n    return (a,)\n",

@@ -6,10 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from conformance.expectations import Expectations, ExpectationsError
-from tests.conftest import HOST
-from tests.test_plugin import by_id, load_results, run_suite, write_case
-from tests.test_seeded_bugs import BUGGY
+from conformance.engine.expectations import Expectations, ExpectationsError
+from tests.support import BUGGY, HOST, by_id, load_results, run_suite, write_case
 
 
 def write(tmp_path: Path, text: str) -> Path:

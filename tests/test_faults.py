@@ -1,4 +1,4 @@
-"""Fault injection: a fake interpreter (tests/fake_target.py) misbehaves in every way the driver must survive.
+"""Fault injection: a fake interpreter (tests/targets/fake_target.py) misbehaves in every way the driver must survive.
 
 Each fault is started through the real driver, in the middle of a batch: the
 faulty program gets the fault with its evidence, the programs around it their
@@ -15,9 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from conformance.driver import EVIDENCE_CHARS, MAX_LINE, Program, ProgramResult, Runner, TargetError
+from conformance.host.driver import EVIDENCE_CHARS, MAX_LINE, Runner, TargetError
+from conformance.host.protocol import Program, ProgramResult
+from tests.support import FAKE
 
-FAKE = str(Path(__file__).with_name("fake_target.py"))
 FAKE_COMMAND = [sys.executable, "-S", FAKE]  # without site: a fake starts in about 20 ms
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from conformance import interpreters
-from conformance.interpreters import Interpreter
+from conformance.host import interpreters
+from conformance.host.interpreters import Interpreter
 
 
 def fake_python(directory: Path, name: str, implementation: str, version: list[int]) -> Path:

@@ -10,16 +10,16 @@ from typing import Any
 import pytest
 from hypothesis import given, reject
 
-from conformance.compare import compare
-from conformance.driver import Program, Runner
+from conformance.engine.compare import Expected, compare
+from conformance.host.driver import Runner
+from conformance.host.protocol import Program
 from conformance.model.evaluate import predict
 from conformance.model.scopes import Kind, ScopeSyntaxError, Unspecified, analyze
 from generators import ir
 from generators.emit import emit
 from generators.features import Features
 from generators.strategies import EMPHASIS, invalid_programs, programs
-from tests.conftest import HOST
-from tests.ir_source import parse
+from tests.support import HOST, parse
 
 VERSION = tuple(sys.version_info[:3])
 
@@ -224,7 +224,7 @@ def _check(host: Runner, module: ir.Module) -> None:
     except Unspecified:
         reject()
     source = emit(module)
-    differences = compare(expected, host.run_one(Program("model-%d" % next(serial), source)))
+    differences = compare(Expected.from_result(expected), host.run_one(Program("model-%d" % next(serial), source)))
     assert not differences, "\n".join([d.describe() for d in differences] + ["program:", source])
 
 

@@ -13,7 +13,7 @@ import pytest
 from reports import build, html, markdown
 from reports.analysis import analyse, failure_rows, safe_slug
 from reports.load import load_runs
-from tests.results_documents import document, entry, hostile_results, two_machines, write
+from tests.support import hostile_results, results_document, results_entry, two_machines, write_results
 
 
 def test_results_from_two_machines_make_one_report(tmp_path: Path) -> None:
@@ -187,14 +187,14 @@ def test_the_standalone_program_runs_in_a_plain_python(tmp_path: Path) -> None:
 def test_unsupported_checks_excluded_constructs_and_known_generated_differences_are_shown(tmp_path: Path) -> None:
     known = {"signature": "compile:none->SystemError", "programs": 7, "reason": "compiler bug", "program": "x = 1\n",
              "expectation": {"check": "generated:*#compile:none->SystemError"}}  # fmt: skip
-    doc = document("micropython-3.4.0", [
-        entry("case:capture/x", "passed"),
-        entry("case:capture/y", "skipped", level="data-model", unsupported=["closure_attr"],
+    doc = results_document("micropython-3.4.0", [
+        results_entry("case:capture/x", "passed"),
+        results_entry("case:capture/y", "skipped", level="data-model", unsupported=["closure_attr"],
               skip_reason="unsupported: the target lacks closure_attr"),
-        entry("generated:capture/language", "xfailed", known_differences=[known]),
+        results_entry("generated:capture/language", "xfailed", known_differences=[known]),
     ])  # fmt: skip
     doc["interpreter"]["excluded_constructs"] = ["nonlocal"]
-    write(tmp_path / "results", "mp.json", doc)
+    write_results(tmp_path / "results", "mp.json", doc)
     files = html.render(analyse(*load_runs([tmp_path / "results"])))
     page = files["interpreter-micropython-3.4.0.html"]
     assert "without nonlocal" in page
@@ -215,8 +215,8 @@ def test_a_crash_shows_its_evidence_under_the_program(tmp_path: Path) -> None:
         "fault": {"outcome": "crash", "detail": "was killed by SIGSEGV; it printed: Fatal Python error",
                   "evidence": {"signal": "SIGSEGV", "stderr": "Fatal Python error: <Segmentation fault>\n"}},
     }  # fmt: skip
-    write(tmp_path / "results", "r.json", document("cpython-3.13.0", [entry("generated:unbound/language", "failed",
-                                                                           failure=crash)]))  # fmt: skip
+    entries = [results_entry("generated:unbound/language", "failed", failure=crash)]
+    write_results(tmp_path / "results", "r.json", results_document("cpython-3.13.0", entries))
     files = html.render(analyse(*load_runs([tmp_path / "results"])))
     page = files["interpreter-cpython-3.13.0.html"]
     assert "The program crashed the runner: was killed by SIGSEGV; it printed: Fatal Python error" in page

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from conformance import results
-from conformance.results import ResultsFile
-from reports.schema import validate
+from conformance.engine import results
+from conformance.engine.results import ResultsFile
+from conformance.engine.schema import validate
 
 INTERPRETER = {"command": "python", "implementation": "cpython", "version": "3.12.1", "label": "cpython-3.12.1"}
 

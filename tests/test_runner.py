@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
-from conformance import runner
-from conformance.driver import RUNNER
-from tests.conftest import HOST, pypy
+from conformance.host.driver import RUNNER
+from conformance.target import runner
+from tests.support import HOST, pypy
 
 
 def converse(batch: list[dict[str, str]], interpreter: str = HOST) -> tuple[dict[str, Any], list[dict[str, Any]]]:

@@ -4,32 +4,36 @@ from __future__ import annotations
 
 import pytest
 
+from conformance.engine.schema import InvalidResults, validate
 from reports import summary
 from reports.analysis import analyse
 from reports.load import load_runs
-from reports.schema import InvalidResults, validate
-from tests.results_documents import document, entry, write
+from tests.support import results_document, results_entry, write_results
 
 
 def test_the_table_has_an_area_per_row_and_an_interpreter_per_column(tmp_path) -> None:
-    write(
+    write_results(
         tmp_path,
         "a.json",
-        document(
+        results_document(
             "cpython-3.12.1",
-            [entry("capture/a", "passed"), entry("capture/b", "failed"), entry("unbound/c", "skipped")],
+            [
+                results_entry("capture/a", "passed"),
+                results_entry("capture/b", "failed"),
+                results_entry("unbound/c", "skipped"),
+            ],
         ),
     )
-    write(
+    write_results(
         tmp_path,
         "b.json",
-        document(
+        results_document(
             "pypy-3.9.16",
             [
-                entry("capture/a", "passed"),
-                entry("capture/b", "passed"),
-                entry("unbound/c", "error"),
-                entry("unbound/d", "xfailed"),
+                results_entry("capture/a", "passed"),
+                results_entry("capture/b", "passed"),
+                results_entry("unbound/c", "error"),
+                results_entry("unbound/d", "xfailed"),
             ],
         ),
     )
@@ -53,11 +57,11 @@ def test_main_fails_when_there_is_nothing_to_show(tmp_path, capsys: pytest.Captu
         (lambda d: d.pop("interpreter"), "interpreter is missing"),
         (lambda d: d["summary"].update(passed="1"), "summary.passed has the wrong type"),
         (lambda d: d["results"][0].update(outcome="meh"), "results\\[0\\].outcome 'meh'"),
-        (lambda d: d.update(schema="closure-conformance/results/2"), "a newer suite wrote it"),
+        (lambda d: d.update(schema="closure-conformance/results/3"), "a newer suite wrote it"),
     ],
 )
 def test_validation_names_the_field(change, message: str) -> None:
-    doc = document("cpython-3.12.1", [entry("capture/a", "passed")])
+    doc = results_document("cpython-3.12.1", [results_entry("capture/a", "passed")])
     change(doc)
     with pytest.raises(InvalidResults, match=message):
         validate(doc)

@@ -1,0 +1,111 @@
+"""One check as it runs: its record, and what each program that differs means for it.
+
+A check (a case, or a generated property over many programs) meets programs that
+differ. Each one is, by the expectations file:
+
+- a *known* difference when the expectations list its way of differing (its
+  signature): counted, and the check goes on;
+- under --update-expectations, a *new* way of differing, collected (its first
+  program shrunk) for the file to be written, and the check goes on;
+- otherwise the check's failure: shrunk to a minimal program, recorded, reported.
+
+The check ends as an `Ending` when it does not simply pass; the client (the pytest
+plugin) turns an ending into its own outcome.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from conformance.engine.checks import Check
+from conformance.engine.expectations import Expectations
+from conformance.engine.records import CheckRecord, Failure, Tally
+
+
+@dataclass(frozen=True)
+class Ending:
+    """How a check ends when it does not pass: "skip" (does not apply, or unsupported) or "fail"."""
+
+    kind: str
+    text: str
+
+
+class CheckRun:
+    def __init__(self, check: Check, expectations: Expectations, version: tuple[int, ...],
+                 collecting: bool = False) -> None:  # fmt: skip
+        self.record = CheckRecord(check)
+        self.expectations = expectations
+        self.version = version
+        # --update-expectations: a property collects every way it differs (a case fails, and is listed by its id)
+        self.collecting = collecting and check.is_generated
+
+    @property
+    def check(self) -> Check:
+        return self.record.check
+
+    def describe(self, description: str, spec: str, path: str = "") -> None:
+        self.record.description, self.record.spec, self.record.path = description, spec, path
+
+    def unsupported(self, capabilities: list[str]) -> Ending:
+        """The target lacks what the check observes: not run, recorded as unsupported (not as a failure)."""
+        self.record.unsupported = list(capabilities)
+        return Ending("skip", "unsupported: the target lacks %s" % ", ".join(capabilities))
+
+    def count(self, programs: int) -> None:
+        self.record.programs += programs
+
+    def meet(self, failure: Failure, minimal: Callable[[], Failure]) -> Failure | None:
+        """A program differed: None when that is known (or collected), else the minimal failure to report."""
+        entry = self.expectations.listing(self.check, self.version, failure.signature)
+        if entry is not None:
+            _tally(self.record.known_differences, failure, expectation=entry.key(), reason=entry.reason)
+            return None
+        if self.collecting:
+            if not any(tally.signature == failure.signature for tally in self.record.new_differences):
+                failure = minimal()
+            _tally(self.record.new_differences, failure)
+            return None
+        self.record.failure = minimal()
+        return self.record.failure
+
+    def conformed(self) -> Ending | None:
+        """The check ran without a difference: a pass, unless the expectations say it differs in a named way.
+
+        Only a deterministic check (a case) can say so: a property that did not meet a listed
+        way this time may meet it next time.
+        """
+        if self.check.is_generated:
+            return None
+        listed = self.expectations.ways_listed(self.check, self.version)
+        if not listed:
+            return None
+        self.record.unexpected_pass = listed[0].describe()
+        return Ending("fail", "%s is listed as differing (%s) but conforms: remove the entry from %s" % (
+            self.check.id, listed[0].check, self.expectations.path or "the expectations"))  # fmt: skip
+
+
+def _tally(tallies: list[Tally], failure: Failure, expectation: dict[str, str] | None = None, reason: str = ""
+           ) -> None:  # fmt: skip
+    """One more program that differed this way, keeping the shortest as the example."""
+    seen = next((tally for tally in tallies if tally.signature == failure.signature), None)
+    if seen is not None:
+        seen.count(failure.program)
+    else:
+        tallies.append(Tally(failure.signature, 1, failure.program, failure.headline, expectation, reason))
+
+
+def failure_text(title: str, failure: Failure, program_heading: str) -> str:
+    """A failure as a person reads it in the terminal: what differs, the program, how to see it again."""
+    lines = ["%s:" % title]
+    lines += ["  %s" % difference.describe() for difference in failure.differences]
+    if failure.fault is not None:
+        lines += failure.fault.lines()
+    if failure.output:
+        lines.append("  the program printed: %r" % failure.output)
+    lines.append("  %s:" % program_heading)
+    lines += ["    " + line for line in failure.program.splitlines()]
+    lines.append("  reproduce: %s" % failure.repro)
+    if failure.replay and failure.replay != failure.repro:
+        lines.append("  replay: %s" % failure.replay)
+    return "\n".join(lines)

@@ -1,0 +1,212 @@
+"""Generated properties: programs made, predicted, run, compared and shrunk, a batch at a time.
+
+The pipeline of one example of a property (one area, one level, one target):
+
+    seed -> programs     generators/generate.py, biased towards the area, --programs-per-example
+                         of them, each from its own seeded source of choices (its tape)
+         -> predictions  the reference model (conformance/model/); programs whose outcome the
+                         Reference leaves open are left out
+         -> one batch     through the target's runner, one round trip
+         -> comparison    conformance/engine/compare.py, at the property's level
+         -> reference     with --reference, the programs the model passed must also agree
+                          with that interpreter's observations
+         -> each differing program met by the check (conformance/engine/check.py): known,
+                          collected, or shrunk (generators/shrink.py) to a minimal program
+                          that differs the same way, with a standalone reproduction script
+
+A property keeps its state here, explicitly: the program serial numbers and the
+minimal failures already found (Hypothesis runs a failing example again to report
+it; it is shrunk once).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import random
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+
+from conformance.engine.catalog import SYNTAX_ERRORS
+from conformance.engine.check import CheckRun, Ending, failure_text
+from conformance.engine.checks import Check
+from conformance.engine.compare import Expected, compare
+from conformance.engine.records import Failure
+from conformance.engine.repro import write_repro
+from conformance.engine.target import Target
+from conformance.host.protocol import Program, ProgramResult
+from conformance.model.evaluate import predict
+from conformance.model.scopes import Unspecified
+from generators import ir
+from generators.choices import Choices, RandomChoices, ReplayChoices
+from generators.emit import emit
+from generators.generate import MAX_DEPTH, Context, invalid_program, program
+from generators.shrink import BATCH, Tape, shrink
+
+REFERENCE_TEXT = "the Language Reference"  # what generated programs are judged against
+CLOSURE_CAPABILITIES = ("closure_attr", "code_attr")  # what the probes of data-model and detail levels observe
+
+
+@dataclass(frozen=True)
+class Made:
+    """One generated program: the tape it was drawn from, its IR, its source, what it must observe."""
+
+    tape: Tape
+    module: ir.Module
+    source: str
+    expected: Expected
+
+
+@dataclass(frozen=True)
+class Checked:
+    """One program checked: its tape, what it was judged against, and how it differed (None: it agreed)."""
+
+    tape: Tape
+    expected: Expected
+    failure: Failure | None
+
+
+class Property:
+    """One area and level against one target (and perhaps a reference interpreter)."""
+
+    def __init__(self, check: Check, target: Target, reference: Target | None = None, *, shrinking: bool = True,
+                 serial: Iterator[int] | None = None, max_depth: int = MAX_DEPTH) -> None:  # fmt: skip
+        self.check = check
+        self.area, self.level = check.area, check.level
+        self.target, self.reference = target, reference
+        self.features = target.features
+        self.ctx = Context.for_area(self.features, self.area, max_depth)
+        self.make: Callable[[Choices, Context], ir.Module] = invalid_program if self.area == SYNTAX_ERRORS else program
+        self.shrinking = shrinking
+        self.serial = serial if serial is not None else itertools.count()
+        self._minimal: dict[Tape, Checked] = {}
+
+    @property
+    def description(self) -> str:
+        text = "generated %s programs agree with the Language Reference at the %s level" % (self.area, self.level)
+        excluded = self.features.excluded()
+        if excluded:
+            text += " (programs without %s, which the target cannot parse)" % ", ".join(excluded)
+        return text
+
+    # -- the pipeline ---------------------------------------------------------------
+
+    def generate(self, choices: RandomChoices | ReplayChoices) -> Made | None:
+        """One program from a source of choices, with its prediction; None when the Reference leaves it open."""
+        module = self.make(choices, self.ctx)
+        try:
+            expected = Expected.from_result(predict(module, self.target.version))
+        except Unspecified:
+            return None
+        tape = tuple(choices.tape if isinstance(choices, RandomChoices) else choices.used)
+        return Made(tape, module, emit(module, self.features), expected)
+
+    def run_batch(self, batch: Sequence[RandomChoices | ReplayChoices]) -> list[Checked]:
+        """Generate a program from each source of choices and check them all in one round trip."""
+        made = [item for item in map(self.generate, batch) if item is not None]
+        programs = [Program("%s-%d" % (self.area, next(self.serial)), item.source) for item in made]
+        observed = self.target.runner.run(programs)
+        checked = [Checked(item.tape, item.expected, self._judge(item.source, item.expected, result, REFERENCE_TEXT))
+                   for item, result in zip(made, observed, strict=True)]  # fmt: skip
+        if self.reference is not None:
+            checked = self._against_reference(programs, observed, checked)
+        return checked
+
+    def _judge(self, source: str, expected: Expected, result: ProgramResult, against: str) -> Failure | None:
+        differences = compare(expected, result, [self.level])
+        if not differences:
+            return None
+        return Failure(source, tuple(differences), against, result.fault, result.output)
+
+    def _against_reference(self, programs: list[Program], observed: list[ProgramResult], checked: list[Checked]
+                           ) -> list[Checked]:  # fmt: skip
+        """Programs the model passed must also agree with the --reference interpreter."""
+        assert self.reference is not None
+        against = "the reference interpreter %s" % self.reference.describe()
+        agreed = [i for i, item in enumerate(checked) if item.failure is None]
+        answers = self.reference.runner.run([programs[i] for i in agreed])
+        for i, answer in zip(agreed, answers, strict=True):
+            expected = Expected.from_result(answer)
+            failure = self._judge(programs[i].source, expected, observed[i], against)
+            if failure is not None:
+                checked[i] = Checked(checked[i].tape, expected, failure)
+        return checked
+
+    # -- one example ------------------------------------------------------------------
+
+    def example(self, seed: int, run: CheckRun, count: int, replay: str = "",
+                note: Callable[[str], None] | None = None) -> Ending | None:  # fmt: skip
+        """`count` programs from the seed, checked in one batch; the first unknown difference fails the check.
+
+        `note` is told each construct the programs used (for Hypothesis' statistics).
+        """
+        run.describe(self.description, "the reference model (conformance/model/)")
+        if self.level != "language":
+            missing = self.target.hello.lacks(CLOSURE_CAPABILITIES)
+            if missing:
+                return run.unsupported(missing)
+        seeds = random.Random(seed)
+        batch = [RandomChoices(seeds.getrandbits(64), notes=set()) for _ in range(count)]
+        checked = self.run_batch(batch)
+        if note is not None:
+            for construct in sorted({construct for choices in batch for construct in choices.notes or ()}):
+                note(construct)
+        run.count(len(checked))
+        for item in checked:
+            if item.failure is None:
+                continue
+
+            def minimal(item: Checked = item) -> Failure:
+                return self._reported(self.minimal(item), replay)
+
+            failure = run.meet(item.failure, minimal)
+            if failure is not None:
+                return Ending("fail", failure_text(self._title(failure), failure, "minimal program"))
+        return run.conformed()
+
+    def _reported(self, item: Checked, replay: str) -> Failure:
+        """The failure with its standalone reproduction script written, and the commands to see it again."""
+        assert item.failure is not None
+        script = write_repro(self.check, self.target.label, item.failure.program, item.expected,
+                             self._title(item.failure))  # fmt: skip
+        return dataclasses.replace(item.failure, repro="%s %s" % (self.target.command, script),
+                                   repro_script=str(script), replay=replay)  # fmt: skip
+
+    def _title(self, failure: Failure) -> str:
+        return "%s: %s on %s differs from %s" % (self.check.id, self.level, self.target.label, failure.against)
+
+    # -- shrinking --------------------------------------------------------------------
+
+    def minimal(self, item: Checked) -> Checked:
+        """The smallest program found that still differs the same way (once per failing tape).
+
+        A crash or a protocol error shrinks like any difference; a timeout does not (each
+        try could cost the batch timeout), nor a target that cannot start (no program is to blame).
+        """
+        fault = item.failure.fault if item.failure is not None else None
+        if not self.shrinking or (fault is not None and fault.outcome in ("timeout", "cannot-start")):
+            return item
+        if item.tape not in self._minimal:
+            self._minimal[item.tape] = self._shrink(item)
+        return self._minimal[item.tape]
+
+    def _shrink(self, item: Checked) -> Checked:
+        assert item.failure is not None
+        way = item.failure.signature
+        # Candidates go to the runner together, except when the failure is a crash: each crash
+        # costs a restart, and only the first one found is wanted.
+        step = 1 if item.failure.fault is not None else BATCH
+
+        def still_fails(tapes: Sequence[Tape]) -> tuple[Tape, Checked] | None:
+            for start in range(0, len(tapes), step):
+                for candidate in self.run_batch([ReplayChoices(tape) for tape in tapes[start : start + step]]):
+                    if candidate.failure is not None and candidate.failure.signature == way:
+                        return candidate.tape, candidate
+            return None
+
+        def spans(tape: Tape) -> list[tuple[int, int]]:
+            replay = ReplayChoices(tape)
+            self.make(replay, self.ctx)
+            return replay.spans
+
+        return shrink(item.tape, item, still_fails, spans)[1]

@@ -1,0 +1,189 @@
+"""What the engine hands on: differences, failures, and the record of a check, with their JSON forms.
+
+The JSON forms are those of the results file (conformance/engine/schema.py); a
+record is turned into JSON only here, and read back only here (a pytest-xdist
+worker's records reach the controller as JSON).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from conformance.engine.checks import Check, signature
+from conformance.host.protocol import Fault
+
+
+@dataclass(frozen=True)
+class Difference:
+    """One thing a program observed otherwise than it must, at one level."""
+
+    level: str
+    probe: str  # a probe label, or "program"
+    facet: str  # what differs: "value", "exception", "__closure__", "cell x", ...
+    expected: str
+    observed: str
+
+    def describe(self) -> str:
+        return "%s %s [%s]: expected %s, observed %s" % (self.probe, self.facet, self.level, self.expected,
+                                                         self.observed)  # fmt: skip
+
+    def to_json(self) -> dict[str, str]:
+        return {"level": self.level, "probe": self.probe, "facet": self.facet, "expected": self.expected,
+                "observed": self.observed}  # fmt: skip
+
+    @classmethod
+    def from_json(cls, document: dict[str, Any]) -> Difference:
+        return cls(*(str(document[key]) for key in ("level", "probe", "facet", "expected", "observed")))
+
+
+@dataclass(frozen=True)
+class Failure:
+    """How one program differed: the program, against what, every difference, and how to see it again."""
+
+    program: str
+    differences: tuple[Difference, ...]
+    against: str  # "the Language Reference", "the case's expectations", "the reference interpreter ..."
+    fault: Fault | None = None  # the program crashed, hung or broke the protocol
+    output: str = ""  # what the program printed
+    repro: str = ""  # one command that shows it again
+    replay: str = ""  # the pytest command that runs the check again
+    repro_script: str = ""  # a standalone script, for generated programs
+
+    @property
+    def signature(self) -> str:
+        return signature(self.differences)
+
+    @property
+    def headline(self) -> str:
+        first = self.differences[0]
+        return "%s %s: expected %s, observed %s" % (first.probe, first.facet, first.expected, first.observed)
+
+    def to_json(self) -> dict[str, Any]:
+        document: dict[str, Any] = {
+            "program": self.program,
+            "against": self.against,
+            "differences": [difference.to_json() for difference in self.differences],
+            "signature": self.signature,
+            "headline": self.headline,
+            "expected": "\n".join("%s %s: %s" % (d.probe, d.facet, d.expected) for d in self.differences),
+            "observed": "\n".join("%s %s: %s" % (d.probe, d.facet, d.observed) for d in self.differences),
+            "repro": self.repro,
+        }
+        for key in ("replay", "repro_script", "output"):
+            if getattr(self, key):
+                document[key] = getattr(self, key)
+        if self.fault is not None:
+            document["fault"] = self.fault.to_json()
+        return document
+
+    @classmethod
+    def from_json(cls, document: dict[str, Any]) -> Failure:
+        fault = document.get("fault")
+        return cls(
+            program=str(document["program"]),
+            differences=tuple(Difference.from_json(d) for d in document["differences"]),
+            against=str(document.get("against", "")),
+            fault=Fault.from_json(fault) if isinstance(fault, dict) else None,
+            output=str(document.get("output", "")),
+            repro=str(document.get("repro", "")),
+            replay=str(document.get("replay", "")),
+            repro_script=str(document.get("repro_script", "")),
+        )
+
+
+@dataclass
+class Tally:
+    """The programs of one check that differed in one way: how many, and the shortest of them."""
+
+    signature: str
+    programs: int
+    program: str
+    headline: str = ""
+    expectation: dict[str, str] | None = None  # the expectations entry that lists this way, if one does
+    reason: str = ""
+
+    def count(self, program: str) -> None:
+        self.programs += 1
+        if len(program) < len(self.program):
+            self.program = program
+
+    def to_json(self) -> dict[str, Any]:
+        document: dict[str, Any] = {"signature": self.signature, "programs": self.programs, "program": self.program}
+        if self.headline:
+            document["headline"] = self.headline
+        if self.expectation is not None:
+            document["expectation"] = self.expectation
+            document["reason"] = self.reason
+        return document
+
+    @classmethod
+    def from_json(cls, document: dict[str, Any]) -> Tally:
+        return cls(str(document["signature"]), int(document["programs"]), str(document["program"]),
+                   str(document.get("headline", "")), document.get("expectation"),
+                   str(document.get("reason", "")))  # fmt: skip
+
+
+@dataclass
+class CheckRecord:
+    """What the results file says about one check: filled in as the check runs, then given its outcome."""
+
+    check: Check
+    outcome: str = "passed"
+    duration_s: float = 0.0
+    programs: int = 0
+    description: str = ""
+    spec: str = ""
+    path: str = ""
+    skip_reason: str = ""
+    message: str = ""  # the text of an error (a check that could not run), or of a failure pytest reported
+    unsupported: list[str] = field(default_factory=list)  # capabilities the target lacks
+    expectation: dict[str, Any] | None = None  # the expectations entry that listed the check as failing
+    known_differences: list[Tally] = field(default_factory=list)
+    new_differences: list[Tally] = field(default_factory=list)  # collected under --update-expectations
+    unexpected_pass: str = ""  # listed as differing in a way the (deterministic) check no longer shows
+    failure: Failure | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        document: dict[str, Any] = {
+            "id": self.check.id,
+            "area": self.check.area,
+            "level": self.check.level,
+            "outcome": self.outcome,
+            "duration_s": round(self.duration_s, 6),
+            "programs": self.programs,
+        }
+        for key in ("description", "spec", "path", "skip_reason", "message", "unexpected_pass"):
+            if getattr(self, key):
+                document[key] = getattr(self, key)
+        if self.unsupported:
+            document["unsupported"] = list(self.unsupported)
+        if self.expectation is not None:
+            document["expectation"] = self.expectation
+        for key in ("known_differences", "new_differences"):
+            if getattr(self, key):
+                document[key] = [tally.to_json() for tally in getattr(self, key)]
+        if self.failure is not None:
+            document["failure"] = self.failure.to_json()
+        return document
+
+    @classmethod
+    def from_json(cls, document: dict[str, Any]) -> CheckRecord:
+        failure = document.get("failure")
+        return cls(
+            check=Check(str(document["id"]), str(document["area"]), str(document["level"])),
+            outcome=str(document.get("outcome", "passed")),
+            duration_s=float(document.get("duration_s", 0.0)),
+            programs=int(document.get("programs", 0)),
+            description=str(document.get("description", "")),
+            spec=str(document.get("spec", "")),
+            path=str(document.get("path", "")),
+            skip_reason=str(document.get("skip_reason", "")),
+            message=str(document.get("message", "")),
+            unsupported=list(document.get("unsupported", [])),
+            expectation=document.get("expectation"),
+            known_differences=[Tally.from_json(t) for t in document.get("known_differences", [])],
+            new_differences=[Tally.from_json(t) for t in document.get("new_differences", [])],
+            unexpected_pass=str(document.get("unexpected_pass", "")),
+            failure=Failure.from_json(failure) if isinstance(failure, dict) else None,
+        )

@@ -1,9 +1,0 @@
-# Types of the runner's host-visible interface; runner.py itself stays in Python 3.0 syntax.
-from typing import Any
-
-PROTOCOL: int
-MAX_TEXT: int
-
-def encode(value: object, depth: int = ...) -> Any: ...
-def encode_exception(exc: BaseException) -> dict[str, Any]: ...
-def run_program(program_id: str, source: str, filename: str = ...) -> dict[str, Any]: ...

@@ -1,0 +1,341 @@
+"""What the suite's own tests share: paths, stand-in interpreters, runs of the suite, results documents, IR.
+
+One module, so that no test module imports another.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from conformance.engine.schema import SCHEMA, summarize, validate
+from generators import ir
+
+ROOT = Path(__file__).resolve().parent.parent
+HOST = sys.executable
+TARGETS = Path(__file__).resolve().parent / "targets"  # stand-in interpreters
+
+# A Python with one closure bug seeded in it: BUGGY + " early-binding" (tests/targets/buggy_python.py).
+BUGGY = "%s %s" % (HOST, TARGETS / "buggy_python.py")
+# A CPython that segfaults on programs with four `del` statements or more.
+CRASHING = [HOST, "-S", str(TARGETS / "crashing_python.py")]
+# A protocol-speaking fake that misbehaves on request (tests/targets/fake_target.py).
+FAKE = str(TARGETS / "fake_target.py")
+
+
+def pypy() -> str | None:
+    return shutil.which("pypy3")
+
+
+# -- runs of the suite, as a user starts them --------------------------------------------
+
+
+def environment() -> dict[str, str]:
+    """This process's environment without what would make a child pytest an xdist worker."""
+    env = dict(os.environ)
+    env.pop("PYTEST_XDIST_WORKER", None)
+    env.pop("PYTEST_ADDOPTS", None)
+    return env
+
+
+def run_pytest_args(*args: str) -> list[str]:
+    return [HOST, "-m", "pytest", *args]
+
+
+def run_suite(*args: str, timeout: float = 300, paths: tuple[str, ...] = ("conformance/test_cases.py",)
+              ) -> subprocess.CompletedProcess[str]:  # fmt: skip
+    """Run the conformance suite in a subprocess; its results go to a temporary file unless args say where."""
+    if not any(argument.startswith("--results-json") for argument in args):
+        args = (*args, "--results-json", str(Path(tempfile.mkdtemp(prefix="results-")) / "results.json"))
+    return subprocess.run(
+        run_pytest_args(*paths, "-p", "no:cacheprovider", *args),
+        cwd=ROOT, capture_output=True, text=True, timeout=timeout, env=environment(), check=False,
+    )  # fmt: skip
+
+
+def load_results(path: Path) -> dict[str, Any]:
+    document: dict[str, Any] = json.loads(path.read_text())
+    validate(document)
+    return document
+
+
+def by_id(document: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {entry["id"]: entry for entry in document["results"]}
+
+
+CASE_HEADER = """\
+# area: {area}
+# level: {level}
+# min_version: {min_version}
+# spec: Language Reference 4.2.2
+# description: {description}
+"""
+
+
+def write_case(root: Path, name: str, body: str, area: str = "late-binding", min_version: str = "3.0",
+               level: str = "language") -> Path:  # fmt: skip
+    """A case file root/AREA/NAME.py: a header, then `body` (its expectations and program)."""
+    path = root / area / (name + ".py")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(CASE_HEADER.format(area=area, level=level, min_version=min_version, description=name) + body)
+    return path
+
+
+# -- results documents, for the report's tests --------------------------------------------
+
+
+def results_entry(check_id: str, outcome: str, level: str = "language", **extra: Any) -> dict[str, Any]:
+    """A results entry; the area is the part of the id between ':' and '/' ("case:capture/x" -> capture)."""
+    area = check_id.partition(":")[2].split("/")[0] if ":" in check_id else check_id.split("/", maxsplit=1)[0]
+    return {
+        "id": check_id,
+        "area": area,
+        "level": level,
+        "outcome": outcome,
+        "duration_s": 0.01,
+        "programs": 1,
+        **extra,
+    }
+
+
+def failure_record(program: str, expected: str, observed: str, repro: str = "python -m pytest x") -> dict[str, Any]:
+    """A failure as the suite writes it: one difference, of the value probed as `result`."""
+    return {
+        "program": program,
+        "against": "the case's expectations",
+        "differences": [
+            {
+                "level": "language",
+                "probe": "result",
+                "facet": "value",
+                "expected": "returns %s" % expected,
+                "observed": "returns %s" % observed,
+            }
+        ],
+        "signature": "value",
+        "headline": "result value: expected returns %s, observed returns %s" % (expected, observed),
+        "expected": "result value: returns %s" % expected,
+        "observed": "result value: returns %s" % observed,
+        "repro": repro,
+    }
+
+
+def results_document(
+    label: str, entries: list[dict[str, Any]], started: str = "2026-11-01T10:00:00+00:00", commit: str = "abc123"
+) -> dict[str, Any]:
+    implementation, _, version = label.partition("-")
+    return {
+        "schema": SCHEMA,
+        "status": "complete",
+        "interpreter": {
+            "command": "/usr/bin/%s" % label,
+            "implementation": implementation,
+            "version": version,
+            "label": label,
+            "sys_version": "%s (test build)" % version,
+        },
+        "suite": {"version": "0.1.0", "commit": commit},
+        "started": started,
+        "finished": started,
+        "areas": [
+            {"slug": "capture", "title": "Capture of enclosing variables"},
+            {"slug": "late-binding", "title": "Late binding of free variables"},
+            {"slug": "unbound", "title": "Unbound locals and empty cells"},
+        ],
+        "summary": summarize(entries),
+        "results": entries,
+    }
+
+
+def write_results(folder: Path, name: str, doc: dict[str, Any]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    return path
+
+
+LATE = failure_record("fs = [lambda: i for i in range(3)]\nprobe('result', fs[0]())", "2", "0")
+
+
+def two_machines(tmp_path: Path) -> tuple[Path, Path]:
+    """Machine A ran 3.12 and PyPy; machine B ran 3.13 and 3.12 again, later."""
+    a, b = tmp_path / "machine-a", tmp_path / "machine-b"
+    write_results(
+        a,
+        "cpython-3.12.1.json",
+        results_document(
+            "cpython-3.12.1",
+            [results_entry("case:capture/x", "passed"), results_entry("case:late-binding/y", "passed")],
+        ),
+    )
+    write_results(
+        a,
+        "pypy-3.9.16.json",
+        results_document(
+            "pypy-3.9.16",
+            [results_entry("case:capture/x", "passed"), results_entry("case:late-binding/y", "failed", failure=LATE)],
+        ),
+    )
+    write_results(
+        b,
+        "cpython-3.13.0.json",
+        results_document(
+            "cpython-3.13.0",
+            [
+                results_entry("case:capture/x", "passed"),
+                results_entry(
+                    "case:late-binding/y", "xfailed", failure=LATE, expectation={"reason": "a known bug", "link": None}
+                ),
+            ],
+        ),
+    )
+    write_results(
+        b,
+        "cpython-3.12.1.json",
+        results_document(
+            "cpython-3.12.1",
+            [
+                results_entry("case:capture/x", "failed", failure=failure_record("x = 1", "1", "2")),
+                results_entry("case:late-binding/y", "passed"),
+                results_entry("case:unbound/z", "skipped", skip_reason="needs 3.13"),
+            ],
+            started="2026-11-02T10:00:00+00:00",
+        ),
+    )
+    return a, b
+
+
+HOSTILE = "<script>alert('observed')</script>"
+
+
+def hostile_results(folder: Path) -> Path:
+    """A results file whose every string an interpreter could control carries markup."""
+    bad = failure_record("probe('v', '%s')" % HOSTILE, "'ok'", HOSTILE, repro="echo '<img src=x onerror=alert(1)>'")
+    return write_results(
+        folder,
+        "hostile.json",
+        results_document(
+            "evil-<b>1.0</b>",
+            [
+                results_entry(
+                    "case:capture/<i>x</i>", "failed", failure=bad, description="<iframe src='https://example.org'>"
+                ),
+                results_entry(
+                    "case:late-binding/y",
+                    "xfailed",
+                    failure=bad,
+                    expectation={"reason": "<u>r</u>", "link": "javascript:alert(1)"},
+                ),
+                results_entry("case:unbound/z", "error", message=HOSTILE),
+            ],
+        ),
+    )
+
+
+# -- Python source as program IR, for readable tests ----------------------------------------
+# (Only the subset the IR covers; generated programs are built as IR directly.)
+
+
+def parse(source: str) -> ir.Module:
+    return ir.Module(tuple(_stmt(node) for node in ast.parse(source).body))
+
+
+def _body(nodes: list[ast.stmt]) -> tuple[ir.Stmt, ...]:
+    return tuple(_stmt(node) for node in nodes if not isinstance(node, ast.Pass))
+
+
+def _params(args: ast.arguments) -> ir.Params:
+    defaults = [None] * (len(args.args) - len(args.defaults)) + [_expr(d) for d in args.defaults]
+    positional = tuple(ir.Param(a.arg, d) for a, d in zip(args.args, defaults, strict=True))
+    kwonly = tuple(ir.Param(a.arg, _expr(d)) for a, d in zip(args.kwonlyargs, args.kw_defaults, strict=True) if d)
+    return ir.Params(positional, args.vararg.arg if args.vararg else None, kwonly)
+
+
+def _stmt(node: ast.stmt) -> ir.Stmt:
+    if isinstance(node, ast.Assign):
+        [target] = node.targets
+        assert isinstance(target, ast.Name)
+        return ir.Assign(target.id, _expr(node.value))
+    if isinstance(node, ast.AugAssign):
+        assert isinstance(node.target, ast.Name) and isinstance(node.op, ast.Add)
+        return ir.AugAssign(node.target.id, _expr(node.value))
+    if isinstance(node, ast.Delete):
+        [target] = node.targets
+        assert isinstance(target, ast.Name)
+        return ir.Delete(target.id)
+    if isinstance(node, ast.Nonlocal):
+        return ir.Nonlocal(tuple(node.names))
+    if isinstance(node, ast.Global):
+        return ir.Global(tuple(node.names))
+    if isinstance(node, ast.Return):
+        return ir.Return(_expr(node.value) if node.value else None)
+    if isinstance(node, ast.For):
+        assert isinstance(node.target, ast.Name)
+        return ir.For(node.target.id, _expr(node.iter), _body(node.body))
+    if isinstance(node, ast.Raise):
+        assert isinstance(node.exc, ast.Call)
+        return ir.Raise(_expr(node.exc.args[0]))
+    if isinstance(node, ast.Try):
+        [handler] = node.handlers
+        assert handler.name is not None
+        return ir.Try(_body(node.body), handler.name, _body(handler.body))
+    if isinstance(node, ast.FunctionDef):
+        return ir.FunctionDef(node.name, _params(node.args), _body(node.body), tuple(map(_expr, node.decorator_list)))
+    if isinstance(node, ast.ClassDef):
+        return ir.ClassDef(node.name, _body(node.body))
+    if isinstance(node, ast.Expr):
+        value = node.value
+        if isinstance(value, ast.Yield):
+            assert value.value is not None
+            return ir.Yield(_expr(value.value))
+        if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id.startswith("probe"):
+            label = value.args[0]
+            assert isinstance(label, ast.Constant) and isinstance(label.value, str)
+            rest = [_expr(arg) for arg in value.args[1:]]
+            if value.func.id == "probe":
+                return ir.Probe(label.value, rest[0])
+            if value.func.id == "probe_closure":
+                return ir.ProbeClosure(label.value, rest[0])
+            return ir.ProbeCall(label.value, rest[0], tuple(rest[1:]))
+        return ir.ExprStmt(_expr(value))
+    raise ValueError("not in the IR: %s" % ast.dump(node))
+
+
+def _expr(node: ast.expr) -> ir.Expr:
+    if isinstance(node, ast.Constant):
+        assert node.value is None or isinstance(node.value, int)
+        return ir.Const(node.value)
+    if isinstance(node, ast.Name):
+        return ir.Builtin(node.id) if node.id in ("range", "list") else ir.Name(node.id)
+    if isinstance(node, ast.BinOp):
+        return ir.Add(_expr(node.left), _expr(node.right))
+    if isinstance(node, ast.Call):
+        return ir.Call(_expr(node.func), tuple(_expr(arg) for arg in node.args))
+    if isinstance(node, ast.Attribute):
+        return ir.Attribute(_expr(node.value), node.attr)
+    if isinstance(node, ast.Subscript):
+        assert isinstance(node.slice, ast.Constant) and isinstance(node.slice.value, int)
+        return ir.Subscript(_expr(node.value), node.slice.value)
+    if isinstance(node, ast.Tuple):
+        return ir.TupleExpr(tuple(map(_expr, node.elts)))
+    if isinstance(node, ast.List):
+        return ir.ListExpr(tuple(map(_expr, node.elts)))
+    if isinstance(node, ast.Lambda):
+        return ir.Lambda(_params(node.args), _expr(node.body))
+    if isinstance(node, ast.NamedExpr):
+        return ir.NamedExpr(node.target.id, _expr(node.value))
+    if isinstance(node, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)):
+        [clause] = node.generators
+        assert isinstance(clause.target, ast.Name)
+        kind = {ast.ListComp: "list", ast.SetComp: "set", ast.GeneratorExp: "gen", ast.DictComp: "dict"}[type(node)]
+        if isinstance(node, ast.DictComp):
+            return ir.Comprehension(kind, _expr(node.value), clause.target.id, _expr(clause.iter), _expr(node.key))
+        return ir.Comprehension(kind, _expr(node.elt), clause.target.id, _expr(clause.iter))
+    raise ValueError("not in the IR: %s" % ast.dump(node))
