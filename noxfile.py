@@ -90,8 +90,19 @@ def run_conformance(session: nox.Session, command: str, extra: list[str], path: 
     except KeyboardInterrupt:
         if report_if_stopped:
             session.log("stopped: building the report from the results written so far")
-            session.run("python", "-m", "reports", interrupt_timeout=STOP_GRACE_S)
+            with contextlib.suppress(nox.command.CommandFailed):  # (it says why itself) the stop goes on
+                session.run("python", "-m", "reports", *_results_option(extra), interrupt_timeout=STOP_GRACE_S)
         raise
+
+
+def _results_option(arguments: list[str]) -> list[str]:
+    """The results file a run was told to write (--results-json FILE), for the report; none: the default folder."""
+    for index, argument in enumerate(arguments):
+        if argument == "--results-json" and index + 1 < len(arguments):
+            return [arguments[index + 1]]
+        if argument.startswith("--results-json="):
+            return [argument.partition("=")[2]]
+    return []
 
 
 class _Stop:
