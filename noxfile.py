@@ -20,6 +20,7 @@ import os
 import shutil
 import signal
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import nox
@@ -90,9 +91,21 @@ def run_conformance(session: nox.Session, command: str, extra: list[str], path: 
     except KeyboardInterrupt:
         if report_if_stopped:
             session.log("stopped: building the report from the results written so far")
-            with contextlib.suppress(nox.command.CommandFailed):  # (it says why itself) the stop goes on
+            with contextlib.suppress(nox.command.CommandFailed), _signals_ignored():  # (it says why itself)
                 session.run("python", "-m", "reports", *_results_option(extra), interrupt_timeout=STOP_GRACE_S)
         raise
+
+
+@contextlib.contextmanager
+def _signals_ignored() -> Iterator[None]:
+    """Nox, already stopping, ignores signals; the report it starts inherits that until it handles them
+    itself (reports/__main__.py), so a stop that comes while it starts up is quiet too."""
+    previous = {number: signal.signal(number, signal.SIG_IGN) for number in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
 
 
 def _results_option(arguments: list[str]) -> list[str]:

@@ -11,6 +11,24 @@ import pytest
 from conformance.plugin import profiles  # noqa: F401  (the suite's Hypothesis profiles, for its own tests too)
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("chaos", "chaos tests of the host (tests/end_to_end/test_chaos.py)")
+    group.addoption(
+        "--chaos-stops",
+        type=int,
+        default=10,
+        metavar="N",
+        help="how many runs to stop at random moments (default: %(default)s, a short run for CI)",
+    )
+    group.addoption(
+        "--chaos-seed",
+        type=int,
+        default=20261125,
+        metavar="SEED",
+        help="the seed the stops are drawn from (default: %(default)s)",
+    )
+
+
 @pytest.fixture
 def fake_interpreter(tmp_path: Path) -> Callable[[str], str]:
     """Write an executable shell script standing in for an interpreter; return its path."""

@@ -42,7 +42,11 @@ def test_a_listed_way_is_counted_and_the_check_goes_on(tmp_path: Path) -> None:
     assert shrunk == []  # a known difference is not shrunk
     [tally] = run.record.known_differences
     assert (tally.signature, tally.programs, tally.program, tally.reason) == (
-        "exception:UnboundLocalError->NameError", 2, "short", "r")
+        "exception:UnboundLocalError->NameError",
+        2,
+        "short",
+        "r",
+    )
     assert run.meet(failure("value"), failure) is not None  # another way still fails
 
 

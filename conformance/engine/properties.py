@@ -34,6 +34,7 @@ from conformance.engine.compare import Expected, compare
 from conformance.engine.records import Failure
 from conformance.engine.repro import write_repro
 from conformance.engine.target import Target
+from conformance.host import trace
 from conformance.host.protocol import Program, ProgramResult
 from conformance.model.evaluate import predict
 from conformance.model.scopes import Unspecified
@@ -70,7 +71,8 @@ class Property:
     """One area and level against one target (and perhaps a reference interpreter)."""
 
     def __init__(self, check: Check, target: Target, reference: Target | None = None, *, shrinking: bool = True,
-                 serial: Iterator[int] | None = None, max_depth: int = MAX_DEPTH) -> None:  # fmt: skip
+                 serial: Iterator[int] | None = None, max_depth: int = MAX_DEPTH,
+                 checkpoint: Callable[[], None] | None = None) -> None:  # fmt: skip
         self.check = check
         self.area, self.level = check.area, check.level
         self.target, self.reference = target, reference
@@ -78,6 +80,7 @@ class Property:
         self.ctx = Context.for_area(self.features, self.area, max_depth)
         self.make: Callable[[Choices, Context], ir.Module] = invalid_program if self.area == SYNTAX_ERRORS else program
         self.shrinking = shrinking
+        self.checkpoint = checkpoint  # the client's, before each batch: it may raise to stop the run
         self.serial = serial if serial is not None else itertools.count()
         self._minimal: dict[Tape, Checked] = {}
 
@@ -103,6 +106,8 @@ class Property:
 
     def run_batch(self, batch: Sequence[RandomChoices | ReplayChoices]) -> list[Checked]:
         """Generate a program from each source of choices and check them all in one round trip."""
+        if self.checkpoint is not None:
+            self.checkpoint()
         made = [item for item in map(self.generate, batch) if item is not None]
         programs = [Program("%s-%d" % (self.area, next(self.serial)), item.source) for item in made]
         observed = self.target.runner.run(programs)
@@ -192,6 +197,7 @@ class Property:
 
     def _shrink(self, item: Checked) -> Checked:
         assert item.failure is not None
+        trace.step("shrink", self.check.id)
         way = item.failure.signature
         # Candidates go to the runner together, except when the failure is a crash: each crash
         # costs a restart, and only the first one found is wanted.

@@ -14,6 +14,7 @@ new ways of differing. Nothing in the engine knows pytest.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,6 +51,7 @@ class Session:
     target: Target
     reference: Target | None = None
     expectations: Expectations = field(default_factory=Expectations)
+    checkpoint: Callable[[], None] | None = None  # the client's, called before each batch of generated programs
     _properties: dict[str, Property] = field(default_factory=dict)
     _serial: itertools.count[int] = field(default_factory=itertools.count)
 
@@ -80,8 +82,8 @@ class Session:
         """The generated property of this area and level (one per session: it keeps its shrunk failures)."""
         check = Check.generated(area, level)
         if check.id not in self._properties:
-            self._properties[check.id] = Property(check, self.target, self.reference,
-                                                  shrinking=self.options.shrinking, serial=self._serial)  # fmt: skip
+            self._properties[check.id] = Property(check, self.target, self.reference, shrinking=self.options.shrinking,
+                                                  serial=self._serial, checkpoint=self.checkpoint)  # fmt: skip
         return self._properties[check.id]
 
     def run_case(self, case: Case, run: CheckRun, shown_path: str = "", replay: str = "") -> Ending | None:

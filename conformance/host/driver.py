@@ -41,6 +41,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from conformance.host import trace
 from conformance.host.protocol import Fault, Hello, Program, ProgramResult, clip
 from conformance.host.system import cpu_seconds
 
@@ -216,6 +217,7 @@ class Runner:
                 except TargetError as error:
                     fault = Fault("cannot-start", str(error))
                     return results + [ProgramResult(id=program.id, fault=fault) for program in pending]
+            trace.step("batch", self.pid)
             try:
                 deadline = time.monotonic() + self.batch_timeout
                 self._send({"batch": [program.to_message() for program in pending]}, deadline)

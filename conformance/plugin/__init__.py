@@ -31,6 +31,7 @@ import pytest
 from hypothesis import Phase, settings
 from hypothesis.errors import InvalidArgument
 
+from conformance.engine.casefile import CASES_DIR
 from conformance.engine.casefile import discover as discover_cases
 from conformance.engine.catalog import AREAS, LEVELS, marker
 from conformance.engine.check import CheckRun
@@ -38,6 +39,7 @@ from conformance.engine.expectations import Expectations, ExpectationsError
 from conformance.engine.results import ResultsFile
 from conformance.engine.session import Session, check_ids
 from conformance.engine.target import SetupError
+from conformance.host import trace
 from conformance.host.system import working_in
 from conformance.plugin import profiles  # noqa: F401  (registers and loads the Hypothesis profiles)
 from conformance.plugin.options import add_options, cases_option, engine_options
@@ -46,7 +48,6 @@ from conformance.plugin.recorder import Recorder
 from conformance.plugin.stop import Stop
 
 SESSION_KEY = pytest.StashKey[Session]()
-STOP_KEY = pytest.StashKey[Stop]()
 SCRATCH_KEY = pytest.StashKey[Path]()  # the folder this process made for the runs' runners, and removes
 SCRATCH = "closure_scratch"  # ... as handed to pytest-xdist workers
 
@@ -62,21 +63,28 @@ def pytest_configure(config: pytest.Config) -> None:
     for level in LEVELS:
         config.addinivalue_line("markers", "%s: checks at the %s level" % (marker(level), level))
     config.addinivalue_line("markers", "check(id, area, level): a conformance check's stable id, area and level")
-    stop = config.stash[STOP_KEY] = Stop()
+    stop = Stop()
     stop.install()  # before any runner starts; in xdist workers too, so they stop their runners
-    expectations = _expectations(config)
+    config.pluginmanager.register(stop, "closure-stop")
+    # Put back only at the very end: pytest's clean-ups run last-registered first, and until the last of
+    # them a signal must not interrupt them (a traceback, a clean-up cut short).
+    config.add_cleanup(stop.uninstall)
     worker = hasattr(config, "workerinput")
+    trace.step("worker" if worker else "configure")
+    expectations = _expectations(config)
     controller = not worker and getattr(config.option, "dist", "no") != "no"
     if worker:
         scratch = config.workerinput[SCRATCH]  # type: ignore[attr-defined]
     else:
         scratch = config.stash[SCRATCH_KEY] = Path(tempfile.mkdtemp(prefix="closure-run-"))
+        stop.on_stop_now(lambda: _remove_scratch(config))
     try:
         session = Session.open(engine_options(config, _shrinking(config), start_runner=not controller,
                                               scratch=str(scratch)), expectations)  # fmt: skip
     except SetupError as error:
         _remove_scratch(config)
         raise pytest.UsageError(str(error)) from None
+    session.checkpoint = stop.checkpoint  # a stop whose interruption was lost is raised again before a batch
     config.stash[SESSION_KEY] = session
     if worker:
         return
@@ -90,7 +98,8 @@ def pytest_configure(config: pytest.Config) -> None:
                                 ) from None  # fmt: skip
     if not config.option.xmlpath and not config.option.collectonly:
         config.option.xmlpath = str(results.path.with_suffix(".xml"))  # pytest's JUnit XML, beside it
-    recorder = Recorder(results, stop, _path(config.getoption("update_expectations")), expectations)
+    recorder = Recorder(results, stop, cases_option(config) or CASES_DIR, _path(config.getoption("update_expectations")),
+                        expectations)  # fmt: skip
     config.pluginmanager.register(recorder, "closure-results")
 
 
@@ -138,9 +147,6 @@ def pytest_unconfigure(config: pytest.Config) -> None:
     if session is not None:
         session.close()
     _remove_scratch(config)
-    stop = config.stash.get(STOP_KEY, None)
-    if stop is not None:  # only now: a signal while the runners stop must not cut that short
-        stop.uninstall()
 
 
 def _remove_scratch(config: pytest.Config) -> None:
@@ -162,6 +168,11 @@ def pytest_report_header(config: pytest.Config) -> str | None:
         session.target.describe(),
         session.target.hello.sys_version.split("\n")[0],
     )
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection(session: pytest.Session) -> None:
+    trace.step("collect")
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

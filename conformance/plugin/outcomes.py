@@ -11,10 +11,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from conformance.engine.casefile import CaseError, load
+from conformance.engine.catalog import GENERATED
 from conformance.engine.check import CheckRun, Ending
 from conformance.engine.checks import Check
 from conformance.engine.expectations import Expectations
@@ -35,6 +38,22 @@ def check_of(item: pytest.Item) -> Check:
     if marker is None:
         return Check(item.nodeid, "suite", "language")
     return Check(marker.kwargs["id"], marker.kwargs["area"], marker.kwargs["level"])
+
+
+def check_of_nodeid(nodeid: str, cases: Path) -> Check | None:
+    """The check of one of the suite's tests from its node id alone, for a report that carries nothing else
+    (pytest-xdist's report of a worker that died as the test began). The ids are the check modules'."""
+    test, _, parameter = nodeid.partition("::")[2].partition("[")
+    parameter = parameter.removesuffix("]")
+    if test == "test_generated":
+        return next((Check.generated(area, level) for area, level in GENERATED if "%s-%s" % (area, level) == parameter),
+                    None)  # fmt: skip
+    if test == "test_case":
+        try:
+            return load(cases / (parameter + ".py"), cases).check
+        except (OSError, CaseError):
+            return None
+    return None
 
 
 def mark_checks(items: list[pytest.Item], expectations: Expectations, version: tuple[int, ...]) -> None:

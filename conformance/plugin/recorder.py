@@ -19,17 +19,19 @@ from conformance.engine.checks import Check
 from conformance.engine.expectations import Expectations, render_toml, updated
 from conformance.engine.records import CheckRecord
 from conformance.engine.results import ResultsFile
+from conformance.host import trace
 from conformance.host.system import atomic_write
-from conformance.plugin.outcomes import IDENTITY, RECORD, outcome_of
+from conformance.plugin.outcomes import IDENTITY, RECORD, check_of_nodeid, outcome_of
 from conformance.plugin.stop import Stop
 
 MESSAGE_CHARS = 4000  # of an error's text kept in the results
 
 
 class Recorder:
-    def __init__(self, results: ResultsFile, stop: Stop, update: Path | None = None,
+    def __init__(self, results: ResultsFile, stop: Stop, cases: Path, update: Path | None = None,
                  expectations: Expectations | None = None) -> None:  # fmt: skip
         self.results = results
+        self.cases = cases  # the case files of the run, to know a check by its node id alone
         self.stop = stop
         self.update = update
         self.expectations = expectations or Expectations()
@@ -37,7 +39,7 @@ class Recorder:
         self.finished: set[str] = set()  # node ids with a result
         self.checks: dict[str, Check] = {}  # node id -> check, from the first report that says
         self._done = False
-        stop.on_stop_now(lambda: self._finish("interrupted"))
+        stop.on_stop_now(lambda: self._finish(self._status()))
 
     # -- what is to run -------------------------------------------------------------
 
@@ -71,8 +73,7 @@ class Recorder:
         if outcome in ("failed", "error") and record.failure is None:
             record.message = report.longreprtext[-MESSAGE_CHARS:]
         self.finished.add(report.nodeid)
-        with self.stop.deferred():
-            self.results.record(record.to_json())
+        self._write(record)
 
     def _record(self, nodeid: str, properties: dict[str, Any]) -> CheckRecord:
         """The check's record as its test left it, or a bare one (a test that ended before it began)."""
@@ -81,7 +82,8 @@ class Recorder:
         else:
             identity = properties.get(IDENTITY)
             check = Check(**identity) if isinstance(identity, dict) else self.checks.get(nodeid)
-            record = CheckRecord(check or Check(nodeid, "suite", "language"))
+            check = check or check_of_nodeid(nodeid, self.cases) or Check(nodeid, "suite", "language")
+            record = CheckRecord(check)
         self.checks[nodeid] = record.check
         return record
 
@@ -89,18 +91,26 @@ class Recorder:
         if report.failed:
             record = CheckRecord(Check("collect:" + report.nodeid, "suite", "language"), outcome="error",
                                  message=report.longreprtext[-MESSAGE_CHARS:])  # fmt: skip
-            with self.stop.deferred():
-                self.results.record(record.to_json())
+            self._write(record)
+
+    def _write(self, record: CheckRecord) -> None:
+        with self.stop.deferred():  # a stop waits until the file is whole again
+            trace.step("write", record.check.id)
+            self.results.record(record.to_json())
 
     # -- the end --------------------------------------------------------------------
 
-    def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
-        interrupted = exitstatus == pytest.ExitCode.INTERRUPTED or bool(session.shouldstop)
-        complete = not interrupted and self.collected is not None and self.collected <= self.finished
+    def pytest_sessionfinish(self, session: pytest.Session) -> None:
+        trace.step("finish")
+        status = self._status()
         with self.stop.deferred():
-            self._finish("complete" if complete else "interrupted")
-        if self.update is not None and complete:
+            self._finish(status)
+        if self.update is not None and status == "complete":
             self._write_expectations(self.update)
+
+    def _status(self) -> str:
+        """`complete` when every check collected has a result, however the session ended; else `interrupted`."""
+        return "complete" if self.collected is not None and self.collected <= self.finished else "interrupted"
 
     def _finish(self, status: str) -> None:
         if not self._done:

@@ -8,8 +8,18 @@ one), and a second SIGINT means "stop now": the results file is finished as it
 stands (interrupted), the runners and workers are stopped, and the process exits at
 once, without the rest of pytest's shutdown.
 
+The KeyboardInterrupt can be lost: Python swallows an exception raised while a
+garbage-collector callback or a finalizer runs (Hypothesis keeps a gc callback), and
+two signals that arrive together run the handler once. So a stop stays *unanswered*
+until pytest reports the interruption (`answered()`), and `checkpoint()`, called
+between tests and before each batch of programs, raises it again until then; the lost
+one is not reported as an "exception ignored" (it is not one).
+
 Some moments must not be cut short (writing the results file): within `deferred()`,
-the first signal is noted and its KeyboardInterrupt raised when the moment is over.
+a signal is noted and acted on when the moment is over. Once the session is ending
+(`ending()`: the results file is being finished, the workers shut down), a first
+signal interrupts nothing: the run is stopping anyway, and an interruption there
+would only cut pytest's own shutdown in two.
 """
 
 from __future__ import annotations
@@ -23,6 +33,8 @@ from collections.abc import Callable, Iterator
 from types import FrameType
 from typing import Any
 
+import pytest
+
 from conformance.host import driver
 from conformance.host.system import children
 
@@ -34,8 +46,12 @@ class Stop:
     def __init__(self) -> None:
         self.signal: int | None = None  # the signal that started the stop
         self._deferring = 0
-        self._pending = False
+        self._pending = False  # a first signal came during a deferred moment: interrupt after it
+        self._now = False  # a second SIGINT came during a deferred moment: stop now after it
+        self._ending = False
+        self._unanswered = False  # a stop was asked for, and pytest has not said it is stopping
         self._finishers: list[Callable[[], None]] = []
+        self._unraisable_before: Callable[[Any], Any] = sys.unraisablehook
         self._previous: dict[int, Any] = {}
 
     @property
@@ -53,10 +69,30 @@ class Stop:
         for number, previous in self._previous.items():
             signal.signal(number, previous)
         self._previous.clear()
+        if sys.unraisablehook is self._unraisable:
+            sys.unraisablehook = self._unraisable_before
+
+    def _unraisable(self, unraisable: Any) -> None:
+        if isinstance(unraisable.exc_value, KeyboardInterrupt) and self._unanswered:
+            return  # this stop's interruption, lost where Python cannot raise: checkpoint() raises it again
+        self._unraisable_before(unraisable)
 
     def on_stop_now(self, finish: Callable[[], None]) -> None:
         """Run `finish` (write what is known) before the process exits on a second Ctrl-C."""
         self._finishers.append(finish)
+
+    def answered(self) -> None:
+        """pytest is handling the interruption: no need to raise it again."""
+        self._unanswered = False
+
+    def checkpoint(self) -> None:
+        """Raise the stop again if its first KeyboardInterrupt was lost (see above)."""
+        if self._unanswered and not self._deferring and not self._ending:
+            raise KeyboardInterrupt(self._reason())
+
+    def ending(self) -> None:
+        """The session is ending: from now on a first signal interrupts nothing."""
+        self._ending = True
 
     @contextlib.contextmanager
     def deferred(self) -> Iterator[None]:
@@ -66,32 +102,60 @@ class Stop:
             yield
         finally:
             self._deferring -= 1
-            if self._pending and not self._deferring:
-                self._pending = False
-                raise KeyboardInterrupt(self._reason())
+            if not self._deferring:
+                if self._now:
+                    self.stop_now()
+                if self._pending:
+                    self._pending = False
+                    raise KeyboardInterrupt(self._reason())
 
     def _handle(self, number: int, frame: FrameType | None) -> None:
         if self.signal is None:
             self.signal = number
+            if self._ending:
+                return
+            self._unanswered = True
             if self._deferring:
                 self._pending = True
                 return
             raise KeyboardInterrupt(self._reason())
-        if number == signal.SIGINT and self.signal is not None:
+        if number == signal.SIGINT:  # a second Ctrl-C
+            if self._deferring:
+                self._now = True
+                return
             self.stop_now()
         # any other signal during the stop: the stop under way goes on
 
     def _reason(self) -> str:
         return "stopped by %s" % signal.Signals(self.signal or signal.SIGINT).name
 
+    # -- as a pytest plugin -------------------------------------------------------------
+
+    @pytest.hookimpl(trylast=True)
+    def pytest_sessionstart(self) -> None:
+        """Around whatever reports unraisable exceptions by now (pytest's own plugin among them)."""
+        self._unraisable_before = sys.unraisablehook
+        sys.unraisablehook = self._unraisable
+
+    def pytest_keyboard_interrupt(self) -> None:
+        self.answered()
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_runtest_setup(self) -> None:
+        self.checkpoint()
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_sessionfinish(self) -> None:
+        self.ending()
+
     def stop_now(self) -> None:
-        """Finish what must be finished, stop the runners and workers, and exit."""
+        """Stop the workers, finish what must be finished, stop the runners, and exit."""
+        for child in children(os.getpid()):  # pytest-xdist workers (and runners): each ends as on a first stop
+            with contextlib.suppress(OSError):
+                os.kill(child, signal.SIGTERM)
         for finish in self._finishers:
             with contextlib.suppress(Exception):
                 finish()
-        for child in children(os.getpid()):  # pytest-xdist workers: each stops its runner as it ends
-            with contextlib.suppress(OSError):
-                os.kill(child, signal.SIGTERM)
         driver.stop_all()
         with contextlib.suppress(Exception):
             sys.stderr.write("\nstopped at once (a second interrupt); the results file says `interrupted`\n")
