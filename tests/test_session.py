@@ -58,7 +58,7 @@ def test_python_2_is_refused_by_name() -> None:
     python2 = Path.home() / ".pyenv" / "versions" / "2.7.18" / "bin" / "python"
     if not python2.exists():
         pytest.skip("no Python 2.7 here to try")
-    with pytest.raises(SetupError, match="is Python 2.7; the suite needs Python 3"):
+    with pytest.raises(SetupError, match=r"is Python 2\.7; the suite needs Python 3"):
         Session.open(Options(command=str(python2)))
 
 

@@ -98,8 +98,8 @@ def pytest_configure(config: pytest.Config) -> None:
                                 ) from None  # fmt: skip
     if not config.option.xmlpath and not config.option.collectonly:
         config.option.xmlpath = str(results.path.with_suffix(".xml"))  # pytest's JUnit XML, beside it
-    recorder = Recorder(results, stop, cases_option(config) or CASES_DIR, _path(config.getoption("update_expectations")),
-                        expectations)  # fmt: skip
+    update = _path(config.getoption("update_expectations"))
+    recorder = Recorder(results, stop, cases_option(config) or CASES_DIR, update, expectations)
     config.pluginmanager.register(recorder, "closure-results")
 
 

@@ -42,8 +42,8 @@ from tests.support import BUGGY, HOST, ROOT, environment
 CASES = ["conformance/test_cases.py", "-m", "capture or unbound or canonical"]
 GENERATED = ["conformance/test_generated.py", "-k", "capture-language or global-data-model or except-as-cpython-detail",
              "--programs-per-example", "10"]  # fmt: skip
-SHRINKING = ["conformance/test_generated.py", "-k", "global-language or late-binding-language", "--programs-per-example",
-             "10", "--interpreter", BUGGY + " global-ignored"]  # fmt: skip
+SHRINKING = ["conformance/test_generated.py", "-k", "global-language or late-binding-language",
+             "--programs-per-example", "10", "--interpreter", BUGGY + " global-ignored"]  # fmt: skip
 COMMON = ["-p", "no:cacheprovider", "--hypothesis-profile", "ci"]
 COPIED = ["noxfile.py", "pyproject.toml", "conformance", "generators", "reports"]
 
@@ -98,8 +98,9 @@ class Stop:
 
     @property
     def name(self) -> str:
+        to = "group" if self.to_group else "main"
         return "%03d-%s-%s#%d-%s-%s" % (self.number, self.scenario, self.moment, self.occurrence,
-                                        self.signals.replace(" ", "+"), "group" if self.to_group else "main")  # fmt: skip
+                                        self.signals.replace(" ", "+"), to)  # fmt: skip
 
 
 def plan(stops: int, seed: int) -> list[Stop]:
@@ -203,7 +204,8 @@ class Run:
         except subprocess.TimeoutExpired:
             os.killpg(self.process.pid, signal.SIGKILL)
             self.process.wait()
-            raise AssertionError("the run did not end within %d s of the stop:\n%s" % (timeout, self.text()[-3000:]))
+            message = "the run did not end within %d s of the stop:\n%s" % (timeout, self.text()[-3000:])
+            raise AssertionError(message) from None
 
     def text(self) -> str:
         return self.output.read_bytes().decode("utf-8", "replace")
