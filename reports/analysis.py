@@ -318,7 +318,8 @@ def _changes(runs: list[Run]) -> Changes | None:
             changes.new_failures.append(check_id)
         elif before[check_id] is False and verdict is True:
             changes.fixed.append(check_id)
-    changes.removed = sum(check_id not in now for check_id in before)
+    if current_run.status == "complete":  # an interrupted run did not get to the rest: not removed, just not run
+        changes.removed = sum(check_id not in now for check_id in before)
     return changes
 
 

@@ -70,6 +70,18 @@ def by_id(document: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return {entry["id"]: entry for entry in document["results"]}
 
 
+def copy_repository(destination: Path) -> None:
+    """The suite's files in another folder, without results or reports, for runs of nox that write there."""
+    destination.mkdir()
+    ignore = shutil.ignore_patterns("node_modules", "results", "html", "repro", "__pycache__", "bench.json")
+    for name in ("noxfile.py", "pyproject.toml", "conformance", "generators", "reports"):
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, destination / name, ignore=ignore)
+        else:
+            shutil.copy2(source, destination / name)
+
+
 CASE_HEADER = """\
 # area: {area}
 # level: {level}

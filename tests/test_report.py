@@ -28,6 +28,30 @@ def test_results_from_two_machines_make_one_report(tmp_path: Path) -> None:
     assert [area.slug for area in report.areas] == ["capture", "late-binding", "unbound"]
 
 
+def test_a_version_1_file_still_renders_its_failures(tmp_path: Path) -> None:
+    """Results written before schema 2: a case's failure had `mismatches` and no signature."""
+    v1 = {"program": "probe('x', 2)", "expected": "x == 1: 1", "observed": "x == 1: 2", "repro": "python -m pytest x",
+          "mismatches": [{"expectation": "x == 1", "expected": "1", "observed": "2"}]}  # fmt: skip
+    document = results_document("cpython-3.11.7", [results_entry("case:capture/x", "failed", failure=v1)])
+    document["schema"] = "closure-conformance/results/1"
+    write_results(tmp_path, "old.json", document)
+    runs, problems = load_runs([tmp_path])
+    assert problems == [] and len(runs) == 1
+    [difference] = analyse(runs, problems).differences
+    assert difference.rows == [("x == 1", "1", "2")]
+    assert "x == 1" in html.render(analyse(runs, problems))["interpreter-cpython-3.11.7.html"]
+
+
+def test_an_interrupted_run_does_not_count_what_it_did_not_reach_as_removed(tmp_path: Path) -> None:
+    earlier = [results_entry("case:capture/x", "passed"), results_entry("case:capture/y", "passed")]
+    write_results(tmp_path, "a.json", results_document("cpython-3.11.7", earlier, started="2026-11-01T10:00:00+00:00"))
+    stopped = results_document("cpython-3.11.7", earlier[:1], started="2026-11-02T10:00:00+00:00")
+    stopped["status"] = "interrupted"
+    write_results(tmp_path, "b.json", stopped)
+    changes = analyse(*load_runs([tmp_path])).interpreter("cpython-3.11.7").changes
+    assert changes is not None and (changes.added, changes.removed) == (0, 0)
+
+
 def test_the_same_run_found_twice_counts_once(tmp_path: Path) -> None:
     a, _ = two_machines(tmp_path)
     copy = tmp_path / "copy"

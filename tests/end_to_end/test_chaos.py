@@ -24,7 +24,6 @@ from __future__ import annotations
 import json
 import os
 import random
-import shutil
 import signal
 import subprocess
 import time
@@ -37,7 +36,7 @@ from typing import Any
 import pytest
 
 from conformance.engine.schema import validate
-from tests.support import BUGGY, HOST, ROOT, environment
+from tests.support import BUGGY, HOST, ROOT, copy_repository, environment
 
 CASES = ["conformance/test_cases.py", "-m", "capture or unbound or canonical"]
 GENERATED = ["conformance/test_generated.py", "-k", "capture-language or global-data-model or except-as-cpython-detail",
@@ -45,7 +44,6 @@ GENERATED = ["conformance/test_generated.py", "-k", "capture-language or global-
 SHRINKING = ["conformance/test_generated.py", "-k", "global-language or late-binding-language",
              "--programs-per-example", "10", "--interpreter", BUGGY + " global-ignored"]  # fmt: skip
 COMMON = ["-p", "no:cacheprovider", "--hypothesis-profile", "ci"]
-COPIED = ["noxfile.py", "pyproject.toml", "conformance", "generators", "reports"]
 
 
 @dataclass(frozen=True)
@@ -149,7 +147,7 @@ class Run:
         # (nox's report of a stopped run reads the results file it was told of, in its copy of the repository)
         self.results = (self.repository / "reports" if scenario.nox else folder) / "results" / "run.json"
         if scenario.nox:
-            _copy_repository(self.repository)
+            copy_repository(self.repository)
         self.process: subprocess.Popen[bytes] | None = None
 
     def command(self) -> list[str]:
@@ -228,17 +226,6 @@ class Run:
         if self.scenario.nox:
             left += ["staging %s" % path for path in (self.repository / "reports").glob(".html-*")]
         return left
-
-
-def _copy_repository(destination: Path) -> None:
-    destination.mkdir()
-    ignore = shutil.ignore_patterns("node_modules", "results", "html", "repro", "__pycache__", "bench.json")
-    for name in COPIED:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, destination / name, ignore=ignore)
-        else:
-            shutil.copy2(source, destination / name)
 
 
 def _processes_marked(mark: str) -> list[int]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -19,28 +18,15 @@ from pathlib import Path
 import pytest
 
 from conformance.engine.schema import validate
-from tests.support import HOST, ROOT, environment, write_case
+from tests.support import HOST, copy_repository, environment, write_case
 
 pytest.importorskip("nox", reason="the tests session installs nox")
-
-COPIED = ["noxfile.py", "pyproject.toml", "conformance", "generators", "reports"]
-
-
-def _copy_repository(destination: Path) -> None:
-    destination.mkdir()
-    ignore = shutil.ignore_patterns("node_modules", "results", "html", "repro", "__pycache__", "bench.json")
-    for name in COPIED:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, destination / name, ignore=ignore)
-        else:
-            shutil.copy2(source, destination / name)
 
 
 @pytest.mark.parametrize("how", ["SIGTERM to nox", "Ctrl-C"])
 def test_stopping_nox_keeps_the_results_and_builds_the_report(tmp_path: Path, how: str) -> None:
     repository = tmp_path / "repository"
-    _copy_repository(repository)
+    copy_repository(repository)
     cases = tmp_path / "cases"
     for name in ("a-first", "b-second"):
         write_case(cases, name, "# expect: x == 1\nprobe('x', 1)\n")
