@@ -220,8 +220,11 @@ class Run:
         left = []
         for pid in _processes_marked(self.mark) + _processes_in(self.scratch):
             left.append("process %d: %s" % (pid, _command_line(pid)))
-        # (pytest-of-<user>/ is pytest's own: pytest-xdist makes it in every run, and pytest keeps the last three)
-        left += ["temporary %s" % path for path in self.scratch.iterdir() if not path.name.startswith("pytest-of-")]
+        # Folders: pytest-of-<user>/ is pytest's own (pytest-xdist makes it in every run, pytest keeps the last
+        # three). Not files: Python itself probes a temporary folder with a file as a process starts, which a
+        # SIGTERM that kills a process in its first milliseconds (before any handler) leaves behind.
+        left += ["temporary %s" % path for path in self.scratch.iterdir()
+                 if path.is_dir() and not path.name.startswith("pytest-of-")]  # fmt: skip
         left += ["temporary %s" % path for path in self.results.parent.glob("*.tmp")]
         if self.scenario.nox:
             left += ["staging %s" % path for path in (self.repository / "reports").glob(".html-*")]
