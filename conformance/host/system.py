@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
+import signal
 import tempfile
 from pathlib import Path
 
@@ -55,6 +57,14 @@ def working_in(directory: Path) -> list[int]:
                     if (os.readlink("/proc/%s/cwd" % entry.name) + os.sep).startswith(inside):
                         found.append(int(entry.name))
     return found
+
+
+def remove_scratch(folder: Path) -> None:
+    """Remove a run's scratch folder, and stop whatever still works in it (runners a killed host left)."""
+    for pid in working_in(folder):
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGKILL)
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 def rss_mb(pid: int | str = "self") -> float | None:

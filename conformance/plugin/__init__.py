@@ -18,11 +18,7 @@ any test runs.
 
 from __future__ import annotations
 
-import contextlib
-import os
 import shlex
-import shutil
-import signal
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -40,7 +36,7 @@ from conformance.engine.results import ResultsFile
 from conformance.engine.session import Session, check_ids
 from conformance.engine.target import SetupError
 from conformance.host import trace
-from conformance.host.system import working_in
+from conformance.host.system import remove_scratch
 from conformance.plugin import profiles  # noqa: F401  (registers and loads the Hypothesis profiles)
 from conformance.plugin.options import add_options, cases_option, engine_options
 from conformance.plugin.outcomes import RUN_KEY, check_of, fold, mark_checks
@@ -150,14 +146,9 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 
 
 def _remove_scratch(config: pytest.Config) -> None:
-    """Remove the scratch folder, with any runner a killed worker left working in it."""
     scratch = config.stash.get(SCRATCH_KEY, None)
-    if scratch is None:
-        return
-    for pid in working_in(scratch):
-        with contextlib.suppress(OSError):
-            os.kill(pid, signal.SIGKILL)
-    shutil.rmtree(scratch, ignore_errors=True)
+    if scratch is not None:
+        remove_scratch(scratch)
 
 
 def pytest_report_header(config: pytest.Config) -> str | None:

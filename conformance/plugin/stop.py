@@ -54,10 +54,6 @@ class Stop:
         self._unraisable_before: Callable[[Any], Any] = sys.unraisablehook
         self._previous: dict[int, Any] = {}
 
-    @property
-    def stopping(self) -> bool:
-        return self.signal is not None
-
     def install(self) -> None:
         """Handle SIGINT and SIGTERM in this process (from its main thread; elsewhere leave them alone)."""
         if threading.current_thread() is not threading.main_thread() or self._previous:
@@ -129,6 +125,20 @@ class Stop:
     def _reason(self) -> str:
         return "stopped by %s" % signal.Signals(self.signal or signal.SIGINT).name
 
+    def stop_now(self) -> None:
+        """Stop the workers, finish what must be finished, stop the runners, and exit."""
+        for child in children(os.getpid()):  # pytest-xdist workers (and runners): each ends as on a first stop
+            with contextlib.suppress(OSError):
+                os.kill(child, signal.SIGTERM)
+        for finish in self._finishers:
+            with contextlib.suppress(Exception):
+                finish()
+        driver.stop_all()
+        with contextlib.suppress(Exception):
+            sys.stderr.write("\nstopped at once (a second interrupt); the results file has every check that finished\n")
+            sys.stderr.flush()
+        os._exit(STOP_NOW_STATUS)
+
     # -- as a pytest plugin -------------------------------------------------------------
 
     @pytest.hookimpl(trylast=True)
@@ -147,17 +157,3 @@ class Stop:
     @pytest.hookimpl(tryfirst=True)
     def pytest_sessionfinish(self) -> None:
         self.ending()
-
-    def stop_now(self) -> None:
-        """Stop the workers, finish what must be finished, stop the runners, and exit."""
-        for child in children(os.getpid()):  # pytest-xdist workers (and runners): each ends as on a first stop
-            with contextlib.suppress(OSError):
-                os.kill(child, signal.SIGTERM)
-        for finish in self._finishers:
-            with contextlib.suppress(Exception):
-                finish()
-        driver.stop_all()
-        with contextlib.suppress(Exception):
-            sys.stderr.write("\nstopped at once (a second interrupt); the results file says `interrupted`\n")
-            sys.stderr.flush()
-        os._exit(STOP_NOW_STATUS)

@@ -84,7 +84,7 @@ def normalized(encoded):
     if isinstance(encoded, dict):
         if "object" in encoded:
             return {"object": encoded["object"]}
-        return dict((key, normalized(item)) for key, item in encoded.items())
+        return {key: normalized(item) for key, item in encoded.items()}
     return encoded
 
 
