@@ -82,6 +82,13 @@ def copy_repository(destination: Path) -> None:
             shutil.copy2(source, destination / name)
 
 
+def write_expectations(folder: Path, text: str) -> Path:
+    """An expectations file with this text."""
+    path = folder / "expected.toml"
+    path.write_text(text)
+    return path
+
+
 CASE_HEADER = """\
 # area: {area}
 # level: {level}
