@@ -83,6 +83,7 @@ class Property:
         self.checkpoint = checkpoint  # the client's, before each batch: it may raise to stop the run
         self.serial = serial if serial is not None else itertools.count()
         self._minimal: dict[Tape, Checked] = {}
+        self._failed: dict[int, tuple[Ending, Failure]] = {}  # example seed -> how it failed
 
     @property
     def description(self) -> str:
@@ -146,6 +147,9 @@ class Property:
         `note` is told each construct the programs used (for Hypothesis' statistics).
         """
         run.describe(self.description, "the reference model (conformance/model/)")
+        if seed in self._failed:  # Hypothesis replays a failing example: it fails as it did (a crash may not recur)
+            ending, run.record.failure = self._failed[seed]
+            return ending
         if self.level != "language":
             missing = self.target.hello.lacks(CLOSURE_CAPABILITIES)
             if missing:
@@ -166,7 +170,9 @@ class Property:
 
             failure = run.meet(item.failure, minimal)
             if failure is not None:
-                return Ending("fail", failure_text(self._title(failure), failure, "minimal program"))
+                ending = Ending("fail", failure_text(self._title(failure), failure, "minimal program"))
+                self._failed[seed] = (ending, failure)
+                return ending
         return run.conformed()
 
     def _reported(self, item: Checked, replay: str) -> Failure:

@@ -24,13 +24,14 @@ would only cut pytest's own shutdown in two.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import os
 import signal
 import sys
 import threading
 from collections.abc import Callable, Iterator
-from types import FrameType
+from types import FrameType, TracebackType
 from typing import Any
 
 import pytest
@@ -62,8 +63,12 @@ class Stop:
             self._previous[number] = signal.signal(number, self._handle)
 
     def uninstall(self) -> None:
+        """Put the handlers back (pytest may run inside a program of its own); as the process exits, a
+        signal interrupts nothing (pytest's exit handlers would print it as an ignored exception)."""
         for number, previous in self._previous.items():
             signal.signal(number, previous)
+        if self._previous:
+            atexit.register(_ignore_signals)  # registered last, so run first
         self._previous.clear()
         if sys.unraisablehook is self._unraisable:
             sys.unraisablehook = self._unraisable_before
@@ -147,8 +152,13 @@ class Stop:
         self._unraisable_before = sys.unraisablehook
         sys.unraisablehook = self._unraisable
 
-    def pytest_keyboard_interrupt(self) -> None:
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_keyboard_interrupt(self, excinfo: pytest.ExceptionInfo[BaseException]) -> None:
         self.answered()
+        # An interruption in some loops leaves traceback entries without a line number (CPython 3.11 and 3.12,
+        # python/cpython#107901), which pytest cannot show: give them their frame's line.
+        if excinfo.tb is not None and _lost_line(excinfo.tb):
+            excinfo.traceback = type(excinfo.traceback)(_with_lines(excinfo.tb))
 
     @pytest.hookimpl(tryfirst=True)
     def pytest_runtest_setup(self) -> None:
@@ -157,3 +167,36 @@ class Stop:
     @pytest.hookimpl(tryfirst=True)
     def pytest_sessionfinish(self) -> None:
         self.ending()
+
+
+def _ignore_signals() -> None:
+    for number in SIGNALS:
+        signal.signal(number, signal.SIG_IGN)
+
+
+def _line(entry: TracebackType) -> int | None:
+    return entry.tb_lineno  # (an int, says typeshed; CPython 3.11 and 3.12 may give None)
+
+
+def _lost_line(tb: TracebackType | None) -> bool:
+    while tb is not None:
+        if _line(tb) is None:
+            return True
+        tb = tb.tb_next
+    return False
+
+
+def _with_lines(tb: TracebackType) -> TracebackType:
+    entries = []
+    current: TracebackType | None = tb
+    while current is not None:
+        entries.append(current)
+        current = current.tb_next
+    rebuilt: TracebackType | None = None
+    for entry in reversed(entries):
+        line = _line(entry)
+        if line is None:
+            line = entry.tb_frame.f_code.co_firstlineno
+        rebuilt = TracebackType(rebuilt, entry.tb_frame, entry.tb_lasti, line)
+    assert rebuilt is not None
+    return rebuilt
