@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import textwrap
 
+from conformance.plugin.stop import interrupted
 from tests.support import HOST, ROOT
 
 PRELUDE = """
@@ -98,3 +99,24 @@ def test_a_lost_interruption_is_not_reported_as_an_ignored_exception() -> None:
     assert completed.stdout.splitlines() == ["stopped by SIGTERM"]
     assert "KeyboardInterrupt" not in completed.stderr
     assert "ValueError: any other exception is still reported" in completed.stderr
+
+
+def test_an_error_raised_while_an_interruption_was_handled_is_an_interruption() -> None:
+    def failing_while_interrupted() -> BaseException:
+        try:
+            try:
+                raise KeyboardInterrupt
+            except KeyboardInterrupt:
+                raise AssertionError("a library's own state, broken by the interruption") from None
+        except AssertionError as error:
+            return error
+
+    error = failing_while_interrupted()
+    assert error.__context__ is not None  # (`from None` hides it from tracebacks, not from the chain)
+    assert interrupted(error)
+
+    class Group(Exception):  # as an exception group (Python 3.11+) holds several
+        exceptions = (ValueError(), KeyboardInterrupt())
+
+    assert interrupted(Group())
+    assert not interrupted(ValueError("a check that failed on its own"))

@@ -41,7 +41,7 @@ from conformance.plugin import profiles  # noqa: F401  (registers and loads the 
 from conformance.plugin.options import add_options, cases_option, engine_options
 from conformance.plugin.outcomes import RUN_KEY, check_of, fold, mark_checks
 from conformance.plugin.recorder import Recorder
-from conformance.plugin.stop import Stop
+from conformance.plugin.stop import Stop, interrupted
 
 SESSION_KEY = pytest.StashKey[Session]()
 SCRATCH_KEY = pytest.StashKey[Path]()  # the folder this process made for the runs' runners, and removes
@@ -175,6 +175,9 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
     report = yield
+    if call.excinfo is not None and interrupted(call.excinfo.value):
+        # a library turned the stop into an error of its own: the check was interrupted, it did not fail
+        raise KeyboardInterrupt("stopped during %s" % item.nodeid)
     fold(item, call, report)
     return report
 

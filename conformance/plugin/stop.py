@@ -200,3 +200,19 @@ def _with_lines(tb: TracebackType) -> TracebackType:
         rebuilt = TracebackType(rebuilt, entry.tb_frame, entry.tb_lasti, line)
     assert rebuilt is not None
     return rebuilt
+
+
+def interrupted(error: BaseException) -> bool:
+    """Was this error raised while an interruption was being handled (or is it one)?"""
+    seen: set[int] = set()
+    pending = [error]
+    while pending:
+        current = pending.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        if isinstance(current, KeyboardInterrupt):
+            return True
+        pending += [linked for linked in (current.__context__, current.__cause__) if linked is not None]
+        pending += list(getattr(current, "exceptions", ()))  # an exception group's
+    return False
