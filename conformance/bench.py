@@ -112,7 +112,8 @@ def corpus(props: Sequence[Property], count: int, seed: int = 0) -> list[Generat
         program_seed = seeds.getrandbits(64)
         made = prop.generate(RandomChoices(program_seed))
         if made is not None:
-            programs.append(Generated(program_seed, prop.area, made.module, made.source))
+            module = prop.make(RandomChoices(program_seed), prop.ctx)  # (the same program, as IR, for the model)
+            programs.append(Generated(program_seed, prop.area, module, made.source))
     return programs
 
 

@@ -50,10 +50,12 @@ CLOSURE_CAPABILITIES = ("closure_attr", "code_attr")  # what the probes of data-
 
 @dataclass(frozen=True)
 class Made:
-    """One generated program: the tape it was drawn from, its IR, its source, what it must observe."""
+    """One generated program: the tape it was drawn from, its source, what it must observe.
+
+    (Not its IR: a batch's IR trees, kept alive, cost the garbage collector more than they are worth.)
+    """
 
     tape: Tape
-    module: ir.Module
     source: str
     expected: Expected
 
@@ -103,7 +105,7 @@ class Property:
         except Unspecified:
             return None
         tape = tuple(choices.tape if isinstance(choices, RandomChoices) else choices.used)
-        return Made(tape, module, emit(module, self.features), expected)
+        return Made(tape, emit(module, self.features), expected)
 
     def run_batch(self, batch: Sequence[RandomChoices | ReplayChoices]) -> list[Checked]:
         """Generate a program from each source of choices and check them all in one round trip."""
