@@ -34,7 +34,8 @@ HISTORY_KEPT = 20  # earlier runs kept per interpreter label
 
 
 def now() -> str:
-    return datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
+    """ISO 8601 to the millisecond: a run's duration, from its results file, is exact enough to time it."""
+    return datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="milliseconds")
 
 
 def suite_commit() -> str | None:
