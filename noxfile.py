@@ -266,7 +266,8 @@ def tests(session: nox.Session) -> None:
     Derandomized (the `ci` profile), so a run is repeatable. PyPy gets the hand-written
     cases: its generated properties find the PyPy bugs its expectations file lists.
     """
-    install_host(session, *PYPROJECT["project"]["optional-dependencies"]["browser"], "nox")  # nox: tests/test_nox.py
+    # nox itself: tests/end_to_end/test_nox.py and test_chaos.py run it
+    install_host(session, *PYPROJECT["project"]["optional-dependencies"]["browser"], "nox")
     if NODE is not None:
         install_adapters(session)  # for tests/test_adapters.py
     session.run("python", "-m", "pytest", "tests", "-n", "auto", "--hypothesis-profile", "ci", *session.posargs)

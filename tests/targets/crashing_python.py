@@ -3,7 +3,7 @@
 The driver starts it as `python crashing_python.py -I runner.py`. It installs an audit
 hook (Python 3.8+) that sees every compile() and kills the process with SIGSEGV, as a
 crashing compiler would, when the source has four `del` statements or more; then it runs
-the runner as the interpreter itself would. tests/test_crash_run.py points a whole
+the runner as the interpreter itself would. tests/end_to_end/test_crash_run.py points a whole
 conformance run at it.
 """
 
