@@ -15,8 +15,8 @@ The pipeline of one example of a property (one area, one level, one target):
                           that differs the same way, with a standalone reproduction script
 
 A property keeps its state here, explicitly: the program serial numbers and the
-minimal failures already found (Hypothesis runs a failing example again to report
-it; it is shrunk once).
+examples that failed (Hypothesis runs a failing example again to report it: it fails
+as it did, without being run or shrunk again).
 """
 
 from __future__ import annotations
@@ -84,7 +84,6 @@ class Property:
         self.shrinking = shrinking
         self.checkpoint = checkpoint  # the client's, before each batch: it may raise to stop the run
         self.serial = serial if serial is not None else itertools.count()
-        self._minimal: dict[Tape, Checked] = {}
         self._failed: dict[int, tuple[Ending, Failure]] = {}  # example seed -> how it failed
 
     @property
@@ -191,7 +190,7 @@ class Property:
     # -- shrinking --------------------------------------------------------------------
 
     def minimal(self, item: Checked) -> Checked:
-        """The smallest program found that still differs the same way (once per failing tape).
+        """The smallest program found that still differs the same way.
 
         A crash or a protocol error shrinks like any difference; a timeout does not (each
         try could cost the batch timeout), nor a target that cannot start (no program is to blame).
@@ -199,11 +198,6 @@ class Property:
         fault = item.failure.fault if item.failure is not None else None
         if not self.shrinking or (fault is not None and fault.outcome in ("timeout", "cannot-start")):
             return item
-        if item.tape not in self._minimal:
-            self._minimal[item.tape] = self._shrink(item)
-        return self._minimal[item.tape]
-
-    def _shrink(self, item: Checked) -> Checked:
         assert item.failure is not None
         trace.step("shrink", self.check.id)
         way = item.failure.signature
