@@ -91,10 +91,6 @@ class ResultsFile:
         """OSError now, before the run, if the file's folder cannot be made or written to."""
         check_writable(self.path)
 
-    @property
-    def ids(self) -> list[str]:
-        return list(self._order)
-
     def lookup(self, key: str) -> dict[str, Any] | None:
         return self._entries.get(key)
 

@@ -19,8 +19,6 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-FAULTS = ("crash", "timeout", "protocol-error", "cannot-start")
-
 
 def clip(message: object) -> str:
     """A message for a one-line error: its JSON, cut at 200 characters."""
@@ -83,7 +81,7 @@ class Program:
 class Fault:
     """Why a program has no result: the runner crashed, hung or broke the protocol."""
 
-    outcome: str  # one of FAULTS
+    outcome: str  # "crash", "timeout", "protocol-error" or "cannot-start"
     detail: str
     evidence: dict[str, Any] = field(default_factory=dict)
 
@@ -143,14 +141,3 @@ class ProgramResult:
             error=message.get("error"),
             output=message.get("output", ""),
         )
-
-    def to_message(self) -> dict[str, Any]:
-        """The result in the runner's own format (observations as [label, observation] pairs)."""
-        message: dict[str, Any] = {"id": self.id, "observations": [[k, v] for k, v in self.observations.items()]}
-        if self.compile_error is not None:
-            message["compile_error"] = self.compile_error
-        if self.error is not None:
-            message["error"] = self.error
-        if self.output:
-            message["output"] = self.output
-        return message
