@@ -121,6 +121,61 @@ def test_skip_reasons_name_the_version_and_missing_capabilities_are_listed(tmp_p
     assert case.missing_capabilities(hello((3, 9, 0), cell_type=True)) == []
 
 
+@pytest.mark.parametrize(
+    ("program", "needs"),
+    [
+        ("def f():\n    x = 1\n    def g():\n        nonlocal x\n", {"nonlocal"}),
+        ("print((y := 1))\n", {"walrus"}),
+        ("def f(a, /, b, *, c):\n    pass\n", {"posonly", "kwonly"}),
+        ("a, *b = [1, 2]\nfor c, *d in [[1]]:\n    pass\n", {"starred_assignment"}),
+        ("print(*[1], *[2])\nx = [*a, *b]\ny = {**c, **d}\n", {"extended_unpacking", "starred_call"}),
+        ("print(*[1], 2)\n", {"extended_unpacking", "starred_call"}),
+        ("f(*a, k=1)\nf(**b)\n", {"starred_call", "keyword_call"}),
+        ("match x:\n    case [a, *rest]:\n        pass\n", {"match"}),
+        ("async def f():\n    await g()\n", {"async"}),
+        ("async def f():\n    yield 1\n", {"async", "async_generator"}),
+        ("async def f():\n    def g():\n        yield 1\n", {"async"}),
+        ("async def f(y):\n    return [x async for x in y]\n", {"async", "async_comprehension"}),
+        ("async def f(y):\n    return [await x for x in y]\n", {"async", "async_comprehension"}),
+        ("def f():\n    yield from g()\n", {"yield_from"}),
+        ("class C(B, metaclass=M):\n    pass\n", {"class_keywords"}),
+        ("@a.b(c)\ndef f():\n    pass\n", set()),
+        ("@a[0]\ndef f():\n    pass\n@(lambda f: f)\nclass C:\n    pass\n", {"decorator_expressions"}),
+        ("print(f'{x}')\n", {"fstring"}),
+        ("x = {k: v for k, v in []}\ny = {1, 2}\nz = 1 if x else 2\n",
+         {"dict_comprehension", "set_literal", "conditional_expression"}),
+        ("try:\n    pass\nfinally:\n    pass\nwith a as b:\n    pass\n", {"try_finally", "with_as"}),
+        ("print(1 < 2 < 3)\n", {"chained_comparison"}),
+        # newer than the host's grammar: found by tokens, and the rest still read by the host's ast
+        ("type X = int\n", {"type_alias"}),
+        ("def f[T](a):\n    return (y := a)\n", {"type_params", "walrus"}),
+        ("class C[\n    T,\n](B, k=1):\n    x = f'{1}'\n", {"type_params", "class_keywords", "fstring"}),
+        ("type = 1\nprint(type)\n", set()),
+        ("# says nonlocal, := and async def, in words only\nx = 'nonlocal'\n", set()),
+    ],
+)  # fmt: skip
+def test_the_syntax_a_program_needs_is_read_from_its_text(tmp_path: Path, program: str, needs: set[str]) -> None:
+    case = load_text(tmp_path, HEADER + "# expect: x == 1\n" + program)
+    assert case.syntax == needs
+
+
+def test_a_case_skips_a_target_that_cannot_parse_its_program_naming_the_construct(tmp_path: Path) -> None:
+    case = load_text(tmp_path, HEADER + "# expect: x == 1\nmatch 1:\n    case x:\n        probe('x', x)\n")
+    assert case.skip_reason(hello((3, 12, 0), match=False)) == "the target cannot parse match"
+    assert case.missing_capabilities(hello((3, 12, 0), match=False)) == []
+    assert case.skip_reason(hello((3, 4, 0), match=True)) is None  # the version it reports does not matter
+
+
+def test_syntax_an_older_handshake_does_not_mention_is_assumed_only_when_every_python_3_parses_it(
+    tmp_path: Path,
+) -> None:
+    old = hello((3, 12, 0))  # no key for dict comprehensions, f-strings or :=
+    comprehension = load_text(tmp_path, HEADER + "# expect: x == {1: 1}\nprobe('x', {k: k for k in [1]})\n")
+    assert comprehension.skip_reason(old) is None
+    newer = load_text(tmp_path, HEADER + "# expect: x == '1'\nprobe('x', f'{(y := 1)}')\n")
+    assert newer.skip_reason(old) == "the target cannot parse f-strings, :="
+
+
 def test_what_a_program_observes_implies_the_capabilities_it_needs(tmp_path: Path) -> None:
     source = "# expect: x == 1\ndef f(): pass\nprobe('x', len(f.__code__.co_freevars) + 1)\n"
     case = load_text(tmp_path, HEADER + source)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conformance.engine.casefile import load
+from conformance.engine.casefile import CASES_DIR, load
 from conformance.engine.catalog import GENERATED
 from conformance.engine.session import Options, Session, check_ids
 from conformance.engine.target import SetupError, Target
@@ -86,6 +86,49 @@ def test_a_case_for_a_newer_language_is_skipped(session: Session, tmp_path: Path
     case = load(write_case(tmp_path, "future", "# expect: x == 1\nprobe('x', 1)\n", min_version="3.99"), tmp_path)
     ending = session.run_case(case, session.check_run(case.check))
     assert ending is not None and ending.kind == "skip" and ending.text.startswith("needs Python 3.99")
+
+
+def saying(session: Session, language: str, **capabilities: bool) -> Session:
+    """The session with its target's handshake saying this language version and these capabilities."""
+    hello = session.target.hello
+    version = (*(int(part) for part in language.split(".")), 0)
+    said = dataclasses.replace(hello, version=version, language=language,
+                               capabilities={**hello.capabilities, **capabilities})  # fmt: skip
+    return dataclasses.replace(session, target=Target(session.target.command, session.target.runner, said))
+
+
+# Its rule (nonlocal rebinds the enclosing variable) is 3.0's; only its syntax is 3.8's.
+SHIPPED_WALRUS_CASE = CASES_DIR / "nonlocal" / "nonlocal-assignment-expression-rebinds-enclosing-variable.py"
+WALRUS_CASE = "# expect: x == (6, 6)\ndef f():\n    return (y := 6), y\nprobe('x', f())\n"
+
+
+@pytest.mark.parametrize("shipped", [False, True])
+def test_a_target_that_says_3_4_but_parses_walrus_runs_a_walrus_case(
+    session: Session, tmp_path: Path, shipped: bool
+) -> None:
+    """As MicroPython does: its handshake says 3.4, and it parses `:=`."""
+    case = load(SHIPPED_WALRUS_CASE) if shipped else load(write_case(tmp_path, "walrus", WALRUS_CASE), tmp_path)
+    micro = saying(session, "3.4", walrus=True)
+    run = micro.check_run(case.check)
+    assert micro.run_case(case, run) is None
+    assert run.record.programs == 1
+
+
+def test_a_target_that_cannot_parse_walrus_skips_the_case_naming_it(session: Session, tmp_path: Path) -> None:
+    case = load(write_case(tmp_path, "walrus", WALRUS_CASE), tmp_path)
+    older = saying(session, "3.12", walrus=False)
+    run = older.check_run(case.check)
+    ending = older.run_case(case, run)
+    assert ending is not None and (ending.kind, ending.text) == ("skip", "the target cannot parse :=")
+    assert run.record.programs == 0 and run.record.unsupported == []  # not a lack of what it observes
+
+
+def test_a_target_lacking_match_skips_a_match_case_naming_match(session: Session, tmp_path: Path) -> None:
+    body = "# expect: x == [2, 3]\nmatch [1, 2, 3]:\n    case [_, *rest]:\n        probe('x', rest)\n"
+    case = load(write_case(tmp_path, "match", body), tmp_path)
+    ending = saying(session, "3.12", match=False).run_case(case, session.check_run(case.check))
+    assert ending is not None and (ending.kind, ending.text) == ("skip", "the target cannot parse match")
+    assert session.run_case(case, session.check_run(case.check)) is None  # the host parses it, and it conforms
 
 
 def test_a_case_observing_what_the_target_lacks_is_unsupported(session: Session, tmp_path: Path) -> None:

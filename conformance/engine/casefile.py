@@ -13,15 +13,29 @@ of `# key: value` comment lines (in the manner of test262's front matter):
 Keys:
     area         a slug from areas.py; must match the case's folder
     level        language | data-model | cpython-detail
-    min_version  oldest Python language version the rule (and the program) needs
+    min_version  oldest Python language version whose rules the case checks: the
+                 version in which the rule appeared or last changed (3.0 for most),
+                 never a version its syntax needs (see below)
     spec         the section of the Language Reference or data model it rests on
     description  one line
     requires     optional, comma-separated handshake capabilities (`cell_type`);
-                 those implied by the program (`nonlocal`, `:=`, f-strings) and by
-                 the expectations (`.closure`, `.cellvars`) are added automatically
+                 those implied by the program (its syntax, `__closure__`, `import
+                 inspect`) and by the expectations (`.closure`, `.cellvars`) are
+                 added automatically
     negative     optional: the exception class compiling the program must raise
     expect       one per observation; `expect[>=3.11]:` and `expect[<3.11]:` apply
                  to some language versions only
+
+What a case's program must be able to parse is read from its text, not from a version:
+each construct the runner's handshake probes (`nonlocal`, `:=`, f-strings, `match`,
+`async def`, positional-only parameters, ...: generators/features.py SYNTAX) that the
+program uses makes the case need that capability. A target whose handshake says it
+cannot parse one skips the case, naming the construct; a target that parses it runs the
+case whatever version it reports (MicroPython says 3.4 and parses `:=`). The constructs
+are read by the host's `ast`; syntax newer than the host's grammar (PEP 695's
+`type X = ...` and `def f[T]()` on a 3.11 host) is found by its tokens and taken out, so
+that the host's ast reads the rest. A program the host cannot parse at all (a negative
+case whose error is in its grammar) lists what it needs under `requires`.
 
 An expectation is `PATH == LITERAL` or `PATH raises ExceptionName`, where the
 literal is a Python literal (or EMPTY for an empty cell) and PATH is
@@ -48,7 +62,10 @@ a case fails with the same differences, levels and signatures.
 from __future__ import annotations
 
 import ast
+import io
 import re
+import tokenize
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -58,6 +75,7 @@ from conformance.engine.checks import Check
 from conformance.engine.compare import Expected
 from conformance.host.protocol import Hello
 from conformance.target import runner
+from generators.features import SYNTAX, parses
 
 CASES_DIR = Path(__file__).resolve().parent.parent / "cases"
 
@@ -84,12 +102,9 @@ _FACET_REQUIRES = {
     "cellvars": ("cellvars",),
     "contents": ("cell_contents",),
 }
-_SOURCE_REQUIRES = (
-    (re.compile(r"\bnonlocal\b"), "nonlocal"),
-    (re.compile(r":="), "walrus"),
-    (re.compile(r"""\bf['"]"""), "fstring"),
-    (re.compile(r"\basync\s+def\b"), "async"),
-    # what the program observes: a target without it has the case reported as unsupported
+# What the program observes (its syntax is read by _syntax_needs): a target without it has the
+# case reported as unsupported.
+_OBSERVES = (
     (re.compile(r"__closure__"), "closure_attr"),
     (re.compile(r"__code__|\bco_(freevars|cellvars)\b"), "code_attr"),
     (re.compile(r"\bcell_contents\b"), "cell_contents"),
@@ -161,15 +176,23 @@ class Case:
     expectations: tuple[Expectation, ...]
     source: str
 
+    @property
+    def syntax(self) -> frozenset[str]:
+        """The syntax capabilities among those the case requires: what its program must parse."""
+        return self.requires & SYNTAX.keys()
+
     def skip_reason(self, hello: Hello) -> str | None:
-        """Why this case does not apply to the target's language version, or None when it does."""
+        """Why this case does not apply to the target (its language version, or syntax it cannot parse), or None."""
         if tuple(hello.version[:2]) < self.min_version:
             return "needs Python %d.%d, target speaks %s" % (*self.min_version, hello.language)
+        unparsed = sorted(capability for capability in self.syntax if not parses(hello.capabilities, capability))
+        if unparsed:
+            return "the target cannot parse %s" % ", ".join(SYNTAX[capability].name for capability in unparsed)
         return None
 
     def missing_capabilities(self, hello: Hello) -> list[str]:
-        """The capabilities the case needs that the target's handshake says it lacks."""
-        return hello.lacks(self.requires)
+        """What the case observes that the target's handshake says it lacks (its syntax is a skip_reason)."""
+        return hello.lacks(self.requires - self.syntax)
 
     @property
     def check(self) -> Check:
@@ -293,10 +316,171 @@ def _parse_condition(text: str, place: str) -> VersionCondition:
 
 
 def _implied_requirements(source: str, expectations: list[Expectation]) -> set[str]:
-    implied = {cap for pattern, cap in _SOURCE_REQUIRES if pattern.search(source)}
+    implied = _syntax_needs(source) | {cap for pattern, cap in _OBSERVES if pattern.search(source)}
     for expectation in expectations:
         implied.update(_FACET_REQUIRES.get(expectation.facet or "", ()))
     return implied
+
+
+# -- what a program must parse ----------------------------------------------------
+
+
+def _syntax_needs(source: str) -> set[str]:
+    """The syntax capabilities (generators/features.py SYNTAX) that the program's text uses."""
+    try:
+        return _read_syntax(ast.parse(source))
+    except SyntaxError:
+        pass
+    newer, rest = _newer_than_host(source)
+    try:
+        return newer | _read_syntax(ast.parse(rest))
+    except SyntaxError:  # not a program in any grammar the host knows: only its tokens say anything
+        return newer
+
+
+def _read_syntax(tree: ast.AST) -> set[str]:
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        found.update(_node_syntax(node))
+    found.update(_async_syntax(tree))
+    return found
+
+
+def _node_syntax(node: ast.AST) -> Iterator[str]:
+    """The syntax capabilities this node needs by itself (what depends on its scope: _async_syntax)."""
+    kind = type(node).__name__  # (by name where the oldest host the suite supports, 3.10, has no such node)
+    if isinstance(node, ast.Nonlocal):
+        yield "nonlocal"
+    if isinstance(node, ast.NamedExpr):
+        yield "walrus"
+    if isinstance(node, ast.arguments):
+        if node.posonlyargs:
+            yield "posonly"
+        if node.kwonlyargs:
+            yield "kwonly"
+    if isinstance(node, ast.Starred) and isinstance(node.ctx, ast.Store):
+        yield "starred_assignment"
+    unpacks = isinstance(node, (ast.List, ast.Tuple, ast.Set)) and any(isinstance(e, ast.Starred) for e in node.elts)
+    if unpacks and not isinstance(getattr(node, "ctx", None), ast.Store):  # (a starred target: starred_assignment)
+        yield "extended_unpacking"
+    if isinstance(node, ast.Dict) and None in node.keys:
+        yield "extended_unpacking"
+    if isinstance(node, ast.Call):
+        yield from _call_syntax(node)
+    if isinstance(node, ast.Match):
+        yield "match"
+    if isinstance(node, (ast.AsyncFunctionDef, ast.Await, ast.AsyncFor, ast.AsyncWith)):
+        yield "async"
+    if isinstance(node, ast.comprehension) and node.is_async:
+        yield "async_comprehension"
+    if isinstance(node, ast.YieldFrom):
+        yield "yield_from"
+    if isinstance(node, ast.ClassDef) and node.keywords:
+        yield "class_keywords"
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        if not all(_dotted_call(decorator) for decorator in node.decorator_list):
+            yield "decorator_expressions"
+        if getattr(node, "type_params", None):  # a host of 3.12 or later parses PEP 695 (older: _newer_than_host)
+            yield "type_params"
+    if kind == "TypeAlias":
+        yield "type_alias"
+    if isinstance(node, ast.JoinedStr):
+        yield "fstring"
+    if isinstance(node, ast.DictComp):
+        yield "dict_comprehension"
+    if isinstance(node, ast.Set):
+        yield "set_literal"
+    if isinstance(node, ast.IfExp):
+        yield "conditional_expression"
+    if kind in ("Try", "TryStar") and getattr(node, "finalbody", None):
+        yield "try_finally"
+    if isinstance(node, (ast.With, ast.AsyncWith)) and any(item.optional_vars for item in node.items):
+        yield "with_as"
+    if isinstance(node, ast.Compare) and len(node.ops) > 1:
+        yield "chained_comparison"
+
+
+def _call_syntax(call: ast.Call) -> Iterator[str]:
+    starred = [isinstance(arg, ast.Starred) for arg in call.args]
+    double = [keyword.arg is None for keyword in call.keywords]
+    if any(starred) or any(double):
+        yield "starred_call"
+    if not all(double):
+        yield "keyword_call"
+    # Before PEP 448 a call had one *args at most, with only keywords after it, and one **kwargs, last.
+    if sum(starred) > 1 or (any(starred) and not starred[-1]) or sum(double) > 1 or (any(double) and not double[-1]):
+        yield "extended_unpacking"
+
+
+def _dotted_call(decorator: ast.expr) -> bool:
+    """Whether a decorator is a dotted name, optionally called: all the grammar allowed before PEP 614."""
+    node = decorator.func if isinstance(decorator, ast.Call) else decorator
+    while isinstance(node, ast.Attribute):
+        node = node.value
+    return isinstance(node, ast.Name)
+
+
+_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
+_COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
+
+
+def _async_syntax(node: ast.AST, in_async: bool = False, in_comprehension: bool = False) -> Iterator[str]:
+    """What depends on the scope: `yield` in an async def, `await` in a comprehension (both PEP 525/530, 3.6)."""
+    for child in ast.iter_child_nodes(node):
+        if isinstance(child, _SCOPES):
+            yield from _async_syntax(child, isinstance(child, ast.AsyncFunctionDef))
+            continue
+        if in_async and isinstance(child, (ast.Yield, ast.YieldFrom)):
+            yield "async_generator"
+        if in_comprehension and isinstance(child, ast.Await):
+            yield "async_comprehension"
+        yield from _async_syntax(child, in_async, in_comprehension or isinstance(child, _COMPREHENSIONS))
+
+
+_STATEMENT_ENDS = (tokenize.NEWLINE, tokenize.NL, tokenize.INDENT, tokenize.DEDENT)
+
+
+def _newer_than_host(source: str) -> tuple[set[str], str]:
+    """PEP 695 syntax (3.12), found by its tokens, and the source without it, for a host whose ast lacks it.
+
+    `type X = ...` loses its `type`, `def f[T](...)` and `class C[T]` their brackets: what is
+    left is a program the host parses, with every other construct where it was.
+    """
+    found: set[str] = set()
+    lines = source.splitlines(keepends=True)
+    cuts: list[tuple[tuple[int, int], tuple[int, int]]] = []  # (start, end) as tokenize gives them
+    try:
+        tokens = [t for t in tokenize.generate_tokens(io.StringIO(source).readline) if t.type != tokenize.COMMENT]
+    except (tokenize.TokenError, SyntaxError):  # unbalanced brackets, a bad indent
+        return found, source
+    statement_start = True
+    for index, token in enumerate(tokens[:-2]):
+        after, then = tokens[index + 1], tokens[index + 2]
+        if token.type == tokenize.NAME and after.type == tokenize.NAME:
+            if token.string == "type" and statement_start and then.string in ("=", "["):
+                found.add("type_alias")
+                cuts.append((token.start, after.start))
+            elif token.string in ("def", "class") and then.string == "[":
+                found.add("type_params")
+                cuts.append((then.start, _closing(tokens, index + 2).end))
+        statement_start = token.type in _STATEMENT_ENDS or (token.type == tokenize.OP and token.string == ";")
+    for (start_row, start_col), (end_row, end_col) in reversed(cuts):
+        lines[start_row - 1] = lines[start_row - 1][:start_col] + lines[end_row - 1][end_col:]
+        del lines[start_row:end_row]
+    return found, "".join(lines)
+
+
+def _closing(tokens: list[tokenize.TokenInfo], opening: int) -> tokenize.TokenInfo:
+    """The token that closes the bracket at tokens[opening]."""
+    depth = 0
+    for token in tokens[opening:]:
+        if token.type == tokenize.OP and token.string in "([{":
+            depth += 1
+        elif token.type == tokenize.OP and token.string in ")]}":
+            depth -= 1
+            if depth == 0:
+                return token
+    return tokens[-1]
 
 
 # -- what a case expects --------------------------------------------------------

@@ -46,7 +46,11 @@ class Hello:
         return str(self.raw.get("sys_version", ""))
 
     def lacks(self, capabilities: tuple[str, ...] | list[str] | frozenset[str]) -> list[str]:
-        """Those of the capabilities the handshake says the target does not have, sorted."""
+        """Those of the capabilities the handshake says the target does not have, sorted.
+
+        One the handshake does not mention, it lacks; syntax has a rule of its own for that
+        (generators/features.py, `parses`).
+        """
         return sorted(name for name in capabilities if not self.capabilities.get(name, False))
 
     @classmethod

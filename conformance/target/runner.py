@@ -380,11 +380,47 @@ def run_program(program_id, source, filename="<program>"):
 # -- handshake ---------------------------------------------------------------
 
 
+# One probe per construct a program (generated or hand-written) may use, compiled and never
+# run: what the target parses decides which constructs its programs get and which cases run,
+# whatever language version it reports (MicroPython says 3.4 and parses `:=`). The Skulpt
+# adapter, which cannot run this file, evaluates this table from here to its closing line.
+SYNTAX_PROBES = (
+    ("nonlocal", "def f():\n x = 1\n def g():\n  nonlocal x\n  x = 2\n"),
+    ("walrus", "(y := 1)\n"),
+    ("posonly", "def f(a, /):\n pass\n"),
+    ("kwonly", "def f(*, a):\n pass\n"),
+    ("starred_assignment", "a, *b = [1, 2]\n"),
+    ("extended_unpacking", "f(*a, *b, **c, **d)\nx = [*a, *b]\ny = (*a, *b)\nz = {*a, *b}\nw = {**c, **d}\n"),
+    (
+        "match",
+        "match x:\n case [a, *rest]:\n  pass\n case {'k': v, **others}:\n  pass\n"
+        " case C(n, key=k) as c:\n  pass\n case other:\n  pass\n",
+    ),
+    ("async", "async def f():\n await g()\n"),
+    ("async_generator", "async def f():\n yield 1\n"),
+    ("async_comprehension", "async def f(y):\n a = [x async for x in y]\n b = [await x for x in y]\n"),
+    ("yield_from", "def f():\n yield from g()\n"),
+    ("class_keywords", "class C(B, k=1):\n pass\n"),
+    ("decorator_expressions", "@x[0]\ndef f():\n pass\n@(lambda f: f)\ndef g():\n pass\n"),
+    ("type_params", "def f[T](a):\n pass\nclass C[T]:\n pass\n"),
+    ("type_alias", "type X = int\n"),
+    ("fstring", "f'{1}'\n"),
+    ("dict_comprehension", "{k: v for k, v in []}\n"),
+    ("set_literal", "{1, 2}\n"),
+    ("conditional_expression", "1 if x else 2\n"),
+    ("try_finally", "try:\n pass\nexcept Exception as e:\n pass\nelse:\n pass\nfinally:\n pass\n"),
+    ("with_as", "with a as b:\n pass\n"),
+    ("chained_comparison", "1 < x < 3\n"),
+    ("starred_call", "f(*a, **k)\n"),
+    ("keyword_call", "f(a=1)\n"),
+)
+
+
 def _compiles(source):
     try:
         compile(source, "<capability>", "exec")
         return True
-    except SyntaxError:
+    except Exception:  # SyntaxError, or whatever a compiler that gives up raises instead
         return False
 
 
@@ -423,12 +459,8 @@ def _capabilities():
         caps["function_type"] = hasattr(types, "FunctionType")
     except ImportError:
         caps["cell_type"] = caps["function_type"] = False
-    caps["nonlocal"] = _compiles("def f():\n x = 1\n def g():\n  nonlocal x\n  x = 2\n")
-    caps["walrus"] = _compiles("(y := 1)\n")
-    caps["fstring"] = _compiles("f'{1}'\n")
-    caps["async"] = _compiles("async def f():\n await g()\n")
-    caps["posonly"] = _compiles("def f(a, /):\n pass\n")
-    caps["type_params"] = _compiles("def f[T](a):\n pass\n")
+    for name, source in SYNTAX_PROBES:
+        caps[name] = _compiles(source)
     for module in ("gc", "weakref", "inspect", "functools"):
         try:
             __import__(module)

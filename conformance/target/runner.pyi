@@ -3,6 +3,7 @@ from typing import Any
 
 PROTOCOL: int
 MAX_TEXT: int
+SYNTAX_PROBES: tuple[tuple[str, str], ...]  # (capability, source compiled to probe it)
 
 def encode(value: object, depth: int = ...) -> Any: ...
 def normalized(encoded: Any) -> Any: ...

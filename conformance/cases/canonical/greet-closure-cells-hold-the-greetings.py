@@ -1,6 +1,6 @@
 # area: canonical
 # level: data-model
-# min_version: 3.6
+# min_version: 3.0
 # spec: Data model 3.2 "The standard type hierarchy": user-defined functions (__closure__); Data model: cell objects
 # description: Tutorial (seed 004) greet factory under the hood: hello.__closure__[0].cell_contents is "Hello", goodbye's is "Goodbye" (the seed's print of the cell tuple repr shows addresses and is not checked).
 # requires: closure_attr, cell_contents

@@ -1,6 +1,6 @@
 # area: canonical
 # level: language
-# min_version: 3.6
+# min_version: 3.0
 # spec: Language Reference 4.2.2 "Resolution of names"; 2.4.3 "Formatted string literals"
 # description: Tutorial (seed 002) outer_function: closure1() prints "Message: Hello" and closure2() prints "Message: World", each with its own captured variable.
 # expect: program.output == 'Message: Hello\nMessage: World\n'

@@ -1,6 +1,6 @@
 # area: canonical
 # level: data-model
-# min_version: 3.6
+# min_version: 3.0
 # spec: Data model 3.2 "The standard type hierarchy": user-defined functions (__closure__, co_freevars); Language Reference 7.11 "The import statement" (import binds a local name)
 # description: Tutorial (seed 004) timer decorator: the wrapper's free variables are func (the original heavy_work) and time, which `import time` bound as a local of timer.
 # requires: cell_contents

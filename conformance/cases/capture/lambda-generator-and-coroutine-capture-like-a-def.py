@@ -1,6 +1,6 @@
 # area: capture
 # level: data-model
-# min_version: 3.5
+# min_version: 3.0
 # spec: Data model 3.2 "The standard type hierarchy": user-defined functions (__closure__), code objects (co_freevars)
 # description: A lambda, a generator function and an async function reading an enclosing variable each have it as their one free variable, in the same cell.
 # expect: lam.closure == 1

@@ -1,6 +1,6 @@
 # area: closure-attribute
 # level: data-model
-# min_version: 3.6
+# min_version: 3.0
 # spec: Data model 3.2 "The standard type hierarchy": user-defined functions (__closure__ is None or a tuple of cells), code objects (co_freevars); Language Reference 8.9.1 "Coroutine function definition"
 # description: A nested async def that captures nothing has __closure__ None; a nested async generator function reading two enclosing variables has two cells holding their values.
 # expect: plain.closure == None

@@ -1,6 +1,6 @@
 # area: nonlocal
 # level: language
-# min_version: 3.5
+# min_version: 3.0
 # spec: Language Reference 6.4 "Await expression"; 7.13 "The nonlocal statement"; Data model 3.4.2 "Coroutine Objects"
 # description: Each await of a coroutine that increments a nonlocal counter is seen by the awaiting coroutine, which reads the same cell.
 # expect: result == (1, 2, 2)

@@ -7,7 +7,9 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import { runnerPath, serve, asciiJSON } from "./protocol.mjs";
 
-runnerPath(); // the driver passes runner.py: unused here, but its absence is a usage error
+// The driver passes runner.py: only its table of syntax probes is used here (so that every
+// target's handshake probes the same constructs), but its absence is a usage error.
+const runnerSource = fs.readFileSync(runnerPath(), "utf-8");
 const require = createRequire(import.meta.url);
 require("skulpt/dist/skulpt.js");
 require("skulpt/dist/skulpt-stdlib.js");
@@ -36,6 +38,14 @@ function compiles(source) {
   } catch {
     return false;
   }
+}
+
+/** runner.py's SYNTAX_PROBES, [[capability, source], ...], evaluated by Skulpt as a module of its own. */
+function syntaxProbes() {
+  const table = runnerSource.match(/^SYNTAX_PROBES = \($[\s\S]*?^\)$/m);
+  if (table === null) throw new Error("runner.py has no SYNTAX_PROBES table");
+  const module = Sk.importMainWithBody("_closure_syntax_probes", false, table[0], false);
+  return Sk.ffi.remapToJs(module.$d.SYNTAX_PROBES);
 }
 
 function pythonString(object) {
@@ -112,12 +122,7 @@ await serve({
     const capabilities = {
       closure_attr: false, code_attr: false, cellvars: false, cell_contents: false, cell_contents_writable: false,
       cell_type: false, function_type: false,
-      nonlocal: compiles("def f():\n x = 1\n def g():\n  nonlocal x\n  x = 2\n"),
-      walrus: compiles("(y := 1)\n"),
-      fstring: compiles("f'{1}'\n"),
-      async: compiles("async def f():\n await g()\n"),
-      posonly: compiles("def f(a, /):\n pass\n"),
-      type_params: compiles("def f[T](a):\n pass\n"),
+      ...Object.fromEntries(syntaxProbes().map(([name, source]) => [name, compiles(source)])),
       gc: false, weakref: false, inspect: false, functools: Boolean(Sk.builtinFiles?.files["src/lib/functools.js"] || Sk.builtinFiles?.files["src/lib/functools.py"]),
     };
     return {
