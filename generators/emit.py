@@ -25,9 +25,18 @@ def emit(module: ir.Module, features: Features | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
+# Expressions that are atoms (or calls, attributes and subscripts of atoms) need no parentheses as operands.
+_ATOMS = (ir.Const, ir.Name, ir.Builtin, ir.Call, ir.Attribute, ir.Subscript, ir.TupleExpr, ir.ListExpr,
+          ir.Comprehension, ir.NamedExpr, ir.ProbeCallValue)  # fmt: skip
+
+
 class _Emitter:
     def __init__(self, features: Features | None) -> None:
         self.features = features
+
+    def require(self, feature: str, construct: str) -> None:
+        if self.features is not None and not getattr(self.features, feature):
+            raise UnsupportedSyntax("the target cannot parse " + construct)
 
     # -- statements ----------------------------------------------------------
 
@@ -43,40 +52,69 @@ class _Emitter:
         pad = INDENT * level
         e = self.expr
         if isinstance(node, ir.Assign):
-            return [pad + "%s = %s" % (node.target, e(node.value))]
+            targets = "".join(self.target(target) + " = " for target in node.targets)
+            return [pad + targets + e(node.value)]
         if isinstance(node, ir.AugAssign):
-            return [pad + "%s += %s" % (node.target, e(node.value))]
+            return [pad + "%s %s= %s" % (self.target(node.target), node.op, e(node.value))]
         if isinstance(node, ir.Delete):
-            return [pad + "del " + node.target]
+            return [pad + "del " + ", ".join(self.target(target) for target in node.targets)]
         if isinstance(node, ir.Nonlocal):
-            if self.features is not None and not self.features.nonlocal_statement:
-                raise UnsupportedSyntax("the target cannot parse nonlocal")
+            self.require("nonlocal_statement", "nonlocal")
             return [pad + "nonlocal " + ", ".join(node.names)]
         if isinstance(node, ir.Global):
             return [pad + "global " + ", ".join(node.names)]
         if isinstance(node, ir.ExprStmt):
             return [pad + e(node.value)]
+        if isinstance(node, ir.Pass):
+            return [pad + "pass"]
         if isinstance(node, ir.Return):
             return [pad + ("return" if node.value is None else "return " + e(node.value))]
         if isinstance(node, ir.Yield):
             return [pad + "yield " + e(node.value)]
+        if isinstance(node, ir.Break):
+            return [pad + "break"]
+        if isinstance(node, ir.Continue):
+            return [pad + "continue"]
         if isinstance(node, ir.Raise):
-            return [pad + "raise ValueError(%s)" % e(node.value)]
+            if node.exception is None:
+                return [pad + "raise"]
+            value = "" if node.value is None else e(node.value)
+            return [pad + "raise %s(%s)" % (node.exception, value)]
+        if isinstance(node, ir.If):
+            return self.if_(node, level, "if")
         if isinstance(node, ir.For):
-            return [pad + "for %s in %s:" % (node.target, e(node.iter)), *self.block(node.body, level + 1)]
+            header = pad + "for %s in %s:" % (self.target(node.target, bare=True), e(node.iter))
+            return [header, *self.block(node.body, level + 1), *self.orelse(node.orelse, level)]
+        if isinstance(node, ir.While):
+            return [pad + "while %s:" % e(node.test), *self.block(node.body, level + 1),
+                    *self.orelse(node.orelse, level)]  # fmt: skip
         if isinstance(node, ir.Try):
-            return [
-                pad + "try:",
-                *self.block(node.body, level + 1),
-                pad + "except Exception as %s:" % node.name,
-                *self.block(node.handler, level + 1),
-            ]
+            lines = [pad + "try:", *self.block(node.body, level + 1)]
+            for handler in node.handlers:
+                types = handler.types or ("Exception",)
+                clause = types[0] if len(types) == 1 else "(%s)" % ", ".join(types)
+                name = "" if handler.name is None else " as " + handler.name
+                lines += [pad + "except %s%s:" % (clause, name), *self.block(handler.body, level + 1)]
+            lines += self.orelse(node.orelse, level)
+            if node.finalbody or not node.handlers:
+                lines += [pad + "finally:", *self.block(node.finalbody, level + 1)]
+            return lines
+        if isinstance(node, ir.With):
+            target = "" if node.target is None else " as " + self.target(node.target)
+            return [pad + "with %s%s:" % (e(node.context), target), *self.block(node.body, level + 1)]
+        if isinstance(node, ir.Import):
+            if node.name is None:
+                return [pad + "import %s as %s" % (node.module, node.asname)]
+            return [pad + "from %s import %s as %s" % (node.module, node.name, node.asname)]
+        if isinstance(node, ir.Assert):
+            return [pad + "assert " + e(node.test)]
         if isinstance(node, ir.FunctionDef):
-            decorators = [pad + "@" + e(decorator) for decorator in node.decorators]
             header = pad + "def %s(%s):" % (node.name, self.params(node.params))
-            return [*decorators, header, *self.block(node.body, level + 1)]
+            return [*self.decorators(node.decorators, pad), header, *self.block(node.body, level + 1)]
         if isinstance(node, ir.ClassDef):
-            return [pad + "class %s:" % node.name, *self.block(node.body, level + 1)]
+            bases = "(%s)" % ", ".join(e(base) for base in node.bases) if node.bases else ""
+            header = pad + "class %s%s:" % (node.name, bases)
+            return [*self.decorators(node.decorators, pad), header, *self.block(node.body, level + 1)]
         if isinstance(node, ir.Probe):
             return [pad + "probe(%r, %s)" % (node.label, e(node.value))]
         if isinstance(node, ir.ProbeCall):
@@ -86,13 +124,52 @@ class _Emitter:
             return [pad + "probe_closure(%r, %s)" % (node.label, e(node.value))]
         raise TypeError("not a statement: %r" % (node,))
 
+    def if_(self, node: ir.If, level: int, keyword: str) -> list[str]:
+        pad = INDENT * level
+        lines = [pad + "%s %s:" % (keyword, self.expr(node.test)), *self.block(node.body, level + 1)]
+        if len(node.orelse) == 1 and isinstance(node.orelse[0], ir.If):
+            return lines + self.if_(node.orelse[0], level, "elif")
+        return lines + self.orelse(node.orelse, level)
+
+    def orelse(self, body: tuple[ir.Stmt, ...], level: int) -> list[str]:
+        return [INDENT * level + "else:", *self.block(body, level + 1)] if body else []
+
+    def decorators(self, decorators: tuple[ir.Expr, ...], pad: str) -> list[str]:
+        lines = []
+        for decorator in decorators:
+            # Before PEP 614 (3.9) a decorator is a dotted name, optionally called.
+            if not _dotted_call(decorator):
+                self.require("decorator_expressions", "decorator expressions")
+            lines.append(pad + "@" + self.expr(decorator))
+        return lines
+
+    def target(self, node: ir.Expr, bare: bool = False) -> str:
+        """An assignment target; a tuple without parentheses where `bare` (a for loop's)."""
+        if isinstance(node, ir.TupleExpr) and bare and len(node.elts) > 1:
+            return ", ".join(self.target(elt) for elt in node.elts)
+        if isinstance(node, ir.Starred):
+            self.require("starred_assignment", "starred assignment targets")
+            return "*" + self.target(node.value)
+        if isinstance(node, (ir.TupleExpr, ir.ListExpr)):
+            inner = ", ".join(self.target(elt) for elt in node.elts)
+            if isinstance(node, ir.ListExpr):
+                return "[%s]" % inner
+            return "(%s,)" % inner if len(node.elts) == 1 else "(%s)" % inner
+        return self.expr(node)
+
     def params(self, params: ir.Params) -> str:
-        parts = [self.param(p) for p in params.positional]
+        parts = [self.param(p) for p in params.posonly]
+        if params.posonly:
+            self.require("posonly", "positional-only parameters")
+            parts.append("/")
+        parts += [self.param(p) for p in params.positional]
         if params.vararg is not None:
             parts.append("*" + params.vararg)
         elif params.kwonly:
             parts.append("*")
         parts.extend(self.param(p) for p in params.kwonly)
+        if params.kwarg is not None:
+            parts.append("**" + params.kwarg)
         return ", ".join(parts)
 
     def param(self, param: ir.Param) -> str:
@@ -103,44 +180,78 @@ class _Emitter:
     def expr(self, node: ir.Expr) -> str:
         if isinstance(node, ir.Const):
             return repr(node.value)
-        if isinstance(node, (ir.Name, ir.Builtin)):
-            return node.id if isinstance(node, ir.Name) else node.name
-        if isinstance(node, ir.Add):
-            return "%s + %s" % (self.operand(node.left), self.operand(node.right))
+        if isinstance(node, ir.Name):
+            return node.id
+        if isinstance(node, ir.Builtin):
+            return node.name
+        if isinstance(node, ir.BinOp):
+            return "%s %s %s" % (self.operand(node.left), node.op, self.operand(node.right))
+        if isinstance(node, ir.Compare):
+            return "%s %s %s" % (self.operand(node.left), node.op, self.operand(node.right))
+        if isinstance(node, ir.BoolOp):
+            return (" %s " % node.op).join(self.operand(value) for value in node.values)
+        if isinstance(node, ir.Not):
+            return "not " + self.operand(node.value)
+        if isinstance(node, ir.IfExp):
+            return "%s if %s else %s" % (self.operand(node.body), self.operand(node.test), self.operand(node.orelse))
+        if isinstance(node, ir.Starred):
+            return "*" + self.operand(node.value)
         if isinstance(node, ir.Call):
-            return "%s(%s)" % (self.operand(node.func), ", ".join(self.expr(arg) for arg in node.args))
+            args = [self.argument(arg) for arg in node.args]
+            args += [("**" + self.operand(k.value)) if k.name is None else "%s=%s" % (k.name, self.expr(k.value))
+                     for k in node.keywords]  # fmt: skip
+            return "%s(%s)" % (self.operand(node.func), ", ".join(args))
         if isinstance(node, ir.Attribute):
             return "%s.%s" % (self.operand(node.value), node.attr)
         if isinstance(node, ir.Subscript):
             return "%s[%d]" % (self.operand(node.value), node.index)
         if isinstance(node, ir.TupleExpr):
             if len(node.elts) == 1:
-                return "(%s,)" % self.expr(node.elts[0])
-            return "(%s)" % ", ".join(self.expr(elt) for elt in node.elts)
+                return "(%s,)" % self.element(node.elts[0])
+            return "(%s)" % ", ".join(self.element(elt) for elt in node.elts)
         if isinstance(node, ir.ListExpr):
-            return "[%s]" % ", ".join(self.expr(elt) for elt in node.elts)
+            return "[%s]" % ", ".join(self.element(elt) for elt in node.elts)
         if isinstance(node, ir.Lambda):
             params = self.params(node.params)
             return "lambda%s: %s" % (" " + params if params else "", self.expr(node.body))
         if isinstance(node, ir.Comprehension):
-            clause = "for %s in %s" % (node.target, self.operand(node.iter))
+            clauses = ""
+            for clause in node.clauses:
+                clauses += " for %s in %s" % (self.target(clause.target, bare=True), self.operand(clause.iter))
+                clauses += "".join(" if " + self.operand(test) for test in clause.ifs)
             if node.kind == "dict":
                 assert node.key is not None
-                return "{%s: %s %s}" % (self.operand(node.key), self.operand(node.elt), clause)
+                return "{%s: %s%s}" % (self.operand(node.key), self.operand(node.elt), clauses)
             open_, close = {"list": ("[", "]"), "set": ("{", "}"), "gen": ("(", ")")}[node.kind]
-            return "%s%s %s%s" % (open_, self.operand(node.elt), clause, close)
+            return "%s%s%s%s" % (open_, self.operand(node.elt), clauses, close)
         if isinstance(node, ir.ProbeCallValue):
-            args = "".join(", " + self.expr(arg) for arg in node.args)
-            return "probe_call(%r, %s%s)" % (node.label, self.expr(node.func), args)
+            rest = "".join(", " + self.expr(arg) for arg in node.args)
+            return "probe_call(%r, %s%s)" % (node.label, self.expr(node.func), rest)
         if isinstance(node, ir.NamedExpr):
-            if self.features is not None and not self.features.walrus:
-                raise UnsupportedSyntax("the target cannot parse :=")
+            self.require("walrus", ":=")
             return "(%s := %s)" % (node.target, self.expr(node.value))
         raise TypeError("not an expression: %r" % (node,))
+
+    def argument(self, node: ir.Expr) -> str:
+        return "*" + self.operand(node.value) if isinstance(node, ir.Starred) else self.expr(node)
+
+    def element(self, node: ir.Expr) -> str:
+        """An item of a tuple or list display: `*x` unpacks (PEP 448)."""
+        if isinstance(node, ir.Starred):
+            self.require("extended_unpacking", "unpacking in displays")
+            return "*" + self.operand(node.value)
+        return self.expr(node)
 
     def operand(self, node: ir.Expr) -> str:
         """An expression in a position that needs an atom: parenthesize anything else."""
         text = self.expr(node)
-        if isinstance(node, (ir.Add, ir.Lambda)):
-            return "(%s)" % text
-        return text
+        return text if isinstance(node, _ATOMS) else "(%s)" % text
+
+
+def _dotted_call(node: ir.Expr) -> bool:
+    """`name`, `name.attr`, or either called: what a decorator could be before Python 3.9."""
+    if isinstance(node, ir.Call):
+        node = node.func
+    while isinstance(node, ir.Attribute):
+        node = node.value
+    return isinstance(node, (ir.Name, ir.Builtin))

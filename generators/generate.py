@@ -35,10 +35,19 @@ from generators import ir
 from generators.choices import Choices, between, boolean, chance, distinct, permutation, repeat, sample
 from generators.features import Features
 
-POOL = ("a", "b", "f", "g")  # every name a program binds or reads
-MAX_DEPTH = 4  # function nesting levels
+POOL = ("a", "b", "f", "g")  # the names most programs bind and read
+WIDE_POOL = (*POOL, "h", "k", "m", "n", "q", "r", "s", "v")  # for closures over many variables
+PRIVATE = "__p"  # mangled to _C__p inside class C (§6.2.1 "Private name mangling")
+SHADOWED = ("len", "abs")  # builtins a program may bind over
+MAX_DEPTH = 4  # function nesting levels, usually
+DEEP = 8  # ... and in the occasional deep program
+MAX_NESTING = 2  # compound statements (if, for, while, try, with) nested in one function
+MAX_STATEMENTS = 40  # statements drawn freely in one program; past this, only simple ones
 RESULT = "t"  # the module-level name holding what the outer function returned
 SECOND = "u"  # ... and what a second call returned
+MANAGER = "Manager"  # the context manager class a program with `with` defines
+MAKE = "make"  # the decorator factory a program with `@make(x)` defines
+ATTRIBUTES = ("a", "b")  # attribute names of attribute targets
 
 
 @dataclass(frozen=True)
@@ -58,20 +67,25 @@ class Emphasis:
     closure_probe: int = 1
     generator: int = 1
     decorator: int = 1
+    branch: int = 1  # if/elif/else, while, early return, break, continue
+    targets: int = 1  # unpacking, starred, chained, attribute and subscript targets, augmented operators
+    with_: int = 1  # with ... as, import ... as, assert
+    params: int = 1  # positional-only, keyword-only, **kwargs, calls with keywords and unpacking
+    clauses: int = 1  # comprehensions with several for and if clauses
 
 
 EMPHASIS = {
-    "capture": Emphasis(nested=4, lambda_=2, generator=2, decorator=2),
-    "cell-sharing": Emphasis(nonlocal_=3, nested=3, closure_probe=2),
-    "late-binding": Emphasis(loop=4, comprehension=3, lambda_=3),
-    "nonlocal": Emphasis(nonlocal_=5, nested=3, delete=2, try_=2, loop=2),
-    "global": Emphasis(global_=5, nested=2),
-    "unbound": Emphasis(delete=4, try_=2, probe=3),
-    "closure-attribute": Emphasis(closure_probe=5, nested=3),
-    "cells": Emphasis(closure_probe=4, delete=3, nonlocal_=2),
-    "class-scope": Emphasis(klass=5, nested=2, comprehension=2),
-    "comprehension-scope": Emphasis(comprehension=5, lambda_=2),
-    "except-as": Emphasis(try_=5, nested=2, closure_probe=2),
+    "capture": Emphasis(nested=4, lambda_=2, generator=2, decorator=2, params=3),
+    "cell-sharing": Emphasis(nonlocal_=3, nested=3, closure_probe=2, targets=2),
+    "late-binding": Emphasis(loop=4, comprehension=3, lambda_=3, clauses=2, branch=2),
+    "nonlocal": Emphasis(nonlocal_=5, nested=3, delete=2, try_=2, loop=2, targets=3, with_=2),
+    "global": Emphasis(global_=5, nested=2, targets=2, with_=2),
+    "unbound": Emphasis(delete=4, try_=2, probe=3, branch=3, targets=2),
+    "closure-attribute": Emphasis(closure_probe=5, nested=3, params=2),
+    "cells": Emphasis(closure_probe=4, delete=3, nonlocal_=2, targets=2),
+    "class-scope": Emphasis(klass=5, nested=2, comprehension=2, decorator=2),
+    "comprehension-scope": Emphasis(comprehension=5, lambda_=2, clauses=4),
+    "except-as": Emphasis(try_=5, nested=2, closure_probe=2, with_=2),
 }
 
 
@@ -98,6 +112,13 @@ class Block:
     depth: int  # function nesting level (0 at module level)
     generator: bool = False  # a function that yields
     declared: tuple[str, ...] = ()  # its nonlocal and global names, bound more often
+    loop: bool = False  # inside a loop of this block: break and continue may appear
+    nesting: int = 0  # compound statements around this point of the block
+    jumps: bool = True  # return may appear (not in `finally`: a SyntaxWarning from 3.14, PEP 765)
+
+    def inside(self, loop: bool | None = None) -> Block:
+        """The plan for the body of a compound statement here (a loop's if `loop`)."""
+        return dataclasses.replace(self, nesting=self.nesting + 1, loop=self.loop if loop is None else loop)
 
     def binding_targets(self) -> tuple[str, ...]:
         """Names to bind, declared ones twice as likely: a declaration should matter."""
@@ -106,9 +127,6 @@ class Block:
     def walrus_targets(self) -> tuple[str, ...]:
         """Where := may bind from this block's expressions (PEP 572)."""
         return self.targets if self.kind == "function" else ()
-
-
-MODULE = Block("module", POOL, (), 0)
 
 
 @dataclass(frozen=True)
@@ -121,14 +139,19 @@ class _Tables:
     simple_statement: tuple[str, ...]
 
     @functools.cache  # noqa: B019  (a handful of tables, kept for the life of the process)
-    def statement(self, nested: bool, in_function: bool, generator: bool) -> tuple[str, ...]:
+    def statement(self, nested: bool, in_function: bool, generator: bool, loop: bool, compound: bool
+                  ) -> tuple[str, ...]:  # fmt: skip
         emphasis = self.ctx.emphasis
         options = ["simple"]
         if nested:
             options += ["function"] * emphasis.nested + ["class"] * emphasis.klass
         if in_function:
-            options += ["comprehension"] * emphasis.comprehension
-        options += ["loop"] * emphasis.loop + ["try"] * emphasis.try_
+            options += ["comprehension"] * emphasis.comprehension + ["return"] * emphasis.branch
+        if compound:
+            options += ["loop"] * emphasis.loop + ["try"] * emphasis.try_ + ["with"] * emphasis.with_
+            options += ["if"] * (emphasis.branch + 1) + ["while"] * emphasis.branch
+        if loop:
+            options += ["break"] * emphasis.branch
         if generator:
             options.append("yield")
         return tuple(options)
@@ -138,9 +161,12 @@ class _Tables:
 def _tables(ctx: Context) -> _Tables:
     emphasis = ctx.emphasis
     expression = ("const", "name", "add-const", "call", "subscript", "tuple", *["lambda"] * emphasis.lambda_,
-                  *["comprehension"] * emphasis.comprehension, "add")  # fmt: skip
+                  *["comprehension"] * emphasis.comprehension, "add", "binary", "condition", "if-else",
+                  *["call-keywords"] * emphasis.params)  # fmt: skip
     simple = ("assign", "augmented", *["delete"] * emphasis.delete, *["probe"] * emphasis.probe,
-              *["closure-probe"] * emphasis.closure_probe, "call-probe")  # fmt: skip
+              *["closure-probe"] * emphasis.closure_probe, "call-probe", *["unpack"] * emphasis.targets,
+              *["chained", "attribute", "subscript", "augmented"] * emphasis.targets, "delete-several",
+              *["import", "assert"] * emphasis.with_, "pass")  # fmt: skip
     walrus = (*expression, "walrus") if ctx.features.walrus else expression
     return _Tables(ctx, expression, walrus, simple)
 
@@ -151,9 +177,14 @@ class _Generator:
     def __init__(self, choices: Choices, ctx: Context) -> None:
         self.choices = choices
         self.ctx = ctx
+        self.features = ctx.features
         self.emphasis = ctx.emphasis
         self.tables = _tables(ctx)
         self.depth_limit = ctx.max_depth
+        self.deep = False
+        self.pool: tuple[str, ...] = POOL
+        self.helpers: set[str] = set()  # MANAGER, MAKE: definitions the program needs
+        self.size = 0  # statements drawn so far
 
     def kind(self, options: tuple[str, ...]) -> str:
         """One of the options; one listed n times is n times as likely; the first is the simplest."""
@@ -162,7 +193,7 @@ class _Generator:
     # -- expressions ---------------------------------------------------------------
 
     def name(self) -> str:
-        return sample(self.choices, POOL)
+        return sample(self.choices, self.pool)
 
     def name_expr(self) -> ir.Name:
         return ir.Name(self.name())
@@ -182,6 +213,32 @@ class _Generator:
         # values apart from the constants names start with, so a leaked loop variable shows
         return ir.ListExpr(tuple(repeat(self.choices, 0, 3, lambda: ir.Const(4 + self.choices.below(4)))))
 
+    def pairs(self) -> ir.ListExpr:
+        """An iterable of pairs, for a tuple target."""
+
+        def pair() -> ir.Expr:
+            return ir.TupleExpr((ir.Const(4 + self.choices.below(4)), self.simple_value()))
+
+        return ir.ListExpr(tuple(repeat(self.choices, 0, 3, pair)))
+
+    def condition(self, walrus: tuple[str, ...] = ()) -> ir.Expr:
+        """A test for if, while, assert and comprehension conditions."""
+        choices = self.choices
+        kind = choices.below(5)
+        self.choices.note("expr: condition")
+        left: ir.Expr = self.name_expr()
+        if walrus and self.features.walrus and chance(choices, 1, 4):
+            left = ir.NamedExpr(sample(choices, walrus), left)
+        if kind == 0:
+            return left
+        if kind == 1:
+            return ir.Compare(sample(choices, ("<", "==", "!=")), left, self.constant())
+        if kind == 2:
+            return ir.Compare(sample(choices, ("in", "not in")), self.constant(), left)
+        if kind == 3:
+            return ir.Compare(sample(choices, ("is", "is not")), left, ir.Const(None))
+        return ir.BoolOp(sample(choices, ("and", "or")), (left, self.simple_value()))
+
     def expression(self, walrus: tuple[str, ...], depth: int = 2) -> ir.Expr:
         """An expression; `walrus` are the names := may bind here (empty: no :=)."""
         start = self.choices.position()
@@ -199,60 +256,143 @@ class _Generator:
         if kind == "name":
             return self.name_expr()
         if kind == "add-const":
-            return ir.Add(self.name_expr(), self.constant())
+            return ir.add(self.name_expr(), self.constant())
         if kind == "call":
             return ir.Call(self.name_expr())
+        if kind == "call-keywords":
+            return self.call_with_keywords(self.name_expr())
         if kind == "subscript":
             return ir.Subscript(self.name_expr(), self.choices.below(2))
         if kind == "tuple":
-            return ir.TupleExpr(tuple(repeat(self.choices, 1, 2, self.name_expr)))
+            return ir.TupleExpr(tuple(repeat(self.choices, 1, 2, self.element)))
         if kind == "lambda":
             return self.lambda_(depth - 1)
         if kind == "comprehension":
             return self.comprehension(walrus, depth - 1)
         if kind == "add":
-            return ir.Add(self.expression(walrus, depth - 1), self.expression(walrus, depth - 1))
+            return ir.add(self.expression(walrus, depth - 1), self.expression(walrus, depth - 1))
+        if kind == "binary":
+            operator = sample(self.choices, ir.BINARY_OPERATORS)
+            return ir.BinOp(operator, self.expression(walrus, depth - 1), self.simple_value())
+        if kind == "condition":
+            return self.condition(walrus)
+        if kind == "if-else":
+            body = self.expression(walrus, depth - 1)
+            return ir.IfExp(self.condition(), body, self.expression(walrus, depth - 1))
         return ir.NamedExpr(sample(self.choices, sorted(walrus)), self.expression(walrus, depth - 1))
+
+    def element(self) -> ir.Expr:
+        """An item of a tuple display: `*name` unpacks it, where the target parses that."""
+        if self.features.extended_unpacking and chance(self.choices, self.emphasis.targets, 12):
+            self.choices.note("targets: unpacking in a display")
+            return ir.Starred(self.name_expr())
+        return self.name_expr()
+
+    def call_with_keywords(self, function: ir.Expr) -> ir.Call:
+        """f(1, *x, b=2, **dict(a=3)): keywords and unpacking in a call."""
+        choices = self.choices
+        args: list[ir.Expr] = repeat(choices, 0, 1, self.constant)
+        if chance(choices, 1, 3):
+            args.append(ir.Starred(ir.ListExpr(tuple(repeat(choices, 0, 2, self.simple_value)))))
+        names = distinct(choices, self.pool, 0, 2)
+        keywords = [ir.Keyword(name, self.simple_value()) for name in names]
+        rest = [name for name in self.pool if name not in names]
+        if rest and chance(choices, 1, 3):
+            unpacked = ir.Call(ir.Builtin("dict"), (), (ir.Keyword(sample(choices, rest), self.simple_value()),))
+            keywords.append(ir.Keyword(None, unpacked))
+        self.choices.note("params: call with keywords or unpacking")
+        return ir.Call(function, tuple(args), tuple(keywords))
 
     def lambda_(self, depth: int) -> ir.Lambda:
         # := in a lambda binds in the lambda itself (PEP 572): any name will do
-        return ir.Lambda(self.parameters(allow_star=False), self.expression(POOL, depth))
+        params = self.parameters(allow_star=chance(self.choices, self.emphasis.params, 4))
+        return ir.Lambda(params, self.expression(self.pool, depth))
 
     def comprehension(self, walrus: tuple[str, ...], depth: int) -> ir.Comprehension:
-        kind = sample(self.choices, ("list", "gen", "set", "dict"))
+        choices = self.choices
+        kind = sample(choices, ("list", "gen", "set", "dict"))
         # Half the time the iteration variable shadows a name of the enclosing function (where
         # := may bind, the function's own names): its isolation is then what the program shows.
-        shadowing = bool(walrus) and boolean(self.choices)
-        target = sample(self.choices, walrus) if shadowing else self.name()
-        iterable = self.iterable()  # never := here: a SyntaxError (PEP 572)
-        if boolean(self.choices):  # a closure per iteration: all of them share the variable
-            elt: ir.Expr = ir.Lambda(ir.Params(), ir.Name(sample(self.choices, (target, *POOL))))
-        else:  # := may not rebind the iteration variable
-            elt = self.expression(tuple(n for n in walrus if n != target), depth)
+        shadowing = bool(walrus) and boolean(choices)
+        first = sample(choices, walrus) if shadowing else self.name()
+        clauses = [ir.ComprehensionFor(ir.Name(first), self.iterable())]  # never := here (PEP 572)
+        variables = [first]
+        for _ in range(between(choices, 0, 2) if chance(choices, self.emphasis.clauses, 4) else 0):
+            clauses.append(self.later_clause(variables))
+            variables += ir.target_names(clauses[-1].target)
+            choices.note("comprehension: several for clauses")
+        if chance(choices, self.emphasis.clauses, 4):
+            index = choices.below(len(clauses))
+            test: ir.Expr = ir.Compare(
+                sample(choices, ("<", "!=")), ir.Name(sample(choices, variables)), self.constant()
+            )
+            if chance(choices, 1, 3):  # a lambda in the condition: it captures the iteration variables
+                test = ir.Call(ir.Lambda(ir.Params(), test))
+            clauses[index] = dataclasses.replace(clauses[index], ifs=(test,))
+            choices.note("comprehension: if clause")
+        rebindable = tuple(n for n in walrus if n not in variables)  # := may not rebind an iteration variable
+        if boolean(choices):  # a closure per iteration: all of them share the variables
+            elt: ir.Expr = ir.Lambda(ir.Params(), ir.Name(sample(choices, (*variables, *self.pool))))
+        else:
+            elt = self.expression(rebindable, depth)
         # dict keys are the iteration variable: key-before-value order is only specified from 3.8
-        key = ir.Name(target) if kind == "dict" else None
-        self.choices.note("comprehension: " + kind)
-        return ir.Comprehension(kind, elt, target, iterable, key)
+        key = ir.Name(first) if kind == "dict" else None
+        choices.note("comprehension: " + kind)
+        return ir.Comprehension(kind, elt, tuple(clauses), key)
+
+    def later_clause(self, variables: list[str]) -> ir.ComprehensionFor:
+        """A second or later `for`: its iterable runs in the comprehension's scope, once per item before it."""
+        choices = self.choices
+        kind = choices.below(4)
+        earlier = ir.Name(sample(choices, variables))
+        if kind == 0:
+            iterable: ir.Expr = ir.Call(ir.Builtin("range"), (earlier,))
+        elif kind == 1:
+            iterable = self.iterable()
+        elif kind == 2:  # a lambda in a later iterable captures an earlier variable
+            iterable = ir.Call(ir.Lambda(ir.Params(), ir.ListExpr((earlier, self.constant()))))
+            choices.note("comprehension: lambda in a later iterable")
+        else:
+            return ir.ComprehensionFor(self.pair_target(), self.pairs())
+        return ir.ComprehensionFor(ir.Name(self.name()), iterable)
+
+    def pair_target(self) -> ir.TupleExpr:
+        first, second = distinct(self.choices, self.pool, 2, 2)
+        self.choices.note("targets: tuple target")
+        return ir.TupleExpr((ir.Name(first), ir.Name(second)))
 
     def parameters(self, name_defaults: bool = True, allow_star: bool = True) -> ir.Params:
-        chosen = distinct(self.choices, POOL, 0, 2)
+        choices = self.choices
+        chosen = distinct(choices, self.pool, 0, 2)
         positional = []
         defaults_started = False
         for name in chosen:
-            defaults_started = defaults_started or boolean(self.choices)
+            defaults_started = defaults_started or boolean(choices)
             default = (self.simple_value() if name_defaults else self.constant()) if defaults_started else None
             positional.append(ir.Param(name, default))
-        rest = [name for name in POOL if name not in chosen]
+        rest = [name for name in self.pool if name not in chosen]
+        posonly: list[ir.Param] = []
+        if allow_star and positional and self.features.posonly and chance(choices, self.emphasis.params, 8):
+            cut = between(choices, 1, len(positional))
+            posonly, positional = positional[:cut], positional[cut:]
+            choices.note("params: positional-only")
         vararg = None
-        kwonly: tuple[ir.Param, ...] = ()
-        if allow_star and chance(self.choices, 1, 6):
-            vararg = sample(self.choices, rest)
+        kwonly: list[ir.Param] = []
+        kwarg = None
+        if allow_star and chance(choices, self.emphasis.params, 6):
+            vararg = sample(choices, rest)
             rest.remove(vararg)
-            self.choices.note("params: *args")
-        if allow_star and chance(self.choices, 1, 6):
-            kwonly = (ir.Param(sample(self.choices, rest), self.constant()),)
-            self.choices.note("params: keyword-only")
-        return ir.Params(tuple(positional), vararg, kwonly)
+            choices.note("params: *args")
+        if allow_star and chance(choices, self.emphasis.params, 6):
+            for name in distinct(choices, rest, 1, 2):
+                rest.remove(name)
+                default = (self.simple_value() if name_defaults else self.constant()) if boolean(choices) else None
+                kwonly.append(ir.Param(name, default))
+            choices.note("params: keyword-only")
+        if allow_star and rest and chance(choices, self.emphasis.params, 8):
+            kwarg = sample(choices, rest)
+            choices.note("params: **kwargs")
+        return ir.Params(tuple(positional), vararg, tuple(kwonly), tuple(posonly), kwarg)
 
     # -- statements ----------------------------------------------------------------
 
@@ -267,89 +407,257 @@ class _Generator:
         return ir.ProbeCall(LABEL, ir.Lambda(ir.Params(), self.name_expr()))
 
     def simple_statement(self, block: Block) -> ir.Stmt:
+        choices = self.choices
         kind = self.kind(self.tables.simple_statement)
-        self.choices.note("statement: " + kind)
+        choices.note("statement: " + kind)
         if kind == "assign":
-            return ir.Assign(sample(self.choices, block.binding_targets()), self.expression(block.walrus_targets()))
+            return ir.assign(sample(choices, block.binding_targets()), self.expression(block.walrus_targets()))
         if kind == "augmented":
-            return ir.AugAssign(sample(self.choices, block.binding_targets()), self.constant())
+            operator = "+" if boolean(choices) else sample(choices, ir.BINARY_OPERATORS)
+            target: ir.Expr = ir.Name(sample(choices, block.binding_targets()))
+            if chance(choices, 1, 4):
+                target = self.item_target()
+            return ir.AugAssign(target, operator, self.constant())
         if kind == "delete":
-            return ir.Delete(sample(self.choices, block.binding_targets()))
+            return ir.Delete((ir.Name(sample(choices, block.binding_targets())),))
+        if kind == "delete-several":
+            names = distinct(choices, block.targets, 1, 2)
+            return ir.Delete(
+                (ir.TupleExpr(tuple(map(ir.Name, names))),) if boolean(choices) else tuple(map(ir.Name, names))
+            )
         if kind == "probe":
             return self.probe()
         if kind == "closure-probe":
             return ir.ProbeClosure(LABEL, self.name_expr())
+        if kind == "unpack":
+            return self.unpacking(block)
+        if kind == "chained":
+            first, second = sample(choices, block.binding_targets()), sample(choices, block.binding_targets())
+            return ir.Assign((ir.Name(first), ir.Name(second)), self.expression(block.walrus_targets()))
+        if kind in ("attribute", "subscript"):  # reads the name: binds nothing
+            return ir.Assign((self.item_target(kind),), self.expression(block.walrus_targets()))
+        if kind == "import":
+            asname = sample(choices, block.binding_targets())
+            name = sample(choices, (None, "pi", "e"))
+            return ir.Import("math", asname, name)
+        if kind == "assert":
+            return ir.Assert(self.condition(block.walrus_targets()))
+        if kind == "pass":
+            return ir.Pass()
         # a call in a body is observed and cannot abort the body: mutators, closures
         return ir.ProbeCall(LABEL, self.name_expr())
 
-    def statement(self, block: Block) -> ir.Stmt:
-        start = self.choices.position()
-        statement = self._statement(block)
-        self.choices.span(start)
-        return statement
+    def item_target(self, kind: str = "") -> ir.Expr:
+        """`x.a` or `x[0]`: a target that reads x rather than binding it."""
+        if kind == "attribute" or (not kind and boolean(self.choices)):
+            return ir.Attribute(self.name_expr(), sample(self.choices, ATTRIBUTES))
+        return ir.Subscript(self.name_expr(), self.choices.below(2))
 
-    def _statement(self, block: Block) -> ir.Stmt:
-        nested = block.depth < self.depth_limit
-        kind = self.kind(self.tables.statement(nested, block.kind == "function", block.generator))
+    def unpacking(self, block: Block) -> ir.Assign:
+        """a, *b = ...: tuple, list and starred targets, usually with as many values as they take."""
+        choices = self.choices
+        names = distinct(choices, block.binding_targets(), 2, 3)
+        elts: list[ir.Expr] = [ir.Name(name) for name in names]
+        starred = self.features.starred_assignment and chance(choices, 1, 3)
+        if starred:
+            index = choices.below(len(elts))
+            elts[index] = ir.Starred(elts[index])
+            choices.note("targets: starred")
+        target: ir.Expr = ir.ListExpr(tuple(elts)) if chance(choices, 1, 4) else ir.TupleExpr(tuple(elts))
+        kind = choices.below(4)
+        if kind <= 1:  # as many values as names, or one more or one fewer
+            count = len(names) + sample(choices, (0, 0, 1, -1) if not starred else (0, 1, 2, -1))
+            value: ir.Expr = ir.TupleExpr(tuple(self.simple_value() for _ in range(max(count, 0))))
+        elif kind == 2:
+            value = ir.Call(ir.Builtin("range"), (ir.Const(len(names)),))
+        else:
+            value = self.name_expr()
+        choices.note("targets: unpacking")
+        return ir.Assign((target,), value)
+
+    def statement(self, block: Block) -> list[ir.Stmt]:
+        start = self.choices.position()
+        statements = self._statement(block)
+        self.choices.span(start)
+        return statements
+
+    def _statement(self, block: Block) -> list[ir.Stmt]:
+        self.size += 1
+        if self.size > MAX_STATEMENTS:  # a program this size already: simple statements only
+            return [self.simple_statement(block)]
+        nested = block.depth < self.depth_limit and block.nesting == 0
+        in_function = block.kind == "function" and block.jumps
+        compound = block.nesting < MAX_NESTING
+        kind = self.kind(self.tables.statement(nested, in_function, block.generator, block.loop, compound))
         if kind == "simple":
-            return self.simple_statement(block)
+            return [self.simple_statement(block)]
         if kind == "function":
-            return self.function(block)
+            return [self.function(block)]
         if kind == "class":
             return self.klass(block)
         if kind == "comprehension":  # x = [... for v in ...]: the comprehension's scope against the function's
-            return ir.Assign(sample(self.choices, block.targets), self.comprehension(block.walrus_targets(), 1))
+            return [ir.assign(sample(self.choices, block.targets), self.comprehension(block.walrus_targets(), 1))]
         if kind == "loop":
-            return self.loop(block)
+            return [self.loop(block)]
+        if kind == "while":
+            return self.while_(block)
+        if kind == "if":
+            return [self.if_(block)]
         if kind == "try":
-            return self.try_(block)
-        return ir.Yield(self.expression(block.walrus_targets(), 1))
+            return [self.try_(block)]
+        if kind == "with":
+            return [self.with_(block)]
+        if kind == "return":  # an early return: later bindings in the body stay unexecuted
+            self.choices.note("statement: early return")
+            return [ir.If(self.condition(block.walrus_targets()), (self.early_return(block),))]
+        if kind == "break":
+            self.choices.note("statement: break or continue")
+            jump: ir.Stmt = ir.Break() if boolean(self.choices) else ir.Continue()
+            return [ir.If(self.condition(block.walrus_targets()), (jump,))]
+        return [ir.Yield(self.expression(block.walrus_targets(), 1))]
 
-    def body(self, block: Block) -> list[ir.Stmt]:
-        return repeat(self.choices, 0, 4, lambda: self.statement(block))
+    def early_return(self, block: Block) -> ir.Return:
+        if block.generator or block.depth <= 1:  # the outer function's value is what the driver calls
+            return ir.Return(None)
+        return ir.Return(self.expression(block.walrus_targets(), 1))
+
+    def body(self, block: Block, low: int = 0, high: int = 4) -> list[ir.Stmt]:
+        statements: list[ir.Stmt] = []
+        for drawn in repeat(self.choices, low, high, lambda: self.statement(block)):
+            statements += drawn
+        return statements
+
+    def if_(self, block: Block) -> ir.If:
+        choices = self.choices
+        test = self.condition(block.walrus_targets())
+        block = block.inside()
+        body = tuple(self.body(block, 1, 2))
+        orelse: tuple[ir.Stmt, ...] = ()
+        kind = choices.below(3)
+        if kind == 1:
+            orelse = tuple(self.body(block, 1, 2))
+        elif kind == 2:
+            orelse = (ir.If(self.condition(block.walrus_targets()), tuple(self.body(block, 1, 2))),)
+            choices.note("statement: elif")
+        choices.note("statement: If")
+        return ir.If(test, body, orelse)
+
+    def while_(self, block: Block) -> list[ir.Stmt]:
+        """counter = 0; while counter < n: counter += 1; ... (the body binds other names, so it ends)."""
+        choices = self.choices
+        counter = sample(choices, block.targets)
+        others = tuple(n for n in block.targets if n != counter)
+        body: list[ir.Stmt] = [ir.AugAssign(ir.Name(counter), "+", ir.Const(1))]
+        if others:
+            declared = tuple(n for n in block.declared if n != counter)
+            body += self.body(dataclasses.replace(block.inside(loop=True), targets=others, declared=declared), 1, 2)
+        else:
+            body.append(self.probe())
+        orelse = tuple(self.body(block.inside(), 1, 1)) if chance(choices, 1, 3) else ()
+        choices.note("statement: While")
+        test = ir.Compare("<", ir.Name(counter), ir.Const(between(choices, 1, 3)))
+        return [ir.assign(counter, ir.Const(0)), ir.While(test, tuple(body), orelse)]
 
     def loop(self, block: Block) -> ir.For:
         """A for loop, usually one that makes a closure per iteration."""
-        target = sample(self.choices, block.targets)
-        iterable = self.iterable()
+        choices = self.choices
+        inner = block.inside(loop=True)
+        names = distinct(choices, block.targets, 2, 2) if chance(choices, self.emphasis.targets, 6) else []
+        if len(names) == 2:
+            target: ir.Expr = ir.TupleExpr((ir.Name(names[0]), ir.Name(names[1])))
+            iterable: ir.Expr = self.pairs()
+            choices.note("targets: tuple target")
+        else:
+            target = ir.Name(sample(choices, block.targets))
+            iterable = self.iterable()
+        read = ir.target_names(target)
         body: list[ir.Stmt] = []
-        for _ in range(between(self.choices, 1, 2)):
-            store = sample(self.choices, block.targets)
-            kind = self.choices.below(4)
+        for _ in range(between(choices, 1, 2)):
+            store = sample(choices, block.targets)
+            kind = choices.below(5)
+            variable = ir.Name(sample(choices, read))
             if kind == 0:  # late binding: every closure reads the variable's last value
-                body.append(ir.Assign(store, ir.Lambda(ir.Params(), ir.Name(target))))
+                body.append(ir.assign(store, ir.Lambda(ir.Params(), variable)))
             elif kind == 1:  # a default argument snapshots the value of this iteration
-                snapshot = ir.Params((ir.Param(target, ir.Name(target)),))
-                body.append(ir.Assign(store, ir.Lambda(snapshot, ir.Name(target))))
+                snapshot = ir.Params((ir.Param(variable.id, variable),))
+                body.append(ir.assign(store, ir.Lambda(snapshot, variable)))
             elif kind == 2:
-                closure = ir.Lambda(ir.Params(), ir.Name(target))
+                closure = ir.Lambda(ir.Params(), variable)
                 body.append(ir.ExprStmt(ir.Call(ir.Attribute(ir.Name(store), "append"), (closure,))))
+            elif kind == 3:
+                body += self.statement(inner)
             else:
-                body.append(self.simple_statement(block))
-        if block.generator and boolean(self.choices):
-            body.append(ir.Yield(ir.Name(target)))
-        self.choices.note("statement: For")
-        return ir.For(target, iterable, tuple(body))
+                body.append(self.simple_statement(inner))
+        if block.generator and boolean(choices):
+            body.append(ir.Yield(ir.Name(sample(choices, read))))
+        orelse: tuple[ir.Stmt, ...] = ()
+        if chance(choices, self.emphasis.branch, 5):
+            orelse = (self.simple_statement(block),)
+            choices.note("statement: for-else")
+        choices.note("statement: For")
+        return ir.For(target, iterable, tuple(body), orelse)
 
     def try_(self, block: Block) -> ir.Try:
         """try/except ... as: a closure made in the handler captures the name about to be cleared."""
-        name = sample(self.choices, block.targets)
-        raising = ir.Raise(self.constant()) if boolean(self.choices) else self.simple_statement(block)
-        # No yield in a handler: when a generator suspended there is collected is GC-timed.
-        plain = dataclasses.replace(block, generator=False)
-        handler: list[ir.Stmt] = []
-        for _ in range(between(self.choices, 1, 2)):
-            if boolean(self.choices):
-                handler.append(ir.Assign(sample(self.choices, block.targets), ir.Lambda(ir.Params(), ir.Name(name))))
+        choices = self.choices
+        # No yield in a handler or a try with finally: when a generator suspended there is collected is GC-timed.
+        plain = dataclasses.replace(block.inside(), generator=False)
+        final = chance(choices, self.emphasis.try_, 8)
+        if boolean(choices):
+            raising: ir.Stmt = ir.Raise(sample(choices, ir.EXCEPTIONS), self.constant())
+        else:
+            raising = self.simple_statement(block)
+        handlers = []
+        for _ in range(between(choices, 1, 2) if chance(choices, self.emphasis.try_, 5) else 1):
+            handlers.append(self.handler(block, plain))
+        orelse = tuple(self.body(plain, 1, 1)) if chance(choices, 1, 5) else ()
+        # no break, continue or return in `finally` (SyntaxError before 3.8, SyntaxWarning from 3.14)
+        finalbody = tuple(self.body(dataclasses.replace(plain, loop=False, jumps=False), 1, 2)) if final else ()
+        if final:
+            choices.note("statement: try-finally")
+        if orelse:
+            choices.note("statement: try-else")
+        choices.note("statement: Try")
+        return ir.Try((raising,), tuple(handlers), orelse, finalbody)
+
+    def handler(self, block: Block, plain: Block) -> ir.Handler:
+        choices = self.choices
+        types: tuple[str, ...] = ()
+        if chance(choices, 1, 2):
+            options = (*ir.EXCEPTIONS, "LookupError", "ArithmeticError", "NameError")
+            types = tuple(distinct(choices, options, 1, 2))
+            choices.note("statement: except with classes")
+        name = sample(choices, block.targets) if not chance(choices, 1, 5) else None
+        body: list[ir.Stmt] = []
+        for _ in range(between(choices, 1, 2)):
+            if name is not None and boolean(choices):
+                body.append(ir.assign(sample(choices, block.targets), ir.Lambda(ir.Params(), ir.Name(name))))
+            elif chance(choices, 1, 8):
+                body.append(ir.Raise(None))  # re-raise what is being handled
+                choices.note("statement: bare raise")
             else:
                 statement = self.simple_statement(plain)
-                if isinstance(statement, ir.Delete) and statement.target == name:
+                if name is not None and isinstance(statement, ir.Delete) and name in _deleted(statement):
                     # §8.4 clears the name with `del`; unbinding it first is read differently
                     # by the Reference and by CPython (`N = None; del N`), so leave it out.
-                    statement = ir.Assign(name, ir.Const(0))
-                handler.append(statement)
-        self.choices.note("statement: Try")
-        return ir.Try((raising,), name, tuple(handler))
+                    statement = ir.assign(name, ir.Const(0))
+                body.append(statement)
+        return ir.Handler(types, name, tuple(body))
+
+    def with_(self, block: Block) -> ir.With:
+        """with Manager(x) as y: the context manager is a class the program defines."""
+        choices = self.choices
+        self.helpers.add(MANAGER)
+        plain = dataclasses.replace(block.inside(), generator=False)  # no yield in a with: see try_()
+        target: ir.Expr | None = None
+        kind = choices.below(4)
+        if kind == 1:
+            target = self.pair_target() if chance(choices, 1, 3) else ir.Name(sample(choices, block.targets))
+        elif kind >= 2:
+            target = ir.Name(sample(choices, block.binding_targets()))
+        value = self.expression(block.walrus_targets(), 1)
+        choices.note("statement: With")
+        return ir.With(ir.Call(ir.Name(MANAGER), (value,)), target, tuple(self.body(plain, 1, 2)))
 
     def function(self, block: Block) -> ir.FunctionDef:
         return self.function_definition(block, sample(self.choices, block.targets))
@@ -359,22 +667,22 @@ class _Generator:
         choices = self.choices
         params = self.parameters(name_defaults=parent.depth > 0)
         if method:
-            params = dataclasses.replace(params, positional=(ir.Param("self"), *params.positional))
+            params = dataclasses.replace(params, posonly=(), positional=(ir.Param("self"), *params.positional_params()))
         param_names = set(params.names()) - {"self"}
         nonlocals: list[str] = []
         candidates = sorted(set(parent.nonlocal_ok) - param_names)
-        if self.ctx.features.nonlocal_statement and candidates and chance(choices, self.emphasis.nonlocal_, 5):
+        if self.features.nonlocal_statement and candidates and chance(choices, self.emphasis.nonlocal_, 5):
             nonlocals = distinct(choices, candidates, 1, 2)
             choices.note("declaration: nonlocal")
-        global_candidates = sorted(set(POOL) - param_names - set(nonlocals))
+        global_candidates = sorted(set(self.pool) - param_names - set(nonlocals))
         globals_: list[str] = []
         if global_candidates and chance(choices, self.emphasis.global_, 7):
             globals_ = [sample(choices, global_candidates)]
             choices.note("declaration: global")
-        local_candidates = sorted(set(POOL) - param_names - set(nonlocals) - set(globals_))
+        local_candidates = sorted(set(self.pool) - param_names - set(nonlocals) - set(globals_))
         locals_: list[str] = []
         if local_candidates:
-            locals_ = distinct(choices, local_candidates, 0, 3)
+            locals_ = distinct(choices, local_candidates, 0, len(local_candidates) if len(self.pool) > 8 else 3)
             if not (param_names or nonlocals or globals_ or locals_):
                 locals_ = [sample(choices, local_candidates)]  # a block needs a name it may bind
         outer = parent.kind == "module"  # the function the driver calls
@@ -385,16 +693,18 @@ class _Generator:
         inner = Block("function", tuple(sorted(targets)), tuple(sorted(nonlocal_ok)), parent.depth + 1, generator,
                       declared)  # fmt: skip
         body = self.body(inner)
+        if self.deep and inner.depth < self.depth_limit:
+            nested = max(nested, 1)  # a chain of functions down to the deepest level
         for _ in range(nested):  # at chosen places in the body
             body.insert(choices.below(len(body) + 1), self.function(inner))
         if declared:  # a declaration should matter: update a declared name (reading it first)
-            update = ir.AugAssign(sample(choices, declared), self.constant())
+            update = ir.AugAssign(ir.Name(sample(choices, declared)), "+", self.constant())
             body.insert(choices.below(len(body) + 1), update)
         # Bind most planned locals first, so that most reads succeed and the body runs on;
         # the rest are bound where the body binds them, or at its end (a later binding still
         # makes the name local: reading it before then raises UnboundLocalError).
         early = [local for local in locals_ if not chance(choices, 1, 4)]
-        body = [ir.Assign(local, self.initial_value()) for local in early] + body
+        body = [ir.assign(local, self.initial_value()) for local in early] + body
         if generator:
             body.append(ir.Yield(self.expression((), 1)))
             choices.note("function: generator")
@@ -402,21 +712,35 @@ class _Generator:
         if outer:  # everything it made, for the driver to call, and observers of its variables
             observers = distinct(choices, inner.targets, 1, 2)
             watched = [ir.Lambda(ir.Params(), ir.Name(name)) for name in observers]
+            if len(inner.targets) > 4:  # one closure over all of them
+                watched.append(ir.Lambda(ir.Params(), ir.TupleExpr(tuple(map(ir.Name, inner.targets)))))
+                choices.note("names: a closure over many variables")
             body.append(ir.Return(ir.TupleExpr((*map(ir.Name, defined), *watched))))
         else:
             body.append(self.returns(defined, inner.targets))
-        body += [ir.Assign(local, ir.Const(0)) for local in locals_ if local not in bound_names(body)]
+        body += [ir.assign(local, ir.Const(0)) for local in locals_ if local not in bound_names(body)]
         declarations: list[ir.Stmt] = []
         if nonlocals:
             declarations.append(ir.Nonlocal(tuple(nonlocals)))
         if globals_:
             declarations.append(ir.Global(tuple(globals_)))
         decorators: tuple[ir.Expr, ...] = ()
-        if not method and parent.depth > 0 and chance(choices, self.emphasis.decorator, 10):
-            decorators = (self.name_expr(),)
+        if method and chance(choices, 1, 6):
+            decorators = (ir.Builtin(sample(choices, ("staticmethod", "classmethod"))),)
+            choices.note("class: staticmethod or classmethod")
+        elif not method and parent.depth > 0 and chance(choices, self.emphasis.decorator, 10):
+            decorators = (self.decorator(),)
             choices.note("function: decorated")
         choices.note("function: depth %d" % inner.depth)
         return ir.FunctionDef(name, params, (*declarations, *body), decorators)
+
+    def decorator(self) -> ir.Expr:
+        """`@name`, or `@make(x)`: a factory called with a value read when the definition runs."""
+        if boolean(self.choices):
+            return self.name_expr()
+        self.helpers.add(MAKE)
+        self.choices.note("function: decorator factory")
+        return ir.Call(ir.Name(MAKE), (self.simple_value(),))
 
     def initial_value(self) -> ir.Expr:
         """The first value of a local: a number, a list to append to, or a closure."""
@@ -445,44 +769,82 @@ class _Generator:
             return ir.Return(None)
         return ir.Return(ir.TupleExpr(several()))
 
-    def klass(self, block: Block) -> ir.ClassDef:
+    def klass(self, block: Block, depth: int = 0) -> list[ir.Stmt]:
+        """A class statement, sometimes followed by a class derived from it."""
         choices = self.choices
         name = sample(choices, block.targets)
+        first = self.class_definition(block, name, (), depth)
+        if not chance(choices, self.emphasis.klass, 8):
+            return [first]
+        bases: tuple[ir.Expr, ...] = (ir.Name(name),)
+        if chance(choices, 1, 3):
+            bases = (*bases, self.name_expr())  # usually not a class: a TypeError, in the enclosing scope
+        choices.note("class: bases")
+        return [first, self.class_definition(block, sample(choices, block.targets), bases, depth)]
+
+    def class_definition(self, block: Block, name: str, bases: tuple[ir.Expr, ...], depth: int) -> ir.ClassDef:
+        choices = self.choices
         members: list[ir.Stmt] = []
-        nonlocal_ok = self.ctx.features.nonlocal_statement and block.kind == "function" and block.nonlocal_ok
+        nonlocal_ok = self.features.nonlocal_statement and block.kind == "function" and block.nonlocal_ok
+        declared: tuple[str, ...] = ()
         if nonlocal_ok and chance(choices, 1, 4):
-            members.append(ir.Nonlocal((sample(choices, block.nonlocal_ok),)))
+            declared = (sample(choices, block.nonlocal_ok),)
+            members.append(ir.Nonlocal(declared))
             choices.note("class: nonlocal")
+        elif chance(choices, self.emphasis.global_, 8):
+            declared = (self.name(),)
+            members.append(ir.Global(declared))
+            choices.note("class: global")
         # Class-body names are class locals; methods skip the class and see the function.
-        inner = Block("class", POOL, block.nonlocal_ok, block.depth)
+        # (A class body counts as a level of nesting, so classes in classes end too.)
+        inner = Block("class", self.pool, block.nonlocal_ok, block.depth + 1, declared=declared)
         for _ in range(between(choices, 1, 3)):
-            kind = choices.below(3)
+            kind = choices.below(5)
             if kind == 0:
                 members.append(self.simple_statement(inner))
             elif kind == 1:
                 members.append(self.function_definition(inner, self.name(), method=True))
+            elif kind == 2:
+                members.append(ir.assign(self.name(), self.comprehension((), 1)))
+            elif kind == 3 and depth < 1:
+                members += self.klass(inner, depth + 1)
+                choices.note("class: nested in a class")
             else:
-                members.append(ir.Assign(self.name(), self.comprehension((), 1)))
+                members += self.statement(inner)
+        decorators: tuple[ir.Expr, ...] = ()
+        if chance(choices, self.emphasis.decorator, 10):
+            decorators = (self.decorator(),)
+            choices.note("class: decorated")
         choices.note("statement: ClassDef")
-        return ir.ClassDef(name, tuple(members))
+        return ir.ClassDef(name, tuple(members), bases, decorators)
 
     # -- whole programs ------------------------------------------------------------
 
     def program(self) -> ir.Module:
         """A module: some globals, an outer function, and calls of what it returns."""
         choices = self.choices
+        self.pool = self.name_pool()
         # Most names exist as globals too, so a lookup that goes to the wrong scope finds a value.
-        prelude = [ir.Assign(name, self.constant()) for name in POOL if chance(choices, 3, 4)]
+        # (and a builtin's name is always bound: the builtin itself is seen after a `del` only)
+        prelude: list[ir.Stmt] = [
+            ir.assign(n, self.constant()) for n in self.pool if chance(choices, 3, 4) or n in SHADOWED
+        ]
         # How deep functions nest in this program: shallow programs are as common as deep ones.
         self.depth_limit = between(choices, 2, max(self.ctx.max_depth, 2))
-        outer = self.function_definition(MODULE, "f", nested=1)
+        if self.ctx.max_depth >= MAX_DEPTH and chance(choices, 1, 16):
+            self.deep, self.depth_limit = True, DEEP
+            choices.note("names: deep nesting")
+        if chance(choices, 1, 6):  # statements at module level: globals bound every way (in a try, so that
+            module = Block("module", self.pool, (), 0, nesting=1)  # an exception leaves the program running)
+            prelude.append(ir.Try(tuple(self.body(module, 1, 2)), (ir.Handler((), None, (ir.Pass(),)),)))
+        outer = self.function_definition(Block("module", self.pool, (), 0), "f", nested=1)
         # t = probe_call('p1', f): an exception in f is observed, and the driver goes on.
         driver: list[ir.Stmt] = [
-            ir.Assign(RESULT, ir.ProbeCallValue(LABEL, ir.Name(outer.name), self.arguments(outer)))
+            ir.assign(RESULT, ir.ProbeCallValue(LABEL, ir.Name(outer.name), self.arguments(outer)))
         ]
         two_calls = boolean(choices)
         if two_calls:
-            driver.append(ir.Assign(SECOND, ir.ProbeCallValue(LABEL, ir.Name(outer.name), self.arguments(outer))))
+            driver.append(ir.assign(SECOND, ir.ProbeCallValue(LABEL, ir.Name(outer.name), self.arguments(outer))))
         returned = _returned_count(outer)
         result = ir.Name(RESULT)
         # Call everything returned once, in a random order; then more calls and inspections.
@@ -493,25 +855,44 @@ class _Generator:
             for index in distinct(choices, range(max(returned, 1)), 1, max(returned, 1)):
                 driver.append(call_returned(result, index if returned else None))
         # and some globals: what the functions' `global` statements and leaks did to them
-        for name in distinct(choices, POOL, 1, 2):
+        for name in distinct(choices, self.pool, 1, 2):
             driver.append(ir.ProbeCall(LABEL, ir.Lambda(ir.Params(), ir.Name(name))))
-        return number_probes(ir.Module((*prelude, outer, *driver)))
+        helpers = [HELPERS[helper] for helper in sorted(self.helpers)]
+        return number_probes(ir.Module((*helpers, *prelude, outer, *driver)))
+
+    def name_pool(self) -> tuple[str, ...]:
+        """The names of this program: usually four; sometimes a private name, a builtin's, or many."""
+        kind = self.choices.below(10)
+        if kind == 7:
+            self.choices.note("names: private name")
+            return (*POOL, PRIVATE)
+        if kind == 8:
+            self.choices.note("names: a builtin shadowed")
+            return (*POOL, sample(self.choices, SHADOWED))
+        if kind == 9:
+            self.choices.note("names: many")
+            return WIDE_POOL
+        return POOL
 
     def arguments(self, function: ir.FunctionDef) -> tuple[ir.Expr, ...]:
-        required = sum(1 for p in function.params.positional if p.default is None)
-        return tuple(repeat(self.choices, required, len(function.params.positional), self.constant))
+        params = function.params
+        positional = params.positional_params()
+        required = sum(1 for p in positional if p.default is None)
+        return tuple(repeat(self.choices, required, len(positional), self.constant))
 
     def driver_action(self, returned: int, two_calls: bool) -> ir.Stmt:
         """Call or inspect one of the things the outer function returned (0: it returned one)."""
         choices = self.choices
         result = ir.Name(sample(choices, (RESULT, SECOND) if two_calls else (RESULT,)))
         item: ir.Expr = ir.Subscript(result, choices.below(returned)) if returned else result
-        action = sample(choices, ("call", "call", "closure", "list", "global", "method"))
+        action = sample(choices, ("call", "call", "closure", "list", "global", "method", "keywords"))
         choices.note("driver: " + action)
         if action == "call":
             return ir.ProbeCall(
                 LABEL, ir.Lambda(ir.Params(), ir.Call(item, tuple(repeat(choices, 0, 1, self.constant))))
             )
+        if action == "keywords":
+            return ir.ProbeCall(LABEL, ir.Lambda(ir.Params(), self.call_with_keywords(item)))
         if action == "closure":
             return ir.ProbeClosure(LABEL, item)
         if action == "list":  # run a generator function (or anything callable) to the end
@@ -531,28 +912,30 @@ class _Generator:
         self.choices.note("violation: " + violation)
         if violation == "nonlocal at module level":
             return ir.Module((ir.Nonlocal((name,)), *module.body))
-        index, outer = next((i, s) for i, s in enumerate(module.body) if isinstance(s, ir.FunctionDef))
+        # the outer function: the last definition at module level (helpers and prelude come first)
+        index, outer = [(i, s) for i, s in enumerate(module.body) if isinstance(s, ir.FunctionDef)][-1]
         param = ir.Param(name)
         iterable = ir.Call(ir.Builtin("range"), (ir.Const(2),))
         broken: tuple[ir.Stmt, ...]
         if violation == "nonlocal with no enclosing binding":  # the outer function is at module level
             broken = (ir.Nonlocal((name,)),)
         elif violation.startswith("parameter declared"):
-            outer = dataclasses.replace(outer, params=dataclasses.replace(outer.params, positional=(param,)))
+            outer = dataclasses.replace(outer, params=ir.Params((param,)))
             broken = (ir.Global((name,)) if "global" in violation else ir.Nonlocal((name,)),)
         elif violation == "nonlocal and global":
             broken = (ir.Nonlocal((name,)), ir.Global((name,)))
         elif violation == "assigned before global":
-            broken = (ir.Assign(name, ir.Const(1)), ir.Global((name,)))
+            broken = (ir.assign(name, ir.Const(1)), ir.Global((name,)))
         elif violation == "used before nonlocal":
             broken = (ir.ExprStmt(ir.Name(name)), ir.Nonlocal((name,)))
         elif violation == ":= in a class-body comprehension":
-            comprehension = ir.Comprehension("list", ir.NamedExpr(name, ir.Const(1)), "_", iterable)
+            comprehension = ir.Comprehension("list", ir.NamedExpr(name, ir.Const(1)), _clause("_", iterable))
             broken = (ir.ClassDef("C", (ir.ExprStmt(comprehension),)),)
         elif violation == ":= rebinding an iteration variable":
-            broken = (ir.ExprStmt(ir.Comprehension("list", ir.NamedExpr(name, ir.Const(1)), name, iterable)),)
+            broken = (ir.ExprStmt(ir.Comprehension("list", ir.NamedExpr(name, ir.Const(1)), _clause(name, iterable))),)
         else:
-            broken = (ir.ExprStmt(ir.Comprehension("list", ir.Name("_"), "_", ir.NamedExpr(name, iterable))),)
+            comprehension = ir.Comprehension("list", ir.Name("_"), _clause("_", ir.NamedExpr(name, iterable)))
+            broken = (ir.ExprStmt(comprehension),)
         outer = dataclasses.replace(outer, body=(*broken, *outer.body))
         body = list(module.body)
         body[index] = outer
@@ -597,6 +980,30 @@ def invalid_program(choices: Choices, ctx: Context) -> ir.Module:
 # -- helpers ------------------------------------------------------------------------
 
 
+def _self(attr: str) -> ir.Attribute:
+    return ir.Attribute(ir.Name("self"), attr)
+
+
+# The definitions a program needs when it uses `with` or `@make(x)`, put before everything else.
+HELPERS: dict[str, ir.Stmt] = {
+    # class Manager: __enter__ returns the value it was made with; __exit__ lets exceptions through
+    MANAGER: ir.ClassDef(MANAGER, (
+        ir.FunctionDef("__init__", ir.Params((ir.Param("self"), ir.Param("value"))),
+                       (ir.Assign((_self("value"),), ir.Name("value")),)),
+        ir.FunctionDef("__enter__", ir.Params((ir.Param("self"),)), (ir.Return(_self("value")),)),
+        ir.FunctionDef("__exit__", ir.Params((ir.Param("self"),), "exc"), (ir.Return(ir.Const(None)),)),
+    )),
+    # def make(value): a decorator that pairs each call's result with the value it was made with
+    MAKE: ir.FunctionDef(MAKE, ir.Params((ir.Param("value"),)), (
+        ir.FunctionDef("decorate", ir.Params((ir.Param("function"),)), (
+            ir.Return(ir.Lambda(ir.Params(vararg="args"), ir.TupleExpr((
+                ir.Name("value"), ir.Call(ir.Name("function"), (ir.Starred(ir.Name("args")),)))))),
+        )),
+        ir.Return(ir.Name("decorate")),
+    )),
+}  # fmt: skip
+
+
 def call_returned(result: ir.Name, index: int | None) -> ir.ProbeCall:
     """probe_call('pN', lambda: t[i]()): even when t is not what was expected, the driver goes on."""
     item: ir.Expr = result if index is None else ir.Subscript(result, index)
@@ -610,22 +1017,40 @@ def _returned_count(outer: ir.FunctionDef) -> int:
     return len(value.elts) if isinstance(value, (ir.TupleExpr, ir.ListExpr)) else 0
 
 
+def _clause(target: str, iterable: ir.Expr) -> tuple[ir.ComprehensionFor]:
+    return (ir.ComprehensionFor(ir.Name(target), iterable),)
+
+
+def _deleted(statement: ir.Delete) -> list[str]:
+    return [name for target in statement.targets for name in ir.target_names(target)]
+
+
 def bound_names(body: Sequence[ir.Stmt]) -> set[str]:
     """Names a block's own statements bind (nested blocks' := included, as PEP 572 says)."""
     found: set[str] = set()
     for statement in body:
-        if isinstance(statement, (ir.Assign, ir.AugAssign)):
-            found |= {statement.target} | _walrus_targets(statement.value)
+        if isinstance(statement, ir.Assign):
+            found |= {n for t in statement.targets for n in ir.target_names(t)} | _walrus_targets(statement.value)
+        elif isinstance(statement, ir.AugAssign):
+            found |= set(ir.target_names(statement.target))
         elif isinstance(statement, ir.Delete):
-            found.add(statement.target)
+            found |= set(_deleted(statement))
         elif isinstance(statement, (ir.FunctionDef, ir.ClassDef)):
             found.add(statement.name)
-        elif isinstance(statement, ir.For):
-            found |= {statement.target} | _walrus_targets(statement.iter) | bound_names(statement.body)
+        elif isinstance(statement, ir.Import):
+            found.add(statement.asname)
+        elif isinstance(statement, (ir.For, ir.With)):
+            target = statement.target
+            found |= set(ir.target_names(target)) if target is not None else set()
+            found |= _walrus_targets(statement.iter if isinstance(statement, ir.For) else statement.context)
         elif isinstance(statement, ir.Try):
-            found |= {statement.name} | bound_names(statement.body) | bound_names(statement.handler)
+            found |= {handler.name for handler in statement.handlers if handler.name is not None}
+        elif isinstance(statement, (ir.If, ir.While, ir.Assert)):
+            found |= _walrus_targets(statement.test)
         elif isinstance(statement, (ir.ExprStmt, ir.Yield, ir.Probe, ir.ProbeClosure, ir.Return)) and statement.value:
             found |= _walrus_targets(statement.value)
+        for block in ir.blocks_of(statement):
+            found |= bound_names(block)
     return found
 
 
@@ -636,11 +1061,9 @@ def defined_functions(body: Sequence[ir.Stmt]) -> set[str]:
         if isinstance(statement, (ir.FunctionDef, ir.ClassDef)):
             found.add(statement.name)
         elif isinstance(statement, ir.Assign) and isinstance(statement.value, ir.Lambda):
-            found.add(statement.target)
-        elif isinstance(statement, ir.For):
-            found |= defined_functions(statement.body)
-        elif isinstance(statement, ir.Try):
-            found |= defined_functions(statement.body) | defined_functions(statement.handler)
+            found |= {n for target in statement.targets for n in ir.target_names(target)}
+        for block in ir.blocks_of(statement):
+            found |= defined_functions(block)
     return found
 
 
@@ -654,15 +1077,21 @@ def _walrus_targets(expr: ir.Expr) -> set[str]:
     if isinstance(expr, ir.NamedExpr):
         return {expr.target} | _walrus_targets(expr.value)
     children: tuple[ir.Expr, ...] = ()
-    if isinstance(expr, ir.Add):
+    if isinstance(expr, (ir.BinOp, ir.Compare)):
         children = (expr.left, expr.right)
+    elif isinstance(expr, ir.BoolOp):
+        children = expr.values
+    elif isinstance(expr, ir.IfExp):
+        children = (expr.test, expr.body, expr.orelse)
     elif isinstance(expr, ir.Call):
+        children = (expr.func, *expr.args, *(k.value for k in expr.keywords))
+    elif isinstance(expr, ir.ProbeCallValue):
         children = (expr.func, *expr.args)
     elif isinstance(expr, (ir.TupleExpr, ir.ListExpr)):
         children = expr.elts
     elif isinstance(expr, ir.Comprehension):
-        children = (expr.elt,)
-    elif isinstance(expr, (ir.Attribute, ir.Subscript)):
+        children = (expr.elt, *(test for clause in expr.clauses for test in clause.ifs))
+    elif isinstance(expr, (ir.Attribute, ir.Subscript, ir.Starred, ir.Not)):
         children = (expr.value,)
     found: set[str] = set()
     for child in children:
@@ -683,15 +1112,14 @@ def number_probes(module: ir.Module) -> ir.Module:
             return ir.Probe("p%d" % next(counter), node.value)
         if isinstance(node, ir.Assign) and isinstance(node.value, ir.ProbeCallValue):
             value = node.value
-            return ir.Assign(node.target, ir.ProbeCallValue("p%d" % next(counter), value.func, value.args))
-        if isinstance(node, ir.FunctionDef):
-            return ir.FunctionDef(node.name, node.params, numbered(node.body), node.decorators)
-        if isinstance(node, ir.ClassDef):
-            return ir.ClassDef(node.name, numbered(node.body))
-        if isinstance(node, ir.For):
-            return ir.For(node.target, node.iter, numbered(node.body))
+            return ir.Assign(node.targets, ir.ProbeCallValue("p%d" % next(counter), value.func, value.args))
+        if isinstance(node, (ir.FunctionDef, ir.ClassDef, ir.With)):
+            return dataclasses.replace(node, body=numbered(node.body))
+        if isinstance(node, (ir.If, ir.For, ir.While)):
+            return dataclasses.replace(node, body=numbered(node.body), orelse=numbered(node.orelse))
         if isinstance(node, ir.Try):
-            return ir.Try(numbered(node.body), node.name, numbered(node.handler))
+            handlers = tuple(dataclasses.replace(h, body=numbered(h.body)) for h in node.handlers)
+            return ir.Try(numbered(node.body), handlers, numbered(node.orelse), numbered(node.finalbody))
         return node
 
     def numbered(body: tuple[ir.Stmt, ...]) -> tuple[ir.Stmt, ...]:

@@ -5,8 +5,10 @@ emitter turns a Module into source text; the reference model evaluates the same
 Module to predict what every probe in it observes. Nothing else describes a
 program: source and predictions are both derived from this tree.
 
-Names are plain strings. Expressions are side-effect free except for calls and
-:=, which is what makes evaluation order observable and the model exact.
+Names are plain strings. Assignment targets are the expression nodes Python's own
+grammar allows there (a Name, a tuple or list of targets with at most one Starred,
+an Attribute, a Subscript), as in Python's `ast`: only a Name binds; the others
+read their operands.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Const:
-    value: int | None
+    value: int | str | None
 
 
 @dataclass(frozen=True)
@@ -26,30 +28,82 @@ class Name:
     id: str
 
 
-@dataclass(frozen=True)
-class Add:
-    """`left + right`: ints add, lists and tuples concatenate, anything else is a TypeError."""
+BINARY_OPERATORS = ("+", "-", "*", "//", "%", "**", "<<", ">>", "&", "|", "^", "/")
 
+
+@dataclass(frozen=True)
+class BinOp:
+    """`left op right`, op one of BINARY_OPERATORS."""
+
+    op: str
+    left: Expr
+    right: Expr
+
+
+COMPARISONS = ("==", "!=", "<", "is", "is not", "in", "not in")
+
+
+@dataclass(frozen=True)
+class Compare:
+    op: str
     left: Expr
     right: Expr
 
 
 @dataclass(frozen=True)
+class BoolOp:
+    """`a and b and ...` / `a or b or ...`: short-circuit, the deciding operand is the value."""
+
+    op: str  # "and" or "or"
+    values: tuple[Expr, ...]
+
+
+@dataclass(frozen=True)
+class Not:
+    value: Expr
+
+
+@dataclass(frozen=True)
+class IfExp:
+    """`body if test else orelse`."""
+
+    test: Expr
+    body: Expr
+    orelse: Expr
+
+
+@dataclass(frozen=True)
+class Starred:
+    """`*value`: in a call's arguments, a display, or an assignment target."""
+
+    value: Expr
+
+
+@dataclass(frozen=True)
+class Keyword:
+    """`name=value` in a call; `**value` when name is None."""
+
+    name: str | None
+    value: Expr
+
+
+@dataclass(frozen=True)
 class Call:
     func: Expr
-    args: tuple[Expr, ...] = ()
+    args: tuple[Expr, ...] = ()  # Starred for *iterable
+    keywords: tuple[Keyword, ...] = ()
 
 
 @dataclass(frozen=True)
 class Builtin:
-    """A builtin used by name in the emitted source: `range`, `list`."""
+    """A builtin used by name in the emitted source: `range`, `list`, `dict`."""
 
     name: str
 
 
 @dataclass(frozen=True)
 class Attribute:
-    """`value.attr`: class attributes, methods, and `list.append`."""
+    """`value.attr`: class and instance attributes, methods, function attributes, `list.append`."""
 
     value: Expr
     attr: str
@@ -81,22 +135,29 @@ class Param:
 
 @dataclass(frozen=True)
 class Params:
-    """Positional parameters (with or without defaults), *args, keyword-only parameters."""
+    """`posonly, /, positional, *vararg, kwonly, **kwarg`, as Python's `ast.arguments`.
+
+    Defaults of positional parameters (posonly and positional) are trailing, as the
+    grammar requires; keyword-only ones may have a default or not, in any order.
+    """
 
     positional: tuple[Param, ...] = ()
     vararg: str | None = None
-    kwonly: tuple[Param, ...] = ()  # always with defaults, so calls never need keywords
+    kwonly: tuple[Param, ...] = ()
+    posonly: tuple[Param, ...] = ()
+    kwarg: str | None = None
 
     def names(self) -> tuple[str, ...]:
-        names = [p.name for p in self.positional]
+        """Every parameter name, in the order the function's code lists them."""
+        names = [p.name for p in (*self.posonly, *self.positional, *self.kwonly)]
         if self.vararg is not None:
             names.append(self.vararg)
-        names.extend(p.name for p in self.kwonly)
+        if self.kwarg is not None:
+            names.append(self.kwarg)
         return tuple(names)
 
-    def defaults(self) -> tuple[Expr, ...]:
-        """Default expressions in evaluation order: positional, then keyword-only."""
-        return tuple(p.default for p in (*self.positional, *self.kwonly) if p.default is not None)
+    def positional_params(self) -> tuple[Param, ...]:
+        return (*self.posonly, *self.positional)
 
 
 @dataclass(frozen=True)
@@ -106,13 +167,21 @@ class Lambda:
 
 
 @dataclass(frozen=True)
+class ComprehensionFor:
+    """`for target in iter if cond ...`: one clause of a comprehension."""
+
+    target: Expr  # a Name, or a tuple of Names
+    iter: Expr
+    ifs: tuple[Expr, ...] = ()
+
+
+@dataclass(frozen=True)
 class Comprehension:
-    """`[elt for target in iter]`, `{...}`, `{key: elt ...}`, `(elt for ...)`: one `for` clause."""
+    """`[elt for ... for ... if ...]`, `{...}`, `{key: elt ...}`, `(elt for ...)`."""
 
     kind: str  # "list", "set", "dict" or "gen"
     elt: Expr
-    target: str
-    iter: Expr
+    clauses: tuple[ComprehensionFor, ...]
     key: Expr | None = None  # dict comprehensions only
 
 
@@ -136,7 +205,12 @@ class NamedExpr:
 Expr = (
     Const
     | Name
-    | Add
+    | BinOp
+    | Compare
+    | BoolOp
+    | Not
+    | IfExp
+    | Starred
     | Call
     | Builtin
     | Attribute
@@ -154,21 +228,26 @@ Expr = (
 
 @dataclass(frozen=True)
 class Assign:
-    target: str
+    """`t1 = t2 = ... = value`: the value once, then each target, left to right."""
+
+    targets: tuple[Expr, ...]
     value: Expr
 
 
 @dataclass(frozen=True)
 class AugAssign:
-    """`target += value`."""
+    """`target op= value`, op one of BINARY_OPERATORS; the target a Name, Attribute or Subscript."""
 
-    target: str
+    target: Expr
+    op: str
     value: Expr
 
 
 @dataclass(frozen=True)
 class Delete:
-    target: str
+    """`del t1, t2`: Names, tuples of them, attributes and subscripts."""
+
+    targets: tuple[Expr, ...]
 
 
 @dataclass(frozen=True)
@@ -187,6 +266,11 @@ class ExprStmt:
 
 
 @dataclass(frozen=True)
+class Pass:
+    pass
+
+
+@dataclass(frozen=True)
 class Return:
     value: Expr | None = None
 
@@ -199,26 +283,88 @@ class Yield:
 
 
 @dataclass(frozen=True)
+class If:
+    """`if test: body` / `else: orelse` (an `elif` is an If alone in orelse)."""
+
+    test: Expr
+    body: tuple[Stmt, ...]
+    orelse: tuple[Stmt, ...] = ()
+
+
+@dataclass(frozen=True)
 class For:
-    target: str
+    target: Expr
     iter: Expr
     body: tuple[Stmt, ...]
+    orelse: tuple[Stmt, ...] = ()
+
+
+@dataclass(frozen=True)
+class While:
+    test: Expr
+    body: tuple[Stmt, ...]
+    orelse: tuple[Stmt, ...] = ()
+
+
+@dataclass(frozen=True)
+class Break:
+    pass
+
+
+@dataclass(frozen=True)
+class Continue:
+    pass
+
+
+EXCEPTIONS = ("ValueError", "KeyError", "TypeError", "IndexError", "RuntimeError", "ZeroDivisionError")
 
 
 @dataclass(frozen=True)
 class Raise:
-    """`raise ValueError(value)`."""
+    """`raise Type(value)`; `raise` alone (re-raise what is being handled) when exception is None."""
 
-    value: Expr
+    exception: str | None
+    value: Expr | None = None
+
+
+@dataclass(frozen=True)
+class Handler:
+    """`except (T1, T2) as name: body`; no types: `except Exception`; no name: no `as`."""
+
+    types: tuple[str, ...]
+    name: str | None
+    body: tuple[Stmt, ...]
 
 
 @dataclass(frozen=True)
 class Try:
-    """`try: body` / `except Exception as name: handler`."""
-
     body: tuple[Stmt, ...]
-    name: str
-    handler: tuple[Stmt, ...]
+    handlers: tuple[Handler, ...]
+    orelse: tuple[Stmt, ...] = ()
+    finalbody: tuple[Stmt, ...] = ()
+
+
+@dataclass(frozen=True)
+class With:
+    """`with context as target: body`."""
+
+    context: Expr
+    target: Expr | None
+    body: tuple[Stmt, ...]
+
+
+@dataclass(frozen=True)
+class Import:
+    """`import module as asname`, or `from module import name as asname` when name is given."""
+
+    module: str
+    asname: str
+    name: str | None = None
+
+
+@dataclass(frozen=True)
+class Assert:
+    test: Expr
 
 
 @dataclass(frozen=True)
@@ -233,6 +379,8 @@ class FunctionDef:
 class ClassDef:
     name: str
     body: tuple[Stmt, ...]
+    bases: tuple[Expr, ...] = ()
+    decorators: tuple[Expr, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -267,11 +415,19 @@ Stmt = (
     | Nonlocal
     | Global
     | ExprStmt
+    | Pass
     | Return
     | Yield
+    | If
     | For
+    | While
+    | Break
+    | Continue
     | Raise
     | Try
+    | With
+    | Import
+    | Assert
     | FunctionDef
     | ClassDef
     | Probe
@@ -285,16 +441,36 @@ class Module:
     body: tuple[Stmt, ...]
 
 
-def is_generator(function: FunctionDef) -> bool:
-    """A function is a generator function when a yield occurs in its own body (not nested ones)."""
-    return any(_yields(statement) for statement in function.body)
+def name(id_: str) -> Name:
+    return Name(id_)
 
 
-def _yields(statement: Stmt) -> bool:
-    if isinstance(statement, Yield):
-        return True
-    if isinstance(statement, For):
-        return any(_yields(s) for s in statement.body)
+def assign(target: str, value: Expr) -> Assign:
+    """`target = value`: the commonest statement."""
+    return Assign((Name(target),), value)
+
+
+def add(left: Expr, right: Expr) -> BinOp:
+    return BinOp("+", left, right)
+
+
+def target_names(target: Expr) -> list[str]:
+    """The names an assignment target binds, in order (Attribute and Subscript bind none)."""
+    if isinstance(target, Name):
+        return [target.id]
+    if isinstance(target, (TupleExpr, ListExpr)):
+        return [found for elt in target.elts for found in target_names(elt)]
+    if isinstance(target, Starred):
+        return target_names(target.value)
+    return []
+
+
+def blocks_of(statement: Stmt) -> tuple[tuple[Stmt, ...], ...]:
+    """The statement lists nested in a compound statement of the same scope (not in functions or classes)."""
+    if isinstance(statement, (If, For, While)):
+        return (statement.body, statement.orelse)
     if isinstance(statement, Try):
-        return any(_yields(s) for s in (*statement.body, *statement.handler))
-    return False
+        return (statement.body, *(h.body for h in statement.handlers), statement.orelse, statement.finalbody)
+    if isinstance(statement, With):
+        return (statement.body,)
+    return ()

@@ -263,52 +263,102 @@ def hostile_results(folder: Path) -> Path:
 
 
 def parse(source: str) -> ir.Module:
-    return ir.Module(tuple(_stmt(node) for node in ast.parse(source).body))
+    return ir.Module(_body(ast.parse(source).body))
 
 
 def _body(nodes: list[ast.stmt]) -> tuple[ir.Stmt, ...]:
-    return tuple(_stmt(node) for node in nodes if not isinstance(node, ast.Pass))
+    return tuple(_stmt(node) for node in nodes)
 
 
 def _params(args: ast.arguments) -> ir.Params:
-    defaults = [None] * (len(args.args) - len(args.defaults)) + [_expr(d) for d in args.defaults]
-    positional = tuple(ir.Param(a.arg, d) for a, d in zip(args.args, defaults, strict=True))
-    kwonly = tuple(ir.Param(a.arg, _expr(d)) for a, d in zip(args.kwonlyargs, args.kw_defaults, strict=True) if d)
-    return ir.Params(positional, args.vararg.arg if args.vararg else None, kwonly)
+    positional_args = [*args.posonlyargs, *args.args]
+    defaults = [None] * (len(positional_args) - len(args.defaults)) + [_expr(d) for d in args.defaults]
+    params = [ir.Param(a.arg, d) for a, d in zip(positional_args, defaults, strict=True)]
+    cut = len(args.posonlyargs)
+    kwonly = tuple(
+        ir.Param(a.arg, _expr(d) if d else None) for a, d in zip(args.kwonlyargs, args.kw_defaults, strict=True)
+    )
+    vararg = args.vararg.arg if args.vararg else None
+    kwarg = args.kwarg.arg if args.kwarg else None
+    return ir.Params(tuple(params[cut:]), vararg, kwonly, tuple(params[:cut]), kwarg)
+
+
+_OPERATORS = {
+    ast.Add: "+",
+    ast.Sub: "-",
+    ast.Mult: "*",
+    ast.FloorDiv: "//",
+    ast.Mod: "%",
+    ast.Pow: "**",
+    ast.LShift: "<<",
+    ast.RShift: ">>",
+    ast.BitAnd: "&",
+    ast.BitOr: "|",
+    ast.BitXor: "^",
+    ast.Div: "/",
+}
+_COMPARISONS = {
+    ast.Eq: "==",
+    ast.NotEq: "!=",
+    ast.Lt: "<",
+    ast.Is: "is",
+    ast.IsNot: "is not",
+    ast.In: "in",
+    ast.NotIn: "not in",
+}
 
 
 def _stmt(node: ast.stmt) -> ir.Stmt:
     if isinstance(node, ast.Assign):
-        [target] = node.targets
-        assert isinstance(target, ast.Name)
-        return ir.Assign(target.id, _expr(node.value))
+        return ir.Assign(tuple(map(_expr, node.targets)), _expr(node.value))
     if isinstance(node, ast.AugAssign):
-        assert isinstance(node.target, ast.Name) and isinstance(node.op, ast.Add)
-        return ir.AugAssign(node.target.id, _expr(node.value))
+        return ir.AugAssign(_expr(node.target), _OPERATORS[type(node.op)], _expr(node.value))
     if isinstance(node, ast.Delete):
-        [target] = node.targets
-        assert isinstance(target, ast.Name)
-        return ir.Delete(target.id)
+        return ir.Delete(tuple(map(_expr, node.targets)))
     if isinstance(node, ast.Nonlocal):
         return ir.Nonlocal(tuple(node.names))
     if isinstance(node, ast.Global):
         return ir.Global(tuple(node.names))
+    if isinstance(node, ast.Pass):
+        return ir.Pass()
+    if isinstance(node, ast.Break):
+        return ir.Break()
+    if isinstance(node, ast.Continue):
+        return ir.Continue()
     if isinstance(node, ast.Return):
         return ir.Return(_expr(node.value) if node.value else None)
+    if isinstance(node, ast.If):
+        return ir.If(_expr(node.test), _body(node.body), _body(node.orelse))
     if isinstance(node, ast.For):
-        assert isinstance(node.target, ast.Name)
-        return ir.For(node.target.id, _expr(node.iter), _body(node.body))
+        return ir.For(_expr(node.target), _expr(node.iter), _body(node.body), _body(node.orelse))
+    if isinstance(node, ast.While):
+        return ir.While(_expr(node.test), _body(node.body), _body(node.orelse))
     if isinstance(node, ast.Raise):
-        assert isinstance(node.exc, ast.Call)
-        return ir.Raise(_expr(node.exc.args[0]))
+        if node.exc is None:
+            return ir.Raise(None)
+        assert isinstance(node.exc, ast.Call) and isinstance(node.exc.func, ast.Name)
+        return ir.Raise(node.exc.func.id, _expr(node.exc.args[0]) if node.exc.args else None)
     if isinstance(node, ast.Try):
-        [handler] = node.handlers
-        assert handler.name is not None
-        return ir.Try(_body(node.body), handler.name, _body(handler.body))
+        handlers = tuple(_handler(handler) for handler in node.handlers)
+        return ir.Try(_body(node.body), handlers, _body(node.orelse), _body(node.finalbody))
+    if isinstance(node, ast.With):
+        [item] = node.items
+        target = _expr(item.optional_vars) if item.optional_vars else None
+        return ir.With(_expr(item.context_expr), target, _body(node.body))
+    if isinstance(node, ast.Import):
+        [alias] = node.names
+        return ir.Import(alias.name, alias.asname or alias.name)
+    if isinstance(node, ast.ImportFrom):
+        [alias] = node.names
+        assert node.module is not None
+        return ir.Import(node.module, alias.asname or alias.name, alias.name)
+    if isinstance(node, ast.Assert):
+        return ir.Assert(_expr(node.test))
     if isinstance(node, ast.FunctionDef):
         return ir.FunctionDef(node.name, _params(node.args), _body(node.body), tuple(map(_expr, node.decorator_list)))
     if isinstance(node, ast.ClassDef):
-        return ir.ClassDef(node.name, _body(node.body))
+        return ir.ClassDef(node.name, _body(node.body), tuple(map(_expr, node.bases)),
+                           tuple(map(_expr, node.decorator_list)))  # fmt: skip
     if isinstance(node, ast.Expr):
         value = node.value
         if isinstance(value, ast.Yield):
@@ -327,16 +377,40 @@ def _stmt(node: ast.stmt) -> ir.Stmt:
     raise ValueError("not in the IR: %s" % ast.dump(node))
 
 
+def _handler(handler: ast.ExceptHandler) -> ir.Handler:
+    types: tuple[str, ...] = ()
+    if isinstance(handler.type, ast.Name):
+        types = (handler.type.id,) if handler.type.id != "Exception" else ()
+    elif isinstance(handler.type, ast.Tuple):
+        types = tuple(elt.id for elt in handler.type.elts if isinstance(elt, ast.Name))
+    return ir.Handler(types, handler.name, _body(handler.body))
+
+
+BUILTINS = ("range", "list", "dict", "staticmethod", "classmethod")
+
+
 def _expr(node: ast.expr) -> ir.Expr:
     if isinstance(node, ast.Constant):
-        assert node.value is None or isinstance(node.value, int)
+        assert node.value is None or isinstance(node.value, (int, str))
         return ir.Const(node.value)
     if isinstance(node, ast.Name):
-        return ir.Builtin(node.id) if node.id in ("range", "list") else ir.Name(node.id)
+        return ir.Builtin(node.id) if node.id in BUILTINS else ir.Name(node.id)
     if isinstance(node, ast.BinOp):
-        return ir.Add(_expr(node.left), _expr(node.right))
+        return ir.BinOp(_OPERATORS[type(node.op)], _expr(node.left), _expr(node.right))
+    if isinstance(node, ast.Compare):
+        [op], [right] = node.ops, node.comparators
+        return ir.Compare(_COMPARISONS[type(op)], _expr(node.left), _expr(right))
+    if isinstance(node, ast.BoolOp):
+        return ir.BoolOp("and" if isinstance(node.op, ast.And) else "or", tuple(map(_expr, node.values)))
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
+        return ir.Not(_expr(node.operand))
+    if isinstance(node, ast.IfExp):
+        return ir.IfExp(_expr(node.test), _expr(node.body), _expr(node.orelse))
+    if isinstance(node, ast.Starred):
+        return ir.Starred(_expr(node.value))
     if isinstance(node, ast.Call):
-        return ir.Call(_expr(node.func), tuple(_expr(arg) for arg in node.args))
+        keywords = tuple(ir.Keyword(k.arg, _expr(k.value)) for k in node.keywords)
+        return ir.Call(_expr(node.func), tuple(_expr(arg) for arg in node.args), keywords)
     if isinstance(node, ast.Attribute):
         return ir.Attribute(_expr(node.value), node.attr)
     if isinstance(node, ast.Subscript):
@@ -351,10 +425,10 @@ def _expr(node: ast.expr) -> ir.Expr:
     if isinstance(node, ast.NamedExpr):
         return ir.NamedExpr(node.target.id, _expr(node.value))
     if isinstance(node, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)):
-        [clause] = node.generators
-        assert isinstance(clause.target, ast.Name)
+        clauses = tuple(ir.ComprehensionFor(_expr(c.target), _expr(c.iter), tuple(map(_expr, c.ifs)))
+                        for c in node.generators)  # fmt: skip
         kind = {ast.ListComp: "list", ast.SetComp: "set", ast.GeneratorExp: "gen", ast.DictComp: "dict"}[type(node)]
         if isinstance(node, ast.DictComp):
-            return ir.Comprehension(kind, _expr(node.value), clause.target.id, _expr(clause.iter), _expr(node.key))
-        return ir.Comprehension(kind, _expr(node.elt), clause.target.id, _expr(clause.iter))
+            return ir.Comprehension(kind, _expr(node.value), clauses, _expr(node.key))
+        return ir.Comprehension(kind, _expr(node.elt), clauses)
     raise ValueError("not in the IR: %s" % ast.dump(node))

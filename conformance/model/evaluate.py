@@ -20,10 +20,12 @@ recursion, unbounded loops, set iteration order) raise Unspecified.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+import operator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from conformance.model.mangle import mangle
 from conformance.model.scopes import (
     CELL,
     CLASS_LOCAL,
@@ -39,19 +41,29 @@ from conformance.model.scopes import (
 from generators import ir
 
 MAX_DEPTH = 20  # as the runner's encode()
-CALL_DEPTH_LIMIT = 60
+CALL_DEPTH_LIMIT = 30  # calls nested deeper: recursion, whose limit the Reference leaves open
 STEP_LIMIT = 5000
 
+_BASE = ["Exception", "BaseException", "object"]
 EXCEPTION_MRO = {
-    "NameError": ["NameError", "Exception", "BaseException", "object"],
-    "UnboundLocalError": ["UnboundLocalError", "NameError", "Exception", "BaseException", "object"],
-    "TypeError": ["TypeError", "Exception", "BaseException", "object"],
-    "ValueError": ["ValueError", "Exception", "BaseException", "object"],
-    "AttributeError": ["AttributeError", "Exception", "BaseException", "object"],
-    "IndexError": ["IndexError", "LookupError", "Exception", "BaseException", "object"],
-    "KeyError": ["KeyError", "LookupError", "Exception", "BaseException", "object"],
-    "SyntaxError": ["SyntaxError", "Exception", "BaseException", "object"],
+    "Exception": _BASE,
+    "NameError": ["NameError", *_BASE],
+    "UnboundLocalError": ["UnboundLocalError", "NameError", *_BASE],
+    "TypeError": ["TypeError", *_BASE],
+    "ValueError": ["ValueError", *_BASE],
+    "AttributeError": ["AttributeError", *_BASE],
+    "LookupError": ["LookupError", *_BASE],
+    "IndexError": ["IndexError", "LookupError", *_BASE],
+    "KeyError": ["KeyError", "LookupError", *_BASE],
+    "RuntimeError": ["RuntimeError", *_BASE],
+    "ArithmeticError": ["ArithmeticError", *_BASE],
+    "ZeroDivisionError": ["ZeroDivisionError", "ArithmeticError", *_BASE],
+    "OverflowError": ["OverflowError", "ArithmeticError", *_BASE],
+    "AssertionError": ["AssertionError", *_BASE],
+    "SyntaxError": ["SyntaxError", *_BASE],
 }
+MAX_INT_BITS = 4096  # a larger int is exact but slow to make and to encode: the model does not follow it
+MAX_LENGTH = 1000  # nor a longer list made by repetition
 
 
 # -- values -------------------------------------------------------------------------
@@ -79,23 +91,38 @@ class Function:
     defaults: list[Any]  # for the last len(defaults) positional parameters
     kwdefaults: dict[str, Any]
     globals: dict[str, Any]
+    attrs: dict[str, Any] = field(default_factory=dict)  # the function's __dict__
 
 
 @dataclass(eq=False)
 class Method:
     function: Function
-    instance: Instance
+    instance: Any
 
 
 @dataclass(eq=False)
 class Class:
     name: str
     namespace: dict[str, Any]
+    mro: list[Class] = field(default_factory=list)  # itself first; `object` is left implicit
+
+    def lookup(self, attr: str) -> Any:
+        for klass in self.mro:
+            if attr in klass.namespace:
+                return klass.namespace[attr]
+        return EMPTY
 
 
 @dataclass(eq=False)
 class Instance:
     cls: Class
+    attrs: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(eq=False)
+class ModuleValue:
+    name: str
+    attrs: dict[str, Any]
 
 
 @dataclass(eq=False)
@@ -129,12 +156,12 @@ class Generator:
 @dataclass(eq=False)
 class ExceptionValue:
     type: str
-    message: str | None  # predicted only for the NameError family (a CPython detail)
+    message: str | None  # predicted only where the text is the rule's (NameError family, raise T(value))
 
 
 @dataclass(eq=False)
 class BuiltinValue:
-    name: str  # "range", "list"
+    name: str  # "range", "list", "dict"
 
 
 @dataclass(eq=False)
@@ -156,20 +183,35 @@ class _Return(Exception):
         self.value = value
 
 
+class _Break(Exception):
+    pass
+
+
+class _Continue(Exception):
+    pass
+
+
 def raise_(type_: str, message: str | None = None) -> Raised:
     return Raised(ExceptionValue(type_, message))
+
+
+# The builtin functions a program may call by a name it could also bind (`len = 1`).
+BUILTIN_FUNCTIONS = ("len", "abs")
+
+# The modules a program may import (`import math as m`, `from math import pi as p`): what they
+# hold is the same on every implementation.
+MODULES = {"math": {"pi": 3.141592653589793, "e": 2.718281828459045}}
 
 
 def type_name(value: Any) -> str:
     if value is None:
         return "NoneType"
-    if isinstance(value, bool):
-        return "bool"
-    if isinstance(value, int):
-        return "int"
-    if isinstance(value, tuple):
-        return "tuple"
     names = {
+        bool: "bool",
+        int: "int",
+        float: "float",
+        str: "str",
+        tuple: "tuple",
         Function: "function",
         Method: "method",
         Class: "type",
@@ -178,13 +220,16 @@ def type_name(value: Any) -> str:
         DictValue: "dict",
         RangeValue: "range",
         Generator: "generator",
-        BuiltinValue: "type",
+        BuiltinValue: "type",  # (the classes: range, list, dict ...)
         Append: "builtin_function_or_method",
+        ModuleValue: "module",
     }
     if isinstance(value, Instance):
         return value.cls.name
     if isinstance(value, ExceptionValue):
         return value.type
+    if isinstance(value, BuiltinValue) and value.name in BUILTIN_FUNCTIONS:
+        return "builtin_function_or_method"
     return names[type(value)]
 
 
@@ -224,13 +269,30 @@ class Messages:
 # -- the evaluator ------------------------------------------------------------------
 
 
+@dataclass(eq=False)
+class StaticMethod:
+    function: Any
+
+
+@dataclass(eq=False)
+class ClassMethod:
+    function: Any
+
+
+NUMBERS = (int, float, bool)
+
+
 class Evaluator:
-    def __init__(self, analysis: Analysis, version: tuple[int, ...]) -> None:
+    def __init__(self, analysis: Analysis, version: tuple[int, ...], names: dict[int, str] | None = None) -> None:
         self.analysis = analysis
+        self.names = names or {}  # the __name__ of definitions whose names are mangled
+        self.version = (version[0], version[1])
         self.messages = Messages(version)
         self.observations: list[list[Any]] = []
         self.label_counts: dict[str, int] = {}
         self.seen_cells: list[Cell] = []
+        self.handling: list[ExceptionValue] = []  # the exceptions being handled, innermost last
+        self.modules: dict[str, ModuleValue] = {}
         self.depth = 0
         self.steps = 0
 
@@ -264,6 +326,8 @@ class Evaluator:
                 return frame.namespace[name]
         if name in frame.globals:
             return frame.globals[name]
+        if name in BUILTIN_FUNCTIONS:
+            return BuiltinValue(name)
         raise raise_("NameError", self.messages.undefined(name))
 
     def store(self, frame: Frame, name: str, value: Any) -> None:
@@ -305,6 +369,55 @@ class Evaluator:
             cells[name] = Cell()
         return Frame(block, globals_, cells)
 
+    # -- targets (§7.2) -----------------------------------------------------
+
+    def assign(self, frame: Frame, target: ir.Expr, value: Any) -> None:
+        if isinstance(target, ir.Name):
+            self.store(frame, target.id, value)
+        elif isinstance(target, (ir.TupleExpr, ir.ListExpr)):
+            for element, item in zip(target.elts, self.unpack(target.elts, value), strict=False):
+                self.assign(frame, element, item)
+        elif isinstance(target, ir.Starred):
+            self.assign(frame, target.value, value)
+        elif isinstance(target, ir.Attribute):
+            self.set_attribute(self.eval(frame, target.value), target.attr, value)
+        elif isinstance(target, ir.Subscript):
+            self.set_item(self.eval(frame, target.value), target.index, value)
+        else:
+            raise TypeError("not an assignment target: %r" % (target,))
+
+    def unpack(self, targets: tuple[ir.Expr, ...], value: Any) -> list[Any]:
+        """The items for each target, a list for the starred one; ValueError when they do not fit.
+
+        Without a starred target, an iterator is asked for one item more than there are
+        targets and no further (§7.2: "must be an iterable with the same number of items").
+        """
+        iterator = self.iterate(value)
+        star = next((i for i, t in enumerate(targets) if isinstance(t, ir.Starred)), None)
+        if star is None:
+            items = [item for _, item in zip(targets, iterator, strict=False)]
+            if len(items) < len(targets) or next(iterator, EMPTY) is not EMPTY:
+                raise raise_("ValueError")
+            return items
+        items = list(iterator)
+        after = len(targets) - star - 1
+        if len(items) < star + after:
+            raise raise_("ValueError")
+        return [*items[:star], ListValue(items[star : len(items) - after]), *items[len(items) - after :]]
+
+    def delete_target(self, frame: Frame, target: ir.Expr) -> None:
+        if isinstance(target, ir.Name):
+            self.delete(frame, target.id)
+        elif isinstance(target, (ir.TupleExpr, ir.ListExpr)):
+            for element in target.elts:
+                self.delete_target(frame, element)
+        elif isinstance(target, ir.Attribute):
+            self.delete_attribute(self.eval(frame, target.value), target.attr)
+        elif isinstance(target, ir.Subscript):
+            self.delete_item(self.eval(frame, target.value), target.index)
+        else:
+            raise TypeError("not a del target: %r" % (target,))
+
     # -- statements ---------------------------------------------------------
     #
     # Only a generator function's body can stop in the middle, at a yield statement, so
@@ -323,17 +436,34 @@ class Evaluator:
         execute(self, frame, node)
 
     def exec_assign(self, frame: Frame, node: ir.Assign) -> None:
-        self.store(frame, node.target, self.eval(frame, node.value))
+        value = self.eval(frame, node.value)
+        for target in node.targets:  # §7.2: left to right
+            self.assign(frame, target, value)
 
     def exec_aug_assign(self, frame: Frame, node: ir.AugAssign) -> None:
-        current = self.load(frame, node.target)
-        self.store(frame, node.target, self.add(current, self.eval(frame, node.value), in_place=True))
+        """§7.2.1: the target's operands once, its value, then the right-hand side."""
+        target = node.target
+        if isinstance(target, ir.Name):
+            current = self.load(frame, target.id)
+            self.store(frame, target.id, self.binary(node.op, current, self.eval(frame, node.value), in_place=True))
+        elif isinstance(target, ir.Attribute):
+            owner = self.eval(frame, target.value)
+            current = self.attribute(owner, target.attr)
+            result = self.binary(node.op, current, self.eval(frame, node.value), in_place=True)
+            self.set_attribute(owner, target.attr, result)
+        else:
+            assert isinstance(target, ir.Subscript)
+            owner = self.eval(frame, target.value)
+            current = self.subscript(owner, target.index)
+            result = self.binary(node.op, current, self.eval(frame, node.value), in_place=True)
+            self.set_item(owner, target.index, result)
 
     def exec_delete(self, frame: Frame, node: ir.Delete) -> None:
-        self.delete(frame, node.target)
+        for target in node.targets:
+            self.delete_target(frame, target)
 
-    def exec_declaration(self, frame: Frame, node: ir.Nonlocal | ir.Global) -> None:
-        pass  # read by the scope analysis; nothing to run
+    def exec_nothing(self, frame: Frame, node: ir.Nonlocal | ir.Global | ir.Pass) -> None:
+        pass  # declarations are read by the scope analysis; nothing to run
 
     def exec_expr(self, frame: Frame, node: ir.ExprStmt) -> None:
         self.eval(frame, node.value)
@@ -344,24 +474,84 @@ class Evaluator:
     def exec_yield(self, frame: Frame, node: ir.Yield) -> None:
         raise AssertionError("yield outside a generator function")
 
+    def exec_break(self, frame: Frame, node: ir.Break) -> None:
+        raise _Break
+
+    def exec_continue(self, frame: Frame, node: ir.Continue) -> None:
+        raise _Continue
+
     def exec_raise(self, frame: Frame, node: ir.Raise) -> None:
+        if node.exception is None:  # §7.8: re-raise the exception being handled
+            if not self.handling:
+                raise raise_("RuntimeError")
+            raise Raised(self.handling[-1])
+        if node.value is None:
+            raise raise_(node.exception, "")
         value = self.eval(frame, node.value)
-        raise raise_("ValueError", str(value) if value is None or type(value) is int else None)
+        # str() of an exception with one argument is str() of it (repr() for KeyError): the same for these
+        raise raise_(node.exception, str(value) if value is None or type(value) is int else None)
+
+    def exec_if(self, frame: Frame, node: ir.If) -> None:
+        self.execute_block(frame, node.body if self.truth(self.eval(frame, node.test)) else node.orelse)
 
     def exec_for(self, frame: Frame, node: ir.For) -> None:
         for item in self.iterate(self.eval(frame, node.iter)):
-            self.store(frame, node.target, item)
-            self.execute_block(frame, node.body)
+            self.assign(frame, node.target, item)
+            try:
+                self.execute_block(frame, node.body)
+            except _Break:
+                return
+            except _Continue:
+                continue
+        self.execute_block(frame, node.orelse)
+
+    def exec_while(self, frame: Frame, node: ir.While) -> None:
+        while self.truth(self.eval(frame, node.test)):
+            self.step()
+            try:
+                self.execute_block(frame, node.body)
+            except _Break:
+                return
+            except _Continue:
+                continue
+        self.execute_block(frame, node.orelse)
 
     def exec_try(self, frame: Frame, node: ir.Try) -> None:
         try:
-            self.execute_block(frame, node.body)
-        except Raised as raised:
-            self.store(frame, node.name, raised.value)
             try:
-                self.execute_block(frame, node.handler)
-            finally:
-                self.clear_handler_name(frame, node.name)
+                self.execute_block(frame, node.body)
+            except Raised as raised:
+                handler = self.handler_for(node, raised.value)
+                if handler is None:
+                    raise
+                self.handle(frame, handler, raised.value, lambda: self.execute_block(frame, handler.body))
+            else:
+                self.execute_block(frame, node.orelse)
+        except Unspecified:
+            raise
+        except BaseException:  # an exception, return, break or continue: the finally clause, then it goes on
+            self.execute_block(frame, node.finalbody)
+            raise
+        self.execute_block(frame, node.finalbody)
+
+    def handler_for(self, node: ir.Try, exception: ExceptionValue) -> ir.Handler | None:
+        """§8.4: the first clause naming a class of the exception (its type or a base)."""
+        mro = EXCEPTION_MRO[exception.type]
+        for handler in node.handlers:
+            if any(name in mro for name in handler.types or ("Exception",)):
+                return handler
+        return None
+
+    def handle(self, frame: Frame, handler: ir.Handler, exception: ExceptionValue, run: Callable[[], Any]) -> Any:
+        if handler.name is not None:
+            self.store(frame, handler.name, exception)
+        self.handling.append(exception)
+        try:
+            return run()
+        finally:
+            self.handling.pop()
+            if handler.name is not None:
+                self.clear_handler_name(frame, handler.name)
 
     def clear_handler_name(self, frame: Frame, name: str) -> None:
         # §8.4: the exception is bound to the name, and the name is cleared at the
@@ -370,19 +560,101 @@ class Evaluator:
         self.store(frame, name, None)
         self.delete(frame, name)
 
+    def exec_with(self, frame: Frame, node: ir.With) -> None:
+        exit_ = self.enter(frame, node)
+        try:
+            if node.target is not None:
+                self.assign(frame, node.target, exit_.entered)
+            self.execute_block(frame, node.body)
+        except Raised as raised:
+            if not self.truth(self.call(exit_.method, [BuiltinValue(raised.value.type), raised.value, None])):
+                raise
+        except (_Return, _Break, _Continue):
+            self.call(exit_.method, [None, None, None])
+            raise
+        else:
+            self.call(exit_.method, [None, None, None])
+
+    def enter(self, frame: Frame, node: ir.With) -> _Entered:
+        """§8.5: the context manager, its __exit__ and __enter__ looked up on its type, __enter__ called."""
+        manager = self.eval(frame, node.context)
+        enter, exit_ = (self.special(manager, name) for name in ("__enter__", "__exit__"))
+        return _Entered(self.call(enter, []), exit_)
+
+    def special(self, value: Any, name: str) -> Any:
+        """A special method, looked up on the type: a TypeError from 3.11, an AttributeError before."""
+        found = value.cls.lookup(name) if isinstance(value, Instance) else EMPTY
+        if found is EMPTY:
+            raise raise_("TypeError" if self.version >= (3, 11) else "AttributeError")
+        return self.bind(found, value, value.cls)
+
+    def exec_import(self, frame: Frame, node: ir.Import) -> None:
+        module = self.modules.setdefault(node.module, ModuleValue(node.module, dict(MODULES[node.module])))
+        self.store(frame, node.asname, module if node.name is None else module.attrs[node.name])
+
+    def exec_assert(self, frame: Frame, node: ir.Assert) -> None:
+        if not self.truth(self.eval(frame, node.test)):
+            raise raise_("AssertionError", "")
+
     def exec_function_def(self, frame: Frame, node: ir.FunctionDef) -> None:
         decorators = [self.eval(frame, decorator) for decorator in node.decorators]
-        function: Any = self.make_function(frame, node, node.params, node.name)
+        function: Any = self.make_function(frame, node, node.params, self.names.get(id(node), node.name))
         for decorator in reversed(decorators):
             function = self.call(decorator, [function])
         self.store(frame, node.name, function)
 
     def exec_class_def(self, frame: Frame, node: ir.ClassDef) -> None:
+        decorators = [self.eval(frame, decorator) for decorator in node.decorators]
+        bases = [self.eval(frame, base) for base in node.bases]
+        metaclass = self.metaclass(bases)
         block = self.analysis.block_of(node)
         body = self.new_frame(block, frame.globals, self.closure_for(frame, block))
         body.namespace = {}
         self.execute_block(body, node.body)
-        self.store(frame, node.name, Class(node.name, body.namespace))
+        # then the metaclass is called (§3.3.3.6): only `type` makes a class of these bases and namespace
+        if metaclass != "type" or len(set(map(id, bases))) != len(bases):
+            raise raise_("TypeError")
+        klass = Class(self.names.get(id(node), node.name), body.namespace)
+        klass.mro = self.linearize(klass, bases)
+        value: Any = klass
+        for decorator in reversed(decorators):
+            value = self.call(decorator, [value])
+        self.store(frame, node.name, value)
+
+    @staticmethod
+    def metaclass(bases: list[Any]) -> str:
+        """§3.3.3.3 "Determining the appropriate metaclass": the most derived of the bases' types,
+        a TypeError before the body runs when they conflict; `type` for no bases."""
+        winner = "type"
+        for index, base in enumerate(bases):
+            if isinstance(base, (Instance, ExceptionValue)):
+                raise Unspecified("a base that is an instance: its class would be the metaclass")
+            kind = "type" if isinstance(base, Class) else type_name(base)
+            if index == 0 or (winner, kind) == ("int", "bool"):
+                winner = kind
+            elif kind != winner and (winner, kind) != ("bool", "int"):
+                raise raise_("TypeError")  # metaclass conflict
+        return winner
+
+    @staticmethod
+    def linearize(klass: Class, bases: list[Class]) -> list[Class]:
+        """The C3 method resolution order (data model, "Special attributes": __mro__)."""
+        sequences = [list(base.mro) for base in bases] + [list(bases)]
+        mro = [klass]
+        while any(sequences):
+            for sequence in sequences:
+                if not sequence:
+                    continue
+                head = sequence[0]
+                if not any(head in other[1:] for other in sequences):
+                    break
+            else:
+                raise raise_("TypeError")  # no consistent order
+            mro.append(head)
+            for sequence in sequences:
+                if sequence and sequence[0] is head:
+                    del sequence[0]
+        return mro
 
     def exec_probe(self, frame: Frame, node: ir.Probe) -> None:
         self.record(node.label, {"value": self.encode(self.eval(frame, node.value))})
@@ -409,29 +681,61 @@ class Evaluator:
 
     def run_block(self, frame: Frame, body: tuple[ir.Stmt, ...]) -> Iterator[Any]:
         for statement in body:
-            if isinstance(statement, (ir.Yield, ir.For, ir.Try)):
+            if type(statement) in SUSPENDING:
                 self.step()
                 yield from self.run(frame, statement)
             else:
                 self.execute(frame, statement)
 
-    def run(self, frame: Frame, node: ir.Yield | ir.For | ir.Try) -> Iterator[Any]:
-        """The statements that can hold a yield, as exec_for and exec_try but yielding."""
+    def run(self, frame: Frame, node: Any) -> Iterator[Any]:
+        """The statements that can hold a yield, as their exec_ methods but yielding."""
         if isinstance(node, ir.Yield):
             yield self.eval(frame, node.value)
-        elif isinstance(node, ir.For):
-            for item in self.iterate(self.eval(frame, node.iter)):
-                self.store(frame, node.target, item)
-                yield from self.run_block(frame, node.body)
-        else:
+        elif isinstance(node, ir.If):
+            yield from self.run_block(frame, node.body if self.truth(self.eval(frame, node.test)) else node.orelse)
+        elif isinstance(node, (ir.For, ir.While)):
+            items = self.iterate(self.eval(frame, node.iter)) if isinstance(node, ir.For) else None
+            while True:
+                if isinstance(node, ir.For):
+                    assert items is not None
+                    item = next(items, EMPTY)
+                    if item is EMPTY:
+                        break
+                    self.assign(frame, node.target, item)
+                elif not self.truth(self.eval(frame, node.test)):
+                    break
+                self.step()
+                try:
+                    yield from self.run_block(frame, node.body)
+                except _Break:
+                    return
+                except _Continue:
+                    continue
+            yield from self.run_block(frame, node.orelse)
+        elif isinstance(node, ir.Try) and not node.finalbody:
             try:
                 yield from self.run_block(frame, node.body)
             except Raised as raised:
-                self.store(frame, node.name, raised.value)
+                handler = self.handler_for(node, raised.value)
+                if handler is None:
+                    raise
+                if handler.name is not None:
+                    self.store(frame, handler.name, raised.value)
+                self.handling.append(raised.value)
                 try:
-                    yield from self.run_block(frame, node.handler)
+                    self.execute_block(frame, handler.body)  # (no yield in a handler: see the generator)
                 finally:
-                    self.clear_handler_name(frame, node.name)
+                    self.handling.pop()
+                    if handler.name is not None:
+                        self.clear_handler_name(frame, handler.name)
+            else:
+                yield from self.run_block(frame, node.orelse)
+        elif not _has_yield(node):
+            self.execute(frame, node)
+        else:
+            # A generator left suspended inside `finally` or `with` finishes them when it is
+            # collected, at a time no rule fixes.
+            raise Unspecified("a yield inside try/finally or with")
 
     # -- expressions: one method per kind of expression, chosen by EXPRESSIONS
 
@@ -450,13 +754,64 @@ class Evaluator:
     def eval_builtin(self, frame: Frame, node: ir.Builtin) -> Any:
         return BuiltinValue(node.name)
 
-    def eval_add(self, frame: Frame, node: ir.Add) -> Any:
+    def eval_binary(self, frame: Frame, node: ir.BinOp) -> Any:
         left = self.eval(frame, node.left)
-        return self.add(left, self.eval(frame, node.right))
+        return self.binary(node.op, left, self.eval(frame, node.right))
+
+    def eval_compare(self, frame: Frame, node: ir.Compare) -> Any:
+        left = self.eval(frame, node.left)
+        return self.compare(node.op, left, self.eval(frame, node.right))
+
+    def eval_bool(self, frame: Frame, node: ir.BoolOp) -> Any:
+        """§6.11: the first operand that decides, as it is."""
+        value: Any = None
+        for operand in node.values:
+            value = self.eval(frame, operand)
+            if self.truth(value) == (node.op == "or"):
+                return value
+        return value
+
+    def eval_not(self, frame: Frame, node: ir.Not) -> Any:
+        return not self.truth(self.eval(frame, node.value))
+
+    def eval_if(self, frame: Frame, node: ir.IfExp) -> Any:
+        return self.eval(frame, node.body if self.truth(self.eval(frame, node.test)) else node.orelse)
 
     def eval_call(self, frame: Frame, node: ir.Call) -> Any:
         function = self.eval(frame, node.func)
-        return self.call(function, [self.eval(frame, arg) for arg in node.args])
+        args = self.elements(frame, node.args, "a call")
+        kwargs: dict[str, Any] = {}
+        for keyword in node.keywords:
+            value = self.eval(frame, keyword.value)
+            if keyword.name is not None:
+                pairs: list[tuple[Any, Any]] = [(keyword.name, value)]
+            elif isinstance(value, DictValue):
+                pairs = list(value.items.values())
+            else:
+                # when a non-mapping is refused differs between versions and implementations
+                raise Unspecified("** of something not a dict")
+            for key, item in pairs:
+                if type(key) is not str or key in kwargs:
+                    raise raise_("TypeError")
+                kwargs[key] = item
+        return self.call(function, args, kwargs)
+
+    def elements(self, frame: Frame, nodes: tuple[ir.Expr, ...], where: str) -> list[Any]:
+        """The items of a display or a call's positional arguments, `*iterable` unpacked."""
+        items: list[Any] = []
+        for node in nodes:
+            if not isinstance(node, ir.Starred):
+                items.append(self.eval(frame, node))
+                continue
+            value = self.eval(frame, node.value)
+            if not self.iterable(value):
+                # (when the TypeError is raised, before or after the rest is evaluated, varies)
+                raise Unspecified("* of something not iterable in " + where)
+            items.extend(self.iterate(value))
+        return items
+
+    def eval_starred(self, frame: Frame, node: ir.Starred) -> Any:
+        raise AssertionError("a starred expression outside a display or call")
 
     def eval_attribute(self, frame: Frame, node: ir.Attribute) -> Any:
         return self.attribute(self.eval(frame, node.value), node.attr)
@@ -465,10 +820,10 @@ class Evaluator:
         return self.subscript(self.eval(frame, node.value), node.index)
 
     def eval_tuple(self, frame: Frame, node: ir.TupleExpr) -> Any:
-        return tuple(self.eval(frame, elt) for elt in node.elts)
+        return tuple(self.elements(frame, node.elts, "a tuple"))
 
     def eval_list(self, frame: Frame, node: ir.ListExpr) -> Any:
-        return ListValue([self.eval(frame, elt) for elt in node.elts])
+        return ListValue(self.elements(frame, node.elts, "a list"))
 
     def eval_lambda(self, frame: Frame, node: ir.Lambda) -> Any:
         return self.make_function(frame, node, node.params, "<lambda>")
@@ -482,19 +837,30 @@ class Evaluator:
         return value
 
     def make_function(self, frame: Frame, node: ir.FunctionDef | ir.Lambda, params: ir.Params, name: str) -> Function:
-        defaults = [self.eval(frame, p.default) for p in params.positional if p.default is not None]
+        defaults = [self.eval(frame, p.default) for p in params.positional_params() if p.default is not None]
         kwdefaults = {p.name: self.eval(frame, p.default) for p in params.kwonly if p.default is not None}
         block = self.analysis.block_of(node)
         return Function(name, node, block, self.closure_for(frame, block), defaults, kwdefaults, frame.globals)
 
     def comprehension(self, frame: Frame, node: ir.Comprehension) -> Any:
-        iterator = self.iterate(self.eval(frame, node.iter))  # in the enclosing scope, at once
+        """§6.2.4: the first iterable in the enclosing scope, at once; the rest in the comprehension's."""
+        first = self.iterate(self.eval(frame, node.clauses[0].iter))
         block = self.analysis.block_of(node)
         inner = self.new_frame(block, frame.globals, self.closure_for(frame, block))
 
-        def items() -> Iterator[Any]:
+        def clauses(index: int, iterator: Iterator[Any]) -> Iterator[None]:
+            clause = node.clauses[index]
             for item in iterator:
-                self.store(inner, node.target, item)
+                self.assign(inner, clause.target, item)
+                if not all(self.truth(self.eval(inner, test)) for test in clause.ifs):
+                    continue
+                if index + 1 == len(node.clauses):
+                    yield None
+                else:
+                    yield from clauses(index + 1, self.iterate(self.eval(inner, node.clauses[index + 1].iter)))
+
+        def items() -> Iterator[Any]:
+            for _ in clauses(0, first):
                 if node.kind == "dict":
                     assert node.key is not None
                     key = self.eval(inner, node.key)
@@ -513,35 +879,235 @@ class Evaluator:
             return result
         mapping = DictValue({})
         for key, value in items():
-            hashed = self.hash_key(key)
-            original = mapping.items[hashed][0] if hashed in mapping.items else key
-            mapping.items[hashed] = (original, value)
+            self.put(mapping, key, value)
         return mapping
 
     # -- operations ---------------------------------------------------------
 
-    def add(self, left: Any, right: Any, in_place: bool = False) -> Any:
-        if type(left) is int and type(right) is int:
-            return left + right
+    def truth(self, value: Any) -> bool:
+        """§4.1 "Truth Value Testing" (no class here defines __bool__ or __len__)."""
+        if value is None or type(value) in NUMBERS or type(value) is str:
+            return bool(value)
+        if isinstance(value, tuple):
+            return bool(value)
+        if isinstance(value, (ListValue, SetValue, DictValue)):
+            return bool(value.items)
+        if isinstance(value, RangeValue):
+            return value.stop > 0
+        return True
+
+    def binary(self, op: str, left: Any, right: Any, in_place: bool = False) -> Any:
+        if type(left) in NUMBERS and type(right) in NUMBERS:
+            return self.arithmetic(op, left, right)
+        if in_place:
+            done = self.in_place(op, left, right)
+            if done is not EMPTY:
+                return done
+        if op == "+":
+            if isinstance(left, ListValue) and isinstance(right, ListValue):
+                return self.sized(ListValue(left.items + right.items))
+            if isinstance(left, tuple) and isinstance(right, tuple):
+                return self.sized(left + right)
+        elif op == "*":
+            sequence, count = (left, right) if type(right) in (int, bool) else (right, left)
+            if type(count) in (int, bool) and isinstance(sequence, (ListValue, tuple)):
+                items = sequence.items if isinstance(sequence, ListValue) else list(sequence)
+                if len(items) * max(count, 0) > MAX_LENGTH:
+                    raise Unspecified("a sequence longer than the model follows")
+                repeated = items * count
+                return ListValue(repeated) if isinstance(sequence, ListValue) else tuple(repeated)
+        elif op in ("|", "&", "-", "^") and isinstance(left, SetValue) and isinstance(right, SetValue):
+            return SetValue(self.set_operation(op, left.items, right.items))
+        elif op == "|" and isinstance(left, DictValue) and isinstance(right, DictValue) and self.version >= (3, 9):
+            return DictValue({**left.items, **{k: (left.items.get(k, v)[0], v[1]) for k, v in right.items.items()}})
+        raise raise_("TypeError")
+
+    def in_place(self, op: str, left: Any, right: Any) -> Any:
+        """The mutable types' in-place operators (§3.3.8 __iadd__ ...): EMPTY where there is none."""
         if isinstance(left, ListValue):
-            if in_place:  # list += iterable extends the list itself
-                left.items.extend(list(self.iterate(right)))
+            if op == "+":
+                # list.extend() takes a list's or tuple's items as they are now (`x += x` doubles x)
+                items = right.items if isinstance(right, ListValue) else right
+                left.items.extend(list(items) if isinstance(right, (ListValue, tuple)) else self.iterate(right))
+                return self.sized(left)
+            if op == "*" and type(right) in (int, bool):
+                if len(left.items) * max(right, 0) > MAX_LENGTH:
+                    raise Unspecified("a sequence longer than the model follows")
+                left.items[:] = left.items * right
                 return left
-            if isinstance(right, ListValue):
-                return ListValue(left.items + right.items)
-        if isinstance(left, tuple) and isinstance(right, tuple):
-            return left + right
+        if isinstance(left, SetValue) and isinstance(right, SetValue) and op in ("|", "&", "-", "^"):
+            left.items = self.set_operation(op, left.items, right.items)
+            return left
+        if isinstance(left, DictValue) and op == "|" and self.version >= (3, 9):
+            if not isinstance(right, DictValue):
+                raise Unspecified("|= of a dict with pairs")
+            for key, value in right.items.values():
+                self.put(left, key, value)
+            return left
+        return EMPTY
+
+    @staticmethod
+    def set_operation(op: str, left: dict[Any, Any], right: dict[Any, Any]) -> dict[Any, Any]:
+        if op == "|":
+            return {**left, **{k: v for k, v in right.items() if k not in left}}
+        if op == "&":
+            return {k: v for k, v in left.items() if k in right}
+        if op == "-":
+            return {k: v for k, v in left.items() if k not in right}
+        return {
+            **{k: v for k, v in left.items() if k not in right},
+            **{k: v for k, v in right.items() if k not in left},
+        }
+
+    def sized(self, value: Any) -> Any:
+        items = value.items if isinstance(value, ListValue) else value
+        if len(items) > MAX_LENGTH:
+            raise Unspecified("a sequence longer than the model follows")
+        return value
+
+    @staticmethod
+    def arithmetic(op: str, left: Any, right: Any) -> Any:
+        """Numbers, as §6.7-§6.9 define them; the host's arithmetic computes them."""
+        floats = type(left) is float or type(right) is float
+        if op in ("<<", ">>", "&", "|", "^") and floats:
+            raise raise_("TypeError")
+        if op == "**" and (floats or right < 0):
+            raise Unspecified("a float power: the last bit depends on the platform's pow()")
+        if op == "**" and abs(left) > 1 and abs(left).bit_length() * right > MAX_INT_BITS:
+            raise Unspecified("an int larger than the model follows")
+        if op == "<<" and right > MAX_INT_BITS:
+            raise Unspecified("an int larger than the model follows")
+        try:
+            result = _OPERATORS[op](left, right)
+        except ZeroDivisionError:
+            raise raise_("ZeroDivisionError") from None
+        except OverflowError:
+            raise raise_("OverflowError") from None
+        except ValueError:  # a negative shift count
+            raise raise_("ValueError") from None
+        if type(result) is int and result.bit_length() > MAX_INT_BITS:
+            raise Unspecified("an int larger than the model follows")
+        return result
+
+    def compare(self, op: str, left: Any, right: Any) -> bool:
+        if op == "==":
+            return self.equal(left, right)
+        if op == "!=":
+            return not self.equal(left, right)
+        if op == "<":
+            return self.less(left, right)
+        if op in ("is", "is not"):
+            return self.identical(left, right) == (op == "is")
+        return self.contains(right, left) == (op == "in")
+
+    def equal(self, left: Any, right: Any) -> bool:
+        """§6.10.1 value comparisons of the built-in types; identity for everything else."""
+        if left is right:
+            return True
+        if type(left) in NUMBERS and type(right) in NUMBERS:
+            return bool(left == right)
+        if type(left) is str and type(right) is str:
+            return left == right
+        if (isinstance(left, tuple) and isinstance(right, tuple)) or (
+            isinstance(left, ListValue) and isinstance(right, ListValue)
+        ):
+            a, b = _items(left), _items(right)
+            return len(a) == len(b) and all(self.equal(x, y) for x, y in zip(a, b, strict=True))
+        if isinstance(left, SetValue) and isinstance(right, SetValue):
+            return left.items.keys() == right.items.keys()
+        if isinstance(left, DictValue) and isinstance(right, DictValue):
+            return left.items.keys() == right.items.keys() and all(
+                self.equal(value, right.items[key][1]) for key, (_, value) in left.items.items()
+            )
+        if isinstance(left, RangeValue) and isinstance(right, RangeValue):
+            return left.stop == right.stop
+        return False
+
+    def less(self, left: Any, right: Any) -> bool:
+        if type(left) in NUMBERS and type(right) in NUMBERS:
+            return bool(left < right)
+        if (isinstance(left, tuple) and isinstance(right, tuple)) or (
+            isinstance(left, ListValue) and isinstance(right, ListValue)
+        ):
+            a, b = _items(left), _items(right)
+            for x, y in zip(a, b, strict=False):
+                if not (x is y or self.equal(x, y)):
+                    return self.less(x, y)
+            return len(a) < len(b)
+        if isinstance(left, SetValue) and isinstance(right, SetValue):
+            return left.items.keys() < right.items.keys()
+        raise raise_("TypeError")
+
+    @staticmethod
+    def identical(left: Any, right: Any) -> bool:
+        """`is`: defined for objects; for numbers, strings and tuples it depends on caching."""
+        singletons = (type(None), bool)
+        if type(left) in singletons or type(right) in singletons:
+            return left is right
+        if isinstance(left, (int, float, str, tuple)) or isinstance(right, (int, float, str, tuple)):
+            raise Unspecified("`is` between immutable values depends on the implementation's caching")
+        return left is right
+
+    def contains(self, container: Any, item: Any) -> bool:
+        """§6.10.2 membership tests."""
+        if isinstance(container, (ListValue, tuple)):
+            items = container.items if isinstance(container, ListValue) else container
+            return any(element is item or self.equal(element, item) for element in items)
+        if isinstance(container, (SetValue, DictValue)):
+            return self.hash_key(item) in container.items
+        if isinstance(container, RangeValue):
+            return type(item) in NUMBERS and item == int(item) and 0 <= item < container.stop
+        if isinstance(container, Generator):
+            return any(element is item or self.equal(element, item) for element in self.iterate(container))
         raise raise_("TypeError")
 
     def attribute(self, value: Any, attr: str) -> Any:
         if isinstance(value, ListValue) and attr == "append":
             return Append(value)
-        if isinstance(value, Class) and attr in value.namespace:
-            return value.namespace[attr]
-        if isinstance(value, Instance) and attr in value.cls.namespace:
-            found = value.cls.namespace[attr]
-            return Method(found, value) if isinstance(found, Function) else found
+        if isinstance(value, Instance):
+            if attr in value.attrs:
+                return value.attrs[attr]
+            found = value.cls.lookup(attr)
+            if found is not EMPTY:
+                return self.bind(found, value, value.cls)
+        elif isinstance(value, Class):
+            found = value.lookup(attr)
+            if found is not EMPTY:
+                return self.bind(found, None, value)
+        elif isinstance(value, (Function, ModuleValue)) and attr in value.attrs:
+            return value.attrs[attr]
         raise raise_("AttributeError")
+
+    @staticmethod
+    def bind(found: Any, instance: Any, owner: Class) -> Any:
+        """The descriptors of the data model §3.3.2.2: functions, staticmethod, classmethod."""
+        if isinstance(found, StaticMethod):
+            return found.function
+        if isinstance(found, ClassMethod):
+            return Method(found.function, owner)
+        if isinstance(found, Function) and instance is not None:
+            return Method(found, instance)
+        return found
+
+    def set_attribute(self, owner: Any, attr: str, value: Any) -> None:
+        if isinstance(owner, (Instance, Function)):
+            owner.attrs[attr] = value
+        elif isinstance(owner, Class):
+            owner.namespace[attr] = value
+        elif isinstance(owner, (ModuleValue, ExceptionValue)):
+            raise Unspecified("an attribute set on a module or exception: the model does not follow it")
+        else:
+            raise raise_("AttributeError")
+
+    def delete_attribute(self, owner: Any, attr: str) -> None:
+        space = owner.attrs if isinstance(owner, (Instance, Function)) else None
+        if isinstance(owner, Class):
+            space = owner.namespace
+        elif isinstance(owner, (ModuleValue, ExceptionValue)):
+            raise Unspecified("an attribute deleted from a module or exception: the model does not follow it")
+        if space is None or attr not in space:
+            raise raise_("AttributeError")
+        del space[attr]
 
     def subscript(self, value: Any, index: int) -> Any:
         if isinstance(value, (ListValue, tuple)):
@@ -554,16 +1120,54 @@ class Evaluator:
             if key in value.items:
                 return value.items[key][1]
             raise raise_("KeyError")
+        if isinstance(value, RangeValue):
+            if -value.stop <= index < value.stop:
+                return index % value.stop
+            raise raise_("IndexError")
         raise raise_("TypeError")
 
+    def set_item(self, owner: Any, index: int, value: Any) -> None:
+        if isinstance(owner, ListValue):
+            if not -len(owner.items) <= index < len(owner.items):
+                raise raise_("IndexError")
+            owner.items[index] = value
+        elif isinstance(owner, DictValue):
+            self.put(owner, index, value)
+        else:
+            raise raise_("TypeError")
+
+    def delete_item(self, owner: Any, index: int) -> None:
+        if isinstance(owner, ListValue):
+            if not -len(owner.items) <= index < len(owner.items):
+                raise raise_("IndexError")
+            del owner.items[index]
+        elif isinstance(owner, DictValue):
+            key = self.hash_key(index)
+            if key not in owner.items:
+                raise raise_("KeyError")
+            del owner.items[key]
+        else:
+            raise raise_("TypeError")
+
+    def put(self, mapping: DictValue, key: Any, value: Any) -> None:
+        """d[key] = value: a key equal to one present keeps the first key object."""
+        hashed = self.hash_key(key)
+        original = mapping.items[hashed][0] if hashed in mapping.items else key
+        mapping.items[hashed] = (original, value)
+
     def hash_key(self, value: Any) -> Any:
-        if value is None or type(value) is int:
-            return ("value", value)
+        if value is None or type(value) in NUMBERS or type(value) is str:
+            return ("value", value)  # (1, 1.0 and True are one key, as their hashes and == say)
         if isinstance(value, tuple):
             return ("tuple", tuple(self.hash_key(item) for item in value))
+        if isinstance(value, RangeValue):
+            return ("range", value.stop)
         if isinstance(value, (ListValue, SetValue, DictValue)):
             raise raise_("TypeError")
         return ("identity", id(value))
+
+    def iterable(self, value: Any) -> bool:
+        return isinstance(value, (RangeValue, ListValue, tuple, DictValue, Generator, SetValue))
 
     def iterate(self, value: Any) -> Iterator[Any]:
         """iter(value) at once (TypeError now), then its items as they are asked for."""
@@ -613,28 +1217,40 @@ class Evaluator:
 
     # -- calls --------------------------------------------------------------
 
-    def call(self, function: Any, args: list[Any]) -> Any:
+    def call(self, function: Any, args: list[Any], kwargs: dict[str, Any] | None = None) -> Any:
         self.step()
+        kwargs = kwargs or {}
         if isinstance(function, Function):
-            return self.call_function(function, args)
+            return self.call_function(function, args, kwargs)
         if isinstance(function, Method):
-            return self.call(function.function, [function.instance, *args])
+            return self.call(function.function, [function.instance, *args], kwargs)
         if isinstance(function, Class):
-            if args:
-                raise raise_("TypeError")
-            return Instance(function)
-        if isinstance(function, Append):
+            return self.instantiate(function, args, kwargs)
+        if isinstance(function, StaticMethod) and self.version >= (3, 10):
+            return self.call(function.function, args, kwargs)  # callable from 3.10 (bpo-43682)
+        if isinstance(function, Append) and not kwargs:
             if len(args) != 1:
                 raise raise_("TypeError")
             function.target.items.append(args[0])
             return None
         if isinstance(function, BuiltinValue):
-            return self.call_builtin(function.name, args)
+            return self.call_builtin(function.name, args, kwargs)
         raise raise_("TypeError")
 
-    def call_function(self, function: Function, args: list[Any]) -> Any:
+    def instantiate(self, klass: Class, args: list[Any], kwargs: dict[str, Any]) -> Instance:
+        instance = Instance(klass)
+        init = klass.lookup("__init__")
+        if init is EMPTY:
+            if args or kwargs:
+                raise raise_("TypeError")
+            return instance
+        if self.call(self.bind(init, instance, klass), args, kwargs) is not None:
+            raise raise_("TypeError")  # __init__() should return None
+        return instance
+
+    def call_function(self, function: Function, args: list[Any], kwargs: dict[str, Any]) -> Any:
         frame = self.new_frame(function.block, function.globals, function.closure)
-        self.bind_arguments(function, frame, args)
+        self.bind_arguments(function, frame, args, kwargs)
         node = function.node
         if isinstance(node, ir.FunctionDef) and function.block.generator:
             return Generator(node.name, self.generator_frames(frame, node))
@@ -661,34 +1277,73 @@ class Evaluator:
         except _Return:
             return
 
-    def bind_arguments(self, function: Function, frame: Frame, args: list[Any]) -> None:
+    def bind_arguments(self, function: Function, frame: Frame, args: list[Any], kwargs: dict[str, Any]) -> None:
+        """§6.3.4 "Calls": positional arguments to slots, then keywords, then defaults; a TypeError where
+        a slot is filled twice, a keyword matches no parameter, or a parameter is left without a value."""
         params = function.node.params
-        positional = params.positional
+        positional = params.positional_params()
         if len(args) > len(positional) and params.vararg is None:
             raise raise_("TypeError")
-        first_default = len(positional) - len(function.defaults)
-        for index, param in enumerate(positional):
-            if index < len(args):
-                value = args[index]
-            elif index >= first_default:
-                value = function.defaults[index - first_default]
+        values = {param.name: value for param, value in zip(positional, args, strict=False)}
+        by_keyword = {p.name for p in (*params.positional, *params.kwonly)}  # not the positional-only ones
+        extra = DictValue({})
+        for key, value in kwargs.items():
+            if key in by_keyword:
+                if key in values:
+                    raise raise_("TypeError")
+                values[key] = value
+            elif params.kwarg is not None:
+                self.put(extra, key, value)
             else:
                 raise raise_("TypeError")
-            self.store(frame, param.name, value)
+        first_default = len(positional) - len(function.defaults)
+        for index, param in enumerate(positional):
+            if param.name not in values:
+                if index < first_default:
+                    raise raise_("TypeError")
+                values[param.name] = function.defaults[index - first_default]
+        for param in params.kwonly:
+            if param.name not in values:
+                if param.name not in function.kwdefaults:
+                    raise raise_("TypeError")
+                values[param.name] = function.kwdefaults[param.name]
+        for name, value in values.items():
+            self.store(frame, name, value)
         if params.vararg is not None:
             self.store(frame, params.vararg, tuple(args[len(positional) :]))
-        for param in params.kwonly:
-            self.store(frame, param.name, function.kwdefaults[param.name])
+        if params.kwarg is not None:
+            self.store(frame, params.kwarg, extra)
 
-    def call_builtin(self, name: str, args: list[Any]) -> Any:
+    def call_builtin(self, name: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
+        if name == "dict":
+            if args:
+                raise Unspecified("dict() of positional arguments")
+            mapping = DictValue({})
+            for key, value in kwargs.items():
+                self.put(mapping, key, value)
+            return mapping
+        if kwargs or len(args) != 1:
+            raise raise_("TypeError")
         if name == "range":
-            if len(args) != 1 or type(args[0]) is not int:
+            if type(args[0]) not in (int, bool):
                 raise raise_("TypeError")
-            return RangeValue(max(args[0], 0))
+            return RangeValue(max(int(args[0]), 0))
         if name == "list":
-            if len(args) != 1:
-                raise raise_("TypeError")
             return ListValue(list(self.iterate(args[0])))
+        if name == "len":
+            if isinstance(args[0], (ListValue, SetValue, DictValue, tuple, str)):
+                return len(args[0].items if isinstance(args[0], (ListValue, SetValue, DictValue)) else args[0])
+            if isinstance(args[0], RangeValue):
+                return args[0].stop
+            raise raise_("TypeError")
+        if name == "abs":
+            if type(args[0]) not in NUMBERS:
+                raise raise_("TypeError")
+            return abs(args[0])
+        if name == "staticmethod":
+            return StaticMethod(args[0])
+        if name == "classmethod":
+            return ClassMethod(args[0])
         raise AssertionError("unknown builtin %r" % name)
 
     # -- observations, encoded as the runner encodes them -------------------
@@ -703,8 +1358,10 @@ class Evaluator:
             return value
         if depth > MAX_DEPTH:
             return {"object": type_name(value), "repr": "<nested too deep>"}
-        if type(value) is int:
+        if type(value) is int or type(value) is str:
             return value
+        if type(value) is float:
+            return value if value - value == 0 else {"float": repr(value)}  # inf and nan, by name
         if isinstance(value, ListValue):
             return [self.encode(item, depth + 1) for item in value.items]
         if isinstance(value, tuple):
@@ -718,6 +1375,9 @@ class Evaluator:
             return {"function": value.name}
         if isinstance(value, Method):
             return {"function": value.function.name}
+        if isinstance(value, Append) or (isinstance(value, BuiltinValue) and value.name in BUILTIN_FUNCTIONS):
+            # the type of a builtin function or method is the implementation's own (PyPy: builtin_function, method)
+            raise Unspecified("how an implementation presents its builtin functions")
         return {"object": type_name(value)}
 
     @staticmethod
@@ -728,6 +1388,7 @@ class Evaluator:
         return encoded
 
     def closure_facts(self, value: Any) -> dict[str, Any]:
+        self.encode(value)  # (what it cannot say about a value, it cannot say about its closure either)
         facts: dict[str, Any] = {"type": type_name(value)}
         function = value.function if isinstance(value, Method) else value
         if not isinstance(function, Function):
@@ -754,24 +1415,64 @@ class Evaluator:
         return {"id": label, "value": self.encode(cell.value)}
 
 
+@dataclass(frozen=True)
+class _Entered:
+    """A context manager entered: what __enter__ returned and the bound __exit__."""
+
+    entered: Any
+    method: Any
+
+
+_OPERATORS: dict[str, Callable[[Any, Any], Any]] = {
+    "+": operator.add,
+    "-": operator.sub,
+    "*": operator.mul,
+    "/": operator.truediv,
+    "//": operator.floordiv,
+    "%": operator.mod,
+    "**": operator.pow,
+    "<<": operator.lshift,
+    ">>": operator.rshift,
+    "&": operator.and_,
+    "|": operator.or_,
+    "^": operator.xor,
+}
+
+# The statements a generator function's body runs through run(): they may hold a yield.
+SUSPENDING = frozenset({ir.Yield, ir.If, ir.For, ir.While, ir.Try, ir.With})
+
+
+def _items(value: tuple[Any, ...] | ListValue) -> Sequence[Any]:
+    return value.items if isinstance(value, ListValue) else value
+
+
+def _has_yield(statement: ir.Stmt) -> bool:
+    if isinstance(statement, ir.Yield):
+        return True
+    return any(_has_yield(s) for block in ir.blocks_of(statement) for s in block)
+
+
 def predict(module: ir.Module, version: tuple[int, ...]) -> dict[str, Any]:
     """What running the program must report, in the runner's result format.
 
     Raises Unspecified when the Reference does not determine the outcome.
     """
+    mangled = mangle(module)
     try:
-        analysis = analyze(module)
+        analysis = analyze(mangled.module)
     except ScopeSyntaxError as error:
         # The rule broken is kept for people; compile-time messages are not predicted.
         return {"compile_error": {"type": "SyntaxError", "module": "builtins", "mro": EXCEPTION_MRO["SyntaxError"],
                                   "rule": str(error)}}  # fmt: skip
-    evaluator = Evaluator(analysis, version)
+    evaluator = Evaluator(analysis, version, mangled.names)
     frame = Frame(analysis.module, {}, {})
     result: dict[str, Any] = {}
     try:
-        evaluator.execute_block(frame, module.body)
+        evaluator.execute_block(frame, mangled.module.body)
     except Raised as raised:
         result["error"] = evaluator.encode_exception(raised.value)
+    except RecursionError:  # the host's own stack, before CALL_DEPTH_LIMIT: nesting of another kind
+        raise Unspecified("nesting deeper than the model follows") from None
     result["observations"] = evaluator.observations
     return result
 
@@ -781,14 +1482,22 @@ STATEMENTS: dict[type[Any], Callable[[Evaluator, Frame, Any], None]] = {
     ir.Assign: Evaluator.exec_assign,
     ir.AugAssign: Evaluator.exec_aug_assign,
     ir.Delete: Evaluator.exec_delete,
-    ir.Nonlocal: Evaluator.exec_declaration,
-    ir.Global: Evaluator.exec_declaration,
+    ir.Nonlocal: Evaluator.exec_nothing,
+    ir.Global: Evaluator.exec_nothing,
+    ir.Pass: Evaluator.exec_nothing,
     ir.ExprStmt: Evaluator.exec_expr,
     ir.Return: Evaluator.exec_return,
     ir.Yield: Evaluator.exec_yield,
+    ir.Break: Evaluator.exec_break,
+    ir.Continue: Evaluator.exec_continue,
     ir.Raise: Evaluator.exec_raise,
+    ir.If: Evaluator.exec_if,
     ir.For: Evaluator.exec_for,
+    ir.While: Evaluator.exec_while,
     ir.Try: Evaluator.exec_try,
+    ir.With: Evaluator.exec_with,
+    ir.Import: Evaluator.exec_import,
+    ir.Assert: Evaluator.exec_assert,
     ir.FunctionDef: Evaluator.exec_function_def,
     ir.ClassDef: Evaluator.exec_class_def,
     ir.Probe: Evaluator.exec_probe,
@@ -800,7 +1509,12 @@ EXPRESSIONS: dict[type[Any], Callable[[Evaluator, Frame, Any], Any]] = {
     ir.Const: Evaluator.eval_const,
     ir.Name: Evaluator.eval_name,
     ir.Builtin: Evaluator.eval_builtin,
-    ir.Add: Evaluator.eval_add,
+    ir.BinOp: Evaluator.eval_binary,
+    ir.Compare: Evaluator.eval_compare,
+    ir.BoolOp: Evaluator.eval_bool,
+    ir.Not: Evaluator.eval_not,
+    ir.IfExp: Evaluator.eval_if,
+    ir.Starred: Evaluator.eval_starred,
     ir.Call: Evaluator.eval_call,
     ir.Attribute: Evaluator.eval_attribute,
     ir.Subscript: Evaluator.eval_subscript,

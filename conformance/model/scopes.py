@@ -162,7 +162,7 @@ class _Builder:
     ) -> None:
         """The default values in the enclosing block, then the function in a block of its own."""
         params = node.params
-        for param in (*params.positional, *params.kwonly):  # the order of params.defaults()
+        for param in (*params.positional_params(), *params.kwonly):  # the order defaults are evaluated in
             if param.default is not None:
                 self.expr(parent, param.default, in_iterable)
         names = params.names()
@@ -184,17 +184,34 @@ class _Builder:
                 raise TypeError("not a statement: %r" % (node,))
             visit(self, block, node)
 
+    def target(self, block: Block, node: ir.Expr) -> None:
+        """§7.2: a name in a target is bound; an attribute's or subscript's operand is read."""
+        if isinstance(node, ir.Name):
+            block.bound.add(node.id)
+        elif isinstance(node, (ir.TupleExpr, ir.ListExpr)):
+            for elt in node.elts:
+                self.target(block, elt)
+        elif isinstance(node, ir.Starred):
+            self.target(block, node.value)
+        elif isinstance(node, (ir.Attribute, ir.Subscript)):
+            self.expr(block, node.value)
+        else:
+            raise TypeError("not an assignment target: %r" % (node,))
+
     def assign(self, block: Block, node: ir.Assign) -> None:
         self.expr(block, node.value)
-        block.bound.add(node.target)
+        for target in node.targets:
+            self.target(block, target)
 
     def aug_assign(self, block: Block, node: ir.AugAssign) -> None:
-        block.used.add(node.target)
+        if isinstance(node.target, ir.Name):
+            block.used.add(node.target.id)
+        self.target(block, node.target)
         self.expr(block, node.value)
-        block.bound.add(node.target)
 
     def delete(self, block: Block, node: ir.Delete) -> None:
-        block.bound.add(node.target)  # §4.2.1: a del target is bound for this purpose
+        for target in node.targets:  # §4.2.1: a del target is bound for this purpose
+            self.target(block, target)
 
     def nonlocal_(self, block: Block, node: ir.Nonlocal) -> None:
         self.declare(block, node.names, "nonlocal")
@@ -202,8 +219,15 @@ class _Builder:
     def global_(self, block: Block, node: ir.Global) -> None:
         self.declare(block, node.names, "global")
 
-    def value_statement(self, block: Block, node: ir.ExprStmt | ir.Raise | ir.Probe | ir.ProbeClosure) -> None:
-        self.expr(block, node.value)
+    def value_statement(self, block: Block, node: ir.ExprStmt | ir.Probe | ir.ProbeClosure | ir.Assert) -> None:
+        self.expr(block, node.test if isinstance(node, ir.Assert) else node.value)
+
+    def nothing(self, block: Block, node: ir.Pass | ir.Break | ir.Continue) -> None:
+        pass
+
+    def raise_(self, block: Block, node: ir.Raise) -> None:
+        if node.value is not None:
+            self.expr(block, node.value)
 
     def return_(self, block: Block, node: ir.Return) -> None:
         if not block.function_like:
@@ -217,15 +241,34 @@ class _Builder:
         block.generator = True
         self.expr(block, node.value)
 
+    def if_(self, block: Block, node: ir.If | ir.While) -> None:
+        self.expr(block, node.test)
+        self.statements(block, node.body)
+        self.statements(block, node.orelse)
+
     def for_(self, block: Block, node: ir.For) -> None:
         self.expr(block, node.iter)
-        block.bound.add(node.target)
+        self.target(block, node.target)
         self.statements(block, node.body)
+        self.statements(block, node.orelse)
 
     def try_(self, block: Block, node: ir.Try) -> None:
         self.statements(block, node.body)
-        block.bound.add(node.name)
-        self.statements(block, node.handler)
+        for handler in node.handlers:
+            if handler.name is not None:
+                block.bound.add(handler.name)
+            self.statements(block, handler.body)
+        self.statements(block, node.orelse)
+        self.statements(block, node.finalbody)
+
+    def with_(self, block: Block, node: ir.With) -> None:
+        self.expr(block, node.context)
+        if node.target is not None:
+            self.target(block, node.target)
+        self.statements(block, node.body)
+
+    def import_(self, block: Block, node: ir.Import) -> None:
+        block.bound.add(node.asname)
 
     def function_def(self, block: Block, node: ir.FunctionDef) -> None:
         for decorator in node.decorators:
@@ -234,6 +277,8 @@ class _Builder:
         block.bound.add(node.name)
 
     def class_def(self, block: Block, node: ir.ClassDef) -> None:
+        for expr in (*node.decorators, *node.bases):  # §8.8 and §8.7: in the enclosing scope, in this order
+            self.expr(block, expr)
         child = self.register(Block("class", node, block, name=node.name))
         self.statements(child, node.body)
         block.bound.add(node.name)
@@ -257,16 +302,23 @@ class _Builder:
     def name(self, block: Block, node: ir.Name, in_iterable: bool) -> None:
         block.used.add(node.id)
 
-    def add(self, block: Block, node: ir.Add, in_iterable: bool) -> None:
+    def operands(self, block: Block, node: ir.BinOp | ir.Compare, in_iterable: bool) -> None:
         self.expr(block, node.left, in_iterable)
         self.expr(block, node.right, in_iterable)
+
+    def values(self, block: Block, node: ir.BoolOp | ir.IfExp, in_iterable: bool) -> None:
+        values = node.values if isinstance(node, ir.BoolOp) else (node.test, node.body, node.orelse)
+        for value in values:
+            self.expr(block, value, in_iterable)
 
     def call(self, block: Block, node: ir.Call | ir.ProbeCallValue, in_iterable: bool) -> None:
         self.expr(block, node.func, in_iterable)
         for arg in node.args:
             self.expr(block, arg, in_iterable)
+        for keyword in node.keywords if isinstance(node, ir.Call) else ():
+            self.expr(block, keyword.value, in_iterable)
 
-    def operand(self, block: Block, node: ir.Attribute | ir.Subscript, in_iterable: bool) -> None:
+    def operand(self, block: Block, node: ir.Attribute | ir.Subscript | ir.Starred | ir.Not, in_iterable: bool) -> None:
         self.expr(block, node.value, in_iterable)
 
     def elements(self, block: Block, node: ir.TupleExpr | ir.ListExpr, in_iterable: bool) -> None:
@@ -277,14 +329,21 @@ class _Builder:
         self.function(block, node, "lambda", "<lambda>", in_iterable)
 
     def comprehension(self, block: Block, node: ir.Comprehension, in_iterable: bool) -> None:
-        # §6.2.4: the iterable of the first `for` is evaluated in the enclosing scope.
-        self.expr(block, node.iter, in_iterable=True)
+        # §6.2.4: the iterable of the first `for` is evaluated in the enclosing scope; the rest of
+        # the comprehension in its own. PEP 572: no := in any of its iterables.
+        first, *_rest = node.clauses
+        self.expr(block, first.iter, in_iterable=True)
         child = self.register(Block("comprehension", node, block, name="<%scomp>" % node.kind))
-        child.bound.add(node.target)
-        child.iteration_vars.add(node.target)
+        for index, clause in enumerate(node.clauses):
+            if index:
+                self.expr(child, clause.iter, in_iterable=True)
+            self.target(child, clause.target)
+            child.iteration_vars.update(ir.target_names(clause.target))
+            for test in clause.ifs:
+                self.expr(child, test, in_iterable)
         if node.key is not None:
-            self.expr(child, node.key)
-        self.expr(child, node.elt)
+            self.expr(child, node.key, in_iterable)
+        self.expr(child, node.elt, in_iterable)
 
     def named_expr(self, block: Block, node: ir.NamedExpr, in_iterable: bool) -> None:
         if in_iterable:
@@ -323,11 +382,19 @@ STATEMENTS: dict[type[Any], Callable[[_Builder, Block, Any], None]] = {
     ir.Nonlocal: _Builder.nonlocal_,
     ir.Global: _Builder.global_,
     ir.ExprStmt: _Builder.value_statement,
+    ir.Pass: _Builder.nothing,
     ir.Return: _Builder.return_,
     ir.Yield: _Builder.yield_,
-    ir.Raise: _Builder.value_statement,
+    ir.If: _Builder.if_,
     ir.For: _Builder.for_,
+    ir.While: _Builder.if_,
+    ir.Break: _Builder.nothing,
+    ir.Continue: _Builder.nothing,
+    ir.Raise: _Builder.raise_,
     ir.Try: _Builder.try_,
+    ir.With: _Builder.with_,
+    ir.Import: _Builder.import_,
+    ir.Assert: _Builder.value_statement,
     ir.FunctionDef: _Builder.function_def,
     ir.ClassDef: _Builder.class_def,
     ir.Probe: _Builder.value_statement,
@@ -339,7 +406,12 @@ EXPRESSIONS: dict[type[Any], Callable[[_Builder, Block, Any, bool], None]] = {
     ir.Const: _Builder.constant,
     ir.Builtin: _Builder.constant,
     ir.Name: _Builder.name,
-    ir.Add: _Builder.add,
+    ir.BinOp: _Builder.operands,
+    ir.Compare: _Builder.operands,
+    ir.BoolOp: _Builder.values,
+    ir.IfExp: _Builder.values,
+    ir.Not: _Builder.operand,
+    ir.Starred: _Builder.operand,
     ir.Call: _Builder.call,
     ir.ProbeCallValue: _Builder.call,
     ir.Attribute: _Builder.operand,

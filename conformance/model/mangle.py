@@ -1,0 +1,122 @@
+"""Private name mangling (Language Reference §6.2.1), applied to a program before it is analysed.
+
+In a class, an identifier `__spam` (two or more leading underscores, not ending in two
+underscores) is the private name `_Class__spam`, where Class is the innermost class's name
+without its leading underscores (no mangling when the name is all underscores). What is
+mangled, as the Reference lists it: every name of a variable (assigned, read, deleted,
+declared, a parameter, a function's or class's name as bound, an import's `as` name) and
+every attribute name. Not mangled: keyword argument names in calls, and the `__name__` of
+a function or class defined in the class, which the model keeps apart (`Mangled.names`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Any
+
+from generators import ir
+
+# The identifier fields of each kind of node; every other str field is not an identifier.
+_IDENTIFIERS: dict[type[Any], tuple[str, ...]] = {
+    ir.Name: ("id",),
+    ir.NamedExpr: ("target",),
+    ir.Param: ("name",),
+    ir.Params: ("vararg", "kwarg"),
+    ir.Nonlocal: ("names",),
+    ir.Global: ("names",),
+    ir.Import: ("asname",),
+    ir.Handler: ("name",),
+    ir.Attribute: ("attr",),
+    ir.FunctionDef: ("name",),
+}
+
+
+@dataclass
+class Mangled:
+    module: ir.Module
+    names: dict[int, str]  # id() of a function or class definition -> its __name__, where mangled
+
+
+def mangle(module: ir.Module) -> Mangled:
+    names: dict[int, str] = {}
+    body = _outside_all(module.body, names)
+    return Mangled(module if body is module.body else ir.Module(body), names)
+
+
+def _outside_all(body: tuple[ir.Stmt, ...], names: dict[int, str]) -> tuple[ir.Stmt, ...]:
+    """Statements outside any class: only a class inside them changes (the same tuple when none does)."""
+    changed = [_outside(statement, names) for statement in body]
+    return body if all(new is old for new, old in zip(changed, body, strict=True)) else tuple(changed)
+
+
+def _outside(statement: ir.Stmt, names: dict[int, str]) -> ir.Stmt:
+    if isinstance(statement, ir.ClassDef):
+        return _class(statement, None, names)
+    if isinstance(statement, ir.FunctionDef):
+        body = _outside_all(statement.body, names)
+        return statement if body is statement.body else dataclasses.replace(statement, body=body)
+    if not ir.blocks_of(statement):
+        return statement
+    rebuilt = _rebuild(statement, lambda block: _outside_all(block, names))
+    return (
+        statement
+        if all(a is b for a, b in zip(ir.blocks_of(rebuilt), ir.blocks_of(statement), strict=True))
+        else rebuilt
+    )
+
+
+def _class(node: ir.ClassDef, private: str | None, names: dict[int, str]) -> ir.ClassDef:
+    """A class statement: its name, bases and decorators in the enclosing class's terms, its body in its own."""
+    own = node.name.lstrip("_") or None
+    name = _private(node.name, private)
+    bases = tuple(_transform(base, private, names) for base in node.bases)
+    decorators = tuple(_transform(decorator, private, names) for decorator in node.decorators)
+    body = tuple(_transform(statement, own, names) for statement in node.body)
+    result = ir.ClassDef(name, body, bases, decorators)
+    if name != node.name:
+        names[id(result)] = node.name
+    return result
+
+
+def _private(identifier: str | None, private: str | None) -> Any:
+    if private is None or identifier is None or not identifier.startswith("__") or identifier.endswith("__"):
+        return identifier
+    return "_%s%s" % (private, identifier)
+
+
+def _transform(node: Any, private: str | None, names: dict[int, str]) -> Any:
+    if isinstance(node, tuple):
+        items = tuple(_transform(item, private, names) for item in node)
+        return node if all(new is old for new, old in zip(items, node, strict=True)) else items
+    if not dataclasses.is_dataclass(node) or isinstance(node, type):
+        return node
+    if isinstance(node, ir.ClassDef):
+        return _class(node, private, names)
+    identifiers = _IDENTIFIERS.get(type(node), ())
+    changes = {}
+    for field in dataclasses.fields(node):
+        value = getattr(node, field.name)
+        if field.name in identifiers:
+            new = tuple(_private(v, private) for v in value) if isinstance(value, tuple) else _private(value, private)
+        else:
+            new = _transform(value, private, names)
+        if new is not value and not (isinstance(new, (str, tuple)) and new == value):
+            changes[field.name] = new
+    if not changes:
+        return node
+    result = dataclasses.replace(node, **changes)
+    if isinstance(node, ir.FunctionDef) and isinstance(result, ir.FunctionDef) and result.name != node.name:
+        names[id(result)] = node.name
+    return result
+
+
+def _rebuild(statement: ir.Stmt, change: Any) -> ir.Stmt:
+    """A compound statement with `change` applied to each of its blocks."""
+    if isinstance(statement, (ir.If, ir.For, ir.While)):
+        return dataclasses.replace(statement, body=change(statement.body), orelse=change(statement.orelse))
+    if isinstance(statement, ir.With):
+        return dataclasses.replace(statement, body=change(statement.body))
+    assert isinstance(statement, ir.Try)
+    handlers = tuple(dataclasses.replace(h, body=change(h.body)) for h in statement.handlers)
+    return ir.Try(change(statement.body), handlers, change(statement.orelse), change(statement.finalbody))
