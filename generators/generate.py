@@ -662,8 +662,11 @@ class _Generator:
     def function(self, block: Block) -> ir.FunctionDef:
         return self.function_definition(block, sample(self.choices, block.targets))
 
-    def function_definition(self, parent: Block, name: str, method: bool = False, nested: int = 0) -> ir.FunctionDef:
-        """A function; `nested` is how many nested functions its body defines at least."""
+    def function_definition(
+        self, parent: Block, name: str, method: bool = False, nested: int = 0, chain: bool = False
+    ) -> ir.FunctionDef:
+        """A function; `nested` is how many nested functions its body defines at least; in a deep
+        program, the `chain` of functions from the outer one nests down to the deepest level."""
         choices = self.choices
         params = self.parameters(name_defaults=parent.depth > 0)
         if method:
@@ -693,10 +696,10 @@ class _Generator:
         inner = Block("function", tuple(sorted(targets)), tuple(sorted(nonlocal_ok)), parent.depth + 1, generator,
                       declared)  # fmt: skip
         body = self.body(inner)
-        if self.deep and inner.depth < self.depth_limit:
-            nested = max(nested, 1)  # a chain of functions down to the deepest level
-        for _ in range(nested):  # at chosen places in the body
-            body.insert(choices.below(len(body) + 1), self.function(inner))
+        chained = chain and self.deep and inner.depth < self.depth_limit
+        for index in range(max(nested, 1) if chained else nested):  # at chosen places in the body
+            link = self.function_definition(inner, sample(choices, inner.targets), chain=chained and index == 0)
+            body.insert(choices.below(len(body) + 1), link)
         if declared:  # a declaration should matter: update a declared name (reading it first)
             update = ir.AugAssign(ir.Name(sample(choices, declared)), "+", self.constant())
             body.insert(choices.below(len(body) + 1), update)
@@ -837,7 +840,7 @@ class _Generator:
         if chance(choices, 1, 6):  # statements at module level: globals bound every way (in a try, so that
             module = Block("module", self.pool, (), 0, nesting=1)  # an exception leaves the program running)
             prelude.append(ir.Try(tuple(self.body(module, 1, 2)), (ir.Handler((), None, (ir.Pass(),)),)))
-        outer = self.function_definition(Block("module", self.pool, (), 0), "f", nested=1)
+        outer = self.function_definition(Block("module", self.pool, (), 0), "f", nested=1, chain=True)
         # t = probe_call('p1', f): an exception in f is observed, and the driver goes on.
         driver: list[ir.Stmt] = [
             ir.assign(RESULT, ir.ProbeCallValue(LABEL, ir.Name(outer.name), self.arguments(outer)))

@@ -1,8 +1,8 @@
-"""A CPython that segfaults on about one generated program in a thousand: those with four `del` statements or more.
+"""A CPython that segfaults on about one generated program in a thousand: those with five `del` statements or more.
 
 The driver starts it as `python crashing_python.py -I runner.py`. It installs an audit
 hook (Python 3.8+) that sees every compile() and kills the process with SIGSEGV, as a
-crashing compiler would, when the source has four `del` statements or more; then it runs
+crashing compiler would, when the source has five `del` statements or more; then it runs
 the runner as the interpreter itself would. tests/end_to_end/test_crash_run.py points a whole
 conformance run at it.
 """
@@ -16,7 +16,7 @@ import signal
 import sys
 
 DELETES = re.compile(rb"^[ \t]*del ", re.MULTILINE)
-CRASH_AT = 4  # `del` statements in one program
+CRASH_AT = 5  # `del` statements in one program
 
 
 def crashes_on(source: object) -> bool:
