@@ -223,6 +223,8 @@ def type_name(value: Any) -> str:
         BuiltinValue: "type",  # (the classes: range, list, dict ...)
         Append: "builtin_function_or_method",
         ModuleValue: "module",
+        StaticMethod: "staticmethod",
+        ClassMethod: "classmethod",
     }
     if isinstance(value, Instance):
         return value.cls.name
@@ -272,11 +274,13 @@ class Messages:
 @dataclass(eq=False)
 class StaticMethod:
     function: Any
+    attrs: dict[str, Any] = field(default_factory=dict)  # (it has a __dict__, as functions do)
 
 
 @dataclass(eq=False)
 class ClassMethod:
     function: Any
+    attrs: dict[str, Any] = field(default_factory=dict)
 
 
 NUMBERS = (int, float, bool)
@@ -1074,7 +1078,7 @@ class Evaluator:
             found = value.lookup(attr)
             if found is not EMPTY:
                 return self.bind(found, None, value)
-        elif isinstance(value, (Function, ModuleValue)) and attr in value.attrs:
+        elif isinstance(value, (Function, ModuleValue, StaticMethod, ClassMethod)) and attr in value.attrs:
             return value.attrs[attr]
         raise raise_("AttributeError")
 
@@ -1090,7 +1094,7 @@ class Evaluator:
         return found
 
     def set_attribute(self, owner: Any, attr: str, value: Any) -> None:
-        if isinstance(owner, (Instance, Function)):
+        if isinstance(owner, (Instance, Function, StaticMethod, ClassMethod)):
             owner.attrs[attr] = value
         elif isinstance(owner, Class):
             owner.namespace[attr] = value
@@ -1100,7 +1104,7 @@ class Evaluator:
             raise raise_("AttributeError")
 
     def delete_attribute(self, owner: Any, attr: str) -> None:
-        space = owner.attrs if isinstance(owner, (Instance, Function)) else None
+        space = owner.attrs if isinstance(owner, (Instance, Function, StaticMethod, ClassMethod)) else None
         if isinstance(owner, Class):
             space = owner.namespace
         elif isinstance(owner, (ModuleValue, ExceptionValue)):
