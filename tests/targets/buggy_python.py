@@ -12,7 +12,7 @@ from __future__ import annotations
 import ast
 import importlib.util
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 
@@ -97,6 +97,332 @@ class LeakingComprehensions(ast.NodeTransformer):
         ]
 
 
+# -- the scopes of a program, as the compiler's symbol table sees them ----------------
+
+SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)  # statements whose body is a scope of its own
+
+
+def _own_statements(body: list[ast.stmt]) -> Iterator[ast.stmt]:
+    """A scope's statements, those in its compound statements' blocks too, not those of the scopes it nests."""
+    for statement in body:
+        yield statement
+        if isinstance(statement, SCOPES):
+            continue
+        for node in ast.iter_child_nodes(statement):
+            if isinstance(node, ast.stmt):
+                yield from _own_statements([node])
+            elif isinstance(node, (ast.ExceptHandler, ast.match_case)):
+                yield from _own_statements(node.body)
+
+
+def _declared(body: list[ast.stmt]) -> set[str]:
+    """The names a scope declares `nonlocal` or `global`."""
+    return {name for s in _own_statements(body) if isinstance(s, (ast.Nonlocal, ast.Global)) for name in s.names}
+
+
+def _scope_bindings(body: list[ast.stmt]) -> set[str]:
+    """The names a scope's own statements bind (or delete), declared ones included."""
+    bound: set[str] = set()
+    pending: list[ast.AST | None] = list(body)
+    while pending:
+        node = pending.pop()
+        if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
+            bound.add(node.id)
+        elif isinstance(node, ast.ExceptHandler) and node.name:
+            bound.add(node.name)
+        elif isinstance(node, ast.alias):
+            bound.add(node.asname or node.name.partition(".")[0])
+        # what a nested scope evaluates in this one: a definition's name, decorators, defaults and bases;
+        # a comprehension's first iterable; nothing else of theirs
+        if isinstance(node, SCOPES):
+            bound.add(node.name)
+            pending += node.decorator_list
+            if isinstance(node, ast.ClassDef):
+                pending += [*node.bases, *node.keywords]
+            else:
+                pending += [*node.args.defaults, *node.args.kw_defaults]
+        elif isinstance(node, ast.Lambda):
+            pending += [*node.args.defaults, *node.args.kw_defaults]
+        elif isinstance(node, (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)):
+            pending.append(node.generators[0].iter)
+        elif node is not None:
+            pending += ast.iter_child_nodes(node)
+    return bound
+
+
+class TargetsIgnoreDeclarations(ast.NodeTransformer):
+    """A name some kind of target binds is local to its scope, whatever the scope declares it (§7.12, §7.13).
+
+    As if the compiler's symbol table, on meeting such a target, marked the name a local of
+    the scope and let that win over the scope's `nonlocal` or `global` declaration of it: the
+    name is then local throughout the scope, so the declaration is dropped for it. (Reads of
+    it before the target runs raise UnboundLocalError; closures capture the local.)
+    """
+
+    def __init__(self, targets: Callable[[ast.stmt], list[ast.expr]]) -> None:
+        self.targets = targets
+        self.local: list[set[str]] = [set()]  # per scope being visited: the declared names it makes local
+
+    def visit(self, node: ast.AST) -> Any:
+        if not isinstance(node, SCOPES):  # (at module level `global` changes nothing: no module scope here)
+            return super().visit(node)
+        targets = [target for statement in _own_statements(node.body) for target in self.targets(statement)]
+        names = {n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+        self.local.append(names)
+        try:
+            return super().visit(node)
+        finally:
+            self.local.pop()
+
+    def visit_Global(self, node: ast.Global | ast.Nonlocal) -> ast.AST:
+        node.names = [name for name in node.names if name not in self.local[-1]]
+        return node if node.names else ast.Pass()
+
+    visit_Nonlocal = visit_Global
+
+
+def _with_targets(statement: ast.stmt) -> list[ast.expr]:
+    """with-target-ignores-nonlocal: `with m as x` (or `as (x, y)`) makes x local though declared (§8.5: as x = ...)."""
+    if isinstance(statement, (ast.With, ast.AsyncWith)):
+        return [item.optional_vars for item in statement.items if item.optional_vars is not None]
+    return []
+
+
+def _unpacking_targets(statement: ast.stmt) -> list[ast.expr]:
+    """unpacking-ignores-nonlocal: `x, *y = ...`, `for x, y in`, `with m as (x, y)` make x, y local though declared.
+
+    (§7.2 binds each name of a target list as the single target `x = ...` would: as declared.)
+    """
+    if isinstance(statement, ast.Assign):
+        targets = statement.targets
+    elif isinstance(statement, (ast.For, ast.AsyncFor)):
+        targets = [statement.target]
+    elif isinstance(statement, (ast.With, ast.AsyncWith)):
+        targets = [item.optional_vars for item in statement.items if item.optional_vars is not None]
+    else:
+        targets = []
+    return [target for target in targets if isinstance(target, (ast.Tuple, ast.List))]
+
+
+MISSING = "_seeded_missing"  # the placeholder default of defaults-at-call-time: a module global
+
+
+class DefaultsAtCallTime(ast.NodeTransformer):
+    """Default values are evaluated at each call that lacks the argument, in the function's own scope (§8.7).
+
+    As if the compiler desugared `def f(a=E)` into the idiom `def f(a=MISSING): if a is MISSING: a = E`:
+    E sees the current values of enclosing variables, the function's own parameters and locals
+    (a parameter not yet given its default holds the placeholder), and never the class body a
+    method is defined in.
+    """
+
+    def visit_Module(self, node: ast.Module) -> ast.AST:
+        self.generic_visit(node)
+        made = ast.Assign([ast.Name(MISSING, ast.Store())], ast.Call(ast.Name("object", ast.Load()), [], []))
+        future = [s for s in node.body if isinstance(s, ast.ImportFrom) and s.module == "__future__"]
+        node.body.insert(len(future), made)  # future imports must come first
+        return node
+
+    @staticmethod
+    def _late(args: ast.arguments) -> list[tuple[str, ast.expr]]:
+        """Each parameter's default, in order, replaced by the placeholder."""
+        positional = [*args.posonlyargs, *args.args][len(args.posonlyargs) + len(args.args) - len(args.defaults) :]
+        late = list(zip([a.arg for a in positional], args.defaults, strict=True))
+        late += [(a.arg, d) for a, d in zip(args.kwonlyargs, args.kw_defaults, strict=True) if d is not None]
+        args.defaults = [ast.Name(MISSING, ast.Load()) for _ in args.defaults]
+        args.kw_defaults = [None if d is None else ast.Name(MISSING, ast.Load()) for d in args.kw_defaults]
+        return late
+
+    @staticmethod
+    def _missing(name: str) -> ast.expr:
+        return ast.Compare(ast.Name(name, ast.Load()), [ast.Is()], [ast.Name(MISSING, ast.Load())])
+
+    def visit_FunctionDef(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> ast.AST:
+        self.generic_visit(node)
+        filled = [ast.If(self._missing(name), [ast.Assign([ast.Name(name, ast.Store())], default)], [])
+                  for name, default in self._late(node.args)]  # fmt: skip
+        # after the body's declarations: a name may not be used before its `global` or `nonlocal`
+        declarations = (ast.Global, ast.Nonlocal)
+        start = next((i for i, s in enumerate(node.body) if not isinstance(s, declarations)), len(node.body))
+        node.body[start:start] = filled
+        return node
+
+    visit_AsyncFunctionDef = visit_FunctionDef
+
+    def visit_Lambda(self, node: ast.Lambda) -> ast.AST:
+        self.generic_visit(node)
+        # `lambda a=MISSING: ((a := E) if a is MISSING else a, body)[-1]`: := binds in the lambda itself
+        filled: list[ast.expr] = [
+            ast.IfExp(
+                self._missing(name), ast.NamedExpr(ast.Name(name, ast.Store()), default), ast.Name(name, ast.Load())
+            )
+            for name, default in self._late(node.args)
+        ]
+        if filled:
+            node.body = ast.Subscript(ast.Tuple([*filled, node.body], ast.Load()), ast.Constant(-1), ast.Load())
+        return node
+
+
+UNMANGLED = "__unmangled__"  # `__p` as private-names-unmangled spells it where nothing mangles it
+
+
+def _private(identifier: str) -> bool:
+    return identifier.startswith("__") and not identifier.endswith("__")
+
+
+class UnmangledInFunctions(ast.NodeTransformer):
+    """Private names are mangled in a class body, not in the scopes nested in it (§6.2.1: all code in the class).
+
+    As if the compiler forgot the class it is in whenever it starts compiling a function, a
+    lambda or a comprehension: a method's `__p` (a parameter, a local, a name it reads, an
+    attribute) is then plain `__p`, found in the enclosing function or the globals where
+    Python looks for `_C__p`. CPython mangles a name wherever a class encloses it, so every
+    `__p` it must not mangle (all but those of class bodies themselves) is renamed to
+    `__p__unmangled__`, which ends in two underscores and so is never mangled; rewrite_result
+    spells it `__p` again. Keyword argument names are never mangled: renamed everywhere.
+    """
+
+    def __init__(self) -> None:
+        self.in_class = False  # the code being visited is a class body's own
+
+    def _name(self, identifier: str) -> str:
+        return identifier + UNMANGLED if not self.in_class and _private(identifier) else identifier
+
+    def _inside(self, in_class: bool, nodes: list[Any]) -> None:
+        """Visit nodes as code of a class body (or not)."""
+        outer, self.in_class = self.in_class, in_class
+        for node in nodes:
+            if node is not None:
+                self.visit(node)
+        self.in_class = outer
+
+    def _parameters(self, args: ast.arguments) -> None:
+        self._inside(self.in_class, [*args.defaults, *args.kw_defaults])  # evaluated where the definition is
+        for arg in (*args.posonlyargs, *args.args, args.vararg, *args.kwonlyargs, args.kwarg):
+            if arg is not None:
+                arg.arg = arg.arg + UNMANGLED if _private(arg.arg) else arg.arg  # the function's names: unmangled
+
+    def visit_FunctionDef(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> ast.AST:
+        node.name = self._name(node.name)
+        self._inside(self.in_class, [*node.decorator_list, node.returns])
+        self._parameters(node.args)
+        self._inside(False, [*node.body])
+        return node
+
+    visit_AsyncFunctionDef = visit_FunctionDef
+
+    def visit_Lambda(self, node: ast.Lambda) -> ast.AST:
+        self._parameters(node.args)
+        self._inside(False, [node.body])
+        return node
+
+    def _comprehension(self, node: ast.ListComp | ast.SetComp | ast.DictComp | ast.GeneratorExp) -> ast.AST:
+        first, *rest = node.generators
+        self._inside(self.in_class, [first.iter])  # evaluated in the enclosing scope
+        parts = [node.elt] if not isinstance(node, ast.DictComp) else [node.key, node.value]
+        self._inside(False, [first.target, *first.ifs, *rest, *parts])
+        return node
+
+    visit_ListComp = visit_SetComp = visit_DictComp = visit_GeneratorExp = _comprehension
+
+    def visit_ClassDef(self, node: ast.ClassDef) -> ast.AST:
+        node.name = self._name(node.name)
+        self._inside(self.in_class, [*node.decorator_list, *node.bases, *node.keywords])
+        self._inside(True, [*node.body])
+        return node
+
+    def visit_Name(self, node: ast.Name) -> ast.AST:
+        node.id = self._name(node.id)
+        return node
+
+    def visit_Attribute(self, node: ast.Attribute) -> ast.AST:
+        node.attr = self._name(node.attr)
+        return self.generic_visit(node)
+
+    def visit_keyword(self, node: ast.keyword) -> ast.AST:
+        node.arg = node.arg + UNMANGLED if node.arg and _private(node.arg) else node.arg
+        return self.generic_visit(node)
+
+    def visit_Global(self, node: ast.Global | ast.Nonlocal) -> ast.AST:
+        node.names = [self._name(name) for name in node.names]
+        return node
+
+    visit_Nonlocal = visit_Global
+
+    def visit_ExceptHandler(self, node: ast.ExceptHandler) -> ast.AST:
+        node.name = node.name and self._name(node.name)
+        return self.generic_visit(node)
+
+    def visit_alias(self, node: ast.alias) -> ast.AST:
+        node.asname = node.asname and self._name(node.asname)
+        return node
+
+
+def _unmangled(value: Any) -> Any:
+    """What private-names-unmangled reports: `__p__unmangled__` spelled `__p`, in every string."""
+    if isinstance(value, str):
+        return value.replace(UNMANGLED, "")
+    if isinstance(value, list):
+        return [_unmangled(item) for item in value]
+    if isinstance(value, dict):
+        return {_unmangled(key): _unmangled(item) for key, item in value.items()}
+    return value
+
+
+class BasesInClassScope(ast.NodeTransformer):
+    """A class's bases are evaluated in its own scope, as the first thing its body does (§8.8: in the enclosing one).
+
+    A base named like something the class body binds is then looked up in the (still empty)
+    class namespace and the globals, skipping the enclosing function's variable (or the
+    enclosing class body's); a base the body declares global is read from the globals.
+    Made by evaluating the bases in a class of their own, with the body's declarations and
+    bindings, named so that private names mangle alike; decorators are evaluated first, as before.
+    """
+
+    def __init__(self) -> None:
+        self.serial = 0
+
+    def _visit_body(self, body: list[ast.stmt]) -> list[ast.stmt]:
+        rewritten: list[ast.stmt] = []
+        for statement in body:
+            result = self.visit(statement)
+            rewritten += result if isinstance(result, list) else [result]
+        return rewritten
+
+    def generic_visit(self, node: ast.AST) -> ast.AST:
+        for field in ("body", "orelse", "finalbody"):
+            block = getattr(node, field, None)
+            if isinstance(block, list) and block and isinstance(block[0], ast.stmt):
+                setattr(node, field, self._visit_body(block))
+        for handler in getattr(node, "handlers", ()):
+            handler.body = self._visit_body(handler.body)
+        return node
+
+    def visit_ClassDef(self, node: ast.ClassDef) -> Any:
+        self.generic_visit(node)
+        if not node.bases:
+            return node
+        declarations = [s for s in _own_statements(node.body) if isinstance(s, (ast.Global, ast.Nonlocal))]
+        read = {n.id for base in node.bases for n in ast.walk(base) if isinstance(n, ast.Name)}
+        local = sorted((_scope_bindings(node.body) - _declared(node.body)) & read)
+        # bound after the bases are read, as the class body binds them: they make those names the body's own
+        bindings = [ast.Assign([ast.Name(name, ast.Store())], ast.Constant(None)) for name in local]
+        evaluate = ast.Assign([ast.Name("_seeded_bases", ast.Store())], ast.Tuple(node.bases, ast.Load()))
+        scope = "_" + node.name  # mangles private names as node.name does: leading underscores are stripped
+        statements: list[ast.stmt] = []
+        hoisted: list[ast.expr] = []
+        for decorator in node.decorator_list:
+            self.serial += 1
+            statements.append(ast.Assign([ast.Name("_seeded_decorator_%d" % self.serial, ast.Store())], decorator))
+            hoisted.append(ast.Name("_seeded_decorator_%d" % self.serial, ast.Load()))
+        statements.append(
+            ast.ClassDef(scope, bases=[], keywords=[], body=[*declarations, evaluate, *bindings], decorator_list=[])
+        )
+        node.decorator_list = hoisted
+        node.bases = [ast.Starred(ast.Attribute(ast.Name(scope, ast.Load()), "_seeded_bases", ast.Load()), ast.Load())]
+        return [*statements, node]
+
+
 SOURCE_BUGS: dict[str, Callable[[], ast.NodeTransformer]] = {
     "early-binding": EarlyBinding,
     "nonlocal-ignored": lambda: IgnoreDeclarations(ast.Nonlocal),
@@ -104,6 +430,11 @@ SOURCE_BUGS: dict[str, Callable[[], ast.NodeTransformer]] = {
     "except-name-kept": KeepExceptName,
     "class-body-in-globals": ClassBodyInGlobals,
     "comprehension-leaks": LeakingComprehensions,
+    "with-target-ignores-nonlocal": lambda: TargetsIgnoreDeclarations(_with_targets),
+    "unpacking-ignores-nonlocal": lambda: TargetsIgnoreDeclarations(_unpacking_targets),
+    "defaults-at-call-time": DefaultsAtCallTime,
+    "private-names-unmangled": UnmangledInFunctions,
+    "class-bases-in-class-scope": BasesInClassScope,
 }
 
 
@@ -118,6 +449,8 @@ def rewrite_source(bug: str, source: str) -> str:
 
 def rewrite_result(bug: str, result: dict[str, Any]) -> dict[str, Any]:
     """Bugs in what the interpreter reports rather than in what it does."""
+    if bug == "private-names-unmangled":
+        result = _unmangled(result)
     for _, observation in result.get("observations", []):
         raised = observation.get("raises")
         if bug == "unbound-is-name-error" and raised and raised["type"] == "UnboundLocalError":
