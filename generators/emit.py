@@ -70,7 +70,10 @@ class _Emitter:
         if isinstance(node, ir.Return):
             return [pad + ("return" if node.value is None else "return " + e(node.value))]
         if isinstance(node, ir.Yield):
-            return [pad + "yield " + e(node.value)]
+            if node.delegate:
+                self.require("yield_from", "yield from")
+            text = ("yield from " if node.delegate else "yield ") + e(node.value)
+            return [pad + (text if node.target is None else "%s = %s" % (self.target(node.target), text))]
         if isinstance(node, ir.Break):
             return [pad + "break"]
         if isinstance(node, ir.Continue):
@@ -102,6 +105,14 @@ class _Emitter:
         if isinstance(node, ir.With):
             target = "" if node.target is None else " as " + self.target(node.target)
             return [pad + "with %s%s:" % (e(node.context), target), *self.block(node.body, level + 1)]
+        if isinstance(node, ir.Match):
+            self.require("match", "match")
+            lines = [pad + "match %s:" % e(node.subject)]
+            for case in node.cases:
+                guard = "" if case.guard is None else " if " + e(case.guard)
+                lines.append(pad + INDENT + "case %s%s:" % (self.pattern(case.pattern), guard))
+                lines += self.block(case.body, level + 2)
+            return lines
         if isinstance(node, ir.Import):
             if node.name is None:
                 return [pad + "import %s as %s" % (node.module, node.asname)]
@@ -109,7 +120,9 @@ class _Emitter:
         if isinstance(node, ir.Assert):
             return [pad + "assert " + e(node.test)]
         if isinstance(node, ir.FunctionDef):
-            header = pad + "def %s(%s):" % (node.name, self.params(node.params))
+            if node.is_async:
+                self.require("async_def", "async def")
+            header = pad + "%sdef %s(%s):" % ("async " if node.is_async else "", node.name, self.params(node.params))
             return [*self.decorators(node.decorators, pad), header, *self.block(node.body, level + 1)]
         if isinstance(node, ir.ClassDef):
             bases = "(%s)" % ", ".join(e(base) for base in node.bases) if node.bases else ""
@@ -123,6 +136,27 @@ class _Emitter:
         if isinstance(node, ir.ProbeClosure):
             return [pad + "probe_closure(%r, %s)" % (node.label, e(node.value))]
         raise TypeError("not a statement: %r" % (node,))
+
+    def pattern(self, node: ir.Pattern) -> str:
+        if isinstance(node, ir.MatchValue):
+            return repr(node.value)
+        if isinstance(node, ir.MatchCapture):
+            return "_" if node.name is None else node.name
+        if isinstance(node, ir.MatchAs):
+            return "(%s as %s)" % (self.pattern(node.pattern), node.name)
+        if isinstance(node, ir.MatchStar):
+            return "*" + ("_" if node.name is None else node.name)
+        if isinstance(node, ir.MatchSequence):
+            return "[%s]" % ", ".join(self.pattern(p) for p in node.patterns)
+        if isinstance(node, ir.MatchMapping):
+            items = ["%r: %s" % (key, self.pattern(p)) for key, p in zip(node.keys, node.patterns, strict=True)]
+            items += [] if node.rest is None else ["**" + node.rest]
+            return "{%s}" % ", ".join(items)
+        if isinstance(node, ir.MatchClass):
+            arguments = [self.pattern(p) for p in node.patterns]
+            arguments += ["%s=%s" % (attr, self.pattern(p)) for attr, p in node.keywords]
+            return "%s(%s)" % (self.expr(node.cls), ", ".join(arguments))
+        return "(%s)" % " | ".join(self.pattern(p) for p in node.patterns)
 
     def if_(self, node: ir.If, level: int, keyword: str) -> list[str]:
         pad = INDENT * level
@@ -227,6 +261,8 @@ class _Emitter:
         if isinstance(node, ir.ProbeCallValue):
             rest = "".join(", " + self.expr(arg) for arg in node.args)
             return "probe_call(%r, %s%s)" % (node.label, self.expr(node.func), rest)
+        if isinstance(node, ir.Await):
+            return "await " + self.operand(node.value)
         if isinstance(node, ir.NamedExpr):
             self.require("walrus", ":=")
             return "(%s := %s)" % (node.target, self.expr(node.value))

@@ -47,6 +47,7 @@ RESULT = "t"  # the module-level name holding what the outer function returned
 SECOND = "u"  # ... and what a second call returned
 MANAGER = "Manager"  # the context manager class a program with `with` defines
 MAKE = "make"  # the decorator factory a program with `@make(x)` defines
+DRIVE = "drive"  # the function a program with generators or coroutines drives them with (send)
 ATTRIBUTES = ("a", "b")  # attribute names of attribute targets
 
 
@@ -72,18 +73,20 @@ class Emphasis:
     with_: int = 1  # with ... as, import ... as, assert
     params: int = 1  # positional-only, keyword-only, **kwargs, calls with keywords and unpacking
     clauses: int = 1  # comprehensions with several for and if clauses
+    match: int = 1  # match statements (where the target parses them)
+    async_: int = 1  # async def, await (where the target parses them)
 
 
 EMPHASIS = {
-    "capture": Emphasis(nested=4, lambda_=2, generator=2, decorator=2, params=3),
-    "cell-sharing": Emphasis(nonlocal_=3, nested=3, closure_probe=2, targets=2),
+    "capture": Emphasis(nested=4, lambda_=2, generator=2, decorator=2, params=3, match=2, async_=2),
+    "cell-sharing": Emphasis(nonlocal_=3, nested=3, closure_probe=2, targets=2, async_=3, generator=2),
     "late-binding": Emphasis(loop=4, comprehension=3, lambda_=3, clauses=2, branch=2),
-    "nonlocal": Emphasis(nonlocal_=5, nested=3, delete=2, try_=2, loop=2, targets=3, with_=2),
-    "global": Emphasis(global_=5, nested=2, targets=2, with_=2),
+    "nonlocal": Emphasis(nonlocal_=5, nested=3, delete=2, try_=2, loop=2, targets=3, with_=2, match=3),
+    "global": Emphasis(global_=5, nested=2, targets=2, with_=2, match=2),
     "unbound": Emphasis(delete=4, try_=2, probe=3, branch=3, targets=2),
     "closure-attribute": Emphasis(closure_probe=5, nested=3, params=2),
     "cells": Emphasis(closure_probe=4, delete=3, nonlocal_=2, targets=2),
-    "class-scope": Emphasis(klass=5, nested=2, comprehension=2, decorator=2),
+    "class-scope": Emphasis(klass=5, nested=2, comprehension=2, decorator=2, match=2),
     "comprehension-scope": Emphasis(comprehension=5, lambda_=2, clauses=4),
     "except-as": Emphasis(try_=5, nested=2, closure_probe=2, with_=2),
 }
@@ -115,6 +118,7 @@ class Block:
     loop: bool = False  # inside a loop of this block: break and continue may appear
     nesting: int = 0  # compound statements around this point of the block
     jumps: bool = True  # return may appear (not in `finally`: a SyntaxWarning from 3.14, PEP 765)
+    is_async: bool = False  # the body of an async def: await may appear
 
     def inside(self, loop: bool | None = None) -> Block:
         """The plan for the body of a compound statement here (a loop's if `loop`)."""
@@ -139,8 +143,8 @@ class _Tables:
     simple_statement: tuple[str, ...]
 
     @functools.cache  # noqa: B019  (a handful of tables, kept for the life of the process)
-    def statement(self, nested: bool, in_function: bool, generator: bool, loop: bool, compound: bool
-                  ) -> tuple[str, ...]:  # fmt: skip
+    def statement(self, nested: bool, in_function: bool, generator: bool, loop: bool, compound: bool,
+                  asynchronous: bool) -> tuple[str, ...]:  # fmt: skip
         emphasis = self.ctx.emphasis
         options = ["simple"]
         if nested:
@@ -153,7 +157,11 @@ class _Tables:
         if loop:
             options += ["break"] * emphasis.branch
         if generator:
-            options.append("yield")
+            options += ["yield"] * emphasis.generator
+        if compound and self.ctx.features.match:
+            options += ["match"] * emphasis.match
+        if nested and asynchronous:
+            options += ["await"] * emphasis.async_
         return tuple(options)
 
 
@@ -185,6 +193,7 @@ class _Generator:
         self.pool: tuple[str, ...] = POOL
         self.helpers: set[str] = set()  # MANAGER, MAKE: definitions the program needs
         self.size = 0  # statements drawn so far
+        self.suspending = False  # a generator function or an async def drawn: the driver may drive one
 
     def kind(self, options: tuple[str, ...]) -> str:
         """One of the options; one listed n times is n times as likely; the first is the simplest."""
@@ -456,7 +465,7 @@ class _Generator:
     def unpacking(self, block: Block) -> ir.Assign:
         """a, *b = ...: tuple, list and starred targets, usually with as many values as they take."""
         choices = self.choices
-        names = distinct(choices, block.binding_targets(), 2, 3)
+        names = distinct(choices, block.targets, 2, 3)
         elts: list[ir.Expr] = [ir.Name(name) for name in names]
         starred = self.features.starred_assignment and chance(choices, 1, 3)
         if starred:
@@ -488,7 +497,9 @@ class _Generator:
         nested = block.depth < self.depth_limit and block.nesting == 0
         in_function = block.kind == "function" and block.jumps
         compound = block.nesting < MAX_NESTING
-        kind = self.kind(self.tables.statement(nested, in_function, block.generator, block.loop, compound))
+        kind = self.kind(
+            self.tables.statement(nested, in_function, block.generator, block.loop, compound, block.is_async)
+        )
         if kind == "simple":
             return [self.simple_statement(block)]
         if kind == "function":
@@ -514,7 +525,103 @@ class _Generator:
             self.choices.note("statement: break or continue")
             jump: ir.Stmt = ir.Break() if boolean(self.choices) else ir.Continue()
             return [ir.If(self.condition(block.walrus_targets()), (jump,))]
-        return [ir.Yield(self.expression(block.walrus_targets(), 1))]
+        if kind == "match":
+            return [self.match_(block)]
+        if kind == "await":
+            return self.await_(block)
+        return [self.yield_(block)]
+
+    def yield_(self, block: Block) -> ir.Yield:
+        """`yield x`, `y = yield x` (what the driver sends in), `yield from ...`, `y = yield from ...`."""
+        choices = self.choices
+        kind = choices.below(4)
+        target = ir.Name(sample(choices, block.binding_targets())) if kind in (1, 3) else None
+        if kind >= 2 and self.features.yield_from:
+            delegate = self.iterable() if boolean(choices) else ir.Call(self.name_expr())
+            choices.note("generator: yield from")
+            return ir.Yield(delegate, target, delegate=True)
+        if target is not None:
+            choices.note("generator: yield as an expression")
+        return ir.Yield(self.expression(block.walrus_targets(), 1), target)
+
+    def await_(self, block: Block) -> list[ir.Stmt]:
+        """async def g(): ...  then  x = await g(): a coroutine that may rebind the caller's cells."""
+        name = sample(self.choices, block.targets)
+        coroutine = self.function_definition(block, name, is_async=True)
+        awaited = ir.Await(ir.Call(ir.Name(name), self.arguments(coroutine)))
+        self.choices.note("async: await")
+        return [coroutine, ir.assign(sample(self.choices, block.binding_targets()), awaited)]
+
+    def match_(self, block: Block) -> ir.Match:
+        """match subject: case ...: a subject and patterns drawn to fit it, more often than not."""
+        choices = self.choices
+        shapes = ("sequence", "mapping", "class", "value")
+        shape = sample(choices, shapes)
+        subject = self.subject(shape)
+        cases: list[ir.MatchCase] = []
+        count = between(choices, 1, 3)
+        for index in range(count):
+            own = shape if boolean(choices) else sample(choices, shapes)
+            pattern = self.pattern(block, own, irrefutable=index == count - 1 and chance(choices, 1, 3))
+            guard = self.condition() if chance(choices, 1, 4) else None
+            cases.append(ir.MatchCase(pattern, guard, tuple(self.body(block.inside(), 1, 2))))
+            choices.note("match: %s pattern" % own)
+        choices.note("statement: Match")
+        return ir.Match(subject, tuple(cases))
+
+    def subject(self, shape: str) -> ir.Expr:
+        choices = self.choices
+        if shape == "sequence":
+            elements = tuple(repeat(choices, 0, 3, self.simple_value))
+            return ir.ListExpr(elements) if boolean(choices) else ir.TupleExpr(elements)
+        if shape == "mapping":
+            variable = self.name()
+            clause = ir.ComprehensionFor(ir.Name(variable), ir.Call(ir.Builtin("range"), (self.constant(),)))
+            return ir.Comprehension("dict", self.simple_value(), (clause,), ir.Name(variable))
+        if shape == "class" and boolean(choices):
+            self.helpers.add(MANAGER)
+            return ir.Call(ir.Name(MANAGER), (self.simple_value(),))
+        return self.simple_value()
+
+    def pattern(self, block: Block, shape: str, irrefutable: bool = False) -> ir.Pattern:
+        """A pattern for the shape. Refutable parts come before captures, so a pattern that fails has
+        captured nothing (what a failed match binds is the implementation's choice, §8.6.2)."""
+        choices = self.choices
+        names = list(distinct(choices, block.targets, 1, 3))
+
+        def capture() -> ir.Pattern:
+            return ir.MatchCapture(names.pop(0)) if names and not chance(choices, 1, 4) else ir.MatchCapture(None)
+
+        def literal() -> ir.Pattern:
+            return ir.MatchValue(None if chance(choices, 1, 6) else choices.below(4))
+
+        pattern: ir.Pattern
+        if irrefutable:
+            pattern = capture()
+        elif shape == "sequence":
+            literals = [literal() for _ in range(between(choices, 0, 1))]
+            captures = [capture() for _ in range(between(choices, 0, 2))]
+            if chance(choices, 1, 3):
+                captures.insert(choices.below(len(captures) + 1), ir.MatchStar(names.pop(0) if names else None))
+            pattern = ir.MatchSequence((*literals, *captures))
+        elif shape == "mapping":
+            keys = distinct(choices, range(4), 1, 2)
+            values = [literal() if index == 0 and chance(choices, 1, 3) else capture() for index in range(len(keys))]
+            rest = names.pop(0) if names and chance(choices, 1, 3) else None
+            pattern = ir.MatchMapping(tuple(keys), tuple(values), rest)
+        elif shape == "class" and boolean(choices):
+            self.helpers.add(MANAGER)
+            pattern = ir.MatchClass(ir.Name(MANAGER), (), (("value", capture()),))
+        elif shape == "class":
+            builtin = sample(choices, ("int", "list", "tuple", "dict"))
+            pattern = ir.MatchClass(ir.Builtin(builtin), (capture(),) if boolean(choices) else ())
+        else:
+            values = [literal() for _ in range(between(choices, 1, 2))]
+            pattern = values[0] if len(values) == 1 else ir.MatchOr(tuple(values))
+        if names and not isinstance(pattern, ir.MatchCapture) and chance(choices, 1, 4):
+            pattern = ir.MatchAs(pattern, names.pop(0))
+            choices.note("match: as pattern")
+        return pattern
 
     def early_return(self, block: Block) -> ir.Return:
         if block.generator or block.depth <= 1:  # the outer function's value is what the driver calls
@@ -663,7 +770,13 @@ class _Generator:
         return self.function_definition(block, sample(self.choices, block.targets))
 
     def function_definition(
-        self, parent: Block, name: str, method: bool = False, nested: int = 0, chain: bool = False
+        self,
+        parent: Block,
+        name: str,
+        method: bool = False,
+        nested: int = 0,
+        chain: bool = False,
+        is_async: bool = False,
     ) -> ir.FunctionDef:
         """A function; `nested` is how many nested functions its body defines at least; in a deep
         program, the `chain` of functions from the outer one nests down to the deepest level."""
@@ -689,17 +802,25 @@ class _Generator:
             if not (param_names or nonlocals or globals_ or locals_):
                 locals_ = [sample(choices, local_candidates)]  # a block needs a name it may bind
         outer = parent.kind == "module"  # the function the driver calls
-        generator = not outer and chance(choices, self.emphasis.generator, 10)
+        generator = not outer and not is_async and chance(choices, self.emphasis.generator, 10)
+        if not (outer or generator or is_async) and self.features.async_def:
+            is_async = chance(choices, self.emphasis.async_, 14)
+        if generator or is_async:
+            self.suspending = True
         targets = param_names | set(nonlocals) | set(globals_) | set(locals_)
         nonlocal_ok = (set(parent.nonlocal_ok) - set(globals_)) | param_names | set(nonlocals) | set(locals_)
         declared = tuple(sorted(set(nonlocals) | set(globals_)))
         inner = Block("function", tuple(sorted(targets)), tuple(sorted(nonlocal_ok)), parent.depth + 1, generator,
-                      declared)  # fmt: skip
+                      declared, is_async=is_async)  # fmt: skip
         body = self.body(inner)
         chained = chain and self.deep and inner.depth < self.depth_limit
         for index in range(max(nested, 1) if chained else nested):  # at chosen places in the body
             link = self.function_definition(inner, sample(choices, inner.targets), chain=chained and index == 0)
             body.insert(choices.below(len(body) + 1), link)
+        if is_async and inner.depth < self.depth_limit and boolean(choices):  # a coroutine awaiting another
+            awaiting = self.await_(inner)
+            at = choices.below(len(body) + 1)
+            body[at:at] = awaiting
         if declared:  # a declaration should matter: update a declared name (reading it first)
             update = ir.AugAssign(ir.Name(sample(choices, declared)), "+", self.constant())
             body.insert(choices.below(len(body) + 1), update)
@@ -735,7 +856,9 @@ class _Generator:
             decorators = (self.decorator(),)
             choices.note("function: decorated")
         choices.note("function: depth %d" % inner.depth)
-        return ir.FunctionDef(name, params, (*declarations, *body), decorators)
+        if is_async:
+            choices.note("async: async def")
+        return ir.FunctionDef(name, params, (*declarations, *body), decorators, is_async)
 
     def decorator(self) -> ir.Expr:
         """`@name`, or `@make(x)`: a factory called with a value read when the definition runs."""
@@ -888,12 +1011,16 @@ class _Generator:
         choices = self.choices
         result = ir.Name(sample(choices, (RESULT, SECOND) if two_calls else (RESULT,)))
         item: ir.Expr = ir.Subscript(result, choices.below(returned)) if returned else result
-        action = sample(choices, ("call", "call", "closure", "list", "global", "method", "keywords"))
+        actions = ("call", "call", "closure", "list", "global", "method", "keywords")
+        action = sample(choices, (*actions, "drive", "drive") if self.suspending else actions)
         choices.note("driver: " + action)
         if action == "call":
             return ir.ProbeCall(
                 LABEL, ir.Lambda(ir.Params(), ir.Call(item, tuple(repeat(choices, 0, 1, self.constant))))
             )
+        if action == "drive":  # send None, then 0, 1, 2 into a generator or coroutine: what it gives back
+            self.helpers.add(DRIVE)
+            return ir.ProbeCall(LABEL, ir.Lambda(ir.Params(), ir.Call(ir.Name(DRIVE), (ir.Call(item),))))
         if action == "keywords":
             return ir.ProbeCall(LABEL, ir.Lambda(ir.Params(), self.call_with_keywords(item)))
         if action == "closure":
@@ -987,6 +1114,14 @@ def _self(attr: str) -> ir.Attribute:
     return ir.Attribute(ir.Name("self"), attr)
 
 
+def _append(name: str, value: ir.Expr) -> ir.Call:
+    return ir.Call(ir.Attribute(ir.Name(name), "append"), (value,))
+
+
+def _stop_value() -> ir.Attribute:
+    return ir.Attribute(ir.Name("stop"), "value")
+
+
 # The definitions a program needs when it uses `with` or `@make(x)`, put before everything else.
 HELPERS: dict[str, ir.Stmt] = {
     # class Manager: __enter__ returns the value it was made with; __exit__ lets exceptions through
@@ -995,6 +1130,17 @@ HELPERS: dict[str, ir.Stmt] = {
                        (ir.Assign((_self("value"),), ir.Name("value")),)),
         ir.FunctionDef("__enter__", ir.Params((ir.Param("self"),)), (ir.Return(_self("value")),)),
         ir.FunctionDef("__exit__", ir.Params((ir.Param("self"),), "exc"), (ir.Return(ir.Const(None)),)),
+    )),
+    # def drive(generator): send None, then 0, 1, 2: what it yields, and at the end what it returned
+    DRIVE: ir.FunctionDef(DRIVE, ir.Params((ir.Param("generator"),)), (
+        ir.assign("seen", ir.ListExpr(())),
+        ir.Try((
+            ir.ExprStmt(_append("seen", ir.Call(ir.Attribute(ir.Name("generator"), "send"), (ir.Const(None),)))),
+            ir.For(ir.Name("value"), ir.Call(ir.Builtin("range"), (ir.Const(3),)), (
+                ir.ExprStmt(_append("seen", ir.Call(ir.Attribute(ir.Name("generator"), "send"), (ir.Name("value"),)))),
+            )),
+        ), (ir.Handler(("StopIteration",), "stop", (ir.ExprStmt(_append("seen", _stop_value())),)),)),
+        ir.Return(ir.Name("seen")),
     )),
     # def make(value): a decorator that pairs each call's result with the value it was made with
     MAKE: ir.FunctionDef(MAKE, ir.Params((ir.Param("value"),)), (
@@ -1042,6 +1188,9 @@ def bound_names(body: Sequence[ir.Stmt]) -> set[str]:
             found.add(statement.name)
         elif isinstance(statement, ir.Import):
             found.add(statement.asname)
+        elif isinstance(statement, ir.Match):
+            found |= {name for case in statement.cases for name in ir.pattern_names(case.pattern)}
+            found |= _walrus_targets(statement.subject)
         elif isinstance(statement, (ir.For, ir.With)):
             target = statement.target
             found |= set(ir.target_names(target)) if target is not None else set()
@@ -1118,6 +1267,9 @@ def number_probes(module: ir.Module) -> ir.Module:
             return ir.Assign(node.targets, ir.ProbeCallValue("p%d" % next(counter), value.func, value.args))
         if isinstance(node, (ir.FunctionDef, ir.ClassDef, ir.With)):
             return dataclasses.replace(node, body=numbered(node.body))
+        if isinstance(node, ir.Match):
+            cases = tuple(dataclasses.replace(case, body=numbered(case.body)) for case in node.cases)
+            return dataclasses.replace(node, cases=cases)
         if isinstance(node, (ir.If, ir.For, ir.While)):
             return dataclasses.replace(node, body=numbered(node.body), orelse=numbered(node.orelse))
         if isinstance(node, ir.Try):

@@ -202,6 +202,13 @@ class NamedExpr:
     value: Expr
 
 
+@dataclass(frozen=True)
+class Await:
+    """`await value`, in an `async def`."""
+
+    value: Expr
+
+
 Expr = (
     Const
     | Name
@@ -220,6 +227,7 @@ Expr = (
     | Lambda
     | Comprehension
     | NamedExpr
+    | Await
     | ProbeCallValue
 )
 
@@ -277,9 +285,12 @@ class Return:
 
 @dataclass(frozen=True)
 class Yield:
-    """`yield value` as a statement; a function containing one is a generator function."""
+    """`yield value`, `target = yield value`, `yield from value`, `target = yield from value`: the
+    forms of yield as a statement; a function containing one is a generator function."""
 
     value: Expr
+    target: Expr | None = None  # bound to what was sent in (or, delegating, what the delegate returned)
+    delegate: bool = False  # yield from
 
 
 @dataclass(frozen=True)
@@ -373,6 +384,103 @@ class FunctionDef:
     params: Params
     body: tuple[Stmt, ...]
     decorators: tuple[Expr, ...] = ()
+    is_async: bool = False
+
+
+# -- match (PEP 634) ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MatchValue:
+    """A literal pattern: an int compares with ==, None with `is`."""
+
+    value: int | None
+
+
+@dataclass(frozen=True)
+class MatchCapture:
+    """`name` (a capture pattern), or `_` (the wildcard) when name is None."""
+
+    name: str | None
+
+
+@dataclass(frozen=True)
+class MatchAs:
+    """`pattern as name`."""
+
+    pattern: Pattern
+    name: str
+
+
+@dataclass(frozen=True)
+class MatchStar:
+    """`*name` (or `*_`) in a sequence pattern."""
+
+    name: str | None
+
+
+@dataclass(frozen=True)
+class MatchSequence:
+    """`[p1, p2, *rest]`."""
+
+    patterns: tuple[Pattern, ...]
+
+
+@dataclass(frozen=True)
+class MatchMapping:
+    """`{1: p1, 2: p2, **rest}`."""
+
+    keys: tuple[int, ...]
+    patterns: tuple[Pattern, ...]
+    rest: str | None = None
+
+
+@dataclass(frozen=True)
+class MatchClass:
+    """`cls(p1, attr=p2)`: cls a Name or a Builtin; positional patterns for the self-matching builtins."""
+
+    cls: Expr
+    patterns: tuple[Pattern, ...] = ()
+    keywords: tuple[tuple[str, Pattern], ...] = ()
+
+
+@dataclass(frozen=True)
+class MatchOr:
+    """`p1 | p2`: of literal patterns (alternatives then bind nothing)."""
+
+    patterns: tuple[Pattern, ...]
+
+
+Pattern = MatchValue | MatchCapture | MatchAs | MatchStar | MatchSequence | MatchMapping | MatchClass | MatchOr
+
+
+@dataclass(frozen=True)
+class MatchCase:
+    pattern: Pattern
+    guard: Expr | None
+    body: tuple[Stmt, ...]
+
+
+@dataclass(frozen=True)
+class Match:
+    subject: Expr
+    cases: tuple[MatchCase, ...]
+
+
+def pattern_names(pattern: Pattern) -> list[str]:
+    """The names a pattern binds, in order."""
+    if isinstance(pattern, (MatchCapture, MatchStar)):
+        return [pattern.name] if pattern.name is not None else []
+    if isinstance(pattern, MatchAs):
+        return [*pattern_names(pattern.pattern), pattern.name]
+    if isinstance(pattern, (MatchSequence, MatchOr)):
+        return [name for p in pattern.patterns for name in pattern_names(p)]
+    if isinstance(pattern, MatchMapping):
+        names = [name for p in pattern.patterns for name in pattern_names(p)]
+        return names + ([pattern.rest] if pattern.rest is not None else [])
+    if isinstance(pattern, MatchClass):
+        return [name for p in (*pattern.patterns, *(p for _, p in pattern.keywords)) for name in pattern_names(p)]
+    return []
 
 
 @dataclass(frozen=True)
@@ -426,6 +534,7 @@ Stmt = (
     | Raise
     | Try
     | With
+    | Match
     | Import
     | Assert
     | FunctionDef
@@ -473,4 +582,6 @@ def blocks_of(statement: Stmt) -> tuple[tuple[Stmt, ...], ...]:
         return (statement.body, *(h.body for h in statement.handlers), statement.orelse, statement.finalbody)
     if isinstance(statement, With):
         return (statement.body,)
+    if isinstance(statement, Match):
+        return tuple(case.body for case in statement.cases)
     return ()

@@ -386,7 +386,7 @@ def _handler(handler: ast.ExceptHandler) -> ir.Handler:
     return ir.Handler(types, handler.name, _body(handler.body))
 
 
-BUILTINS = ("range", "list", "dict", "staticmethod", "classmethod")
+BUILTINS = ("range", "list", "dict", "staticmethod", "classmethod", "int", "tuple")
 
 
 def _expr(node: ast.expr) -> ir.Expr:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 import operator
 from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Generator as Generator_
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -60,6 +61,7 @@ EXCEPTION_MRO = {
     "ZeroDivisionError": ["ZeroDivisionError", "ArithmeticError", *_BASE],
     "OverflowError": ["OverflowError", "ArithmeticError", *_BASE],
     "AssertionError": ["AssertionError", *_BASE],
+    "StopIteration": ["StopIteration", *_BASE],
     "SyntaxError": ["SyntaxError", *_BASE],
 }
 MAX_INT_BITS = 4096  # a larger int is exact but slow to make and to encode: the model does not follow it
@@ -148,15 +150,32 @@ class RangeValue:
 @dataclass(eq=False)
 class Generator:
     name: str
-    frames: Iterator[Any]
+    frames: Generator_[Any, Any, Any]
     running: bool = False
     finished: bool = False
+
+
+@dataclass(eq=False)
+class Coroutine:
+    """What calling an `async def` makes: its body runs when it is awaited or sent None."""
+
+    function: Function
+    frame: Frame
+    state: str = "created"  # then "running", "done"
+
+
+@dataclass(eq=False)
+class Send:
+    """The bound `send` method of a generator or coroutine."""
+
+    target: Generator | Coroutine
 
 
 @dataclass(eq=False)
 class ExceptionValue:
     type: str
     message: str | None  # predicted only where the text is the rule's (NameError family, raise T(value))
+    value: Any = None  # StopIteration's: what the generator or coroutine returned
 
 
 @dataclass(eq=False)
@@ -220,8 +239,10 @@ def type_name(value: Any) -> str:
         DictValue: "dict",
         RangeValue: "range",
         Generator: "generator",
+        Coroutine: "coroutine",
         BuiltinValue: "type",  # (the classes: range, list, dict ...)
         Append: "builtin_function_or_method",
+        Send: "builtin_function_or_method",
         ModuleValue: "module",
         StaticMethod: "staticmethod",
         ClassMethod: "classmethod",
@@ -592,6 +613,103 @@ class Evaluator:
             raise raise_("TypeError" if self.version >= (3, 11) else "AttributeError")
         return self.bind(found, value, value.cls)
 
+    def exec_match(self, frame: Frame, node: ir.Match) -> None:
+        case = self.select_case(frame, node)
+        if case is not None:
+            self.execute_block(frame, case.body)
+
+    def select_case(self, frame: Frame, node: ir.Match) -> ir.MatchCase | None:
+        """§8.6: the subject once; the first case whose pattern matches and whose guard is true.
+
+        A pattern's names are bound when it matches, before its guard runs. What a pattern that
+        fails part-way has bound is left to the implementation (§8.6.2): the model does not say.
+        """
+        subject = self.eval(frame, node.subject)
+        for case in node.cases:
+            captured: dict[str, Any] = {}
+            if not self.matches(frame, case.pattern, subject, captured):
+                if captured:
+                    raise Unspecified("names captured by a pattern that then failed")
+                continue
+            for name, value in captured.items():
+                self.store(frame, name, value)
+            if case.guard is None or self.truth(self.eval(frame, case.guard)):
+                return case
+        return None
+
+    def matches(self, frame: Frame, pattern: ir.Pattern, subject: Any, captured: dict[str, Any]) -> bool:
+        """§8.6.4: whether the pattern matches the subject; the names it captures go in `captured`."""
+        if isinstance(pattern, ir.MatchValue):
+            return subject is None if pattern.value is None else self.equal(subject, pattern.value)
+        if isinstance(pattern, (ir.MatchCapture, ir.MatchStar)):
+            if pattern.name is not None:
+                captured[pattern.name] = subject
+            return True
+        if isinstance(pattern, ir.MatchAs):
+            if not self.matches(frame, pattern.pattern, subject, captured):
+                return False
+            captured[pattern.name] = subject
+            return True
+        if isinstance(pattern, ir.MatchOr):
+            return any(self.matches(frame, p, subject, captured) for p in pattern.patterns)
+        if isinstance(pattern, ir.MatchSequence):
+            if not isinstance(subject, (ListValue, tuple, RangeValue)):  # collections.abc.Sequence, not str
+                return False
+            items = list(range(subject.stop)) if isinstance(subject, RangeValue) else list(_items(subject))
+            star = next((i for i, p in enumerate(pattern.patterns) if isinstance(p, ir.MatchStar)), None)
+            if star is None:
+                if len(items) != len(pattern.patterns):
+                    return False
+                pairs = list(zip(pattern.patterns, items, strict=True))
+            else:
+                after = len(pattern.patterns) - star - 1
+                if len(items) < star + after:
+                    return False
+                middle = ListValue(items[star : len(items) - after])
+                pairs = [*zip(pattern.patterns[:star], items[:star], strict=True), (pattern.patterns[star], middle)]
+                pairs += zip(pattern.patterns[star + 1 :], items[len(items) - after :], strict=True)
+            return all(self.matches(frame, p, item, captured) for p, item in pairs)
+        if isinstance(pattern, ir.MatchMapping):
+            if not isinstance(subject, DictValue):
+                return False
+            keys = [self.hash_key(key) for key in pattern.keys]
+            if not all(key in subject.items for key in keys):
+                return False
+            for key, p in zip(keys, pattern.patterns, strict=True):
+                if not self.matches(frame, p, subject.items[key][1], captured):
+                    return False
+            if pattern.rest is not None:
+                captured[pattern.rest] = DictValue({k: v for k, v in subject.items.items() if k not in keys})
+            return True
+        return self.matches_class(frame, pattern, subject, captured)
+
+    def matches_class(self, frame: Frame, pattern: ir.MatchClass, subject: Any, captured: dict[str, Any]) -> bool:
+        cls = self.eval(frame, pattern.cls)
+        if isinstance(cls, BuiltinValue) and cls.name in SELF_MATCHING:
+            if not isinstance(subject, SELF_MATCHING[cls.name]) or (cls.name != "int" and isinstance(subject, bool)):
+                return False
+            if len(pattern.patterns) > 1:
+                raise raise_("TypeError")  # a self-matching class takes one positional subpattern
+            if pattern.patterns and not self.matches(frame, pattern.patterns[0], subject, captured):
+                return False
+        elif isinstance(cls, Class):
+            if pattern.patterns:
+                raise Unspecified("positional subpatterns need __match_args__")
+            if not (isinstance(subject, Instance) and cls in subject.cls.mro):
+                return False
+        else:
+            raise raise_("TypeError")  # called match pattern must be a class
+        for attr, p in pattern.keywords:
+            try:
+                value = self.attribute(subject, attr)
+            except Raised as raised:
+                if raised.value.type != "AttributeError":
+                    raise
+                return False
+            if not self.matches(frame, p, value, captured):
+                return False
+        return True
+
     def exec_import(self, frame: Frame, node: ir.Import) -> None:
         module = self.modules.setdefault(node.module, ModuleValue(node.module, dict(MODULES[node.module])))
         self.store(frame, node.asname, module if node.name is None else module.attrs[node.name])
@@ -694,7 +812,11 @@ class Evaluator:
     def run(self, frame: Frame, node: Any) -> Iterator[Any]:
         """The statements that can hold a yield, as their exec_ methods but yielding."""
         if isinstance(node, ir.Yield):
-            yield self.eval(frame, node.value)
+            yield from self.run_yield(frame, node)
+        elif isinstance(node, ir.Match):
+            case = self.select_case(frame, node)
+            if case is not None:
+                yield from self.run_block(frame, case.body)
         elif isinstance(node, ir.If):
             yield from self.run_block(frame, node.body if self.truth(self.eval(frame, node.test)) else node.orelse)
         elif isinstance(node, (ir.For, ir.While)):
@@ -740,6 +862,30 @@ class Evaluator:
             # A generator left suspended inside `finally` or `with` finishes them when it is
             # collected, at a time no rule fixes.
             raise Unspecified("a yield inside try/finally or with")
+
+    def run_yield(self, frame: Frame, node: ir.Yield) -> Generator_[Any, Any, None]:
+        """§6.2.9: what `yield` gives is what was sent in; `yield from` gives what the delegate returned."""
+        value = self.eval(frame, node.value)
+        if not node.delegate:
+            received = yield value
+        elif isinstance(value, Generator):
+            sent = None
+            while True:
+                try:
+                    item = self.resume(value, sent)
+                except Raised as raised:
+                    if raised.value.type != "StopIteration":
+                        raise
+                    received = raised.value.value
+                    break
+                sent = yield item
+        else:
+            for item in self.iterate(value):
+                if (yield item) is not None:
+                    raise raise_("AttributeError")  # the iterator has no send()
+            received = None
+        if node.target is not None:
+            self.assign(frame, node.target, received)
 
     # -- expressions: one method per kind of expression, chosen by EXPRESSIONS
 
@@ -835,6 +981,12 @@ class Evaluator:
     def eval_probe_call(self, frame: Frame, node: ir.ProbeCallValue) -> Any:
         return self.probe_call(frame, node.label, node.func, node.args)
 
+    def eval_await(self, frame: Frame, node: ir.Await) -> Any:
+        value = self.eval(frame, node.value)
+        if not isinstance(value, Coroutine):
+            raise raise_("TypeError")  # (no other awaitables here)
+        return self.await_(value)
+
     def eval_named(self, frame: Frame, node: ir.NamedExpr) -> Any:
         value = self.eval(frame, node.value)
         self.store(frame, node.target, value)
@@ -863,7 +1015,7 @@ class Evaluator:
                 else:
                     yield from clauses(index + 1, self.iterate(self.eval(inner, node.clauses[index + 1].iter)))
 
-        def items() -> Iterator[Any]:
+        def items() -> Generator_[Any, Any, None]:
             for _ in clauses(0, first):
                 if node.kind == "dict":
                     assert node.key is not None
@@ -1068,6 +1220,10 @@ class Evaluator:
     def attribute(self, value: Any, attr: str) -> Any:
         if isinstance(value, ListValue) and attr == "append":
             return Append(value)
+        if isinstance(value, (Generator, Coroutine)) and attr == "send":
+            return Send(value)
+        if isinstance(value, ExceptionValue) and value.type == "StopIteration" and attr == "value":
+            return value.value
         if isinstance(value, Instance):
             if attr in value.attrs:
                 return value.attrs[attr]
@@ -1202,21 +1358,13 @@ class Evaluator:
             index += 1
 
     def _resume(self, generator: Generator) -> Iterator[Any]:
-        while not generator.finished:
-            if generator.running:
-                raise raise_("ValueError")
-            generator.running = True
+        while True:
             try:
-                item = next(generator.frames)
-            except StopIteration:
-                generator.finished = True
-                return
-            except BaseException:
-                generator.finished = True
+                item = self.resume(generator, None)
+            except Raised as raised:
+                if raised.value.type == "StopIteration":
+                    return
                 raise
-            finally:
-                generator.running = False
-            self.step()
             yield item
 
     # -- calls --------------------------------------------------------------
@@ -1232,6 +1380,8 @@ class Evaluator:
             return self.instantiate(function, args, kwargs)
         if isinstance(function, StaticMethod) and self.version >= (3, 10):
             return self.call(function.function, args, kwargs)  # callable from 3.10 (bpo-43682)
+        if isinstance(function, Send) and not kwargs:
+            return self.send(function.target, args)
         if isinstance(function, Append) and not kwargs:
             if len(args) != 1:
                 raise raise_("TypeError")
@@ -1256,6 +1406,10 @@ class Evaluator:
         frame = self.new_frame(function.block, function.globals, function.closure)
         self.bind_arguments(function, frame, args, kwargs)
         node = function.node
+        if isinstance(node, ir.FunctionDef) and node.is_async:
+            if function.block.generator:
+                raise Unspecified("an async generator")
+            return Coroutine(function, frame)
         if isinstance(node, ir.FunctionDef) and function.block.generator:
             return Generator(node.name, self.generator_frames(frame, node))
         self.depth += 1
@@ -1275,11 +1429,77 @@ class Evaluator:
             return returned.value
         return None
 
-    def generator_frames(self, frame: Frame, node: ir.FunctionDef) -> Iterator[Any]:
+    def generator_frames(self, frame: Frame, node: ir.FunctionDef) -> Generator_[Any, Any, Any]:
         try:
             yield from self.run_block(frame, node.body)
-        except _Return:
-            return
+        except _Return as returned:
+            return returned.value
+        except Raised as raised:
+            if raised.value.type != "StopIteration":
+                raise
+            # PEP 479: a StopIteration leaving a generator's body is a RuntimeError from 3.7;
+            # before, it ended the generator as a return would
+            if self.version >= (3, 7):
+                raise raise_("RuntimeError") from None
+        return None
+
+    def resume(self, generator: Generator, sent: Any) -> Any:
+        """generator.send(sent): the next item, or StopIteration (with what it returned) when it ends."""
+        if generator.running:
+            raise raise_("ValueError")
+        if generator.finished:
+            raise raise_("StopIteration", None)
+        generator.running = True
+        try:
+            item = generator.frames.send(sent)
+        except StopIteration as stop:
+            generator.finished = True
+            raise Raised(ExceptionValue("StopIteration", None, stop.value)) from None
+        except TypeError:  # (the host's own: a value other than None sent to a generator not started)
+            raise raise_("TypeError") from None
+        except BaseException:
+            generator.finished = True
+            raise
+        finally:
+            generator.running = False
+        self.step()
+        return item
+
+    def await_(self, coroutine: Coroutine) -> Any:
+        """Run a coroutine's body to its end (nothing here suspends): what it returns, or what it raises."""
+        if coroutine.state != "created":
+            # awaited twice (RuntimeError), or awaiting itself: what is raised varies between implementations
+            if coroutine.state == "done":
+                raise raise_("RuntimeError")
+            raise Unspecified("a coroutine awaited while it runs")
+        coroutine.state = "running"
+        self.depth += 1
+        if self.depth > CALL_DEPTH_LIMIT:
+            raise Unspecified("recursion deeper than the model follows")
+        try:
+            node = coroutine.function.node
+            assert isinstance(node, ir.FunctionDef)
+            return self.run_function(coroutine.frame, node)
+        except Raised as raised:
+            if raised.value.type == "StopIteration":  # PEP 479, for coroutines from the start
+                raise raise_("RuntimeError") from None
+            raise
+        finally:
+            self.depth -= 1
+            coroutine.state = "done"
+
+    def send(self, target: Generator | Coroutine, args: list[Any]) -> Any:
+        if len(args) != 1:
+            raise raise_("TypeError")
+        if isinstance(target, Generator):
+            return self.resume(target, args[0])
+        if target.state == "done":
+            raise raise_("RuntimeError")  # cannot reuse already awaited coroutine
+        if target.state == "running":
+            raise raise_("ValueError")  # coroutine already executing
+        if args[0] is not None:
+            raise raise_("TypeError")  # can't send non-None value to a just-started coroutine
+        raise Raised(ExceptionValue("StopIteration", None, self.await_(target)))
 
     def bind_arguments(self, function: Function, frame: Frame, args: list[Any], kwargs: dict[str, Any]) -> None:
         """§6.3.4 "Calls": positional arguments to slots, then keywords, then defaults; a TypeError where
@@ -1379,7 +1599,7 @@ class Evaluator:
             return {"function": value.name}
         if isinstance(value, Method):
             return {"function": value.function.name}
-        if isinstance(value, Append) or (isinstance(value, BuiltinValue) and value.name in BUILTIN_FUNCTIONS):
+        if isinstance(value, (Append, Send)) or (isinstance(value, BuiltinValue) and value.name in BUILTIN_FUNCTIONS):
             # the type of a builtin function or method is the implementation's own (PyPy: builtin_function, method)
             raise Unspecified("how an implementation presents its builtin functions")
         return {"object": type_name(value)}
@@ -1443,7 +1663,15 @@ _OPERATORS: dict[str, Callable[[Any, Any], Any]] = {
 }
 
 # The statements a generator function's body runs through run(): they may hold a yield.
-SUSPENDING = frozenset({ir.Yield, ir.If, ir.For, ir.While, ir.Try, ir.With})
+SUSPENDING = frozenset({ir.Yield, ir.If, ir.For, ir.While, ir.Try, ir.With, ir.Match})
+
+# The builtin classes a class pattern matches by the subject itself (`case int(x)`).
+SELF_MATCHING: dict[str, tuple[type[Any], ...]] = {
+    "int": (int,),  # (bool too: a subclass)
+    "list": (ListValue,),
+    "tuple": (tuple,),
+    "dict": (DictValue,),
+}
 
 
 def _items(value: tuple[Any, ...] | ListValue) -> Sequence[Any]:
@@ -1496,6 +1724,7 @@ STATEMENTS: dict[type[Any], Callable[[Evaluator, Frame, Any], None]] = {
     ir.Continue: Evaluator.exec_continue,
     ir.Raise: Evaluator.exec_raise,
     ir.If: Evaluator.exec_if,
+    ir.Match: Evaluator.exec_match,
     ir.For: Evaluator.exec_for,
     ir.While: Evaluator.exec_while,
     ir.Try: Evaluator.exec_try,
@@ -1528,4 +1757,5 @@ EXPRESSIONS: dict[type[Any], Callable[[Evaluator, Frame, Any], Any]] = {
     ir.Comprehension: Evaluator.comprehension,
     ir.ProbeCallValue: Evaluator.eval_probe_call,
     ir.NamedExpr: Evaluator.eval_named,
+    ir.Await: Evaluator.eval_await,
 }

@@ -29,6 +29,10 @@ _IDENTIFIERS: dict[type[Any], tuple[str, ...]] = {
     ir.Handler: ("name",),
     ir.Attribute: ("attr",),
     ir.FunctionDef: ("name",),
+    ir.MatchCapture: ("name",),
+    ir.MatchAs: ("name",),
+    ir.MatchStar: ("name",),
+    ir.MatchMapping: ("rest",),
 }
 
 
@@ -117,6 +121,9 @@ def _rebuild(statement: ir.Stmt, change: Any) -> ir.Stmt:
         return dataclasses.replace(statement, body=change(statement.body), orelse=change(statement.orelse))
     if isinstance(statement, ir.With):
         return dataclasses.replace(statement, body=change(statement.body))
+    if isinstance(statement, ir.Match):
+        cases = tuple(dataclasses.replace(case, body=change(case.body)) for case in statement.cases)
+        return dataclasses.replace(statement, cases=cases)
     assert isinstance(statement, ir.Try)
     handlers = tuple(dataclasses.replace(h, body=change(h.body)) for h in statement.handlers)
     return ir.Try(change(statement.body), handlers, change(statement.orelse), change(statement.finalbody))

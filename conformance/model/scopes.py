@@ -240,6 +240,25 @@ class _Builder:
             raise ScopeSyntaxError("'yield' outside function")
         block.generator = True
         self.expr(block, node.value)
+        if node.target is not None:
+            self.target(block, node.target)
+
+    def match(self, block: Block, node: ir.Match) -> None:
+        """§8.6: the subject, then for each case its pattern's names (bindings), its class names and guard."""
+        self.expr(block, node.subject)
+        for case in node.cases:
+            self.pattern(block, case.pattern)
+            if case.guard is not None:
+                self.expr(block, case.guard)
+            self.statements(block, case.body)
+
+    def pattern(self, block: Block, pattern: ir.Pattern) -> None:
+        names = ir.pattern_names(pattern)
+        if len(set(names)) != len(names):
+            raise ScopeSyntaxError("multiple assignments to a name in a pattern")
+        block.bound.update(names)
+        for cls in _pattern_classes(pattern):
+            self.expr(block, cls)
 
     def if_(self, block: Block, node: ir.If | ir.While) -> None:
         self.expr(block, node.test)
@@ -318,7 +337,9 @@ class _Builder:
         for keyword in node.keywords if isinstance(node, ir.Call) else ():
             self.expr(block, keyword.value, in_iterable)
 
-    def operand(self, block: Block, node: ir.Attribute | ir.Subscript | ir.Starred | ir.Not, in_iterable: bool) -> None:
+    def operand(
+        self, block: Block, node: ir.Attribute | ir.Subscript | ir.Starred | ir.Not | ir.Await, in_iterable: bool
+    ) -> None:
         self.expr(block, node.value, in_iterable)
 
     def elements(self, block: Block, node: ir.TupleExpr | ir.ListExpr, in_iterable: bool) -> None:
@@ -386,6 +407,7 @@ STATEMENTS: dict[type[Any], Callable[[_Builder, Block, Any], None]] = {
     ir.Return: _Builder.return_,
     ir.Yield: _Builder.yield_,
     ir.If: _Builder.if_,
+    ir.Match: _Builder.match,
     ir.For: _Builder.for_,
     ir.While: _Builder.if_,
     ir.Break: _Builder.nothing,
@@ -421,7 +443,20 @@ EXPRESSIONS: dict[type[Any], Callable[[_Builder, Block, Any, bool], None]] = {
     ir.Lambda: _Builder.lambda_,
     ir.Comprehension: _Builder.comprehension,
     ir.NamedExpr: _Builder.named_expr,
+    ir.Await: _Builder.operand,
 }
+
+
+def _pattern_classes(pattern: ir.Pattern) -> list[ir.Expr]:
+    """The class expressions of a pattern's class patterns (they are read when the case is tried)."""
+    if isinstance(pattern, ir.MatchClass):
+        inner = [*pattern.patterns, *(p for _, p in pattern.keywords)]
+        return [pattern.cls, *(cls for p in inner for cls in _pattern_classes(p))]
+    if isinstance(pattern, ir.MatchAs):
+        return _pattern_classes(pattern.pattern)
+    if isinstance(pattern, (ir.MatchSequence, ir.MatchOr, ir.MatchMapping)):
+        return [cls for p in pattern.patterns for cls in _pattern_classes(p)]
+    return []
 
 
 # -- resolving names ----------------------------------------------------------------

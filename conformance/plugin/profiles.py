@@ -4,8 +4,9 @@
 
 Each example of a generated property is a batch of --programs-per-example
 programs (50 by default), so `dev` gives each property EXAMPLES x 50 = 1,000
-programs, about 34,000 per interpreter over all properties. `ci` is the same
-budget, derandomized, so a CI run is repeatable. `thorough` is 20 times the
+programs, about 34,000 per interpreter over all properties. `ci` is half as much
+again (CI_EXAMPLES: about 51,000 programs per interpreter), derandomized, so a CI
+run is repeatable. `thorough` is 20 times the
 budget. `fail-fast` stops at the first failure without shrinking it (the suite's
 own tests use it to show that a property can fail). The seeds of failing examples
 are kept in the Hypothesis database (.hypothesis/), and replayed first on the
@@ -17,6 +18,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, Phase, settings
 
 EXAMPLES = 20
+CI_EXAMPLES = 30  # the derandomized run that vouches for the model: at least 50,000 programs per interpreter
 
 _common = settings(
     deadline=None,  # targets are subprocesses: their timing is not the program's
@@ -30,7 +32,7 @@ _common = settings(
 )
 
 settings.register_profile("dev", _common, max_examples=EXAMPLES)
-settings.register_profile("ci", _common, max_examples=EXAMPLES, derandomize=True, database=None)
+settings.register_profile("ci", _common, max_examples=CI_EXAMPLES, derandomize=True, database=None)
 settings.register_profile("thorough", _common, max_examples=20 * EXAMPLES)
 # For showing that a property fails at all (the suite's own tests): no shrinking, and a
 # larger budget, which only a property that does not fail spends.
