@@ -50,8 +50,10 @@ def test_core_rates_are_measured_on_the_same_programs(props: list[Property]) -> 
 def test_end_to_end_counts_the_programs_the_properties_ran() -> None:
     figures = bench.measure_end_to_end(2, select="late-binding-language or global-language")
     run = figures["end_to_end"]
-    assert run["exit_status"] == 0 and run["outcomes"] == {"passed": 2}
-    assert run["programs"] >= 1900  # two properties, 1,000 programs each less those the model leaves open
+    # passed, or xfailed where a program meets one of the host's known differences (its expectations file)
+    assert run["exit_status"] == 0 and sum(run["outcomes"].values()) == 2
+    assert set(run["outcomes"]) <= {"passed", "xfailed"}
+    assert run["programs"] >= 2800  # two properties, 1,500 programs each less those the model leaves open
     assert figures["end_to_end_programs_per_s"] == pytest.approx(run["programs"] / run["session_s"], rel=0.01)
     # the runners' CPU is counted too: compiling and running a program takes well over 50 us
     assert run["cpu_s"] > run["programs"] * 50e-6
