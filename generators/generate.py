@@ -122,7 +122,9 @@ class Block:
 
     def inside(self, loop: bool | None = None) -> Block:
         """The plan for the body of a compound statement here (a loop's if `loop`)."""
-        return dataclasses.replace(self, nesting=self.nesting + 1, loop=self.loop if loop is None else loop)
+        # (the constructor, not dataclasses.replace: this runs for every compound statement drawn)
+        return Block(self.kind, self.targets, self.nonlocal_ok, self.depth, self.generator, self.declared,
+                     self.loop if loop is None else loop, self.nesting + 1, self.jumps, self.is_async)  # fmt: skip
 
     def binding_targets(self) -> tuple[str, ...]:
         """Names to bind, declared ones twice as likely: a declaration should matter."""

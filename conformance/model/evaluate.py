@@ -26,7 +26,7 @@ from collections.abc import Generator as Generator_
 from dataclasses import dataclass, field
 from typing import Any
 
-from conformance.model.mangle import mangle
+from conformance.model.mangle import Mangled, mangle
 from conformance.model.scopes import (
     CELL,
     CLASS_LOCAL,
@@ -1689,9 +1689,18 @@ def predict(module: ir.Module, version: tuple[int, ...]) -> dict[str, Any]:
 
     Raises Unspecified when the Reference does not determine the outcome.
     """
-    mangled = mangle(module)
+    # Most programs have no private name: they are analysed as they are. The others are mangled
+    # first (and so is one the analysis rejects: mangling may change what it refers to).
+    mangled = Mangled(module, {})
     try:
-        analysis = analyze(mangled.module)
+        analysis = analyze(module)
+        private = analysis.private
+    except ScopeSyntaxError:
+        private = True
+    try:
+        if private:
+            mangled = mangle(module)
+            analysis = analyze(mangled.module)
     except ScopeSyntaxError as error:
         # The rule broken is kept for people; compile-time messages are not predicted.
         return {"compile_error": {"type": "SyntaxError", "module": "builtins", "mro": EXCEPTION_MRO["SyntaxError"],

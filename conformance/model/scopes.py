@@ -115,6 +115,7 @@ class Analysis:
 
     module: Block
     blocks: dict[int, Block]
+    private: bool = False  # a private name (__x) appears: mangling (mangle.py) may change the program
 
     def block_of(self, node: BlockNode) -> Block:
         return self.blocks[id(node)]
@@ -126,7 +127,13 @@ def analyze(module: ir.Module) -> Analysis:
     builder.statements(top, module.body)
     for block in builder.order:  # parents first
         _resolve(block)
-    return Analysis(top, builder.blocks)
+    names = {name for block in builder.order for name in (*block.bound, *block.used, *block.globals, *block.nonlocals)}
+    private = any(_is_private(name) for name in names | builder.attributes)
+    return Analysis(top, builder.blocks, private)
+
+
+def _is_private(identifier: str) -> bool:
+    return identifier.startswith("__") and not identifier.endswith("__")
 
 
 # -- building blocks: who binds, uses and declares what ------------------------------
@@ -136,6 +143,7 @@ class _Builder:
     def __init__(self) -> None:
         self.blocks: dict[int, Block] = {}
         self.order: list[Block] = []  # every block, parents before children (as Block.walk)
+        self.attributes: set[str] = set()  # attribute names read or assigned
 
     def register(self, block: Block) -> Block:
         self.blocks[id(block.node)] = block
@@ -340,6 +348,8 @@ class _Builder:
     def operand(
         self, block: Block, node: ir.Attribute | ir.Subscript | ir.Starred | ir.Not | ir.Await, in_iterable: bool
     ) -> None:
+        if isinstance(node, ir.Attribute):
+            self.attributes.add(node.attr)
         self.expr(block, node.value, in_iterable)
 
     def elements(self, block: Block, node: ir.TupleExpr | ir.ListExpr, in_iterable: bool) -> None:
