@@ -82,6 +82,12 @@ def copy_repository(destination: Path) -> None:
             shutil.copy2(source, destination / name)
 
 
+def host_expectations() -> list[str]:
+    """--expectations with the host CPython's known differences (the list nox gives it), if the suite keeps one."""
+    path = ROOT / "conformance" / "expectations" / ("cpython-%d.%d.toml" % sys.version_info[:2])
+    return ["--expectations", str(path)] if path.exists() else []
+
+
 def write_expectations(folder: Path, text: str) -> Path:
     """An expectations file with this text."""
     path = folder / "expected.toml"
