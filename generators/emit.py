@@ -125,7 +125,8 @@ class _Emitter:
             header = pad + "%sdef %s(%s):" % ("async " if node.is_async else "", node.name, self.params(node.params))
             return [*self.decorators(node.decorators, pad), header, *self.block(node.body, level + 1)]
         if isinstance(node, ir.ClassDef):
-            bases = "(%s)" % ", ".join(e(base) for base in node.bases) if node.bases else ""
+            arguments = [e(base) for base in node.bases] + ["%s=%s" % (k.name, e(k.value)) for k in node.keywords]
+            bases = "(%s)" % ", ".join(arguments) if arguments else ""
             header = pad + "class %s%s:" % (node.name, bases)
             return [*self.decorators(node.decorators, pad), header, *self.block(node.body, level + 1)]
         if isinstance(node, ir.Probe):

@@ -908,7 +908,21 @@ class _Generator:
         if chance(choices, 1, 3):
             bases = (*bases, self.name_expr())  # usually not a class: a TypeError, in the enclosing scope
         choices.note("class: bases")
-        return [first, self.class_definition(block, sample(choices, block.targets), bases, depth)]
+        derived = self.class_definition(block, sample(choices, block.targets), bases, depth)
+        if self.features.class_keywords and chance(choices, 1, 3):
+            # class arguments, read in the enclosing scope, for the base's __init_subclass__ (3.6)
+            keywords = tuple(ir.Keyword(n, self.simple_value()) for n in distinct(choices, self.pool, 1, 2))
+            derived = dataclasses.replace(derived, keywords=keywords)
+            if chance(choices, 3, 4):
+                first = dataclasses.replace(first, body=(*first.body, self.init_subclass()))
+            choices.note("class: keyword arguments")
+        return [first, derived]
+
+    def init_subclass(self) -> ir.FunctionDef:
+        """def __init_subclass__(self, **kw): self.a = kw (the class arguments, kept on the subclass)."""
+        kwarg = self.name()
+        store = ir.Assign((ir.Attribute(ir.Name("self"), sample(self.choices, ATTRIBUTES)),), ir.Name(kwarg))
+        return ir.FunctionDef("__init_subclass__", ir.Params((ir.Param("self"),), kwarg=kwarg), (store,))
 
     def class_definition(self, block: Block, name: str, bases: tuple[ir.Expr, ...], depth: int) -> ir.ClassDef:
         choices = self.choices

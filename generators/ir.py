@@ -489,6 +489,7 @@ class ClassDef:
     body: tuple[Stmt, ...]
     bases: tuple[Expr, ...] = ()
     decorators: tuple[Expr, ...] = ()
+    keywords: tuple[Keyword, ...] = ()  # class arguments, for the bases' __init_subclass__
 
 
 @dataclass(frozen=True)

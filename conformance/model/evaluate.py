@@ -728,6 +728,7 @@ class Evaluator:
     def exec_class_def(self, frame: Frame, node: ir.ClassDef) -> None:
         decorators = [self.eval(frame, decorator) for decorator in node.decorators]
         bases = [self.eval(frame, base) for base in node.bases]
+        keywords = {keyword.name: self.eval(frame, keyword.value) for keyword in node.keywords if keyword.name}
         metaclass = self.metaclass(bases)
         block = self.analysis.block_of(node)
         body = self.new_frame(block, frame.globals, self.closure_for(frame, block))
@@ -738,10 +739,28 @@ class Evaluator:
             raise raise_("TypeError")
         klass = Class(self.names.get(id(node), node.name), body.namespace)
         klass.mro = self.linearize(klass, bases)
+        self.init_subclass(klass, keywords)
         value: Any = klass
         for decorator in reversed(decorators):
             value = self.call(decorator, [value])
         self.store(frame, node.name, value)
+
+    def init_subclass(self, klass: Class, keywords: dict[str, Any]) -> None:
+        """§3.3.3.6 (PEP 487, 3.6): the class arguments go to the nearest base's __init_subclass__, an
+        implicit classmethod; object's takes none. Before 3.6, type() itself refuses them."""
+        if self.version < (3, 6):
+            if keywords:
+                raise raise_("TypeError")
+            return
+        for base in klass.mro[1:]:
+            if "__init_subclass__" in base.namespace:
+                hook = base.namespace["__init_subclass__"]
+                function = hook.function if isinstance(hook, (ClassMethod, StaticMethod)) else hook
+                bound = function if isinstance(hook, StaticMethod) else Method(function, klass)
+                self.call(bound, [], keywords)
+                return
+        if keywords:
+            raise raise_("TypeError")  # object.__init_subclass__() takes no keyword arguments
 
     @staticmethod
     def metaclass(bases: list[Any]) -> str:

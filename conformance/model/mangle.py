@@ -77,7 +77,8 @@ def _class(node: ir.ClassDef, private: str | None, names: dict[int, str]) -> ir.
     bases = tuple(_transform(base, private, names) for base in node.bases)
     decorators = tuple(_transform(decorator, private, names) for decorator in node.decorators)
     body = tuple(_transform(statement, own, names) for statement in node.body)
-    result = ir.ClassDef(name, body, bases, decorators)
+    keywords = tuple(_transform(keyword, private, names) for keyword in node.keywords)
+    result = ir.ClassDef(name, body, bases, decorators, keywords)
     if name != node.name:
         names[id(result)] = node.name
     return result

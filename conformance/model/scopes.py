@@ -304,7 +304,8 @@ class _Builder:
         block.bound.add(node.name)
 
     def class_def(self, block: Block, node: ir.ClassDef) -> None:
-        for expr in (*node.decorators, *node.bases):  # §8.8 and §8.7: in the enclosing scope, in this order
+        # §8.8: decorators, then the class arguments, in the enclosing scope
+        for expr in (*node.decorators, *node.bases, *(keyword.value for keyword in node.keywords)):
             self.expr(block, expr)
         child = self.register(Block("class", node, block, name=node.name))
         self.statements(child, node.body)
