@@ -834,6 +834,7 @@ class _Generator:
         if generator:
             body.append(ir.Yield(self.expression((), 1)))
             choices.note("function: generator")
+        body = self.drive_nested(body)
         defined = tuple(sorted(defined_functions(body)))
         if outer:  # everything it made, for the driver to call, and observers of its variables
             observers = distinct(choices, inner.targets, 1, 2)
@@ -861,6 +862,19 @@ class _Generator:
         if is_async:
             choices.note("async: async def")
         return ir.FunctionDef(name, params, (*declarations, *body), decorators, is_async)
+
+    def drive_nested(self, body: list[ir.Stmt]) -> list[ir.Stmt]:
+        """Now and then run a generator or coroutine the body defined, right after its definition,
+        sending values in: its body then runs while the cells it shares are the body's own."""
+        driven: list[ir.Stmt] = []
+        for statement in body:
+            driven.append(statement)
+            if isinstance(statement, ir.FunctionDef) and _suspends(statement) and boolean(self.choices):
+                self.helpers.add(DRIVE)
+                made = ir.Call(ir.Name(statement.name), self.arguments(statement))
+                driven.append(ir.ProbeCall(LABEL, ir.Lambda(ir.Params(), ir.Call(ir.Name(DRIVE), (made,)))))
+                self.choices.note("generator: driven where it is defined")
+        return driven
 
     def decorator(self) -> ir.Expr:
         """`@name`, or `@make(x)`: a factory called with a value read when the definition runs."""
@@ -1184,6 +1198,15 @@ def _returned_count(outer: ir.FunctionDef) -> int:
 
 def _clause(target: str, iterable: ir.Expr) -> tuple[ir.ComprehensionFor]:
     return (ir.ComprehensionFor(ir.Name(target), iterable),)
+
+
+def _suspends(function: ir.FunctionDef) -> bool:
+    """An async def, or a generator function: a yield in its own body."""
+    return function.is_async or any(_yields(statement) for statement in function.body)
+
+
+def _yields(statement: ir.Stmt) -> bool:
+    return isinstance(statement, ir.Yield) or any(_yields(s) for block in ir.blocks_of(statement) for s in block)
 
 
 def _deleted(statement: ir.Delete) -> list[str]:

@@ -10,9 +10,13 @@ implementation with that bug would behave, before serving the protocol as usual.
 from __future__ import annotations
 
 import ast
+import builtins
+import functools
 import importlib.util
 import sys
-from collections.abc import Callable, Iterator
+import types
+import weakref
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 
@@ -150,6 +154,19 @@ def _scope_bindings(body: list[ast.stmt]) -> set[str]:
     return bound
 
 
+def _stored(target: ast.AST) -> set[str]:
+    """The names a target binds: an assignment target's names, or a pattern's captures."""
+    names: set[str] = set()
+    for node in ast.walk(target):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            names.add(node.id)
+        elif isinstance(node, (ast.MatchAs, ast.MatchStar)) and node.name:
+            names.add(node.name)
+        elif isinstance(node, ast.MatchMapping) and node.rest:
+            names.add(node.rest)
+    return names
+
+
 class TargetsIgnoreDeclarations(ast.NodeTransformer):
     """A name some kind of target binds is local to its scope, whatever the scope declares it (§7.12, §7.13).
 
@@ -159,7 +176,7 @@ class TargetsIgnoreDeclarations(ast.NodeTransformer):
     it before the target runs raise UnboundLocalError; closures capture the local.)
     """
 
-    def __init__(self, targets: Callable[[ast.stmt], list[ast.expr]]) -> None:
+    def __init__(self, targets: Callable[[ast.stmt], Sequence[ast.AST]]) -> None:
         self.targets = targets
         self.local: list[set[str]] = [set()]  # per scope being visited: the declared names it makes local
 
@@ -167,7 +184,7 @@ class TargetsIgnoreDeclarations(ast.NodeTransformer):
         if not isinstance(node, SCOPES):  # (at module level `global` changes nothing: no module scope here)
             return super().visit(node)
         targets = [target for statement in _own_statements(node.body) for target in self.targets(statement)]
-        names = {n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+        names = {name for target in targets for name in _stored(target)}
         self.local.append(names)
         try:
             return super().visit(node)
@@ -202,6 +219,16 @@ def _unpacking_targets(statement: ast.stmt) -> list[ast.expr]:
     else:
         targets = []
     return [target for target in targets if isinstance(target, (ast.Tuple, ast.List))]
+
+
+def _match_targets(statement: ast.stmt) -> list[ast.pattern]:
+    """match-capture-ignores-nonlocal: `case x`, `case [*x]`, `case {0: x}`, `case P as x` make x local though declared.
+
+    (§8.6.4.4: a capture binds its name as an assignment does, as the scope declares it; `{**x}`, `C(value=x)` too.)
+    """
+    if isinstance(statement, ast.Match):
+        return [case.pattern for case in statement.cases]
+    return []
 
 
 MISSING = "_seeded_missing"  # the placeholder default of defaults-at-call-time: a module global
@@ -423,6 +450,77 @@ class BasesInClassScope(ast.NodeTransformer):
         return [*statements, node]
 
 
+COPYING = "_seeded_copying"  # async-closure-stale's decorator: a builtin of the seeded interpreter (main)
+
+
+class CoroutinesCopyFreeVariables(ast.NodeTransformer):
+    """A coroutine runs on copies of its free variables made when it is created, not on the variables (§4.2.2, §8.9.1).
+
+    As if the compiler, making a coroutine's frame when its `async def` function is called,
+    filled the frame's free-variable slots with the values of the function's cells instead of
+    the cells: the coroutine, and the closures it makes, then read and rebind those copies.
+    What other code binds to the variables after the coroutine was made (a function it calls,
+    a coroutine it awaits that is not its own) is not seen by it, and what it binds to a
+    `nonlocal` name is not seen by anyone else. Made by decorating every `async def` with
+    `copying` (innermost, so the function's own decorators see the copying function); probe_closure
+    is shown the function inside, whose closure the seeded implementation would show (a program
+    reading __closure__ itself sees the wrapper's).
+    """
+
+    def visit_AsyncFunctionDef(self, node: ast.AsyncFunctionDef) -> ast.AST:
+        self.generic_visit(node)
+        node.decorator_list.append(ast.Name(COPYING, ast.Load()))
+        return node
+
+
+def _copy_cell(cell: types.CellType) -> types.CellType:
+    try:
+        return types.CellType(cell.cell_contents)
+    except ValueError:  # an empty cell (its variable unbound): the copy is empty too
+        return types.CellType()
+
+
+COPIES: weakref.WeakSet[Callable[..., Any]] = weakref.WeakSet()  # the functions `copying` made
+
+
+def copying(function: types.FunctionType) -> Callable[..., Any]:
+    """The coroutine function as async-closure-stale calls it: each call runs a copy of it, on copied cells."""
+
+    @functools.wraps(function)
+    def create(*args: Any, **kwargs: Any) -> Any:
+        cells = tuple(_copy_cell(cell) for cell in function.__closure__ or ())
+        copy = types.FunctionType(function.__code__, function.__globals__, function.__name__,
+                                  function.__defaults__, cells or None)  # fmt: skip
+        copy.__kwdefaults__ = function.__kwdefaults__
+        copy.__qualname__ = function.__qualname__
+        return copy(*args, **kwargs)
+
+    COPIES.add(create)
+    return create
+
+
+def _unwrapped(value: Any) -> Any:
+    """What probe_closure is shown of a value: a coroutine function, not the wrapper `copying` made of it."""
+    try:
+        return value.__wrapped__ if value in COPIES else value
+    except TypeError:  # unhashable: not a function
+        return value
+
+
+class SentValueDropped(ast.NodeTransformer):
+    """`x = yield v` binds None, whatever was sent in (§6.2.9.1: the value sent becomes the yield's result).
+
+    As if resuming a generator with send(value) dropped the value, as next() would: every
+    `yield` expression evaluates to None. `yield from` still hands its delegate what is sent
+    (the yields in a delegate that is a generator of the program give None too).
+    """
+
+    def visit_Yield(self, node: ast.Yield) -> ast.AST:
+        self.generic_visit(node)
+        # `((yield v), None)[1]`: suspends and resumes as `yield v` does; its value is None
+        return ast.Subscript(ast.Tuple([node, ast.Constant(None)], ast.Load()), ast.Constant(1), ast.Load())
+
+
 SOURCE_BUGS: dict[str, Callable[[], ast.NodeTransformer]] = {
     "early-binding": EarlyBinding,
     "nonlocal-ignored": lambda: IgnoreDeclarations(ast.Nonlocal),
@@ -435,6 +533,9 @@ SOURCE_BUGS: dict[str, Callable[[], ast.NodeTransformer]] = {
     "defaults-at-call-time": DefaultsAtCallTime,
     "private-names-unmangled": UnmangledInFunctions,
     "class-bases-in-class-scope": BasesInClassScope,
+    "match-capture-ignores-nonlocal": lambda: TargetsIgnoreDeclarations(_match_targets),
+    "async-closure-stale": CoroutinesCopyFreeVariables,
+    "yield-expression-drops-sent-value": SentValueDropped,
 }
 
 
@@ -485,6 +586,10 @@ def main() -> None:
     runner: Any = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(runner)
     real_run_program = runner.run_program
+    if bug == "async-closure-stale":
+        setattr(builtins, COPYING, copying)  # before the runner's first program: a builtin it keeps, as it found it
+        closure_facts = runner.closure_facts
+        runner.closure_facts = lambda function, cell_facts: closure_facts(_unwrapped(function), cell_facts)
 
     def run_program(program_id: str, source: str, filename: str = "<program>") -> dict[str, Any]:
         if bug in SOURCE_BUGS:
