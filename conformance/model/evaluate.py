@@ -522,24 +522,26 @@ class Evaluator:
     def exec_for(self, frame: Frame, node: ir.For) -> None:
         for item in self.iterate(self.eval(frame, node.iter)):
             self.assign(frame, node.target, item)
-            try:
-                self.execute_block(frame, node.body)
-            except _Break:
+            if not self.iteration(frame, node.body):
                 return
-            except _Continue:
-                continue
         self.execute_block(frame, node.orelse)
 
     def exec_while(self, frame: Frame, node: ir.While) -> None:
         while self.truth(self.eval(frame, node.test)):
             self.step()
-            try:
-                self.execute_block(frame, node.body)
-            except _Break:
+            if not self.iteration(frame, node.body):
                 return
-            except _Continue:
-                continue
         self.execute_block(frame, node.orelse)
+
+    def iteration(self, frame: Frame, body: tuple[ir.Stmt, ...]) -> bool:
+        """One run of a loop's body: False when it breaks out of the loop (and skips its else)."""
+        try:
+            self.execute_block(frame, body)
+        except _Break:
+            return False
+        except _Continue:
+            pass
+        return True
 
     def exec_try(self, frame: Frame, node: ir.Try) -> None:
         try:
@@ -864,15 +866,8 @@ class Evaluator:
                 handler = self.handler_for(node, raised.value)
                 if handler is None:
                     raise
-                if handler.name is not None:
-                    self.store(frame, handler.name, raised.value)
-                self.handling.append(raised.value)
-                try:
-                    self.execute_block(frame, handler.body)  # (no yield in a handler: see the generator)
-                finally:
-                    self.handling.pop()
-                    if handler.name is not None:
-                        self.clear_handler_name(frame, handler.name)
+                # (no yield in a handler: see the generator)
+                self.handle(frame, handler, raised.value, lambda: self.execute_block(frame, handler.body))
             else:
                 yield from self.run_block(frame, node.orelse)
         elif not _has_yield(node):
