@@ -70,11 +70,19 @@ def encode(value, depth=0):
         return {"dict": [[encode(k, depth + 1), encode(v, depth + 1)] for k, v in value.items()]}
     if kind is set or kind is frozenset:
         items = [encode(item, depth + 1) for item in value]
-        items.sort(key=lambda item: json.dumps(item, sort_keys=True))
+        items.sort(key=dumps_sorted)
         return {kind.__name__: items}
-    if hasattr(value, "__name__") and (hasattr(value, "__code__") or kind.__name__ in ("function", "closure")):
+    if hasattr(value, "__name__") and (hasattr(value, "__code__") or _function_type_name(kind, value)):
         return {"function": value.__name__}  # (MicroPython's functions have no __code__: known by type name)
     return {"object": kind.__name__, "repr": _bounded(_safe_repr(value))}
+
+
+def _function_type_name(kind, value):
+    """A function known by its type's name where it has no __code__ (MicroPython): `function`,
+    `closure`, or a callable `generator` (MicroPython's generator functions; the generators they
+    return are not callable). probe_closure still reports the type's own name."""
+    name = kind.__name__
+    return name in ("function", "closure") or (name == "generator" and callable(value))
 
 
 def normalized(encoded):
@@ -94,7 +102,25 @@ def canonical(encoded):
     (Keeps True apart from 1, and 1.0 apart from 1.) The host compares with it, and so
     does a standalone reproduction script, which carries this file.
     """
-    return json.dumps(normalized(encoded), sort_keys=True)
+    return dumps_sorted(normalized(encoded))
+
+
+def dumps_sorted(value):
+    """json.dumps(value, sort_keys=True), also where json.dumps has no sort_keys (MicroPython's).
+
+    Set items are ordered by this text, as the model orders them on the host: the fallback
+    writes what CPython's json.dumps writes (its default separators, keys sorted).
+    """
+    try:
+        return json.dumps(value, sort_keys=True)
+    except TypeError:  # MicroPython: "extra keyword arguments given"
+        pass
+    if isinstance(value, dict):
+        keys = sorted(value)
+        return "{" + ", ".join([json.dumps(key) + ": " + dumps_sorted(value[key]) for key in keys]) + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join([dumps_sorted(item) for item in value]) + "]"
+    return json.dumps(value)
 
 
 def encode_exception(exc):
@@ -555,7 +581,7 @@ def show(path):
         if key in result:
             print("%s: %s" % (key, json.dumps(result[key])))
     for label, observation in result.get("observations", []):
-        print("%s: %s" % (label, json.dumps(observation, sort_keys=True)))
+        print("%s: %s" % (label, dumps_sorted(observation)))
     if "output" in result:
         print("output: %s" % json.dumps(result["output"]))
 
