@@ -531,20 +531,22 @@ class _Generator:
             return [self.match_(block)]
         if kind == "await":
             return self.await_(block)
-        return [self.yield_(block)]
+        return self.yield_(block)
 
-    def yield_(self, block: Block) -> ir.Yield:
-        """`yield x`, `y = yield x` (what the driver sends in), `yield from ...`, `y = yield from ...`."""
+    def yield_(self, block: Block) -> list[ir.Stmt]:
+        """`yield x`, `y = yield x` (what the driver sends in), `yield from ...`, `y = yield from ...`;
+        what a yield gave back is observed at once, more often than not."""
         choices = self.choices
         kind = choices.below(4)
         target = ir.Name(sample(choices, block.binding_targets())) if kind in (1, 3) else None
+        observed: list[ir.Stmt] = [ir.Probe(LABEL, target)] if target is not None and chance(choices, 2, 3) else []
         if kind >= 2 and self.features.yield_from:
             delegate = self.iterable() if boolean(choices) else ir.Call(self.name_expr())
             choices.note("generator: yield from")
-            return ir.Yield(delegate, target, delegate=True)
+            return [ir.Yield(delegate, target, delegate=True), *observed]
         if target is not None:
             choices.note("generator: yield as an expression")
-        return ir.Yield(self.expression(block.walrus_targets(), 1), target)
+        return [ir.Yield(self.expression(block.walrus_targets(), 1), target), *observed]
 
     def await_(self, block: Block) -> list[ir.Stmt]:
         """async def g(): ...  then  x = await g(): a coroutine that may rebind the caller's cells."""
@@ -832,7 +834,7 @@ class _Generator:
         early = [local for local in locals_ if not chance(choices, 1, 4)]
         body = [ir.assign(local, self.initial_value()) for local in early] + body
         if generator:
-            body.append(ir.Yield(self.expression((), 1)))
+            body += self.yield_(inner)
             choices.note("function: generator")
         body = self.drive_nested(body)
         defined = tuple(sorted(defined_functions(body)))
