@@ -1,4 +1,4 @@
-# area: class-scope
+# area: class-cell
 # level: cpython-detail
 # min_version: 3.6
 # spec: Data model 3.3.3.6 "Creating the class object" ("In CPython 3.6 and later, the __class__ cell is passed to the metaclass as a __classcell__ entry in the class namespace")

@@ -1,4 +1,4 @@
-# area: class-scope
+# area: class-cell
 # level: data-model
 # min_version: 3.0
 # spec: Data model 3.3.3.6 "Creating the class object" (the __class__ cell is created only for methods that refer to __class__ or super); 3.2: user-defined functions (__closure__)

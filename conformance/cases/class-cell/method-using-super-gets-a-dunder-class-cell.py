@@ -1,4 +1,4 @@
-# area: class-scope
+# area: class-cell
 # level: data-model
 # min_version: 3.0
 # spec: Data model 3.3.3.6 "Creating the class object" (__class__ is an implicit closure reference created by the compiler if any methods refer to __class__ or super)

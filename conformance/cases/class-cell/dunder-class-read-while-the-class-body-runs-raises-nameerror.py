@@ -1,4 +1,4 @@
-# area: class-scope
+# area: class-cell
 # level: data-model
 # min_version: 3.0
 # spec: Data model 3.3.3.6 "Creating the class object" (the __class__ cell is filled by type.__new__ when the class object is created); Language Reference 4.2.2 "Resolution of names"
