@@ -5,16 +5,19 @@ from __future__ import annotations
 import itertools
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import given, reject
 
+from conformance.engine.casefile import discover, load
 from conformance.engine.compare import Expected, compare
 from conformance.host.driver import Runner
 from conformance.host.protocol import Program
 from conformance.model.evaluate import predict
 from conformance.model.scopes import Kind, ScopeSyntaxError, Unspecified, analyze
+from conformance.model.versions import RULES, Rules, markdown_table
 from generators import ir
 from generators.emit import emit
 from generators.features import Features
@@ -249,3 +252,34 @@ def test_programs_with_a_broken_rule_are_scope_errors() -> None:
             reject()
 
     invalid()
+
+
+# -- rules that depend on the version -------------------------------------------------
+
+
+def test_the_readme_shows_the_table_of_version_dependent_rules() -> None:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text()
+    assert markdown_table() in readme
+
+
+def test_the_versions_cases_name_are_the_versions_of_the_table() -> None:
+    """A case's min_version and expect[...] conditions are 3.0 or the version of a rule in the table."""
+    known = {(3, 0)} | {rule.since for rule in RULES}
+    for path in discover():
+        case = load(path)
+        versions = {case.min_version} | {
+            bound for item in case.expectations if item.condition for _, bound in item.condition.clauses
+        }
+        assert versions <= known, "%s: version %s is not in conformance/model/versions.py" % (path, versions - known)
+
+
+@pytest.mark.parametrize("version, name, has", [((3, 6), "generator-stop", False), ((3, 7), "generator-stop", True),
+                                                ((3, 11, 7), "with-type-error", True)])  # fmt: skip
+def test_rules_hold_from_their_version_on(version: tuple[int, ...], name: str, has: bool) -> None:
+    assert Rules(version).has(name) is has
+
+
+def test_the_model_asks_the_table_not_version_numbers() -> None:
+    source = "def g():\n    raise StopIteration()\n    yield 1\nprobe_call('r', lambda: list(g()))\n"
+    assert observed(source, (3, 6))["r"] == {"value": []}
+    assert observed(source, (3, 7))["r"]["raises"]["type"] == "RuntimeError"

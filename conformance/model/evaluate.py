@@ -39,6 +39,7 @@ from conformance.model.scopes import (
     Unspecified,
     analyze,
 )
+from conformance.model.versions import Rules
 from generators import ir
 
 MAX_DEPTH = 20  # as the runner's encode()
@@ -271,8 +272,8 @@ class Frame:
 class Messages:
     """The message texts of the NameError family, which changed in 3.11 (a CPython detail)."""
 
-    def __init__(self, version: tuple[int, ...]) -> None:
-        self.new = tuple(version[:2]) >= (3, 11)
+    def __init__(self, rules: Rules) -> None:
+        self.new = rules.has("name-error-messages")
 
     def unbound_local(self, name: str) -> str:
         if self.new:
@@ -311,8 +312,8 @@ class Evaluator:
     def __init__(self, analysis: Analysis, version: tuple[int, ...], names: dict[int, str] | None = None) -> None:
         self.analysis = analysis
         self.names = names or {}  # the __name__ of definitions whose names are mangled
-        self.version = (version[0], version[1])
-        self.messages = Messages(version)
+        self.rules = Rules(version)
+        self.messages = Messages(self.rules)
         self.observations: list[list[Any]] = []
         self.label_counts: dict[str, int] = {}
         self.seen_cells: list[Cell] = []
@@ -612,7 +613,7 @@ class Evaluator:
         """A special method, looked up on the type: a TypeError from 3.11, an AttributeError before."""
         found = value.cls.lookup(name) if isinstance(value, Instance) else EMPTY
         if found is EMPTY:
-            raise raise_("TypeError" if self.version >= (3, 11) else "AttributeError")
+            raise raise_("TypeError" if self.rules.has("with-type-error") else "AttributeError")
         return self.bind(found, value, value.cls)
 
     def exec_match(self, frame: Frame, node: ir.Match) -> None:
@@ -750,7 +751,7 @@ class Evaluator:
     def init_subclass(self, klass: Class, keywords: dict[str, Any]) -> None:
         """§3.3.3.6 (PEP 487, 3.6): the class arguments go to the nearest base's __init_subclass__, an
         implicit classmethod; object's takes none. Before 3.6, type() itself refuses them."""
-        if self.version < (3, 6):
+        if not self.rules.has("init-subclass"):
             if keywords:
                 raise raise_("TypeError")
             return
@@ -1088,7 +1089,9 @@ class Evaluator:
                 return ListValue(repeated) if isinstance(sequence, ListValue) else tuple(repeated)
         elif op in ("|", "&", "-", "^") and isinstance(left, SetValue) and isinstance(right, SetValue):
             return SetValue(self.set_operation(op, left.items, right.items))
-        elif op == "|" and isinstance(left, DictValue) and isinstance(right, DictValue) and self.version >= (3, 9):
+        elif op == "|" and isinstance(left, DictValue) and isinstance(right, DictValue):
+            if not self.rules.has("dict-union"):
+                raise raise_("TypeError")
             return DictValue({**left.items, **{k: (left.items.get(k, v)[0], v[1]) for k, v in right.items.items()}})
         raise raise_("TypeError")
 
@@ -1108,7 +1111,7 @@ class Evaluator:
         if isinstance(left, SetValue) and isinstance(right, SetValue) and op in ("|", "&", "-", "^"):
             left.items = self.set_operation(op, left.items, right.items)
             return left
-        if isinstance(left, DictValue) and op == "|" and self.version >= (3, 9):
+        if isinstance(left, DictValue) and op == "|" and self.rules.has("dict-union"):
             if not isinstance(right, DictValue):
                 raise Unspecified("|= of a dict with pairs")
             for key, value in right.items.values():
@@ -1392,7 +1395,7 @@ class Evaluator:
             return self.call(function.function, [function.instance, *args], kwargs)
         if isinstance(function, Class):
             return self.instantiate(function, args, kwargs)
-        if isinstance(function, StaticMethod) and self.version >= (3, 10):
+        if isinstance(function, StaticMethod) and self.rules.has("staticmethod-callable"):
             return self.call(function.function, args, kwargs)  # callable from 3.10 (bpo-43682)
         if isinstance(function, Send) and not kwargs:
             return self.send(function.target, args)
@@ -1453,7 +1456,7 @@ class Evaluator:
                 raise
             # PEP 479: a StopIteration leaving a generator's body is a RuntimeError from 3.7;
             # before, it ended the generator as a return would
-            if self.version >= (3, 7):
+            if self.rules.has("generator-stop"):
                 raise raise_("RuntimeError") from None
         return None
 
