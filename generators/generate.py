@@ -75,6 +75,7 @@ class Emphasis:
     clauses: int = 1  # comprehensions with several for and if clauses
     match: int = 1  # match statements (where the target parses them)
     async_: int = 1  # async def, await (where the target parses them)
+    class_cell: int = 0  # __class__ and zero-argument super() in methods and the scopes nested in them
 
 
 EMPHASIS = {
@@ -89,6 +90,7 @@ EMPHASIS = {
     "class-scope": Emphasis(klass=5, nested=2, comprehension=2, decorator=2, match=2),
     "comprehension-scope": Emphasis(comprehension=5, lambda_=2, clauses=4),
     "except-as": Emphasis(try_=5, nested=2, closure_probe=2, with_=2),
+    "class-cell": Emphasis(klass=8, class_cell=8, nested=3, lambda_=2, comprehension=2, decorator=2, closure_probe=2),
 }
 
 
@@ -172,7 +174,7 @@ def _tables(ctx: Context) -> _Tables:
     emphasis = ctx.emphasis
     expression = ("const", "name", "add-const", "call", "subscript", "tuple", *["lambda"] * emphasis.lambda_,
                   *["comprehension"] * emphasis.comprehension, "add", "binary", "condition", "if-else",
-                  *["call-keywords"] * emphasis.params)  # fmt: skip
+                  *["call-keywords"] * emphasis.params, *["class-cell"] * emphasis.class_cell)  # fmt: skip
     simple = ("assign", "augmented", *["delete"] * emphasis.delete, *["probe"] * emphasis.probe,
               *["closure-probe"] * emphasis.closure_probe, "call-probe", *["unpack"] * emphasis.targets,
               *["chained", "attribute", "subscript", "augmented"] * emphasis.targets, "delete-several",
@@ -196,6 +198,7 @@ class _Generator:
         self.helpers: set[str] = set()  # MANAGER, MAKE: definitions the program needs
         self.size = 0  # statements drawn so far
         self.suspending = False  # a generator function or an async def drawn: the driver may drive one
+        self.methods = 0  # how many methods the point being drawn is in (__class__ and super() may appear)
 
     def kind(self, options: tuple[str, ...]) -> str:
         """One of the options; one listed n times is n times as likely; the first is the simplest."""
@@ -290,7 +293,38 @@ class _Generator:
         if kind == "if-else":
             body = self.expression(walrus, depth - 1)
             return ir.IfExp(self.condition(), body, self.expression(walrus, depth - 1))
+        if kind == "class-cell":
+            return self.class_cell() if self.methods else self.name_expr()
         return ir.NamedExpr(sample(self.choices, sorted(walrus)), self.expression(walrus, depth - 1))
+
+    def class_cell(self, named: bool = False) -> ir.Expr:
+        """In a method or a scope nested in one: __class__, or zero-argument super() and an attribute
+        (Data model 3.3.3.6: both make the function a closure over the class's implicit cell).
+        `named`: for a probe, which shows __class__ by its __name__ (a class is shown as a type only)."""
+        kind = self.choices.below(4)
+        if kind < 2:
+            self.choices.note("class cell: __class__")
+            cell = ir.Name("__class__")
+            return ir.Attribute(cell, "__name__") if kind == 0 and named else cell
+        self.choices.note("class cell: super()")
+        found = ir.Super(self.name())
+        return ir.Call(found) if kind == 3 else found
+
+    def class_cell_probe(self) -> ir.Stmt:
+        """Observe __class__ or super() where the function is, in a lambda without parameters, in a lambda
+        given `self`, or in a list comprehension (3.12 inlines it: super() there sees `self`)."""
+        kind = self.choices.below(4)
+        found = self.class_cell(named=True)
+        if kind == 0:
+            return ir.Probe(LABEL, found)
+        if kind == 1:
+            return ir.ProbeCall(LABEL, ir.Lambda(ir.Params(), found))
+        taking = ir.Params((ir.Param("s"),))  # `lambda s: ...` called with the method's self
+        if kind == 2:
+            return ir.ProbeCall(LABEL, ir.Lambda(taking, found), (ir.Name("self"),))
+        self.choices.note("class cell: in a comprehension")
+        listed = ir.Comprehension("list", found, _clause("_", ir.Call(ir.Builtin("range"), (ir.Const(1),))))
+        return ir.ProbeCall(LABEL, ir.Lambda(taking, listed), (ir.Name("self"),))
 
     def element(self) -> ir.Expr:
         """An item of a tuple display: `*name` unpacks it, where the target parses that."""
@@ -788,6 +822,7 @@ class _Generator:
         params = self.parameters(name_defaults=parent.depth > 0)
         if method:
             params = dataclasses.replace(params, posonly=(), positional=(ir.Param("self"), *params.positional_params()))
+            self.methods += 1  # until the method is drawn
         param_names = set(params.names()) - {"self"}
         nonlocals: list[str] = []
         candidates = sorted(set(parent.nonlocal_ok) - param_names)
@@ -817,6 +852,10 @@ class _Generator:
         inner = Block("function", tuple(sorted(targets)), tuple(sorted(nonlocal_ok)), parent.depth + 1, generator,
                       declared, is_async=is_async)  # fmt: skip
         body = self.body(inner)
+        if self.methods and chance(choices, self.emphasis.class_cell, 10):  # in a method, or nested in one
+            body.insert(choices.below(len(body) + 1), self.class_cell_probe())
+        if inner.depth == 1 and self.emphasis.class_cell and chance(choices, self.emphasis.class_cell, 10):
+            body = [*self.klass(inner), *body]  # first thing in the function the driver calls: it runs
         chained = chain and self.deep and inner.depth < self.depth_limit
         for index in range(max(nested, 1) if chained else nested):  # at chosen places in the body
             link = self.function_definition(inner, sample(choices, inner.targets), chain=chained and index == 0)
@@ -863,6 +902,8 @@ class _Generator:
         choices.note("function: depth %d" % inner.depth)
         if is_async:
             choices.note("async: async def")
+        if method:
+            self.methods -= 1
         return ir.FunctionDef(name, params, (*declarations, *body), decorators, is_async)
 
     def drive_nested(self, body: list[ir.Stmt]) -> list[ir.Stmt]:
@@ -919,9 +960,9 @@ class _Generator:
         name = sample(choices, block.targets)
         first = self.class_definition(block, name, (), depth)
         if not chance(choices, self.emphasis.klass, 8):
-            return [first]
+            return [first, *self.method_calls(first)]
         bases: tuple[ir.Expr, ...] = (ir.Name(name),)
-        if chance(choices, 1, 3):
+        if chance(choices, 1, 3 + self.emphasis.class_cell):
             bases = (*bases, self.name_expr())  # usually not a class: a TypeError, in the enclosing scope
         choices.note("class: bases")
         derived = self.class_definition(block, sample(choices, block.targets), bases, depth)
@@ -932,7 +973,24 @@ class _Generator:
             if chance(choices, 3, 4):
                 first = dataclasses.replace(first, body=(*first.body, self.init_subclass()))
             choices.note("class: keyword arguments")
-        return [first, derived]
+        return [first, *self.method_calls(first), derived, *self.method_calls(derived)]
+
+    def method_calls(self, klass: ir.ClassDef) -> list[ir.Stmt]:
+        """Right after the class statement, now and then: call its methods on a new instance,
+        `probe_call(label, lambda: C().m(...))`, so that what they read through __class__ and
+        super() is observed (in the areas that draw those)."""
+        calls: list[ir.Stmt] = []
+        for member in klass.body:
+            if not isinstance(member, ir.FunctionDef) or member.name.endswith("__"):  # (every object has those)
+                continue
+            if not chance(self.choices, self.emphasis.class_cell, 10):
+                continue
+            static = ir.Builtin("staticmethod") in member.decorators
+            arguments = self.arguments(member)[0 if static else 1 :]
+            call = ir.Call(ir.Attribute(ir.Call(ir.Name(klass.name)), member.name), arguments)
+            calls.append(ir.ProbeCall(LABEL, ir.Lambda(ir.Params(), call)))
+            self.choices.note("class: a method called on a new instance")
+        return calls
 
     def init_subclass(self) -> ir.FunctionDef:
         """def __init_subclass__(self, **kw): self.a = kw (the class arguments, kept on the subclass)."""
@@ -957,7 +1015,7 @@ class _Generator:
         # (A class body counts as a level of nesting, so classes in classes end too.)
         inner = Block("class", self.pool, block.nonlocal_ok, block.depth + 1, declared=declared)
         for _ in range(between(choices, 1, 3)):
-            kind = choices.below(5)
+            kind = 1 if chance(choices, self.emphasis.class_cell, 6) else choices.below(5)
             if kind == 0:
                 members.append(self.simple_statement(inner))
             elif kind == 1:

@@ -203,6 +203,14 @@ class NamedExpr:
 
 
 @dataclass(frozen=True)
+class Super:
+    """`super().attr`: zero-argument super() (its class from the implicit __class__ reference, its
+    object the first argument of the function it is called in), then an attribute of the result."""
+
+    attr: str
+
+
+@dataclass(frozen=True)
 class Await:
     """`await value`, in an `async def`."""
 
@@ -228,6 +236,7 @@ Expr = (
     | Comprehension
     | NamedExpr
     | Await
+    | Super
     | ProbeCallValue
 )
 

@@ -418,7 +418,11 @@ def _expr(node: ast.expr) -> ir.Expr:
         keywords = tuple(ir.Keyword(k.arg, _expr(k.value)) for k in node.keywords)
         return ir.Call(_expr(node.func), tuple(_expr(arg) for arg in node.args), keywords)
     if isinstance(node, ast.Attribute):
-        return ir.Attribute(_expr(node.value), node.attr)
+        value = node.value
+        if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id == "super":
+            assert not value.args and not value.keywords, "only zero-argument super() is in the IR"
+            return ir.Super(node.attr)
+        return ir.Attribute(_expr(value), node.attr)
     if isinstance(node, ast.Subscript):
         assert isinstance(node.slice, ast.Constant) and isinstance(node.slice.value, int)
         return ir.Subscript(_expr(node.value), node.slice.value)

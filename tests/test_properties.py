@@ -46,6 +46,8 @@ SEEDED = {
     "match-capture-ignores-nonlocal": ["nonlocal/language", "global/language", "class-scope/language"],
     "async-closure-stale": ["cell-sharing/language"],
     "yield-expression-drops-sent-value": ["cell-sharing/language"],
+    "super-from-the-instance": ["class-cell/language"],
+    "class-cell-only-in-methods": ["class-cell/language"],
     "unbound-is-name-error": ["unbound/language"],
     "scope-errors-accepted": ["syntax-errors/language"],
     "closure-loses-a-cell": ["%s/data-model" % area for area in GENERATED_AREAS],

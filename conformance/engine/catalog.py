@@ -47,7 +47,7 @@ AREAS = (
     Area("class-scope", "Class bodies and closures", LEVELS),
     Area("comprehension-scope", "Comprehension scopes", LEVELS),
     Area("except-as", "except ... as unbinding", LEVELS),
-    Area("class-cell", "The __class__ cell and zero-argument super()"),
+    Area("class-cell", "The __class__ cell and zero-argument super()", LEVELS),
     Area(SYNTAX_ERRORS, "Compile-time scope errors", ("language",)),
     Area("introspection", "Introspection of closures"),
     Area("lifetime", "Lifetime of captured objects"),

@@ -29,6 +29,7 @@ from typing import Any
 from conformance.model.mangle import Mangled, mangle
 from conformance.model.scopes import (
     CELL,
+    CLASS_CELL,
     CLASS_LOCAL,
     FREE,
     LOCAL,
@@ -120,6 +121,11 @@ class Class:
 class Instance:
     cls: Class
     attrs: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(eq=False)
+class IteratorValue:
+    """The iterator a comprehension's code receives as its first argument (never observed)."""
 
 
 @dataclass(eq=False)
@@ -267,6 +273,7 @@ class Frame:
     cells: dict[str, Cell]
     fast: dict[str, Any] = field(default_factory=dict)
     namespace: dict[str, Any] | None = None  # class bodies
+    outer: Frame | None = None  # a comprehension's: the frame it is evaluated from
 
 
 class Messages:
@@ -740,8 +747,13 @@ class Evaluator:
         # then the metaclass is called (§3.3.3.6): only `type` makes a class of these bases and namespace
         if metaclass != "type" or len(set(map(id, bases))) != len(bases):
             raise raise_("TypeError")
+        hook = body.namespace.get("__init_subclass__")
+        if isinstance(hook, Function) and self.rules.has("init-subclass"):  # §3.3.3.1: implicitly a classmethod
+            body.namespace["__init_subclass__"] = ClassMethod(hook)
         klass = Class(self.names.get(id(node), node.name), body.namespace)
         klass.mro = self.linearize(klass, bases)
+        if CLASS_CELL in block.cellvars:  # type.__new__ fills the implicit __class__ cell (§3.3.3.6)
+            body.cells[CLASS_CELL].value = klass
         self.init_subclass(klass, keywords)
         value: Any = klass
         for decorator in reversed(decorators):
@@ -996,6 +1008,50 @@ class Evaluator:
     def eval_probe_call(self, frame: Frame, node: ir.ProbeCallValue) -> Any:
         return self.probe_call(frame, node.label, node.func, node.args)
 
+    def eval_super(self, frame: Frame, node: ir.Super) -> Any:
+        """Zero-argument super() (Library "Built-in Functions": super; Data model 3.3.3.6): the class is
+        the implicit __class__ reference, the object the first argument of the function it is called
+        in; then the attribute, looked up in the object's MRO after that class, and bound to it."""
+        if "super" in frame.globals or (frame.namespace is not None and "super" in frame.namespace):
+            raise Unspecified("super rebound")
+        obj = self.first_argument(frame)
+        cell = frame.cells.get(CLASS_CELL) if CLASS_CELL in frame.block.freevars else None
+        if cell is None:
+            raise raise_("RuntimeError", "super(): __class__ cell not found")
+        this = cell.value
+        if this is EMPTY:
+            raise raise_("RuntimeError", "super(): empty __class__ cell")
+        if not isinstance(this, Class):
+            raise Unspecified("__class__ is not a class")
+        if isinstance(obj, Instance) and this in obj.cls.mro:
+            mro, instance, owner = obj.cls.mro, obj, obj.cls
+        elif isinstance(obj, Class) and this in obj.mro:
+            mro, instance, owner = obj.mro, None, obj
+        else:
+            raise raise_("TypeError")  # super(type, obj): obj must be an instance or subtype of type
+        for klass in mro[mro.index(this) + 1 :]:
+            if node.attr in klass.namespace:
+                return self.bind(klass.namespace[node.attr], instance, owner)
+        raise raise_("AttributeError")
+
+    def first_argument(self, frame: Frame) -> Any:
+        """The object zero-argument super() uses: the first positional argument of the function whose
+        frame this is; an inlined comprehension (PEP 709, 3.12) runs in the frame that contains it."""
+        block = frame.block
+        if block.kind == "comprehension":
+            assert isinstance(block.node, ir.Comprehension) and frame.outer is not None
+            if block.node.kind != "gen" and self.rules.has("inlined-comprehensions"):
+                return self.first_argument(frame.outer)
+            return IteratorValue()  # its first argument is the iterator of its first `for`
+        node = block.node
+        positional = node.params.positional_params() if isinstance(node, (ir.FunctionDef, ir.Lambda)) else ()
+        if not positional:
+            raise raise_("RuntimeError", "super(): no arguments")
+        try:
+            return self.load(frame, positional[0].name)
+        except Raised:
+            raise Unspecified("super() with its first argument deleted") from None
+
     def eval_await(self, frame: Frame, node: ir.Await) -> Any:
         value = self.eval(frame, node.value)
         if not isinstance(value, Coroutine):
@@ -1018,6 +1074,7 @@ class Evaluator:
         first = self.iterate(self.eval(frame, node.clauses[0].iter))
         block = self.analysis.block_of(node)
         inner = self.new_frame(block, frame.globals, self.closure_for(frame, block))
+        inner.outer = frame
 
         def clauses(index: int, iterator: Iterator[Any]) -> Iterator[None]:
             clause = node.clauses[index]
@@ -1251,6 +1308,8 @@ class Evaluator:
             found = value.lookup(attr)
             if found is not EMPTY:
                 return self.bind(found, None, value)
+            if attr == "__name__":
+                return value.name
         elif isinstance(value, (Function, ModuleValue, StaticMethod, ClassMethod)) and attr in value.attrs:
             return value.attrs[attr]
         raise raise_("AttributeError")
@@ -1784,4 +1843,5 @@ EXPRESSIONS: dict[type[Any], Callable[[Evaluator, Frame, Any], Any]] = {
     ir.ProbeCallValue: Evaluator.eval_probe_call,
     ir.NamedExpr: Evaluator.eval_named,
     ir.Await: Evaluator.eval_await,
+    ir.Super: Evaluator.eval_super,
 }

@@ -28,6 +28,7 @@ _IDENTIFIERS: dict[type[Any], tuple[str, ...]] = {
     ir.Import: ("asname",),
     ir.Handler: ("name",),
     ir.Attribute: ("attr",),
+    ir.Super: ("attr",),
     ir.FunctionDef: ("name",),
     ir.MatchCapture: ("name",),
     ir.MatchAs: ("name",),

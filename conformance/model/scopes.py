@@ -15,7 +15,11 @@ name a block mentions, this finds how it resolves:
     MODULE           bound at module level
 
 Class blocks do not extend to nested blocks ("The scope of names defined in a class
-block is limited to the class block"), so lookups pass over them. An assignment
+block is limited to the class block"), so lookups pass over them, with one exception:
+`__class__`. A block nested in a class body that reads `__class__` or `super`
+(Data model 3.3.3.6: "an implicit closure reference named __class__ if any methods in a
+class body refer to either __class__ or super") gets `__class__` as a free variable, and
+the nearest enclosing class body owns its cell; the class body itself does not see it. An assignment
 expression in a comprehension binds in the nearest enclosing block that is not a
 comprehension, honouring a nonlocal or global declaration there (PEP 572), and is a
 SyntaxError where that block is a class body, where it would rebind an iteration
@@ -35,6 +39,7 @@ from typing import Any
 from generators import ir
 
 FUNCTION_LIKE = ("function", "lambda", "comprehension")
+CLASS_CELL = "__class__"  # the implicit closure reference of the functions in a class body
 
 
 class Kind(Enum):
@@ -329,6 +334,14 @@ class _Builder:
 
     def name(self, block: Block, node: ir.Name, in_iterable: bool) -> None:
         block.used.add(node.id)
+        if node.id == "super" and block.function_like:
+            block.used.add(CLASS_CELL)
+
+    def super_(self, block: Block, node: ir.Super, in_iterable: bool) -> None:
+        self.attributes.add(node.attr)
+        block.used.add("super")
+        if block.function_like:
+            block.used.add(CLASS_CELL)
 
     def operands(self, block: Block, node: ir.BinOp | ir.Compare, in_iterable: bool) -> None:
         self.expr(block, node.left, in_iterable)
@@ -455,6 +468,7 @@ EXPRESSIONS: dict[type[Any], Callable[[_Builder, Block, Any, bool], None]] = {
     ir.Comprehension: _Builder.comprehension,
     ir.NamedExpr: _Builder.named_expr,
     ir.Await: _Builder.operand,
+    ir.Super: _Builder.super_,
 }
 
 
@@ -504,7 +518,7 @@ def _kind_of(block: Block, name: str) -> tuple[Kind, Block | None]:
 def _place_cell(block: Block, name: str, owner: Block) -> None:
     """A FREE name is a cell of its owner and passes through every block in between."""
     owner.cellvars.add(name)
-    if owner.scope[name] is LOCAL:
+    if owner.scope.get(name) is LOCAL:  # (a class body owning the __class__ cell has no such name)
         owner.scope[name] = CELL
     between: Block | None = block
     while between is not None and between is not owner:
@@ -522,7 +536,10 @@ def _function_ancestors(block: Block) -> Iterator[Block]:
 
 
 def _enclosing_owner(block: Block, name: str) -> Block | None:
-    """§4.2.2: the nearest enclosing function scope binding `name`, if any (not a global)."""
+    """§4.2.2: the nearest enclosing function scope binding `name`, if any (not a global); for
+    __class__, the nearest enclosing class body when no function in between binds it."""
+    if name == CLASS_CELL:
+        return _class_cell_owner(block)
     for ancestor in _function_ancestors(block):
         if name in ancestor.globals:
             return None
@@ -530,6 +547,22 @@ def _enclosing_owner(block: Block, name: str) -> Block | None:
             return _owner(ancestor, name)
         if name in ancestor.bound:
             return ancestor
+    return None
+
+
+def _class_cell_owner(block: Block) -> Block | None:
+    """Data model 3.3.3.6: the class body whose implicit __class__ cell a nested block reads."""
+    ancestor = block.parent
+    while ancestor is not None and ancestor.kind != "module":
+        if ancestor.kind == "class":
+            return ancestor
+        if CLASS_CELL in ancestor.globals:
+            return None
+        if CLASS_CELL in ancestor.nonlocals:
+            return _owner(ancestor, CLASS_CELL)
+        if CLASS_CELL in ancestor.bound:
+            return ancestor
+        ancestor = ancestor.parent
     return None
 
 

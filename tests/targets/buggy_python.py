@@ -521,6 +521,62 @@ class SentValueDropped(ast.NodeTransformer):
         return ast.Subscript(ast.Tuple([node, ast.Constant(None)], ast.Load()), ast.Constant(1), ast.Load())
 
 
+class SuperFromTheInstance(ast.NodeTransformer):
+    """Zero-argument super() takes its class from the object, as super(type(self), self) would: the MRO
+    search starts after the object's own class, not after the class whose body defined the method
+    (Data model 3.3.3.6: the implicit __class__ reference). In a subclass's instance a base method's
+    super() then finds the base method again, or a method of the subclass's other bases."""
+
+    def __init__(self) -> None:
+        self.first: list[str | None] = []  # the first positional parameter of each enclosing function
+
+    def _function(self, node: ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda) -> ast.AST:
+        positional = [*node.args.posonlyargs, *node.args.args]
+        self.first.append(positional[0].arg if positional else None)
+        self.generic_visit(node)
+        self.first.pop()
+        return node
+
+    visit_FunctionDef = visit_AsyncFunctionDef = visit_Lambda = _function
+
+    def visit_Call(self, node: ast.Call) -> ast.AST:
+        self.generic_visit(node)
+        zero_argument = isinstance(node.func, ast.Name) and node.func.id == "super" and not node.args
+        if zero_argument and self.first and self.first[-1] is not None:
+            obj = ast.Name(self.first[-1], ast.Load())
+            node.args = [ast.Call(ast.Name("type", ast.Load()), [obj], []), ast.Name(self.first[-1], ast.Load())]
+        return node
+
+
+class ClassCellOnlyInMethods(ast.NodeTransformer):
+    """__class__ is known in a method's own body only: a function, lambda or comprehension nested in
+    the method that reads it gets NameError (Data model 3.3.3.6: the implicit __class__ reference is
+    a closure reference, which scopes nested in the method reach like any free variable)."""
+
+    def __init__(self) -> None:
+        self.levels: list[str] = []  # "class", "method" or "nested", innermost last
+
+    def _scope(self, node: ast.AST, kind: str) -> ast.AST:
+        self.levels.append(kind)
+        self.generic_visit(node)
+        self.levels.pop()
+        return node
+
+    def visit_ClassDef(self, node: ast.ClassDef) -> ast.AST:
+        return self._scope(node, "class")
+
+    def _function(self, node: ast.AST) -> ast.AST:
+        return self._scope(node, "method" if self.levels and self.levels[-1] == "class" else "nested")
+
+    visit_FunctionDef = visit_AsyncFunctionDef = visit_Lambda = _function
+    visit_ListComp = visit_SetComp = visit_DictComp = visit_GeneratorExp = _function
+
+    def visit_Name(self, node: ast.Name) -> ast.AST:
+        if node.id == "__class__" and isinstance(node.ctx, ast.Load) and self.levels[-1:] == ["nested"]:
+            return ast.copy_location(ast.Name("__class_of_the_method__", ast.Load()), node)
+        return node
+
+
 SOURCE_BUGS: dict[str, Callable[[], ast.NodeTransformer]] = {
     "early-binding": EarlyBinding,
     "nonlocal-ignored": lambda: IgnoreDeclarations(ast.Nonlocal),
@@ -536,6 +592,8 @@ SOURCE_BUGS: dict[str, Callable[[], ast.NodeTransformer]] = {
     "match-capture-ignores-nonlocal": lambda: TargetsIgnoreDeclarations(_match_targets),
     "async-closure-stale": CoroutinesCopyFreeVariables,
     "yield-expression-drops-sent-value": SentValueDropped,
+    "super-from-the-instance": SuperFromTheInstance,
+    "class-cell-only-in-methods": ClassCellOnlyInMethods,
 }
 
 
