@@ -852,7 +852,7 @@ class _Generator:
         inner = Block("function", tuple(sorted(targets)), tuple(sorted(nonlocal_ok)), parent.depth + 1, generator,
                       declared, is_async=is_async)  # fmt: skip
         body = self.body(inner)
-        if self.methods and chance(choices, self.emphasis.class_cell, 10):  # in a method, or nested in one
+        if self.methods and self.emphasis.class_cell and chance(choices, self.emphasis.class_cell, 10):  # in a method
             body.insert(choices.below(len(body) + 1), self.class_cell_probe())
         if inner.depth == 1 and self.emphasis.class_cell and chance(choices, self.emphasis.class_cell, 10):
             body = [*self.klass(inner), *body]  # first thing in the function the driver calls: it runs
@@ -983,7 +983,7 @@ class _Generator:
         for member in klass.body:
             if not isinstance(member, ir.FunctionDef) or member.name.endswith("__"):  # (every object has those)
                 continue
-            if not chance(self.choices, self.emphasis.class_cell, 10):
+            if not (self.emphasis.class_cell and chance(self.choices, self.emphasis.class_cell, 10)):
                 continue
             static = ir.Builtin("staticmethod") in member.decorators
             arguments = self.arguments(member)[0 if static else 1 :]
@@ -1015,7 +1015,8 @@ class _Generator:
         # (A class body counts as a level of nesting, so classes in classes end too.)
         inner = Block("class", self.pool, block.nonlocal_ok, block.depth + 1, declared=declared)
         for _ in range(between(choices, 1, 3)):
-            kind = 1 if chance(choices, self.emphasis.class_cell, 6) else choices.below(5)
+            methods = self.emphasis.class_cell and chance(choices, self.emphasis.class_cell, 6)
+            kind = 1 if methods else choices.below(5)
             if kind == 0:
                 members.append(self.simple_statement(inner))
             elif kind == 1:
