@@ -113,6 +113,9 @@ _OBSERVES = (
     (re.compile(r"^\s*(import|from)\s+inspect\b", re.MULTILINE), "inspect"),
     (re.compile(r"^\s*(import|from)\s+weakref\b", re.MULTILINE), "weakref"),
     (re.compile(r"^\s*(import|from)\s+gc\b", re.MULTILINE), "gc"),
+    (re.compile(r"\bsys\._getframe\b"), "getframe"),
+    (re.compile(r"\b(eval|exec)\("), "dynamic_execution"),
+    (re.compile(r"__annotations__"), "annotations"),
 )
 
 
@@ -316,7 +319,8 @@ def _parse_condition(text: str, place: str) -> VersionCondition:
 
 
 def _implied_requirements(source: str, expectations: list[Expectation]) -> set[str]:
-    implied = _syntax_needs(source) | {cap for pattern, cap in _OBSERVES if pattern.search(source)}
+    code = "\n".join(line for line in source.splitlines() if not line.lstrip().startswith("#"))  # not the header
+    implied = _syntax_needs(source) | {cap for pattern, cap in _OBSERVES if pattern.search(code)}
     for expectation in expectations:
         implied.update(_FACET_REQUIRES.get(expectation.facet or "", ()))
     return implied

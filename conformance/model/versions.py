@@ -166,6 +166,13 @@ RULES = (
         "CPython's messages (a CPython detail, checked at that level only)",
     ),
     Rule(
+        "exec-closure",
+        (3, 11),
+        "exec() of a code object with free variables takes their cells as `closure=`",
+        "no `closure` argument: such a code object cannot be run by exec()",
+        'Library "Built-in Functions": exec (changed in 3.11)',
+    ),
+    Rule(
         "inlined-comprehensions",
         (3, 12),
         "list, set and dict comprehensions run in the frame of the function that contains them:"
@@ -194,6 +201,14 @@ RULES = (
         "a type parameter may have a default, evaluated lazily in its annotation scope",
         "no defaults (SyntaxError)",
         "PEP 696",
+    ),
+    Rule(
+        "nested-scopes-in-class-annotation-scopes",
+        (3, 13),
+        "lambdas and comprehensions may appear in an annotation scope within a class body (they do not see"
+        " the class's names)",
+        "SyntaxError: Cannot use lambda in annotation scope within class scope (3.12)",
+        'What\'s New in Python 3.13 (gh-109118); Language Reference 4.2.4 "Annotation scopes"',
     ),
     Rule(
         "deferred-annotations",

@@ -450,6 +450,27 @@ def _compiles(source):
         return False
 
 
+def _dynamic_execution():
+    """eval() and exec() of source text, with and without a namespace."""
+    try:
+        namespace = {}
+        exec("y = 2", namespace)
+        return eval("1 + 1") == 2 and namespace.get("y") == 2
+    except Exception:  # NotImplementedError, NameError (no exec), ...
+        return False
+
+
+def _annotations():
+    """Functions keep their parameter annotations in __annotations__."""
+    try:
+        source = "def annotated(x: int):\n    pass\nresult = annotated.__annotations__"
+        namespace = {}
+        exec(source, namespace)
+        return namespace["result"] == {"x": int}
+    except Exception:
+        return False
+
+
 def _capabilities():
     """What this interpreter supports, tested directly rather than by version."""
 
@@ -487,6 +508,9 @@ def _capabilities():
         caps["cell_type"] = caps["function_type"] = False
     for name, source in SYNTAX_PROBES:
         caps[name] = _compiles(source)
+    caps["getframe"] = callable(getattr(sys, "_getframe", None))
+    caps["dynamic_execution"] = _dynamic_execution()
+    caps["annotations"] = _annotations()
     for module in ("gc", "weakref", "inspect", "functools"):
         try:
             __import__(module)
