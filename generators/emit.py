@@ -122,13 +122,21 @@ class _Emitter:
         if isinstance(node, ir.FunctionDef):
             if node.is_async:
                 self.require("async_def", "async def")
-            header = pad + "%sdef %s(%s):" % ("async " if node.is_async else "", node.name, self.params(node.params))
+            generic = ""
+            if node.type_params:
+                self.require("type_params", "type parameters")
+                generic = "[%s]" % ", ".join(node.type_params)
+            keyword = "async def" if node.is_async else "def"
+            header = pad + "%s %s%s(%s):" % (keyword, node.name, generic, self.params(node.params))
             return [*self.decorators(node.decorators, pad), header, *self.block(node.body, level + 1)]
         if isinstance(node, ir.ClassDef):
             arguments = [e(base) for base in node.bases] + ["%s=%s" % (k.name, e(k.value)) for k in node.keywords]
             bases = "(%s)" % ", ".join(arguments) if arguments else ""
             header = pad + "class %s%s:" % (node.name, bases)
             return [*self.decorators(node.decorators, pad), header, *self.block(node.body, level + 1)]
+        if isinstance(node, ir.TypeAlias):
+            self.require("type_alias", "type statements")
+            return [pad + "type %s = %s" % (node.name, e(node.value))]
         if isinstance(node, ir.Probe):
             return [pad + "probe(%r, %s)" % (node.label, e(node.value))]
         if isinstance(node, ir.ProbeCall):

@@ -76,6 +76,7 @@ class Emphasis:
     match: int = 1  # match statements (where the target parses them)
     async_: int = 1  # async def, await (where the target parses them)
     class_cell: int = 0  # __class__ and zero-argument super() in methods and the scopes nested in them
+    annotation: int = 0  # type parameters and type aliases (where the target parses them)
 
 
 EMPHASIS = {
@@ -91,6 +92,7 @@ EMPHASIS = {
     "comprehension-scope": Emphasis(comprehension=5, lambda_=2, clauses=4),
     "except-as": Emphasis(try_=5, nested=2, closure_probe=2, with_=2),
     "class-cell": Emphasis(klass=8, class_cell=8, nested=3, lambda_=2, comprehension=2, decorator=2, closure_probe=2),
+    "annotation-scopes": Emphasis(annotation=5, nested=4, lambda_=2, nonlocal_=2, closure_probe=2),
 }
 
 
@@ -166,6 +168,8 @@ class _Tables:
             options += ["match"] * emphasis.match
         if nested and asynchronous:
             options += ["await"] * emphasis.async_
+        if in_function and self.ctx.features.type_alias:
+            options += ["type-alias"] * emphasis.annotation
         return tuple(options)
 
 
@@ -565,7 +569,21 @@ class _Generator:
             return [self.match_(block)]
         if kind == "await":
             return self.await_(block)
+        if kind == "type-alias":
+            return self.type_alias(block)
         return self.yield_(block)
+
+    def type_alias(self, block: Block) -> list[ir.Stmt]:
+        """`type X = value` (3.12): binds X now; the value is evaluated when X.__value__ is first read,
+        in an annotation scope that closes over the function's variables. Often read right away."""
+        choices = self.choices
+        name = sample(choices, block.binding_targets())
+        alias: list[ir.Stmt] = [ir.TypeAlias(name, self.expression((), 1))]
+        choices.note("annotation scope: type alias")
+        if chance(choices, 1, 2):
+            value = ir.Lambda(ir.Params(), ir.Attribute(ir.Name(name), "__value__"))
+            alias.append(ir.ProbeCall(LABEL, value))
+        return alias
 
     def yield_(self, block: Block) -> list[ir.Stmt]:
         """`yield x`, `y = yield x` (what the driver sends in), `yield from ...`, `y = yield from ...`;
@@ -834,6 +852,13 @@ class _Generator:
         if global_candidates and chance(choices, self.emphasis.global_, 7):
             globals_ = [sample(choices, global_candidates)]
             choices.note("declaration: global")
+        type_params: list[str] = []  # def name[T](): bound in an annotation scope around the function (3.12)
+        generic_ok = self.features.type_params and parent.depth > 0 and parent.kind != "class" and not method
+        if generic_ok and self.emphasis.annotation and chance(choices, self.emphasis.annotation, 10):
+            plain = [n for n in global_candidates if n not in globals_ and not n.startswith("__")]
+            if plain:
+                type_params = distinct(choices, plain, 1, 2)
+                choices.note("annotation scope: type parameters")
         local_candidates = sorted(set(self.pool) - param_names - set(nonlocals) - set(globals_))
         locals_: list[str] = []
         if local_candidates:
@@ -848,6 +873,7 @@ class _Generator:
             self.suspending = True
         targets = param_names | set(nonlocals) | set(globals_) | set(locals_)
         nonlocal_ok = (set(parent.nonlocal_ok) - set(globals_)) | param_names | set(nonlocals) | set(locals_)
+        nonlocal_ok -= set(type_params) - set(locals_)  # (nonlocal of a type parameter is a SyntaxError)
         declared = tuple(sorted(set(nonlocals) | set(globals_)))
         inner = Block("function", tuple(sorted(targets)), tuple(sorted(nonlocal_ok)), parent.depth + 1, generator,
                       declared, is_async=is_async)  # fmt: skip
@@ -904,7 +930,7 @@ class _Generator:
             choices.note("async: async def")
         if method:
             self.methods -= 1
-        return ir.FunctionDef(name, params, (*declarations, *body), decorators, is_async)
+        return ir.FunctionDef(name, params, (*declarations, *body), decorators, is_async, tuple(type_params))
 
     def drive_nested(self, body: list[ir.Stmt]) -> list[ir.Stmt]:
         """Now and then run a generator or coroutine the body defined, right after its definition,

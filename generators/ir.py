@@ -394,6 +394,16 @@ class FunctionDef:
     body: tuple[Stmt, ...]
     decorators: tuple[Expr, ...] = ()
     is_async: bool = False
+    type_params: tuple[str, ...] = ()  # `def name[T, U](...)` (PEP 695, 3.12): bound in an annotation scope
+
+
+@dataclass(frozen=True)
+class TypeAlias:
+    """`type name = value` (PEP 695, 3.12): binds name; the value is evaluated lazily, in an annotation
+    scope, when `name.__value__` is first read."""
+
+    name: str
+    value: Expr
 
 
 # -- match (PEP 634) ------------------------------------------------------------
@@ -549,6 +559,7 @@ Stmt = (
     | Assert
     | FunctionDef
     | ClassDef
+    | TypeAlias
     | Probe
     | ProbeCall
     | ProbeClosure

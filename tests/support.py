@@ -6,6 +6,7 @@ One module, so that no test module imports another.
 from __future__ import annotations
 
 import ast
+import functools
 import json
 import os
 import shutil
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from conformance.engine.schema import SCHEMA, summarize, validate
+from conformance.host.interpreters import discover
 from generators import ir
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -24,6 +26,15 @@ TARGETS = Path(__file__).resolve().parent / "targets"  # stand-in interpreters
 
 # A Python with one closure bug seeded in it: BUGGY + " early-binding" (tests/targets/buggy_python.py).
 BUGGY = "%s %s" % (HOST, TARGETS / "buggy_python.py")
+
+
+@functools.cache
+def newest_python() -> str | None:
+    """The newest CPython 3.12 or later on this machine (PEP 695's syntax), for seeded bugs about it."""
+    found = [found for found in discover() if found.implementation == "cpython" and found.version >= (3, 12)]
+    return max(found, key=lambda found: found.version).path if found else None
+
+
 # A CPython that segfaults on programs with four `del` statements or more.
 CRASHING = [HOST, "-S", str(TARGETS / "crashing_python.py")]
 # A protocol-speaking fake that misbehaves on request (tests/targets/fake_target.py).

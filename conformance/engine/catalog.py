@@ -48,7 +48,7 @@ AREAS = (
     Area("comprehension-scope", "Comprehension scopes", LEVELS),
     Area("except-as", "except ... as unbinding", LEVELS),
     Area("class-cell", "The __class__ cell and zero-argument super()", LEVELS),
-    Area("annotation-scopes", "Type parameters and annotation scopes"),
+    Area("annotation-scopes", "Type parameters and annotation scopes", LEVELS),
     Area(SYNTAX_ERRORS, "Compile-time scope errors", ("language",)),
     Area("introspection", "Introspection of closures"),
     Area("lifetime", "Lifetime of captured objects"),

@@ -124,6 +124,25 @@ class Instance:
 
 
 @dataclass(eq=False)
+class TypeVarValue:
+    """A type parameter (PEP 695): only its __name__ is observed."""
+
+    name: str
+
+
+@dataclass(eq=False)
+class TypeAliasValue:
+    """`type name = value`: the value is computed on the first read of __value__ (§4.2.5), then kept."""
+
+    name: str
+    node: ir.TypeAlias
+    closure: dict[str, Cell]
+    globals: dict[str, Any]
+    value: Any = None
+    computed: bool = False
+
+
+@dataclass(eq=False)
 class IteratorValue:
     """The iterator a comprehension's code receives as its first argument (never observed)."""
 
@@ -253,6 +272,8 @@ def type_name(value: Any) -> str:
         ModuleValue: "module",
         StaticMethod: "staticmethod",
         ClassMethod: "classmethod",
+        TypeVarValue: "TypeVar",
+        TypeAliasValue: "TypeAliasType",
     }
     if isinstance(value, Instance):
         return value.cls.name
@@ -313,6 +334,7 @@ class ClassMethod:
 
 
 NUMBERS = (int, float, bool)
+_TYPING = (TypeVarValue, TypeAliasValue)
 
 
 class Evaluator:
@@ -720,6 +742,19 @@ class Evaluator:
                 return False
         return True
 
+    def exec_type_alias(self, frame: Frame, node: ir.TypeAlias) -> None:
+        scope = self.analysis.annotation_scope_of(node)
+        self.store(frame, node.name, TypeAliasValue(node.name, node, self.closure_for(frame, scope), frame.globals))
+
+    def alias_value(self, alias: TypeAliasValue) -> Any:
+        """§4.2.5 "Lazy evaluation": the value, evaluated in the alias's annotation scope when first
+        read and kept from then on (an evaluation that raises is tried again on the next read)."""
+        if not alias.computed:
+            scope = self.analysis.annotation_scope_of(alias.node)
+            alias.value = self.eval(self.new_frame(scope, alias.globals, alias.closure), alias.node.value)
+            alias.computed = True
+        return alias.value
+
     def exec_import(self, frame: Frame, node: ir.Import) -> None:
         module = self.modules.setdefault(node.module, ModuleValue(node.module, dict(MODULES[node.module])))
         self.store(frame, node.asname, module if node.name is None else module.attrs[node.name])
@@ -1067,7 +1102,15 @@ class Evaluator:
         defaults = [self.eval(frame, p.default) for p in params.positional_params() if p.default is not None]
         kwdefaults = {p.name: self.eval(frame, p.default) for p in params.kwonly if p.default is not None}
         block = self.analysis.block_of(node)
-        return Function(name, node, block, self.closure_for(frame, block), defaults, kwdefaults, frame.globals)
+        encloses = frame
+        if isinstance(node, ir.FunctionDef) and node.type_params:
+            # §4.2.4 (PEP 695): defaults (and decorators) outside; the type parameters are bound in an
+            # annotation scope, and the function closes over them there
+            scope = self.analysis.annotation_scope_of(node)
+            encloses = self.new_frame(scope, frame.globals, self.closure_for(frame, scope))
+            for type_param in node.type_params:
+                self.store(encloses, type_param, TypeVarValue(type_param))
+        return Function(name, node, block, self.closure_for(encloses, block), defaults, kwdefaults, frame.globals)
 
     def comprehension(self, frame: Frame, node: ir.Comprehension) -> Any:
         """§6.2.4: the first iterable in the enclosing scope, at once; the rest in the comprehension's."""
@@ -1127,6 +1170,8 @@ class Evaluator:
     def binary(self, op: str, left: Any, right: Any, in_place: bool = False) -> Any:
         if type(left) in NUMBERS and type(right) in NUMBERS:
             return self.arithmetic(op, left, right)
+        if op == "|" and (isinstance(left, _TYPING) or isinstance(right, _TYPING)):
+            raise Unspecified("| of a type parameter or alias makes a typing union")
         if in_place:
             done = self.in_place(op, left, right)
             if done is not EMPTY:
@@ -1280,6 +1325,8 @@ class Evaluator:
 
     def contains(self, container: Any, item: Any) -> bool:
         """§6.10.2 membership tests."""
+        if isinstance(container, TypeAliasValue):
+            raise Unspecified("whether a type alias can be iterated changed between versions")
         if isinstance(container, (ListValue, tuple)):
             items = container.items if isinstance(container, ListValue) else container
             return any(element is item or self.equal(element, item) for element in items)
@@ -1312,6 +1359,10 @@ class Evaluator:
                 return value.name
         elif isinstance(value, (Function, ModuleValue, StaticMethod, ClassMethod)) and attr in value.attrs:
             return value.attrs[attr]
+        elif isinstance(value, (TypeVarValue, TypeAliasValue)) and attr == "__name__":
+            return value.name
+        elif isinstance(value, TypeAliasValue) and attr == "__value__":
+            return self.alias_value(value)
         raise raise_("AttributeError")
 
     @staticmethod
@@ -1407,6 +1458,8 @@ class Evaluator:
 
     def iterate(self, value: Any) -> Iterator[Any]:
         """iter(value) at once (TypeError now), then its items as they are asked for."""
+        if isinstance(value, TypeAliasValue):
+            raise Unspecified("whether a type alias can be unpacked changed between versions")
         if isinstance(value, RangeValue):
             return self._counted(iter(range(value.stop)))
         if isinstance(value, ListValue):
@@ -1815,6 +1868,7 @@ STATEMENTS: dict[type[Any], Callable[[Evaluator, Frame, Any], None]] = {
     ir.Try: Evaluator.exec_try,
     ir.With: Evaluator.exec_with,
     ir.Import: Evaluator.exec_import,
+    ir.TypeAlias: Evaluator.exec_type_alias,
     ir.Assert: Evaluator.exec_assert,
     ir.FunctionDef: Evaluator.exec_function_def,
     ir.ClassDef: Evaluator.exec_class_def,

@@ -19,7 +19,10 @@ block is limited to the class block"), so lookups pass over them, with one excep
 `__class__`. A block nested in a class body that reads `__class__` or `super`
 (Data model 3.3.3.6: "an implicit closure reference named __class__ if any methods in a
 class body refer to either __class__ or super") gets `__class__` as a free variable, and
-the nearest enclosing class body owns its cell; the class body itself does not see it. An assignment
+the nearest enclosing class body owns its cell; the class body itself does not see it.
+A generic function's type parameters are bound in an annotation scope (§4.2.4, PEP 695)
+between the enclosing block and the function, and a `type X = value` statement's value
+is an annotation scope of its own: both are function-like, so closures reach through them. An assignment
 expression in a comprehension binds in the nearest enclosing block that is not a
 comprehension, honouring a nonlocal or global declaration there (PEP 572), and is a
 SyntaxError where that block is a class body, where it would rebind an iteration
@@ -32,13 +35,13 @@ Reference leaves open raises Unspecified.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
 from generators import ir
 
-FUNCTION_LIKE = ("function", "lambda", "comprehension")
+FUNCTION_LIKE = ("function", "lambda", "comprehension", "annotation")
 CLASS_CELL = "__class__"  # the implicit closure reference of the functions in a class body
 
 
@@ -71,7 +74,7 @@ class Unspecified(Exception):
     """The Reference does not say what this program means; the model does not guess."""
 
 
-BlockNode = ir.Module | ir.FunctionDef | ir.Lambda | ir.ClassDef | ir.Comprehension
+BlockNode = ir.Module | ir.FunctionDef | ir.Lambda | ir.ClassDef | ir.Comprehension | ir.TypeAlias
 
 
 class Block:
@@ -80,7 +83,7 @@ class Block:
     def __init__(
         self, kind: str, node: BlockNode, parent: Block | None, name: str = "", params: tuple[str, ...] = ()
     ) -> None:
-        self.kind = kind  # "module", "function", "lambda", "class" or "comprehension"
+        self.kind = kind  # "module", "function", "lambda", "class", "comprehension" or "annotation"
         self.node = node
         self.parent = parent
         self.name = name
@@ -121,9 +124,14 @@ class Analysis:
     module: Block
     blocks: dict[int, Block]
     private: bool = False  # a private name (__x) appears: mangling (mangle.py) may change the program
+    annotation_scopes: dict[int, Block] = field(default_factory=dict)  # of generic defs and type aliases
 
     def block_of(self, node: BlockNode) -> Block:
         return self.blocks[id(node)]
+
+    def annotation_scope_of(self, node: ir.FunctionDef | ir.TypeAlias) -> Block:
+        """The annotation scope of a generic function's type parameters, or of a type alias's value."""
+        return self.annotation_scopes[id(node)]
 
 
 def analyze(module: ir.Module) -> Analysis:
@@ -134,7 +142,7 @@ def analyze(module: ir.Module) -> Analysis:
         _resolve(block)
     names = {name for block in builder.order for name in (*block.bound, *block.used, *block.globals, *block.nonlocals)}
     private = any(_is_private(name) for name in names | builder.attributes)
-    return Analysis(top, builder.blocks, private)
+    return Analysis(top, builder.blocks, private, builder.annotation_scopes)
 
 
 def _is_private(identifier: str) -> bool:
@@ -147,11 +155,15 @@ def _is_private(identifier: str) -> bool:
 class _Builder:
     def __init__(self) -> None:
         self.blocks: dict[int, Block] = {}
+        self.annotation_scopes: dict[int, Block] = {}
         self.order: list[Block] = []  # every block, parents before children (as Block.walk)
         self.attributes: set[str] = set()  # attribute names read or assigned
 
     def register(self, block: Block) -> Block:
-        self.blocks[id(block.node)] = block
+        if block.kind == "annotation":
+            self.annotation_scopes[id(block.node)] = block
+        else:
+            self.blocks[id(block.node)] = block
         self.order.append(block)
         if block.parent is not None:
             block.parent.children.append(block)
@@ -181,6 +193,13 @@ class _Builder:
         names = params.names()
         if len(set(names)) != len(names):
             raise ScopeSyntaxError("duplicate argument in function definition")
+        if isinstance(node, ir.FunctionDef) and node.type_params:
+            # §4.2.4 (PEP 695): the type parameters live in an annotation scope between the enclosing
+            # block and the function (defaults and decorators stay outside it)
+            if len(set(node.type_params)) != len(node.type_params):
+                raise ScopeSyntaxError("duplicate type parameter")
+            parent = self.register(Block("annotation", node, parent, name="<generic parameters of %s>" % name))
+            parent.bound.update(node.type_params)
         child = self.register(Block(kind, node, parent, name=name, params=names))
         child.bound.update(names)
         if isinstance(node, ir.FunctionDef):
@@ -298,6 +317,12 @@ class _Builder:
         if node.target is not None:
             self.target(block, node.target)
         self.statements(block, node.body)
+
+    def type_alias(self, block: Block, node: ir.TypeAlias) -> None:
+        """§7.14 "The type statement": binds the name; the value in an annotation scope of its own."""
+        scope = self.register(Block("annotation", node, block, name=node.name))
+        self.expr(scope, node.value)
+        block.bound.add(node.name)
 
     def import_(self, block: Block, node: ir.Import) -> None:
         block.bound.add(node.asname)
@@ -440,6 +465,7 @@ STATEMENTS: dict[type[Any], Callable[[_Builder, Block, Any], None]] = {
     ir.Try: _Builder.try_,
     ir.With: _Builder.with_,
     ir.Import: _Builder.import_,
+    ir.TypeAlias: _Builder.type_alias,
     ir.Assert: _Builder.value_statement,
     ir.FunctionDef: _Builder.function_def,
     ir.ClassDef: _Builder.class_def,
@@ -577,6 +603,8 @@ def _owner(block: Block, name: str) -> Block:
         if name in ancestor.nonlocals:
             return _owner(ancestor, name)
         if name in ancestor.bound:
+            if ancestor.kind == "annotation":
+                raise ScopeSyntaxError("nonlocal binding not allowed for type parameter %r" % name)
             return ancestor
     if block.container().kind == "module" and block.kind == "comprehension":
         raise ScopeSyntaxError("no binding for nonlocal %r found" % name)

@@ -577,6 +577,56 @@ class ClassCellOnlyInMethods(ast.NodeTransformer):
         return node
 
 
+class TypeParametersLeak(ast.NodeTransformer):
+    """A generic function's type parameters are also bound in the scope that defines it (§4.2.4: they
+    live in an annotation scope of their own): after `def g[T]()`, T there is the type variable.
+    Runs where the interpreter under the seeded one parses PEP 695 (3.12 or newer)."""
+
+    def _body(self, body: list[ast.stmt]) -> list[ast.stmt]:
+        rewritten: list[ast.stmt] = []
+        for statement in body:
+            rewritten.append(self.visit(statement))
+            for index, param in enumerate(getattr(statement, "type_params", ()) or ()):
+                if isinstance(statement, ast.FunctionDef):
+                    params = ast.Attribute(ast.Name(statement.name, ast.Load()), "__type_params__", ast.Load())
+                    leaked = ast.Subscript(params, ast.Constant(index), ast.Load())
+                    leak = ast.Assign([ast.Name(param.name, ast.Store())], leaked)  # (a decorator may have
+                    rewritten.append(
+                        ast.Try([leak], [ast.ExceptHandler(None, None, [ast.Pass()])], [], [])
+                    )  # hidden it)
+        return rewritten
+
+    def generic_visit(self, node: ast.AST) -> ast.AST:
+        for field in ("body", "orelse", "finalbody"):
+            block = getattr(node, field, None)
+            if isinstance(block, list) and block and isinstance(block[0], ast.stmt):
+                setattr(node, field, self._body(block))
+        for child in ast.iter_child_nodes(node):
+            if not isinstance(child, ast.stmt):
+                self.visit(child)
+        for handler in getattr(node, "handlers", ()):
+            handler.body = self._body(handler.body)
+        for case in getattr(node, "cases", ()):
+            case.body = self._body(case.body)
+        return node
+
+
+class EagerTypeAliases(ast.NodeTransformer):
+    """`type X = value` evaluates the value at once, as an assignment would (§7.14 and §4.2.5: it is
+    evaluated lazily, when X.__value__ is first read, and sees the variables' values then)."""
+
+    def visit_Module(self, node: ast.Module) -> ast.AST:
+        self.generic_visit(node)
+        helper = ast.parse("class TypeAliasType:\n    def __init__(self, value):\n        self.__value__ = value\n")
+        node.body[:0] = helper.body
+        return node
+
+    def visit_TypeAlias(self, node: ast.AST) -> ast.AST:
+        self.generic_visit(node)
+        eager = ast.Call(ast.Name("TypeAliasType", ast.Load()), [node.value], [])  # type: ignore[attr-defined]
+        return ast.copy_location(ast.Assign([node.name], eager), node)  # type: ignore[attr-defined]
+
+
 SOURCE_BUGS: dict[str, Callable[[], ast.NodeTransformer]] = {
     "early-binding": EarlyBinding,
     "nonlocal-ignored": lambda: IgnoreDeclarations(ast.Nonlocal),
@@ -594,6 +644,8 @@ SOURCE_BUGS: dict[str, Callable[[], ast.NodeTransformer]] = {
     "yield-expression-drops-sent-value": SentValueDropped,
     "super-from-the-instance": SuperFromTheInstance,
     "class-cell-only-in-methods": ClassCellOnlyInMethods,
+    "type-parameters-leak": TypeParametersLeak,
+    "eager-type-aliases": EagerTypeAliases,
 }
 
 
