@@ -1383,6 +1383,8 @@ class Evaluator:
             owner.namespace[attr] = value
         elif isinstance(owner, (ModuleValue, ExceptionValue)):
             raise Unspecified("an attribute set on a module or exception: the model does not follow it")
+        elif isinstance(owner, TypeVarValue):
+            raise Unspecified("whether a type variable takes new attributes is the implementation's choice")
         else:
             raise raise_("AttributeError")
 
@@ -1390,8 +1392,10 @@ class Evaluator:
         space = owner.attrs if isinstance(owner, (Instance, Function, StaticMethod, ClassMethod)) else None
         if isinstance(owner, Class):
             space = owner.namespace
-        elif isinstance(owner, (ModuleValue, ExceptionValue)):
-            raise Unspecified("an attribute deleted from a module or exception: the model does not follow it")
+        elif isinstance(owner, (ModuleValue, ExceptionValue, TypeVarValue)):
+            raise Unspecified(
+                "an attribute deleted from a module, exception or type variable: the model does not follow it"
+            )
         if space is None or attr not in space:
             raise raise_("AttributeError")
         del space[attr]
