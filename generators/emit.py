@@ -27,7 +27,7 @@ def emit(module: ir.Module, features: Features | None = None) -> str:
 
 # Expressions that are atoms (or calls, attributes and subscripts of atoms) need no parentheses as operands.
 _ATOMS = (ir.Const, ir.Name, ir.Builtin, ir.Call, ir.Attribute, ir.Subscript, ir.TupleExpr, ir.ListExpr,
-          ir.Comprehension, ir.NamedExpr, ir.ProbeCallValue, ir.Super)  # fmt: skip
+          ir.Comprehension, ir.NamedExpr, ir.ProbeCallValue, ir.Super, ir.LocalNames)  # fmt: skip
 
 
 class _Emitter:
@@ -248,6 +248,8 @@ class _Emitter:
             return "%s.%s" % (self.operand(node.value), node.attr)
         if isinstance(node, ir.Super):
             return "super().%s" % node.attr
+        if isinstance(node, ir.LocalNames):
+            return "sorted(_k for _k in locals() if _k[:1] != '.')"
         if isinstance(node, ir.Subscript):
             return "%s[%d]" % (self.operand(node.value), node.index)
         if isinstance(node, ir.TupleExpr):

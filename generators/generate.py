@@ -77,6 +77,7 @@ class Emphasis:
     async_: int = 1  # async def, await (where the target parses them)
     class_cell: int = 0  # __class__ and zero-argument super() in methods and the scopes nested in them
     annotation: int = 0  # type parameters and type aliases (where the target parses them)
+    locals_: int = 0  # the names locals() holds, in functions and in comprehensions and generator expressions
 
 
 EMPHASIS = {
@@ -93,6 +94,7 @@ EMPHASIS = {
     "except-as": Emphasis(try_=5, nested=2, closure_probe=2, with_=2),
     "class-cell": Emphasis(klass=8, class_cell=8, nested=3, lambda_=2, comprehension=2, decorator=2, closure_probe=2),
     "annotation-scopes": Emphasis(annotation=5, nested=4, lambda_=2, nonlocal_=2, closure_probe=2),
+    "introspection": Emphasis(locals_=4, delete=2, nonlocal_=2, comprehension=2, try_=2, branch=2),
 }
 
 
@@ -170,6 +172,8 @@ class _Tables:
             options += ["await"] * emphasis.async_
         if in_function and self.ctx.features.type_alias:
             options += ["type-alias"] * emphasis.annotation
+        if in_function:
+            options += ["locals"] * emphasis.locals_
         return tuple(options)
 
 
@@ -571,7 +575,25 @@ class _Generator:
             return self.await_(block)
         if kind == "type-alias":
             return self.type_alias(block)
+        if kind == "locals":
+            return [self.local_names()]
         return self.yield_(block)
+
+    def local_names(self) -> ir.Stmt:
+        """probe the names locals() holds here, in a list comprehension (PEP 709, 3.12: with the
+        function's own), or in a generator expression (its own only)."""
+        choices = self.choices
+        kind = choices.below(3)
+        names = ir.LocalNames()
+        if kind == 0:
+            choices.note("locals: in the function")
+            return ir.Probe(LABEL, names)
+        clause = _clause(self.name() if boolean(choices) else "_", ir.Call(ir.Builtin("range"), (ir.Const(1),)))
+        if kind == 1:
+            choices.note("locals: in a list comprehension")
+            return ir.Probe(LABEL, ir.Comprehension("list", names, clause))
+        choices.note("locals: in a generator expression")
+        return ir.Probe(LABEL, ir.Call(ir.Builtin("list"), (ir.Comprehension("gen", names, clause),)))
 
     def type_alias(self, block: Block) -> list[ir.Stmt]:
         """`type X = value` (3.12): binds X now; the value is evaluated when X.__value__ is first read,

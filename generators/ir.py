@@ -211,6 +211,12 @@ class Super:
 
 
 @dataclass(frozen=True)
+class LocalNames:
+    """The sorted names locals() holds where this is evaluated (names starting with "." left out):
+    `sorted(_k for _k in locals() if _k[:1] != ".")`."""
+
+
+@dataclass(frozen=True)
 class Await:
     """`await value`, in an `async def`."""
 
@@ -237,6 +243,7 @@ Expr = (
     | NamedExpr
     | Await
     | Super
+    | LocalNames
     | ProbeCallValue
 )
 

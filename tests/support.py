@@ -29,10 +29,11 @@ BUGGY = "%s %s" % (HOST, TARGETS / "buggy_python.py")
 
 
 @functools.cache
-def newest_python() -> str | None:
-    """The newest CPython 3.12 or later on this machine (PEP 695's syntax), for seeded bugs about it."""
+def pep_709_python() -> str | None:
+    """The oldest CPython 3.12 or later on this machine (PEP 695's syntax, PEP 709's comprehensions), for
+    seeded bugs about those rules (3.13.0 crashes on locals() in some comprehensions: gh-128396)."""
     found = [found for found in discover() if found.implementation == "cpython" and found.version >= (3, 12)]
-    return max(found, key=lambda found: found.version).path if found else None
+    return min(found, key=lambda found: found.version).path if found else None
 
 
 # A CPython that segfaults on programs with four `del` statements or more.

@@ -50,7 +50,7 @@ AREAS = (
     Area("class-cell", "The __class__ cell and zero-argument super()", LEVELS),
     Area("annotation-scopes", "Type parameters and annotation scopes", LEVELS),
     Area(SYNTAX_ERRORS, "Compile-time scope errors", ("language",)),
-    Area("introspection", "Introspection of closures"),
+    Area("introspection", "Introspection of closures", LEVELS),
     Area("lifetime", "Lifetime of captured objects"),
     Area("canonical", "Canonical tutorial programs"),
 )

@@ -1087,6 +1087,24 @@ class Evaluator:
         except Raised:
             raise Unspecified("super() with its first argument deleted") from None
 
+    def eval_local_names(self, frame: Frame, node: ir.LocalNames) -> Any:
+        """Library locals(): in a function block, its local variables and the free variables it uses
+        that are bound now; an inlined comprehension (PEP 709, 3.12) adds its function's."""
+        return ListValue(sorted(self.bound_names(frame)))
+
+    def bound_names(self, frame: Frame) -> set[str]:
+        block = frame.block
+        if not block.function_like or block.kind == "annotation":
+            raise Unspecified("locals() outside a function: the module's or class's namespace")
+        own = {name for name, kind in block.scope.items() if kind is LOCAL and name in frame.fast}
+        # the cells: its own, and every free variable, also one it only passes on to a nested scope
+        own.update(name for name, cell in frame.cells.items() if cell.value is not EMPTY)
+        node = block.node
+        if isinstance(node, ir.Comprehension) and node.kind != "gen" and self.rules.has("inlined-comprehensions"):
+            assert frame.outer is not None
+            return self.bound_names(frame.outer) | own
+        return own
+
     def eval_await(self, frame: Frame, node: ir.Await) -> Any:
         value = self.eval(frame, node.value)
         if not isinstance(value, Coroutine):
@@ -1902,4 +1920,5 @@ EXPRESSIONS: dict[type[Any], Callable[[Evaluator, Frame, Any], Any]] = {
     ir.NamedExpr: Evaluator.eval_named,
     ir.Await: Evaluator.eval_await,
     ir.Super: Evaluator.eval_super,
+    ir.LocalNames: Evaluator.eval_local_names,
 }

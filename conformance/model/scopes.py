@@ -354,7 +354,7 @@ class _Builder:
             raise TypeError("not an expression: %r" % (node,))
         visit(self, block, node, in_iterable)
 
-    def constant(self, block: Block, node: ir.Const | ir.Builtin, in_iterable: bool) -> None:
+    def constant(self, block: Block, node: ir.Const | ir.Builtin | ir.LocalNames, in_iterable: bool) -> None:
         pass
 
     def name(self, block: Block, node: ir.Name, in_iterable: bool) -> None:
@@ -495,6 +495,7 @@ EXPRESSIONS: dict[type[Any], Callable[[_Builder, Block, Any, bool], None]] = {
     ir.NamedExpr: _Builder.named_expr,
     ir.Await: _Builder.operand,
     ir.Super: _Builder.super_,
+    ir.LocalNames: _Builder.constant,
 }
 
 

@@ -60,5 +60,5 @@ def test_statistics_name_the_constructs_generated(tmp_path: Path) -> None:
 def test_generated_checks_have_stable_ids_per_area_and_level(tmp_path: Path) -> None:
     completed = run_suite("conformance/test_generated.py", "--collect-only", "-q", "--interpreter", HOST, paths=())
     nodes = [line for line in completed.stdout.splitlines() if "test_generated[" in line]
-    assert len(nodes) == len(GENERATED) == 40  # 13 areas at 3 levels, and syntax-errors at one
+    assert len(nodes) == len(GENERATED) == 43  # 14 areas at 3 levels, and syntax-errors at one
     assert json.dumps(nodes).count("syntax-errors") == 1

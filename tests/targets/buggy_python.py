@@ -627,6 +627,80 @@ class EagerTypeAliases(ast.NodeTransformer):
         return ast.copy_location(ast.Assign([node.name], eager), node)  # type: ignore[attr-defined]
 
 
+def _is_locals_call(node: ast.AST) -> bool:
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "locals"
+
+
+class LocalsWithoutFreeVariables(ast.NodeTransformer):
+    """locals() in a function leaves out its free variables (Library locals: "Free variables are
+    returned by locals() when it is called in function blocks")."""
+
+    def visit_Module(self, node: ast.Module) -> ast.AST:
+        self.generic_visit(node)
+        helper = ast.parse(
+            "import sys as _sys\n"
+            "def _without(names, free):\n"
+            "    return {name: value for name, value in names.items() if name not in free}\n"
+        )
+        node.body[:0] = helper.body
+        return node
+
+    def visit_Call(self, node: ast.Call) -> ast.AST:
+        self.generic_visit(node)
+        if not _is_locals_call(node):
+            return node
+        free = ast.parse("_sys._getframe().f_code.co_freevars", mode="eval").body
+        return ast.copy_location(ast.Call(ast.Name("_without", ast.Load()), [node, free], []), node)
+
+
+class ComprehensionLocalsBeforePep709(ast.NodeTransformer):
+    """locals() in a list, set or dict comprehension lists the comprehension's own names only, as
+    before 3.12 (PEP 709: from 3.12 it lists the function's variables too). Seeded in a 3.12+ interpreter."""
+
+    def __init__(self) -> None:
+        self.targets: list[set[str]] = []  # the names each enclosing comprehension binds
+
+    def _comprehension(self, node: ast.ListComp | ast.SetComp | ast.DictComp) -> ast.AST:
+        names = {n.id for g in node.generators for n in ast.walk(g.target) if isinstance(n, ast.Name)}
+        self.targets.append(names)
+        self.generic_visit(node)
+        self.targets.pop()
+        return node
+
+    visit_ListComp = visit_SetComp = visit_DictComp = _comprehension
+
+    def _scope(self, node: ast.AST) -> ast.AST:
+        saved, self.targets = self.targets, []  # a nested function or generator expression: its own locals()
+        self.generic_visit(node)
+        self.targets = saved
+        return node
+
+    visit_FunctionDef = visit_AsyncFunctionDef = visit_Lambda = _scope
+
+    def visit_GeneratorExp(self, node: ast.GeneratorExp) -> ast.AST:
+        first = node.generators[0]
+        first.iter = self.visit(first.iter)  # (evaluated in the enclosing scope)
+        saved, self.targets = self.targets, []
+        node.elt = self.visit(node.elt)
+        for index, generator in enumerate(node.generators):
+            generator.target = self.visit(generator.target)
+            if index:
+                generator.iter = self.visit(generator.iter)
+            generator.ifs = [self.visit(test) for test in generator.ifs]
+        self.targets = saved
+        return node
+
+    def visit_Call(self, node: ast.Call) -> ast.AST:
+        self.generic_visit(node)
+        if not _is_locals_call(node) or not self.targets:
+            return node
+        own = ast.Tuple([ast.Constant(name) for name in sorted(self.targets[-1])], ast.Load())
+        keep = ast.parse("{_n: _v for _n, _v in locals().items() if _n in ()}", mode="eval").body
+        assert isinstance(keep, ast.DictComp) and isinstance(keep.generators[0].ifs[0], ast.Compare)
+        keep.generators[0].ifs[0].comparators = [own]
+        return ast.copy_location(keep, node)
+
+
 SOURCE_BUGS: dict[str, Callable[[], ast.NodeTransformer]] = {
     "early-binding": EarlyBinding,
     "nonlocal-ignored": lambda: IgnoreDeclarations(ast.Nonlocal),
@@ -646,6 +720,8 @@ SOURCE_BUGS: dict[str, Callable[[], ast.NodeTransformer]] = {
     "class-cell-only-in-methods": ClassCellOnlyInMethods,
     "type-parameters-leak": TypeParametersLeak,
     "eager-type-aliases": EagerTypeAliases,
+    "locals-without-free-variables": LocalsWithoutFreeVariables,
+    "comprehension-locals-before-pep-709": ComprehensionLocalsBeforePep709,
 }
 
 
