@@ -1008,7 +1008,7 @@ class _Generator:
         name = sample(choices, block.targets)
         first = self.class_definition(block, name, (), depth)
         if not chance(choices, self.emphasis.klass, 8):
-            return [first, *self.method_calls(first)]
+            return [first, *self.method_calls(first), *self.alias_reads(first)]
         bases: tuple[ir.Expr, ...] = (ir.Name(name),)
         if chance(choices, 1, 3 + self.emphasis.class_cell):
             bases = (*bases, self.name_expr())  # usually not a class: a TypeError, in the enclosing scope
@@ -1021,7 +1021,29 @@ class _Generator:
             if chance(choices, 3, 4):
                 first = dataclasses.replace(first, body=(*first.body, self.init_subclass()))
             choices.note("class: keyword arguments")
-        return [first, *self.method_calls(first), derived, *self.method_calls(derived)]
+        return [first, *self.method_calls(first), *self.alias_reads(first), derived, *self.method_calls(derived),
+                *self.alias_reads(derived)]  # fmt: skip
+
+    def class_type_alias(self) -> list[ir.Stmt]:
+        """`type X = value` in a class body: its annotation scope sees the class's names (§4.2.4), read
+        when X.__value__ is first read, in the body or after. (No lambda in the value: 3.12 refuses it.)"""
+        choices = self.choices
+        name = self.name()
+        value = self.name_expr() if boolean(choices) else ir.add(self.name_expr(), self.constant())
+        alias: list[ir.Stmt] = [ir.TypeAlias(name, value)]
+        choices.note("annotation scope: type alias in a class body")
+        if chance(choices, 1, 2):
+            alias.append(ir.Probe(LABEL, ir.Attribute(ir.Name(name), "__value__")))
+        return alias
+
+    def alias_reads(self, klass: ir.ClassDef) -> list[ir.Stmt]:
+        """After a class statement: read the aliases its body made, `probe_call(label, lambda: C.X.__value__)`."""
+        reads: list[ir.Stmt] = []
+        for member in klass.body:
+            if isinstance(member, ir.TypeAlias) and chance(self.choices, 2, 3):
+                value = ir.Attribute(ir.Attribute(ir.Name(klass.name), member.name), "__value__")
+                reads.append(ir.ProbeCall(LABEL, ir.Lambda(ir.Params(), value)))
+        return reads
 
     def method_calls(self, klass: ir.ClassDef) -> list[ir.Stmt]:
         """Right after the class statement, now and then: call its methods on a new instance,
@@ -1063,6 +1085,9 @@ class _Generator:
         # (A class body counts as a level of nesting, so classes in classes end too.)
         inner = Block("class", self.pool, block.nonlocal_ok, block.depth + 1, declared=declared)
         for _ in range(between(choices, 1, 3)):
+            if self.emphasis.annotation and self.features.type_alias and chance(choices, self.emphasis.annotation, 12):
+                members += self.class_type_alias()
+                continue
             methods = self.emphasis.class_cell and chance(choices, self.emphasis.class_cell, 6)
             kind = 1 if methods else choices.below(5)
             if kind == 0:

@@ -29,10 +29,10 @@ BUGGY = "%s %s" % (HOST, TARGETS / "buggy_python.py")
 
 
 @functools.cache
-def pep_709_python() -> str | None:
-    """The oldest CPython 3.12 or later on this machine (PEP 695's syntax, PEP 709's comprehensions), for
-    seeded bugs about those rules (3.13.0 crashes on locals() in some comprehensions: gh-128396)."""
-    found = [found for found in discover() if found.implementation == "cpython" and found.version >= (3, 12)]
+def cpython_at_least(version: tuple[int, int]) -> str | None:
+    """The oldest CPython of that version or later on this machine, for seeded bugs about newer rules
+    (the oldest: 3.13.0 crashes on locals() in some comprehensions, gh-128396)."""
+    found = [found for found in discover() if found.implementation == "cpython" and found.version >= version]
     return min(found, key=lambda found: found.version).path if found else None
 
 

@@ -24,7 +24,7 @@ from conformance.engine.properties import Property
 from conformance.engine.session import Options, Session
 from conformance.engine.target import Target
 from generators.choices import RandomChoices
-from tests.support import BUGGY, HOST, pep_709_python
+from tests.support import BUGGY, HOST, cpython_at_least
 
 GENERATED_AREAS = sorted({area for area, _ in GENERATED if area != "syntax-errors"})
 EXAMPLES = 80  # as many as the `fail-fast` profile allows a property
@@ -50,6 +50,7 @@ SEEDED = {
     "class-cell-only-in-methods": ["class-cell/language"],
     "type-parameters-leak": ["annotation-scopes/language"],
     "eager-type-aliases": ["annotation-scopes/language"],
+    "class-annotation-scopes-skip-the-class": ["annotation-scopes/language"],
     "locals-without-free-variables": ["introspection/language"],
     "comprehension-locals-before-pep-709": ["introspection/language"],
     "unbound-is-name-error": ["unbound/language"],
@@ -102,16 +103,23 @@ def test_every_property_has_a_seeded_bug_that_breaks_it() -> None:
 
 
 # bugs in rules of 3.12 and later: the seeded interpreter runs on a CPython 3.12 or later
-NEEDS_PEP_695 = ("type-parameters-leak", "eager-type-aliases", "comprehension-locals-before-pep-709")
+NEEDS_NEWER = {
+    "type-parameters-leak": (3, 12),
+    "eager-type-aliases": (3, 12),
+    "comprehension-locals-before-pep-709": (3, 12),
+    "class-annotation-scopes-skip-the-class": (3, 13),
+}
 
 
 def seeded(bug: str) -> str:
     """The command of the interpreter with the bug seeded in it."""
-    if bug not in NEEDS_PEP_695:
+    if bug not in NEEDS_NEWER:
         return "%s %s" % (BUGGY, bug)
-    newer = pep_709_python()
+    newer = cpython_at_least(NEEDS_NEWER[bug])
     if newer is None:
-        pytest.fail("the seeded bug %s needs a CPython 3.12 or later to run under, and none was found" % bug)
+        pytest.fail(
+            "the seeded bug %s needs a CPython %d.%d or later to run under; none was found" % (bug, *NEEDS_NEWER[bug])
+        )
     return "%s %s %s" % (newer, BUGGY.split(" ", 1)[1], bug)
 
 
@@ -119,7 +127,7 @@ def seeded(bug: str) -> str:
 def test_the_properties_about_a_seeded_bug_fail(bug: str) -> None:
     session = Session.open(Options(command=seeded(bug), shrinking=False))
     plain = None
-    if bug in NEEDS_PEP_695:  # the same interpreter without the bug, to tell its own failures apart
+    if bug in NEEDS_NEWER:  # the same interpreter without the bug, to tell its own failures apart
         plain = Session.open(Options(command=seeded(bug).rsplit(" ", 2)[0], shrinking=False))
     try:
         for name in SEEDED[bug]:

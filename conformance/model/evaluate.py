@@ -138,6 +138,7 @@ class TypeAliasValue:
     node: ir.TypeAlias
     closure: dict[str, Cell]
     globals: dict[str, Any]
+    classdict: dict[str, Any] | None  # made in a class body: that body's namespace (§4.2.4)
     value: Any = None
     computed: bool = False
 
@@ -293,7 +294,7 @@ class Frame:
     globals: dict[str, Any]
     cells: dict[str, Cell]
     fast: dict[str, Any] = field(default_factory=dict)
-    namespace: dict[str, Any] | None = None  # class bodies
+    namespace: dict[str, Any] | None = None  # class bodies; for an annotation scope in one, that class's
     outer: Frame | None = None  # a comprehension's: the frame it is evaluated from
 
 
@@ -370,6 +371,8 @@ class Evaluator:
             if name not in frame.fast:
                 raise self.unbound(kind, name)
             return frame.fast[name]
+        if frame.namespace is not None and kind is not CLASS_LOCAL and name in frame.namespace:
+            return frame.namespace[name]  # §4.2.4: an annotation scope in a class sees the class's names first
         if kind in (CELL, FREE):
             value = frame.cells[name].value
             if value is EMPTY:
@@ -744,14 +747,17 @@ class Evaluator:
 
     def exec_type_alias(self, frame: Frame, node: ir.TypeAlias) -> None:
         scope = self.analysis.annotation_scope_of(node)
-        self.store(frame, node.name, TypeAliasValue(node.name, node, self.closure_for(frame, scope), frame.globals))
+        alias = TypeAliasValue(node.name, node, self.closure_for(frame, scope), frame.globals, frame.namespace)
+        self.store(frame, node.name, alias)
 
     def alias_value(self, alias: TypeAliasValue) -> Any:
         """§4.2.5 "Lazy evaluation": the value, evaluated in the alias's annotation scope when first
         read and kept from then on (an evaluation that raises is tried again on the next read)."""
         if not alias.computed:
             scope = self.analysis.annotation_scope_of(alias.node)
-            alias.value = self.eval(self.new_frame(scope, alias.globals, alias.closure), alias.node.value)
+            frame = self.new_frame(scope, alias.globals, alias.closure)
+            frame.namespace = alias.classdict
+            alias.value = self.eval(frame, alias.node.value)
             alias.computed = True
         return alias.value
 
@@ -785,7 +791,7 @@ class Evaluator:
         hook = body.namespace.get("__init_subclass__")
         if isinstance(hook, Function) and self.rules.has("init-subclass"):  # §3.3.3.1: implicitly a classmethod
             body.namespace["__init_subclass__"] = ClassMethod(hook)
-        klass = Class(self.names.get(id(node), node.name), body.namespace)
+        klass = Class(self.names.get(id(node), node.name), dict(body.namespace))  # (type.__new__ copies it)
         klass.mro = self.linearize(klass, bases)
         if CLASS_CELL in block.cellvars:  # type.__new__ fills the implicit __class__ cell (§3.3.3.6)
             body.cells[CLASS_CELL].value = klass

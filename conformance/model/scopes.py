@@ -538,6 +538,13 @@ def _kind_of(block: Block, name: str) -> tuple[Kind, Block | None]:
         return (CLASS_LOCAL if block.kind == "class" else LOCAL), None
     if block.kind == "module":
         return GLOBAL_IMPLICIT, None
+    # §4.2.4: an annotation scope in a class resolves a name the class binds (or declares global) as the
+    # class body would: the class's namespace, then the globals, skipping enclosing functions
+    parent = block.parent
+    in_class = block.kind == "annotation" and parent is not None and parent.kind == "class"
+    class_names = (parent.bound | parent.globals) - parent.nonlocals if in_class and parent is not None else ()
+    if name in class_names:
+        return GLOBAL_IMPLICIT, None
     owner = _enclosing_owner(block, name)
     return (GLOBAL_IMPLICIT if owner is None else FREE), owner
 

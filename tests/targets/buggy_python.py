@@ -701,6 +701,21 @@ class ComprehensionLocalsBeforePep709(ast.NodeTransformer):
         return ast.copy_location(keep, node)
 
 
+class ClassAnnotationScopesSkipTheClass(ast.NodeTransformer):
+    """A type alias made in a class body evaluates its value without the class's names, as a function
+    nested in the class would (§4.2.4: an annotation scope in a class sees the names the class defines).
+    Made by evaluating the value in a lambda, which 3.13 allows there. Seeded in a 3.13+ interpreter."""
+
+    def visit_ClassDef(self, node: ast.ClassDef) -> ast.AST:
+        self.generic_visit(node)
+        for statement in node.body:
+            if type(statement).__name__ == "TypeAlias":
+                value = statement.value  # type: ignore[attr-defined]
+                skipping = ast.Lambda(ast.arguments([], [], None, [], [], None, []), value)
+                statement.value = ast.Call(skipping, [], [])  # type: ignore[attr-defined]
+        return node
+
+
 SOURCE_BUGS: dict[str, Callable[[], ast.NodeTransformer]] = {
     "early-binding": EarlyBinding,
     "nonlocal-ignored": lambda: IgnoreDeclarations(ast.Nonlocal),
@@ -722,6 +737,7 @@ SOURCE_BUGS: dict[str, Callable[[], ast.NodeTransformer]] = {
     "eager-type-aliases": EagerTypeAliases,
     "locals-without-free-variables": LocalsWithoutFreeVariables,
     "comprehension-locals-before-pep-709": ComprehensionLocalsBeforePep709,
+    "class-annotation-scopes-skip-the-class": ClassAnnotationScopesSkipTheClass,
 }
 
 
