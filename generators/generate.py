@@ -93,7 +93,7 @@ EMPHASIS = {
     "comprehension-scope": Emphasis(comprehension=5, lambda_=2, clauses=4),
     "except-as": Emphasis(try_=5, nested=2, closure_probe=2, with_=2),
     "class-cell": Emphasis(klass=8, class_cell=8, nested=3, lambda_=2, comprehension=2, decorator=2, closure_probe=2),
-    "annotation-scopes": Emphasis(annotation=5, nested=4, lambda_=2, nonlocal_=2, closure_probe=2),
+    "annotation-scopes": Emphasis(annotation=5, nested=4, klass=3, lambda_=2, nonlocal_=2, closure_probe=2),
     "introspection": Emphasis(locals_=4, delete=2, nonlocal_=2, comprehension=2, try_=2, branch=2),
 }
 
@@ -875,7 +875,7 @@ class _Generator:
             globals_ = [sample(choices, global_candidates)]
             choices.note("declaration: global")
         type_params: list[str] = []  # def name[T](): bound in an annotation scope around the function (3.12)
-        generic_ok = self.features.type_params and parent.depth > 0 and parent.kind != "class" and not method
+        generic_ok = self.features.type_params and parent.depth > 0  # (methods too: def m[T](self, ...))
         if generic_ok and self.emphasis.annotation and chance(choices, self.emphasis.annotation, 10):
             plain = [n for n in global_candidates if n not in globals_ and not n.startswith("__")]
             if plain:

@@ -1407,8 +1407,8 @@ class Evaluator:
             owner.namespace[attr] = value
         elif isinstance(owner, (ModuleValue, ExceptionValue)):
             raise Unspecified("an attribute set on a module or exception: the model does not follow it")
-        elif isinstance(owner, TypeVarValue):
-            raise Unspecified("whether a type variable takes new attributes is the implementation's choice")
+        elif isinstance(owner, _TYPING):
+            raise Unspecified("whether a type variable or alias takes new attributes is the implementation's choice")
         else:
             raise raise_("AttributeError")
 
@@ -1416,7 +1416,7 @@ class Evaluator:
         space = owner.attrs if isinstance(owner, (Instance, Function, StaticMethod, ClassMethod)) else None
         if isinstance(owner, Class):
             space = owner.namespace
-        elif isinstance(owner, (ModuleValue, ExceptionValue, TypeVarValue)):
+        elif isinstance(owner, (ModuleValue, ExceptionValue, *_TYPING)):
             raise Unspecified(
                 "an attribute deleted from a module, exception or type variable: the model does not follow it"
             )
