@@ -128,7 +128,7 @@ def test_the_properties_about_a_seeded_bug_fail(bug: str) -> None:
     session = Session.open(Options(command=seeded(bug), shrinking=False))
     plain = None
     if bug in NEEDS_NEWER:  # the same interpreter without the bug, to tell its own failures apart
-        plain = Session.open(Options(command=seeded(bug).rsplit(" ", 2)[0], shrinking=False))
+        plain = Session.open(Options(command=str(cpython_at_least(NEEDS_NEWER[bug])), shrinking=False))
     try:
         for name in SEEDED[bug]:
             prop = session.property(*name.split("/"))

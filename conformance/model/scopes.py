@@ -571,10 +571,11 @@ def _function_ancestors(block: Block) -> Iterator[Block]:
 
 def _enclosing_owner(block: Block, name: str) -> Block | None:
     """§4.2.2: the nearest enclosing function scope binding `name`, if any (not a global); for
-    __class__, the nearest enclosing class body when no function in between binds it."""
-    if name == CLASS_CELL:
-        return _class_cell_owner(block)
-    for ancestor in _function_ancestors(block):
+    __class__, the nearest enclosing class body when no function in between binds it (Data model
+    3.3.3.6: the class body owns the implicit __class__ cell that the blocks nested in it read)."""
+    for ancestor in _class_cell_ancestors(block) if name == CLASS_CELL else _function_ancestors(block):
+        if ancestor.kind == "class":
+            return ancestor
         if name in ancestor.globals:
             return None
         if name in ancestor.nonlocals:
@@ -584,20 +585,12 @@ def _enclosing_owner(block: Block, name: str) -> Block | None:
     return None
 
 
-def _class_cell_owner(block: Block) -> Block | None:
-    """Data model 3.3.3.6: the class body whose implicit __class__ cell a nested block reads."""
-    ancestor = block.parent
-    while ancestor is not None and ancestor.kind != "module":
-        if ancestor.kind == "class":
-            return ancestor
-        if CLASS_CELL in ancestor.globals:
-            return None
-        if CLASS_CELL in ancestor.nonlocals:
-            return _owner(ancestor, CLASS_CELL)
-        if CLASS_CELL in ancestor.bound:
-            return ancestor
-        ancestor = ancestor.parent
-    return None
+def _class_cell_ancestors(block: Block) -> Iterator[Block]:
+    """Enclosing blocks, nearest first, class bodies included: where a __class__ cell may come from."""
+    parent = block.parent
+    while parent is not None and parent.kind != "module":
+        yield parent
+        parent = parent.parent
 
 
 def _owner(block: Block, name: str) -> Block:

@@ -582,33 +582,16 @@ class TypeParametersLeak(ast.NodeTransformer):
     live in an annotation scope of their own): after `def g[T]()`, T there is the type variable.
     Runs where the interpreter under the seeded one parses PEP 695 (3.12 or newer)."""
 
-    def _body(self, body: list[ast.stmt]) -> list[ast.stmt]:
-        rewritten: list[ast.stmt] = []
-        for statement in body:
-            rewritten.append(self.visit(statement))
-            for index, param in enumerate(getattr(statement, "type_params", ()) or ()):
-                if isinstance(statement, ast.FunctionDef):
-                    params = ast.Attribute(ast.Name(statement.name, ast.Load()), "__type_params__", ast.Load())
-                    leaked = ast.Subscript(params, ast.Constant(index), ast.Load())
-                    leak = ast.Assign([ast.Name(param.name, ast.Store())], leaked)  # (a decorator may have
-                    rewritten.append(
-                        ast.Try([leak], [ast.ExceptHandler(None, None, [ast.Pass()])], [], [])
-                    )  # hidden it)
-        return rewritten
-
-    def generic_visit(self, node: ast.AST) -> ast.AST:
-        for field in ("body", "orelse", "finalbody"):
-            block = getattr(node, field, None)
-            if isinstance(block, list) and block and isinstance(block[0], ast.stmt):
-                setattr(node, field, self._body(block))
-        for child in ast.iter_child_nodes(node):
-            if not isinstance(child, ast.stmt):
-                self.visit(child)
-        for handler in getattr(node, "handlers", ()):
-            handler.body = self._body(handler.body)
-        for case in getattr(node, "cases", ()):
-            case.body = self._body(case.body)
-        return node
+    def visit_FunctionDef(self, node: ast.FunctionDef) -> Any:
+        self.generic_visit(node)
+        leaks: list[ast.stmt] = []
+        for index, param in enumerate(getattr(node, "type_params", ())):
+            params = ast.Attribute(ast.Name(node.name, ast.Load()), "__type_params__", ast.Load())
+            leaked = ast.Subscript(params, ast.Constant(index), ast.Load())
+            leak = ast.Assign([ast.Name(param.name, ast.Store())], leaked)
+            ignored = [ast.ExceptHandler(None, None, [ast.Pass()])]  # (a decorator may have hidden them)
+            leaks.append(ast.Try([leak], ignored, [], []))
+        return [node, *leaks]  # (NodeTransformer splices a list into the body it came from)
 
 
 class EagerTypeAliases(ast.NodeTransformer):
