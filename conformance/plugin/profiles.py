@@ -4,8 +4,8 @@
 
 Each example of a generated property is a batch of --programs-per-example
 programs (50 by default), so `dev` gives each property EXAMPLES x 50 = 1,000
-programs, about 34,000 per interpreter over all properties. `ci` is half as much
-again (CI_EXAMPLES: about 51,000 programs per interpreter), derandomized, so a CI
+programs, about 41,000 per interpreter over all 43 properties. `ci` is half as much
+again (CI_EXAMPLES: about 63,000 programs per interpreter), derandomized, so a CI
 run is repeatable. `thorough` is 20 times the
 budget. `fail-fast` stops at the first failure without shrinking it (the suite's
 own tests use it to show that a property can fail). The seeds of failing examples
