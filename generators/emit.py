@@ -7,6 +7,8 @@ parse is refused with UnsupportedSyntax rather than emitted.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from generators import ir
 from generators.features import Features
 
@@ -54,6 +56,10 @@ class _Emitter:
         if isinstance(node, ir.Assign):
             targets = "".join(self.target(target) + " = " for target in node.targets)
             return [pad + targets + e(node.value)]
+        if isinstance(node, ir.AnnAssign):
+            self.require("variable_annotations", "variable annotations")
+            value = "" if node.value is None else " = " + e(node.value)
+            return [pad + "%s: %s%s" % (node.target, e(node.annotation), value)]
         if isinstance(node, ir.AugAssign):
             return [pad + "%s %s= %s" % (self.target(node.target), node.op, e(node.value))]
         if isinstance(node, ir.Delete):
@@ -127,7 +133,15 @@ class _Emitter:
                 self.require("type_params", "type parameters")
                 generic = "[%s]" % ", ".join(node.type_params)
             keyword = "async def" if node.is_async else "def"
-            header = pad + "%s %s%s(%s):" % (keyword, node.name, generic, self.params(node.params))
+            annotations = {annotation.name: e(annotation.value) for annotation in node.annotations}
+            returns = " -> " + annotations["return"] if "return" in annotations else ""
+            header = pad + "%s %s%s(%s)%s:" % (
+                keyword,
+                node.name,
+                generic,
+                self.params(node.params, annotations),
+                returns,
+            )
             return [*self.decorators(node.decorators, pad), header, *self.block(node.body, level + 1)]
         if isinstance(node, ir.ClassDef):
             arguments = [e(base) for base in node.bases] + ["%s=%s" % (k.name, e(k.value)) for k in node.keywords]
@@ -200,23 +214,30 @@ class _Emitter:
             return "(%s,)" % inner if len(node.elts) == 1 else "(%s)" % inner
         return self.expr(node)
 
-    def params(self, params: ir.Params) -> str:
-        parts = [self.param(p) for p in params.posonly]
+    def params(self, params: ir.Params, annotations: dict[str, str] | None = None) -> str:
+        """A parameter list; `annotations` maps parameter names to the text of their annotations."""
+        notes = annotations or {}
+
+        def annotated(name: str) -> str:
+            return name if name not in notes else "%s: %s" % (name, notes[name])
+
+        parts = [self.param(p, annotated) for p in params.posonly]
         if params.posonly:
             self.require("posonly", "positional-only parameters")
             parts.append("/")
-        parts += [self.param(p) for p in params.positional]
+        parts += [self.param(p, annotated) for p in params.positional]
         if params.vararg is not None:
-            parts.append("*" + params.vararg)
+            parts.append("*" + annotated(params.vararg))
         elif params.kwonly:
             parts.append("*")
-        parts.extend(self.param(p) for p in params.kwonly)
+        parts.extend(self.param(p, annotated) for p in params.kwonly)
         if params.kwarg is not None:
-            parts.append("**" + params.kwarg)
+            parts.append("**" + annotated(params.kwarg))
         return ", ".join(parts)
 
-    def param(self, param: ir.Param) -> str:
-        return param.name if param.default is None else "%s=%s" % (param.name, self.expr(param.default))
+    def param(self, param: ir.Param, annotated: Callable[[str], str] = str) -> str:
+        name = annotated(param.name)
+        return name if param.default is None else "%s=%s" % (name, self.expr(param.default))
 
     # -- expressions ---------------------------------------------------------
 

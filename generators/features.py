@@ -39,6 +39,7 @@ SYNTAX: dict[str, Syntax] = {
         Syntax("decorator_expressions", "decorator expressions", (3, 9)),
         Syntax("type_params", "type parameters", (3, 12)),
         Syntax("type_alias", "type statements", (3, 12)),
+        Syntax("variable_annotations", "variable annotations", (3, 6)),
         Syntax("fstring", "f-strings", (3, 6)),
         Syntax("dict_comprehension", "dict comprehensions", (3, 0)),
         Syntax("set_literal", "set displays", (3, 0)),
@@ -50,6 +51,11 @@ SYNTAX: dict[str, Syntax] = {
         Syntax("keyword_call", "keyword arguments", (3, 0)),
     )
 }
+
+# What the handshake checks by running a snippet rather than by compiling one (runner.py, _capabilities):
+# a def's annotations kept in __annotations__, which MicroPython and Skulpt parse but drop.
+BEHAVIOUR: dict[str, Syntax] = {"annotations": Syntax("annotations", "annotations kept in __annotations__", (3, 0))}
+_KEYS = {**SYNTAX, **BEHAVIOUR}
 
 # A handshake that does not mention one of these (a runner or adapter older than its probe) is
 # taken to parse it: every Python 3 the suite can meet does (`yield from` is 3.3, and no target
@@ -87,12 +93,14 @@ class Features:
     decorator_expressions: bool = True  # PEP 614: any expression after @, 3.9+
     type_params: bool = True  # def f[T](), class C[T], 3.12+
     type_alias: bool = True  # type X = ..., 3.12+
+    variable_annotations: bool = True  # x: int = 1, 3.6+
+    annotations: bool = True  # def f(x: int): its __annotations__ (a handshake check, not only a parse)
 
     @classmethod
     def for_version(cls, version: tuple[int, ...]) -> Features:
         """What a CPython of this version parses."""
         major_minor = (version[0], version[1])
-        return cls(major_minor, **{name: major_minor >= SYNTAX[key].since for name, key in _constructs()})
+        return cls(major_minor, **{name: major_minor >= _KEYS[key].since for name, key in _constructs()})
 
     @classmethod
     def from_handshake(cls, language: str, capabilities: Mapping[str, bool]) -> Features:
@@ -102,7 +110,7 @@ class Features:
 
     def excluded(self) -> list[str]:
         """Constructs left out of generated programs for this target, for reports."""
-        return [SYNTAX[key].name for name, key in _constructs() if not getattr(self, name)]
+        return [_KEYS[key].name for name, key in _constructs() if not getattr(self, name)]
 
 
 def _constructs() -> list[tuple[str, str]]:

@@ -49,6 +49,7 @@ MANAGER = "Manager"  # the context manager class a program with `with` defines
 MAKE = "make"  # the decorator factory a program with `@make(x)` defines
 DRIVE = "drive"  # the function a program with generators or coroutines drives them with (send)
 ATTRIBUTES = ("a", "b")  # attribute names of attribute targets
+ANNOTATIONS = "__annotations__"
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,7 @@ class Emphasis:
     match: int = 1  # match statements (where the target parses them)
     async_: int = 1  # async def, await (where the target parses them)
     class_cell: int = 0  # __class__ and zero-argument super() in methods and the scopes nested in them
-    annotation: int = 0  # type parameters and type aliases (where the target parses them)
+    annotation: int = 0  # type parameters, type aliases and annotations (where the target parses them)
     locals_: int = 0  # the names locals() holds, in functions and in comprehensions and generator expressions
 
 
@@ -172,6 +173,8 @@ class _Tables:
             options += ["await"] * emphasis.async_
         if in_function and self.ctx.features.type_alias:
             options += ["type-alias"] * emphasis.annotation
+        if in_function and self.ctx.features.variable_annotations:
+            options += ["annotated"] * emphasis.annotation
         if in_function:
             options += ["locals"] * emphasis.locals_
         return tuple(options)
@@ -577,6 +580,8 @@ class _Generator:
             return self.type_alias(block)
         if kind == "locals":
             return [self.local_names()]
+        if kind == "annotated":
+            return [self.local_annotation(block)]
         return self.yield_(block)
 
     def local_names(self) -> ir.Stmt:
@@ -594,6 +599,55 @@ class _Generator:
             return ir.Probe(LABEL, ir.Comprehension("list", names, clause))
         choices.note("locals: in a generator expression")
         return ir.Probe(LABEL, ir.Call(ir.Builtin("list"), (ir.Comprehension("gen", names, clause),)))
+
+    def local_annotation(self, block: Block) -> ir.AnnAssign:
+        """`x: int = value` or `x: int` in a function: x is local whether or not a value is given, and the
+        annotation is never evaluated (§7.2.2), so `x: int` alone leaves x unbound."""
+        choices = self.choices
+        target = sample(choices, [n for n in block.targets if n not in block.declared] or list(block.targets))
+        value = self.expression(block.walrus_targets(), 1) if chance(choices, 2, 3) else None
+        choices.note("annotation: of a local variable" + ("" if value else ", without a value"))
+        return ir.AnnAssign(target, ir.Builtin("int"), value)
+
+    def annotation_value(self) -> ir.Expr:
+        """An annotation, read when it is evaluated (when the definition runs; from 3.14 when
+        __annotations__ is first read): a name, a sum, or a call, whose effects show when it runs."""
+        kind = self.choices.below(4)
+        if kind == 2:
+            return ir.add(self.name_expr(), self.constant())
+        if kind == 3:
+            return ir.Call(self.name_expr())
+        return self.name_expr()
+
+    def function_annotations(self, params: ir.Params) -> tuple[ir.Annotation, ...]:
+        """Annotations of some parameters (not positional-only ones: the Reference leaves their order
+        among the others open) and of the return value, in the order they are written."""
+        choices = self.choices
+        names = [p.name for p in params.positional] + ([params.vararg] if params.vararg else [])
+        names += [p.name for p in params.kwonly] + ([params.kwarg] if params.kwarg else [])
+        names = [name for name in names if name != "self"]
+        chosen = set(distinct(choices, names, 0, 2)) if names else set()
+        annotations = [ir.Annotation(name, self.annotation_value()) for name in names if name in chosen]
+        if not annotations or boolean(choices):
+            annotations.append(ir.Annotation("return", self.annotation_value()))
+        choices.note("annotation: of a function")
+        return tuple(annotations)
+
+    def annotation_reads(self, body: list[ir.Stmt]) -> list[ir.Stmt]:
+        """Read the __annotations__ of the functions the body defines: right after the definition, or at
+        the end of the body (after later bindings: from 3.14 the first read evaluates them)."""
+        choices = self.choices
+        read: list[ir.Stmt] = []
+        later: list[ir.Stmt] = []
+        for statement in body:
+            read.append(statement)
+            if isinstance(statement, ir.FunctionDef) and statement.annotations:
+                probe = ir.ProbeCall(LABEL, ir.Lambda(ir.Params(), ir.Attribute(ir.Name(statement.name), ANNOTATIONS)))
+                if chance(choices, 1, 2):
+                    read.append(probe)
+                if chance(choices, 2, 3):
+                    later.append(probe)
+        return read + later
 
     def type_alias(self, block: Block) -> list[ir.Stmt]:
         """`type X = value` (3.12): binds X now; the value is evaluated when X.__value__ is first read,
@@ -881,6 +935,10 @@ class _Generator:
             if plain:
                 type_params = distinct(choices, plain, 1, 2)
                 choices.note("annotation scope: type parameters")
+        annotations: tuple[ir.Annotation, ...] = ()
+        annotated_ok = self.features.annotations and parent.depth > 0
+        if annotated_ok and self.emphasis.annotation and chance(choices, self.emphasis.annotation, 10):
+            annotations = self.function_annotations(params)
         local_candidates = sorted(set(self.pool) - param_names - set(nonlocals) - set(globals_))
         locals_: list[str] = []
         if local_candidates:
@@ -924,6 +982,8 @@ class _Generator:
             body += self.yield_(inner)
             choices.note("function: generator")
         body = self.drive_nested(body)
+        if self.emphasis.annotation:
+            body = self.annotation_reads(body)
         defined = tuple(sorted(defined_functions(body)))
         if outer:  # everything it made, for the driver to call, and observers of its variables
             observers = distinct(choices, inner.targets, 1, 2)
@@ -952,7 +1012,9 @@ class _Generator:
             choices.note("async: async def")
         if method:
             self.methods -= 1
-        return ir.FunctionDef(name, params, (*declarations, *body), decorators, is_async, tuple(type_params))
+        return ir.FunctionDef(
+            name, params, (*declarations, *body), decorators, is_async, tuple(type_params), annotations
+        )
 
     def drive_nested(self, body: list[ir.Stmt]) -> list[ir.Stmt]:
         """Now and then run a generator or coroutine the body defined, right after its definition,
@@ -1008,7 +1070,7 @@ class _Generator:
         name = sample(choices, block.targets)
         first = self.class_definition(block, name, (), depth)
         if not chance(choices, self.emphasis.klass, 8):
-            return [first, *self.method_calls(first), *self.alias_reads(first)]
+            return [first, *self.method_calls(first), *self.alias_reads(first), *self.class_annotation_reads(first)]
         bases: tuple[ir.Expr, ...] = (ir.Name(name),)
         if chance(choices, 1, 3 + self.emphasis.class_cell):
             bases = (*bases, self.name_expr())  # usually not a class: a TypeError, in the enclosing scope
@@ -1021,8 +1083,9 @@ class _Generator:
             if chance(choices, 3, 4):
                 first = dataclasses.replace(first, body=(*first.body, self.init_subclass()))
             choices.note("class: keyword arguments")
-        return [first, *self.method_calls(first), *self.alias_reads(first), derived, *self.method_calls(derived),
-                *self.alias_reads(derived)]  # fmt: skip
+        return [first, *self.method_calls(first), *self.alias_reads(first), *self.class_annotation_reads(first),
+                derived, *self.method_calls(derived), *self.alias_reads(derived),
+                *self.class_annotation_reads(derived)]  # fmt: skip
 
     def class_type_alias(self) -> list[ir.Stmt]:
         """`type X = value` in a class body: its annotation scope sees the class's names (§4.2.4), read
@@ -1043,6 +1106,33 @@ class _Generator:
             if isinstance(member, ir.TypeAlias) and chance(self.choices, 2, 3):
                 value = ir.Attribute(ir.Attribute(ir.Name(klass.name), member.name), "__value__")
                 reads.append(ir.ProbeCall(LABEL, ir.Lambda(ir.Params(), value)))
+        return reads
+
+    def class_annotation(self, declared: tuple[str, ...]) -> ir.AnnAssign:
+        """`x: annotation = value` (or without a value) in a class body: the value is bound first; the
+        annotation is evaluated then (before 3.14), or when C.__annotations__ is first read, seeing the
+        class's names (3.14, PEP 649)."""
+        choices = self.choices
+        target = sample(choices, [name for name in self.pool if name not in declared])
+        value = self.simple_value() if chance(choices, 2, 3) else None
+        choices.note("annotation: in a class body" + ("" if value else ", without a value"))
+        return ir.AnnAssign(target, self.annotation_value(), value)
+
+    def class_annotation_reads(self, klass: ir.ClassDef) -> list[ir.Stmt]:
+        """After a class statement: read its __annotations__ and its methods', now and then."""
+        if not self.emphasis.annotation:
+            return []
+        choices = self.choices
+        reads: list[ir.Stmt] = []
+        targets: list[ir.Expr] = []
+        if any(isinstance(member, ir.AnnAssign) for member in klass.body):
+            targets.append(ir.Name(klass.name))
+        for member in klass.body:
+            if isinstance(member, ir.FunctionDef) and member.annotations:
+                targets.append(ir.Attribute(ir.Name(klass.name), member.name))
+        for target in targets:
+            if chance(choices, 2, 3):
+                reads.append(ir.ProbeCall(LABEL, ir.Lambda(ir.Params(), ir.Attribute(target, ANNOTATIONS))))
         return reads
 
     def method_calls(self, klass: ir.ClassDef) -> list[ir.Stmt]:
@@ -1087,6 +1177,10 @@ class _Generator:
         for _ in range(between(choices, 1, 3)):
             if self.emphasis.annotation and self.features.type_alias and chance(choices, self.emphasis.annotation, 12):
                 members += self.class_type_alias()
+                continue
+            annotated = self.emphasis.annotation and self.features.variable_annotations and self.features.annotations
+            if annotated and chance(choices, self.emphasis.annotation, 12):
+                members.append(self.class_annotation(declared))
                 continue
             methods = self.emphasis.class_cell and chance(choices, self.emphasis.class_cell, 6)
             kind = 1 if methods else choices.below(5)
@@ -1355,6 +1449,9 @@ def bound_names(body: Sequence[ir.Stmt]) -> set[str]:
             found |= {n for t in statement.targets for n in ir.target_names(t)} | _walrus_targets(statement.value)
         elif isinstance(statement, ir.AugAssign):
             found |= set(ir.target_names(statement.target))
+        elif isinstance(statement, ir.AnnAssign):  # (a local even without a value: bound here for this purpose)
+            found.add(statement.target)
+            found |= _walrus_targets(statement.value) if statement.value is not None else set()
         elif isinstance(statement, ir.Delete):
             found |= set(_deleted(statement))
         elif isinstance(statement, (ir.FunctionDef, ir.ClassDef)):

@@ -402,6 +402,27 @@ class FunctionDef:
     decorators: tuple[Expr, ...] = ()
     is_async: bool = False
     type_params: tuple[str, ...] = ()  # `def name[T, U](...)` (PEP 695, 3.12): bound in an annotation scope
+    annotations: tuple[Annotation, ...] = ()  # of parameters and `-> return`, in the order they are written
+
+
+@dataclass(frozen=True)
+class Annotation:
+    """`name: value` of a parameter, or `-> value` (name "return"): evaluated when the definition runs,
+    or from 3.14 when __annotations__ is first read (PEP 649)."""
+
+    name: str
+    value: Expr
+
+
+@dataclass(frozen=True)
+class AnnAssign:
+    """`target: annotation = value` or `target: annotation`: binds target (when there is a value); in a
+    class body or module the annotation is evaluated after the value (§7.2.2), or from 3.14 when
+    __annotations__ is read; in a function never."""
+
+    target: str
+    annotation: Expr
+    value: Expr | None = None
 
 
 @dataclass(frozen=True)
@@ -545,6 +566,7 @@ class ProbeClosure:
 
 Stmt = (
     Assign
+    | AnnAssign
     | AugAssign
     | Delete
     | Nonlocal

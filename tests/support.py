@@ -301,6 +301,21 @@ def _params(args: ast.arguments) -> ir.Params:
     return ir.Params(tuple(params[cut:]), vararg, kwonly, tuple(params[:cut]), kwarg)
 
 
+def _annotations(node: ast.FunctionDef) -> tuple[ir.Annotation, ...]:
+    args = node.args
+    params = [
+        *args.posonlyargs,
+        *args.args,
+        *filter(None, [args.vararg]),
+        *args.kwonlyargs,
+        *filter(None, [args.kwarg]),
+    ]
+    annotations = [ir.Annotation(a.arg, _expr(a.annotation)) for a in params if a.annotation is not None]
+    if node.returns is not None:
+        annotations.append(ir.Annotation("return", _expr(node.returns)))
+    return tuple(annotations)
+
+
 _OPERATORS = {
     ast.Add: "+",
     ast.Sub: "-",
@@ -373,7 +388,12 @@ def _stmt(node: ast.stmt) -> ir.Stmt:
     if isinstance(node, ast.Assert):
         return ir.Assert(_expr(node.test))
     if isinstance(node, ast.FunctionDef):
-        return ir.FunctionDef(node.name, _params(node.args), _body(node.body), tuple(map(_expr, node.decorator_list)))
+        return ir.FunctionDef(node.name, _params(node.args), _body(node.body), tuple(map(_expr, node.decorator_list)),
+                              annotations=_annotations(node))  # fmt: skip
+    if isinstance(node, ast.AnnAssign):
+        assert isinstance(node.target, ast.Name)
+        assigned = None if node.value is None else _expr(node.value)
+        return ir.AnnAssign(node.target.id, _expr(node.annotation), assigned)
     if isinstance(node, ast.ClassDef):
         return ir.ClassDef(node.name, _body(node.body), tuple(map(_expr, node.bases)),
                            tuple(map(_expr, node.decorator_list)))  # fmt: skip

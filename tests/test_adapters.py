@@ -15,7 +15,7 @@ import pytest
 
 from conformance.host.driver import Runner, split_command
 from conformance.host.protocol import Program
-from generators.features import SYNTAX
+from generators.features import BEHAVIOUR, SYNTAX
 from tests.support import ROOT
 
 ADAPTERS = ROOT / "conformance" / "target" / "adapters"
@@ -46,7 +46,7 @@ def test_the_handshake_names_the_implementation(adapter: Runner) -> None:
     assert hello is not None
     assert hello.implementation in NAMES
     assert hello.version[0] == 3
-    assert set(hello.capabilities) >= {"closure_attr", *SYNTAX}  # (Skulpt's adapter reads the runner's probes)
+    assert set(hello.capabilities) >= {"closure_attr", *SYNTAX, *BEHAVIOUR}  # (Skulpt's adapter reads the runner's probes)
 
 
 def test_programs_never_see_each_others_globals_or_builtins(adapter: Runner) -> None:

@@ -9,7 +9,7 @@ import pytest
 from conformance.host.driver import Runner
 from conformance.host.interpreters import Interpreter, discover
 from conformance.target import runner
-from generators.features import ASSUMED, SYNTAX, Features, parses
+from generators.features import ASSUMED, BEHAVIOUR, SYNTAX, Features, parses
 
 # Each construct field of Features and the handshake key it is read from.
 FIELDS = {
@@ -28,6 +28,8 @@ FIELDS = {
     "decorator_expressions": "decorator_expressions",
     "type_params": "type_params",
     "type_alias": "type_alias",
+    "variable_annotations": "variable_annotations",
+    "annotations": "annotations",
 }
 
 
@@ -38,12 +40,12 @@ def construct_fields(features: Features) -> dict[str, bool]:
 def test_every_construct_field_is_read_from_its_handshake_key() -> None:
     assert set(construct_fields(Features((3, 12)))) == set(FIELDS)
     for name, key in FIELDS.items():
-        lacking = Features.from_handshake("3.12", {**dict.fromkeys(SYNTAX, True), key: False})
+        lacking = Features.from_handshake("3.12", {**dict.fromkeys([*SYNTAX, *BEHAVIOUR], True), key: False})
         assert [field for field, value in construct_fields(lacking).items() if not value] == [name], key
 
 
 def test_a_handshake_that_parses_everything_excludes_nothing_whatever_version_it_says() -> None:
-    features = Features.from_handshake("3.4", dict.fromkeys(SYNTAX, True))
+    features = Features.from_handshake("3.4", dict.fromkeys([*SYNTAX, *BEHAVIOUR], True))
     assert features.version == (3, 4)
     assert all(construct_fields(features).values())
     assert features.excluded() == []
@@ -57,6 +59,7 @@ def test_an_older_handshake_without_the_new_keys_gets_the_conservative_defaults(
     assert features.excluded() == [
         "positional-only parameters", "unpacking in displays and calls (PEP 448)", "match", "async def",
         "async generators", "async comprehensions", "decorator expressions", "type parameters", "type statements",
+        "variable annotations", "annotations kept in __annotations__",
     ]  # fmt: skip
 
 
@@ -72,9 +75,9 @@ def test_only_python_3_0_syntax_and_yield_from_are_assumed_when_not_mentioned() 
     [
         ((3, 4), [":=", "positional-only parameters", "unpacking in displays and calls (PEP 448)", "match",
                   "async def", "async generators", "async comprehensions", "decorator expressions",
-                  "type parameters", "type statements"]),
+                  "type parameters", "type statements", "variable annotations"]),
         ((3, 5), [":=", "positional-only parameters", "match", "async generators", "async comprehensions",
-                  "decorator expressions", "type parameters", "type statements"]),
+                  "decorator expressions", "type parameters", "type statements", "variable annotations"]),
         ((3, 8), ["match", "decorator expressions", "type parameters", "type statements"]),
         ((3, 9), ["match", "type parameters", "type statements"]),
         ((3, 11), ["type parameters", "type statements"]),
@@ -87,7 +90,7 @@ def test_a_cpython_version_parses_what_its_grammar_had(version: tuple[int, int],
 
 def test_the_runner_probes_every_syntax_capability() -> None:
     assert [name for name, _ in runner.SYNTAX_PROBES] == list(SYNTAX)
-    assert set(FIELDS.values()) <= set(SYNTAX)
+    assert set(FIELDS.values()) <= set(SYNTAX) | set(BEHAVIOUR)
 
 
 PYTHONS = discover()

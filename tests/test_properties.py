@@ -51,6 +51,7 @@ SEEDED = {
     "type-parameters-leak": ["annotation-scopes/language"],
     "eager-type-aliases": ["annotation-scopes/language"],
     "class-annotation-scopes-skip-the-class": ["annotation-scopes/language"],
+    "eager-annotations": ["annotation-scopes/language"],
     "locals-without-free-variables": ["introspection/language"],
     "comprehension-locals-before-pep-709": ["introspection/language"],
     "unbound-is-name-error": ["unbound/language"],
@@ -108,6 +109,7 @@ NEEDS_NEWER = {
     "eager-type-aliases": (3, 12),
     "comprehension-locals-before-pep-709": (3, 12),
     "class-annotation-scopes-skip-the-class": (3, 13),
+    "eager-annotations": (3, 13),  # (and older than 3.14, which it claims to be)
 }
 
 

@@ -32,6 +32,7 @@ from conformance.model.scopes import (
     CLASS_CELL,
     CLASS_LOCAL,
     FREE,
+    GLOBAL_IMPLICIT,
     LOCAL,
     Analysis,
     Block,
@@ -39,6 +40,7 @@ from conformance.model.scopes import (
     ScopeSyntaxError,
     Unspecified,
     analyze,
+    class_seen_by,
 )
 from conformance.model.versions import Rules
 from generators import ir
@@ -96,6 +98,21 @@ class Function:
     kwdefaults: dict[str, Any]
     globals: dict[str, Any]
     attrs: dict[str, Any] = field(default_factory=dict)  # the function's __dict__
+    annotations: Annotations | None = None  # a def's parameter and return annotations
+
+
+@dataclass(eq=False)
+class Annotations:
+    """What __annotations__ gives: a dict made when the definition runs (before 3.14), or made by the
+    `__annotate__` scope on the first read and kept from then on (PEP 649; a read that raises is
+    tried again on the next one)."""
+
+    entries: list[tuple[str, ir.Expr]]  # name (mangled), annotation: in the order they are evaluated
+    value: DictValue | None = None  # once evaluated
+    scope: Block | None = None  # the __annotate__ scope, while not yet evaluated
+    closure: dict[str, Cell] = field(default_factory=dict)
+    globals: dict[str, Any] = field(default_factory=dict)
+    classdict: dict[str, Any] | None = None  # the namespace of the class body it sees (§4.2.4)
 
 
 @dataclass(eq=False)
@@ -109,6 +126,7 @@ class Class:
     name: str
     namespace: dict[str, Any]
     mro: list[Class] = field(default_factory=list)  # itself first; `object` is left implicit
+    annotations: Annotations | None = None  # of its body's annotated assignments, if it has any
 
     def lookup(self, attr: str) -> Any:
         for klass in self.mro:
@@ -296,6 +314,7 @@ class Frame:
     fast: dict[str, Any] = field(default_factory=dict)
     namespace: dict[str, Any] | None = None  # class bodies; for an annotation scope in one, that class's
     outer: Frame | None = None  # a comprehension's: the frame it is evaluated from
+    annotations: Annotations | None = None  # a class body's, filled as its annotated assignments run
 
 
 class Messages:
@@ -371,7 +390,7 @@ class Evaluator:
             if name not in frame.fast:
                 raise self.unbound(kind, name)
             return frame.fast[name]
-        if frame.namespace is not None and kind is not CLASS_LOCAL and name in frame.namespace:
+        if frame.namespace is not None and (kind is FREE or kind is GLOBAL_IMPLICIT) and name in frame.namespace:
             return frame.namespace[name]  # §4.2.4: an annotation scope in a class sees the class's names first
         if kind in (CELL, FREE):
             value = frame.cells[name].value
@@ -497,6 +516,23 @@ class Evaluator:
         value = self.eval(frame, node.value)
         for target in node.targets:  # §7.2: left to right
             self.assign(frame, target, value)
+
+    def exec_ann_assign(self, frame: Frame, node: ir.AnnAssign) -> None:
+        """§7.2.2: the value is assigned first; then, in a class body or module, the annotation is
+        evaluated (before 3.14) or kept for the class's __annotate__ (3.14); in a function, never."""
+        if node.value is not None:
+            self.store(frame, node.target, self.eval(frame, node.value))
+        if frame.block.function_like:
+            return
+        annotations = frame.annotations  # (None at module level: module annotations are never read here)
+        if self.rules.has("deferred-annotations"):
+            if annotations is not None and not any(expr is node.annotation for _, expr in annotations.entries):
+                annotations.entries.append((node.target, node.annotation))  # (3.14: each executed one, once)
+            return
+        value = self.eval(frame, node.annotation)
+        if annotations is not None:
+            assert annotations.value is not None
+            self.put(annotations.value, node.target, value)
 
     def exec_aug_assign(self, frame: Frame, node: ir.AugAssign) -> None:
         """§7.2.1: the target's operands once, its value, then the right-hand side."""
@@ -784,6 +820,7 @@ class Evaluator:
         block = self.analysis.block_of(node)
         body = self.new_frame(block, frame.globals, self.closure_for(frame, block))
         body.namespace = {}
+        body.annotations = self.class_body_annotations(body, node)
         self.execute_block(body, node.body)
         # then the metaclass is called (§3.3.3.6): only `type` makes a class of these bases and namespace
         if metaclass != "type" or len(set(map(id, bases))) != len(bases):
@@ -792,6 +829,8 @@ class Evaluator:
         if isinstance(hook, Function) and self.rules.has("init-subclass"):  # §3.3.3.1: implicitly a classmethod
             body.namespace["__init_subclass__"] = ClassMethod(hook)
         klass = Class(self.names.get(id(node), node.name), dict(body.namespace))  # (type.__new__ copies it)
+        if body.annotations.entries or (body.annotations.value is not None and body.annotations.value.items):
+            klass.annotations = body.annotations
         klass.mro = self.linearize(klass, bases)
         if CLASS_CELL in block.cellvars:  # type.__new__ fills the implicit __class__ cell (§3.3.3.6)
             body.cells[CLASS_CELL].value = klass
@@ -800,6 +839,55 @@ class Evaluator:
         for decorator in reversed(decorators):
             value = self.call(decorator, [value])
         self.store(frame, node.name, value)
+
+    def class_body_annotations(self, body: Frame, node: ir.ClassDef) -> Annotations:
+        """Where a class body's annotations go: a dict it fills (before 3.14), or the list of those
+        its `__annotate__` scope evaluates when __annotations__ is read (3.14)."""
+        if not self.rules.has("deferred-annotations"):
+            return Annotations([], DictValue({}))
+        if id(node) not in self.analysis.annotate_scopes:  # (no annotated assignment in the body)
+            return Annotations([])
+        scope = self.analysis.annotate_scope_of(node)
+        return Annotations([], None, scope, self.closure_for(body, scope), body.globals, body.namespace)
+
+    def function_annotations(self, frame: Frame, node: ir.FunctionDef) -> Annotations:
+        """§8.7: evaluated when the definition runs, after the defaults (before 3.14); or kept with
+        what their `__annotate__` scope closes over (3.14, PEP 649)."""
+        entries = [(annotation.name, annotation.value) for annotation in node.annotations]
+        if self.rules.has("deferred-annotations"):
+            scope = self.analysis.annotate_scope_of(node)
+            return Annotations(entries, None, scope, self.closure_for(frame, scope), frame.globals, frame.namespace)
+        value = DictValue({})
+        for name, expr in entries:
+            self.put(value, name, self.eval(frame, expr))
+        return Annotations(entries, value)
+
+    def annotations_value(self, annotations: Annotations) -> DictValue:
+        """__annotations__: the dict, evaluated in the `__annotate__` scope on the first read (PEP 649)."""
+        if annotations.value is None:
+            assert annotations.scope is not None
+            frame = self.new_frame(annotations.scope, annotations.globals, annotations.closure)
+            frame.namespace = annotations.classdict
+            value = DictValue({})
+            for name, expr in annotations.entries:
+                self.put(value, name, self.eval(frame, expr))
+            annotations.value = value
+        return annotations.value
+
+    def annotations_of(self, value: Any) -> DictValue:
+        """`value.__annotations__` for the objects whose answer the Reference and data model fix."""
+        if isinstance(value, Method):
+            value = value.function
+        if isinstance(value, Function):
+            return DictValue({}) if value.annotations is None else self.annotations_value(value.annotations)
+        if isinstance(value, Class) and value.annotations is not None:
+            return self.annotations_value(value.annotations)
+        if value is None or type(value) in (int, float, bool, str, tuple) or isinstance(value, (ListValue, DictValue)):
+            raise raise_("AttributeError")
+        raise Unspecified(
+            "__annotations__ of a class without annotations of its own (inherited before 3.10, {} after), of an"
+            " instance, or of another object"
+        )
 
     def init_subclass(self, klass: Class, keywords: dict[str, Any]) -> None:
         """§3.3.3.6 (PEP 487, 3.6): the class arguments go to the nearest base's __init_subclass__, an
@@ -1132,9 +1220,14 @@ class Evaluator:
             # annotation scope, and the function closes over them there
             scope = self.analysis.annotation_scope_of(node)
             encloses = self.new_frame(scope, frame.globals, self.closure_for(frame, scope))
+            if class_seen_by(scope) is not None:
+                encloses.namespace = frame.namespace
             for type_param in node.type_params:
                 self.store(encloses, type_param, TypeVarValue(type_param))
-        return Function(name, node, block, self.closure_for(encloses, block), defaults, kwdefaults, frame.globals)
+        function = Function(name, node, block, self.closure_for(encloses, block), defaults, kwdefaults, frame.globals)
+        if isinstance(node, ir.FunctionDef) and node.annotations:
+            function.annotations = self.function_annotations(encloses, node)
+        return function
 
     def comprehension(self, frame: Frame, node: ir.Comprehension) -> Any:
         """§6.2.4: the first iterable in the enclosing scope, at once; the rest in the comprehension's."""
@@ -1363,6 +1456,8 @@ class Evaluator:
         raise raise_("TypeError")
 
     def attribute(self, value: Any, attr: str) -> Any:
+        if attr == "__annotations__":
+            return self.annotations_of(value)
         if isinstance(value, ListValue) and attr == "append":
             return Append(value)
         if isinstance(value, (Generator, Coroutine)) and attr == "send":
@@ -1849,15 +1944,16 @@ def predict(module: ir.Module, version: tuple[int, ...]) -> dict[str, Any]:
     # Most programs have no private name: they are analysed as they are. The others are mangled
     # first (and so is one the analysis rejects: mangling may change what it refers to).
     mangled = Mangled(module, {})
+    deferred = Rules(version).has("deferred-annotations")
     try:
-        analysis = analyze(module)
+        analysis = analyze(module, deferred)
         private = analysis.private
     except ScopeSyntaxError:
         private = True
     try:
         if private:
             mangled = mangle(module)
-            analysis = analyze(mangled.module)
+            analysis = analyze(mangled.module, deferred)
     except ScopeSyntaxError as error:
         # The rule broken is kept for people; compile-time messages are not predicted.
         return {"compile_error": {"type": "SyntaxError", "module": "builtins", "mro": EXCEPTION_MRO["SyntaxError"],
@@ -1878,6 +1974,7 @@ def predict(module: ir.Module, version: tuple[int, ...]) -> dict[str, Any]:
 # The IR classes are final (no subclasses), so a node's exact type picks its method.
 STATEMENTS: dict[type[Any], Callable[[Evaluator, Frame, Any], None]] = {
     ir.Assign: Evaluator.exec_assign,
+    ir.AnnAssign: Evaluator.exec_ann_assign,
     ir.AugAssign: Evaluator.exec_aug_assign,
     ir.Delete: Evaluator.exec_delete,
     ir.Nonlocal: Evaluator.exec_nothing,

@@ -31,6 +31,8 @@ _IDENTIFIERS: dict[type[Any], tuple[str, ...]] = {
     ir.Super: ("attr",),
     ir.FunctionDef: ("name", "type_params"),
     ir.TypeAlias: ("name",),
+    ir.Annotation: ("name",),
+    ir.AnnAssign: ("target",),
     ir.MatchCapture: ("name",),
     ir.MatchAs: ("name",),
     ir.MatchStar: ("name",),

@@ -22,7 +22,10 @@ class body refer to either __class__ or super") gets `__class__` as a free varia
 the nearest enclosing class body owns its cell; the class body itself does not see it.
 A generic function's type parameters are bound in an annotation scope (§4.2.4, PEP 695)
 between the enclosing block and the function, and a `type X = value` statement's value
-is an annotation scope of its own: both are function-like, so closures reach through them. An assignment
+is an annotation scope of its own: both are function-like, so closures reach through them. Annotations
+of functions and of class bodies are evaluated in the enclosing block when the definition runs, or, from
+3.14 (PEP 649, `deferred_annotations`), in an annotation scope of their own, `__annotate__`, when they
+are read; annotations of a function's local variables are never evaluated. An assignment
 expression in a comprehension binds in the nearest enclosing block that is not a
 comprehension, honouring a nonlocal or global declaration there (PEP 572), and is a
 SyntaxError where that block is a class body, where it would rebind an iteration
@@ -125,6 +128,7 @@ class Analysis:
     blocks: dict[int, Block]
     private: bool = False  # a private name (__x) appears: mangling (mangle.py) may change the program
     annotation_scopes: dict[int, Block] = field(default_factory=dict)  # of generic defs and type aliases
+    annotate_scopes: dict[int, Block] = field(default_factory=dict)  # of annotated defs and classes (3.14)
 
     def block_of(self, node: BlockNode) -> Block:
         return self.blocks[id(node)]
@@ -133,16 +137,22 @@ class Analysis:
         """The annotation scope of a generic function's type parameters, or of a type alias's value."""
         return self.annotation_scopes[id(node)]
 
+    def annotate_scope_of(self, node: ir.FunctionDef | ir.ClassDef) -> Block:
+        """The `__annotate__` scope of a function's or class body's deferred annotations (PEP 649)."""
+        return self.annotate_scopes[id(node)]
 
-def analyze(module: ir.Module) -> Analysis:
-    builder = _Builder()
+
+def analyze(module: ir.Module, deferred_annotations: bool = False) -> Analysis:
+    """The blocks of the program and the kind of every name in each; `deferred_annotations` (3.14)
+    puts annotations in annotation scopes of their own."""
+    builder = _Builder(deferred_annotations)
     top = builder.register(Block("module", module, None, name="<module>"))
     builder.statements(top, module.body)
     for block in builder.order:  # parents first
         _resolve(block)
     names = {name for block in builder.order for name in (*block.bound, *block.used, *block.globals, *block.nonlocals)}
     private = any(_is_private(name) for name in names | builder.attributes)
-    return Analysis(top, builder.blocks, private, builder.annotation_scopes)
+    return Analysis(top, builder.blocks, private, builder.annotation_scopes, builder.annotate_scopes)
 
 
 def _is_private(identifier: str) -> bool:
@@ -153,14 +163,18 @@ def _is_private(identifier: str) -> bool:
 
 
 class _Builder:
-    def __init__(self) -> None:
+    def __init__(self, deferred_annotations: bool) -> None:
+        self.deferred_annotations = deferred_annotations
         self.blocks: dict[int, Block] = {}
         self.annotation_scopes: dict[int, Block] = {}
+        self.annotate_scopes: dict[int, Block] = {}
         self.order: list[Block] = []  # every block, parents before children (as Block.walk)
         self.attributes: set[str] = set()  # attribute names read or assigned
 
-    def register(self, block: Block) -> Block:
-        if block.kind == "annotation":
+    def register(self, block: Block, annotate: bool = False) -> Block:
+        if annotate:
+            self.annotate_scopes[id(block.node)] = block
+        elif block.kind == "annotation":
             self.annotation_scopes[id(block.node)] = block
         else:
             self.blocks[id(block.node)] = block
@@ -200,12 +214,37 @@ class _Builder:
                 raise ScopeSyntaxError("duplicate type parameter")
             parent = self.register(Block("annotation", node, parent, name="<generic parameters of %s>" % name))
             parent.bound.update(node.type_params)
+        if isinstance(node, ir.FunctionDef) and node.annotations:
+            self.function_annotations(parent, node, in_iterable)
         child = self.register(Block(kind, node, parent, name=name, params=names))
         child.bound.update(names)
         if isinstance(node, ir.FunctionDef):
             self.statements(child, node.body)
         else:
             self.expr(child, node.body)
+
+    def function_annotations(self, parent: Block, node: ir.FunctionDef, in_iterable: bool) -> None:
+        """§8.7: the annotations after the defaults, in the enclosing block (in the type parameters'
+        scope of a generic function); from 3.14 in an `__annotate__` scope nested there (PEP 649)."""
+        named = {annotation.name for annotation in node.annotations}
+        if named & {p.name for p in node.params.posonly} and named & {p.name for p in node.params.positional}:
+            raise Unspecified(
+                "the order in which positional-only and other parameters' annotations are evaluated"
+                " (CPython: the others first; PyPy: as written)"
+            )
+        scope = parent
+        if self.deferred_annotations:
+            scope = self.register(Block("annotation", node, parent, name="__annotate__"), annotate=True)
+        for annotation in node.annotations:
+            self.expr(scope, annotation.value, in_iterable)
+
+    def class_annotate_scope(self, block: Block) -> Block:
+        """The `__annotate__` scope of a class body's annotations (3.14), made at the first one."""
+        assert isinstance(block.node, ir.ClassDef)
+        scope = self.annotate_scopes.get(id(block.node))
+        if scope is None:
+            scope = self.register(Block("annotation", block.node, block, name="__annotate__"), annotate=True)
+        return scope
 
     # -- statements: one method per kind of statement, chosen by STATEMENTS ----
 
@@ -234,6 +273,27 @@ class _Builder:
         self.expr(block, node.value)
         for target in node.targets:
             self.target(block, target)
+
+    def ann_assign(self, block: Block, node: ir.AnnAssign) -> None:
+        """§7.2.2: the value, then the target (bound even without a value, as an assignment's); the
+        annotation in a class body or module (from 3.14 in the class's `__annotate__` scope), never in a
+        function. A name declared global or nonlocal in the block may not be annotated."""
+        if node.value is not None:
+            self.expr(block, node.value)
+        if node.target in block.globals or node.target in block.nonlocals:
+            raise ScopeSyntaxError("annotated name %r can't be global or nonlocal" % node.target)
+        if block.function_like:
+            if not isinstance(node.annotation, (ir.Const, ir.Builtin)):
+                raise Unspecified(
+                    "whether the names in a local variable's annotation, never evaluated, count as uses"
+                    " (CPython before 3.14 makes them free variables; 3.14 does not)"
+                )
+        elif self.deferred_annotations:
+            if block.kind == "class":
+                self.expr(self.class_annotate_scope(block), node.annotation)
+        else:
+            self.expr(block, node.annotation)
+        block.bound.add(node.target)
 
     def aug_assign(self, block: Block, node: ir.AugAssign) -> None:
         if isinstance(node.target, ir.Name):
@@ -447,6 +507,7 @@ class _Builder:
 # The IR classes are final (no subclasses), so a node's exact type picks its method.
 STATEMENTS: dict[type[Any], Callable[[_Builder, Block, Any], None]] = {
     ir.Assign: _Builder.assign,
+    ir.AnnAssign: _Builder.ann_assign,
     ir.AugAssign: _Builder.aug_assign,
     ir.Delete: _Builder.delete,
     ir.Nonlocal: _Builder.nonlocal_,
@@ -538,15 +599,25 @@ def _kind_of(block: Block, name: str) -> tuple[Kind, Block | None]:
         return (CLASS_LOCAL if block.kind == "class" else LOCAL), None
     if block.kind == "module":
         return GLOBAL_IMPLICIT, None
-    # §4.2.4: an annotation scope in a class resolves a name the class binds (or declares global) as the
-    # class body would: the class's namespace, then the globals, skipping enclosing functions
-    parent = block.parent
-    in_class = block.kind == "annotation" and parent is not None and parent.kind == "class"
-    class_names = (parent.bound | parent.globals) - parent.nonlocals if in_class and parent is not None else ()
-    if name in class_names:
+    # §4.2.4: an annotation scope in a class (or in an annotation scope in a class) resolves a name the
+    # class binds (or declares global) as the class body would: the class's namespace, then the
+    # globals, skipping enclosing functions
+    seen = class_seen_by(block)
+    if seen is not None and name in (seen.bound | seen.globals) - seen.nonlocals:
         return GLOBAL_IMPLICIT, None
     owner = _enclosing_owner(block, name)
     return (GLOBAL_IMPLICIT if owner is None else FREE), owner
+
+
+def class_seen_by(block: Block) -> Block | None:
+    """§4.2.4: the class body whose names an annotation scope sees: the one it is in, directly or
+    through other annotation scopes (the annotations of a generic method)."""
+    if block.kind != "annotation":
+        return None
+    parent = block.parent
+    while parent is not None and parent.kind == "annotation":
+        parent = parent.parent
+    return parent if parent is not None and parent.kind == "class" else None
 
 
 def _place_cell(block: Block, name: str, owner: Block) -> None:

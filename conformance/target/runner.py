@@ -430,6 +430,7 @@ SYNTAX_PROBES = (
     ("decorator_expressions", "@x[0]\ndef f():\n pass\n@(lambda f: f)\ndef g():\n pass\n"),
     ("type_params", "def f[T](a):\n pass\nclass C[T]:\n pass\n"),
     ("type_alias", "type X = int\n"),
+    ("variable_annotations", "x: int = 1\nclass C:\n y: int\n"),
     ("fstring", "f'{1}'\n"),
     ("dict_comprehension", "{k: v for k, v in []}\n"),
     ("set_literal", "{1, 2}\n"),

@@ -759,7 +759,12 @@ def rewrite_result(bug: str, result: dict[str, Any]) -> dict[str, Any]:
 
 OBSERVATION_BUGS = ("unbound-is-name-error", "closure-loses-a-cell", "cpython-details-differ")
 COMPILE_BUGS = ("scope-errors-accepted",)
-BUGS = (*SOURCE_BUGS, *OBSERVATION_BUGS, *COMPILE_BUGS)
+# An implementation of Python 3.14 that kept the eager annotations of 3.13 (PEP 649 not done): a
+# CPython before 3.14 that says it implements 3.14. It evaluates annotations when the definition
+# runs; 3.14 evaluates them when __annotations__ is first read. (3.14 changed no other rule the
+# model knows: conformance/model/versions.py.)
+VERSION_BUGS = {"eager-annotations": [3, 14, 0]}
+BUGS = (*SOURCE_BUGS, *OBSERVATION_BUGS, *COMPILE_BUGS, *VERSION_BUGS)
 
 
 def main() -> None:
@@ -785,6 +790,17 @@ def main() -> None:
         return rewrite_result(bug, result)
 
     runner.run_program = run_program
+    if bug in VERSION_BUGS:
+        real_hello = runner.hello
+        claimed = VERSION_BUGS[bug]
+
+        def hello() -> dict[str, Any]:
+            info: dict[str, Any] = real_hello()
+            if tuple(info["version"][:2]) >= tuple(claimed[:2]):
+                raise SystemExit("%s needs an interpreter older than the version it claims" % bug)
+            return {**info, "version": claimed, "language": "%d.%d" % tuple(claimed[:2])}
+
+        runner.hello = hello
     runner.serve()
 
 

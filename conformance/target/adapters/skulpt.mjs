@@ -117,12 +117,24 @@ async function run(program) {
   return asciiJSON(result);
 }
 
+/** runner.py's _annotations(): whether a def keeps its parameter annotations in __annotations__. */
+async function keepsAnnotations() {
+  const source = "def annotated(x: int):\n    pass\n_closure_kept = annotated.__annotations__ == {'x': int}\n";
+  try {
+    const module = await Sk.misceval.asyncToPromise(() => Sk.importMainWithBody("__annotations_probe__", false, source, true));
+    return Sk.ffi.remapToJs(module.$d._closure_kept) === true;
+  } catch {
+    return false;
+  }
+}
+
 await serve({
-  hello() {
+  async hello() {
     const capabilities = {
       closure_attr: false, code_attr: false, cellvars: false, cell_contents: false, cell_contents_writable: false,
       cell_type: false, function_type: false,
       ...Object.fromEntries(syntaxProbes().map(([name, source]) => [name, compiles(source)])),
+      annotations: await keepsAnnotations(),
       gc: false, weakref: false, inspect: false, functools: Boolean(Sk.builtinFiles?.files["src/lib/functools.js"] || Sk.builtinFiles?.files["src/lib/functools.py"]),
     };
     return {
