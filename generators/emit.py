@@ -29,7 +29,7 @@ def emit(module: ir.Module, features: Features | None = None) -> str:
 
 # Expressions that are atoms (or calls, attributes and subscripts of atoms) need no parentheses as operands.
 _ATOMS = (ir.Const, ir.Name, ir.Builtin, ir.Call, ir.Attribute, ir.Subscript, ir.TupleExpr, ir.ListExpr,
-          ir.Comprehension, ir.NamedExpr, ir.ProbeCallValue, ir.Super, ir.LocalNames)  # fmt: skip
+          ir.Comprehension, ir.NamedExpr, ir.ProbeCallValue, ir.Super, ir.LocalNames, ir.EvalName)  # fmt: skip
 
 
 class _Emitter:
@@ -271,6 +271,9 @@ class _Emitter:
             return "super().%s" % node.attr
         if isinstance(node, ir.LocalNames):
             return "sorted(_k for _k in locals() if _k[:1] != '.')"
+        if isinstance(node, ir.EvalName):
+            self.require("dynamic_execution", "eval")
+            return "eval(%r)" % node.name
         if isinstance(node, ir.Subscript):
             return "%s[%d]" % (self.operand(node.value), node.index)
         if isinstance(node, ir.TupleExpr):

@@ -54,7 +54,13 @@ SYNTAX: dict[str, Syntax] = {
 
 # What the handshake checks by running a snippet rather than by compiling one (runner.py, _capabilities):
 # a def's annotations kept in __annotations__, which MicroPython and Skulpt parse but drop.
-BEHAVIOUR: dict[str, Syntax] = {"annotations": Syntax("annotations", "annotations kept in __annotations__", (3, 0))}
+BEHAVIOUR: dict[str, Syntax] = {
+    behaviour.capability: behaviour
+    for behaviour in (
+        Syntax("annotations", "annotations kept in __annotations__", (3, 0)),
+        Syntax("dynamic_execution", "eval and exec", (3, 0)),
+    )
+}
 _KEYS = {**SYNTAX, **BEHAVIOUR}
 
 # A handshake that does not mention one of these (a runner or adapter older than its probe) is
@@ -95,6 +101,7 @@ class Features:
     type_alias: bool = True  # type X = ..., 3.12+
     variable_annotations: bool = True  # x: int = 1, 3.6+
     annotations: bool = True  # def f(x: int): its __annotations__ (a handshake check, not only a parse)
+    dynamic_execution: bool = True  # eval() and exec() of source text (a handshake check)
 
     @classmethod
     def for_version(cls, version: tuple[int, ...]) -> Features:

@@ -588,7 +588,9 @@ class _Generator:
         """probe the names locals() holds here, in a list comprehension (PEP 709, 3.12: with the
         function's own), or in a generator expression (its own only)."""
         choices = self.choices
-        kind = choices.below(3)
+        kind = choices.below(5 if self.features.dynamic_execution else 3)
+        if kind >= 3:
+            return self.eval_name(kind == 4)
         names = ir.LocalNames()
         if kind == 0:
             choices.note("locals: in the function")
@@ -648,6 +650,23 @@ class _Generator:
                 if chance(choices, 2, 3):
                     later.append(probe)
         return read + later
+
+    def eval_name(self, nested: bool) -> ir.Stmt:
+        """probe eval('x'): x from the locals() of the block that calls eval, else a global. Here, or
+        `nested` in a lambda or a list comprehension in the function, whose locals() are their own (a
+        comprehension's also the function's from 3.12, PEP 709): a variable of the function they do
+        not use is not there."""
+        choices = self.choices
+        value = ir.EvalName(self.name())
+        if not nested:
+            choices.note("eval: in the function")
+            return ir.Probe(LABEL, value)
+        if boolean(choices):
+            choices.note("eval: in a lambda")
+            return ir.ProbeCall(LABEL, ir.Lambda(ir.Params(), value))
+        choices.note("eval: in a list comprehension")
+        clause = _clause(self.name() if boolean(choices) else "_", ir.Call(ir.Builtin("range"), (ir.Const(1),)))
+        return ir.Probe(LABEL, ir.Comprehension("list", value, clause))
 
     def type_alias(self, block: Block) -> list[ir.Stmt]:
         """`type X = value` (3.12): binds X now; the value is evaluated when X.__value__ is first read,

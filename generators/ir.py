@@ -217,6 +217,15 @@ class LocalNames:
 
 
 @dataclass(frozen=True)
+class EvalName:
+    """`eval('name')`: the name looked up at run time, as module-level code does, in the locals() of the
+    block that calls eval (its own variables, and the free variables it uses), then the globals and
+    builtins. The name is text, not a use: it makes no variable free or local."""
+
+    name: str
+
+
+@dataclass(frozen=True)
 class Await:
     """`await value`, in an `async def`."""
 
@@ -244,6 +253,7 @@ Expr = (
     | Await
     | Super
     | LocalNames
+    | EvalName
     | ProbeCallValue
 )
 

@@ -1184,20 +1184,43 @@ class Evaluator:
     def eval_local_names(self, frame: Frame, node: ir.LocalNames) -> Any:
         """Library locals(): in a function block, its local variables and the free variables it uses
         that are bound now; an inlined comprehension (PEP 709, 3.12) adds its function's."""
-        return ListValue(sorted(self.bound_names(frame)))
+        return ListValue(sorted(self.local_values(frame)))
 
-    def bound_names(self, frame: Frame) -> set[str]:
+    def local_values(self, frame: Frame) -> dict[str, Any]:
+        """What locals() holds in a function-like block, name -> value (see eval_local_names)."""
         block = frame.block
         if not block.function_like or block.kind == "annotation":
             raise Unspecified("locals() outside a function: the module's or class's namespace")
-        own = {name for name, kind in block.scope.items() if kind is LOCAL and name in frame.fast}
-        # the cells: its own, and every free variable, also one it only passes on to a nested scope
-        own.update(name for name, cell in frame.cells.items() if cell.value is not EMPTY)
+        values: dict[str, Any] = {}
         node = block.node
         if isinstance(node, ir.Comprehension) and node.kind != "gen" and self.rules.has("inlined-comprehensions"):
             assert frame.outer is not None
-            return self.bound_names(frame.outer) | own
-        return own
+            values.update(self.local_values(frame.outer))  # (its own names hide the function's)
+        values.update(
+            (name, frame.fast[name]) for name, kind in block.scope.items() if kind is LOCAL and name in frame.fast
+        )
+        # the cells: its own, and every free variable, also one it only passes on to a nested scope
+        values.update((name, cell.value) for name, cell in frame.cells.items() if cell.value is not EMPTY)
+        return values
+
+    def eval_eval_name(self, frame: Frame, node: ir.EvalName) -> Any:
+        """Library eval() with no namespaces: the caller's globals, and as locals its locals() (a function
+        block's), its class namespace or, at module level, the globals; the code looks a name up in the
+        locals, then the globals, then the builtins (§4.2.2 for code run by eval: like module code)."""
+        name = node.name
+        kind = frame.block.kind
+        if kind == "class":
+            assert frame.namespace is not None
+            namespace = frame.namespace
+        else:
+            namespace = frame.globals if kind == "module" else self.local_values(frame)
+        if name in namespace:
+            return namespace[name]
+        if name in frame.globals:
+            return frame.globals[name]
+        if name in BUILTIN_FUNCTIONS:
+            return BuiltinValue(name)
+        raise raise_("NameError", self.messages.undefined(name))
 
     def eval_await(self, frame: Frame, node: ir.Await) -> Any:
         value = self.eval(frame, node.value)
@@ -2024,4 +2047,5 @@ EXPRESSIONS: dict[type[Any], Callable[[Evaluator, Frame, Any], Any]] = {
     ir.Await: Evaluator.eval_await,
     ir.Super: Evaluator.eval_super,
     ir.LocalNames: Evaluator.eval_local_names,
+    ir.EvalName: Evaluator.eval_eval_name,
 }

@@ -557,6 +557,7 @@ EXPRESSIONS: dict[type[Any], Callable[[_Builder, Block, Any, bool], None]] = {
     ir.Await: _Builder.operand,
     ir.Super: _Builder.super_,
     ir.LocalNames: _Builder.constant,
+    ir.EvalName: _Builder.constant,
 }
 
 
