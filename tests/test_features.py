@@ -30,6 +30,7 @@ FIELDS = {
     "type_alias": "type_alias",
     "variable_annotations": "variable_annotations",
     "annotations": "annotations",
+    "dynamic_execution": "dynamic_execution",
 }
 
 
@@ -59,7 +60,7 @@ def test_an_older_handshake_without_the_new_keys_gets_the_conservative_defaults(
     assert features.excluded() == [
         "positional-only parameters", "unpacking in displays and calls (PEP 448)", "match", "async def",
         "async generators", "async comprehensions", "decorator expressions", "type parameters", "type statements",
-        "variable annotations", "annotations kept in __annotations__",
+        "variable annotations", "annotations kept in __annotations__", "eval and exec",
     ]  # fmt: skip
 
 

@@ -828,7 +828,10 @@ class Evaluator:
         hook = body.namespace.get("__init_subclass__")
         if isinstance(hook, Function) and self.rules.has("init-subclass"):  # §3.3.3.1: implicitly a classmethod
             body.namespace["__init_subclass__"] = ClassMethod(hook)
-        klass = Class(self.names.get(id(node), node.name), dict(body.namespace))  # (type.__new__ copies it)
+        # type.__new__ copies the namespace into the class's own dict and points the __classdict__ cell
+        # at that dict: from now on the annotation scopes made in the body see the class as it is
+        # changed. The body's namespace is not used again, so the model keeps one dict for both.
+        klass = Class(self.names.get(id(node), node.name), body.namespace)
         if body.annotations.entries or (body.annotations.value is not None and body.annotations.value.items):
             klass.annotations = body.annotations
         klass.mro = self.linearize(klass, bases)
