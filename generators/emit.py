@@ -146,7 +146,11 @@ class _Emitter:
         if isinstance(node, ir.ClassDef):
             arguments = [e(base) for base in node.bases] + ["%s=%s" % (k.name, e(k.value)) for k in node.keywords]
             bases = "(%s)" % ", ".join(arguments) if arguments else ""
-            header = pad + "class %s%s:" % (node.name, bases)
+            generic = ""
+            if node.type_params:
+                self.require("type_params", "type parameters")
+                generic = "[%s]" % ", ".join(node.type_params)
+            header = pad + "class %s%s%s:" % (node.name, generic, bases)
             return [*self.decorators(node.decorators, pad), header, *self.block(node.body, level + 1)]
         if isinstance(node, ir.TypeAlias):
             self.require("type_alias", "type statements")

@@ -1190,9 +1190,16 @@ class _Generator:
             declared = (self.name(),)
             members.append(ir.Global(declared))
             choices.note("class: global")
+        type_params: list[str] = []  # class name[T]: bases and body in an annotation scope binding T (3.12)
+        if self.emphasis.annotation and self.features.type_params and chance(choices, self.emphasis.annotation, 12):
+            type_params = distinct(
+                choices, [n for n in self.pool if not n.startswith("__") and n not in declared], 1, 2
+            )
+            choices.note("annotation scope: generic class")
         # Class-body names are class locals; methods skip the class and see the function.
         # (A class body counts as a level of nesting, so classes in classes end too.)
-        inner = Block("class", self.pool, block.nonlocal_ok, block.depth + 1, declared=declared)
+        nonlocal_ok_inside = tuple(n for n in block.nonlocal_ok if n not in type_params)  # (not a type parameter)
+        inner = Block("class", self.pool, nonlocal_ok_inside, block.depth + 1, declared=declared)
         for _ in range(between(choices, 1, 3)):
             if self.emphasis.annotation and self.features.type_alias and chance(choices, self.emphasis.annotation, 12):
                 members += self.class_type_alias()
@@ -1219,7 +1226,7 @@ class _Generator:
             decorators = (self.decorator(),)
             choices.note("class: decorated")
         choices.note("statement: ClassDef")
-        return ir.ClassDef(name, tuple(members), bases, decorators)
+        return ir.ClassDef(name, tuple(members), bases, decorators, type_params=tuple(type_params))
 
     # -- whole programs ------------------------------------------------------------
 

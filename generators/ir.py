@@ -547,6 +547,7 @@ class ClassDef:
     bases: tuple[Expr, ...] = ()
     decorators: tuple[Expr, ...] = ()
     keywords: tuple[Keyword, ...] = ()  # class arguments, for the bases' __init_subclass__
+    type_params: tuple[str, ...] = ()  # `class name[T](...)` (PEP 695, 3.12): bases, keywords and body see T
 
 
 @dataclass(frozen=True)

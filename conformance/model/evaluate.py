@@ -368,6 +368,8 @@ class Evaluator:
         self.seen_cells: list[Cell] = []
         self.handling: list[ExceptionValue] = []  # the exceptions being handled, innermost last
         self.modules: dict[str, ModuleValue] = {}
+        self.generic = Class("Generic", {})  # typing.Generic: what its methods do is not observed here
+        self.generic.mro = [self.generic]
         self.depth = 0
         self.steps = 0
 
@@ -814,11 +816,14 @@ class Evaluator:
 
     def exec_class_def(self, frame: Frame, node: ir.ClassDef) -> None:
         decorators = [self.eval(frame, decorator) for decorator in node.decorators]
-        bases = [self.eval(frame, base) for base in node.bases]
-        keywords = {keyword.name: self.eval(frame, keyword.value) for keyword in node.keywords if keyword.name}
+        encloses = self.type_parameters(frame, node) if node.type_params else frame
+        bases = [self.eval(encloses, base) for base in node.bases]
+        keywords = {keyword.name: self.eval(encloses, keyword.value) for keyword in node.keywords if keyword.name}
+        if node.type_params:  # PEP 695: a generic class also derives from typing.Generic, after its bases
+            bases.append(self.generic)
         metaclass = self.metaclass(bases)
         block = self.analysis.block_of(node)
-        body = self.new_frame(block, frame.globals, self.closure_for(frame, block))
+        body = self.new_frame(block, frame.globals, self.closure_for(encloses, block))
         body.namespace = {}
         body.annotations = self.class_body_annotations(body, node)
         self.execute_block(body, node.body)
@@ -1242,18 +1247,23 @@ class Evaluator:
         block = self.analysis.block_of(node)
         encloses = frame
         if isinstance(node, ir.FunctionDef) and node.type_params:
-            # §4.2.4 (PEP 695): defaults (and decorators) outside; the type parameters are bound in an
-            # annotation scope, and the function closes over them there
-            scope = self.analysis.annotation_scope_of(node)
-            encloses = self.new_frame(scope, frame.globals, self.closure_for(frame, scope))
-            if class_seen_by(scope) is not None:
-                encloses.namespace = frame.namespace
-            for type_param in node.type_params:
-                self.store(encloses, type_param, TypeVarValue(type_param))
+            # §4.2.4 (PEP 695): defaults (and decorators) outside; the function closes over its type parameters
+            encloses = self.type_parameters(frame, node)
         function = Function(name, node, block, self.closure_for(encloses, block), defaults, kwdefaults, frame.globals)
         if isinstance(node, ir.FunctionDef) and node.annotations:
             function.annotations = self.function_annotations(encloses, node)
         return function
+
+    def type_parameters(self, frame: Frame, node: ir.FunctionDef | ir.ClassDef) -> Frame:
+        """§4.2.4 (PEP 695): the annotation scope of a generic function's or class's type parameters,
+        each bound to a new type variable; within a class body it sees that class's names."""
+        scope = self.analysis.annotation_scope_of(node)
+        encloses = self.new_frame(scope, frame.globals, self.closure_for(frame, scope))
+        if class_seen_by(scope) is not None:
+            encloses.namespace = frame.namespace
+        for type_param in node.type_params:
+            self.store(encloses, type_param, TypeVarValue(type_param))
+        return encloses
 
     def comprehension(self, frame: Frame, node: ir.Comprehension) -> Any:
         """§6.2.4: the first iterable in the enclosing scope, at once; the rest in the comprehension's."""

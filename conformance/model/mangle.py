@@ -82,7 +82,8 @@ def _class(node: ir.ClassDef, private: str | None, names: dict[int, str]) -> ir.
     decorators = tuple(_transform(decorator, private, names) for decorator in node.decorators)
     body = tuple(_transform(statement, own, names) for statement in node.body)
     keywords = tuple(_transform(keyword, private, names) for keyword in node.keywords)
-    result = ir.ClassDef(name, body, bases, decorators, keywords)
+    type_params = tuple(_private(param, private) for param in node.type_params)
+    result = ir.ClassDef(name, body, bases, decorators, keywords, type_params)
     if name != node.name:
         names[id(result)] = node.name
     return result

@@ -133,8 +133,8 @@ class Analysis:
     def block_of(self, node: BlockNode) -> Block:
         return self.blocks[id(node)]
 
-    def annotation_scope_of(self, node: ir.FunctionDef | ir.TypeAlias) -> Block:
-        """The annotation scope of a generic function's type parameters, or of a type alias's value."""
+    def annotation_scope_of(self, node: ir.FunctionDef | ir.ClassDef | ir.TypeAlias) -> Block:
+        """The annotation scope of a generic function's or class's type parameters, or of a type alias's value."""
         return self.annotation_scopes[id(node)]
 
     def annotate_scope_of(self, node: ir.FunctionDef | ir.ClassDef) -> Block:
@@ -394,10 +394,19 @@ class _Builder:
         block.bound.add(node.name)
 
     def class_def(self, block: Block, node: ir.ClassDef) -> None:
-        # §8.8: decorators, then the class arguments, in the enclosing scope
-        for expr in (*node.decorators, *node.bases, *(keyword.value for keyword in node.keywords)):
+        # §8.8: decorators, then the class arguments, in the enclosing scope; for a generic class
+        # (§4.2.4, PEP 695) the arguments and the body in an annotation scope binding the type parameters
+        for expr in node.decorators:
             self.expr(block, expr)
-        child = self.register(Block("class", node, block, name=node.name))
+        parent = block
+        if node.type_params:
+            if len(set(node.type_params)) != len(node.type_params):
+                raise ScopeSyntaxError("duplicate type parameter")
+            parent = self.register(Block("annotation", node, block, name="<generic parameters of %s>" % node.name))
+            parent.bound.update(node.type_params)
+        for expr in (*node.bases, *(keyword.value for keyword in node.keywords)):
+            self.expr(parent, expr)
+        child = self.register(Block("class", node, parent, name=node.name))
         self.statements(child, node.body)
         block.bound.add(node.name)
 

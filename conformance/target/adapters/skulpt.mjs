@@ -135,6 +135,7 @@ await serve({
       cell_type: false, function_type: false,
       ...Object.fromEntries(syntaxProbes().map(([name, source]) => [name, compiles(source)])),
       annotations: await keepsAnnotations(),
+      dynamic_execution: false, // (Skulpt has no exec)
       gc: false, weakref: false, inspect: false, functools: Boolean(Sk.builtinFiles?.files["src/lib/functools.js"] || Sk.builtinFiles?.files["src/lib/functools.py"]),
     };
     return {
