@@ -15,6 +15,7 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
+from conformance.model.scopes import Unspecified
 from generators import ir
 
 # The identifier fields of each kind of node; every other str field is not an identifier.
@@ -78,15 +79,42 @@ def _class(node: ir.ClassDef, private: str | None, names: dict[int, str]) -> ir.
     """A class statement: its name, bases and decorators in the enclosing class's terms, its body in its own."""
     own = node.name.lstrip("_") or None
     name = _private(node.name, private)
-    bases = tuple(_transform(base, private, names) for base in node.bases)
+    arguments = private
+    if node.type_params:
+        # A generic class's type parameters are mangled with its own name, as its body's names are.
+        # Its bases and keywords: CPython 3.12 mangled them with the generic class's name too, 3.13
+        # mangles only the type parameters among them (gh-119311); the Reference does not say.
+        others = _private_identifiers((node.bases, node.keywords)) - set(node.type_params)
+        if private is not None and others:
+            raise Unspecified("private names in the bases of a generic class in a class: how they are mangled")
+        arguments = own
+    bases = tuple(_transform(base, arguments, names) for base in node.bases)
     decorators = tuple(_transform(decorator, private, names) for decorator in node.decorators)
     body = tuple(_transform(statement, own, names) for statement in node.body)
-    keywords = tuple(_transform(keyword, private, names) for keyword in node.keywords)
-    type_params = tuple(_private(param, private) for param in node.type_params)
+    keywords = tuple(_transform(keyword, arguments, names) for keyword in node.keywords)
+    type_params = tuple(_private(param, own) for param in node.type_params)
     result = ir.ClassDef(name, body, bases, decorators, keywords, type_params)
     if name != node.name:
         names[id(result)] = node.name
     return result
+
+
+def _private_identifiers(node: Any) -> set[str]:
+    """The private identifiers (see _IDENTIFIERS) anywhere in a node or a tuple of nodes."""
+    if isinstance(node, tuple):
+        return {name for item in node for name in _private_identifiers(item)}
+    if not dataclasses.is_dataclass(node) or isinstance(node, type):
+        return set()
+    found: set[str] = set()
+    identifiers = _IDENTIFIERS.get(type(node), ())
+    for field in dataclasses.fields(node):
+        value = getattr(node, field.name)
+        if field.name in identifiers:
+            values = value if isinstance(value, tuple) else (value,)
+            found |= {v for v in values if isinstance(v, str) and v.startswith("__") and not v.endswith("__")}
+        else:
+            found |= _private_identifiers(value)
+    return found
 
 
 def _private(identifier: str | None, private: str | None) -> Any:
