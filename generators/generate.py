@@ -581,7 +581,10 @@ class _Generator:
         if kind == "locals":
             return [self.local_names()]
         if kind == "annotated":
-            return [self.local_annotation(block)]
+            undeclared = [name for name in block.targets if name not in block.declared]
+            if not undeclared:  # (annotating a name declared global or nonlocal is a SyntaxError)
+                return [self.simple_statement(block)]
+            return [self.local_annotation(undeclared)]
         return self.yield_(block)
 
     def local_names(self) -> ir.Stmt:
@@ -602,12 +605,12 @@ class _Generator:
         choices.note("locals: in a generator expression")
         return ir.Probe(LABEL, ir.Call(ir.Builtin("list"), (ir.Comprehension("gen", names, clause),)))
 
-    def local_annotation(self, block: Block) -> ir.AnnAssign:
+    def local_annotation(self, targets: list[str]) -> ir.AnnAssign:
         """`x: int = value` or `x: int` in a function: x is local whether or not a value is given, and the
         annotation is never evaluated (§7.2.2), so `x: int` alone leaves x unbound."""
         choices = self.choices
-        target = sample(choices, [n for n in block.targets if n not in block.declared] or list(block.targets))
-        value = self.expression(block.walrus_targets(), 1) if chance(choices, 2, 3) else None
+        target = sample(choices, targets)
+        value = self.expression((), 1) if chance(choices, 2, 3) else None
         choices.note("annotation: of a local variable" + ("" if value else ", without a value"))
         return ir.AnnAssign(target, ir.Builtin("int"), value)
 
@@ -1157,12 +1160,13 @@ class _Generator:
     def method_calls(self, klass: ir.ClassDef) -> list[ir.Stmt]:
         """Right after the class statement, now and then: call its methods on a new instance,
         `probe_call(label, lambda: C().m(...))`, so that what they read through __class__ and
-        super() is observed (in the areas that draw those)."""
+        super(), or a generic class's type parameters, is observed (in the areas that draw those)."""
         calls: list[ir.Stmt] = []
+        rate = self.emphasis.class_cell or self.emphasis.annotation
         for member in klass.body:
             if not isinstance(member, ir.FunctionDef) or member.name.endswith("__"):  # (every object has those)
                 continue
-            if not (self.emphasis.class_cell and chance(self.choices, self.emphasis.class_cell, 10)):
+            if not (rate and chance(self.choices, rate, 10)):
                 continue
             static = ir.Builtin("staticmethod") in member.decorators
             arguments = self.arguments(member)[0 if static else 1 :]
