@@ -26,12 +26,14 @@ from collections.abc import Generator as Generator_
 from dataclasses import dataclass, field
 from typing import Any
 
+from conformance.model.deviations import DEVIATIONS
 from conformance.model.mangle import Mangled, mangle
 from conformance.model.scopes import (
     CELL,
     CLASS_CELL,
     CLASS_LOCAL,
     FREE,
+    GLOBAL_EXPLICIT,
     GLOBAL_IMPLICIT,
     LOCAL,
     Analysis,
@@ -358,8 +360,10 @@ _TYPING = (TypeVarValue, TypeAliasValue)
 
 
 class Evaluator:
-    def __init__(self, analysis: Analysis, version: tuple[int, ...], names: dict[int, str] | None = None) -> None:
+    def __init__(self, analysis: Analysis, version: tuple[int, ...], names: dict[int, str] | None = None,
+                 deviations: frozenset[str] = frozenset()) -> None:  # fmt: skip
         self.analysis = analysis
+        self.deviations = deviations  # conformance/model/deviations.py: the rules this prediction departs from
         self.names = names or {}  # the __name__ of definitions whose names are mangled
         self.rules = Rules(version)
         self.messages = Messages(self.rules)
@@ -384,6 +388,8 @@ class Evaluator:
         """§4.2.2: a local of this block unbound, or an empty cell received from outside."""
         if kind is FREE:
             return raise_("NameError", self.messages.empty_free(name))
+        if "unbound-local-as-name-error" in self.deviations:
+            return raise_("NameError", self.messages.unbound_local(name))
         return raise_("UnboundLocalError", self.messages.unbound_local(name))
 
     def load(self, frame: Frame, name: str) -> Any:
@@ -436,7 +442,12 @@ class Evaluator:
             space = frame.namespace if kind is CLASS_LOCAL else frame.globals
             assert space is not None
             if name not in space:
-                raise raise_("NameError", self.messages.undefined(name))
+                missing = (
+                    "KeyError"
+                    if "del-missing-global-as-key-error" in self.deviations and kind is GLOBAL_EXPLICIT
+                    else "NameError"
+                )
+                raise raise_(missing, self.messages.undefined(name))
             del space[name]
 
     def closure_for(self, frame: Frame, block: Block) -> dict[str, Cell]:
@@ -655,6 +666,8 @@ class Evaluator:
         # §8.4: the exception is bound to the name, and the name is cleared at the
         # end of the clause. CPython clears it as `N = None; del N`, which cannot
         # fail even if the handler unbound N; the model does the same.
+        if "except-as-kept" in self.deviations:
+            return
         self.store(frame, name, None)
         self.delete(frame, name)
 
@@ -1972,8 +1985,9 @@ def _has_yield(statement: ir.Stmt) -> bool:
     return any(_has_yield(s) for block in ir.blocks_of(statement) for s in block)
 
 
-def predict(module: ir.Module, version: tuple[int, ...]) -> dict[str, Any]:
-    """What running the program must report, in the runner's result format.
+def predict(module: ir.Module, version: tuple[int, ...], deviations: frozenset[str] = frozenset()) -> dict[str, Any]:
+    """What running the program must report, in the runner's result format; with `deviations`
+    (names in conformance/model/deviations.py), what an implementation with them reports.
 
     Raises Unspecified when the Reference does not determine the outcome.
     """
@@ -1994,7 +2008,10 @@ def predict(module: ir.Module, version: tuple[int, ...]) -> dict[str, Any]:
         # The rule broken is kept for people; compile-time messages are not predicted.
         return {"compile_error": {"type": "SyntaxError", "module": "builtins", "mro": EXCEPTION_MRO["SyntaxError"],
                                   "rule": str(error)}}  # fmt: skip
-    evaluator = Evaluator(analysis, version, mangled.names)
+    unknown = deviations - DEVIATIONS.keys()
+    if unknown:
+        raise ValueError("unknown deviations: %s" % ", ".join(sorted(unknown)))
+    evaluator = Evaluator(analysis, version, mangled.names, deviations)
     frame = Frame(analysis.module, {}, {})
     result: dict[str, Any] = {}
     try:

@@ -1,0 +1,62 @@
+"""Deviations: named, documented variants of one rule of the reference model.
+
+Each deviation says how an implementation behaves *as if* one rule of the Language
+Reference read differently, why implementations come to it, what users can do about
+it, and where it has been seen. It is executable: the model (evaluate.py) takes a set
+of deviation names and predicts what a program observes on an implementation with
+them, so a difference can be explained by the deviations under which the model
+predicts exactly what was observed (conformance/engine/diagnose.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["DEVIATIONS", "Deviation"]
+
+
+@dataclass(frozen=True)
+class Deviation:
+    name: str
+    behaves_as: str  # "behaves as if ...": what the implementation does instead
+    rule: str  # the rule it departs from, and where the Reference states it
+    cause: str  # why an implementation comes to do this
+    workaround: str  # what a user can write so that the program means the same everywhere
+    links: tuple[str, ...] = ()  # tracker issues and documented-difference pages
+    seen: tuple[str, ...] = ()  # implementations it has been observed on (the lists the suite ships)
+
+
+DEVIATIONS: dict[str, Deviation] = {
+    deviation.name: deviation
+    for deviation in (
+        Deviation(
+            "unbound-local-as-name-error",
+            "reading a local variable that is not bound raises plain NameError, not UnboundLocalError",
+            'Language Reference 4.2.2 "Resolution of names": "If a name is bound in a block, it is a local'
+            " variable of that block ... [reading it unbound] raises an UnboundLocalError exception"
+            ' (a subclass of NameError)"',
+            "the compiler looks locals up like any other name and has one error for every unbound name",
+            "catch NameError, which UnboundLocalError is a subclass of, rather than UnboundLocalError",
+            links=("https://github.com/micropython/micropython/issues/4272",),
+            seen=("micropython",),
+        ),
+        Deviation(
+            "except-as-kept",
+            "the name of `except E as N:` stays bound to the exception after the handler",
+            'Language Reference 8.4 "The try statement": "When an exception has been assigned using'
+            ' as target, it is cleared at the end of the except clause" (as if `del N`)',
+            "the implementation binds the name like an assignment and never emits the implicit `del N`",
+            "assign the exception to another name inside the handler when it is needed afterwards",
+        ),
+        Deviation(
+            "del-missing-global-as-key-error",
+            "`del x` of a name the function declares global, when the global is not bound, raises KeyError,"
+            " not NameError (at module level it raises NameError)",
+            'Language Reference 7.5 "The del statement": "Deletion of a name removes the binding of that name'
+            ' from the local or global namespace ... If the name is unbound, a NameError exception will be raised"',
+            "the global namespace is a dict, and the deletion is the dict's own `del d[key]`",
+            "test for the name (`'x' in globals()`) before deleting it, or catch LookupError and NameError",
+            seen=("pypy",),
+        ),
+    )
+}

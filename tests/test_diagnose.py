@@ -1,0 +1,119 @@
+"""Deviations in the model, and the diagnosis of a difference by the deviations that explain it."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from conformance.engine.diagnose import diagnose
+from conformance.engine.session import Options, Session
+from conformance.host.protocol import Program, ProgramResult
+from conformance.model.deviations import DEVIATIONS
+from conformance.model.evaluate import predict
+from tests.support import BUGGY, HOST, parse, pypy
+
+VERSION = (3, 11)
+
+# A program that shows each deviation: the model predicts it differently with the deviation.
+SHOWS = {
+    "unbound-local-as-name-error": """
+def f():
+    x += 1
+probe_call('r', f)
+""",
+    "except-as-kept": """
+def f():
+    try:
+        raise ValueError(1)
+    except ValueError as e:
+        pass
+    return e
+probe_call('r', f)
+""",
+    "del-missing-global-as-key-error": """
+def f():
+    global zz
+    del zz
+probe_call('r', f)
+""",
+}
+
+BOTH = """
+def f():
+    try:
+        raise ValueError(1)
+    except ValueError as e:
+        pass
+    return e
+def g():
+    y = y
+probe_call('r', f)
+probe_call('s', g)
+"""
+
+
+def as_observed(result: dict[str, object]) -> ProgramResult:
+    return ProgramResult.from_message({"id": "p", **result})
+
+
+def test_every_deviation_is_documented_and_shown_by_a_program() -> None:
+    assert set(SHOWS) == set(DEVIATIONS)
+    for name, deviation in DEVIATIONS.items():
+        assert deviation.name == name and deviation.behaves_as and deviation.rule and deviation.cause
+        assert deviation.workaround
+        module = parse(SHOWS[name])
+        assert predict(module, VERSION, frozenset({name})) != predict(module, VERSION), name
+
+
+@pytest.mark.parametrize("name", sorted(DEVIATIONS))
+def test_the_deviation_that_makes_a_difference_is_the_one_found(name: str) -> None:
+    module = parse(SHOWS[name])
+    observed = as_observed(predict(module, VERSION, frozenset({name})))
+    assert diagnose(module, VERSION, observed, "language") == (name,)
+
+
+def test_two_deviations_in_one_program_are_found_together() -> None:
+    module = parse(BOTH)
+    both = frozenset({"except-as-kept", "unbound-local-as-name-error"})
+    assert diagnose(module, VERSION, as_observed(predict(module, VERSION, both)), "language") == tuple(sorted(both))
+
+
+def test_a_program_the_model_predicts_needs_no_deviation() -> None:
+    module = parse(SHOWS["except-as-kept"])
+    assert diagnose(module, VERSION, as_observed(predict(module, VERSION)), "language") == ()
+
+
+def test_a_difference_no_deviation_explains_is_left_undiagnosed() -> None:
+    module = parse(SHOWS["except-as-kept"])
+    observed = as_observed({"observations": [["r", {"value": "KeyError"}]]})
+    assert diagnose(module, VERSION, observed, "language") is None
+
+
+def run(command: str, source: str) -> ProgramResult:
+    session = Session.open(Options(command=command))
+    try:
+        [result] = session.target.runner.run([Program("p", source)])
+        return result
+    finally:
+        session.close()
+
+
+@pytest.mark.parametrize(
+    ("bug", "deviation"),
+    [("except-name-kept", "except-as-kept"), ("unbound-is-name-error", "unbound-local-as-name-error")],
+)
+def test_a_seeded_interpreter_is_diagnosed_with_the_deviation_it_has(bug: str, deviation: str) -> None:
+    source = SHOWS[deviation].lstrip()
+    module = parse(source)
+    version = sys.version_info[:2]
+    assert diagnose(module, version, run("%s %s" % (BUGGY, bug), source), "language") == (deviation,)
+    assert diagnose(module, version, run(HOST, source), "language") == ()  # the host itself needs none
+
+
+def test_pypy_is_diagnosed_with_its_deletion_of_a_missing_global() -> None:
+    command = pypy()
+    if command is None:
+        pytest.fail("PyPy is needed: it is what shows this deviation (apt-get install pypy3)")
+    source = SHOWS["del-missing-global-as-key-error"].lstrip()
+    assert diagnose(parse(source), (3, 9), run(command, source), "language") == ("del-missing-global-as-key-error",)
