@@ -39,16 +39,10 @@ probe_call('r', f)
 """,
 }
 
-BOTH = """
-def f():
-    try:
-        raise ValueError(1)
-    except ValueError as e:
-        pass
-    return e
+# a program with both: an except-as name read after its handler, and a local read before it is bound
+BOTH = SHOWS["except-as-kept"] + """
 def g():
     y = y
-probe_call('r', f)
 probe_call('s', g)
 """
 
