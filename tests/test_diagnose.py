@@ -40,11 +40,14 @@ probe_call('r', f)
 }
 
 # a program with both: an except-as name read after its handler, and a local read before it is bound
-BOTH = SHOWS["except-as-kept"] + """
+BOTH = (
+    SHOWS["except-as-kept"]
+    + """
 def g():
     y = y
 probe_call('s', g)
 """
+)
 
 
 def as_observed(result: dict[str, object]) -> ProgramResult:
