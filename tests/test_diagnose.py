@@ -31,6 +31,14 @@ def f():
     return e
 probe_call('r', f)
 """,
+    "del-of-a-local-does-nothing": """
+x = "global"
+def f():
+    x = 1
+    del x
+    return x
+probe_call('r', f)
+""",
     "del-missing-global-as-key-error": """
 def f():
     global zz

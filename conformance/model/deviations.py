@@ -23,7 +23,7 @@ class Deviation:
     cause: str  # why an implementation comes to do this
     workaround: str  # what a user can write so that the program means the same everywhere
     links: tuple[str, ...] = ()  # tracker issues and documented-difference pages
-    seen: tuple[str, ...] = ()  # implementations it has been observed on (the lists the suite ships)
+    seen: tuple[str, ...] = ()  # implementations whose runs it explains (a case program diagnosed with it)
 
 
 DEVIATIONS: dict[str, Deviation] = {
@@ -47,6 +47,7 @@ DEVIATIONS: dict[str, Deviation] = {
             ' as target, it is cleared at the end of the except clause" (as if `del N`)',
             "the implementation binds the name like an assignment and never emits the implicit `del N`",
             "assign the exception to another name inside the handler when it is needed afterwards",
+            seen=("brython", "skulpt"),
         ),
         Deviation(
             "del-missing-global-as-key-error",
@@ -56,7 +57,17 @@ DEVIATIONS: dict[str, Deviation] = {
             ' from the local or global namespace ... If the name is unbound, a NameError exception will be raised"',
             "the global namespace is a dict, and the deletion is the dict's own `del d[key]`",
             "test for the name (`'x' in globals()`) before deleting it, or catch LookupError and NameError",
-            seen=("pypy",),
+            seen=("pypy", "micropython"),
+        ),
+        Deviation(
+            "del-of-a-local-does-nothing",
+            "`del x` of a function's local variable does nothing: a bound x stays bound, an unbound one raises nothing",
+            'Language Reference 7.5 "The del statement": "Deletion of a name removes the binding of that name'
+            " from the local or global namespace ... If the name is unbound, a NameError exception will be"
+            ' raised" (UnboundLocalError for a local, §4.2.2)',
+            "locals are compiled to variables of the host language, and `del` of one is not translated",
+            "rebind the name to a sentinel (`x = None`) instead of deleting it, and test for the sentinel",
+            seen=("skulpt",),
         ),
     )
 }
