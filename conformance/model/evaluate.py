@@ -808,8 +808,7 @@ class Evaluator:
         read and kept from then on (an evaluation that raises is tried again on the next read)."""
         if not alias.computed:
             scope = self.analysis.annotation_scope_of(alias.node)
-            frame = self.new_frame(scope, alias.globals, alias.closure)
-            frame.namespace = alias.classdict
+            frame = self.annotation_frame(scope, alias.globals, alias.closure, alias.classdict)
             alias.value = self.eval(frame, alias.node.value)
             alias.computed = True
         return alias.value
@@ -880,22 +879,30 @@ class Evaluator:
         if self.rules.has("deferred-annotations"):
             scope = self.analysis.annotate_scope_of(node)
             return Annotations(entries, None, scope, self.closure_for(frame, scope), frame.globals, frame.namespace)
-        value = DictValue({})
-        for name, expr in entries:
-            self.put(value, name, self.eval(frame, expr))
-        return Annotations(entries, value)
+        return Annotations(entries, self.annotations_dict(frame, entries))
 
     def annotations_value(self, annotations: Annotations) -> DictValue:
         """__annotations__: the dict, evaluated in the `__annotate__` scope on the first read (PEP 649)."""
         if annotations.value is None:
             assert annotations.scope is not None
-            frame = self.new_frame(annotations.scope, annotations.globals, annotations.closure)
-            frame.namespace = annotations.classdict
-            value = DictValue({})
-            for name, expr in annotations.entries:
-                self.put(value, name, self.eval(frame, expr))
-            annotations.value = value
+            frame = self.annotation_frame(annotations.scope, annotations.globals, annotations.closure,
+                                          annotations.classdict)  # fmt: skip
+            annotations.value = self.annotations_dict(frame, annotations.entries)
         return annotations.value
+
+    def annotations_dict(self, frame: Frame, entries: list[tuple[str, ir.Expr]]) -> DictValue:
+        """The annotations evaluated in order in `frame`, name -> value."""
+        value = DictValue({})
+        for name, expr in entries:
+            self.put(value, name, self.eval(frame, expr))
+        return value
+
+    def annotation_frame(self, scope: Block, globals_: dict[str, Any], closure: dict[str, Cell],
+                         classdict: dict[str, Any] | None) -> Frame:  # fmt: skip
+        """A frame of an annotation scope; in a class body it sees `classdict`, the class's names (§4.2.4)."""
+        frame = self.new_frame(scope, globals_, closure)
+        frame.namespace = classdict
+        return frame
 
     def annotations_of(self, value: Any) -> DictValue:
         """`value.__annotations__` for the objects whose answer the Reference and data model fix."""
@@ -1273,9 +1280,8 @@ class Evaluator:
         """§4.2.4 (PEP 695): the annotation scope of a generic function's or class's type parameters,
         each bound to a new type variable; within a class body it sees that class's names."""
         scope = self.analysis.annotation_scope_of(node)
-        encloses = self.new_frame(scope, frame.globals, self.closure_for(frame, scope))
-        if class_seen_by(scope) is not None:
-            encloses.namespace = frame.namespace
+        classdict = frame.namespace if class_seen_by(scope) is not None else None
+        encloses = self.annotation_frame(scope, frame.globals, self.closure_for(frame, scope), classdict)
         for type_param in node.type_params:
             self.store(encloses, type_param, TypeVarValue(type_param))
         return encloses
