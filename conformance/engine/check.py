@@ -3,8 +3,9 @@
 A check (a case, or a generated property over many programs) meets programs that
 differ. Each one is, by the expectations file:
 
-- a *known* difference when the expectations list its way of differing (its
-  signature): counted, and the check goes on;
+- a *known* difference when the deviations the expectations declare for the check
+  explain exactly what it observed (conformance/engine/diagnose.py), or when they
+  list its way of differing (its signature): counted, and the check goes on;
 - under --update-expectations, a *new* way of differing, collected (its first
   program shrunk) for the file to be written, and the check goes on;
 - otherwise the check's failure: shrunk to a minimal program, recorded, reported.
@@ -16,10 +17,10 @@ plugin) turns an ending into its own outcome.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from conformance.engine.checks import Check
-from conformance.engine.expectations import Expectations
+from conformance.engine.expectations import Expectations, ExpectedFailure
 from conformance.engine.records import CheckRecord, Failure, Tally
 
 
@@ -31,14 +32,23 @@ class Ending:
     text: str
 
 
+@dataclass
+class Examples:
+    """The deviations whose example has been shrunk in this session: one minimal program each is enough."""
+
+    shrunk: set[tuple[str, ...]] = field(default_factory=set)
+
+
 class CheckRun:
     def __init__(self, check: Check, expectations: Expectations, version: tuple[int, ...],
-                 collecting: bool = False) -> None:  # fmt: skip
+                 collecting: bool = False, examples: Examples | None = None) -> None:  # fmt: skip
         self.record = CheckRecord(check)
         self.expectations = expectations
         self.version = version
         # --update-expectations: a property collects every way it differs (a case fails, and is listed by its id)
         self.collecting = collecting and check.is_generated
+        self.declared = expectations.declared(check, version) if check.is_generated else frozenset()
+        self.examples = examples if examples is not None else Examples()
 
     @property
     def check(self) -> Check:
@@ -55,19 +65,48 @@ class CheckRun:
     def count(self, programs: int) -> None:
         self.record.programs += programs
 
-    def meet(self, failure: Failure, minimal: Callable[[], Failure]) -> Failure | None:
-        """A program differed: None when that is known (or collected), else the minimal failure to report."""
+    def meet(self, failure: Failure, minimal: Callable[[], Failure],
+             explain: Callable[[frozenset[str]], tuple[str, ...] | None] | None = None) -> Failure | None:  # fmt: skip
+        """A program differed: None when that is known (or collected), else the minimal failure to report.
+
+        `explain(names)` diagnoses the program again with only these deviations as candidates: the
+        deviations declared may explain it though the diagnosis found another, smaller explanation.
+        """
+        explanation = self._declared_explanation(failure, explain)
+        if explanation is not None:
+            if explanation not in self.examples.shrunk:
+                self.examples.shrunk.add(explanation)  # the deviations' minimal program, for the report
+                failure = minimal()
+            declaring = self._declaring(explanation)
+            _tally(self.record.known_differences, failure, expectation=declaring.key(), reason=declaring.reason,
+                   deviations=explanation)  # fmt: skip
+            return None
         entry = self.expectations.listing(self.check, self.version, failure.signature)
         if entry is not None:
             _tally(self.record.known_differences, failure, expectation=entry.key(), reason=entry.reason)
             return None
         if self.collecting:
-            if not any(tally.signature == failure.signature for tally in self.record.new_differences):
+            if not any(_same_way(tally, failure) for tally in self.record.new_differences):
                 failure = minimal()
-            _tally(self.record.new_differences, failure)
+            _tally(self.record.new_differences, failure, deviations=failure.deviations)
             return None
         self.record.failure = minimal()
         return self.record.failure
+
+    def _declared_explanation(self, failure: Failure,
+                              explain: Callable[[frozenset[str]], tuple[str, ...] | None] | None
+                              ) -> tuple[str, ...] | None:  # fmt: skip
+        """The deviations declared for this check that explain the program exactly, if any do."""
+        if not self.declared or not failure.deviations:
+            return None  # undiagnosed, or explained by none (so by no subset of them either)
+        if self.declared.issuperset(failure.deviations):
+            return failure.deviations
+        return explain(self.declared) if explain is not None else None
+
+    def _declaring(self, explanation: tuple[str, ...]) -> ExpectedFailure:
+        """The first entry declaring one of these deviations for this check."""
+        return next(entry for entry in self.expectations.entries if entry.declares_for(self.check, self.version)
+                    and set(entry.deviations) & set(explanation))  # fmt: skip
 
     def conformed(self) -> Ending | None:
         """The check ran without a difference: a pass, unless the expectations say it differs in a named way.
@@ -85,14 +124,22 @@ class CheckRun:
             self.check.id, listed[0].check, self.expectations.path or "the expectations"))  # fmt: skip
 
 
-def _tally(tallies: list[Tally], failure: Failure, expectation: dict[str, str] | None = None, reason: str = ""
-           ) -> None:  # fmt: skip
+def _same_way(tally: Tally, failure: Failure) -> bool:
+    """Did the program differ in the tally's way: explained by the same deviations, or with the same signature?"""
+    if tally.deviations is not None or failure.deviations is not None:
+        return tally.deviations == failure.deviations
+    return tally.signature == failure.signature
+
+
+def _tally(tallies: list[Tally], failure: Failure, expectation: dict[str, str] | None = None, reason: str = "",
+           deviations: tuple[str, ...] | None = None) -> None:  # fmt: skip
     """One more program that differed this way, keeping the shortest as the example."""
-    seen = next((tally for tally in tallies if tally.signature == failure.signature), None)
+    seen = next((tally for tally in tallies if tally.deviations == deviations
+                 and (deviations is not None or tally.signature == failure.signature)), None)  # fmt: skip
     if seen is not None:
         seen.count(failure.program)
     else:
-        tallies.append(Tally(failure.signature, 1, failure.program, failure.headline, expectation, reason))
+        tallies.append(Tally(failure.signature, 1, failure.program, failure.headline, expectation, reason, deviations))
 
 
 def failure_text(title: str, failure: Failure, program_heading: str) -> str:
@@ -103,9 +150,21 @@ def failure_text(title: str, failure: Failure, program_heading: str) -> str:
         lines += failure.fault.lines()
     if failure.output:
         lines.append("  the program printed: %r" % failure.output)
+    if failure.diagnosed:
+        lines.append("  diagnosis: %s" % explanation_text(failure.deviations))
     lines.append("  %s:" % program_heading)
     lines += ["    " + line for line in failure.program.splitlines()]
     lines.append("  reproduce: %s" % failure.repro)
     if failure.replay and failure.replay != failure.repro:
         lines.append("  replay: %s" % failure.replay)
     return "\n".join(lines)
+
+
+def explanation_text(deviations: tuple[str, ...] | None) -> str:
+    """A diagnosis in words, for people."""
+    if deviations is None:
+        return "no deviation explains it (a new difference: conformance/model/deviations.py lists those known)"
+    return "explained by the deviation%s %s (conformance/model/deviations.py)" % (
+        "s" if len(deviations) > 1 else "",
+        " + ".join(deviations),
+    )

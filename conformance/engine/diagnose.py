@@ -6,11 +6,16 @@ depart from? The model predicts the program again under deviations
 smallest set under which it predicts exactly what was observed, at the level being
 checked, explains the difference. A difference no such set explains is new: a bug
 to report, or a deviation the catalogue still lacks.
+
+Only deviations whose rule a prediction reaches can change it (the model says which
+it reached: Evaluator.deviates). So the sets tried are those reachable: one deviation
+the plain prediction reached, then that one with another its own prediction reached.
+A program that declares no global and deletes nothing is never predicted under the
+deviations of `del`; most differing programs need a handful of predictions.
 """
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Iterable
 
 from conformance.engine.compare import Expected, compare
@@ -22,6 +27,8 @@ from generators import ir
 
 MAX_DEVIATIONS = 2  # sets larger than this are not tried: two unrelated bugs in one program is already rare
 
+Explanation = tuple[str, ...]  # deviation names, sorted
+
 
 def diagnose(
     module: ir.Module,
@@ -29,20 +36,38 @@ def diagnose(
     observed: ProgramResult,
     level: str,
     candidates: Iterable[str] = DEVIATIONS,
-) -> tuple[str, ...] | None:
-    """The smallest set of deviations (sorted names) under which the model predicts exactly what was
-    observed at `level`: () when the model's own prediction is observed, None when no set of up to
-    MAX_DEVIATIONS explains it. A run that faulted (a crash, a timeout) is explained by none: no
-    deviation predicts a fault."""
+) -> Explanation | None:
+    """The smallest set of deviations (sorted names; the first in that order among sets of one size)
+    under which the model predicts exactly what was observed at `level`: () when the model's own
+    prediction is observed, None when no set of up to MAX_DEVIATIONS explains it. A run that faulted
+    (a crash, a timeout) is explained by none: no deviation predicts a fault."""
     if observed.fault is not None:
         return None
-    names = sorted(candidates)
+    allowed = frozenset(candidates)
+    frontier: dict[Explanation, frozenset[str]] = {(): frozenset()}  # a set tried -> what its prediction reached
     for size in range(MAX_DEVIATIONS + 1):
-        for chosen in itertools.combinations(names, size):
+        reached: dict[Explanation, frozenset[str]] = {}
+        for chosen in sorted(_extensions(frontier, allowed, size)):
+            consulted: set[str] = set()
             try:
-                expected = Expected.from_result(predict(module, version, frozenset(chosen)))
+                expected = Expected.from_result(predict(module, version, frozenset(chosen), consulted))
             except Unspecified:
                 continue
             if not compare(expected, observed, [level]):
                 return chosen
+            reached[chosen] = frozenset(consulted)
+        frontier = reached
     return None
+
+
+def _extensions(frontier: dict[Explanation, frozenset[str]], allowed: frozenset[str], size: int) -> set[Explanation]:
+    """The sets of `size` deviations worth a prediction: each set of the frontier with one more deviation that
+    its prediction reached (for size 0, the empty set)."""
+    if size == 0:
+        return {()}
+    return {
+        tuple(sorted((*chosen, name)))
+        for chosen, consulted in frontier.items()
+        for name in consulted & allowed
+        if name not in chosen
+    }

@@ -46,13 +46,14 @@ from typing import Any
 from conformance.engine.catalog import AREAS_BY_SLUG, LEVELS
 from conformance.engine.checks import Check, signed
 from conformance.engine.schema import GENERATED
+from conformance.model.deviations import DEVIATIONS
 
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - exercised on Python 3.10 hosts
     import tomli as tomllib
 
-KNOWN_KEYS = {"check", "area", "level", "reason", "link", "before"}
+KNOWN_KEYS = {"check", "area", "level", "reason", "link", "before", "deviation"}
 
 
 class ExpectationsError(Exception):
@@ -68,9 +69,15 @@ class ExpectedFailure:
     area: str | None = None
     level: str | None = None
     where: str = ""  # "expectations file F, entry N", for messages
+    deviations: tuple[str, ...] = ()  # conformance/model/deviations.py: the rules the implementation departs from
 
     def describe(self) -> str:
         return self.reason + (" (%s)" % self.link if self.link else "")
+
+    @property
+    def declares_deviations(self) -> bool:
+        """Does the entry declare deviations for generated programs (rather than list checks as failing)?"""
+        return bool(self.deviations) and (self.check is None or self.check.startswith(GENERATED))
 
     @property
     def names_a_signature(self) -> bool:
@@ -78,22 +85,32 @@ class ExpectedFailure:
 
     def key(self) -> dict[str, str]:
         """What identifies the entry in results files."""
-        return {name: value for name, value in (("check", self.check), ("area", self.area), ("level", self.level))
-                if value is not None}  # fmt: skip
+        deviation = ", ".join(self.deviations) or None
+        return {name: value for name, value in (("check", self.check), ("area", self.area), ("level", self.level),
+                                                ("deviation", deviation)) if value is not None}  # fmt: skip
 
     def applies(self, check_id: str, area: str, level: str, version: tuple[int, ...]) -> bool:
         """Does the entry list this check (an id, or an id#signature for one way a generated check differs)?"""
-        if self.before is not None and tuple(version) >= self.before:
-            return False
-        if self.area is not None and self.area != area:
-            return False
-        if self.level is not None and self.level != level:
+        if self.declares_deviations or not self.in_scope(area, level, version):
             return False
         if self.check is None:
             return "#" not in check_id
         if self.names_a_signature != ("#" in check_id):
             return False
         return fnmatch.fnmatchcase(check_id, self.check)
+
+    def declares_for(self, check: Check, version: tuple[int, ...]) -> bool:
+        """Does the entry declare deviations for the programs of this (generated) check?"""
+        if not (self.declares_deviations and check.is_generated and self.in_scope(check.area, check.level, version)):
+            return False
+        return self.check is None or fnmatch.fnmatchcase(check.id, self.check)
+
+    def in_scope(self, area: str, level: str, version: tuple[int, ...]) -> bool:
+        if self.before is not None and tuple(version) >= self.before:
+            return False
+        if self.area is not None and self.area != area:
+            return False
+        return self.level is None or self.level == level
 
 
 @dataclass(frozen=True)
@@ -114,6 +131,11 @@ class Expectations:
         """The entry that lists this check as failing (or, given a signature, as differing that way)."""
         check_id = check.id if signature is None else check.signed(signature)
         return self.match(check_id, version, check.area, check.level)
+
+    def declared(self, check: Check, version: tuple[int, ...]) -> frozenset[str]:
+        """The deviations the entries declare for the programs of this generated check."""
+        entries = [entry for entry in self.entries if entry.declares_for(check, version)]
+        return frozenset(name for entry in entries for name in entry.deviations)
 
     def ways_listed(self, check: Check, version: tuple[int, ...]) -> list[ExpectedFailure]:
         """The entries naming this very check (no pattern) with a way it differs."""
@@ -152,10 +174,14 @@ class Expectations:
 
 
 def _entry(raw: Any, where: str) -> ExpectedFailure:
-    if not isinstance(raw, dict) or not (isinstance(raw.get("check"), str) or isinstance(raw.get("area"), str)):
-        raise ExpectationsError("%s: needs a `check` (or an `area`) and a `reason`" % where)
-    if not isinstance(raw.get("reason"), str) or not raw["reason"].strip():
-        raise ExpectationsError("%s: needs a `check` (or an `area`) and a `reason`" % where)
+    if not isinstance(raw, dict):
+        raise ExpectationsError("%s: needs a `check` (or an `area`) and a `reason`, or a `deviation`" % where)
+    deviations = _deviations(raw.get("deviation", []), where)
+    if not deviations and not (isinstance(raw.get("check"), str) or isinstance(raw.get("area"), str)):
+        raise ExpectationsError("%s: needs a `check` (or an `area`) and a `reason`, or a `deviation`" % where)
+    reason = raw.get("reason", "; ".join(DEVIATIONS[name].behaves_as for name in deviations))
+    if not isinstance(reason, str) or not reason.strip():
+        raise ExpectationsError("%s: needs a `check` (or an `area`) and a `reason`, or a `deviation`" % where)
     if set(raw) - KNOWN_KEYS:
         raise ExpectationsError("%s: unknown key %s" % (where, ", ".join(sorted(set(raw) - KNOWN_KEYS))))
     if "area" in raw and raw["area"] not in AREAS_BY_SLUG:
@@ -169,8 +195,20 @@ def _entry(raw: Any, where: str) -> ExpectedFailure:
         except ValueError:
             raise ExpectationsError("%s: before = %r is not a version" % (where, raw["before"])) from None
     link = raw.get("link")
-    return ExpectedFailure(raw.get("check"), raw["reason"], str(link) if link else None, before, raw.get("area"),
-                           raw.get("level"), where)  # fmt: skip
+    return ExpectedFailure(raw.get("check"), reason, str(link) if link else None, before, raw.get("area"),
+                           raw.get("level"), where, deviations)  # fmt: skip
+
+
+def _deviations(raw: Any, where: str) -> tuple[str, ...]:
+    """`deviation = "name"` or `deviation = ["name", ...]`: names from conformance/model/deviations.py."""
+    names = [raw] if isinstance(raw, str) else raw
+    if not isinstance(names, list) or not all(isinstance(name, str) for name in names):
+        raise ExpectationsError("%s: deviation must be a deviation's name or a list of them" % where)
+    unknown = [name for name in names if name not in DEVIATIONS]
+    if unknown:
+        raise ExpectationsError("%s: deviation = %r is not one of the deviations (%s)" % (
+            where, unknown[0], ", ".join(sorted(DEVIATIONS))))  # fmt: skip
+    return tuple(sorted(set(names)))
 
 
 # -- writing: --update-expectations ----------------------------------------------------

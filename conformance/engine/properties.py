@@ -8,11 +8,15 @@ The pipeline of one example of a property (one area, one level, one target):
                          Reference leaves open are left out
          -> one batch     through the target's runner, one round trip
          -> comparison    conformance/engine/compare.py, at the property's level
+         -> diagnosis     each program that differs: the deviations that explain it, if any
+                          (conformance/engine/diagnose.py)
          -> reference     with --reference, the programs the model passed must also agree
                           with that interpreter's observations
          -> each differing program met by the check (conformance/engine/check.py): known,
                           collected, or shrunk (generators/shrink.py) to a minimal program
-                          that differs the same way, with a standalone reproduction script
+                          that differs the same way (explained by the same deviations, or
+                          by none with the same signature), with a standalone reproduction
+                          script; a known one is shrunk once per set of deviations in a session
 
 A property keeps its state here, explicitly: the program serial numbers and the
 examples that failed (Hypothesis runs a failing example again to report it: it fails
@@ -31,11 +35,13 @@ from conformance.engine.catalog import SYNTAX_ERRORS
 from conformance.engine.check import CheckRun, Ending, failure_text
 from conformance.engine.checks import Check
 from conformance.engine.compare import Expected, compare
+from conformance.engine.diagnose import diagnose
 from conformance.engine.records import Failure
 from conformance.engine.repro import write_repro
 from conformance.engine.target import Target
 from conformance.host import trace
 from conformance.host.protocol import Program, ProgramResult
+from conformance.model.deviations import DEVIATIONS
 from conformance.model.evaluate import predict
 from conformance.model.scopes import Unspecified
 from generators import ir
@@ -62,11 +68,13 @@ class Made:
 
 @dataclass(frozen=True)
 class Checked:
-    """One program checked: its tape, what it was judged against, and how it differed (None: it agreed)."""
+    """One program checked: its tape, what it was judged against, how it differed (None: it agreed),
+    and what it observed."""
 
     tape: Tape
     expected: Expected
     failure: Failure | None
+    observed: ProgramResult
 
 
 class Property:
@@ -113,11 +121,24 @@ class Property:
         made = [item for item in map(self.generate, batch) if item is not None]
         programs = [Program("%s-%d" % (self.area, next(self.serial)), item.source) for item in made]
         observed = self.target.runner.run(programs)
-        checked = [Checked(item.tape, item.expected, self._judge(item.source, item.expected, result, REFERENCE_TEXT))
+        checked = [Checked(item.tape, item.expected, self._against_model(item, result), result)
                    for item, result in zip(made, observed, strict=True)]  # fmt: skip
         if self.reference is not None:
             checked = self._against_reference(programs, observed, checked)
         return checked
+
+    def _against_model(self, item: Made, result: ProgramResult) -> Failure | None:
+        """How the program differs from the model's prediction, diagnosed: the deviations that explain it."""
+        failure = self._judge(item.source, item.expected, result, REFERENCE_TEXT)
+        if failure is None:
+            return None
+        deviations = self.explain(item.tape, result, frozenset(DEVIATIONS))
+        return dataclasses.replace(failure, deviations=deviations, diagnosed=True)
+
+    def explain(self, tape: Tape, result: ProgramResult, candidates: frozenset[str]) -> tuple[str, ...] | None:
+        """The smallest set of these deviations that explains what the program of this tape observed."""
+        module = self.make(ReplayChoices(tape), self.ctx)  # made again: only differing programs need their IR
+        return diagnose(module, self.target.version, result, self.level, candidates) or None
 
     def _judge(self, source: str, expected: Expected, result: ProgramResult, against: str) -> Failure | None:
         differences = compare(expected, result, [self.level])
@@ -136,7 +157,7 @@ class Property:
             expected = Expected.from_result(answer)
             failure = self._judge(programs[i].source, expected, observed[i], against)
             if failure is not None:
-                checked[i] = Checked(checked[i].tape, expected, failure)
+                checked[i] = Checked(checked[i].tape, expected, failure, observed[i])
         return checked
 
     # -- one example ------------------------------------------------------------------
@@ -169,7 +190,10 @@ class Property:
             def minimal(item: Checked = item) -> Failure:
                 return self._reported(self.minimal(item), replay)
 
-            failure = run.meet(item.failure, minimal)
+            def explain(candidates: frozenset[str], item: Checked = item) -> tuple[str, ...] | None:
+                return self.explain(item.tape, item.observed, candidates)
+
+            failure = run.meet(item.failure, minimal, explain)
             if failure is not None:
                 ending = Ending("fail", failure_text(self._title(failure), failure, "minimal program"))
                 self._failed[seed] = (ending, failure)
@@ -190,7 +214,8 @@ class Property:
     # -- shrinking --------------------------------------------------------------------
 
     def minimal(self, item: Checked) -> Checked:
-        """The smallest program found that still differs the same way.
+        """The smallest program found that still differs the same way: explained by the same deviations,
+        or, explained by none, with the same signature.
 
         A crash or a protocol error shrinks like any difference; a timeout does not (each
         try could cost the batch timeout), nor a target that cannot start (no program is to blame).
@@ -200,7 +225,13 @@ class Property:
             return item
         assert item.failure is not None
         trace.step("shrink", self.check.id)
-        way = item.failure.signature
+        failure = item.failure
+
+        def same_way(candidate: Failure) -> bool:
+            if candidate.deviations != failure.deviations:
+                return False
+            return failure.deviations is not None or candidate.signature == failure.signature
+
         # Candidates go to the runner together, except when the failure is a crash: each crash
         # costs a restart, and only the first one found is wanted.
         step = 1 if item.failure.fault is not None else BATCH
@@ -208,7 +239,7 @@ class Property:
         def still_fails(tapes: Sequence[Tape]) -> tuple[Tape, Checked] | None:
             for start in range(0, len(tapes), step):
                 for candidate in self.run_batch([ReplayChoices(tape) for tape in tapes[start : start + step]]):
-                    if candidate.failure is not None and candidate.failure.signature == way:
+                    if candidate.failure is not None and same_way(candidate.failure):
                         return candidate.tape, candidate
             return None
 

@@ -49,6 +49,14 @@ class Failure:
     repro: str = ""  # one command that shows it again
     replay: str = ""  # the pytest command that runs the check again
     repro_script: str = ""  # a standalone script, for generated programs
+    # The diagnosis (conformance/engine/diagnose.py) of a difference from the model: the deviations that
+    # explain it, or None when none does. Not diagnosed (a case, a --reference comparison): `diagnosed` is False.
+    deviations: tuple[str, ...] | None = None
+    diagnosed: bool = False
+
+    @property
+    def explained(self) -> bool:
+        return self.deviations is not None
 
     @property
     def signature(self) -> str:
@@ -75,11 +83,15 @@ class Failure:
                 document[key] = getattr(self, key)
         if self.fault is not None:
             document["fault"] = self.fault.to_json()
+        if self.diagnosed:
+            document["diagnosis"] = "explained" if self.deviations is not None else "unexplained"
+            document["deviations"] = list(self.deviations or ())
         return document
 
     @classmethod
     def from_json(cls, document: dict[str, Any]) -> Failure:
         fault = document.get("fault")
+        diagnosis = document.get("diagnosis")
         return cls(
             program=str(document["program"]),
             differences=tuple(Difference.from_json(d) for d in document["differences"]),
@@ -89,19 +101,26 @@ class Failure:
             repro=str(document.get("repro", "")),
             replay=str(document.get("replay", "")),
             repro_script=str(document.get("repro_script", "")),
+            deviations=tuple(map(str, document.get("deviations", ()))) if diagnosis == "explained" else None,
+            diagnosed=diagnosis in ("explained", "unexplained"),
         )
 
 
 @dataclass
 class Tally:
-    """The programs of one check that differed in one way: how many, and the shortest of them."""
+    """The programs of one check that differed in one way: how many, and the shortest of them.
+
+    A way is a signature, or, for programs that deviations explain, the deviations (then the
+    signature is the example's).
+    """
 
     signature: str
     programs: int
     program: str
     headline: str = ""
-    expectation: dict[str, str] | None = None  # the expectations entry that lists this way, if one does
+    expectation: dict[str, Any] | None = None  # the expectations entry that lists this way, if one does
     reason: str = ""
+    deviations: tuple[str, ...] | None = None
 
     def count(self, program: str) -> None:
         self.programs += 1
@@ -115,13 +134,17 @@ class Tally:
         if self.expectation is not None:
             document["expectation"] = self.expectation
             document["reason"] = self.reason
+        if self.deviations is not None:
+            document["deviations"] = list(self.deviations)
         return document
 
     @classmethod
     def from_json(cls, document: dict[str, Any]) -> Tally:
+        deviations = document.get("deviations")
         return cls(str(document["signature"]), int(document["programs"]), str(document["program"]),
                    str(document.get("headline", "")), document.get("expectation"),
-                   str(document.get("reason", "")))  # fmt: skip
+                   str(document.get("reason", "")),
+                   tuple(map(str, deviations)) if isinstance(deviations, list) else None)  # fmt: skip
 
 
 @dataclass

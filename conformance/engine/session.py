@@ -20,7 +20,7 @@ from pathlib import Path
 
 from conformance.engine.casefile import CASES_DIR, Case, discover
 from conformance.engine.catalog import GENERATED
-from conformance.engine.check import CheckRun, Ending, failure_text
+from conformance.engine.check import CheckRun, Ending, Examples, failure_text
 from conformance.engine.checks import Check
 from conformance.engine.compare import compare
 from conformance.engine.expectations import Expectations
@@ -52,6 +52,7 @@ class Session:
     reference: Target | None = None
     expectations: Expectations = field(default_factory=Expectations)
     checkpoint: Callable[[], None] | None = None  # the client's, called before each batch of generated programs
+    examples: Examples = field(default_factory=Examples)  # the deviations whose minimal program is known
     _properties: dict[str, Property] = field(default_factory=dict)
     _serial: itertools.count[int] = field(default_factory=itertools.count)
 
@@ -76,7 +77,7 @@ class Session:
                 target.close()
 
     def check_run(self, check: Check) -> CheckRun:
-        return CheckRun(check, self.expectations, self.target.version, self.options.collecting)
+        return CheckRun(check, self.expectations, self.target.version, self.options.collecting, self.examples)
 
     def property(self, area: str, level: str) -> Property:
         """The generated property of this area and level (one per session: it keeps its shrunk failures)."""

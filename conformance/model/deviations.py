@@ -12,7 +12,28 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["DEVIATIONS", "Deviation"]
+__all__ = ["DEVIATIONS", "Deviation", "Switches"]
+
+
+class Switches:
+    """The deviations one prediction departs by, asked about where each could change what happens.
+
+    The scope analysis (scopes.py) and the evaluator (evaluate.py) ask `deviates(name)` at each
+    place where deviation `name` changes a rule; what was asked is kept (`consulted`): a deviation
+    never asked about in a prediction cannot change it (conformance/engine/diagnose.py relies on it).
+    """
+
+    def __init__(self, deviations: frozenset[str] = frozenset()) -> None:
+        unknown = deviations - DEVIATIONS.keys()
+        if unknown:
+            raise ValueError("unknown deviations: %s" % ", ".join(sorted(unknown)))
+        self.deviations = deviations
+        self.consulted: set[str] = set()
+
+    def deviates(self, name: str) -> bool:
+        assert name in DEVIATIONS, name
+        self.consulted.add(name)
+        return name in self.deviations
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from collections.abc import Generator as Generator_
 from dataclasses import dataclass, field
 from typing import Any
 
-from conformance.model.deviations import DEVIATIONS
+from conformance.model.deviations import Switches
 from conformance.model.mangle import Mangled, mangle
 from conformance.model.scopes import (
     CELL,
@@ -361,9 +361,10 @@ _TYPING = (TypeVarValue, TypeAliasValue)
 
 class Evaluator:
     def __init__(self, analysis: Analysis, version: tuple[int, ...], names: dict[int, str] | None = None,
-                 deviations: frozenset[str] = frozenset()) -> None:  # fmt: skip
+                 switches: Switches | None = None) -> None:  # fmt: skip
         self.analysis = analysis
-        self.deviations = deviations  # conformance/model/deviations.py: the rules this prediction departs from
+        # conformance/model/deviations.py: the rules this prediction departs from, asked where each applies
+        self.deviates = (switches or Switches()).deviates
         self.names = names or {}  # the __name__ of definitions whose names are mangled
         self.rules = Rules(version)
         self.messages = Messages(self.rules)
@@ -388,7 +389,7 @@ class Evaluator:
         """§4.2.2: a local of this block unbound, or an empty cell received from outside."""
         if kind is FREE:
             return raise_("NameError", self.messages.empty_free(name))
-        if "unbound-local-as-name-error" in self.deviations:
+        if self.deviates("unbound-local-as-name-error"):
             return raise_("NameError", self.messages.unbound_local(name))
         return raise_("UnboundLocalError", self.messages.unbound_local(name))
 
@@ -430,7 +431,7 @@ class Evaluator:
     def delete(self, frame: Frame, name: str) -> None:
         kind = frame.block.scope[name]
         if kind is LOCAL:
-            if "del-of-a-local-does-nothing" in self.deviations:
+            if self.deviates("del-of-a-local-does-nothing"):
                 return
             if name not in frame.fast:
                 raise self.unbound(kind, name)
@@ -446,7 +447,7 @@ class Evaluator:
             if name not in space:
                 missing = (
                     "KeyError"
-                    if "del-missing-global-as-key-error" in self.deviations and kind is GLOBAL_EXPLICIT
+                    if kind is GLOBAL_EXPLICIT and self.deviates("del-missing-global-as-key-error")
                     else "NameError"
                 )
                 raise raise_(missing, self.messages.undefined(name))
@@ -668,7 +669,7 @@ class Evaluator:
         # §8.4: the exception is bound to the name, and the name is cleared at the
         # end of the clause. CPython clears it as `N = None; del N`, which cannot
         # fail even if the handler unbound N; the model does the same.
-        if "except-as-kept" in self.deviations:
+        if self.deviates("except-as-kept"):
             return
         self.store(frame, name, None)
         self.delete(frame, name)
@@ -1993,33 +1994,42 @@ def _has_yield(statement: ir.Stmt) -> bool:
     return any(_has_yield(s) for block in ir.blocks_of(statement) for s in block)
 
 
-def predict(module: ir.Module, version: tuple[int, ...], deviations: frozenset[str] = frozenset()) -> dict[str, Any]:
+def predict(module: ir.Module, version: tuple[int, ...], deviations: frozenset[str] = frozenset(),
+            consulted: set[str] | None = None) -> dict[str, Any]:  # fmt: skip
     """What running the program must report, in the runner's result format; with `deviations`
     (names in conformance/model/deviations.py), what an implementation with them reports.
+    `consulted`, if given, receives the deviations whose rules the prediction reached: only
+    those could have changed it (Evaluator.deviates).
 
     Raises Unspecified when the Reference does not determine the outcome.
     """
     # Most programs have no private name: they are analysed as they are. The others are mangled
     # first (and so is one the analysis rejects: mangling may change what it refers to).
+    switches = Switches(deviations)
+    try:
+        return _predict(module, version, switches)
+    finally:
+        if consulted is not None:
+            consulted |= switches.consulted
+
+
+def _predict(module: ir.Module, version: tuple[int, ...], switches: Switches) -> dict[str, Any]:
     mangled = Mangled(module, {})
     deferred = Rules(version).has("deferred-annotations")
     try:
-        analysis = analyze(module, deferred)
+        analysis = analyze(module, deferred, switches)
         private = analysis.private
     except ScopeSyntaxError:
         private = True
     try:
         if private:
             mangled = mangle(module)
-            analysis = analyze(mangled.module, deferred)
+            analysis = analyze(mangled.module, deferred, switches)
     except ScopeSyntaxError as error:
         # The rule broken is kept for people; compile-time messages are not predicted.
         return {"compile_error": {"type": "SyntaxError", "module": "builtins", "mro": EXCEPTION_MRO["SyntaxError"],
                                   "rule": str(error)}}  # fmt: skip
-    unknown = deviations - DEVIATIONS.keys()
-    if unknown:
-        raise ValueError("unknown deviations: %s" % ", ".join(sorted(unknown)))
-    evaluator = Evaluator(analysis, version, mangled.names, deviations)
+    evaluator = Evaluator(analysis, version, mangled.names, switches)
     frame = Frame(analysis.module, {}, {})
     result: dict[str, Any] = {}
     try:

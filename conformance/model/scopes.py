@@ -42,6 +42,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
+from conformance.model.deviations import Switches
 from generators import ir
 
 FUNCTION_LIKE = ("function", "lambda", "comprehension", "annotation")
@@ -142,14 +143,16 @@ class Analysis:
         return self.annotate_scopes[id(node)]
 
 
-def analyze(module: ir.Module, deferred_annotations: bool = False) -> Analysis:
+def analyze(module: ir.Module, deferred_annotations: bool = False, switches: Switches | None = None) -> Analysis:
     """The blocks of the program and the kind of every name in each; `deferred_annotations` (3.14)
-    puts annotations in annotation scopes of their own."""
-    builder = _Builder(deferred_annotations)
+    puts annotations in annotation scopes of their own; `switches`, the deviations the analysis
+    departs by (conformance/model/deviations.py)."""
+    switches = switches or Switches()
+    builder = _Builder(deferred_annotations, switches)
     top = builder.register(Block("module", module, None, name="<module>"))
     builder.statements(top, module.body)
     for block in builder.order:  # parents first
-        _resolve(block)
+        _resolve(block, switches)
     names = {name for block in builder.order for name in (*block.bound, *block.used, *block.globals, *block.nonlocals)}
     private = any(_is_private(name) for name in names | builder.attributes)
     return Analysis(top, builder.blocks, private, builder.annotation_scopes, builder.annotate_scopes)
@@ -163,8 +166,9 @@ def _is_private(identifier: str) -> bool:
 
 
 class _Builder:
-    def __init__(self, deferred_annotations: bool) -> None:
+    def __init__(self, deferred_annotations: bool, switches: Switches) -> None:
         self.deferred_annotations = deferred_annotations
+        self.deviates = switches.deviates
         self.blocks: dict[int, Block] = {}
         self.annotation_scopes: dict[int, Block] = {}
         self.annotate_scopes: dict[int, Block] = {}
@@ -585,10 +589,11 @@ def _pattern_classes(pattern: ir.Pattern) -> list[ir.Expr]:
 # -- resolving names ----------------------------------------------------------------
 
 
-def _resolve(block: Block) -> None:
+def _resolve(block: Block, switches: Switches) -> None:
     """Finds the kind of each name of the block, and puts each FREE name in a cell of its owner.
 
     The owner is an enclosing block, so resolving blocks parents first finds its kinds already set.
+    (`switches` are the deviations: no rule here has one yet.)
     """
     for name in block.bound | block.used | block.globals | block.nonlocals:
         kind, owner = _kind_of(block, name)
