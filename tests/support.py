@@ -446,6 +446,10 @@ def _expr(node: ast.expr) -> ir.Expr:
         return ir.IfExp(_expr(node.test), _expr(node.body), _expr(node.orelse))
     if isinstance(node, ast.Starred):
         return ir.Starred(_expr(node.value))
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "probe_call":
+        label = node.args[0]
+        assert isinstance(label, ast.Constant) and isinstance(label.value, str)
+        return ir.ProbeCallValue(label.value, _expr(node.args[1]), tuple(_expr(arg) for arg in node.args[2:]))
     if isinstance(node, ast.Call):
         keywords = tuple(ir.Keyword(k.arg, _expr(k.value)) for k in node.keywords)
         return ir.Call(_expr(node.func), tuple(_expr(arg) for arg in node.args), keywords)

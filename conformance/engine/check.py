@@ -16,12 +16,16 @@ plugin) turns an ending into its own outcome.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
+from conformance.engine.catalog import GENERATED
 from conformance.engine.checks import Check
-from conformance.engine.expectations import Expectations, ExpectedFailure
+from conformance.engine.expectations import DEVIATION_RECORD, Expectations, ExpectedFailure
 from conformance.engine.records import CheckRecord, Failure, Tally
+from conformance.model.deviations import DEVIATIONS
 
 
 @dataclass(frozen=True)
@@ -139,7 +143,8 @@ def _tally(tallies: list[Tally], failure: Failure, expectation: dict[str, str] |
     if seen is not None:
         seen.count(failure.program)
     else:
-        tallies.append(Tally(failure.signature, 1, failure.program, failure.headline, expectation, reason, deviations))
+        tallies.append(Tally(failure.signature, 1, failure.program, failure.headline, expectation, reason, deviations,
+                             failure.alternatives if deviations == failure.deviations else ()))  # fmt: skip
 
 
 def failure_text(title: str, failure: Failure, program_heading: str) -> str:
@@ -168,3 +173,52 @@ def explanation_text(deviations: tuple[str, ...] | None) -> str:
         "s" if len(deviations) > 1 else "",
         " + ".join(deviations),
     )
+
+
+# -- the declared deviations, at the end of a run ---------------------------------------
+
+
+def deviation_records(expectations: Expectations, version: tuple[int, ...], results: list[dict[str, Any]],
+                      complete: bool) -> list[CheckRecord]:  # fmt: skip
+    """One record per deviation the expectations declare: what it explained in this run.
+
+    Its programs are those of generated checks it explained, and the cases listed with it; its
+    known_differences, those tallies (with their minimal examples). It is an expected failure when it
+    explained something; unexpectedly passing when it was declared for generated programs, every
+    generated check it applies to ran, and it explained nothing (the implementation no longer departs
+    from that rule, or not in a way these programs show: remove it); otherwise skipped (this run
+    cannot tell, for instance when some checks were deselected or the run was stopped).
+    """
+    by_id = {entry["id"]: entry for entry in results}
+    records = []
+    for name in sorted({name for entry in expectations.entries for name in entry.deviations}):
+        declaring = [e for e in expectations.entries if name in e.deviations and e.in_scope_at(version)]
+        if not declaring:
+            continue
+        deviation = DEVIATIONS[name]
+        record = CheckRecord(Check(DEVIATION_RECORD + name, "suite", "language"), description=deviation.behaves_as,
+                             spec=deviation.rule)  # fmt: skip
+        for entry in results:
+            for tally in map(Tally.from_json, entry.get("known_differences", [])):
+                if tally.deviations is not None and name in tally.deviations:  # (its signature: the check's id)
+                    record.known_differences.append(dataclasses.replace(tally, signature=entry["id"]))
+                    record.programs += tally.programs
+            listed = entry.get("expectation")
+            if entry["outcome"] == "xfailed" and isinstance(listed, dict) and name in str(listed.get("deviation", "")):
+                record.programs += 1
+                record.known_differences.append(Tally(entry["id"], 1, "", "", listed, str(listed.get("reason", ""))))
+        in_scope = [Check.generated(area, level) for area, level in GENERATED]
+        applies = [check.id for check in in_scope if any(e.declares_for(check, version) for e in declaring)]
+        judged = complete and all(by_id.get(check_id, {}).get("outcome") not in (None, "skipped", "error")
+                                  for check_id in applies)  # fmt: skip
+        if record.programs:
+            record.outcome = "xfailed"
+        elif applies and judged:
+            record.outcome = "xpassed"
+            record.unexpected_pass = ("declared (%s) but explained no program: remove it from %s" % (
+                declaring[0].where, expectations.path or "the expectations"))  # fmt: skip
+        else:
+            record.outcome = "skipped"
+            record.skip_reason = "not judged: not every generated check it is declared for ran to an end"
+        records.append(record)
+    return records

@@ -41,12 +41,29 @@ def diagnose(
     under which the model predicts exactly what was observed at `level`: () when the model's own
     prediction is observed, None when no set of up to MAX_DEVIATIONS explains it. A run that faulted
     (a crash, a timeout) is explained by none: no deviation predicts a fault."""
+    explanations = diagnoses(module, version, observed, level, candidates)
+    return explanations[0] if explanations else None
+
+
+def diagnoses(
+    module: ir.Module,
+    version: tuple[int, ...],
+    observed: ProgramResult,
+    level: str,
+    candidates: Iterable[str] = DEVIATIONS,
+) -> list[Explanation]:
+    """Every smallest set of deviations that explains the observation, in order (empty: none does).
+
+    One program may not tell two deviations apart (a `del` of an `except ... as` name after the
+    handler shows both a kept name and a `del` that does nothing); many programs do.
+    """
     if observed.fault is not None:
-        return None
+        return []
     allowed = frozenset(candidates)
     frontier: dict[Explanation, frozenset[str]] = {(): frozenset()}  # a set tried -> what its prediction reached
     for size in range(MAX_DEVIATIONS + 1):
         reached: dict[Explanation, frozenset[str]] = {}
+        explaining = []
         for chosen in sorted(_extensions(frontier, allowed, size)):
             consulted: set[str] = set()
             try:
@@ -54,10 +71,12 @@ def diagnose(
             except Unspecified:
                 continue
             if not compare(expected, observed, [level]):
-                return chosen
+                explaining.append(chosen)
             reached[chosen] = frozenset(consulted)
+        if explaining:
+            return explaining
         frontier = reached
-    return None
+    return []
 
 
 def _extensions(frontier: dict[Explanation, frozenset[str]], allowed: frozenset[str], size: int) -> set[Explanation]:

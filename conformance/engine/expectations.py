@@ -48,6 +48,8 @@ from conformance.engine.checks import Check, signed
 from conformance.engine.schema import GENERATED
 from conformance.model.deviations import DEVIATIONS
 
+DEVIATION_RECORD = "deviation:"  # the id prefix of the record of a declared deviation (engine/check.py)
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - exercised on Python 3.10 hosts
@@ -105,8 +107,11 @@ class ExpectedFailure:
             return False
         return self.check is None or fnmatch.fnmatchcase(check.id, self.check)
 
+    def in_scope_at(self, version: tuple[int, ...]) -> bool:
+        return self.before is None or tuple(version) < self.before
+
     def in_scope(self, area: str, level: str, version: tuple[int, ...]) -> bool:
-        if self.before is not None and tuple(version) >= self.before:
+        if not self.in_scope_at(version):
             return False
         if self.area is not None and self.area != area:
             return False
@@ -179,7 +184,7 @@ def _entry(raw: Any, where: str) -> ExpectedFailure:
     deviations = _deviations(raw.get("deviation", []), where)
     if not deviations and not (isinstance(raw.get("check"), str) or isinstance(raw.get("area"), str)):
         raise ExpectationsError("%s: needs a `check` (or an `area`) and a `reason`, or a `deviation`" % where)
-    reason = raw.get("reason", "; ".join(DEVIATIONS[name].behaves_as for name in deviations))
+    reason = raw.get("reason", _default_reason(deviations))
     if not isinstance(reason, str) or not reason.strip():
         raise ExpectationsError("%s: needs a `check` (or an `area`) and a `reason`, or a `deviation`" % where)
     if set(raw) - KNOWN_KEYS:
@@ -197,6 +202,11 @@ def _entry(raw: Any, where: str) -> ExpectedFailure:
     link = raw.get("link")
     return ExpectedFailure(raw.get("check"), reason, str(link) if link else None, before, raw.get("area"),
                            raw.get("level"), where, deviations)  # fmt: skip
+
+
+def _default_reason(deviations: tuple[str, ...]) -> str:
+    """The reason of an entry declaring deviations without one: what they say the implementation does."""
+    return "; ".join(DEVIATIONS[name].behaves_as for name in deviations)
 
 
 def _deviations(raw: Any, where: str) -> tuple[str, ...]:
@@ -226,12 +236,20 @@ def updated(current: Expectations, entries: Iterable[dict[str, Any]]) -> list[di
 
     Kept: every entry that still matched a failure, and every entry this run could
     not judge (its checks did not run, or a generated difference was not met).
-    Dropped: entries all of whose checks passed unexpectedly. Added: one entry per
-    check (or generated difference) that failed without being listed.
+    Dropped: entries all of whose checks passed unexpectedly, and deviations declared
+    that explained nothing. Added: a `deviation` entry for each deviation that explained
+    a program and is not declared yet, and one entry per check (or generated difference)
+    that failed in a way no deviation explains.
     """
     passed_again: dict[int, bool] = {}
     added: list[dict[str, Any]] = []
+    explanations: list[tuple[list[tuple[str, ...]], int]] = []  # each new way's explanations, and its programs
+    unused: set[str] = set()  # deviations declared that explained nothing
     for entry in entries:
+        if entry["id"].startswith(DEVIATION_RECORD):
+            if entry["outcome"] == "xpassed":
+                unused.add(entry["id"].removeprefix(DEVIATION_RECORD))
+            continue
         listed = entry.get("expectation")
         index = _index_of(current, listed)
         if entry["outcome"] == "xpassed" and index is not None:
@@ -244,12 +262,32 @@ def updated(current: Expectations, entries: Iterable[dict[str, Any]]) -> list[di
                 passed_again[position] = False
         new = entry.get("new_differences")
         if new:
+            explanations += [([tuple(n["deviations"]), *map(tuple, n.get("alternatives", []))], int(n["programs"]))
+                             for n in new if n.get("deviations")]  # fmt: skip
             added += [{"check": signed(entry["id"], n["signature"]), "reason": "observed: %s" % n["headline"]}
-                      for n in new]  # fmt: skip
+                      for n in new if not n.get("deviations")]  # fmt: skip
         elif entry["outcome"] in ("failed", "error") and index is None:
             added.append(_new_entry(entry))
+    for index, declaring in enumerate(current.entries):
+        if declaring.declares_deviations and set(declaring.deviations) <= unused:
+            passed_again[index] = True
+    declared = {name for e in current.entries if e.declares_deviations for name in e.deviations}
+    added = [{"deviation": name} for name in sorted(_fewest_deviations(explanations) - declared)] + added
     kept = [_as_table(e) for n, e in enumerate(current.entries) if not passed_again.get(n, False)]
     return kept + added
+
+
+def _fewest_deviations(explanations: list[tuple[list[tuple[str, ...]], int]]) -> set[str]:
+    """Deviations that explain every way of differing, each by one of its explanations: where a program
+    does not tell deviations apart, the one that explains the most programs of the run is chosen."""
+    weight: dict[str, int] = {}
+    for alternatives, programs in explanations:
+        for name in {name for names in alternatives for name in names}:
+            weight[name] = weight.get(name, 0) + programs
+    chosen: set[str] = set()
+    for alternatives, _ in explanations:
+        chosen.update(max(alternatives, key=lambda names: (sum(weight[name] for name in names), names)))
+    return chosen
 
 
 def _index_of(current: Expectations, listed: Any) -> int | None:
@@ -274,8 +312,11 @@ def _new_entry(entry: dict[str, Any]) -> dict[str, Any]:
 
 
 def _as_table(entry: ExpectedFailure) -> dict[str, Any]:
-    table: dict[str, Any] = dict(entry.key())
-    table["reason"] = entry.reason
+    table: dict[str, Any] = {name: value for name, value in entry.key().items() if name != "deviation"}
+    if entry.deviations:
+        table["deviation"] = entry.deviations[0] if len(entry.deviations) == 1 else list(entry.deviations)
+    if not entry.deviations or entry.reason != _default_reason(entry.deviations):
+        table["reason"] = entry.reason
     if entry.link:
         table["link"] = entry.link
     if entry.before:
@@ -288,6 +329,7 @@ def render_toml(tables: list[dict[str, Any]], label: str, started: str) -> str:
     lines = [HEADER.format(label=label, started=started)]
     for table in tables:
         lines.append("[[expected-failure]]")
-        lines += ["%s = %s" % (key, json.dumps(str(value), ensure_ascii=False)) for key, value in table.items()]
+        lines += ["%s = %s" % (key, json.dumps(value if isinstance(value, list) else str(value), ensure_ascii=False))
+                  for key, value in table.items()]  # fmt: skip
         lines.append("")
     return "\n".join(lines)

@@ -35,7 +35,7 @@ from conformance.engine.catalog import SYNTAX_ERRORS
 from conformance.engine.check import CheckRun, Ending, failure_text
 from conformance.engine.checks import Check
 from conformance.engine.compare import Expected, compare
-from conformance.engine.diagnose import diagnose
+from conformance.engine.diagnose import diagnoses
 from conformance.engine.records import Failure
 from conformance.engine.repro import write_repro
 from conformance.engine.target import Target
@@ -132,13 +132,14 @@ class Property:
         failure = self._judge(item.source, item.expected, result, REFERENCE_TEXT)
         if failure is None:
             return None
-        deviations = self.explain(item.tape, result, frozenset(DEVIATIONS))
-        return dataclasses.replace(failure, deviations=deviations, diagnosed=True)
+        explanations = self.explain(item.tape, result, frozenset(DEVIATIONS))
+        return dataclasses.replace(failure, deviations=explanations[0] if explanations else None, diagnosed=True,
+                                   alternatives=tuple(explanations[1:]))  # fmt: skip
 
-    def explain(self, tape: Tape, result: ProgramResult, candidates: frozenset[str]) -> tuple[str, ...] | None:
-        """The smallest set of these deviations that explains what the program of this tape observed."""
+    def explain(self, tape: Tape, result: ProgramResult, candidates: frozenset[str]) -> list[tuple[str, ...]]:
+        """The smallest sets of these deviations that explain what the program of this tape observed."""
         module = self.make(ReplayChoices(tape), self.ctx)  # made again: only differing programs need their IR
-        return diagnose(module, self.target.version, result, self.level, candidates) or None
+        return [names for names in diagnoses(module, self.target.version, result, self.level, candidates) if names]
 
     def _judge(self, source: str, expected: Expected, result: ProgramResult, against: str) -> Failure | None:
         differences = compare(expected, result, [self.level])
@@ -191,7 +192,7 @@ class Property:
                 return self._reported(self.minimal(item), replay)
 
             def explain(candidates: frozenset[str], item: Checked = item) -> tuple[str, ...] | None:
-                return self.explain(item.tape, item.observed, candidates)
+                return next(iter(self.explain(item.tape, item.observed, candidates)), None)
 
             failure = run.meet(item.failure, minimal, explain)
             if failure is not None:

@@ -53,6 +53,7 @@ class Failure:
     # explain it, or None when none does. Not diagnosed (a case, a --reference comparison): `diagnosed` is False.
     deviations: tuple[str, ...] | None = None
     diagnosed: bool = False
+    alternatives: tuple[tuple[str, ...], ...] = ()  # other sets of as many deviations that explain it as well
 
     @property
     def explained(self) -> bool:
@@ -86,6 +87,8 @@ class Failure:
         if self.diagnosed:
             document["diagnosis"] = "explained" if self.deviations is not None else "unexplained"
             document["deviations"] = list(self.deviations or ())
+        if self.alternatives:
+            document["alternatives"] = [list(names) for names in self.alternatives]
         return document
 
     @classmethod
@@ -103,7 +106,12 @@ class Failure:
             repro_script=str(document.get("repro_script", "")),
             deviations=tuple(map(str, document.get("deviations", ()))) if diagnosis == "explained" else None,
             diagnosed=diagnosis in ("explained", "unexplained"),
+            alternatives=_explanations(document.get("alternatives")),
         )
+
+
+def _explanations(raw: Any) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(map(str, names)) for names in raw if isinstance(names, list)) if isinstance(raw, list) else ()
 
 
 @dataclass
@@ -121,6 +129,7 @@ class Tally:
     expectation: dict[str, Any] | None = None  # the expectations entry that lists this way, if one does
     reason: str = ""
     deviations: tuple[str, ...] | None = None
+    alternatives: tuple[tuple[str, ...], ...] = ()  # other deviations that explain its first program as well
 
     def count(self, program: str) -> None:
         self.programs += 1
@@ -136,6 +145,8 @@ class Tally:
             document["reason"] = self.reason
         if self.deviations is not None:
             document["deviations"] = list(self.deviations)
+        if self.alternatives:
+            document["alternatives"] = [list(names) for names in self.alternatives]
         return document
 
     @classmethod
@@ -144,7 +155,8 @@ class Tally:
         return cls(str(document["signature"]), int(document["programs"]), str(document["program"]),
                    str(document.get("headline", "")), document.get("expectation"),
                    str(document.get("reason", "")),
-                   tuple(map(str, deviations)) if isinstance(deviations, list) else None)  # fmt: skip
+                   tuple(map(str, deviations)) if isinstance(deviations, list) else None,
+                   _explanations(document.get("alternatives")))  # fmt: skip
 
 
 @dataclass

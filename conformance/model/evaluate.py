@@ -223,6 +223,7 @@ class ExceptionValue:
     type: str
     message: str | None  # predicted only where the text is the rule's (NameError family, raise T(value))
     value: Any = None  # StopIteration's: what the generator or coroutine returned
+    attrs: dict[str, Any] = field(default_factory=dict)  # set by the program (exceptions have a __dict__)
 
 
 @dataclass(eq=False)
@@ -356,6 +357,11 @@ class ClassMethod:
 
 
 NUMBERS = (int, float, bool)
+# What an exception has of its own (BaseException's attributes, StopIteration's value): a program setting
+# them is not followed; any other attribute lives in the exception's __dict__.
+EXCEPTION_ATTRIBUTES = {"args", "value", "with_traceback", "add_note", "__traceback__", "__cause__", "__context__",
+                        "__suppress_context__", "__notes__", "__dict__", "__class__"}  # fmt: skip
+HAS_DICT = (Instance, Function, StaticMethod, ClassMethod, ExceptionValue)  # values whose attributes a program sets
 _TYPING = (TypeVarValue, TypeAliasValue)
 
 
@@ -1534,7 +1540,10 @@ class Evaluator:
                 return self.bind(found, None, value)
             if attr == "__name__":
                 return value.name
-        elif isinstance(value, (Function, ModuleValue, StaticMethod, ClassMethod)) and attr in value.attrs:
+        elif (
+            isinstance(value, (Function, ModuleValue, StaticMethod, ClassMethod, ExceptionValue))
+            and attr in value.attrs
+        ):
             return value.attrs[attr]
         elif isinstance(value, (TypeVarValue, TypeAliasValue)) and attr == "__name__":
             return value.name
@@ -1554,25 +1563,29 @@ class Evaluator:
         return found
 
     def set_attribute(self, owner: Any, attr: str, value: Any) -> None:
-        if isinstance(owner, (Instance, Function, StaticMethod, ClassMethod)):
+        if isinstance(owner, ExceptionValue) and attr in EXCEPTION_ATTRIBUTES:
+            raise Unspecified("an exception's own attribute set: the model does not follow it")
+        if isinstance(owner, HAS_DICT):
             owner.attrs[attr] = value
         elif isinstance(owner, Class):
             owner.namespace[attr] = value
-        elif isinstance(owner, (ModuleValue, ExceptionValue)):
-            raise Unspecified("an attribute set on a module or exception: the model does not follow it")
+        elif isinstance(owner, ModuleValue):
+            raise Unspecified("an attribute set on a module: the model does not follow it")
         elif isinstance(owner, _TYPING):
             raise Unspecified("whether a type variable or alias takes new attributes is the implementation's choice")
         else:
             raise raise_("AttributeError")
 
     def delete_attribute(self, owner: Any, attr: str) -> None:
-        space = owner.attrs if isinstance(owner, (Instance, Function, StaticMethod, ClassMethod)) else None
+        if isinstance(owner, ExceptionValue) and attr in EXCEPTION_ATTRIBUTES:
+            raise Unspecified("an exception's own attribute deleted: the model does not follow it")
+        space = (
+            owner.attrs if isinstance(owner, (Instance, Function, StaticMethod, ClassMethod, ExceptionValue)) else None
+        )
         if isinstance(owner, Class):
             space = owner.namespace
-        elif isinstance(owner, (ModuleValue, ExceptionValue, *_TYPING)):
-            raise Unspecified(
-                "an attribute deleted from a module, exception or type variable: the model does not follow it"
-            )
+        elif isinstance(owner, (ModuleValue, *_TYPING)):
+            raise Unspecified("an attribute deleted from a module or type variable: the model does not follow it")
         if space is None or attr not in space:
             raise raise_("AttributeError")
         del space[attr]

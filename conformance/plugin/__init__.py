@@ -95,7 +95,8 @@ def pytest_configure(config: pytest.Config) -> None:
     if not config.option.xmlpath and not config.option.collectonly:
         config.option.xmlpath = str(results.path.with_suffix(".xml"))  # pytest's JUnit XML, beside it
     update = _path(config.getoption("update_expectations"))
-    recorder = Recorder(results, stop, cases_option(config) or CASES_DIR, update, expectations)
+    recorder = Recorder(results, stop, cases_option(config) or CASES_DIR, update, expectations,
+                        session.target.version)  # fmt: skip
     config.pluginmanager.register(recorder, "closure-results")
 
 

@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from conformance.engine.check import deviation_records
 from conformance.engine.checks import Check
 from conformance.engine.expectations import Expectations, render_toml, updated
 from conformance.engine.records import CheckRecord
@@ -29,8 +30,9 @@ MESSAGE_CHARS = 4000  # of an error's text kept in the results
 
 class Recorder:
     def __init__(self, results: ResultsFile, stop: Stop, cases: Path, update: Path | None = None,
-                 expectations: Expectations | None = None) -> None:  # fmt: skip
+                 expectations: Expectations | None = None, version: tuple[int, ...] = ()) -> None:  # fmt: skip
         self.results = results
+        self.version = version  # the target's language version, which expectation entries may depend on
         self.cases = cases  # the case files of the run, to know a check by its node id alone
         self.stop = stop
         self.update = update
@@ -103,10 +105,22 @@ class Recorder:
     def pytest_sessionfinish(self, session: pytest.Session) -> None:
         trace.step("finish")
         status = self._status()
+        if self.expectations:
+            self._judge_deviations(session, status == "complete")
         with self.stop.deferred():
             self._finish(status)
         if self.update is not None and status == "complete":
             self._write_expectations(self.update)
+
+    def _judge_deviations(self, session: pytest.Session, complete: bool) -> None:
+        """A record for each deviation the expectations declare; one that explained nothing fails the run."""
+        for record in deviation_records(self.expectations, self.version, self.results.document["results"], complete):
+            self._write(record)
+            if record.outcome == "xpassed":
+                session.exitstatus = pytest.ExitCode.TESTS_FAILED
+                reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+                if reporter is not None:
+                    reporter.write_line("XPASS %s: %s" % (record.check.id, record.unexpected_pass), red=True)
 
     def _status(self) -> str:
         """`complete` when every check collected has a result, however the session ended; else `interrupted`."""

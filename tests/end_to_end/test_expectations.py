@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from conformance.engine.expectations import Expectations
+from conformance.model.deviations import DEVIATIONS
 from tests.support import BUGGY, HOST, by_id, load_results, run_suite, write_case, write_expectations
 
 
@@ -118,17 +119,22 @@ def test_known_ways_a_generated_property_differs_let_it_go_on_and_other_ways_sti
     listed = tmp_path / "buggy.toml"
     first = run_suite(*arguments, "--update-expectations", str(listed), paths=())
     assert first.returncode == 1
-    signatures = [e.check for e in Expectations.load(listed).entries]
-    assert signatures and all((s or "").startswith("generated:unbound/language#") for s in signatures)
-    assert "generated:unbound/language#exception:UnboundLocalError->NameError" in signatures
+    # every program is explained by the deviation the bug is: the list declares it
+    assert [e.deviations for e in Expectations.load(listed).entries] == [("unbound-local-as-name-error",)]
 
     results = tmp_path / "results.json"
     again = run_suite(*arguments, "--expectations", str(listed), "--results-json", str(results), paths=())
     assert again.returncode == 0, again.stdout[-2000:]
     entry = by_id(load_results(results))["generated:unbound/language"]
     assert entry["outcome"] == "xfailed"
-    seen = {known["signature"] for known in entry["known_differences"]}
-    assert seen and seen <= {s.split("#")[1] for s in signatures if s}
+    assert {tuple(known["deviations"]) for known in entry["known_differences"]} == {("unbound-local-as-name-error",)}
+
+    # listed by the signature of the way it differs, the same programs are known too
+    way = "generated:unbound/language#exception:UnboundLocalError->NameError"
+    listed.write_text('[[expected-failure]]\ncheck = "%s"\nreason = "NameError for an unbound local"\n' % way)
+    again = run_suite(*arguments, "--expectations", str(listed), "--results-json", str(results), paths=())
+    entry = by_id(load_results(results))["generated:unbound/language"]
+    assert "exception:UnboundLocalError->NameError" in {known["signature"] for known in entry["known_differences"]}
 
     # a list that names only some other way of differing: the property fails on this bug again
     listed.write_text('[[expected-failure]]\ncheck = "generated:unbound/language#value"\nreason = "other"\n')
@@ -154,3 +160,64 @@ def test_a_case_listed_by_the_way_it_differs(tmp_path: Path) -> None:
     }  # fmt: skip
     assert entries["case:late-binding/that-way"]["known_differences"][0]["signature"] == "value"
     assert entries["case:late-binding/another-way"]["failure"]["signature"] == "uncaught-exception:none->IndexError"
+
+
+# -- deviations: known differences by the rule they break -----------------------------------
+
+TWO_BUGS = "%s except-name-kept+unbound-is-name-error" % BUGGY  # except-as names kept, UnboundLocalError as NameError
+TWO_AREAS = ["conformance/test_generated.py", "-k", "except-as-language or unbound-language", "--hypothesis-profile",
+             "ci"]  # fmt: skip
+DECLARED = '[[expected-failure]]\ndeviation = "%s"\n\n'
+
+
+def test_a_declared_deviation_makes_its_programs_known_and_an_undeclared_second_bug_still_fails(tmp_path: Path) -> None:
+    results = tmp_path / "results.json"
+    one = write_expectations(tmp_path, DECLARED % "except-as-kept")
+    completed = run_suite(*TWO_AREAS, "--interpreter", TWO_BUGS, "--expectations", str(one),
+                          "--results-json", str(results), paths=())  # fmt: skip
+    assert completed.returncode == 1
+    entries = by_id(load_results(results))
+    failures = [entry["failure"] for entry in entries.values() if entry["outcome"] == "failed"]
+    assert failures and all(failure["diagnosis"] == "explained" for failure in failures)
+    assert all("unbound-local-as-name-error" in failure["deviations"] for failure in failures)
+    assert "explained by the deviation" in completed.stdout and "not declared" not in completed.stdout
+
+    both = write_expectations(tmp_path, DECLARED % "except-as-kept" + DECLARED % "unbound-local-as-name-error")
+    completed = run_suite(*TWO_AREAS, "--interpreter", TWO_BUGS, "--expectations", str(both),
+                          "--results-json", str(results), paths=())  # fmt: skip
+    assert completed.returncode == 0, completed.stdout[-3000:]
+    entries = by_id(load_results(results))
+    for name in ("except-as-kept", "unbound-local-as-name-error"):
+        record = entries["deviation:" + name]
+        assert record["outcome"] == "xfailed" and record["programs"] > 0
+        assert all(name in known["deviations"] for known in record["known_differences"])
+    explained = {tuple(k["deviations"]) for e in entries.values() if e["id"].startswith("generated:")
+                 for k in e["known_differences"]}  # fmt: skip
+    assert ("except-as-kept",) in explained and ("unbound-local-as-name-error",) in explained
+
+
+def test_a_declared_deviation_that_explains_nothing_is_unexpectedly_passing_and_the_update_drops_it(
+    tmp_path: Path,
+) -> None:
+    listed = write_expectations(tmp_path, '[[expected-failure]]\ncheck = "generated:except-as/language"\n'
+                                          'deviation = "except-as-kept"\n')  # fmt: skip
+    results = tmp_path / "results.json"
+    completed = run_suite(*TWO_AREAS, "--interpreter", HOST, "--expectations", str(listed), "--results-json",
+                          str(results), "--update-expectations", str(listed), paths=())  # fmt: skip
+    assert completed.returncode == 1
+    record = by_id(load_results(results))["deviation:except-as-kept"]
+    assert record["outcome"] == "xpassed" and record["programs"] == 0
+    assert "XPASS deviation:except-as-kept" in completed.stdout
+    assert Expectations.load(listed).entries == ()
+
+
+def test_update_expectations_declares_the_deviations_that_explain_the_differences(tmp_path: Path) -> None:
+    buggy = "%s except-name-kept" % BUGGY
+    listed = tmp_path / "buggy.toml"
+    first = run_suite(*TWO_AREAS, "--interpreter", buggy, "--update-expectations", str(listed), paths=())
+    assert first.returncode == 1
+    entries = Expectations.load(listed).entries
+    assert [entry.deviations for entry in entries] == [("except-as-kept",)]
+    assert entries[0].check is None and entries[0].reason == DEVIATIONS["except-as-kept"].behaves_as
+    again = run_suite(*TWO_AREAS, "--interpreter", buggy, "--expectations", str(listed), paths=())
+    assert again.returncode == 0, again.stdout[-3000:]

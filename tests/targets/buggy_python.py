@@ -1,6 +1,7 @@
 """A Python interpreter with one closure bug seeded in it, to prove the properties can fail.
 
     python3 buggy_python.py BUG -I /path/to/runner.py
+    python3 buggy_python.py BUG+OTHER -I /path/to/runner.py     (two bugs at once)
 
 It is started by the driver like any target (the driver appends `-I runner.py`),
 loads the real runner, and rewrites each program (or each observation) the way an
@@ -768,29 +769,35 @@ BUGS = (*SOURCE_BUGS, *OBSERVATION_BUGS, *COMPILE_BUGS, *VERSION_BUGS)
 
 
 def main() -> None:
-    bug, runner_path = sys.argv[1], sys.argv[-1]
-    if bug not in BUGS:
-        raise SystemExit("unknown bug %r; one of %s" % (bug, ", ".join(BUGS)))
+    bugs, runner_path = sys.argv[1].split("+"), sys.argv[-1]
+    for bug in bugs:
+        if bug not in BUGS:
+            raise SystemExit("unknown bug %r; one of %s" % (bug, ", ".join(BUGS)))
     spec = importlib.util.spec_from_file_location("runner", runner_path)
     assert spec is not None and spec.loader is not None
     runner: Any = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(runner)
     real_run_program = runner.run_program
-    if bug == "async-closure-stale":
+    if "async-closure-stale" in bugs:
         setattr(builtins, COPYING, copying)  # before the runner's first program: a builtin it keeps, as it found it
         closure_facts = runner.closure_facts
         runner.closure_facts = lambda function, cell_facts: closure_facts(_unwrapped(function), cell_facts)
 
     def run_program(program_id: str, source: str, filename: str = "<program>") -> dict[str, Any]:
-        if bug in SOURCE_BUGS:
-            source = rewrite_source(bug, source)
+        for bug in bugs:
+            if bug in SOURCE_BUGS:
+                source = rewrite_source(bug, source)
         result = real_run_program(program_id, source, filename)
-        if bug == "scope-errors-accepted" and result.get("compile_error", {}).get("type") == "SyntaxError":
+        if "scope-errors-accepted" in bugs and result.get("compile_error", {}).get("type") == "SyntaxError":
             result = real_run_program(program_id, "", filename)  # compiles what it should reject
-        return rewrite_result(bug, result)
+        for bug in bugs:
+            result = rewrite_result(bug, result)
+        return result
 
     runner.run_program = run_program
-    if bug in VERSION_BUGS:
+    versioned = [bug for bug in bugs if bug in VERSION_BUGS]
+    if versioned:
+        bug = versioned[0]
         real_hello = runner.hello
         claimed = VERSION_BUGS[bug]
 
