@@ -23,7 +23,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from conformance.engine.schema import LEVELS, is_generated
+from conformance.engine.schema import DEVIATION_RECORD, LEVELS, is_generated
 from reports.load import Run
 
 CONFORMING = frozenset({"passed", "xpassed"})
@@ -118,6 +118,7 @@ class Interpreter:
     checks: dict[str, dict[str, Any]]  # id -> results entry of the current run
     history: list[HistoryPoint]
     changes: Changes | None
+    deviations: dict[str, dict[str, Any]] = field(default_factory=dict)  # name -> record of a declared deviation
 
     @property
     def current(self) -> Run:
@@ -190,12 +191,41 @@ class CheckRow:
 
 
 @dataclass
+class DeviationRow:
+    """One deviation across the interpreters: the catalogue's document, and where it explained programs."""
+
+    name: str
+    document: dict[str, Any]  # behaves_as, rule, cause, workaround, links, seen
+    declared: dict[str, dict[str, Any]] = field(default_factory=dict)  # label -> its deviation record
+    undeclared: dict[str, int] = field(default_factory=dict)  # label -> differences it explains, not declared
+
+    def programs(self, label: str) -> int:
+        return int(self.declared.get(label, {}).get("programs", 0)) + self.undeclared.get(label, 0)
+
+    def example(self, label: str) -> str:
+        """The interpreter's shortest program this deviation explained (the minimal one, when shrunk)."""
+        known = self.declared.get(label, {}).get("known_differences", [])
+        programs = [str(k.get("program", "")) for k in known if isinstance(k, dict) and k.get("program")]
+        return min(programs, key=len, default="")
+
+
+@dataclass
 class Report:
     interpreters: list[Interpreter]
     areas: list[Area]
     checks: list[CheckRow]
     differences: list[Difference]
     problems: list[str]
+    deviations: list[DeviationRow] = field(default_factory=list)
+
+    def bug_reports(self) -> list[Difference]:
+        """The differences no deviation explains: each one a bug report to file (or a deviation to name)."""
+        return [d for d in self.differences if d.failure is not None and d.failure.get("diagnosis") != "explained"]
+
+    def conforming_on(self, difference: Difference) -> list[str]:
+        """The interpreters that ran the difference's check and conformed."""
+        row = next((row for row in self.checks if row.check_id == difference.check_id), None)
+        return [label for label, entry in (row.outcomes.items() if row else ()) if conforms(entry["outcome"])]
 
     def interpreter(self, label: str) -> Interpreter:
         return next(interpreter for interpreter in self.interpreters if interpreter.label == label)
@@ -346,7 +376,11 @@ def analyse(runs: list[Run], problems: list[str]) -> Report:
     interpreters = []
     for label in sorted(by_label, key=version_key):
         label_runs = sorted(by_label[label], key=lambda run: run.started)
-        checks = {entry["id"]: entry for entry in label_runs[-1].results}
+        results = label_runs[-1].results
+        checks = {entry["id"]: entry for entry in results if not entry["id"].startswith(DEVIATION_RECORD)}
+        deviations = {
+            entry["id"].removeprefix(DEVIATION_RECORD): entry for entry in results if entry["id"] not in checks
+        }
         interpreters.append(
             Interpreter(
                 label=label,
@@ -356,6 +390,7 @@ def analyse(runs: list[Run], problems: list[str]) -> Report:
                 checks=checks,
                 history=_history(label_runs),
                 changes=_changes(label_runs),
+                deviations=deviations,
             )
         )
 
@@ -400,4 +435,26 @@ def analyse(runs: list[Run], problems: list[str]) -> Report:
         checks=sorted(rows.values(), key=lambda row: check_order(row.check_id, row.area, row.level)),
         differences=sorted(differences.values(), key=lambda d: check_order(d.check_id, d.area, d.level)),
         problems=problems,
+        deviations=_deviations(runs, interpreters),
     )
+
+
+def _deviations(runs: list[Run], interpreters: list[Interpreter]) -> list[DeviationRow]:
+    """Every deviation of the catalogues the runs carry, with what it explained on each interpreter."""
+    catalogue: dict[str, dict[str, Any]] = {}
+    for run in sorted(runs, key=lambda run: run.started):  # the newest document of each deviation
+        found = run.document.get("deviations")
+        if isinstance(found, dict):
+            catalogue.update({str(name): doc for name, doc in found.items() if isinstance(doc, dict)})
+    rows = {name: DeviationRow(name, catalogue[name]) for name in sorted(catalogue)}
+    for interpreter in interpreters:
+        for name, record in interpreter.deviations.items():
+            if name in rows:
+                rows[name].declared[interpreter.label] = record
+        for entry in interpreter.entries():
+            failure = entry.get("failure")
+            if entry["outcome"] == "failed" and isinstance(failure, dict) and failure.get("diagnosis") == "explained":
+                for name in failure.get("deviations", []):
+                    if name in rows:
+                        rows[name].undeclared[interpreter.label] = rows[name].undeclared.get(interpreter.label, 0) + 1
+    return list(rows.values())

@@ -1,8 +1,12 @@
 """The HTML report: static, self-contained pages rendered from Jinja2 templates.
 
-    index.html                   the matrix of areas x interpreters, scores, interop, chart
-    interpreter-<label>.html     each difference of one interpreter, with its minimal program
+    index.html                   the matrix of areas x interpreters, scores, interop, chart,
+                                 the deviations and the bug reports
+    interpreter-<label>.html     each difference of one interpreter, with its minimal program,
+                                 and its deviations with what each explained
     area-<area>.html             every check of one area on every interpreter
+    deviation-<name>.html        one deviation: its document, the interpreters that show it
+    bug-<key>.html               a difference no deviation explains, as a bug report to file
     summary.md                   the same in short, for a CI job summary
 
 Every string from a results file reaches the page through Jinja2's autoescaping;
@@ -111,11 +115,15 @@ def render(report: Report, generated: str | None = None) -> dict[str, str]:
     taken: set[str] = set()
     area_pages = {area.slug: "area-%s.html" % safe_slug(area.slug, taken) for area in report.areas}
     pages = {interpreter.label: "interpreter-%s.html" % interpreter.slug for interpreter in report.interpreters}
+    deviation_pages = {row.name: "deviation-%s.html" % safe_slug(row.name, taken) for row in report.deviations}
+    bug_pages = {d.key: "bug-%s.html" % d.key for d in report.bug_reports()}
     common = {
         "report": report,
         "generated": generated,
         "area_pages": area_pages,
         "interpreter_pages": pages,
+        "deviation_pages": deviation_pages,
+        "bug_pages": bug_pages,
     }
     files = {
         "index.html": env.get_template("index.html").render(common, chart=charts.pass_rates(report.interpreters)),
@@ -127,6 +135,10 @@ def render(report: Report, generated: str | None = None) -> dict[str, str]:
         )
     for area in report.areas:
         files[area_pages[area.slug]] = env.get_template("area.html").render(common, area=area)
+    for row in report.deviations:
+        files[deviation_pages[row.name]] = env.get_template("deviation.html").render(common, row=row)
+    for difference in report.bug_reports():
+        files[bug_pages[difference.key]] = env.get_template("bug.html").render(common, d=difference)
     return files
 
 

@@ -13,7 +13,14 @@ import pytest
 from reports import build, html, markdown
 from reports.analysis import analyse, failure_rows, safe_slug
 from reports.load import load_runs
-from tests.support import hostile_results, results_document, results_entry, two_machines, write_results
+from tests.support import (
+    failure_record,
+    hostile_results,
+    results_document,
+    results_entry,
+    two_machines,
+    write_results,
+)
 
 
 def test_results_from_two_machines_make_one_report(tmp_path: Path) -> None:
@@ -246,3 +253,32 @@ def test_a_crash_shows_its_evidence_under_the_program(tmp_path: Path) -> None:
     assert "The program crashed the runner: was killed by SIGSEGV; it printed: Fatal Python error" in page
     assert "<dt>signal</dt><dd><pre>SIGSEGV</pre></dd>" in page
     assert "Fatal Python error: &lt;Segmentation fault&gt;" in page  # stderr shown as text
+
+
+def test_deviations_have_pages_and_differences_no_deviation_explains_are_bug_reports(tmp_path: Path) -> None:
+    explained = {**failure_record("x = 1", "1", "2"), "diagnosis": "explained", "deviations": ["except-as-kept"]}
+    unexplained = {**failure_record("y = 1", "1", "3"), "diagnosis": "unexplained", "deviations": []}
+    known = {"signature": "value", "programs": 4, "program": "z = 1", "deviations": ["except-as-kept"],
+             "expectation": {"deviation": "except-as-kept"}, "reason": "kept"}  # fmt: skip
+    entries = [
+        results_entry("generated:capture/language", "failed", failure=unexplained),
+        results_entry("generated:late-binding/language", "failed", failure=explained),
+        results_entry("deviation:except-as-kept", "xfailed", known_differences=[known], programs=4),
+    ]
+    document = results_document("pypy-3.9.16", entries)
+    kept = {"name": "except-as-kept", "behaves_as": "names are kept", "rule": "8.4", "cause": "c", "workaround": "w",
+            "links": [], "seen": ["pypy"]}  # fmt: skip
+    document["deviations"] = {"except-as-kept": kept}
+    write_results(tmp_path, "pypy.json", document)
+    report = analyse(*load_runs([tmp_path]))
+    assert [check.check_id for check in report.checks] == ["generated:capture/language",
+                                                           "generated:late-binding/language"]  # fmt: skip
+    [row] = report.deviations
+    assert row.programs("pypy-3.9.16") == 4 + 1 and row.example("pypy-3.9.16") == "z = 1"
+    [bug] = report.bug_reports()
+    assert bug.check_id == "generated:capture/language"
+    files = html.render(report)
+    assert "names are kept" in files["deviation-except-as-kept.html"]
+    assert "returns 3" in files["bug-%s.html" % bug.key]
+    page = files["interpreter-pypy-3.9.16.html"]
+    assert "not declared in the expectations" in page and "bug-%s.html" % bug.key in page

@@ -23,8 +23,9 @@ from typing import Any
 
 from conformance.engine.catalog import GENERATED
 from conformance.engine.checks import Check
-from conformance.engine.expectations import DEVIATION_RECORD, Expectations, ExpectedFailure
+from conformance.engine.expectations import Expectations, ExpectedFailure
 from conformance.engine.records import CheckRecord, Failure, Tally
+from conformance.engine.schema import DEVIATION_RECORD
 from conformance.model.deviations import DEVIATIONS
 
 

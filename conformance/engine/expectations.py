@@ -45,10 +45,8 @@ from typing import Any
 
 from conformance.engine.catalog import AREAS_BY_SLUG, LEVELS
 from conformance.engine.checks import Check, signed
-from conformance.engine.schema import GENERATED
+from conformance.engine.schema import DEVIATION_RECORD, GENERATED
 from conformance.model.deviations import DEVIATIONS
-
-DEVIATION_RECORD = "deviation:"  # the id prefix of the record of a declared deviation (engine/check.py)
 
 if sys.version_info >= (3, 11):
     import tomllib

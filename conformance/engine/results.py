@@ -15,6 +15,7 @@ where the report finds it and shows the trend and what changed.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import json
 import os
@@ -26,6 +27,7 @@ from conformance.engine.catalog import AREAS
 from conformance.engine.schema import SCHEMA, summarize
 from conformance.engine.target import Target
 from conformance.host.system import atomic_write, check_writable
+from conformance.model.deviations import DEVIATIONS
 
 SUITE_VERSION = "0.1.0"
 ROOT = Path(__file__).resolve().parents[2]
@@ -66,6 +68,8 @@ class ResultsFile:
             "areas": areas,
             "summary": summarize([]),
             "results": [],
+            # the catalogue of deviations, which the results' diagnoses name (conformance/model/deviations.py)
+            "deviations": {name: dataclasses.asdict(deviation) for name, deviation in DEVIATIONS.items()},
         }
 
     @classmethod

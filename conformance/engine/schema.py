@@ -13,6 +13,8 @@ the suite. One JSON file per interpreter per run:
     started, finished   ISO 8601 times (finished is null while running)
     summary      passed, failed, xfailed, xpassed, skipped, errors, programs
     areas        (optional) the catalogue of areas, in order: [{slug, title}]
+    deviations   (optional) the catalogue of deviations the diagnoses name: {name: {name,
+                 behaves_as, rule, cause, workaround, links, seen}} (conformance/model/deviations.py)
     results      one entry per check:
                    id (`case:<area>/<name>` or `generated:<area>/<level>`, see CHECK_KINDS),
                    area, level (one of LEVELS), outcome (one of OUTCOMES), duration_s,
@@ -21,8 +23,13 @@ the suite. One JSON file per interpreter per run:
                  text), unsupported [capability], expectation {check, reason, link}
                  (the expectations entry that made the check an expected failure),
                  known_differences and new_differences [{signature, programs,
-                 program, headline, expectation?, reason?}] (ways a check differed
-                 that were listed, or, under --update-expectations, collected)
+                 program, headline, expectation?, reason?, deviations?, alternatives?}]
+                 (ways a check differed that were listed, or, under --update-expectations,
+                 collected; `deviations`: the deviations that explain them)
+                 A check id `deviation:<name>` is not a check but a deviation the
+                 expectations declare: xfailed with the programs and cases it explained
+                 (known_differences: one per check), xpassed when it explained nothing in
+                 a run of every check it is declared for, skipped when the run cannot tell.
 
 A failure has one shape, whatever the check:
 
@@ -36,7 +43,11 @@ A failure has one shape, whatever the check:
     repro        one command that shows the failure again
     optional:    replay (the pytest command), repro_script (a standalone script),
                  output (what the program printed), fault {outcome, detail,
-                 evidence} (the program crashed, hung or broke the protocol)
+                 evidence} (the program crashed, hung or broke the protocol),
+                 diagnosis ("explained" or "unexplained": a generated program judged
+                 against the model), deviations [name] (the smallest set of deviations
+                 under which the model predicts what was observed), alternatives
+                 [[name]] (other sets as small that explain it as well)
 
 Version 1 files (`closure-conformance/results/1`) are still read: their failures
 have `mismatches` [{expectation, expected, observed}] for cases and no signature.
@@ -62,6 +73,7 @@ STATUSES = ("running", "complete", "interrupted")
 # Kinds of check, by the prefix of their ids.
 CASE, GENERATED = "case:", "generated:"
 CHECK_KINDS = (CASE, GENERATED)
+DEVIATION_RECORD = "deviation:"  # not a check: the record of a deviation the expectations declare
 
 # How an outcome is counted in the summary.
 SUMMARY_KEY_OF_OUTCOME = {
