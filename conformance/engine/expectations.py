@@ -18,8 +18,17 @@ differences while every new difference still fails:
     check = "generated:*#compile:none->SystemError"
     reason = "the compiler crashes on nonlocal in a class body"
 
+    [[expected-failure]]
+    deviation = "except-as-kept"    # conformance/model/deviations.py (or a list of names)
+
 Each entry names checks by `check` (an id or a glob over ids), by `area` and
-`level`, or by both. A listed check becomes a strict expected failure: if it
+`level`, or by both; or it declares deviations (`deviation`), for the generated
+programs of the checks it names (all of them when it names none): a program that
+differs is then a known difference exactly when the declared deviations explain what
+it observed (conformance/engine/diagnose.py), and a declared deviation that explains
+nothing in a run of every check it is declared for is unexpectedly passing
+(conformance/engine/check.py, deviation_records). Its reason is the deviation's own
+unless the entry gives one. A listed check becomes a strict expected failure: if it
 passes, it is reported as unexpectedly passing and the run fails, so the list
 shrinks as the implementation improves.
 
