@@ -45,6 +45,16 @@ def f():
     del zz
 probe_call('r', f)
 """,
+    "class-binding-hides-enclosing-variable": """
+x = "global"
+def f():
+    x = 1
+    class C:
+        x = 2
+        m = lambda: x
+    return C.m()
+probe_call('r', f)
+""",
 }
 
 # a program with both: an except-as name read after its handler, and a local read before it is bound

@@ -90,5 +90,24 @@ DEVIATIONS: dict[str, Deviation] = {
             "rebind the name to a sentinel (`x = None`) instead of deleting it, and test for the sentinel",
             seen=("skulpt",),
         ),
+        Deviation(
+            "class-binding-hides-enclosing-variable",
+            "a name that a class body binds (or declares global) hides the enclosing functions' variable of that"
+            " name from the blocks nested in the class: they read it as a global, and `nonlocal` of it is a"
+            " SyntaxError (no binding for nonlocal found)",
+            'Language Reference 4.2.2 "Resolution of names": "The scope of names defined in a class block is'
+            ' limited to the class block; it does not extend to the code blocks of methods"; a free variable'
+            ' is resolved in the nearest enclosing function scope, and §7.13: nonlocal refers to "the nearest'
+            ' enclosing scope excluding globals", class scopes being passed over',
+            "the scope analysis searches the enclosing blocks, class bodies included, and stops at the first that"
+            " knows the name; a name a class body binds is known there as a (class-namespace or global) name",
+            "do not reuse, in a class body, the name of an enclosing function's variable that methods or"
+            " comprehensions of the class use; pass the value in (a default argument) instead",
+            links=(
+                "https://github.com/micropython/micropython/issues/8603",
+                "https://github.com/micropython/micropython/pull/8612",
+            ),
+            seen=("micropython",),
+        ),
     )
 }
