@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 
 import pytest
 
@@ -11,6 +12,7 @@ from conformance.engine.session import Options, Session
 from conformance.host.protocol import Program, ProgramResult
 from conformance.model.deviations import DEVIATIONS
 from conformance.model.evaluate import predict
+from generators import ir
 from tests.support import BUGGY, HOST, parse, pypy
 
 VERSION = (3, 11)
@@ -55,6 +57,17 @@ def f():
     return C.m()
 probe_call('r', f)
 """,
+    "function-type-named-by-implementation": """
+def f():
+    x = 1
+    return lambda: x
+probe_closure('r', f())
+""",
+    "coroutine-is-a-generator": """
+async def f():
+    return 1
+probe('r', f())
+""",
 }
 
 # a program with both: an except-as name read after its handler, and a local read before it is bound
@@ -68,6 +81,20 @@ probe_call('s', g)
 )
 
 
+# Programs whose module-level functions are `async def`, which the source parser of tests/support does not
+# cover: they are parsed as plain `def`s and then made coroutine functions.
+ASYNC_SHOWS = {"coroutine-is-a-generator"}
+
+
+def shown(name: str) -> ir.Module:
+    """The program of SHOWS that shows deviation `name`, as IR."""
+    if name not in ASYNC_SHOWS:
+        return parse(SHOWS[name])
+    module = parse(SHOWS[name].replace("async def", "def"))
+    body = (replace(node, is_async=True) if isinstance(node, ir.FunctionDef) else node for node in module.body)
+    return ir.Module(tuple(body))
+
+
 def as_observed(result: dict[str, object]) -> ProgramResult:
     return ProgramResult.from_message({"id": "p", **result})
 
@@ -77,13 +104,13 @@ def test_every_deviation_is_documented_and_shown_by_a_program() -> None:
     for name, deviation in DEVIATIONS.items():
         assert deviation.name == name and deviation.behaves_as and deviation.rule and deviation.cause
         assert deviation.workaround
-        module = parse(SHOWS[name])
+        module = shown(name)
         assert predict(module, VERSION, frozenset({name})) != predict(module, VERSION), name
 
 
 @pytest.mark.parametrize("name", sorted(DEVIATIONS))
 def test_the_deviation_that_makes_a_difference_is_the_one_found(name: str) -> None:
-    module = parse(SHOWS[name])
+    module = shown(name)
     observed = as_observed(predict(module, VERSION, frozenset({name})))
     assert diagnose(module, VERSION, observed, "language") == (name,)
 

@@ -109,5 +109,32 @@ DEVIATIONS: dict[str, Deviation] = {
             ),
             seen=("micropython",),
         ),
+        Deviation(
+            "function-type-named-by-implementation",
+            "a user-defined function's type is named after how it is implemented: 'closure' when it has free"
+            " variables, 'generator' for a generator or coroutine function without them, and a bound method's"
+            " type is 'bound_method'",
+            'Data model 3.2 "The standard type hierarchy", "Callable types": a function definition makes a'
+            ' "user-defined function" object (type `function`, types.FunctionType), whatever it captures and'
+            " whether or not it is a generator or coroutine function; an instance method object is of type"
+            " `method` (types.MethodType)",
+            "the implementation has one small object type per calling convention (a closure wraps the function"
+            " with its cells; a generator function is a function that makes a generator when called)",
+            "test for callables with callable() or inspect.isfunction()-like duck typing, never by type name",
+            seen=("micropython",),
+        ),
+        Deviation(
+            "coroutine-is-a-generator",
+            "calling a coroutine function returns a generator: its type is 'generator', and a finished one awaited"
+            " again returns None (sent a value: StopIteration), as a finished generator does",
+            'Data model 3.2 "Coroutine functions": calling one "returns a coroutine object" (§3.4.1'
+            ' "Coroutine objects"), and "It is a RuntimeError to await on a coroutine more than once"'
+            " (coroutine.send: the same for a finished coroutine)",
+            "coroutines are built on the implementation's generators: `async def` compiles to a generator"
+            " function and `await` to `yield from`",
+            "await each coroutine object once, and do not test an object for being a coroutine by its type name",
+            links=("https://github.com/micropython/micropython/issues/8614",),
+            seen=("micropython",),
+        ),
     )
 }

@@ -1780,6 +1780,8 @@ class Evaluator:
         if coroutine.state != "created":
             # awaited twice (RuntimeError), or awaiting itself: what is raised varies between implementations
             if coroutine.state == "done":
+                if self.deviates("coroutine-is-a-generator"):
+                    return None  # `yield from` a finished generator: it returns at once
                 raise raise_("RuntimeError")
             raise Unspecified("a coroutine awaited while it runs")
         coroutine.state = "running"
@@ -1804,6 +1806,8 @@ class Evaluator:
         if isinstance(target, Generator):
             return self.resume(target, args[0])
         if target.state == "done":
+            if self.deviates("coroutine-is-a-generator"):
+                raise raise_("StopIteration")  # as a finished generator
             raise raise_("RuntimeError")  # cannot reuse already awaited coroutine
         if target.state == "running":
             raise raise_("ValueError")  # coroutine already executing
@@ -1909,6 +1913,8 @@ class Evaluator:
             return {"function": value.name}
         if isinstance(value, Method):
             return {"function": value.function.name}
+        if isinstance(value, Coroutine) and self.deviates("coroutine-is-a-generator"):
+            return {"object": "generator"}
         if isinstance(value, (Append, Send)) or (isinstance(value, BuiltinValue) and value.name in BUILTIN_FUNCTIONS):
             # the type of a builtin function or method is the implementation's own (PyPy: builtin_function, method)
             raise Unspecified("how an implementation presents its builtin functions")
@@ -1923,7 +1929,7 @@ class Evaluator:
 
     def closure_facts(self, value: Any) -> dict[str, Any]:
         self.encode(value)  # (what it cannot say about a value, it cannot say about its closure either)
-        facts: dict[str, Any] = {"type": type_name(value)}
+        facts: dict[str, Any] = {"type": self.function_type_name(value)}
         function = value.function if isinstance(value, Method) else value
         if not isinstance(function, Function):
             return facts
@@ -1935,6 +1941,19 @@ class Evaluator:
         facts["closure"] = len(freevars)
         facts["cells"] = {name: self.cell_facts(function.closure[name]) for name in freevars}
         return facts
+
+    def function_type_name(self, value: Any) -> str:
+        """The name of a (probed) function's type: with function-type-named-by-implementation, the name of the
+        implementation's own type for what the function is made of (MicroPython: one for functions with free
+        variables, one for generator and coroutine functions, one for bound methods)."""
+        if isinstance(value, Function) and self.deviates("function-type-named-by-implementation"):
+            if value.block.freevars:
+                return "closure"
+            if value.block.generator or (isinstance(value.node, ir.FunctionDef) and value.node.is_async):
+                return "generator"
+        if isinstance(value, Method) and self.deviates("function-type-named-by-implementation"):
+            return "bound_method"
+        return type_name(value)
 
     def cell_facts(self, cell: Cell) -> dict[str, Any]:
         for index, seen in enumerate(self.seen_cells):
