@@ -68,6 +68,19 @@ async def f():
     return 1
 probe('r', f())
 """,
+    "class-namespace-kept-after-exception": """
+def f():
+    class C:
+        raise ValueError(1)
+probe_call('r', f)
+x = 1
+probe_call('s', lambda: x)
+""",
+    "assignment-expression-in-comprehension-iterable": """
+def f():
+    return [x for x in (a := [1])], a
+probe_call('r', f)
+""",
 }
 
 # a program with both: an except-as name read after its handler, and a local read before it is bound

@@ -136,5 +136,33 @@ DEVIATIONS: dict[str, Deviation] = {
             links=("https://github.com/micropython/micropython/issues/8614",),
             seen=("micropython",),
         ),
+        Deviation(
+            "class-namespace-kept-after-exception",
+            "when an exception leaves a class body, the namespace in use stays that class's: the module's code (and"
+            " the class body that catches it) then binds and reads its names in the dead class's namespace,"
+            " where functions reading globals do not see them",
+            'Language Reference 8.8 "Class definitions": "The class\'s suite is then executed in a new execution'
+            ' frame ... using a newly created local namespace and the original global namespace"; when it ends,'
+            " by an exception too, the enclosing block goes on with its own namespace (§4.2.2: module-level"
+            " names are the module's global namespace)",
+            "the implementation keeps the current local namespace in one interpreter-wide variable, which building"
+            " a class sets and restores around the body without restoring it when the body raises",
+            "do not let exceptions leave class bodies: catch them inside the body (or build such a class in a"
+            " function)",
+            links=("https://github.com/micropython/micropython/issues/7171",),
+            seen=("micropython",),
+        ),
+        Deviation(
+            "assignment-expression-in-comprehension-iterable",
+            "an assignment expression in a comprehension's iterable is accepted: it binds as one elsewhere in the"
+            " comprehension would (the first iterable's, in the enclosing block)",
+            'Language Reference 6.2.8 "Assignment expressions" and PEP 572: "assignment expressions ... cannot be'
+            ' used in comprehension iterable expressions" (SyntaxError: assignment expression cannot be used in a'
+            " comprehension iterable expression)",
+            "the compiler checks the target of an assignment expression in a comprehension, but not where in the"
+            " comprehension the expression is",
+            "assign the iterable to a name in a statement before the comprehension",
+            seen=("micropython",),
+        ),
     )
 }

@@ -36,6 +36,7 @@ from conformance.model.scopes import (
     GLOBAL_EXPLICIT,
     GLOBAL_IMPLICIT,
     LOCAL,
+    MODULE,
     Analysis,
     Block,
     Kind,
@@ -377,6 +378,9 @@ class Evaluator:
         self.generic.mro = [self.generic]
         self.depth = 0
         self.steps = 0
+        # class-namespace-kept-after-exception: the namespace of a class body an exception left, which the
+        # module's code and the class bodies then running read and bind their names in (None: their own)
+        self.displaced: dict[str, Any] | None = None
 
     def step(self) -> None:
         self.steps += 1
@@ -399,6 +403,10 @@ class Evaluator:
             if name not in frame.fast:
                 raise self.unbound(kind, name)
             return frame.fast[name]
+        if self.displaced is not None and self.by_name(frame, kind):
+            if name in self.displaced:
+                return self.displaced[name]
+            kind = GLOBAL_EXPLICIT  # then the globals and builtins, not the block's own namespace
         if frame.namespace is not None and (kind is FREE or kind is GLOBAL_IMPLICIT) and name in frame.namespace:
             return frame.namespace[name]  # §4.2.4: an annotation scope in a class sees the class's names first
         if kind in (CELL, FREE):
@@ -418,7 +426,9 @@ class Evaluator:
 
     def store(self, frame: Frame, name: str, value: Any) -> None:
         kind = frame.block.scope[name]
-        if kind is LOCAL:
+        if self.displaced is not None and self.by_name(frame, kind):
+            self.displaced[name] = value
+        elif kind is LOCAL:
             frame.fast[name] = value
         elif kind in (CELL, FREE):
             frame.cells[name].value = value
@@ -443,6 +453,8 @@ class Evaluator:
             cell.value = EMPTY
         else:
             space = frame.namespace if kind is CLASS_LOCAL else frame.globals
+            if self.displaced is not None and self.by_name(frame, kind):
+                space = self.displaced
             assert space is not None
             if name not in space:
                 missing = (
@@ -452,6 +464,14 @@ class Evaluator:
                 )
                 raise raise_(missing, self.messages.undefined(name))
             del space[name]
+
+    @staticmethod
+    def by_name(frame: Frame, kind: Kind) -> bool:
+        """Whether the name is looked up by name in the current namespace: the module's and a class body's
+        own names and the globals they read (not those they declare global, nor closure variables)."""
+        return frame.block.kind in ("module", "class") and (
+            kind is MODULE or kind is CLASS_LOCAL or kind is GLOBAL_IMPLICIT
+        )
 
     def closure_for(self, frame: Frame, block: Block) -> dict[str, Cell]:
         return {name: frame.cells[name] for name in block.freevars}
@@ -841,7 +861,18 @@ class Evaluator:
         body = self.new_frame(block, frame.globals, self.closure_for(encloses, block))
         body.namespace = {}
         body.annotations = self.class_body_annotations(body, node)
-        self.execute_block(body, node.body)
+        enclosing, self.displaced = self.displaced, None  # the body's names are its own namespace's
+        try:
+            self.execute_block(body, node.body)
+        except Raised:
+            # class-namespace-kept-after-exception: the namespace in use is not switched back when an exception
+            # leaves the body (if a class body nested in it had already left its own in use, that one stays)
+            if self.deviates("class-namespace-kept-after-exception"):
+                self.displaced = self.displaced if self.displaced is not None else body.namespace
+            else:
+                self.displaced = enclosing
+            raise
+        self.displaced = enclosing
         # then the metaclass is called (§3.3.3.6): only `type` makes a class of these bases and namespace
         if metaclass != "type" or len(set(map(id, bases))) != len(bases):
             raise raise_("TypeError")

@@ -489,7 +489,7 @@ class _Builder:
         self.expr(child, node.elt, in_iterable)
 
     def named_expr(self, block: Block, node: ir.NamedExpr, in_iterable: bool) -> None:
-        if in_iterable:
+        if in_iterable and not self.deviates("assignment-expression-in-comprehension-iterable"):
             raise ScopeSyntaxError("assignment expression cannot be used in a comprehension iterable expression")
         self.expr(block, node.value, in_iterable)
         self.named_target(block, node.target)
