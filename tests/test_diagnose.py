@@ -81,6 +81,17 @@ def f():
     return [x for x in (a := [1])], a
 probe_call('r', f)
 """,
+    "no-private-name-mangling": """
+__x = 1
+class C:
+    y = __x
+probe('r', C.y)
+""",
+    "locals-are-the-namespace-in-use": """
+def f(x):
+    probe('r', LOCALS)
+probe_call('s', f, 1)
+""",
 }
 
 # a program with both: an except-as name read after its handler, and a local read before it is bound
@@ -94,18 +105,28 @@ probe_call('s', g)
 )
 
 
-# Programs whose module-level functions are `async def`, which the source parser of tests/support does not
-# cover: they are parsed as plain `def`s and then made coroutine functions.
+# Programs with what the source parser of tests/support does not cover: `async def` (parsed as a plain
+# `def`, then made a coroutine function) and the names locals() holds (written `LOCALS` in a probe of a
+# module-level function: `sorted(_k for _k in locals() if _k[:1] != '.')` in generated programs).
 ASYNC_SHOWS = {"coroutine-is-a-generator"}
 
 
 def shown(name: str) -> ir.Module:
     """The program of SHOWS that shows deviation `name`, as IR."""
-    if name not in ASYNC_SHOWS:
-        return parse(SHOWS[name])
-    module = parse(SHOWS[name].replace("async def", "def"))
-    body = (replace(node, is_async=True) if isinstance(node, ir.FunctionDef) else node for node in module.body)
-    return ir.Module(tuple(body))
+    if name in ASYNC_SHOWS:
+        module = parse(SHOWS[name].replace("async def", "def"))
+        body = (replace(node, is_async=True) if isinstance(node, ir.FunctionDef) else node for node in module.body)
+        return ir.Module(tuple(body))
+    module = parse(SHOWS[name])
+    return ir.Module(tuple(_with_local_names(node) for node in module.body))
+
+
+def _with_local_names(node: ir.Stmt) -> ir.Stmt:
+    if isinstance(node, ir.FunctionDef):
+        return replace(node, body=tuple(map(_with_local_names, node.body)))
+    if isinstance(node, ir.Probe) and node.value == ir.Name("LOCALS"):
+        return replace(node, value=ir.LocalNames())
+    return node
 
 
 def as_observed(result: dict[str, object]) -> ProgramResult:

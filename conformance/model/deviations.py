@@ -164,5 +164,37 @@ DEVIATIONS: dict[str, Deviation] = {
             "assign the iterable to a name in a statement before the comprehension",
             seen=("micropython",),
         ),
+        Deviation(
+            "no-private-name-mangling",
+            "private names are not mangled: `__x` in a class body, or in a function nested in it, is the name"
+            " `__x` (and `self.__x` the attribute `__x`)",
+            'Language Reference 6.2.1 "Private name mangling": "When an identifier that textually occurs in a'
+            " class definition begins with two or more underscore characters and does not end in two or more"
+            " underscores, it is considered a private name of that class ... transformed to a longer form"
+            ' before code is generated for it" (_ClassName__x)',
+            "the compiler leaves identifiers as written, to keep it small",
+            "do not use names with two leading underscores (and none trailing) in or around class bodies;"
+            " a single leading underscore marks a private name just as well",
+            links=("https://github.com/micropython/micropython/issues/12150",),
+            seen=("micropython",),
+        ),
+        Deviation(
+            "locals-are-the-namespace-in-use",
+            "in a function (or lambda, or comprehension) locals() returns, and eval() uses as its locals, the"
+            " namespace in use where it is called: the module's globals, or the namespace of the class body"
+            " running, not the function's own variables",
+            "Library, built-in functions: locals() \"In a function block, returns the function's local and free"
+            ' variables"; eval(): "If the locals mapping is omitted it defaults to the locals() of the caller"'
+            ' (Language Reference 4.2.4 "Interaction with dynamic features")',
+            "local variables live in fixed slots of the frame, with no names kept at run time; locals() and eval()"
+            " fall back on the one namespace dictionary the interpreter keeps current",
+            "pass the values explicitly (a dict built by hand, eval(text, globals(), {'x': x})) instead of relying"
+            " on locals() or on eval() seeing a function's variables",
+            links=(
+                "https://docs.micropython.org/en/latest/genrst/core_language.html",
+                "https://github.com/micropython/micropython/issues/3566",
+            ),
+            seen=("micropython",),
+        ),
     )
 }

@@ -270,6 +270,11 @@ BUILTIN_FUNCTIONS = ("len", "abs")
 MODULES = {"math": {"pi": 3.141592653589793, "e": 2.718281828459045}}
 
 
+# The names the runner puts in the globals of every program besides the program's own
+# (conformance/target/runner.py, Probes.namespace): seen where a program lists its globals.
+RUNNER_NAMES = ("__builtins__", "__name__", "probe", "probe_call", "probe_cell", "probe_closure")
+
+
 def type_name(value: Any) -> str:
     if value is None:
         return "NoneType"
@@ -381,6 +386,7 @@ class Evaluator:
         # class-namespace-kept-after-exception: the namespace of a class body an exception left, which the
         # module's code and the class bodies then running read and bind their names in (None: their own)
         self.displaced: dict[str, Any] | None = None
+        self.class_bodies: list[dict[str, Any]] = []  # the namespaces of the class bodies running, innermost last
 
     def step(self) -> None:
         self.steps += 1
@@ -862,6 +868,7 @@ class Evaluator:
         body.namespace = {}
         body.annotations = self.class_body_annotations(body, node)
         enclosing, self.displaced = self.displaced, None  # the body's names are its own namespace's
+        self.class_bodies.append(body.namespace)
         try:
             self.execute_block(body, node.body)
         except Raised:
@@ -872,6 +879,8 @@ class Evaluator:
             else:
                 self.displaced = enclosing
             raise
+        finally:
+            self.class_bodies.pop()
         self.displaced = enclosing
         # then the metaclass is called (§3.3.3.6): only `type` makes a class of these bases and namespace
         if metaclass != "type" or len(set(map(id, bases))) != len(bases):
@@ -1246,7 +1255,23 @@ class Evaluator:
     def eval_local_names(self, frame: Frame, node: ir.LocalNames) -> Any:
         """Library locals(): in a function block, its local variables and the free variables it uses
         that are bound now; an inlined comprehension (PEP 709, 3.12) adds its function's."""
+        if self.dynamic_locals_are_the_namespace_in_use(frame):
+            namespace = self.namespace_in_use(frame)
+            extra = RUNNER_NAMES if namespace is frame.globals else ()
+            return ListValue(sorted({*namespace, *extra}))
         return ListValue(sorted(self.local_values(frame)))
+
+    def dynamic_locals_are_the_namespace_in_use(self, frame: Frame) -> bool:
+        """Deviation locals-are-the-namespace-in-use, where it applies: in a function-like block."""
+        block = frame.block
+        return block.function_like and block.kind != "annotation" and self.deviates("locals-are-the-namespace-in-use")
+
+    def namespace_in_use(self, frame: Frame) -> dict[str, Any]:
+        """The namespace module-level code binds its names in now: the globals, or the namespace of the
+        class body running (or of the one left by an exception, class-namespace-kept-after-exception)."""
+        if self.displaced is not None:
+            return self.displaced
+        return self.class_bodies[-1] if self.class_bodies else frame.globals
 
     def local_values(self, frame: Frame) -> dict[str, Any]:
         """What locals() holds in a function-like block, name -> value (see eval_local_names)."""
@@ -1274,6 +1299,8 @@ class Evaluator:
         if kind == "class":
             assert frame.namespace is not None
             namespace = frame.namespace
+        elif self.dynamic_locals_are_the_namespace_in_use(frame):
+            namespace = self.namespace_in_use(frame)
         else:
             namespace = frame.globals if kind == "module" else self.local_values(frame)
         if name in namespace:
@@ -2072,7 +2099,9 @@ def _predict(module: ir.Module, version: tuple[int, ...], switches: Switches) ->
     except ScopeSyntaxError:
         private = True
     try:
-        if private:
+        if private and switches.deviates("no-private-name-mangling"):
+            analysis = analyze(module, deferred, switches)  # (again, for the error it raised)
+        elif private:
             mangled = mangle(module)
             analysis = analyze(mangled.module, deferred, switches)
     except ScopeSyntaxError as error:
