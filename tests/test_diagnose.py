@@ -92,6 +92,18 @@ def f(x):
     probe('r', LOCALS)
 probe_call('s', f, 1)
 """,
+    "zero-argument-super-only-in-def": """
+class A:
+    b = 1
+class B(A):
+    def m(self):
+        return (lambda s: super().b)(self)
+probe_call('r', lambda: B().m())
+""",
+    "del-missing-module-or-class-name-as-key-error": """
+class C:
+    del zz
+""",
 }
 
 # a program with both: an except-as name read after its handler, and a local read before it is bound

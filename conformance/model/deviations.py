@@ -196,5 +196,31 @@ DEVIATIONS: dict[str, Deviation] = {
             ),
             seen=("micropython",),
         ),
+        Deviation(
+            "zero-argument-super-only-in-def",
+            "zero-argument super() gets its implicit arguments only in a function made by `def`: in a lambda or a"
+            " comprehension it is a call of super with no arguments, which raises TypeError",
+            'Library, built-in functions, super(): "The zero argument form only works inside a class definition,'
+            ' as the compiler fills in the necessary details"; Data model 3.3.3.6: any function in a class body'
+            " that refers to super gets the implicit __class__ reference, and the object is the first argument of"
+            " the function super() is called in (a lambda's too; a comprehension's is its iterator), or"
+            " RuntimeError: super(): no arguments",
+            "the compiler rewrites `super()` into `super(__class__, <first parameter>)` only when compiling a"
+            " def's body, the one place it looks for the parameter",
+            "write super(Class, obj) explicitly in lambdas and comprehensions, or call super() in the method and"
+            " keep what it returns in a variable",
+            seen=("micropython",),
+        ),
+        Deviation(
+            "del-missing-module-or-class-name-as-key-error",
+            "`del x` at module level or in a class body, when x is not bound there, raises KeyError, not NameError"
+            " (the same as del-missing-global-as-key-error, for the names of the module and class blocks themselves)",
+            'Language Reference 7.5 "The del statement": "Deletion of a name removes the binding of that name'
+            ' from the local or global namespace ... If the name is unbound, a NameError exception will be raised"',
+            "the module's and the class body's namespaces are dicts, and the deletion is the dict's own `del d[key]`",
+            "test for the name (`'x' in globals()`, `'x' in locals()` in a class body) before deleting it, or"
+            " catch LookupError and NameError",
+            seen=("micropython",),
+        ),
     )
 }

@@ -468,6 +468,8 @@ class Evaluator:
                     if kind is GLOBAL_EXPLICIT and self.deviates("del-missing-global-as-key-error")
                     else "NameError"
                 )
+                if kind is not GLOBAL_EXPLICIT and self.deviates("del-missing-module-or-class-name-as-key-error"):
+                    missing = "KeyError"
                 raise raise_(missing, self.messages.undefined(name))
             del space[name]
 
@@ -1214,6 +1216,8 @@ class Evaluator:
         in; then the attribute, looked up in the object's MRO after that class, and bound to it."""
         if "super" in frame.globals or (frame.namespace is not None and "super" in frame.namespace):
             raise Unspecified("super rebound")
+        if frame.block.kind in ("lambda", "comprehension") and self.deviates("zero-argument-super-only-in-def"):
+            raise raise_("TypeError")  # super itself called without arguments
         obj = self.first_argument(frame)
         cell = frame.cells.get(CLASS_CELL) if CLASS_CELL in frame.block.freevars else None
         if cell is None:
