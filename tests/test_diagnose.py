@@ -104,6 +104,10 @@ probe_call('r', lambda: B().m())
 class C:
     del zz
 """,
+    "class-keywords-refused-before-the-body": """
+class C(k=1):
+    probe('r', 1)
+""",
 }
 
 # a program with both: an except-as name read after its handler, and a local read before it is bound
@@ -118,9 +122,11 @@ probe_call('s', g)
 
 
 # Programs with what the source parser of tests/support does not cover: `async def` (parsed as a plain
-# `def`, then made a coroutine function) and the names locals() holds (written `LOCALS` in a probe of a
-# module-level function: `sorted(_k for _k in locals() if _k[:1] != '.')` in generated programs).
+# `def`, then made a coroutine function), the names locals() holds (written `LOCALS` in a probe of a
+# module-level function: `sorted(_k for _k in locals() if _k[:1] != '.')` in generated programs) and the
+# keyword arguments of a class statement (dropped by the parser: given again here).
 ASYNC_SHOWS = {"coroutine-is-a-generator"}
+CLASS_KEYWORDS_SHOWS = {"class-keywords-refused-before-the-body": (ir.Keyword("k", ir.Const(1)),)}
 
 
 def shown(name: str) -> ir.Module:
@@ -130,6 +136,10 @@ def shown(name: str) -> ir.Module:
         body = (replace(node, is_async=True) if isinstance(node, ir.FunctionDef) else node for node in module.body)
         return ir.Module(tuple(body))
     module = parse(SHOWS[name])
+    if name in CLASS_KEYWORDS_SHOWS:
+        keywords = CLASS_KEYWORDS_SHOWS[name]
+        body = (replace(node, keywords=keywords) if isinstance(node, ir.ClassDef) else node for node in module.body)
+        return ir.Module(tuple(body))
     return ir.Module(tuple(_with_local_names(node) for node in module.body))
 
 

@@ -222,5 +222,18 @@ DEVIATIONS: dict[str, Deviation] = {
             " catch LookupError and NameError",
             seen=("micropython",),
         ),
+        Deviation(
+            "class-keywords-refused-before-the-body",
+            "a class statement with keyword arguments (`class C(B, k=1)`) raises TypeError as soon as its arguments"
+            " are evaluated: the class body never runs",
+            'Language Reference 8.8 "Class definitions" and Data model 3.3.3: the class body is executed first,'
+            " then the class object is created by calling the metaclass with the keyword arguments (passed on to"
+            " __init_subclass__ from 3.6; before, type() itself refuses them, after the body has run)",
+            "the function that runs the body and builds the class takes no keyword arguments, and the call to it"
+            " fails before it starts",
+            "do not pass keyword arguments in class statements; set class attributes in the body instead",
+            links=("https://docs.micropython.org/en/latest/genrst/core_language.html",),
+            seen=("micropython",),
+        ),
     )
 }

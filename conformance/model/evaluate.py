@@ -862,6 +862,8 @@ class Evaluator:
         encloses = self.type_parameters(frame, node) if node.type_params else frame
         bases = [self.eval(encloses, base) for base in node.bases]
         keywords = {keyword.name: self.eval(encloses, keyword.value) for keyword in node.keywords if keyword.name}
+        if keywords and self.deviates("class-keywords-refused-before-the-body"):
+            raise raise_("TypeError")  # the call that would build the class takes no keyword arguments
         if node.type_params:  # PEP 695: a generic class also derives from typing.Generic, after its bases
             bases.append(self.generic)
         metaclass = self.metaclass(bases)
