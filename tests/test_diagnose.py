@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
 from dataclasses import replace
 
@@ -13,7 +14,7 @@ from conformance.host.protocol import Program, ProgramResult
 from conformance.model.deviations import DEVIATIONS
 from conformance.model.evaluate import predict
 from generators import ir
-from tests.support import BUGGY, HOST, parse, pypy
+from tests.support import BUGGY, HOST, ROOT, parse, pypy
 
 VERSION = (3, 11)
 
@@ -215,3 +216,27 @@ def test_pypy_is_diagnosed_with_its_deletion_of_a_missing_global() -> None:
         pytest.fail("PyPy is needed: it is what shows this deviation (apt-get install pypy3)")
     source = SHOWS["del-missing-global-as-key-error"].lstrip()
     assert diagnose(parse(source), (3, 9), run(command, source), "language") == ("del-missing-global-as-key-error",)
+
+
+MICROPYTHON = ROOT / "conformance" / "target" / "adapters" / "micropython.mjs"
+
+
+@pytest.mark.parametrize(
+    "deviation",
+    [
+        "class-binding-hides-enclosing-variable",
+        "function-type-named-by-implementation",
+        "class-namespace-kept-after-exception",
+        "assignment-expression-in-comprehension-iterable",
+        "no-private-name-mangling",
+        "zero-argument-super-only-in-def",
+        "del-missing-module-or-class-name-as-key-error",
+    ],
+)
+def test_micropython_is_diagnosed_with_its_deviations(deviation: str) -> None:
+    node = shutil.which("node")
+    if node is None or not (MICROPYTHON.parent / "node_modules").is_dir():
+        pytest.fail("MicroPython is needed: node, and `npm ci --prefix conformance/target/adapters`")
+    source = SHOWS[deviation].lstrip()
+    observed = run("%s %s" % (node, MICROPYTHON), source)
+    assert diagnose(parse(source), (3, 4), observed, "language") == (deviation,)
