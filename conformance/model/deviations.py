@@ -90,5 +90,150 @@ DEVIATIONS: dict[str, Deviation] = {
             "rebind the name to a sentinel (`x = None`) instead of deleting it, and test for the sentinel",
             seen=("skulpt",),
         ),
+        Deviation(
+            "class-binding-hides-enclosing-variable",
+            "a name that a class body binds (or declares global) hides the enclosing functions' variable of that"
+            " name from the blocks nested in the class: they read it as a global, and `nonlocal` of it is a"
+            " SyntaxError (no binding for nonlocal found)",
+            'Language Reference 4.2.2 "Resolution of names": "The scope of names defined in a class block is'
+            ' limited to the class block; it does not extend to the code blocks of methods"; a free variable'
+            ' is resolved in the nearest enclosing function scope, and §7.13: nonlocal refers to "the nearest'
+            ' enclosing scope excluding globals", class scopes being passed over',
+            "the scope analysis searches the enclosing blocks, class bodies included, and stops at the first that"
+            " knows the name; a name a class body binds is known there as a (class-namespace or global) name",
+            "do not reuse, in a class body, the name of an enclosing function's variable that methods or"
+            " comprehensions of the class use; pass the value in (a default argument) instead",
+            links=(
+                "https://github.com/micropython/micropython/issues/8603",
+                "https://github.com/micropython/micropython/pull/8612",
+            ),
+            seen=("micropython",),
+        ),
+        Deviation(
+            "function-type-named-by-implementation",
+            "a user-defined function's type is named after how it is implemented: 'closure' when it has free"
+            " variables, 'generator' for a generator or coroutine function without them, and a bound method's"
+            " type is 'bound_method'",
+            'Data model 3.2 "The standard type hierarchy", "Callable types": a function definition makes a'
+            ' "user-defined function" object (type `function`, types.FunctionType), whatever it captures and'
+            " whether or not it is a generator or coroutine function; an instance method object is of type"
+            " `method` (types.MethodType)",
+            "the implementation has one small object type per calling convention (a closure wraps the function"
+            " with its cells; a generator function is a function that makes a generator when called)",
+            "test for callables with callable() or inspect.isfunction()-like duck typing, never by type name",
+            seen=("micropython",),
+        ),
+        Deviation(
+            "coroutine-is-a-generator",
+            "calling a coroutine function returns a generator: its type is 'generator', and a finished one awaited"
+            " again returns None (sent a value: StopIteration), as a finished generator does",
+            'Data model 3.2 "Coroutine functions": calling one "returns a coroutine object" (§3.4.1'
+            ' "Coroutine objects"), and "It is a RuntimeError to await on a coroutine more than once"'
+            " (coroutine.send: the same for a finished coroutine)",
+            "coroutines are built on the implementation's generators: `async def` compiles to a generator"
+            " function and `await` to `yield from`",
+            "await each coroutine object once, and do not test an object for being a coroutine by its type name",
+            links=("https://github.com/micropython/micropython/issues/8614",),
+            seen=("micropython",),
+        ),
+        Deviation(
+            "class-namespace-kept-after-exception",
+            "when an exception leaves a class body, the namespace in use stays that class's: the module's code (and"
+            " the class body that catches it) then binds and reads its names in the dead class's namespace,"
+            " where functions reading globals do not see them",
+            'Language Reference 8.8 "Class definitions": "The class\'s suite is then executed in a new execution'
+            ' frame ... using a newly created local namespace and the original global namespace"; when it ends,'
+            " by an exception too, the enclosing block goes on with its own namespace (§4.2.2: module-level"
+            " names are the module's global namespace)",
+            "the implementation keeps the current local namespace in one interpreter-wide variable, which building"
+            " a class sets and restores around the body without restoring it when the body raises",
+            "do not let exceptions leave class bodies: catch them inside the body (or build such a class in a"
+            " function)",
+            links=("https://github.com/micropython/micropython/issues/7171",),
+            seen=("micropython",),
+        ),
+        Deviation(
+            "assignment-expression-in-comprehension-iterable",
+            "an assignment expression in a comprehension's iterable is accepted: it binds as one elsewhere in the"
+            " comprehension would (the first iterable's, in the enclosing block)",
+            'Language Reference 6.2.8 "Assignment expressions" and PEP 572: "assignment expressions ... cannot be'
+            ' used in comprehension iterable expressions" (SyntaxError: assignment expression cannot be used in a'
+            " comprehension iterable expression)",
+            "the compiler checks the target of an assignment expression in a comprehension, but not where in the"
+            " comprehension the expression is",
+            "assign the iterable to a name in a statement before the comprehension",
+            seen=("micropython",),
+        ),
+        Deviation(
+            "no-private-name-mangling",
+            "private names are not mangled: `__x` in a class body, or in a function nested in it, is the name"
+            " `__x` (and `self.__x` the attribute `__x`)",
+            'Language Reference 6.2.1 "Private name mangling": "When an identifier that textually occurs in a'
+            " class definition begins with two or more underscore characters and does not end in two or more"
+            " underscores, it is considered a private name of that class ... transformed to a longer form"
+            ' before code is generated for it" (_ClassName__x)',
+            "the compiler leaves identifiers as written, to keep it small",
+            "do not use names with two leading underscores (and none trailing) in or around class bodies;"
+            " a single leading underscore marks a private name just as well",
+            links=("https://github.com/micropython/micropython/issues/12150",),
+            seen=("micropython",),
+        ),
+        Deviation(
+            "locals-are-the-namespace-in-use",
+            "in a function (or lambda, or comprehension) locals() returns, and eval() uses as its locals, the"
+            " namespace in use where it is called: the module's globals, or the namespace of the class body"
+            " running, not the function's own variables",
+            "Library, built-in functions: locals() \"In a function block, returns the function's local and free"
+            ' variables"; eval(): "If the locals mapping is omitted it defaults to the locals() of the caller"'
+            ' (Language Reference 4.2.4 "Interaction with dynamic features")',
+            "local variables live in fixed slots of the frame, with no names kept at run time; locals() and eval()"
+            " fall back on the one namespace dictionary the interpreter keeps current",
+            "pass the values explicitly (a dict built by hand, eval(text, globals(), {'x': x})) instead of relying"
+            " on locals() or on eval() seeing a function's variables",
+            links=(
+                "https://docs.micropython.org/en/latest/genrst/core_language.html",
+                "https://github.com/micropython/micropython/issues/3566",
+            ),
+            seen=("micropython",),
+        ),
+        Deviation(
+            "zero-argument-super-only-in-def",
+            "zero-argument super() gets its implicit arguments only in a function made by `def`: in a lambda or a"
+            " comprehension it is a call of super with no arguments, which raises TypeError",
+            'Library, built-in functions, super(): "The zero argument form only works inside a class definition,'
+            ' as the compiler fills in the necessary details"; Data model 3.3.3.6: any function in a class body'
+            " that refers to super gets the implicit __class__ reference, and the object is the first argument of"
+            " the function super() is called in (a lambda's too; a comprehension's is its iterator), or"
+            " RuntimeError: super(): no arguments",
+            "the compiler rewrites `super()` into `super(__class__, <first parameter>)` only when compiling a"
+            " def's body, the one place it looks for the parameter",
+            "write super(Class, obj) explicitly in lambdas and comprehensions, or call super() in the method and"
+            " keep what it returns in a variable",
+            seen=("micropython",),
+        ),
+        Deviation(
+            "del-missing-module-or-class-name-as-key-error",
+            "`del x` at module level or in a class body, when x is not bound there, raises KeyError, not NameError"
+            " (the same as del-missing-global-as-key-error, for the names of the module and class blocks themselves)",
+            'Language Reference 7.5 "The del statement": "Deletion of a name removes the binding of that name'
+            ' from the local or global namespace ... If the name is unbound, a NameError exception will be raised"',
+            "the module's and the class body's namespaces are dicts, and the deletion is the dict's own `del d[key]`",
+            "test for the name (`'x' in globals()`, `'x' in locals()` in a class body) before deleting it, or"
+            " catch LookupError and NameError",
+            seen=("micropython",),
+        ),
+        Deviation(
+            "class-keywords-refused-before-the-body",
+            "a class statement with keyword arguments (`class C(B, k=1)`) raises TypeError as soon as its arguments"
+            " are evaluated: the class body never runs",
+            'Language Reference 8.8 "Class definitions" and Data model 3.3.3: the class body is executed first,'
+            " then the class object is created by calling the metaclass with the keyword arguments (passed on to"
+            " __init_subclass__ from 3.6; before, type() itself refuses them, after the body has run)",
+            "the function that runs the body and builds the class takes no keyword arguments, and the call to it"
+            " fails before it starts",
+            "do not pass keyword arguments in class statements; set class attributes in the body instead",
+            links=("https://docs.micropython.org/en/latest/genrst/core_language.html",),
+            seen=("micropython",),
+        ),
     )
 }

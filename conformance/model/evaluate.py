@@ -36,6 +36,7 @@ from conformance.model.scopes import (
     GLOBAL_EXPLICIT,
     GLOBAL_IMPLICIT,
     LOCAL,
+    MODULE,
     Analysis,
     Block,
     Kind,
@@ -270,6 +271,11 @@ BUILTIN_FUNCTIONS = ("len", "abs")
 MODULES = {"math": {"pi": 3.141592653589793, "e": 2.718281828459045}}
 
 
+# The names the runner puts in the globals of every program besides the program's own
+# (conformance/target/runner.py, Probes.namespace): seen where a program lists its globals.
+RUNNER_NAMES = ("__builtins__", "__name__", "probe", "probe_call", "probe_cell", "probe_closure")
+
+
 def type_name(value: Any) -> str:
     if value is None:
         return "NoneType"
@@ -383,6 +389,10 @@ class Evaluator:
         self.generic.mro = [self.generic]
         self.depth = 0
         self.steps = 0
+        # class-namespace-kept-after-exception: the namespace of a class body an exception left, which the
+        # module's code and the class bodies then running read and bind their names in (None: their own)
+        self.displaced: dict[str, Any] | None = None
+        self.class_bodies: list[dict[str, Any]] = []  # the namespaces of the class bodies running, innermost last
 
     def step(self) -> None:
         self.steps += 1
@@ -405,6 +415,10 @@ class Evaluator:
             if name not in frame.fast:
                 raise self.unbound(kind, name)
             return frame.fast[name]
+        if self.displaced is not None and self.by_name(frame, kind):
+            if name in self.displaced:
+                return self.displaced[name]
+            kind = GLOBAL_EXPLICIT  # then the globals and builtins, not the block's own namespace
         if frame.namespace is not None and (kind is FREE or kind is GLOBAL_IMPLICIT) and name in frame.namespace:
             return frame.namespace[name]  # §4.2.4: an annotation scope in a class sees the class's names first
         if kind in (CELL, FREE):
@@ -424,7 +438,9 @@ class Evaluator:
 
     def store(self, frame: Frame, name: str, value: Any) -> None:
         kind = frame.block.scope[name]
-        if kind is LOCAL:
+        if self.displaced is not None and self.by_name(frame, kind):
+            self.displaced[name] = value
+        elif kind is LOCAL:
             frame.fast[name] = value
         elif kind in (CELL, FREE):
             frame.cells[name].value = value
@@ -449,6 +465,8 @@ class Evaluator:
             cell.value = EMPTY
         else:
             space = frame.namespace if kind is CLASS_LOCAL else frame.globals
+            if self.displaced is not None and self.by_name(frame, kind):
+                space = self.displaced
             assert space is not None
             if name not in space:
                 missing = (
@@ -456,8 +474,18 @@ class Evaluator:
                     if kind is GLOBAL_EXPLICIT and self.deviates("del-missing-global-as-key-error")
                     else "NameError"
                 )
+                if kind is not GLOBAL_EXPLICIT and self.deviates("del-missing-module-or-class-name-as-key-error"):
+                    missing = "KeyError"
                 raise raise_(missing, self.messages.undefined(name))
             del space[name]
+
+    @staticmethod
+    def by_name(frame: Frame, kind: Kind) -> bool:
+        """Whether the name is looked up by name in the current namespace: the module's and a class body's
+        own names and the globals they read (not those they declare global, nor closure variables)."""
+        return frame.block.kind in ("module", "class") and (
+            kind is MODULE or kind is CLASS_LOCAL or kind is GLOBAL_IMPLICIT
+        )
 
     def closure_for(self, frame: Frame, block: Block) -> dict[str, Cell]:
         return {name: frame.cells[name] for name in block.freevars}
@@ -840,6 +868,8 @@ class Evaluator:
         encloses = self.type_parameters(frame, node) if node.type_params else frame
         bases = [self.eval(encloses, base) for base in node.bases]
         keywords = {keyword.name: self.eval(encloses, keyword.value) for keyword in node.keywords if keyword.name}
+        if keywords and self.deviates("class-keywords-refused-before-the-body"):
+            raise raise_("TypeError")  # the call that would build the class takes no keyword arguments
         if node.type_params:  # PEP 695: a generic class also derives from typing.Generic, after its bases
             bases.append(self.generic)
         metaclass = self.metaclass(bases)
@@ -847,7 +877,21 @@ class Evaluator:
         body = self.new_frame(block, frame.globals, self.closure_for(encloses, block))
         body.namespace = {}
         body.annotations = self.class_body_annotations(body, node)
-        self.execute_block(body, node.body)
+        enclosing, self.displaced = self.displaced, None  # the body's names are its own namespace's
+        self.class_bodies.append(body.namespace)
+        try:
+            self.execute_block(body, node.body)
+        except Raised:
+            # class-namespace-kept-after-exception: the namespace in use is not switched back when an exception
+            # leaves the body (if a class body nested in it had already left its own in use, that one stays)
+            if self.deviates("class-namespace-kept-after-exception"):
+                self.displaced = self.displaced if self.displaced is not None else body.namespace
+            else:
+                self.displaced = enclosing
+            raise
+        finally:
+            self.class_bodies.pop()
+        self.displaced = enclosing
         # then the metaclass is called (§3.3.3.6): only `type` makes a class of these bases and namespace
         if metaclass != "type" or len(set(map(id, bases))) != len(bases):
             raise raise_("TypeError")
@@ -1180,6 +1224,8 @@ class Evaluator:
         in; then the attribute, looked up in the object's MRO after that class, and bound to it."""
         if "super" in frame.globals or (frame.namespace is not None and "super" in frame.namespace):
             raise Unspecified("super rebound")
+        if frame.block.kind in ("lambda", "comprehension") and self.deviates("zero-argument-super-only-in-def"):
+            raise raise_("TypeError")  # super itself called without arguments
         obj = self.first_argument(frame)
         cell = frame.cells.get(CLASS_CELL) if CLASS_CELL in frame.block.freevars else None
         if cell is None:
@@ -1221,7 +1267,23 @@ class Evaluator:
     def eval_local_names(self, frame: Frame, node: ir.LocalNames) -> Any:
         """Library locals(): in a function block, its local variables and the free variables it uses
         that are bound now; an inlined comprehension (PEP 709, 3.12) adds its function's."""
+        if self.dynamic_locals_are_the_namespace_in_use(frame):
+            namespace = self.namespace_in_use(frame)
+            extra = RUNNER_NAMES if namespace is frame.globals else ()
+            return ListValue(sorted({*namespace, *extra}))
         return ListValue(sorted(self.local_values(frame)))
+
+    def dynamic_locals_are_the_namespace_in_use(self, frame: Frame) -> bool:
+        """Deviation locals-are-the-namespace-in-use, where it applies: in a function-like block."""
+        block = frame.block
+        return block.function_like and block.kind != "annotation" and self.deviates("locals-are-the-namespace-in-use")
+
+    def namespace_in_use(self, frame: Frame) -> dict[str, Any]:
+        """The namespace module-level code binds its names in now: the globals, or the namespace of the
+        class body running (or of the one left by an exception, class-namespace-kept-after-exception)."""
+        if self.displaced is not None:
+            return self.displaced
+        return self.class_bodies[-1] if self.class_bodies else frame.globals
 
     def local_values(self, frame: Frame) -> dict[str, Any]:
         """What locals() holds in a function-like block, name -> value (see eval_local_names)."""
@@ -1249,6 +1311,8 @@ class Evaluator:
         if kind == "class":
             assert frame.namespace is not None
             namespace = frame.namespace
+        elif self.dynamic_locals_are_the_namespace_in_use(frame):
+            namespace = self.namespace_in_use(frame)
         else:
             namespace = frame.globals if kind == "module" else self.local_values(frame)
         if name in namespace:
@@ -1793,6 +1857,8 @@ class Evaluator:
         if coroutine.state != "created":
             # awaited twice (RuntimeError), or awaiting itself: what is raised varies between implementations
             if coroutine.state == "done":
+                if self.deviates("coroutine-is-a-generator"):
+                    return None  # `yield from` a finished generator: it returns at once
                 raise raise_("RuntimeError")
             raise Unspecified("a coroutine awaited while it runs")
         coroutine.state = "running"
@@ -1817,6 +1883,8 @@ class Evaluator:
         if isinstance(target, Generator):
             return self.resume(target, args[0])
         if target.state == "done":
+            if self.deviates("coroutine-is-a-generator"):
+                raise raise_("StopIteration")  # as a finished generator
             raise raise_("RuntimeError")  # cannot reuse already awaited coroutine
         if target.state == "running":
             raise raise_("ValueError")  # coroutine already executing
@@ -1922,6 +1990,8 @@ class Evaluator:
             return {"function": value.name}
         if isinstance(value, Method):
             return {"function": value.function.name}
+        if isinstance(value, Coroutine) and self.deviates("coroutine-is-a-generator"):
+            return {"object": "generator"}
         if isinstance(value, (Append, Send)) or (isinstance(value, BuiltinValue) and value.name in BUILTIN_FUNCTIONS):
             # the type of a builtin function or method is the implementation's own (PyPy: builtin_function, method)
             raise Unspecified("how an implementation presents its builtin functions")
@@ -1936,7 +2006,7 @@ class Evaluator:
 
     def closure_facts(self, value: Any) -> dict[str, Any]:
         self.encode(value)  # (what it cannot say about a value, it cannot say about its closure either)
-        facts: dict[str, Any] = {"type": type_name(value)}
+        facts: dict[str, Any] = {"type": self.function_type_name(value)}
         function = value.function if isinstance(value, Method) else value
         if not isinstance(function, Function):
             return facts
@@ -1948,6 +2018,19 @@ class Evaluator:
         facts["closure"] = len(freevars)
         facts["cells"] = {name: self.cell_facts(function.closure[name]) for name in freevars}
         return facts
+
+    def function_type_name(self, value: Any) -> str:
+        """The name of a (probed) function's type: with function-type-named-by-implementation, the name of the
+        implementation's own type for what the function is made of (MicroPython: one for functions with free
+        variables, one for generator and coroutine functions, one for bound methods)."""
+        if isinstance(value, Function) and self.deviates("function-type-named-by-implementation"):
+            if value.block.freevars:
+                return "closure"
+            if value.block.generator or (isinstance(value.node, ir.FunctionDef) and value.node.is_async):
+                return "generator"
+        if isinstance(value, Method) and self.deviates("function-type-named-by-implementation"):
+            return "bound_method"
+        return type_name(value)
 
     def cell_facts(self, cell: Cell) -> dict[str, Any]:
         for index, seen in enumerate(self.seen_cells):
@@ -2035,7 +2118,9 @@ def _predict(module: ir.Module, version: tuple[int, ...], switches: Switches) ->
     except ScopeSyntaxError:
         private = True
     try:
-        if private:
+        if private and switches.deviates("no-private-name-mangling"):
+            analysis = analyze(module, deferred, switches)  # (again, for the error it raised)
+        elif private:
             mangled = mangle(module)
             analysis = analyze(mangled.module, deferred, switches)
     except ScopeSyntaxError as error:

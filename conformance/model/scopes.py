@@ -489,7 +489,7 @@ class _Builder:
         self.expr(child, node.elt, in_iterable)
 
     def named_expr(self, block: Block, node: ir.NamedExpr, in_iterable: bool) -> None:
-        if in_iterable:
+        if in_iterable and not self.deviates("assignment-expression-in-comprehension-iterable"):
             raise ScopeSyntaxError("assignment expression cannot be used in a comprehension iterable expression")
         self.expr(block, node.value, in_iterable)
         self.named_target(block, node.target)
@@ -593,21 +593,21 @@ def _resolve(block: Block, switches: Switches) -> None:
     """Finds the kind of each name of the block, and puts each FREE name in a cell of its owner.
 
     The owner is an enclosing block, so resolving blocks parents first finds its kinds already set.
-    (`switches` are the deviations: no rule here has one yet.)
+    (`switches` are the deviations: class-binding-hides-enclosing-variable changes where the search ends.)
     """
     for name in block.bound | block.used | block.globals | block.nonlocals:
-        kind, owner = _kind_of(block, name)
+        kind, owner = _kind_of(block, name, switches)
         block.scope[name] = kind
         if owner is not None:
             _place_cell(block, name, owner)
 
 
-def _kind_of(block: Block, name: str) -> tuple[Kind, Block | None]:
+def _kind_of(block: Block, name: str, switches: Switches) -> tuple[Kind, Block | None]:
     """The kind of `name` in `block` and, for a FREE name, the block that owns its cell."""
     if name in block.globals:
         return GLOBAL_EXPLICIT, None
     if name in block.nonlocals:
-        return FREE, _owner(block, name)  # raises when there is no binding to refer to
+        return FREE, _owner(block, name, switches)  # raises when there is no binding to refer to
     if name in block.bound:
         if block.kind == "module":
             return MODULE, None
@@ -620,7 +620,7 @@ def _kind_of(block: Block, name: str) -> tuple[Kind, Block | None]:
     seen = class_seen_by(block)
     if seen is not None and name in (seen.bound | seen.globals) - seen.nonlocals:
         return GLOBAL_IMPLICIT, None
-    owner = _enclosing_owner(block, name)
+    owner = _enclosing_owner(block, name, switches)
     return (GLOBAL_IMPLICIT if owner is None else FREE), owner
 
 
@@ -646,26 +646,36 @@ def _place_cell(block: Block, name: str, owner: Block) -> None:
         between = between.parent
 
 
-def _function_ancestors(block: Block) -> Iterator[Block]:
-    """Enclosing function-like blocks, nearest first; class bodies are passed over."""
+def _function_ancestors(block: Block, name: str = "", switches: Switches | None = None) -> Iterator[Block]:
+    """Enclosing function-like blocks, nearest first; class bodies are passed over. With the deviation
+    class-binding-hides-enclosing-variable, the search for `name` ends at a class body that binds it or
+    declares it global (the scope analysis stops at the first enclosing block that knows the name)."""
     parent = block.parent
     while parent is not None and parent.kind != "module":
         if parent.function_like:
             yield parent
+        elif (
+            switches is not None
+            and (name in parent.bound or name in parent.globals)
+            and name not in parent.nonlocals
+            and switches.deviates("class-binding-hides-enclosing-variable")
+        ):
+            return
         parent = parent.parent
 
 
-def _enclosing_owner(block: Block, name: str) -> Block | None:
+def _enclosing_owner(block: Block, name: str, switches: Switches) -> Block | None:
     """§4.2.2: the nearest enclosing function scope binding `name`, if any (not a global); for
     __class__, the nearest enclosing class body when no function in between binds it (Data model
     3.3.3.6: the class body owns the implicit __class__ cell that the blocks nested in it read)."""
-    for ancestor in _class_cell_ancestors(block) if name == CLASS_CELL else _function_ancestors(block):
+    ancestors = _class_cell_ancestors(block) if name == CLASS_CELL else _function_ancestors(block, name, switches)
+    for ancestor in ancestors:
         if ancestor.kind == "class":
             return ancestor
         if name in ancestor.globals:
             return None
         if name in ancestor.nonlocals:
-            return _owner(ancestor, name)
+            return _owner(ancestor, name, switches)
         if name in ancestor.bound:
             return ancestor
     return None
@@ -679,16 +689,16 @@ def _class_cell_ancestors(block: Block) -> Iterator[Block]:
         parent = parent.parent
 
 
-def _owner(block: Block, name: str) -> Block:
+def _owner(block: Block, name: str, switches: Switches) -> Block:
     """§7.13: the block whose local `name` a nonlocal declaration in `block` refers to."""
-    for ancestor in _function_ancestors(block):
+    for ancestor in _function_ancestors(block, name, switches):
         if name in ancestor.globals:
             raise Unspecified(
                 "nonlocal %r where the nearest enclosing function declares it global: §7.13 does not say "
                 "whether the search stops there (CPython: SyntaxError) or goes on outwards" % name
             )
         if name in ancestor.nonlocals:
-            return _owner(ancestor, name)
+            return _owner(ancestor, name, switches)
         if name in ancestor.bound:
             if ancestor.kind == "annotation":
                 raise ScopeSyntaxError("nonlocal binding not allowed for type parameter %r" % name)
