@@ -8,6 +8,7 @@ import pytest
 
 from conformance.engine.diagnose import diagnose
 from conformance.engine.session import Options, Session
+from conformance.host.interpreters import discover
 from conformance.host.protocol import Program, ProgramResult
 from conformance.model.deviations import DEVIATIONS
 from conformance.model.evaluate import predict
@@ -43,6 +44,38 @@ probe_call('r', f)
 def f():
     global zz
     del zz
+probe_call('r', f)
+""",
+    "comprehension-reads-unbound-as-local": """
+def f():
+    r = [x for _ in (1,)]
+    x = 1
+probe_call('r', f)
+""",
+    "comprehension-variable-hides-enclosing-variable": """
+def f():
+    x = 1
+    def g():
+        [x for x in (2,)]
+        return lambda: x
+    return g()
+probe_call('r', f())
+""",
+    "comprehension-variable-hides-global-from-a-later-comprehension": """
+def f():
+    [x for x in (2,)]
+    return [x for _ in (1,)]
+x = 1
+probe_call('r', f)
+""",
+    "comprehension-cell-replaces-free-variable": """
+def f():
+    b = 1
+    def g():
+        nonlocal b
+        r = [lambda: b for b in (2,)]
+        return b
+    return g()
 probe_call('r', f)
 """,
 }
@@ -122,3 +155,21 @@ def test_pypy_is_diagnosed_with_its_deletion_of_a_missing_global() -> None:
         pytest.fail("PyPy is needed: it is what shows this deviation (apt-get install pypy3)")
     source = SHOWS["del-missing-global-as-key-error"].lstrip()
     assert diagnose(parse(source), (3, 9), run(command, source), "language") == ("del-missing-global-as-key-error",)
+
+
+# CPython 3.12.1 inlines comprehensions (PEP 709): each of these programs meets one deviation of that
+CPYTHON_312_DEVIATIONS = (
+    "comprehension-reads-unbound-as-local",
+    "comprehension-variable-hides-enclosing-variable",
+    "comprehension-variable-hides-global-from-a-later-comprehension",
+    "comprehension-cell-replaces-free-variable",
+)
+
+
+@pytest.mark.parametrize("deviation", CPYTHON_312_DEVIATIONS)
+def test_cpython_312_is_diagnosed_with_the_deviations_of_inlined_comprehensions(deviation: str) -> None:
+    found = [found for found in discover() if found.implementation == "cpython" and found.version[:3] == (3, 12, 1)]
+    if not found:
+        pytest.fail("CPython 3.12.1 is needed: it is what shows these deviations (pyenv install 3.12.1)")
+    source = SHOWS[deviation].lstrip()
+    assert diagnose(parse(source), (3, 12), run(found[0].path, source), "language") == (deviation,)
