@@ -78,6 +78,16 @@ def f():
     return g()
 probe_call('r', f)
 """,
+    "nonlocal-in-class-body-passed-to-nested-scope-fails-to-compile": """
+def f():
+    x = 1
+    class C:
+        nonlocal x
+        def m(self):
+            return x
+    return C().m()
+probe_call('r', f)
+""",
 }
 
 # a program with both: an except-as name read after its handler, and a local read before it is bound
@@ -173,3 +183,12 @@ def test_cpython_312_is_diagnosed_with_the_deviations_of_inlined_comprehensions(
         pytest.fail("CPython 3.12.1 is needed: it is what shows these deviations (pyenv install 3.12.1)")
     source = SHOWS[deviation].lstrip()
     assert diagnose(parse(source), (3, 12), run(found[0].path, source), "language") == (deviation,)
+
+
+def test_pypy_is_diagnosed_with_its_compiler_failure_on_a_nonlocal_of_a_class_body() -> None:
+    command = pypy()
+    if command is None:
+        pytest.fail("PyPy is needed: it is what shows this deviation (apt-get install pypy3)")
+    name = "nonlocal-in-class-body-passed-to-nested-scope-fails-to-compile"
+    source = SHOWS[name].lstrip()
+    assert diagnose(parse(source), (3, 9), run(command, source), "language") == (name,)

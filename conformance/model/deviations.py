@@ -158,5 +158,20 @@ DEVIATIONS: dict[str, Deviation] = {
             links=("https://github.com/python/cpython/issues/156664", "https://github.com/python/cpython/pull/156691"),
             seen=("cpython", "pyodide"),
         ),
+        Deviation(
+            "nonlocal-in-class-body-passed-to-nested-scope-fails-to-compile",
+            "a program where a class body declares x nonlocal and a scope nested in the class body (a method,"
+            " lambda or comprehension) reads or assigns that x is rejected when compiled, with SystemError (an"
+            " internal KeyError of the compiler)",
+            'Language Reference 7.13 "The nonlocal statement" and 4.2.2: a class body may declare a name nonlocal,'
+            " and a free name of a scope nested in it refers to the enclosing function's variable, passing through"
+            " the class body",
+            "the compiler looks the name up among the class body's own cells, where a nonlocal name passed on to"
+            " nested scopes is not",
+            "do not declare nonlocal in a class body a name that its methods use; assign it from a function"
+            " nested in the enclosing function instead",
+            links=("https://github.com/pypy/pypy/issues/3429",),  # (closed: a nested function's own nonlocal)
+            seen=("pypy",),
+        ),
     )
 }

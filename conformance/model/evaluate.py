@@ -40,6 +40,7 @@ from conformance.model.scopes import (
     Block,
     Kind,
     ScopeSyntaxError,
+    ScopeSystemError,
     Unspecified,
     analyze,
     class_seen_by,
@@ -71,6 +72,7 @@ EXCEPTION_MRO = {
     "AssertionError": ["AssertionError", *_BASE],
     "StopIteration": ["StopIteration", *_BASE],
     "SyntaxError": ["SyntaxError", *_BASE],
+    "SystemError": ["SystemError", *_BASE],
 }
 MAX_INT_BITS = 4096  # a larger int is exact but slow to make and to encode: the model does not follow it
 MAX_LENGTH = 1000  # nor a longer list made by repetition
@@ -2077,7 +2079,8 @@ def _predict(module: ir.Module, version: tuple[int, ...], switches: Switches) ->
             analysis = analyze(mangled.module, deferred, switches)
     except ScopeSyntaxError as error:
         # The rule broken is kept for people; compile-time messages are not predicted.
-        return {"compile_error": {"type": "SyntaxError", "module": "builtins", "mro": EXCEPTION_MRO["SyntaxError"],
+        kind = "SystemError" if isinstance(error, ScopeSystemError) else "SyntaxError"  # (the former: a deviation)
+        return {"compile_error": {"type": kind, "module": "builtins", "mro": EXCEPTION_MRO[kind],
                                   "rule": str(error)}}  # fmt: skip
     evaluator = Evaluator(analysis, version, mangled.names, switches)
     frame = Frame(analysis.module, {}, {})

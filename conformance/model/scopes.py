@@ -74,6 +74,10 @@ class ScopeSyntaxError(Exception):
     """The program breaks a compile-time rule of §4.2, §7.12, §7.13 or PEP 572."""
 
 
+class ScopeSystemError(ScopeSyntaxError):
+    """Under a deviation: the implementation's compiler fails on the program with an internal SystemError."""
+
+
 class Unspecified(Exception):
     """The Reference does not say what this program means; the model does not guess."""
 
@@ -612,6 +616,15 @@ def _resolve(block: Block, switches: Switches) -> None:
         block.scope[name] = kind
         if owner is not None:
             _place_cell(block, name, owner)
+            between = block.parent
+            while between is not None and between is not owner:
+                if (
+                    between.kind == "class"
+                    and name in between.nonlocals
+                    and switches.deviates("nonlocal-in-class-body-passed-to-nested-scope-fails-to-compile")
+                ):
+                    raise ScopeSystemError("a class body declaring %r nonlocal passes it to a nested scope" % name)
+                between = between.parent
 
 
 def _kind_of(block: Block, name: str, switches: Switches) -> tuple[Kind, Block | None]:
