@@ -10,6 +10,7 @@ import pytest
 
 from conformance.engine.diagnose import diagnose
 from conformance.engine.session import Options, Session
+from conformance.host.interpreters import discover
 from conformance.host.protocol import Program, ProgramResult
 from conformance.model.deviations import DEVIATIONS
 from conformance.model.evaluate import predict
@@ -108,6 +109,48 @@ class C:
     "class-keywords-refused-before-the-body": """
 class C(k=1):
     probe('r', 1)
+""",
+    "comprehension-reads-unbound-as-local": """
+def f():
+    r = [x for _ in (1,)]
+    x = 1
+probe_call('r', f)
+""",
+    "comprehension-variable-hides-enclosing-variable": """
+def f():
+    x = 1
+    def g():
+        [x for x in (2,)]
+        return lambda: x
+    return g()
+probe_call('r', f())
+""",
+    "comprehension-variable-hides-global-from-a-later-comprehension": """
+def f():
+    [x for x in (2,)]
+    return [x for _ in (1,)]
+x = 1
+probe_call('r', f)
+""",
+    "comprehension-cell-replaces-free-variable": """
+def f():
+    b = 1
+    def g():
+        nonlocal b
+        r = [lambda: b for b in (2,)]
+        return b
+    return g()
+probe_call('r', f)
+""",
+    "nonlocal-in-class-body-passed-to-nested-scope-fails-to-compile": """
+def f():
+    x = 1
+    class C:
+        nonlocal x
+        def m(self):
+            return x
+    return C().m()
+probe_call('r', f)
 """,
 }
 
@@ -240,3 +283,30 @@ def test_micropython_is_diagnosed_with_its_deviations(deviation: str) -> None:
     source = SHOWS[deviation].lstrip()
     observed = run("%s %s" % (node, MICROPYTHON), source)
     assert diagnose(parse(source), (3, 4), observed, "language") == (deviation,)
+
+
+# CPython 3.12.1 inlines comprehensions (PEP 709): each of these programs meets one deviation of that
+CPYTHON_312_DEVIATIONS = (
+    "comprehension-reads-unbound-as-local",
+    "comprehension-variable-hides-enclosing-variable",
+    "comprehension-variable-hides-global-from-a-later-comprehension",
+    "comprehension-cell-replaces-free-variable",
+)
+
+
+@pytest.mark.parametrize("deviation", CPYTHON_312_DEVIATIONS)
+def test_cpython_312_is_diagnosed_with_the_deviations_of_inlined_comprehensions(deviation: str) -> None:
+    found = [found for found in discover() if found.implementation == "cpython" and found.version[:3] == (3, 12, 1)]
+    if not found:
+        pytest.fail("CPython 3.12.1 is needed: it is what shows these deviations (pyenv install 3.12.1)")
+    source = SHOWS[deviation].lstrip()
+    assert diagnose(parse(source), (3, 12), run(found[0].path, source), "language") == (deviation,)
+
+
+def test_pypy_is_diagnosed_with_its_compiler_failure_on_a_nonlocal_of_a_class_body() -> None:
+    command = pypy()
+    if command is None:
+        pytest.fail("PyPy is needed: it is what shows this deviation (apt-get install pypy3)")
+    name = "nonlocal-in-class-body-passed-to-nested-scope-fails-to-compile"
+    source = SHOWS[name].lstrip()
+    assert diagnose(parse(source), (3, 9), run(command, source), "language") == (name,)

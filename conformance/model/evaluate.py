@@ -41,9 +41,12 @@ from conformance.model.scopes import (
     Block,
     Kind,
     ScopeSyntaxError,
+    ScopeSystemError,
     Unspecified,
     analyze,
     class_seen_by,
+    inlined,
+    inlined_into,
 )
 from conformance.model.versions import Rules
 from generators import ir
@@ -70,6 +73,7 @@ EXCEPTION_MRO = {
     "AssertionError": ["AssertionError", *_BASE],
     "StopIteration": ["StopIteration", *_BASE],
     "SyntaxError": ["SyntaxError", *_BASE],
+    "SystemError": ["SystemError", *_BASE],
 }
 MAX_INT_BITS = 4096  # a larger int is exact but slow to make and to encode: the model does not follow it
 MAX_LENGTH = 1000  # nor a longer list made by repetition
@@ -302,6 +306,7 @@ def type_name(value: Any) -> str:
         ClassMethod: "classmethod",
         TypeVarValue: "TypeVar",
         TypeAliasValue: "TypeAliasType",
+        Cell: "cell",  # (a value only under deviation comprehension-cell-replaces-free-variable)
     }
     if isinstance(value, Instance):
         return value.cls.name
@@ -409,6 +414,22 @@ class Evaluator:
             return raise_("NameError", self.messages.unbound_local(name))
         return raise_("UnboundLocalError", self.messages.unbound_local(name))
 
+    def unbound_in_comprehension(self, block: Block, name: str) -> Raised:
+        """A comprehension reading a free variable whose cell is empty: §4.2.2, NameError; but inlined
+        (PEP 709), where the cell is a variable of the frame that runs it, UnboundLocalError under the
+        deviations about inlined comprehensions."""
+        owner = inlined_into(block)
+        if name in block.hidden_by and name in owner.hidden:  # that function's hidden local (scopes.py)
+            return raise_("UnboundLocalError", self.messages.unbound_local(name))
+        if (
+            owner.kind != "class"
+            and name in owner.bound
+            and owner.scope.get(name) is CELL
+            and self.deviates("comprehension-reads-unbound-as-local")
+        ):
+            return raise_("UnboundLocalError", self.messages.unbound_local(name))
+        return self.unbound(FREE, name)
+
     def load(self, frame: Frame, name: str) -> Any:
         kind = frame.block.scope[name]
         if kind is LOCAL:
@@ -424,6 +445,8 @@ class Evaluator:
         if kind in (CELL, FREE):
             value = frame.cells[name].value
             if value is EMPTY:
+                if kind is FREE and inlined(frame.block):
+                    raise self.unbound_in_comprehension(frame.block, name)
                 raise self.unbound(kind, name)
             return value
         if kind is CLASS_LOCAL:
@@ -1363,6 +1386,8 @@ class Evaluator:
         block = self.analysis.block_of(node)
         inner = self.new_frame(block, frame.globals, self.closure_for(frame, block))
         inner.outer = frame
+        for name in sorted(block.cellvars & block.iteration_vars):
+            self.replace_free_cell(frame, inner, name)
 
         def clauses(index: int, iterator: Iterator[Any]) -> Iterator[None]:
             clause = node.clauses[index]
@@ -1397,6 +1422,33 @@ class Evaluator:
         for key, value in items():
             self.put(mapping, key, value)
         return mapping
+
+    def replace_free_cell(self, frame: Frame, inner: Frame, name: str) -> None:
+        """Under deviation comprehension-cell-replaces-free-variable: an inlined comprehension (PEP 709) whose
+        iteration variable `name` is a cell, in a function (or class body) where `name` is free, takes as its
+        cell a new one holding the function's cell object, and leaves it in the function's place."""
+        if not inlined(inner.block):
+            return
+        outer = frame
+        while inlined(outer.block) and name not in outer.block.bound:
+            assert outer.outer is not None
+            outer = outer.outer
+        block = outer.block
+        free = block.scope.get(name) is FREE or (
+            name not in block.scope and name in block.freevars and name not in block.hidden
+        )  # free in CPython's symbol table of the function, where a comprehension's entry may come first
+        if inlined(block) or not free or not self.deviates("comprehension-cell-replaces-free-variable"):
+            return
+        old = outer.cells[name]
+        new = Cell(old)
+        inner.cells[name] = new
+        between: Frame | None = frame
+        while between is not None:
+            if between.cells.get(name) is old:
+                between.cells[name] = new
+            if between is outer:
+                break
+            between = between.outer
 
     # -- operations ---------------------------------------------------------
 
@@ -2125,7 +2177,8 @@ def _predict(module: ir.Module, version: tuple[int, ...], switches: Switches) ->
             analysis = analyze(mangled.module, deferred, switches)
     except ScopeSyntaxError as error:
         # The rule broken is kept for people; compile-time messages are not predicted.
-        return {"compile_error": {"type": "SyntaxError", "module": "builtins", "mro": EXCEPTION_MRO["SyntaxError"],
+        kind = "SystemError" if isinstance(error, ScopeSystemError) else "SyntaxError"  # (the former: a deviation)
+        return {"compile_error": {"type": kind, "module": "builtins", "mro": EXCEPTION_MRO[kind],
                                   "rule": str(error)}}  # fmt: skip
     evaluator = Evaluator(analysis, version, mangled.names, switches)
     frame = Frame(analysis.module, {}, {})

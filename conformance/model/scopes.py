@@ -74,6 +74,10 @@ class ScopeSyntaxError(Exception):
     """The program breaks a compile-time rule of §4.2, §7.12, §7.13 or PEP 572."""
 
 
+class ScopeSystemError(ScopeSyntaxError):
+    """Under a deviation: the implementation's compiler fails on the program with an internal SystemError."""
+
+
 class Unspecified(Exception):
     """The Reference does not say what this program means; the model does not guess."""
 
@@ -103,6 +107,10 @@ class Block:
         self.scope: dict[str, Kind] = {}
         self.cellvars: set[str] = set()
         self.freevars: set[str] = set()
+        # for deviations (conformance/model/deviations.py): the names a comprehension inlined here (PEP 709, as
+        # CPython 3.12 implements it) makes hidden locals of this block, each with the child it comes from
+        self.hidden: dict[str, Block] = {}
+        self.hidden_by: dict[str, str] = {}  # a FREE name resolved to such a hidden local -> by which deviation
 
     def __repr__(self) -> str:
         return "<Block %s %r>" % (self.kind, self.name)
@@ -153,6 +161,14 @@ def analyze(module: ir.Module, deferred_annotations: bool = False, switches: Swi
     builder.statements(top, module.body)
     for block in builder.order:  # parents first
         _resolve(block, switches)
+    if _hide_comprehension_variables(builder.order):
+        # resolved again, the deviations about those hidden locals asked where a name passes one
+        for block in builder.order:
+            block.scope.clear()
+            block.cellvars.clear()
+            block.freevars.clear()
+        for block in builder.order:
+            _resolve(block, switches)
     names = {name for block in builder.order for name in (*block.bound, *block.used, *block.globals, *block.nonlocals)}
     private = any(_is_private(name) for name in names | builder.attributes)
     return Analysis(top, builder.blocks, private, builder.annotation_scopes, builder.annotate_scopes)
@@ -593,13 +609,23 @@ def _resolve(block: Block, switches: Switches) -> None:
     """Finds the kind of each name of the block, and puts each FREE name in a cell of its owner.
 
     The owner is an enclosing block, so resolving blocks parents first finds its kinds already set.
-    (`switches` are the deviations: class-binding-hides-enclosing-variable changes where the search ends.)
+    (`switches` are the deviations: class-binding-hides-enclosing-variable changes where the search ends;
+    those about comprehensions' hidden locals are asked here.)
     """
     for name in block.bound | block.used | block.globals | block.nonlocals:
         kind, owner = _kind_of(block, name, switches)
         block.scope[name] = kind
         if owner is not None:
             _place_cell(block, name, owner)
+            between = block.parent
+            while between is not None and between is not owner:
+                if (
+                    between.kind == "class"
+                    and name in between.nonlocals
+                    and switches.deviates("nonlocal-in-class-body-passed-to-nested-scope-fails-to-compile")
+                ):
+                    raise ScopeSystemError("a class body declaring %r nonlocal passes it to a nested scope" % name)
+                between = between.parent
 
 
 def _kind_of(block: Block, name: str, switches: Switches) -> tuple[Kind, Block | None]:
@@ -621,6 +647,13 @@ def _kind_of(block: Block, name: str, switches: Switches) -> tuple[Kind, Block |
     if seen is not None and name in (seen.bound | seen.globals) - seen.nonlocals:
         return GLOBAL_IMPLICIT, None
     owner = _enclosing_owner(block, name, switches)
+    if (
+        seen is not None
+        and owner is not None
+        and _hidden_before(seen, name, block)
+        and switches.deviates("comprehension-variable-hides-enclosing-variable")
+    ):
+        return GLOBAL_IMPLICIT, None  # the class's hidden local is taken for a name the class binds
     return (GLOBAL_IMPLICIT if owner is None else FREE), owner
 
 
@@ -668,17 +701,41 @@ def _enclosing_owner(block: Block, name: str, switches: Switches) -> Block | Non
     """§4.2.2: the nearest enclosing function scope binding `name`, if any (not a global); for
     __class__, the nearest enclosing class body when no function in between binds it (Data model
     3.3.3.6: the class body owns the implicit __class__ cell that the blocks nested in it read)."""
-    ancestors = _class_cell_ancestors(block) if name == CLASS_CELL else _function_ancestors(block, name, switches)
-    for ancestor in ancestors:
-        if ancestor.kind == "class":
-            return ancestor
+    if name == CLASS_CELL:
+        for ancestor in _class_cell_ancestors(block):
+            if ancestor.kind == "class":
+                return ancestor
+            if name in ancestor.globals:
+                return None
+            if name in ancestor.nonlocals:
+                return _owner(ancestor, name, switches)
+            if name in ancestor.bound:
+                return ancestor
+        return None
+    holder: Block | None = None  # the nearest enclosing block on the way with a hidden local `name`
+    owner: Block | None = None
+    for ancestor in _function_ancestors(block, name, switches):
         if name in ancestor.globals:
-            return None
+            break
         if name in ancestor.nonlocals:
-            return _owner(ancestor, name, switches)
+            owner = _owner(ancestor, name, switches)
+            break
         if name in ancestor.bound:
-            return ancestor
-    return None
+            owner = ancestor
+            break
+        if holder is None and name in ancestor.hidden:
+            holder = ancestor
+    if holder is not None:
+        for deviation in (
+            "comprehension-variable-hides-enclosing-variable" if owner is not None else "",
+            "comprehension-variable-hides-global-from-a-later-comprehension"
+            if owner is None and inlined_into(block) is holder
+            else "",
+        ):
+            if deviation and switches.deviates(deviation):
+                block.hidden_by[name] = deviation
+                return holder
+    return owner
 
 
 def _class_cell_ancestors(block: Block) -> Iterator[Block]:
@@ -691,6 +748,7 @@ def _class_cell_ancestors(block: Block) -> Iterator[Block]:
 
 def _owner(block: Block, name: str, switches: Switches) -> Block:
     """§7.13: the block whose local `name` a nonlocal declaration in `block` refers to."""
+    holder: Block | None = None  # as in _enclosing_owner
     for ancestor in _function_ancestors(block, name, switches):
         if name in ancestor.globals:
             raise Unspecified(
@@ -698,13 +756,103 @@ def _owner(block: Block, name: str, switches: Switches) -> Block:
                 "whether the search stops there (CPython: SyntaxError) or goes on outwards" % name
             )
         if name in ancestor.nonlocals:
-            return _owner(ancestor, name, switches)
+            owner = _owner(ancestor, name, switches)
+            break
         if name in ancestor.bound:
             if ancestor.kind == "annotation":
                 raise ScopeSyntaxError("nonlocal binding not allowed for type parameter %r" % name)
-            return ancestor
-    if block.container().kind == "module" and block.kind == "comprehension":
+            owner = ancestor
+            break
+        if holder is None and name in ancestor.hidden:
+            holder = ancestor
+    else:
+        if block.container().kind == "module" and block.kind == "comprehension":
+            raise ScopeSyntaxError("no binding for nonlocal %r found" % name)
+        if not any(True for _ in _function_ancestors(block)):
+            raise ScopeSyntaxError("nonlocal declaration not allowed at module level")
         raise ScopeSyntaxError("no binding for nonlocal %r found" % name)
-    if not any(True for _ in _function_ancestors(block)):
-        raise ScopeSyntaxError("nonlocal declaration not allowed at module level")
-    raise ScopeSyntaxError("no binding for nonlocal %r found" % name)
+    if holder is not None and switches.deviates("comprehension-variable-hides-enclosing-variable"):
+        block.hidden_by[name] = "comprehension-variable-hides-enclosing-variable"
+        return holder
+    return owner
+
+
+# -- comprehensions inlined (PEP 709): what CPython 3.12 makes of their names, for deviations --------
+
+
+def inlined(block: Block) -> bool:
+    """A list, set or dict comprehension: CPython from 3.12 runs it in the frame of the block that contains
+    it (PEP 709), except in an annotation scope that sees a class; a generator expression stays a function."""
+    if block.kind != "comprehension":
+        return False
+    assert isinstance(block.node, ir.Comprehension)
+    container = block.container()
+    return block.node.kind != "gen" and not (container.kind == "annotation" and class_seen_by(container) is not None)
+
+
+def inlined_into(block: Block) -> Block:
+    """The block whose frame runs `block`: itself, or for an inlined comprehension the nearest enclosing block
+    that is not one."""
+    while inlined(block):
+        assert block.parent is not None
+        block = block.parent
+    return block
+
+
+def _first_mention(block: Block, name: str) -> Block | None:
+    """The block whose entry for `name` CPython's symbol table of `block` keeps once the comprehensions in it
+    are inlined (symtable.c, inline_comprehension): `block` itself if it mentions the name, else the first
+    inlined comprehension in it that does (each comprehension's entries are copied into the block, in order,
+    an entry already there kept); a comprehension mentions too the free names its nested scopes pass through."""
+    if name in block.bound or name in block.used or name in block.globals or name in block.nonlocals:
+        return block
+    for child in block.children:
+        if inlined(child):
+            found = _first_mention(child, name)
+            if found is not None:
+                return found
+    if block.kind == "comprehension" and name in block.freevars:
+        return block
+    return None
+
+
+def _hide_comprehension_variables(order: list[Block]) -> bool:
+    """Finds each block's hidden locals (Block.hidden): the names whose first mention (_first_mention) is an
+    inlined comprehension binding them, its iteration variables. Whether any block has one."""
+    found = False
+    for block in order:
+        if inlined(block):
+            continue
+        for child in block.children:
+            if not inlined(child):
+                continue
+            for comprehension in _inlined_in(child):
+                for name in comprehension.iteration_vars:
+                    if name in block.hidden:
+                        continue
+                    first = _first_mention(block, name)
+                    if first is not None and first is not block and name in first.bound:
+                        block.hidden[name] = child
+                        found = True
+    return found
+
+
+def _inlined_in(comprehension: Block) -> Iterator[Block]:
+    """An inlined comprehension and those inlined in it, in order."""
+    yield comprehension
+    for child in comprehension.children:
+        if inlined(child):
+            yield from _inlined_in(child)
+
+
+def _hidden_before(seen: Block, name: str, block: Block) -> bool:
+    """Whether class body `seen` has a hidden local `name` from a comprehension before the annotation scope
+    `block` is in (CPython looks the class's entries up as they are when it analyses that scope)."""
+    source = seen.hidden.get(name)
+    if source is None:
+        return False
+    top = block
+    while top.parent is not seen:
+        assert top.parent is not None
+        top = top.parent
+    return seen.children.index(source) < seen.children.index(top)
