@@ -90,5 +90,47 @@ DEVIATIONS: dict[str, Deviation] = {
             "rebind the name to a sentinel (`x = None`) instead of deleting it, and test for the sentinel",
             seen=("skulpt",),
         ),
+        Deviation(
+            "free-variable-read-as-global",
+            "reading a free variable whose binding in the enclosing function is not made (an empty cell) looks the"
+            " name up as a global: the module's variable of that name, else the builtin, else NameError"
+            " \"name 'x' is not defined\"",
+            'Language Reference 4.2.2 "Resolution of names": a free variable is resolved in the nearest enclosing'
+            ' function scope; "If a variable is used in a code block but not defined there, it is a free variable"'
+            " and reading it while its enclosing binding is not made raises NameError (cannot access free variable),"
+            " with no fallback to the globals",
+            "names are resolved at run time by searching the namespaces of the enclosing functions, then the"
+            " module's, then the builtins, for one that holds the name: an enclosing function whose variable is not"
+            " bound yet does not hold it, so the search goes on outwards",
+            "bind the enclosing variable before any nested function can read it (or give it a placeholder value),"
+            " and do not reuse a global's name for a variable of an enclosing function",
+            links=("https://github.com/brython-dev/brython/issues/2824",),
+            seen=("brython",),
+        ),
+        Deviation(
+            "async-arguments-bound-when-run",
+            "calling an `async def` function binds its arguments only when the coroutine's body starts: a call with"
+            " missing or extra arguments returns a coroutine, and the TypeError comes when it is awaited",
+            'Language Reference 6.3.4 "Calls": the arguments are bound to the parameters when the call is made;'
+            ' 8.9.1 "Coroutine function definition": calling the function returns a coroutine object',
+            "the coroutine object keeps the call's arguments and passes them to the host language's async"
+            " function that runs the body",
+            "check the arguments of a coroutine function before calling it, or await the coroutine where its"
+            " TypeError is expected",
+            seen=("brython",),
+        ),
+        Deviation(
+            "coroutine-send-returns-a-promise",
+            "each send() of a coroutine runs its body from the start, as a call of a host-language async function,"
+            " and returns that function's Promise: send() never raises StopIteration, and what the body returns or"
+            " raises goes to the Promise",
+            'Data model 3.4.3 "Coroutine objects": send(value) "Starts or resumes execution of the coroutine ...'
+            ' The result (return value, StopIteration, or other exception) is the same as when iterating the'
+            ' __await__() return value"',
+            "coroutines are compiled to the host language's async functions, and send() calls that function"
+            " rather than stepping a frame of its own",
+            "drive coroutines with `await` (or the implementation's event loop), never by send()",
+            seen=("brython",),
+        ),
     )
 }

@@ -209,6 +209,16 @@ class Coroutine:
     function: Function
     frame: Frame
     state: str = "created"  # then "running", "done"
+    arguments: tuple[list[Any], dict[str, Any]] = ([], {})  # what the call passed
+    bound: bool = True  # whether they are bound in frame yet (deviation async-arguments-bound-when-run)
+
+
+@dataclass(eq=False)
+class HostValue:
+    """A value of the host language that an implementation lets a program see (Brython: JavaScript's
+    undefined, a Promise): what kind of object it is, and nothing of what operations on it do."""
+
+    type_name: str
 
 
 @dataclass(eq=False)
@@ -302,6 +312,8 @@ def type_name(value: Any) -> str:
         return value.type
     if isinstance(value, BuiltinValue) and value.name in BUILTIN_FUNCTIONS:
         return "builtin_function_or_method"
+    if isinstance(value, HostValue):
+        return value.type_name
     return names[type(value)]
 
 
@@ -377,6 +389,7 @@ class Evaluator:
         self.generic.mro = [self.generic]
         self.depth = 0
         self.steps = 0
+        self.promises = 0  # coroutine bodies running as Promises (deviation coroutine-send-returns-a-promise)
 
     def step(self) -> None:
         self.steps += 1
@@ -404,12 +417,18 @@ class Evaluator:
         if kind in (CELL, FREE):
             value = frame.cells[name].value
             if value is EMPTY:
+                if kind is FREE and self.deviates("free-variable-read-as-global"):
+                    return self.load_global(frame, name)
                 raise self.unbound(kind, name)
             return value
         if kind is CLASS_LOCAL:
             assert frame.namespace is not None
             if name in frame.namespace:
                 return frame.namespace[name]
+        return self.load_global(frame, name)
+
+    def load_global(self, frame: Frame, name: str) -> Any:
+        """§4.2.2: a name looked up in the module's globals, then in the builtins."""
         if name in frame.globals:
             return frame.globals[name]
         if name in BUILTIN_FUNCTIONS:
@@ -1254,6 +1273,8 @@ class Evaluator:
         raise raise_("NameError", self.messages.undefined(name))
 
     def eval_await(self, frame: Frame, node: ir.Await) -> Any:
+        if self.promises:
+            raise Unspecified("an await in a coroutine run as a Promise: the rest runs when the host decides")
         value = self.eval(frame, node.value)
         if not isinstance(value, Coroutine):
             raise raise_("TypeError")  # (no other awaitables here)
@@ -1714,12 +1735,15 @@ class Evaluator:
 
     def call_function(self, function: Function, args: list[Any], kwargs: dict[str, Any]) -> Any:
         frame = self.new_frame(function.block, function.globals, function.closure)
-        self.bind_arguments(function, frame, args, kwargs)
         node = function.node
         if isinstance(node, ir.FunctionDef) and node.is_async:
             if function.block.generator:
                 raise Unspecified("an async generator")
-            return Coroutine(function, frame)
+            late = self.deviates("async-arguments-bound-when-run")
+            if not late:
+                self.bind_arguments(function, frame, args, kwargs)
+            return Coroutine(function, frame, arguments=(args, kwargs), bound=not late)
+        self.bind_arguments(function, frame, args, kwargs)
         if isinstance(node, ir.FunctionDef) and function.block.generator:
             return Generator(node.name, self.generator_frames(frame, node))
         self.depth += 1
@@ -1789,6 +1813,8 @@ class Evaluator:
         try:
             node = coroutine.function.node
             assert isinstance(node, ir.FunctionDef)
+            if not coroutine.bound:  # (deviation async-arguments-bound-when-run: bound as the body starts)
+                self.bind_arguments(coroutine.function, coroutine.frame, *coroutine.arguments)
             return self.run_function(coroutine.frame, node)
         except Raised as raised:
             if raised.value.type == "StopIteration":  # PEP 479, for coroutines from the start
@@ -1798,11 +1824,34 @@ class Evaluator:
             self.depth -= 1
             coroutine.state = "done"
 
+    def run_as_promise(self, coroutine: Coroutine) -> HostValue:
+        """Deviation coroutine-send-returns-a-promise: the body runs from its start on each send(), as a
+        call of a JavaScript async function, and what it returns or raises goes to the Promise returned."""
+        function = coroutine.function
+        node = function.node
+        assert isinstance(node, ir.FunctionDef)
+        frame = self.new_frame(function.block, function.globals, function.closure)
+        self.depth += 1
+        if self.depth > CALL_DEPTH_LIMIT:
+            raise Unspecified("recursion deeper than the model follows")
+        self.promises += 1
+        try:
+            self.bind_arguments(function, frame, *coroutine.arguments)
+            self.run_function(frame, node)
+        except Raised:
+            pass  # (the Promise is rejected: nothing is raised to the caller of send)
+        finally:
+            self.depth -= 1
+            self.promises -= 1
+        return HostValue("JSObject")
+
     def send(self, target: Generator | Coroutine, args: list[Any]) -> Any:
         if len(args) != 1:
             raise raise_("TypeError")
         if isinstance(target, Generator):
             return self.resume(target, args[0])
+        if self.deviates("coroutine-send-returns-a-promise"):
+            return self.run_as_promise(target)
         if target.state == "done":
             raise raise_("RuntimeError")  # cannot reuse already awaited coroutine
         if target.state == "running":
