@@ -47,7 +47,8 @@ def f():
     global zz
     del zz
 probe_call('r', f)
-""",    "free-variable-read-as-global": """
+""",
+    "free-variable-read-as-global": """
 x = "global"
 def f():
     def g():
@@ -69,6 +70,13 @@ def f():
     def async_g():
         return 1
     return async_g().send(None)
+probe_call('r', f)
+""",
+    "unbound-read-as-undefined": """
+def f():
+    def g(a=g):
+        return a
+    return (g(),)
 probe_call('r', f)
 """,
 }

@@ -125,11 +125,33 @@ DEVIATIONS: dict[str, Deviation] = {
             " and returns that function's Promise: send() never raises StopIteration, and what the body returns or"
             " raises goes to the Promise",
             'Data model 3.4.3 "Coroutine objects": send(value) "Starts or resumes execution of the coroutine ...'
-            ' The result (return value, StopIteration, or other exception) is the same as when iterating the'
+            " The result (return value, StopIteration, or other exception) is the same as when iterating the"
             ' __await__() return value"',
             "coroutines are compiled to the host language's async functions, and send() calls that function"
             " rather than stepping a frame of its own",
             "drive coroutines with `await` (or the implementation's event loop), never by send()",
+            seen=("brython",),
+        ),
+        Deviation(
+            "unbound-read-as-undefined",
+            "reading a variable that is not bound gives JavaScript's undefined, and raises nothing, where the"
+            " name was resolved after a binding of it in the order of the text: the decorators and defaults of a"
+            " def that binds the name, the value of `name := value`, a function made while the enclosing"
+            " variable was bound (which is then deleted), a global that a function made earlier declares"
+            " `global` and binds",
+            'Language Reference 4.2.2 "Resolution of names": reading a local variable that is not bound raises'
+            " UnboundLocalError, a free variable whose binding is not made NameError, a global name that is not"
+            ' bound NameError; 8.7 "Function definitions": decorators and defaults are evaluated before the name'
+            " is bound",
+            "the compiler resolves each name once, in the order of the text, and a name that it has already seen"
+            " bound in the scope is compiled to a plain read of the host's variable, without the check that it"
+            " holds a value",
+            "never read a variable before its binding is made: bind it first (to a placeholder if need be), and"
+            " do not read a def's own name in its decorators or defaults",
+            links=(
+                "https://github.com/brython-dev/brython/issues/1671",
+                "https://github.com/brython-dev/brython/issues/2502",
+            ),
             seen=("brython",),
         ),
     )

@@ -101,6 +101,10 @@ class Function:
     globals: dict[str, Any]
     attrs: dict[str, Any] = field(default_factory=dict)  # the function's __dict__
     annotations: Annotations | None = None  # a def's parameter and return annotations
+    # (deviation unbound-read-as-undefined) the free variables bound, and the globals some function
+    # declares and binds, when this function was made: an implementation resolving names in the order
+    # of the text reads these without a check
+    resolved: frozenset[str] = frozenset()
 
 
 @dataclass(eq=False)
@@ -329,6 +333,8 @@ class Frame:
     namespace: dict[str, Any] | None = None  # class bodies; for an annotation scope in one, that class's
     outer: Frame | None = None  # a comprehension's: the frame it is evaluated from
     annotations: Annotations | None = None  # a class body's, filled as its annotated assignments run
+    resolved: frozenset[str] | None = None  # its function's (Function.resolved); None: the module's, as it runs
+    binding: str | None = None  # the name that the def, class or := being evaluated binds
 
 
 class Messages:
@@ -368,6 +374,7 @@ class ClassMethod:
 
 
 NUMBERS = (int, float, bool)
+UNDEFINED = HostValue("UndefinedType")  # JavaScript's undefined (deviation unbound-read-as-undefined)
 _TYPING = (TypeVarValue, TypeAliasValue)
 
 
@@ -390,6 +397,7 @@ class Evaluator:
         self.depth = 0
         self.steps = 0
         self.promises = 0  # coroutine bodies running as Promises (deviation coroutine-send-returns-a-promise)
+        self.global_bindings: set[str] = set()  # (deviation unbound-read-as-undefined) see note_global_bindings
 
     def step(self) -> None:
         self.steps += 1
@@ -410,6 +418,8 @@ class Evaluator:
         kind = frame.block.scope[name]
         if kind is LOCAL:
             if name not in frame.fast:
+                if self.read_as_undefined(frame, name):
+                    return UNDEFINED
                 raise self.unbound(kind, name)
             return frame.fast[name]
         if frame.namespace is not None and (kind is FREE or kind is GLOBAL_IMPLICIT) and name in frame.namespace:
@@ -417,6 +427,8 @@ class Evaluator:
         if kind in (CELL, FREE):
             value = frame.cells[name].value
             if value is EMPTY:
+                if self.read_as_undefined(frame, name):
+                    return UNDEFINED
                 if kind is FREE and self.deviates("free-variable-read-as-global"):
                     return self.load_global(frame, name)
                 raise self.unbound(kind, name)
@@ -433,7 +445,26 @@ class Evaluator:
             return frame.globals[name]
         if name in BUILTIN_FUNCTIONS:
             return BuiltinValue(name)
+        if self.read_as_undefined(frame, name):
+            return UNDEFINED
         raise raise_("NameError", self.messages.undefined(name))
+
+    def read_as_undefined(self, frame: Frame, name: str) -> bool:
+        """Deviation unbound-read-as-undefined: an unbound variable read gives JavaScript's undefined where
+        the implementation resolved the name, in the order of the text, after a binding of it: in the def,
+        class or := statement that binds it (its decorators, defaults, bases, value), in a function made
+        while the enclosing variable was bound, or a global that a function made earlier declares and binds."""
+        resolved = self.global_bindings if frame.resolved is None else frame.resolved
+        if name != frame.binding and name not in resolved:
+            return False
+        return self.deviates("unbound-read-as-undefined")
+
+    def note_global_bindings(self, block: Block) -> None:
+        """The globals that the functions of this block declare and bind (but by augmented assignment or
+        del): from now on an implementation resolving names in the order of the text knows them."""
+        for inner in block.walk():
+            if inner.globals and isinstance(inner.node, (ir.FunctionDef, ir.ClassDef)):
+                self.global_bindings.update(inner.globals.intersection(_stored(inner.node.body)))
 
     def store(self, frame: Frame, name: str, value: Any) -> None:
         kind = frame.block.scope[name]
@@ -842,8 +873,12 @@ class Evaluator:
             raise raise_("AssertionError", "")
 
     def exec_function_def(self, frame: Frame, node: ir.FunctionDef) -> None:
-        decorators = [self.eval(frame, decorator) for decorator in node.decorators]
-        function: Any = self.make_function(frame, node, node.params, self.names.get(id(node), node.name))
+        frame.binding = node.name  # (deviation unbound-read-as-undefined: read by its decorators and defaults)
+        try:
+            decorators = [self.eval(frame, decorator) for decorator in node.decorators]
+            function: Any = self.make_function(frame, node, node.params, self.names.get(id(node), node.name))
+        finally:
+            frame.binding = None
         for decorator in reversed(decorators):
             function = self.call(decorator, [function])
         self.store(frame, node.name, function)
@@ -858,6 +893,7 @@ class Evaluator:
         metaclass = self.metaclass(bases)
         block = self.analysis.block_of(node)
         body = self.new_frame(block, frame.globals, self.closure_for(encloses, block))
+        body.resolved = frame.resolved
         body.namespace = {}
         body.annotations = self.class_body_annotations(body, node)
         self.execute_block(body, node.body)
@@ -1281,7 +1317,12 @@ class Evaluator:
         return self.await_(value)
 
     def eval_named(self, frame: Frame, node: ir.NamedExpr) -> Any:
-        value = self.eval(frame, node.value)
+        outer = frame.binding
+        frame.binding = node.target  # (deviation unbound-read-as-undefined: read by its own value)
+        try:
+            value = self.eval(frame, node.value)
+        finally:
+            frame.binding = outer
         self.store(frame, node.target, value)
         return value
 
@@ -1294,6 +1335,10 @@ class Evaluator:
             # §4.2.4 (PEP 695): defaults (and decorators) outside; the function closes over its type parameters
             encloses = self.type_parameters(frame, node)
         function = Function(name, node, block, self.closure_for(encloses, block), defaults, kwdefaults, frame.globals)
+        known = self.global_bindings if frame.resolved is None else frame.resolved
+        bound = {free for free, cell in function.closure.items() if cell.value is not EMPTY}
+        function.resolved = frozenset(known).union(bound)
+        self.note_global_bindings(block)
         if isinstance(node, ir.FunctionDef) and node.annotations:
             function.annotations = self.function_annotations(encloses, node)
         return function
@@ -1314,6 +1359,7 @@ class Evaluator:
         block = self.analysis.block_of(node)
         inner = self.new_frame(block, frame.globals, self.closure_for(frame, block))
         inner.outer = frame
+        inner.resolved = frame.resolved
 
         def clauses(index: int, iterator: Iterator[Any]) -> Iterator[None]:
             clause = node.clauses[index]
@@ -1361,11 +1407,17 @@ class Evaluator:
             return bool(value.items)
         if isinstance(value, RangeValue):
             return value.stop > 0
+        if value is UNDEFINED:
+            return False  # (JavaScript's undefined is false)
+        if isinstance(value, HostValue):
+            raise Unspecified("the truth of a host value")
         return True
 
     def binary(self, op: str, left: Any, right: Any, in_place: bool = False) -> Any:
         if type(left) in NUMBERS and type(right) in NUMBERS:
             return self.arithmetic(op, left, right)
+        if isinstance(left, HostValue) or isinstance(right, HostValue):
+            raise Unspecified("an operator on a host value: the host's own error")
         if op == "|" and (isinstance(left, _TYPING) or isinstance(right, _TYPING)):
             raise Unspecified("| of a type parameter or alias makes a typing union")
         if in_place:
@@ -1720,6 +1772,8 @@ class Evaluator:
             return None
         if isinstance(function, BuiltinValue):
             return self.call_builtin(function.name, args, kwargs)
+        if isinstance(function, HostValue):
+            raise Unspecified("a call of a host value: the host's own error")
         raise raise_("TypeError")
 
     def instantiate(self, klass: Class, args: list[Any], kwargs: dict[str, Any]) -> Instance:
@@ -1735,6 +1789,7 @@ class Evaluator:
 
     def call_function(self, function: Function, args: list[Any], kwargs: dict[str, Any]) -> Any:
         frame = self.new_frame(function.block, function.globals, function.closure)
+        frame.resolved = function.resolved
         node = function.node
         if isinstance(node, ir.FunctionDef) and node.is_async:
             if function.block.generator:
@@ -1831,6 +1886,7 @@ class Evaluator:
         node = function.node
         assert isinstance(node, ir.FunctionDef)
         frame = self.new_frame(function.block, function.globals, function.closure)
+        frame.resolved = function.resolved
         self.depth += 1
         if self.depth > CALL_DEPTH_LIMIT:
             raise Unspecified("recursion deeper than the model follows")
@@ -2031,6 +2087,50 @@ SELF_MATCHING: dict[str, tuple[type[Any], ...]] = {
     "tuple": (tuple,),
     "dict": (DictValue,),
 }
+
+
+def _stored(body: tuple[ir.Stmt, ...]) -> Iterator[str]:
+    """The names the statements of a body bind, but by augmented assignment or del (nested blocks apart)."""
+    for node in body:
+        if isinstance(node, ir.Assign):
+            for target in node.targets:
+                yield from _target_names(target)
+        elif isinstance(node, ir.AnnAssign):
+            yield node.target
+        elif isinstance(node, (ir.FunctionDef, ir.ClassDef, ir.TypeAlias)):
+            yield node.name
+        elif isinstance(node, ir.Import):
+            yield node.asname
+        elif isinstance(node, ir.For):
+            yield from _target_names(node.target)
+            yield from _stored(node.body + node.orelse)
+        elif isinstance(node, (ir.While, ir.If)):
+            yield from _stored(node.body + node.orelse)
+        elif isinstance(node, ir.With):
+            if node.target is not None:
+                yield from _target_names(node.target)
+            yield from _stored(node.body)
+        elif isinstance(node, ir.Try):
+            yield from _stored(node.body + node.orelse + node.finalbody)
+            for handler in node.handlers:
+                if handler.name is not None:
+                    yield handler.name
+                yield from _stored(handler.body)
+        elif isinstance(node, ir.Match):
+            for case in node.cases:
+                yield from _stored(case.body)
+
+
+def _target_names(target: Any) -> Iterator[str]:
+    if isinstance(target, str):
+        yield target
+    elif isinstance(target, ir.Name):
+        yield target.id
+    elif isinstance(target, (ir.TupleExpr, ir.ListExpr)):
+        for elt in target.elts:
+            yield from _target_names(elt)
+    elif isinstance(target, ir.Starred):
+        yield from _target_names(target.value)
 
 
 def _items(value: tuple[Any, ...] | ListValue) -> Sequence[Any]:
