@@ -79,6 +79,15 @@ def f():
     return (g(),)
 probe_call('r', f)
 """,
+    "super-in-a-nested-function-fails": """
+class A:
+    def f(self):
+        return 1
+class B(A):
+    def f(self):
+        return (lambda s: super().f())(self)
+probe_call('r', lambda: B().f())
+""",
 }
 
 # a program with both: an except-as name read after its handler, and a local read before it is bound

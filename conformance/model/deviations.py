@@ -154,5 +154,18 @@ DEVIATIONS: dict[str, Deviation] = {
             ),
             seen=("brython",),
         ),
+        Deviation(
+            "super-in-a-nested-function-fails",
+            "zero-argument super() in a function nested in a method (a lambda or def in the method's body) raises"
+            " TypeError (obj is not an instance or subtype of type) instead of using the method's class",
+            'Library "Built-in Functions", super(): the zero-argument form takes the class from the implicit'
+            " __class__ reference and the object from the first argument of the immediately enclosing function;"
+            ' Data model 3.3.3.6 "Creating the class object": __class__ is a closure reference, seen by functions'
+            " nested in the method too",
+            "super() without arguments is compiled only for functions defined directly in a class body, and"
+            " elsewhere finds another class and object than the method's",
+            "pass the class and the object explicitly: super(C, self)",
+            seen=("brython",),
+        ),
     )
 }

@@ -1238,6 +1238,13 @@ class Evaluator:
             raise raise_("RuntimeError", "super(): empty __class__ cell")
         if not isinstance(this, Class):
             raise Unspecified("__class__ is not a class")
+        function = frame.block.container()
+        if (
+            function.parent is not None
+            and function.parent.kind != "class"
+            and self.deviates("super-in-a-nested-function-fails")
+        ):
+            raise raise_("TypeError")  # super(type, obj): obj ... is not an instance or subtype of type
         if isinstance(obj, Instance) and this in obj.cls.mro:
             mro, instance, owner = obj.cls.mro, obj, obj.cls
         elif isinstance(obj, Class) and this in obj.mro:
