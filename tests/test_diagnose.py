@@ -88,6 +88,14 @@ class B(A):
         return (lambda s: super().f())(self)
 probe_call('r', lambda: B().f())
 """,
+    "class-body-cannot-read-its-own-name": """
+def f():
+    C = 1
+    class C:
+        x = C
+    return C.x
+probe_call('r', f)
+""",
 }
 
 # a program with both: an except-as name read after its handler, and a local read before it is bound

@@ -167,5 +167,17 @@ DEVIATIONS: dict[str, Deviation] = {
             "pass the class and the object explicitly: super(C, self)",
             seen=("brython",),
         ),
+        Deviation(
+            "class-body-cannot-read-its-own-name",
+            "in a class body (and the comprehensions in it), reading the name that the class statement binds"
+            " raises NameError \"name 'C' is not defined\", whatever variable of that name the body would see",
+            'Language Reference 4.2.2 "Resolution of names": a name read in a class body that the body has not'
+            " bound is looked up in the enclosing scopes (the enclosing function's variable, the global, the"
+            ' builtin); 8.8 "Class definitions": the class name is bound only after the body has run',
+            "the compiler treats the class's own name in its body as a reference to the class being made, which"
+            " does not exist yet, and raises NameError for it without looking further",
+            "give the class and the variable it would read different names, or read it before the class statement",
+            seen=("brython",),
+        ),
     )
 }

@@ -416,6 +416,13 @@ class Evaluator:
 
     def load(self, frame: Frame, name: str) -> Any:
         kind = frame.block.scope[name]
+        if (
+            frame.block.kind in ("class", "comprehension")
+            and name == frame.block.container().name
+            and frame.block.container().kind == "class"
+            and self.deviates("class-body-cannot-read-its-own-name")
+        ):
+            raise raise_("NameError", self.messages.undefined(name))
         if kind is LOCAL:
             if name not in frame.fast:
                 if self.read_as_undefined(frame, name):
