@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 import sys
 from dataclasses import replace
+from typing import Any
 
 import pytest
 
-from conformance.engine.diagnose import diagnose
+from conformance.engine.diagnose import diagnose, diagnoses
 from conformance.engine.session import Options, Session
 from conformance.host.interpreters import discover
 from conformance.host.protocol import Program, ProgramResult
@@ -152,6 +154,54 @@ def f():
     return C().m()
 probe_call('r', f)
 """,
+    "free-variable-read-as-global": """
+x = "global"
+def f():
+    def g():
+        return x
+    r = g()
+    x = 1
+    return r
+probe_call('r', f)
+""",
+    "async-arguments-bound-when-run": """
+def f():
+    def async_g(a):
+        return a
+    return async_g()
+probe_call('r', f)
+""",
+    "coroutine-send-returns-a-promise": """
+def f():
+    def async_g():
+        return 1
+    return async_g().send(None)
+probe_call('r', f)
+""",
+    "unbound-read-as-undefined": """
+def f():
+    def g(a=g):
+        return a
+    return (g(),)
+probe_call('r', f)
+""",
+    "super-in-a-nested-function-fails": """
+class A:
+    def f(self):
+        return 1
+class B(A):
+    def f(self):
+        return (lambda s: super().f())(self)
+probe_call('r', lambda: B().f())
+""",
+    "class-body-cannot-read-its-own-name": """
+def f():
+    C = 1
+    class C:
+        x = C
+    return C.x
+probe_call('r', f)
+""",
 }
 
 # a program with both: an except-as name read after its handler, and a local read before it is bound
@@ -184,7 +234,7 @@ def shown(name: str) -> ir.Module:
         keywords = CLASS_KEYWORDS_SHOWS[name]
         body = (replace(node, keywords=keywords) if isinstance(node, ir.ClassDef) else node for node in module.body)
         return ir.Module(tuple(body))
-    return ir.Module(tuple(_with_local_names(node) for node in module.body))
+    return _async_marked(ir.Module(tuple(_with_local_names(node) for node in module.body)))
 
 
 def _with_local_names(node: ir.Stmt) -> ir.Stmt:
@@ -193,6 +243,23 @@ def _with_local_names(node: ir.Stmt) -> ir.Stmt:
     if isinstance(node, ir.Probe) and node.value == ir.Name("LOCALS"):
         return replace(node, value=ir.LocalNames())
     return node
+
+
+def program(source: str) -> ir.Module:
+    """The IR of a program of SHOWS: `async def` is written as a def whose name starts with "async_"
+    (tests.support.parse reads no async def), and the IR is made with is_async for those."""
+    return _async_marked(parse(source))
+
+
+def _async_marked(node: Any) -> Any:
+    if isinstance(node, tuple):
+        return tuple(_async_marked(item) for item in node)
+    if not dataclasses.is_dataclass(node) or isinstance(node, type):
+        return node
+    changes = {field.name: _async_marked(getattr(node, field.name)) for field in dataclasses.fields(node)}
+    if isinstance(node, ir.FunctionDef) and node.name.startswith("async_"):
+        changes["is_async"] = True
+    return dataclasses.replace(node, **changes)
 
 
 def as_observed(result: dict[str, object]) -> ProgramResult:
@@ -212,7 +279,10 @@ def test_every_deviation_is_documented_and_shown_by_a_program() -> None:
 def test_the_deviation_that_makes_a_difference_is_the_one_found(name: str) -> None:
     module = shown(name)
     observed = as_observed(predict(module, VERSION, frozenset({name})))
-    assert diagnose(module, VERSION, observed, "language") == (name,)
+    # found alone; another deviation may explain the same program as well (super() in a lambda fails in
+    # both of two implementations that differ elsewhere): then both are the smallest explanations
+    assert (name,) in diagnoses(module, VERSION, observed, "language")
+    assert all(len(found) == 1 for found in diagnoses(module, VERSION, observed, "language"))
 
 
 def test_two_deviations_in_one_program_are_found_together() -> None:
@@ -282,7 +352,7 @@ def test_micropython_is_diagnosed_with_its_deviations(deviation: str) -> None:
         pytest.fail("MicroPython is needed: node, and `npm ci --prefix conformance/target/adapters`")
     source = SHOWS[deviation].lstrip()
     observed = run("%s %s" % (node, MICROPYTHON), source)
-    assert diagnose(parse(source), (3, 4), observed, "language") == (deviation,)
+    assert (deviation,) in diagnoses(parse(source), (3, 4), observed, "language")
 
 
 # CPython 3.12.1 inlines comprehensions (PEP 709): each of these programs meets one deviation of that

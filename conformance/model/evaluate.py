@@ -106,6 +106,10 @@ class Function:
     globals: dict[str, Any]
     attrs: dict[str, Any] = field(default_factory=dict)  # the function's __dict__
     annotations: Annotations | None = None  # a def's parameter and return annotations
+    # (deviation unbound-read-as-undefined) the free variables bound, and the globals some function
+    # declares and binds, when this function was made: an implementation resolving names in the order
+    # of the text reads these without a check
+    resolved: frozenset[str] = frozenset()
 
 
 @dataclass(eq=False)
@@ -214,6 +218,16 @@ class Coroutine:
     function: Function
     frame: Frame
     state: str = "created"  # then "running", "done"
+    arguments: tuple[list[Any], dict[str, Any]] = ([], {})  # what the call passed
+    bound: bool = True  # whether they are bound in frame yet (deviation async-arguments-bound-when-run)
+
+
+@dataclass(eq=False)
+class HostValue:
+    """A value of the host language that an implementation lets a program see (Brython: JavaScript's
+    undefined, a Promise): what kind of object it is, and nothing of what operations on it do."""
+
+    type_name: str
 
 
 @dataclass(eq=False)
@@ -314,6 +328,8 @@ def type_name(value: Any) -> str:
         return value.type
     if isinstance(value, BuiltinValue) and value.name in BUILTIN_FUNCTIONS:
         return "builtin_function_or_method"
+    if isinstance(value, HostValue):
+        return value.type_name
     return names[type(value)]
 
 
@@ -329,6 +345,8 @@ class Frame:
     namespace: dict[str, Any] | None = None  # class bodies; for an annotation scope in one, that class's
     outer: Frame | None = None  # a comprehension's: the frame it is evaluated from
     annotations: Annotations | None = None  # a class body's, filled as its annotated assignments run
+    resolved: frozenset[str] | None = None  # its function's (Function.resolved); None: the module's, as it runs
+    binding: str | None = None  # the name that the def, class or := being evaluated binds
 
 
 class Messages:
@@ -373,6 +391,7 @@ NUMBERS = (int, float, bool)
 EXCEPTION_ATTRIBUTES = {"args", "value", "with_traceback", "add_note", "__traceback__", "__cause__", "__context__",
                         "__suppress_context__", "__notes__", "__dict__", "__class__"}  # fmt: skip
 HAS_DICT = (Instance, Function, StaticMethod, ClassMethod, ExceptionValue)  # values whose attributes a program sets
+UNDEFINED = HostValue("UndefinedType")  # JavaScript's undefined (deviation unbound-read-as-undefined)
 _TYPING = (TypeVarValue, TypeAliasValue)
 
 
@@ -398,6 +417,8 @@ class Evaluator:
         # module's code and the class bodies then running read and bind their names in (None: their own)
         self.displaced: dict[str, Any] | None = None
         self.class_bodies: list[dict[str, Any]] = []  # the namespaces of the class bodies running, innermost last
+        self.promises = 0  # coroutine bodies running as Promises (deviation coroutine-send-returns-a-promise)
+        self.global_bindings: set[str] = set()  # (deviation unbound-read-as-undefined) see note_global_bindings
 
     def step(self) -> None:
         self.steps += 1
@@ -432,8 +453,17 @@ class Evaluator:
 
     def load(self, frame: Frame, name: str) -> Any:
         kind = frame.block.scope[name]
+        if (
+            frame.block.kind in ("class", "comprehension")
+            and name == frame.block.container().name
+            and frame.block.container().kind == "class"
+            and self.deviates("class-body-cannot-read-its-own-name")
+        ):
+            raise raise_("NameError", self.messages.undefined(name))
         if kind is LOCAL:
             if name not in frame.fast:
+                if self.read_as_undefined(frame, name):
+                    return UNDEFINED
                 raise self.unbound(kind, name)
             return frame.fast[name]
         if self.displaced is not None and self.by_name(frame, kind):
@@ -447,17 +477,44 @@ class Evaluator:
             if value is EMPTY:
                 if kind is FREE and inlined(frame.block):
                     raise self.unbound_in_comprehension(frame.block, name)
+                if self.read_as_undefined(frame, name):
+                    return UNDEFINED
+                if kind is FREE and self.deviates("free-variable-read-as-global"):
+                    return self.load_global(frame, name)
                 raise self.unbound(kind, name)
             return value
         if kind is CLASS_LOCAL:
             assert frame.namespace is not None
             if name in frame.namespace:
                 return frame.namespace[name]
+        return self.load_global(frame, name)
+
+    def load_global(self, frame: Frame, name: str) -> Any:
+        """§4.2.2: a name looked up in the module's globals, then in the builtins."""
         if name in frame.globals:
             return frame.globals[name]
         if name in BUILTIN_FUNCTIONS:
             return BuiltinValue(name)
+        if self.read_as_undefined(frame, name):
+            return UNDEFINED
         raise raise_("NameError", self.messages.undefined(name))
+
+    def read_as_undefined(self, frame: Frame, name: str) -> bool:
+        """Deviation unbound-read-as-undefined: an unbound variable read gives JavaScript's undefined where
+        the implementation resolved the name, in the order of the text, after a binding of it: in the def,
+        class or := statement that binds it (its decorators, defaults, bases, value), in a function made
+        while the enclosing variable was bound, or a global that a function made earlier declares and binds."""
+        resolved = self.global_bindings if frame.resolved is None else frame.resolved
+        if name != frame.binding and name not in resolved:
+            return False
+        return self.deviates("unbound-read-as-undefined")
+
+    def note_global_bindings(self, block: Block) -> None:
+        """The globals that the functions of this block declare and bind (but by augmented assignment or
+        del): from now on an implementation resolving names in the order of the text knows them."""
+        for inner in block.walk():
+            if inner.globals and isinstance(inner.node, (ir.FunctionDef, ir.ClassDef)):
+                self.global_bindings.update(inner.globals.intersection(_stored(inner.node.body)))
 
     def store(self, frame: Frame, name: str, value: Any) -> None:
         kind = frame.block.scope[name]
@@ -880,8 +937,12 @@ class Evaluator:
             raise raise_("AssertionError", "")
 
     def exec_function_def(self, frame: Frame, node: ir.FunctionDef) -> None:
-        decorators = [self.eval(frame, decorator) for decorator in node.decorators]
-        function: Any = self.make_function(frame, node, node.params, self.names.get(id(node), node.name))
+        frame.binding = node.name  # (deviation unbound-read-as-undefined: read by its decorators and defaults)
+        try:
+            decorators = [self.eval(frame, decorator) for decorator in node.decorators]
+            function: Any = self.make_function(frame, node, node.params, self.names.get(id(node), node.name))
+        finally:
+            frame.binding = None
         for decorator in reversed(decorators):
             function = self.call(decorator, [function])
         self.store(frame, node.name, function)
@@ -898,6 +959,7 @@ class Evaluator:
         metaclass = self.metaclass(bases)
         block = self.analysis.block_of(node)
         body = self.new_frame(block, frame.globals, self.closure_for(encloses, block))
+        body.resolved = frame.resolved
         body.namespace = {}
         body.annotations = self.class_body_annotations(body, node)
         enclosing, self.displaced = self.displaced, None  # the body's names are its own namespace's
@@ -1258,6 +1320,13 @@ class Evaluator:
             raise raise_("RuntimeError", "super(): empty __class__ cell")
         if not isinstance(this, Class):
             raise Unspecified("__class__ is not a class")
+        function = frame.block.container()
+        if (
+            function.parent is not None
+            and function.parent.kind != "class"
+            and self.deviates("super-in-a-nested-function-fails")
+        ):
+            raise raise_("TypeError")  # super(type, obj): obj ... is not an instance or subtype of type
         if isinstance(obj, Instance) and this in obj.cls.mro:
             mro, instance, owner = obj.cls.mro, obj, obj.cls
         elif isinstance(obj, Class) and this in obj.mro:
@@ -1347,13 +1416,20 @@ class Evaluator:
         raise raise_("NameError", self.messages.undefined(name))
 
     def eval_await(self, frame: Frame, node: ir.Await) -> Any:
+        if self.promises:
+            raise Unspecified("an await in a coroutine run as a Promise: the rest runs when the host decides")
         value = self.eval(frame, node.value)
         if not isinstance(value, Coroutine):
             raise raise_("TypeError")  # (no other awaitables here)
         return self.await_(value)
 
     def eval_named(self, frame: Frame, node: ir.NamedExpr) -> Any:
-        value = self.eval(frame, node.value)
+        outer = frame.binding
+        frame.binding = node.target  # (deviation unbound-read-as-undefined: read by its own value)
+        try:
+            value = self.eval(frame, node.value)
+        finally:
+            frame.binding = outer
         self.store(frame, node.target, value)
         return value
 
@@ -1366,6 +1442,10 @@ class Evaluator:
             # §4.2.4 (PEP 695): defaults (and decorators) outside; the function closes over its type parameters
             encloses = self.type_parameters(frame, node)
         function = Function(name, node, block, self.closure_for(encloses, block), defaults, kwdefaults, frame.globals)
+        known = self.global_bindings if frame.resolved is None else frame.resolved
+        bound = {free for free, cell in function.closure.items() if cell.value is not EMPTY}
+        function.resolved = frozenset(known).union(bound)
+        self.note_global_bindings(block)
         if isinstance(node, ir.FunctionDef) and node.annotations:
             function.annotations = self.function_annotations(encloses, node)
         return function
@@ -1388,6 +1468,7 @@ class Evaluator:
         inner.outer = frame
         for name in sorted(block.cellvars & block.iteration_vars):
             self.replace_free_cell(frame, inner, name)
+        inner.resolved = frame.resolved
 
         def clauses(index: int, iterator: Iterator[Any]) -> Iterator[None]:
             clause = node.clauses[index]
@@ -1462,11 +1543,17 @@ class Evaluator:
             return bool(value.items)
         if isinstance(value, RangeValue):
             return value.stop > 0
+        if value is UNDEFINED:
+            return False  # (JavaScript's undefined is false)
+        if isinstance(value, HostValue):
+            raise Unspecified("the truth of a host value")
         return True
 
     def binary(self, op: str, left: Any, right: Any, in_place: bool = False) -> Any:
         if type(left) in NUMBERS and type(right) in NUMBERS:
             return self.arithmetic(op, left, right)
+        if isinstance(left, HostValue) or isinstance(right, HostValue):
+            raise Unspecified("an operator on a host value: the host's own error")
         if op == "|" and (isinstance(left, _TYPING) or isinstance(right, _TYPING)):
             raise Unspecified("| of a type parameter or alias makes a typing union")
         if in_place:
@@ -1828,6 +1915,8 @@ class Evaluator:
             return None
         if isinstance(function, BuiltinValue):
             return self.call_builtin(function.name, args, kwargs)
+        if isinstance(function, HostValue):
+            raise Unspecified("a call of a host value: the host's own error")
         raise raise_("TypeError")
 
     def instantiate(self, klass: Class, args: list[Any], kwargs: dict[str, Any]) -> Instance:
@@ -1843,12 +1932,16 @@ class Evaluator:
 
     def call_function(self, function: Function, args: list[Any], kwargs: dict[str, Any]) -> Any:
         frame = self.new_frame(function.block, function.globals, function.closure)
-        self.bind_arguments(function, frame, args, kwargs)
+        frame.resolved = function.resolved
         node = function.node
         if isinstance(node, ir.FunctionDef) and node.is_async:
             if function.block.generator:
                 raise Unspecified("an async generator")
-            return Coroutine(function, frame)
+            late = self.deviates("async-arguments-bound-when-run")
+            if not late:
+                self.bind_arguments(function, frame, args, kwargs)
+            return Coroutine(function, frame, arguments=(args, kwargs), bound=not late)
+        self.bind_arguments(function, frame, args, kwargs)
         if isinstance(node, ir.FunctionDef) and function.block.generator:
             return Generator(node.name, self.generator_frames(frame, node))
         self.depth += 1
@@ -1920,6 +2013,8 @@ class Evaluator:
         try:
             node = coroutine.function.node
             assert isinstance(node, ir.FunctionDef)
+            if not coroutine.bound:  # (deviation async-arguments-bound-when-run: bound as the body starts)
+                self.bind_arguments(coroutine.function, coroutine.frame, *coroutine.arguments)
             return self.run_function(coroutine.frame, node)
         except Raised as raised:
             if raised.value.type == "StopIteration":  # PEP 479, for coroutines from the start
@@ -1929,11 +2024,35 @@ class Evaluator:
             self.depth -= 1
             coroutine.state = "done"
 
+    def run_as_promise(self, coroutine: Coroutine) -> HostValue:
+        """Deviation coroutine-send-returns-a-promise: the body runs from its start on each send(), as a
+        call of a JavaScript async function, and what it returns or raises goes to the Promise returned."""
+        function = coroutine.function
+        node = function.node
+        assert isinstance(node, ir.FunctionDef)
+        frame = self.new_frame(function.block, function.globals, function.closure)
+        frame.resolved = function.resolved
+        self.depth += 1
+        if self.depth > CALL_DEPTH_LIMIT:
+            raise Unspecified("recursion deeper than the model follows")
+        self.promises += 1
+        try:
+            self.bind_arguments(function, frame, *coroutine.arguments)
+            self.run_function(frame, node)
+        except Raised:
+            pass  # (the Promise is rejected: nothing is raised to the caller of send)
+        finally:
+            self.depth -= 1
+            self.promises -= 1
+        return HostValue("JSObject")
+
     def send(self, target: Generator | Coroutine, args: list[Any]) -> Any:
         if len(args) != 1:
             raise raise_("TypeError")
         if isinstance(target, Generator):
             return self.resume(target, args[0])
+        if self.deviates("coroutine-send-returns-a-promise"):
+            return self.run_as_promise(target)
         if target.state == "done":
             if self.deviates("coroutine-is-a-generator"):
                 raise raise_("StopIteration")  # as a finished generator
@@ -2130,6 +2249,50 @@ SELF_MATCHING: dict[str, tuple[type[Any], ...]] = {
     "tuple": (tuple,),
     "dict": (DictValue,),
 }
+
+
+def _stored(body: tuple[ir.Stmt, ...]) -> Iterator[str]:
+    """The names the statements of a body bind, but by augmented assignment or del (nested blocks apart)."""
+    for node in body:
+        if isinstance(node, ir.Assign):
+            for target in node.targets:
+                yield from _target_names(target)
+        elif isinstance(node, ir.AnnAssign):
+            yield node.target
+        elif isinstance(node, (ir.FunctionDef, ir.ClassDef, ir.TypeAlias)):
+            yield node.name
+        elif isinstance(node, ir.Import):
+            yield node.asname
+        elif isinstance(node, ir.For):
+            yield from _target_names(node.target)
+            yield from _stored(node.body + node.orelse)
+        elif isinstance(node, (ir.While, ir.If)):
+            yield from _stored(node.body + node.orelse)
+        elif isinstance(node, ir.With):
+            if node.target is not None:
+                yield from _target_names(node.target)
+            yield from _stored(node.body)
+        elif isinstance(node, ir.Try):
+            yield from _stored(node.body + node.orelse + node.finalbody)
+            for handler in node.handlers:
+                if handler.name is not None:
+                    yield handler.name
+                yield from _stored(handler.body)
+        elif isinstance(node, ir.Match):
+            for case in node.cases:
+                yield from _stored(case.body)
+
+
+def _target_names(target: Any) -> Iterator[str]:
+    if isinstance(target, str):
+        yield target
+    elif isinstance(target, ir.Name):
+        yield target.id
+    elif isinstance(target, (ir.TupleExpr, ir.ListExpr)):
+        for elt in target.elts:
+            yield from _target_names(elt)
+    elif isinstance(target, ir.Starred):
+        yield from _target_names(target.value)
 
 
 def _items(value: tuple[Any, ...] | ListValue) -> Sequence[Any]:
