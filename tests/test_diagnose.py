@@ -45,6 +45,23 @@ def f():
     del zz
 probe_call('r', f)
 """,
+    "generator-return-value-is-syntax-error": """
+def g():
+    yield 1
+    return 2
+probe('r', 1)
+""",
+    "generator-star-parameters-are-syntax-error": """
+def g(*a):
+    yield a
+probe('r', 1)
+""",
+    "comprehension-runs-in-the-enclosing-block": """
+def f():
+    [a for a in [1]]
+    return a
+probe_call('r', f)
+""",
 }
 
 # a program with both: an except-as name read after its handler, and a local read before it is bound

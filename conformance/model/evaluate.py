@@ -1290,9 +1290,12 @@ class Evaluator:
     def comprehension(self, frame: Frame, node: ir.Comprehension) -> Any:
         """§6.2.4: the first iterable in the enclosing scope, at once; the rest in the comprehension's."""
         first = self.iterate(self.eval(frame, node.clauses[0].iter))
-        block = self.analysis.block_of(node)
-        inner = self.new_frame(block, frame.globals, self.closure_for(frame, block))
-        inner.outer = frame
+        block = self.analysis.blocks.get(id(node))
+        if block is None:  # (deviation comprehension-runs-in-the-enclosing-block: no block of its own)
+            inner = frame
+        else:
+            inner = self.new_frame(block, frame.globals, self.closure_for(frame, block))
+            inner.outer = frame
 
         def clauses(index: int, iterator: Iterator[Any]) -> Iterator[None]:
             clause = node.clauses[index]
