@@ -62,6 +62,13 @@ def f():
     return a
 probe_call('r', f)
 """,
+    "empty-cell-read-gives-undefined": """
+def f():
+    y = x
+    x = 1
+    return lambda: x
+probe_call('r', f)
+""",
 }
 
 # a program with both: an except-as name read after its handler, and a local read before it is bound

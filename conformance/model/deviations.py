@@ -131,5 +131,21 @@ DEVIATIONS: dict[str, Deviation] = {
             links=("https://github.com/skulpt/skulpt/issues/921",),
             seen=("skulpt",),
         ),
+        Deviation(
+            "empty-cell-read-gives-undefined",
+            "reading a variable that lives in a cell (a local variable a nested function captures, or a free"
+            " variable) while its cell is empty raises nothing: the read gives JavaScript's undefined, the mark"
+            " of an unbound variable, so the variable, parameter or attribute it is then stored in is unbound, and"
+            " an iteration over a tuple or list holding it stops there",
+            'Language Reference 4.2.2 "Resolution of names": "If a name is bound in a block, it is a local'
+            ' variable of that block ... [reading it unbound] raises an UnboundLocalError exception"; reading a'
+            " free variable whose binding in the enclosing function is not made raises NameError",
+            "a variable is a slot holding undefined until bound, and only reads of plain locals and globals are"
+            " compiled with the test for undefined: reads through a cell hand the slot's value on as it is",
+            "bind every variable a nested function captures before the function that reads it can run"
+            " (e.g. `x = None` at the top of the enclosing function), and test for that value",
+            links=("https://github.com/skulpt/skulpt/pull/1599",),
+            seen=("skulpt",),
+        ),
     )
 }

@@ -85,6 +85,17 @@ class Empty:
 EMPTY = Empty()
 
 
+class Undefined:
+    """Deviation empty-cell-read-gives-undefined: what reading an empty cell gives (JavaScript's
+    undefined, which also marks an unbound variable): stored anywhere, it leaves the target unbound."""
+
+    def __repr__(self) -> str:
+        return "<undefined>"
+
+
+UNDEFINED = Undefined()
+
+
 @dataclass(eq=False, slots=True)
 class Cell:
     value: Any = EMPTY
@@ -404,6 +415,8 @@ class Evaluator:
         if kind in (CELL, FREE):
             value = frame.cells[name].value
             if value is EMPTY:
+                if self.deviates("empty-cell-read-gives-undefined"):
+                    return UNDEFINED
                 raise self.unbound(kind, name)
             return value
         if kind is CLASS_LOCAL:
@@ -418,6 +431,9 @@ class Evaluator:
 
     def store(self, frame: Frame, name: str, value: Any) -> None:
         kind = frame.block.scope[name]
+        if value is UNDEFINED:  # (deviation empty-cell-read-gives-undefined: the target is left unbound)
+            self.unbind(frame, kind, name)
+            return
         if kind is LOCAL:
             frame.fast[name] = value
         elif kind in (CELL, FREE):
@@ -427,6 +443,17 @@ class Evaluator:
             frame.namespace[name] = value
         else:
             frame.globals[name] = value
+
+    @staticmethod
+    def unbind(frame: Frame, kind: Kind, name: str) -> None:
+        if kind is LOCAL:
+            frame.fast.pop(name, None)
+        elif kind in (CELL, FREE):
+            frame.cells[name].value = EMPTY
+        else:
+            space = frame.namespace if kind is CLASS_LOCAL else frame.globals
+            assert space is not None
+            space.pop(name, None)
 
     def delete(self, frame: Frame, name: str) -> None:
         kind = frame.block.scope[name]
@@ -973,7 +1000,10 @@ class Evaluator:
         return mro
 
     def exec_probe(self, frame: Frame, node: ir.Probe) -> None:
-        self.record(node.label, {"value": self.encode(self.eval(frame, node.value))})
+        value = self.eval(frame, node.value)
+        if value is UNDEFINED:  # (the runner's probe(label, value) reads its parameter `value`: unbound)
+            raise raise_("UnboundLocalError", self.messages.unbound_local("value"))
+        self.record(node.label, {"value": self.encode(value)})
 
     def exec_probe_call(self, frame: Frame, node: ir.ProbeCall) -> None:
         self.probe_call(frame, node.label, node.func, node.args)
@@ -990,6 +1020,8 @@ class Evaluator:
         except Raised as raised:
             self.record(label, {"raises": self.encode_exception(raised.value)})
             return None
+        if result is UNDEFINED:  # (the runner's probe_call keeps the result in its variable `result`: unbound)
+            raise raise_("UnboundLocalError", self.messages.unbound_local("result"))
         self.record(label, {"value": self.encode(result)})
         return result
 
@@ -1335,6 +1367,8 @@ class Evaluator:
 
     def truth(self, value: Any) -> bool:
         """§4.1 "Truth Value Testing" (no class here defines __bool__ or __len__)."""
+        if value is UNDEFINED:
+            raise Unspecified("the truth of JavaScript's undefined")
         if value is None or type(value) in NUMBERS or type(value) is str:
             return bool(value)
         if isinstance(value, tuple):
@@ -1650,6 +1684,8 @@ class Evaluator:
             return self._live_list(value)
         if isinstance(value, tuple):
             return self._counted(iter(value))
+        if value is UNDEFINED:
+            raise Unspecified("what iterating JavaScript's undefined does")
         if isinstance(value, DictValue):
             return self._counted(iter([key for key, _ in value.items.values()]))
         if isinstance(value, Generator):
@@ -1661,12 +1697,16 @@ class Evaluator:
     def _counted(self, items: Iterator[Any]) -> Iterator[Any]:
         for item in items:
             self.step()
+            if item is UNDEFINED:  # (deviation empty-cell-read-gives-undefined: it also marks the end)
+                return
             yield item
 
     def _live_list(self, value: ListValue) -> Iterator[Any]:
         index = 0
         while index < len(value.items):  # a list grown while iterated is iterated further
             self.step()
+            if value.items[index] is UNDEFINED:  # (as in _counted)
+                return
             yield value.items[index]
             index += 1
 
@@ -1900,9 +1940,11 @@ class Evaluator:
         if type(value) is float:
             return value if value - value == 0 else {"float": repr(value)}  # inf and nan, by name
         if isinstance(value, ListValue):
-            return [self.encode(item, depth + 1) for item in value.items]
+            return [self.encode(item, depth + 1) for item in _until_undefined(value.items)]
         if isinstance(value, tuple):
-            return {"tuple": [self.encode(item, depth + 1) for item in value]}
+            return {"tuple": [self.encode(item, depth + 1) for item in _until_undefined(value)]}
+        if value is UNDEFINED:
+            raise Unspecified("how JavaScript's undefined is encoded where it is not an item of a tuple or list")
         if isinstance(value, DictValue):
             return {"dict": [[self.encode(k, depth + 1), self.encode(v, depth + 1)] for k, v in value.items.values()]}
         if isinstance(value, SetValue):
@@ -1985,6 +2027,13 @@ SELF_MATCHING: dict[str, tuple[type[Any], ...]] = {
     "tuple": (tuple,),
     "dict": (DictValue,),
 }
+
+
+def _until_undefined(items: Sequence[Any]) -> Sequence[Any]:
+    """The items the runner's encoding iterates over: with deviation empty-cell-read-gives-undefined,
+    an undefined item ends an iteration (JavaScript's undefined also marks an iterator's end)."""
+    end = next((index for index, item in enumerate(items) if item is UNDEFINED), len(items))
+    return items[:end]
 
 
 def _items(value: tuple[Any, ...] | ListValue) -> Sequence[Any]:
