@@ -69,6 +69,11 @@ def f():
     return lambda: x
 probe_call('r', f)
 """,
+    "generator-function-named-native-js": """
+def g():
+    yield 1
+probe('r', g)
+""",
 }
 
 # a program with both: an except-as name read after its handler, and a local read before it is bound

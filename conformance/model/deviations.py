@@ -147,5 +147,15 @@ DEVIATIONS: dict[str, Deviation] = {
             links=("https://github.com/skulpt/skulpt/pull/1599",),
             seen=("skulpt",),
         ),
+        Deviation(
+            "generator-function-named-native-js",
+            "a generator function's __name__ (and the name in its repr) is '<native JS>', not the name in its def",
+            'Data model 3.2 "The standard type hierarchy", user-defined functions: "__name__: The function\'s'
+            ' name"; Language Reference 8.7: the def binds the function object under that name',
+            "a generator function is a runtime-made wrapper around the compiled body, given the runtime's"
+            " generic name instead of the def's",
+            "do not rely on a generator function's __name__; keep the name alongside it where it is needed",
+            seen=("skulpt",),
+        ),
     )
 }

@@ -1951,13 +1951,19 @@ class Evaluator:
             items = [self.encode(item, depth + 1) for item in value.items.values()]
             return {"set": sorted(items, key=lambda item: json.dumps(item, sort_keys=True))}
         if isinstance(value, Function):
-            return {"function": value.name}
+            return {"function": self.function_name(value)}
         if isinstance(value, Method):
-            return {"function": value.function.name}
+            return {"function": self.function_name(value.function)}
         if isinstance(value, (Append, Send)) or (isinstance(value, BuiltinValue) and value.name in BUILTIN_FUNCTIONS):
             # the type of a builtin function or method is the implementation's own (PyPy: builtin_function, method)
             raise Unspecified("how an implementation presents its builtin functions")
         return {"object": type_name(value)}
+
+    def function_name(self, function: Function) -> str:
+        """A function's __name__ (Data model 3.2: "the function's name")."""
+        if function.block.generator and self.deviates("generator-function-named-native-js"):
+            return "<native JS>"
+        return function.name
 
     @staticmethod
     def encode_exception(value: ExceptionValue) -> dict[str, Any]:
