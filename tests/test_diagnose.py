@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
 
 import pytest
@@ -11,7 +12,7 @@ from conformance.engine.session import Options, Session
 from conformance.host.protocol import Program, ProgramResult
 from conformance.model.deviations import DEVIATIONS
 from conformance.model.evaluate import predict
-from tests.support import BUGGY, HOST, parse, pypy
+from tests.support import BUGGY, HOST, ROOT, parse, pypy
 
 VERSION = (3, 11)
 
@@ -151,3 +152,21 @@ def test_pypy_is_diagnosed_with_its_deletion_of_a_missing_global() -> None:
         pytest.fail("PyPy is needed: it is what shows this deviation (apt-get install pypy3)")
     source = SHOWS["del-missing-global-as-key-error"].lstrip()
     assert diagnose(parse(source), (3, 9), run(command, source), "language") == ("del-missing-global-as-key-error",)
+
+
+def test_skulpt_is_diagnosed_with_the_deviations_seen_on_it() -> None:
+    adapter = ROOT / "conformance" / "target" / "adapters" / "skulpt.mjs"
+    node = shutil.which("node")
+    if node is None or not (adapter.parent / "node_modules" / "skulpt").is_dir():
+        pytest.fail("Skulpt is needed: node and `npm ci --prefix conformance/target/adapters`")
+    session = Session.open(Options(command="%s %s" % (node, adapter)))
+    try:
+        seen = sorted(name for name, deviation in DEVIATIONS.items() if "skulpt" in deviation.seen)
+        results = session.target.runner.run([Program(name, SHOWS[name].lstrip()) for name in seen])
+    finally:
+        session.close()
+    diagnosed = {
+        name: diagnose(parse(SHOWS[name]), (3, 7), result, "language")
+        for name, result in zip(seen, results, strict=True)
+    }
+    assert diagnosed == {name: (name,) for name in seen}
