@@ -202,6 +202,35 @@ def f():
     return C.x
 probe_call('r', f)
 """,
+    "generator-return-value-is-syntax-error": """
+def g():
+    yield 1
+    return 2
+probe('r', 1)
+""",
+    "generator-star-parameters-are-syntax-error": """
+def g(*a):
+    yield a
+probe('r', 1)
+""",
+    "comprehension-runs-in-the-enclosing-block": """
+def f():
+    [a for a in [1]]
+    return a
+probe_call('r', f)
+""",
+    "empty-cell-read-gives-undefined": """
+def f():
+    y = x
+    x = 1
+    return lambda: x
+probe_call('r', f)
+""",
+    "generator-function-named-native-js": """
+def g():
+    yield 1
+probe('r', g)
+""",
 }
 
 # a program with both: an except-as name read after its handler, and a local read before it is bound
@@ -380,3 +409,21 @@ def test_pypy_is_diagnosed_with_its_compiler_failure_on_a_nonlocal_of_a_class_bo
     name = "nonlocal-in-class-body-passed-to-nested-scope-fails-to-compile"
     source = SHOWS[name].lstrip()
     assert diagnose(parse(source), (3, 9), run(command, source), "language") == (name,)
+
+
+def test_skulpt_is_diagnosed_with_the_deviations_seen_on_it() -> None:
+    adapter = ROOT / "conformance" / "target" / "adapters" / "skulpt.mjs"
+    node = shutil.which("node")
+    if node is None or not (adapter.parent / "node_modules" / "skulpt").is_dir():
+        pytest.fail("Skulpt is needed: node and `npm ci --prefix conformance/target/adapters`")
+    session = Session.open(Options(command="%s %s" % (node, adapter)))
+    try:
+        seen = sorted(name for name, deviation in DEVIATIONS.items() if "skulpt" in deviation.seen)
+        results = session.target.runner.run([Program(name, SHOWS[name].lstrip()) for name in seen])
+    finally:
+        session.close()
+    diagnosed = {
+        name: diagnose(parse(SHOWS[name]), (3, 7), result, "language")
+        for name, result in zip(seen, results, strict=True)
+    }
+    assert diagnosed == {name: (name,) for name in seen}

@@ -407,5 +407,72 @@ DEVIATIONS: dict[str, Deviation] = {
             "give the class and the variable it would read different names, or read it before the class statement",
             seen=("brython",),
         ),
+        Deviation(
+            "generator-return-value-is-syntax-error",
+            "a generator function whose body has `return value` (any expression, even None) is a SyntaxError"
+            " when the module is compiled, as in Python 2",
+            'Language Reference 7.6 "The return statement": "In a generator function, the return statement'
+            " indicates that the generator is done and will cause StopIteration to be raised. The returned value"
+            ' (if any) is used as an argument to construct StopIteration" (PEP 380)',
+            "the compiler keeps Python 2's check, from before generators could return a value",
+            "end a generator with a bare `return`, and hand a final value back another way (yield it, or store it)",
+            links=("https://github.com/skulpt/skulpt/issues/1379",),
+            seen=("skulpt",),
+        ),
+        Deviation(
+            "generator-star-parameters-are-syntax-error",
+            "a generator function with a `*args` or `**kwargs` parameter is a SyntaxError when the module is compiled",
+            'Language Reference 8.7 "Function definitions": "If the form *identifier is present, it is initialized'
+            " to a tuple receiving any excess positional parameters ... If the form **identifier is present, it is"
+            ' initialized to a new ordered mapping receiving any excess keyword arguments"; a generator function'
+            " is a function definition like any other",
+            "generator functions are compiled apart from other functions, by code that binds only named parameters",
+            "give the generator function named parameters, or wrap it in an ordinary function that takes *args",
+            links=("https://github.com/skulpt/skulpt/pull/1605",),
+            seen=("skulpt",),
+        ),
+        Deviation(
+            "comprehension-runs-in-the-enclosing-block",
+            "a list, set or dict comprehension runs in the block around it, as Python 2's list comprehension:"
+            " its iteration variables are variables of the enclosing function (or class body, or module), and"
+            " its conditions, later iterables and elements read that block's names (generator expressions"
+            " keep a scope of their own)",
+            'Language Reference 6.2.4 "Displays for lists, sets and dictionaries": "the comprehension is executed'
+            " in a separate implicitly nested scope. This ensures that names assigned to in the target list don't"
+            ' leak into the enclosing scope"; only "the iterable expression in the leftmost for clause is'
+            ' evaluated directly in the enclosing scope"',
+            "the compiler emits a comprehension's loop inline in the code of the enclosing block, as Python 2"
+            " did for list comprehensions, instead of as a nested function",
+            "give iteration variables names the enclosing block does not use, and do not make closures over"
+            " them (or build the values with a generator expression: list(x for x in ...))",
+            links=("https://github.com/skulpt/skulpt/issues/921",),
+            seen=("skulpt",),
+        ),
+        Deviation(
+            "empty-cell-read-gives-undefined",
+            "reading a variable that lives in a cell (a local variable a nested function captures, or a free"
+            " variable) while its cell is empty raises nothing: the read gives JavaScript's undefined, the mark"
+            " of an unbound variable, so the variable, parameter or attribute it is then stored in is unbound, and"
+            " an iteration over a tuple or list holding it stops there",
+            'Language Reference 4.2.2 "Resolution of names": "If a name is bound in a block, it is a local'
+            ' variable of that block ... [reading it unbound] raises an UnboundLocalError exception"; reading a'
+            " free variable whose binding in the enclosing function is not made raises NameError",
+            "a variable is a slot holding undefined until bound, and only reads of plain locals and globals are"
+            " compiled with the test for undefined: reads through a cell hand the slot's value on as it is",
+            "bind every variable a nested function captures before the function that reads it can run"
+            " (e.g. `x = None` at the top of the enclosing function), and test for that value",
+            links=("https://github.com/skulpt/skulpt/pull/1599",),
+            seen=("skulpt",),
+        ),
+        Deviation(
+            "generator-function-named-native-js",
+            "a generator function's __name__ (and the name in its repr) is '<native JS>', not the name in its def",
+            'Data model 3.2 "The standard type hierarchy", user-defined functions: "__name__: The function\'s'
+            ' name"; Language Reference 8.7: the def binds the function object under that name',
+            "a generator function is a runtime-made wrapper around the compiled body, given the runtime's"
+            " generic name instead of the def's",
+            "do not rely on a generator function's __name__; keep the name alongside it where it is needed",
+            seen=("skulpt",),
+        ),
     )
 }

@@ -90,6 +90,17 @@ class Empty:
 EMPTY = Empty()
 
 
+class Undefined:
+    """Deviation empty-cell-read-gives-undefined: what reading an empty cell gives (JavaScript's
+    undefined, which also marks an unbound variable): stored anywhere, it leaves the target unbound."""
+
+    def __repr__(self) -> str:
+        return "<undefined>"
+
+
+UNDEFINED = Undefined()
+
+
 @dataclass(eq=False, slots=True)
 class Cell:
     value: Any = EMPTY
@@ -391,7 +402,7 @@ NUMBERS = (int, float, bool)
 EXCEPTION_ATTRIBUTES = {"args", "value", "with_traceback", "add_note", "__traceback__", "__cause__", "__context__",
                         "__suppress_context__", "__notes__", "__dict__", "__class__"}  # fmt: skip
 HAS_DICT = (Instance, Function, StaticMethod, ClassMethod, ExceptionValue)  # values whose attributes a program sets
-UNDEFINED = HostValue("UndefinedType")  # JavaScript's undefined (deviation unbound-read-as-undefined)
+JS_UNDEFINED = HostValue("UndefinedType")  # JavaScript's undefined (deviation unbound-read-as-undefined)
 _TYPING = (TypeVarValue, TypeAliasValue)
 
 
@@ -463,7 +474,7 @@ class Evaluator:
         if kind is LOCAL:
             if name not in frame.fast:
                 if self.read_as_undefined(frame, name):
-                    return UNDEFINED
+                    return JS_UNDEFINED
                 raise self.unbound(kind, name)
             return frame.fast[name]
         if self.displaced is not None and self.by_name(frame, kind):
@@ -478,9 +489,11 @@ class Evaluator:
                 if kind is FREE and inlined(frame.block):
                     raise self.unbound_in_comprehension(frame.block, name)
                 if self.read_as_undefined(frame, name):
-                    return UNDEFINED
+                    return JS_UNDEFINED
                 if kind is FREE and self.deviates("free-variable-read-as-global"):
                     return self.load_global(frame, name)
+                if self.deviates("empty-cell-read-gives-undefined"):
+                    return UNDEFINED
                 raise self.unbound(kind, name)
             return value
         if kind is CLASS_LOCAL:
@@ -496,7 +509,7 @@ class Evaluator:
         if name in BUILTIN_FUNCTIONS:
             return BuiltinValue(name)
         if self.read_as_undefined(frame, name):
-            return UNDEFINED
+            return JS_UNDEFINED
         raise raise_("NameError", self.messages.undefined(name))
 
     def read_as_undefined(self, frame: Frame, name: str) -> bool:
@@ -518,6 +531,9 @@ class Evaluator:
 
     def store(self, frame: Frame, name: str, value: Any) -> None:
         kind = frame.block.scope[name]
+        if value is UNDEFINED:  # (deviation empty-cell-read-gives-undefined: the target is left unbound)
+            self.unbind(frame, kind, name)
+            return
         if self.displaced is not None and self.by_name(frame, kind):
             self.displaced[name] = value
         elif kind is LOCAL:
@@ -529,6 +545,17 @@ class Evaluator:
             frame.namespace[name] = value
         else:
             frame.globals[name] = value
+
+    @staticmethod
+    def unbind(frame: Frame, kind: Kind, name: str) -> None:
+        if kind is LOCAL:
+            frame.fast.pop(name, None)
+        elif kind in (CELL, FREE):
+            frame.cells[name].value = EMPTY
+        else:
+            space = frame.namespace if kind is CLASS_LOCAL else frame.globals
+            assert space is not None
+            space.pop(name, None)
 
     def delete(self, frame: Frame, name: str) -> None:
         kind = frame.block.scope[name]
@@ -1108,7 +1135,10 @@ class Evaluator:
         return mro
 
     def exec_probe(self, frame: Frame, node: ir.Probe) -> None:
-        self.record(node.label, {"value": self.encode(self.eval(frame, node.value))})
+        value = self.eval(frame, node.value)
+        if value is UNDEFINED:  # (the runner's probe(label, value) reads its parameter `value`: unbound)
+            raise raise_("UnboundLocalError", self.messages.unbound_local("value"))
+        self.record(node.label, {"value": self.encode(value)})
 
     def exec_probe_call(self, frame: Frame, node: ir.ProbeCall) -> None:
         self.probe_call(frame, node.label, node.func, node.args)
@@ -1125,6 +1155,8 @@ class Evaluator:
         except Raised as raised:
             self.record(label, {"raises": self.encode_exception(raised.value)})
             return None
+        if result is UNDEFINED:  # (the runner's probe_call keeps the result in its variable `result`: unbound)
+            raise raise_("UnboundLocalError", self.messages.unbound_local("result"))
         self.record(label, {"value": self.encode(result)})
         return result
 
@@ -1463,12 +1495,15 @@ class Evaluator:
     def comprehension(self, frame: Frame, node: ir.Comprehension) -> Any:
         """§6.2.4: the first iterable in the enclosing scope, at once; the rest in the comprehension's."""
         first = self.iterate(self.eval(frame, node.clauses[0].iter))
-        block = self.analysis.block_of(node)
-        inner = self.new_frame(block, frame.globals, self.closure_for(frame, block))
-        inner.outer = frame
-        for name in sorted(block.cellvars & block.iteration_vars):
-            self.replace_free_cell(frame, inner, name)
-        inner.resolved = frame.resolved
+        block = self.analysis.blocks.get(id(node))
+        if block is None:  # (deviation comprehension-runs-in-the-enclosing-block: no block of its own)
+            inner = frame
+        else:
+            inner = self.new_frame(block, frame.globals, self.closure_for(frame, block))
+            inner.outer = frame
+            for name in sorted(block.cellvars & block.iteration_vars):
+                self.replace_free_cell(frame, inner, name)
+            inner.resolved = frame.resolved
 
         def clauses(index: int, iterator: Iterator[Any]) -> Iterator[None]:
             clause = node.clauses[index]
@@ -1535,6 +1570,8 @@ class Evaluator:
 
     def truth(self, value: Any) -> bool:
         """§4.1 "Truth Value Testing" (no class here defines __bool__ or __len__)."""
+        if value is UNDEFINED:
+            raise Unspecified("the truth of JavaScript's undefined")
         if value is None or type(value) in NUMBERS or type(value) is str:
             return bool(value)
         if isinstance(value, tuple):
@@ -1543,7 +1580,7 @@ class Evaluator:
             return bool(value.items)
         if isinstance(value, RangeValue):
             return value.stop > 0
-        if value is UNDEFINED:
+        if value is JS_UNDEFINED:
             return False  # (JavaScript's undefined is false)
         if isinstance(value, HostValue):
             raise Unspecified("the truth of a host value")
@@ -1863,6 +1900,8 @@ class Evaluator:
             return self._live_list(value)
         if isinstance(value, tuple):
             return self._counted(iter(value))
+        if value is UNDEFINED:
+            raise Unspecified("what iterating JavaScript's undefined does")
         if isinstance(value, DictValue):
             return self._counted(iter([key for key, _ in value.items.values()]))
         if isinstance(value, Generator):
@@ -1874,12 +1913,16 @@ class Evaluator:
     def _counted(self, items: Iterator[Any]) -> Iterator[Any]:
         for item in items:
             self.step()
+            if item is UNDEFINED:  # (deviation empty-cell-read-gives-undefined: it also marks the end)
+                return
             yield item
 
     def _live_list(self, value: ListValue) -> Iterator[Any]:
         index = 0
         while index < len(value.items):  # a list grown while iterated is iterated further
             self.step()
+            if value.items[index] is UNDEFINED:  # (as in _counted)
+                return
             yield value.items[index]
             index += 1
 
@@ -2149,24 +2192,32 @@ class Evaluator:
         if type(value) is float:
             return value if value - value == 0 else {"float": repr(value)}  # inf and nan, by name
         if isinstance(value, ListValue):
-            return [self.encode(item, depth + 1) for item in value.items]
+            return [self.encode(item, depth + 1) for item in _until_undefined(value.items)]
         if isinstance(value, tuple):
-            return {"tuple": [self.encode(item, depth + 1) for item in value]}
+            return {"tuple": [self.encode(item, depth + 1) for item in _until_undefined(value)]}
+        if value is UNDEFINED:
+            raise Unspecified("how JavaScript's undefined is encoded where it is not an item of a tuple or list")
         if isinstance(value, DictValue):
             return {"dict": [[self.encode(k, depth + 1), self.encode(v, depth + 1)] for k, v in value.items.values()]}
         if isinstance(value, SetValue):
             items = [self.encode(item, depth + 1) for item in value.items.values()]
             return {"set": sorted(items, key=lambda item: json.dumps(item, sort_keys=True))}
         if isinstance(value, Function):
-            return {"function": value.name}
+            return {"function": self.function_name(value)}
         if isinstance(value, Method):
-            return {"function": value.function.name}
+            return {"function": self.function_name(value.function)}
         if isinstance(value, Coroutine) and self.deviates("coroutine-is-a-generator"):
             return {"object": "generator"}
         if isinstance(value, (Append, Send)) or (isinstance(value, BuiltinValue) and value.name in BUILTIN_FUNCTIONS):
             # the type of a builtin function or method is the implementation's own (PyPy: builtin_function, method)
             raise Unspecified("how an implementation presents its builtin functions")
         return {"object": type_name(value)}
+
+    def function_name(self, function: Function) -> str:
+        """A function's __name__ (Data model 3.2: "the function's name")."""
+        if function.block.generator and self.deviates("generator-function-named-native-js"):
+            return "<native JS>"
+        return function.name
 
     @staticmethod
     def encode_exception(value: ExceptionValue) -> dict[str, Any]:
@@ -2293,6 +2344,13 @@ def _target_names(target: Any) -> Iterator[str]:
             yield from _target_names(elt)
     elif isinstance(target, ir.Starred):
         yield from _target_names(target.value)
+
+
+def _until_undefined(items: Sequence[Any]) -> Sequence[Any]:
+    """The items the runner's encoding iterates over: with deviation empty-cell-read-gives-undefined,
+    an undefined item ends an iteration (JavaScript's undefined also marks an iterator's end)."""
+    end = next((index for index, item in enumerate(items) if item is UNDEFINED), len(items))
+    return items[:end]
 
 
 def _items(value: tuple[Any, ...] | ListValue) -> Sequence[Any]:

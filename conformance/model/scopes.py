@@ -98,6 +98,7 @@ class Block:
         self.params = params
         self.function_like = kind in FUNCTION_LIKE
         self.generator = False  # a function whose own body has a yield statement
+        self.returns_value = False  # a function whose own body has a `return value` statement
         self.children: list[Block] = []
         self.bound: set[str] = set()
         self.used: set[str] = set()
@@ -240,8 +241,19 @@ class _Builder:
         child.bound.update(names)
         if isinstance(node, ir.FunctionDef):
             self.statements(child, node.body)
+            if child.generator:
+                self.python2_generator(child, node.params)
         else:
             self.expr(child, node.body)
+
+    def python2_generator(self, block: Block, params: ir.Params) -> None:
+        """Deviations: generator functions held to Python 2's rules, rejected when compiled."""
+        if block.returns_value and self.deviates("generator-return-value-is-syntax-error"):
+            raise ScopeSyntaxError("'return' with argument inside generator")
+        if (params.vararg is not None or params.kwarg is not None) and self.deviates(
+            "generator-star-parameters-are-syntax-error"
+        ):
+            raise ScopeSyntaxError("*args or **kwargs in a generator function")
 
     def function_annotations(self, parent: Block, node: ir.FunctionDef, in_iterable: bool) -> None:
         """§8.7: the annotations after the defaults, in the enclosing block (in the type parameters'
@@ -345,6 +357,7 @@ class _Builder:
         if not block.function_like:
             raise ScopeSyntaxError("'return' outside function")
         if node.value is not None:
+            block.returns_value = True
             self.expr(block, node.value)
 
     def yield_(self, block: Block, node: ir.Yield) -> None:
@@ -492,6 +505,9 @@ class _Builder:
         # the comprehension in its own. PEP 572: no := in any of its iterables.
         first, *_rest = node.clauses
         self.expr(block, first.iter, in_iterable=True)
+        if node.kind != "gen" and self.deviates("comprehension-runs-in-the-enclosing-block"):
+            self.inline_comprehension(block, node, in_iterable)
+            return
         child = self.register(Block("comprehension", node, block, name="<%scomp>" % node.kind))
         for index, clause in enumerate(node.clauses):
             if index:
@@ -503,6 +519,19 @@ class _Builder:
         if node.key is not None:
             self.expr(child, node.key, in_iterable)
         self.expr(child, node.elt, in_iterable)
+
+    def inline_comprehension(self, block: Block, node: ir.Comprehension, in_iterable: bool) -> None:
+        """Deviation: a list, set or dict comprehension as Python 2's list comprehension, with no block
+        of its own: its targets are bound, and all its expressions read, in the enclosing block."""
+        for index, clause in enumerate(node.clauses):
+            if index:
+                self.expr(block, clause.iter, in_iterable=True)
+            self.target(block, clause.target)
+            for test in clause.ifs:
+                self.expr(block, test, in_iterable)
+        if node.key is not None:
+            self.expr(block, node.key, in_iterable)
+        self.expr(block, node.elt, in_iterable)
 
     def named_expr(self, block: Block, node: ir.NamedExpr, in_iterable: bool) -> None:
         if in_iterable and not self.deviates("assignment-expression-in-comprehension-iterable"):
