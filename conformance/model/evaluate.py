@@ -341,6 +341,8 @@ def type_name(value: Any) -> str:
         return "builtin_function_or_method"
     if isinstance(value, HostValue):
         return value.type_name
+    if isinstance(value, Undefined):  # (deviation empty-cell-read-gives-undefined: what Skulpt does is not followed)
+        raise Unspecified("the type of Skulpt's undefined")
     return names[type(value)]
 
 
