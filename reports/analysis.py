@@ -219,8 +219,10 @@ class Report:
     deviations: list[DeviationRow] = field(default_factory=list)
 
     def bug_reports(self) -> list[Difference]:
-        """The differences no deviation explains: each one a bug report to file (or a deviation to name)."""
-        return [d for d in self.differences if d.failure is not None and d.failure.get("diagnosis") != "explained"]
+        """The differences no deviation explains: each one a bug report to file (or a deviation to name).
+        Explained: by the diagnosis of the failure, or, for a case, by the deviation its expectations entry names."""
+        return [d for d in self.differences if d.failure is not None and d.failure.get("diagnosis") != "explained"
+                and not all(_attributed(entry) for entry in d.occurrences.values())]  # fmt: skip
 
     def conforming_on(self, difference: Difference) -> list[str]:
         """The interpreters that ran the difference's check and conformed."""
@@ -437,6 +439,12 @@ def analyse(runs: list[Run], problems: list[str]) -> Report:
         problems=problems,
         deviations=_deviations(runs, interpreters),
     )
+
+
+def _attributed(entry: dict[str, Any]) -> bool:
+    """Is the check's failure put down to a deviation by the expectations entry that lists it?"""
+    listed = entry.get("expectation")
+    return isinstance(listed, dict) and bool(listed.get("deviation"))
 
 
 def _deviations(runs: list[Run], interpreters: list[Interpreter]) -> list[DeviationRow]:
