@@ -231,6 +231,31 @@ def g():
     yield 1
 probe('r', g)
 """,
+    "set-or-dict-comprehension-element-fails-to-compile": """
+d = {k: (lambda: k) for k in [1]}
+probe('r', 1)
+""",
+    "keyword-only-default-fails-to-compile": """
+def f(*, a=lambda: 1):
+    return a
+probe('r', 1)
+""",
+    "del-of-a-captured-variable-fails-to-compile": """
+def f():
+    x = 1
+    del x
+    return lambda: x
+probe('r', 1)
+""",
+    "with-target-other-than-a-name-fails-to-compile": """
+class M:
+    def __enter__(self):
+        return (1, 2)
+    def __exit__(self, *exc):
+        return None
+with M() as (a, b):
+    probe('r', a)
+""",
 }
 
 # a program with both: an except-as name read after its handler, and a local read before it is bound

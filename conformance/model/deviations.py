@@ -474,5 +474,65 @@ DEVIATIONS: dict[str, Deviation] = {
             "do not rely on a generator function's __name__; keep the name alongside it where it is needed",
             seen=("skulpt",),
         ),
+        Deviation(
+            "set-or-dict-comprehension-element-fails-to-compile",
+            "the element of a set comprehension, or the key or value of a dict comprehension, may not hold a"
+            " lambda or generator expression, nor read or bind a name that the block it runs in does not mention"
+            " elsewhere (nor receive as a free variable for a nested block): the module fails to compile, with"
+            " an error of the compiler's own language (JavaScriptError)",
+            'Language Reference 6.2.4 "Displays for lists, sets and dictionaries" and 6.2.7 "Dictionary'
+            ' displays": the element (or key: value) of a comprehension is any expression, "evaluated'
+            ' ... each time the innermost block is reached"; 4.2.2: the names it reads resolve as any other',
+            "the symbol table pass never visits those expressions (it visits a list comprehension's element, but"
+            " not a set's or a dict's), so the compiler finds no scope for a lambda there, and no entry for a name"
+            " used only there, and fails an internal assertion",
+            "compute the element with a function defined outside the comprehension, or build the set or dict"
+            " from a list comprehension: set([...]), dict([(k, v) for ...])",
+            links=("https://github.com/skulpt/skulpt/issues/921",),
+            seen=("skulpt",),
+        ),
+        Deviation(
+            "keyword-only-default-fails-to-compile",
+            "the default value of a keyword-only parameter (of a def or a lambda) may not hold a lambda or"
+            " generator expression, nor read a name that the block around the definition does not mention"
+            " elsewhere (nor receive as a free variable for a nested block): the module fails to compile, with"
+            " an error of the compiler's own language (JavaScriptError)",
+            'Language Reference 8.7 "Function definitions": "Default parameter values are evaluated from left'
+            ' to right when the function definition is executed", in the block around it, for keyword-only'
+            " parameters (after * or *args) as for the others; 4.2.2: the names they read resolve as any other",
+            "the symbol table pass visits the defaults of positional parameters but never those of keyword-only"
+            " ones, so the compiler finds no scope for a lambda there and no entry for a name used only there,"
+            " and fails an internal assertion",
+            "bind the default to a variable first (`d = ...` before the def) and use `*, a=d` where d is also"
+            " read elsewhere in the block, or give the default None and compute it in the body",
+            links=("https://github.com/skulpt/skulpt/issues/1132",),
+            seen=("skulpt",),
+        ),
+        Deviation(
+            "del-of-a-captured-variable-fails-to-compile",
+            "`del x` of a variable that lives in a cell (a local variable that a nested function captures) is"
+            " not allowed: the module fails to compile, with an error of the compiler's own language"
+            " (JavaScriptError)",
+            'Language Reference 7.5 "The del statement": "Deletion of a name removes the binding of that name'
+            ' from the local or global namespace"; since Python 3.2 this includes a name referenced by a nested'
+            " block (a cell variable), which was a SyntaxError before",
+            "the compiler emits a deletion for plain locals and globals only: for a name in a cell it reaches"
+            " an unhandled case and fails an internal assertion",
+            "assign None to the variable instead of deleting it (or delete an item of a container it holds)",
+            seen=("skulpt",),
+        ),
+        Deviation(
+            "with-target-other-than-a-name-fails-to-compile",
+            "the target of `with E as T` may only be a plain name: a tuple or list of targets, an attribute or"
+            " a subscript makes the module fail to compile, with an error of the compiler's own language"
+            " (JavaScriptError)",
+            'Language Reference 8.5 "The with statement": "with_item ::= expression ["as" target]"; "The'
+            ' return value from __enter__() is assigned to it", as by an assignment to any target (7.2)',
+            "the compiler stores the value of __enter__() through the target's name, which only a plain name"
+            " has: for any other target it reads a missing field and fails",
+            "write `with E as v:` and assign from v inside the block: `(a, b) = v`",
+            links=("https://github.com/skulpt/skulpt/pull/1589",),
+            seen=("skulpt",),
+        ),
     )
 }

@@ -40,6 +40,7 @@ from conformance.model.scopes import (
     Analysis,
     Block,
     Kind,
+    ScopeCompilerCrash,
     ScopeSyntaxError,
     ScopeSystemError,
     Unspecified,
@@ -74,6 +75,7 @@ EXCEPTION_MRO = {
     "StopIteration": ["StopIteration", *_BASE],
     "SyntaxError": ["SyntaxError", *_BASE],
     "SystemError": ["SystemError", *_BASE],
+    "JavaScriptError": ["JavaScriptError"],  # (deviations: a compiler written in JavaScript fails, as Skulpt's)
 }
 MAX_INT_BITS = 4096  # a larger int is exact but slow to make and to encode: the model does not follow it
 MAX_LENGTH = 1000  # nor a longer list made by repetition
@@ -2399,6 +2401,8 @@ def _predict(module: ir.Module, version: tuple[int, ...], switches: Switches) ->
     except ScopeSyntaxError as error:
         # The rule broken is kept for people; compile-time messages are not predicted.
         kind = "SystemError" if isinstance(error, ScopeSystemError) else "SyntaxError"  # (the former: a deviation)
+        if isinstance(error, ScopeCompilerCrash):  # (a deviation: the compiler itself fails)
+            kind = "JavaScriptError"
         return {"compile_error": {"type": kind, "module": "builtins", "mro": EXCEPTION_MRO[kind],
                                   "rule": str(error)}}  # fmt: skip
     evaluator = Evaluator(analysis, version, mangled.names, switches)
