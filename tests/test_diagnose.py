@@ -17,6 +17,7 @@ from conformance.host.protocol import Program, ProgramResult
 from conformance.model.deviations import DEVIATIONS
 from conformance.model.evaluate import predict
 from generators import ir
+from generators.emit import emit
 from tests.support import BUGGY, HOST, ROOT, parse, pypy
 
 VERSION = (3, 11)
@@ -256,6 +257,19 @@ class M:
 with M() as (a, b):
     probe('r', a)
 """,
+    "locals-not-implemented": """
+def f(a):
+    probe('r', LOCALS)
+probe_call('s', f, 1)
+""",
+    "arithmetic-error-not-a-builtin": """
+def f():
+    try:
+        raise KeyError(1)
+    except (KeyError, ArithmeticError):
+        return 1
+probe_call('r', f)
+""",
 }
 
 # a program with both: an except-as name read after its handler, and a local read before it is bound
@@ -444,11 +458,11 @@ def test_skulpt_is_diagnosed_with_the_deviations_seen_on_it() -> None:
     session = Session.open(Options(command="%s %s" % (node, adapter)))
     try:
         seen = sorted(name for name, deviation in DEVIATIONS.items() if "skulpt" in deviation.seen)
-        results = session.target.runner.run([Program(name, SHOWS[name].lstrip()) for name in seen])
+        # (the emitted source of each program: LOCALS becomes the locals() call generated programs make)
+        results = session.target.runner.run([Program(name, emit(shown(name))) for name in seen])
     finally:
         session.close()
     diagnosed = {
-        name: diagnose(parse(SHOWS[name]), (3, 7), result, "language")
-        for name, result in zip(seen, results, strict=True)
+        name: diagnose(shown(name), (3, 7), result, "language") for name, result in zip(seen, results, strict=True)
     }
     assert diagnosed == {name: (name,) for name in seen}

@@ -534,5 +534,29 @@ DEVIATIONS: dict[str, Deviation] = {
             links=("https://github.com/skulpt/skulpt/pull/1589",),
             seen=("skulpt",),
         ),
+        Deviation(
+            "locals-not-implemented",
+            "every call of locals() raises NotImplementedError('locals is not yet implemented')",
+            'Library "Built-in Functions", locals(): "Return a mapping object representing the current local'
+            ' symbol table"; in a function block, the current values of its local variables and of the free'
+            " variables it uses",
+            "the builtin is a stub: compiled code keeps its variables in JavaScript variables and closures, with"
+            " no namespace object to hand out",
+            "do not call locals(); pass the values needed explicitly (e.g. a dict built by hand)",
+            seen=("skulpt",),
+        ),
+        Deviation(
+            "arithmetic-error-not-a-builtin",
+            "the builtin ArithmeticError does not exist: reading the name raises NameError, so an except clause"
+            " naming it raises NameError when an exception reaches it (ZeroDivisionError and OverflowError"
+            " derive from Exception directly)",
+            'Library "Built-in Exceptions": "ArithmeticError: The base class for those built-in exceptions that'
+            ' are raised for various arithmetic errors: OverflowError, ZeroDivisionError, FloatingPointError";'
+            " Language Reference 8.4: an except clause's expression is evaluated when an exception reaches it",
+            "the runtime defines the concrete exception classes it raises, but not this abstract base",
+            "name the concrete classes: `except (ZeroDivisionError, OverflowError):`",
+            links=("https://github.com/skulpt/skulpt/pull/1545",),
+            seen=("skulpt",),
+        ),
     )
 }
