@@ -270,6 +270,23 @@ def f():
         return 1
 probe_call('r', f)
 """,
+    "generator-unbound-local-read-as-global": """
+x = 5
+def g():
+    yield x
+    x = 1
+probe_call('r', lambda: list(g()))
+""",
+    "generator-function-refuses-keyword-arguments": """
+def g(a):
+    yield a
+probe_call('r', lambda: list(g(a=1)))
+""",
+    "generator-keyword-only-parameters-unbound": """
+def g(a, *, b):
+    yield a
+probe_call('r', lambda: list(g(1)))
+""",
 }
 
 # a program with both: an except-as name read after its handler, and a local read before it is bound

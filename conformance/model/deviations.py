@@ -558,5 +558,43 @@ DEVIATIONS: dict[str, Deviation] = {
             links=("https://github.com/skulpt/skulpt/pull/1545",),
             seen=("skulpt",),
         ),
+        Deviation(
+            "generator-unbound-local-read-as-global",
+            "in a generator function, reading a local variable (one not in a cell) while it is unbound reads the"
+            " global of that name, then the builtin, as a class body does, and raises NameError only if neither"
+            " exists, instead of UnboundLocalError",
+            'Language Reference 4.2.2 "Resolution of names": "If a name is bound in a block, it is a local'
+            ' variable of that block"; "If a name binding operation occurs anywhere within a code block, all'
+            " uses of the name within the block are treated as references to the current block. This can lead"
+            ' to errors when a name is used within a block before it is bound" (UnboundLocalError); a class'
+            " body is the only block whose unbound names fall back to the globals",
+            "a generator's locals live in a namespace object that survives between resumptions, read with the"
+            " lookup code for namespaces (that of module and class bodies), which falls back to the globals",
+            "bind every local variable of a generator function before reading it",
+            seen=("skulpt",),
+        ),
+        Deviation(
+            "generator-function-refuses-keyword-arguments",
+            "calling a generator function with any keyword argument raises TypeError ('takes no keyword"
+            " arguments'), even for a parameter that can be passed by keyword",
+            'Language Reference 6.3.4 "Calls": keyword arguments fill the slots of the parameters of those'
+            ' names; 8.7 "Function definitions": a generator function is a function definition like any other',
+            "a generator function is a runtime-made wrapper around the compiled body that accepts positional"
+            " arguments only",
+            "pass a generator function's arguments by position, or wrap it in an ordinary function",
+            seen=("skulpt",),
+        ),
+        Deviation(
+            "generator-keyword-only-parameters-unbound",
+            "a generator function's keyword-only parameters are never bound (not to an argument nor to their"
+            " default), and a call omitting a required one raises nothing: in the body they are unbound locals",
+            "Language Reference 8.7 \"Function definitions\": \"Parameters after '*' or '*identifier' are"
+            ' keyword-only parameters" and take their default when no argument is given for them; 6.3.4: a'
+            " parameter left without a value raises TypeError",
+            "generator functions are compiled apart from other functions, by code that binds only the"
+            " positional parameters to the arguments and defaults",
+            "give generator functions positional parameters only (with defaults where needed)",
+            seen=("skulpt",),
+        ),
     )
 }

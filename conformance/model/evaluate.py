@@ -478,6 +478,8 @@ class Evaluator:
             if name not in frame.fast:
                 if self.read_as_undefined(frame, name):
                     return JS_UNDEFINED
+                if frame.block.generator and self.deviates("generator-unbound-local-read-as-global"):
+                    return self.load_global(frame, name)
                 raise self.unbound(kind, name)
             return frame.fast[name]
         if self.displaced is not None and self.by_name(frame, kind):
@@ -1992,6 +1994,8 @@ class Evaluator:
             if not late:
                 self.bind_arguments(function, frame, args, kwargs)
             return Coroutine(function, frame, arguments=(args, kwargs), bound=not late)
+        if kwargs and function.block.generator and self.deviates("generator-function-refuses-keyword-arguments"):
+            raise raise_("TypeError")
         self.bind_arguments(function, frame, args, kwargs)
         if isinstance(node, ir.FunctionDef) and function.block.generator:
             return Generator(node.name, self.generator_frames(frame, node))
@@ -2139,8 +2143,16 @@ class Evaluator:
                 if index < first_default:
                     raise raise_("TypeError")
                 values[param.name] = function.defaults[index - first_default]
+        # (deviation: a generator function's keyword-only parameters are left unbound, and not required)
+        unbound = (
+            params.kwonly and function.block.generator and self.deviates("generator-keyword-only-parameters-unbound")
+        )
         for param in params.kwonly:
-            if param.name not in values:
+            if unbound:
+                if function.block.scope.get(param.name) is CELL:
+                    raise Unspecified("a generator's keyword-only parameter in a cell that is never made")
+                values.pop(param.name, None)
+            elif param.name not in values:
                 if param.name not in function.kwdefaults:
                     raise raise_("TypeError")
                 values[param.name] = function.kwdefaults[param.name]
