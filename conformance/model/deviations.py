@@ -453,7 +453,9 @@ DEVIATIONS: dict[str, Deviation] = {
             "reading a variable that lives in a cell (a local variable a nested function captures, or a free"
             " variable) while its cell is empty raises nothing: the read gives JavaScript's undefined, the mark"
             " of an unbound variable, so the variable, parameter or attribute it is then stored in is unbound, and"
-            " an iteration over a tuple or list holding it stops there",
+            " an iteration over a tuple or list holding it stops there; it is false, and any other operation on"
+            " it (an operator, a comparison, an attribute, an item, a call, an iteration) fails in JavaScript,"
+            " raising ExternalError",
             'Language Reference 4.2.2 "Resolution of names": "If a name is bound in a block, it is a local'
             ' variable of that block ... [reading it unbound] raises an UnboundLocalError exception"; reading a'
             " free variable whose binding in the enclosing function is not made raises NameError",

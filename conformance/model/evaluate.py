@@ -76,6 +76,7 @@ EXCEPTION_MRO = {
     "SyntaxError": ["SyntaxError", *_BASE],
     "SystemError": ["SystemError", *_BASE],
     "NotImplementedError": ["NotImplementedError", "RuntimeError", *_BASE],
+    "ExternalError": ["ExternalError", *_BASE],  # (deviation empty-cell-read-gives-undefined: a host error)
     "JavaScriptError": ["JavaScriptError"],  # (deviations: a compiler written in JavaScript fails, as Skulpt's)
 }
 MAX_INT_BITS = 4096  # a larger int is exact but slow to make and to encode: the model does not follow it
@@ -102,6 +103,13 @@ class Undefined:
 
 
 UNDEFINED = Undefined()
+
+
+def _refuse_undefined(*operands: Any) -> None:
+    """Deviation empty-cell-read-gives-undefined: an operation on JavaScript's undefined (an operator,
+    an attribute, an item, a call, an iteration) fails in the host, with ExternalError."""
+    if any(operand is UNDEFINED for operand in operands):
+        raise raise_("ExternalError")
 
 
 @dataclass(eq=False, slots=True)
@@ -1581,7 +1589,7 @@ class Evaluator:
     def truth(self, value: Any) -> bool:
         """§4.1 "Truth Value Testing" (no class here defines __bool__ or __len__)."""
         if value is UNDEFINED:
-            raise Unspecified("the truth of JavaScript's undefined")
+            return False  # (JavaScript's undefined is false)
         if value is None or type(value) in NUMBERS or type(value) is str:
             return bool(value)
         if isinstance(value, tuple):
@@ -1599,6 +1607,7 @@ class Evaluator:
     def binary(self, op: str, left: Any, right: Any, in_place: bool = False) -> Any:
         if type(left) in NUMBERS and type(right) in NUMBERS:
             return self.arithmetic(op, left, right)
+        _refuse_undefined(left, right)
         if isinstance(left, HostValue) or isinstance(right, HostValue):
             raise Unspecified("an operator on a host value: the host's own error")
         if op == "|" and (isinstance(left, _TYPING) or isinstance(right, _TYPING)):
@@ -1696,6 +1705,7 @@ class Evaluator:
         return result
 
     def compare(self, op: str, left: Any, right: Any) -> bool:
+        _refuse_undefined(left, right)
         if op == "==":
             return self.equal(left, right)
         if op == "!=":
@@ -1770,6 +1780,7 @@ class Evaluator:
         raise raise_("TypeError")
 
     def attribute(self, value: Any, attr: str) -> Any:
+        _refuse_undefined(value)
         if attr == "__annotations__":
             return self.annotations_of(value)
         if isinstance(value, ListValue) and attr == "append":
@@ -1813,6 +1824,7 @@ class Evaluator:
         return found
 
     def set_attribute(self, owner: Any, attr: str, value: Any) -> None:
+        _refuse_undefined(owner)
         if isinstance(owner, ExceptionValue) and attr in EXCEPTION_ATTRIBUTES:
             raise Unspecified("an exception's own attribute set: the model does not follow it")
         if isinstance(owner, HAS_DICT):
@@ -1827,6 +1839,7 @@ class Evaluator:
             raise raise_("AttributeError")
 
     def delete_attribute(self, owner: Any, attr: str) -> None:
+        _refuse_undefined(owner)
         if isinstance(owner, ExceptionValue) and attr in EXCEPTION_ATTRIBUTES:
             raise Unspecified("an exception's own attribute deleted: the model does not follow it")
         space = (
@@ -1841,6 +1854,7 @@ class Evaluator:
         del space[attr]
 
     def subscript(self, value: Any, index: int) -> Any:
+        _refuse_undefined(value)
         if isinstance(value, (ListValue, tuple)):
             items = value.items if isinstance(value, ListValue) else value
             if -len(items) <= index < len(items):
@@ -1858,6 +1872,7 @@ class Evaluator:
         raise raise_("TypeError")
 
     def set_item(self, owner: Any, index: int, value: Any) -> None:
+        _refuse_undefined(owner)
         if isinstance(owner, ListValue):
             if not -len(owner.items) <= index < len(owner.items):
                 raise raise_("IndexError")
@@ -1868,6 +1883,7 @@ class Evaluator:
             raise raise_("TypeError")
 
     def delete_item(self, owner: Any, index: int) -> None:
+        _refuse_undefined(owner)
         if isinstance(owner, ListValue):
             if not -len(owner.items) <= index < len(owner.items):
                 raise raise_("IndexError")
@@ -1910,8 +1926,7 @@ class Evaluator:
             return self._live_list(value)
         if isinstance(value, tuple):
             return self._counted(iter(value))
-        if value is UNDEFINED:
-            raise Unspecified("what iterating JavaScript's undefined does")
+        _refuse_undefined(value)
         if isinstance(value, DictValue):
             return self._counted(iter([key for key, _ in value.items.values()]))
         if isinstance(value, Generator):
@@ -1970,6 +1985,7 @@ class Evaluator:
             return self.call_builtin(function.name, args, kwargs)
         if isinstance(function, HostValue):
             raise Unspecified("a call of a host value: the host's own error")
+        _refuse_undefined(function)
         raise raise_("TypeError")
 
     def instantiate(self, klass: Class, args: list[Any], kwargs: dict[str, Any]) -> Instance:
@@ -2164,6 +2180,8 @@ class Evaluator:
             self.store(frame, params.kwarg, extra)
 
     def call_builtin(self, name: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
+        if any(arg is UNDEFINED for arg in (*args, *kwargs.values())):
+            raise Unspecified("a builtin given JavaScript's undefined: each does its own thing")
         if name == "dict":
             if args:
                 raise Unspecified("dict() of positional arguments")
