@@ -452,10 +452,12 @@ DEVIATIONS: dict[str, Deviation] = {
             "empty-cell-read-gives-undefined",
             "reading a variable that lives in a cell (a local variable a nested function captures, or a free"
             " variable) while its cell is empty raises nothing: the read gives JavaScript's undefined, the mark"
-            " of an unbound variable, so the variable, parameter or attribute it is then stored in is unbound, and"
-            " an iteration over a tuple or list holding it stops there; it is false, and any other operation on"
-            " it (an operator, a comparison, an attribute, an item, a call, an iteration) fails in JavaScript,"
-            " raising ExternalError",
+            " of an unbound variable, so the variable or attribute it is then stored in is unbound, a function"
+            " given it as an argument or default raises UnboundLocalError on entry (for a parameter that is a plain"
+            " local of an ordinary function; other parameters are left unbound), and an iteration over a tuple or"
+            " list holding it stops there; it is false, a decorator of that value raises TypeError, and any other"
+            " operation on it (an operator, a comparison, an attribute, an item, a call, an iteration) fails in"
+            " JavaScript, raising ExternalError",
             'Language Reference 4.2.2 "Resolution of names": "If a name is bound in a block, it is a local'
             ' variable of that block ... [reading it unbound] raises an UnboundLocalError exception"; reading a'
             " free variable whose binding in the enclosing function is not made raises NameError",

@@ -987,6 +987,8 @@ class Evaluator:
         finally:
             frame.binding = None
         for decorator in reversed(decorators):
+            if decorator is UNDEFINED:  # (deviation empty-cell-read-gives-undefined: refused as not callable)
+                raise raise_("TypeError")
             function = self.call(decorator, [function])
         self.store(frame, node.name, function)
 
@@ -1038,6 +1040,8 @@ class Evaluator:
         self.init_subclass(klass, keywords)
         value: Any = klass
         for decorator in reversed(decorators):
+            if decorator is UNDEFINED:  # (as for a function's decorator)
+                raise raise_("TypeError")
             value = self.call(decorator, [value])
         self.store(frame, node.name, value)
 
@@ -2172,12 +2176,26 @@ class Evaluator:
                 if param.name not in function.kwdefaults:
                     raise raise_("TypeError")
                 values[param.name] = function.kwdefaults[param.name]
+        if any(value is UNDEFINED for value in values.values()):
+            self.refuse_undefined_arguments(function, values, kwargs)
         for name, value in values.items():
             self.store(frame, name, value)
         if params.vararg is not None:
             self.store(frame, params.vararg, tuple(args[len(positional) :]))
         if params.kwarg is not None:
             self.store(frame, params.kwarg, extra)
+
+    def refuse_undefined_arguments(self, function: Function, values: dict[str, Any], kwargs: dict[str, Any]) -> None:
+        """Deviation empty-cell-read-gives-undefined: a function checks on entry that its parameters held in
+        plain local variables are bound, so JavaScript's undefined given to one (as an argument or as its
+        default) raises UnboundLocalError at the call; a parameter in a cell, or of a generator, is left unbound."""
+        for name in function.node.params.names():
+            if values.get(name, EMPTY) is not UNDEFINED:
+                continue
+            if kwargs.get(name, EMPTY) is UNDEFINED:
+                raise Unspecified("JavaScript's undefined passed by keyword")
+            if function.block.scope.get(name) is LOCAL and not function.block.generator:
+                raise raise_("UnboundLocalError", self.messages.unbound_local(name))
 
     def call_builtin(self, name: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
         if any(arg is UNDEFINED for arg in (*args, *kwargs.values())):
