@@ -287,6 +287,19 @@ def g(a, *, b):
     yield a
 probe_call('r', lambda: list(g(1)))
 """,
+    "generator-send-at-end-gives-undefined": """
+def g():
+    yield 1
+def f():
+    i = g()
+    return (i.send(None), i.send(None), 2)
+probe_call('r', f)
+""",
+    "del-of-a-parenthesized-target-list-does-nothing": """
+a = 1
+del (a,)
+probe('r', a)
+""",
 }
 
 # a program with both: an except-as name read after its handler, and a local read before it is bound

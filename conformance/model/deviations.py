@@ -600,5 +600,30 @@ DEVIATIONS: dict[str, Deviation] = {
             "give generator functions positional parameters only (with defaults where needed)",
             seen=("skulpt",),
         ),
+        Deviation(
+            "generator-send-at-end-gives-undefined",
+            "generator.send(value) that makes the generator finish (or is called on a finished one) raises"
+            " nothing and returns JavaScript's undefined, instead of raising StopIteration (whose value would be"
+            " the generator's return value); what undefined then does is as in empty-cell-read-gives-undefined",
+            'Language Reference 6.2.9.1 "Generator-iterator methods", generator.send(value): "If the generator'
+            ' exits without yielding another value, a StopIteration exception is raised"',
+            "send() hands back whatever the resumed JavaScript function produced, and a finished generator"
+            " produces undefined, which is the runtime's mark of an exhausted iterator, not turned into"
+            " StopIteration on this path (next() and for loops do turn it)",
+            "drive generators with next() or a for loop, or test each value send() returns",
+            seen=("skulpt",),
+        ),
+        Deviation(
+            "del-of-a-parenthesized-target-list-does-nothing",
+            "`del (a, b)` or `del [a, b]`, a target list in parentheses or brackets, deletes nothing (`del a, b`"
+            " deletes both)",
+            'Language Reference 7.5 "The del statement": "del_stmt ::= "del" target_list"; "Deletion of a target'
+            ' list recursively deletes each target, from left to right"; 7.2: a target list may be enclosed in'
+            " parentheses or square brackets",
+            "the compiler's deletion handles a bare list of targets but emits nothing for a tuple or list"
+            " display used as one target",
+            "write `del a, b` without parentheses or brackets",
+            seen=("skulpt",),
+        ),
     )
 }

@@ -656,6 +656,8 @@ class Evaluator:
         if isinstance(target, ir.Name):
             self.delete(frame, target.id)
         elif isinstance(target, (ir.TupleExpr, ir.ListExpr)):
+            if self.deviates("del-of-a-parenthesized-target-list-does-nothing"):
+                return
             for element in target.elts:
                 self.delete_target(frame, element)
         elif isinstance(target, ir.Attribute):
@@ -2125,7 +2127,12 @@ class Evaluator:
         if len(args) != 1:
             raise raise_("TypeError")
         if isinstance(target, Generator):
-            return self.resume(target, args[0])
+            try:
+                return self.resume(target, args[0])
+            except Raised as raised:
+                if raised.value.type == "StopIteration" and self.deviates("generator-send-at-end-gives-undefined"):
+                    return UNDEFINED
+                raise
         if self.deviates("coroutine-send-returns-a-promise"):
             return self.run_as_promise(target)
         if target.state == "done":
