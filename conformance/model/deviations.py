@@ -454,7 +454,8 @@ DEVIATIONS: dict[str, Deviation] = {
             " variable) while its cell is empty raises nothing: the read gives JavaScript's undefined, the mark"
             " of an unbound variable, so the variable or attribute it is then stored in is unbound, a function"
             " given it as an argument or default raises UnboundLocalError on entry (for a parameter that is a plain"
-            " local of an ordinary function; other parameters are left unbound), and an iteration over a tuple or"
+            " local of an ordinary function; other parameters are left unbound; as a keyword-only parameter's"
+            " default it counts as none), and an iteration over a tuple or"
             " list holding it stops there; it is false, a decorator of that value raises TypeError, and any other"
             " operation on it (an operator, a comparison, an attribute, an item, a call, an iteration) fails in"
             " JavaScript, raising ExternalError",

@@ -2180,7 +2180,8 @@ class Evaluator:
                     raise Unspecified("a generator's keyword-only parameter in a cell that is never made")
                 values.pop(param.name, None)
             elif param.name not in values:
-                if param.name not in function.kwdefaults:
+                # (deviation empty-cell-read-gives-undefined: a default of undefined is no default)
+                if function.kwdefaults.get(param.name, UNDEFINED) is UNDEFINED:
                     raise raise_("TypeError")
                 values[param.name] = function.kwdefaults[param.name]
         if any(value is UNDEFINED for value in values.values()):
