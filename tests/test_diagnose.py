@@ -17,6 +17,7 @@ from conformance.host.protocol import Program, ProgramResult
 from conformance.model.deviations import DEVIATIONS
 from conformance.model.evaluate import predict
 from generators import ir
+from generators.emit import emit
 from tests.support import BUGGY, HOST, ROOT, parse, pypy
 
 VERSION = (3, 11)
@@ -231,6 +232,74 @@ def g():
     yield 1
 probe('r', g)
 """,
+    "set-or-dict-comprehension-element-fails-to-compile": """
+d = {k: (lambda: k) for k in [1]}
+probe('r', 1)
+""",
+    "keyword-only-default-fails-to-compile": """
+def f(*, a=lambda: 1):
+    return a
+probe('r', 1)
+""",
+    "del-of-a-captured-variable-fails-to-compile": """
+def f():
+    x = 1
+    del x
+    return lambda: x
+probe('r', 1)
+""",
+    "with-target-other-than-a-name-fails-to-compile": """
+class M:
+    def __enter__(self):
+        return (1, 2)
+    def __exit__(self, *exc):
+        return None
+with M() as (a, b):
+    probe('r', a)
+""",
+    "locals-not-implemented": """
+def f(a):
+    probe('r', LOCALS)
+probe_call('s', f, 1)
+""",
+    "arithmetic-error-not-a-builtin": """
+def f():
+    try:
+        raise KeyError(1)
+    except (KeyError, ArithmeticError):
+        return 1
+probe_call('r', f)
+""",
+    "generator-unbound-local-read-as-global": """
+x = 5
+def g():
+    yield x
+    x = 1
+probe_call('r', lambda: list(g()))
+""",
+    "generator-function-refuses-keyword-arguments": """
+def g(a):
+    yield a
+probe_call('r', lambda: list(g(a=1)))
+""",
+    "generator-keyword-only-parameters-unbound": """
+def g(a, *, b):
+    yield a
+probe_call('r', lambda: list(g(1)))
+""",
+    "generator-send-at-end-gives-undefined": """
+def g():
+    yield 1
+def f():
+    i = g()
+    return (i.send(None), i.send(None), 2)
+probe_call('r', f)
+""",
+    "del-of-a-parenthesized-target-list-does-nothing": """
+a = 1
+del (a,)
+probe('r', a)
+""",
 }
 
 # a program with both: an except-as name read after its handler, and a local read before it is bound
@@ -419,11 +488,11 @@ def test_skulpt_is_diagnosed_with_the_deviations_seen_on_it() -> None:
     session = Session.open(Options(command="%s %s" % (node, adapter)))
     try:
         seen = sorted(name for name, deviation in DEVIATIONS.items() if "skulpt" in deviation.seen)
-        results = session.target.runner.run([Program(name, SHOWS[name].lstrip()) for name in seen])
+        # (the emitted source of each program: LOCALS becomes the locals() call generated programs make)
+        results = session.target.runner.run([Program(name, emit(shown(name))) for name in seen])
     finally:
         session.close()
     diagnosed = {
-        name: diagnose(parse(SHOWS[name]), (3, 7), result, "language")
-        for name, result in zip(seen, results, strict=True)
+        name: diagnose(shown(name), (3, 7), result, "language") for name, result in zip(seen, results, strict=True)
     }
     assert diagnosed == {name: (name,) for name in seen}

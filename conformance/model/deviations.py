@@ -452,8 +452,13 @@ DEVIATIONS: dict[str, Deviation] = {
             "empty-cell-read-gives-undefined",
             "reading a variable that lives in a cell (a local variable a nested function captures, or a free"
             " variable) while its cell is empty raises nothing: the read gives JavaScript's undefined, the mark"
-            " of an unbound variable, so the variable, parameter or attribute it is then stored in is unbound, and"
-            " an iteration over a tuple or list holding it stops there",
+            " of an unbound variable, so the variable or attribute it is then stored in is unbound, a function"
+            " given it as an argument or default raises UnboundLocalError on entry (for a parameter that is a plain"
+            " local of an ordinary function; other parameters are left unbound; as a keyword-only parameter's"
+            " default it counts as none), and an iteration over a tuple or"
+            " list holding it stops there; it is false, a decorator of that value raises TypeError, and any other"
+            " operation on it (an operator, a comparison, an attribute, an item, a call, an iteration) fails in"
+            " JavaScript, raising ExternalError",
             'Language Reference 4.2.2 "Resolution of names": "If a name is bound in a block, it is a local'
             ' variable of that block ... [reading it unbound] raises an UnboundLocalError exception"; reading a'
             " free variable whose binding in the enclosing function is not made raises NameError",
@@ -472,6 +477,153 @@ DEVIATIONS: dict[str, Deviation] = {
             "a generator function is a runtime-made wrapper around the compiled body, given the runtime's"
             " generic name instead of the def's",
             "do not rely on a generator function's __name__; keep the name alongside it where it is needed",
+            seen=("skulpt",),
+        ),
+        Deviation(
+            "set-or-dict-comprehension-element-fails-to-compile",
+            "the element of a set comprehension, or the key or value of a dict comprehension, may not hold a"
+            " lambda or generator expression, nor read or bind a name that the block it runs in does not mention"
+            " elsewhere (nor receive as a free variable for a nested block): the module fails to compile, with"
+            " an error of the compiler's own language (JavaScriptError)",
+            'Language Reference 6.2.4 "Displays for lists, sets and dictionaries" and 6.2.7 "Dictionary'
+            ' displays": the element (or key: value) of a comprehension is any expression, "evaluated'
+            ' ... each time the innermost block is reached"; 4.2.2: the names it reads resolve as any other',
+            "the symbol table pass never visits those expressions (it visits a list comprehension's element, but"
+            " not a set's or a dict's), so the compiler finds no scope for a lambda there, and no entry for a name"
+            " used only there, and fails an internal assertion",
+            "compute the element with a function defined outside the comprehension, or build the set or dict"
+            " from a list comprehension: set([...]), dict([(k, v) for ...])",
+            links=("https://github.com/skulpt/skulpt/issues/921",),
+            seen=("skulpt",),
+        ),
+        Deviation(
+            "keyword-only-default-fails-to-compile",
+            "the default value of a keyword-only parameter (of a def or a lambda) may not hold a lambda or"
+            " generator expression, nor read a name that the block around the definition does not mention"
+            " elsewhere (nor receive as a free variable for a nested block): the module fails to compile, with"
+            " an error of the compiler's own language (JavaScriptError)",
+            'Language Reference 8.7 "Function definitions": "Default parameter values are evaluated from left'
+            ' to right when the function definition is executed", in the block around it, for keyword-only'
+            " parameters (after * or *args) as for the others; 4.2.2: the names they read resolve as any other",
+            "the symbol table pass visits the defaults of positional parameters but never those of keyword-only"
+            " ones, so the compiler finds no scope for a lambda there and no entry for a name used only there,"
+            " and fails an internal assertion",
+            "bind the default to a variable first (`d = ...` before the def) and use `*, a=d` where d is also"
+            " read elsewhere in the block, or give the default None and compute it in the body",
+            links=("https://github.com/skulpt/skulpt/issues/1132",),
+            seen=("skulpt",),
+        ),
+        Deviation(
+            "del-of-a-captured-variable-fails-to-compile",
+            "`del x` of a variable that lives in a cell (a local variable that a nested function captures) is"
+            " not allowed: the module fails to compile, with an error of the compiler's own language"
+            " (JavaScriptError)",
+            'Language Reference 7.5 "The del statement": "Deletion of a name removes the binding of that name'
+            ' from the local or global namespace"; since Python 3.2 this includes a name referenced by a nested'
+            " block (a cell variable), which was a SyntaxError before",
+            "the compiler emits a deletion for plain locals and globals only: for a name in a cell it reaches"
+            " an unhandled case and fails an internal assertion",
+            "assign None to the variable instead of deleting it (or delete an item of a container it holds)",
+            seen=("skulpt",),
+        ),
+        Deviation(
+            "with-target-other-than-a-name-fails-to-compile",
+            "the target of `with E as T` may only be a plain name: a tuple or list of targets, an attribute or"
+            " a subscript makes the module fail to compile, with an error of the compiler's own language"
+            " (JavaScriptError)",
+            'Language Reference 8.5 "The with statement": "with_item ::= expression ["as" target]"; "The'
+            ' return value from __enter__() is assigned to it", as by an assignment to any target (7.2)',
+            "the compiler stores the value of __enter__() through the target's name, which only a plain name"
+            " has: for any other target it reads a missing field and fails",
+            "write `with E as v:` and assign from v inside the block: `(a, b) = v`",
+            links=("https://github.com/skulpt/skulpt/pull/1589",),
+            seen=("skulpt",),
+        ),
+        Deviation(
+            "locals-not-implemented",
+            "every call of locals() raises NotImplementedError('locals is not yet implemented')",
+            'Library "Built-in Functions", locals(): "Return a mapping object representing the current local'
+            ' symbol table"; in a function block, the current values of its local variables and of the free'
+            " variables it uses",
+            "the builtin is a stub: compiled code keeps its variables in JavaScript variables and closures, with"
+            " no namespace object to hand out",
+            "do not call locals(); pass the values needed explicitly (e.g. a dict built by hand)",
+            seen=("skulpt",),
+        ),
+        Deviation(
+            "arithmetic-error-not-a-builtin",
+            "the builtin ArithmeticError does not exist: reading the name raises NameError, so an except clause"
+            " naming it raises NameError when an exception reaches it (ZeroDivisionError and OverflowError"
+            " derive from Exception directly)",
+            'Library "Built-in Exceptions": "ArithmeticError: The base class for those built-in exceptions that'
+            ' are raised for various arithmetic errors: OverflowError, ZeroDivisionError, FloatingPointError";'
+            " Language Reference 8.4: an except clause's expression is evaluated when an exception reaches it",
+            "the runtime defines the concrete exception classes it raises, but not this abstract base",
+            "name the concrete classes: `except (ZeroDivisionError, OverflowError):`",
+            links=("https://github.com/skulpt/skulpt/pull/1545",),
+            seen=("skulpt",),
+        ),
+        Deviation(
+            "generator-unbound-local-read-as-global",
+            "in a generator function, reading a local variable (one not in a cell) while it is unbound reads the"
+            " global of that name, then the builtin, as a class body does, and raises NameError only if neither"
+            " exists, instead of UnboundLocalError",
+            'Language Reference 4.2.2 "Resolution of names": "If a name is bound in a block, it is a local'
+            ' variable of that block"; "If a name binding operation occurs anywhere within a code block, all'
+            " uses of the name within the block are treated as references to the current block. This can lead"
+            ' to errors when a name is used within a block before it is bound" (UnboundLocalError); a class'
+            " body is the only block whose unbound names fall back to the globals",
+            "a generator's locals live in a namespace object that survives between resumptions, read with the"
+            " lookup code for namespaces (that of module and class bodies), which falls back to the globals",
+            "bind every local variable of a generator function before reading it",
+            seen=("skulpt",),
+        ),
+        Deviation(
+            "generator-function-refuses-keyword-arguments",
+            "calling a generator function with any keyword argument raises TypeError ('takes no keyword"
+            " arguments'), even for a parameter that can be passed by keyword",
+            'Language Reference 6.3.4 "Calls": keyword arguments fill the slots of the parameters of those'
+            ' names; 8.7 "Function definitions": a generator function is a function definition like any other',
+            "a generator function is a runtime-made wrapper around the compiled body that accepts positional"
+            " arguments only",
+            "pass a generator function's arguments by position, or wrap it in an ordinary function",
+            seen=("skulpt",),
+        ),
+        Deviation(
+            "generator-keyword-only-parameters-unbound",
+            "a generator function's keyword-only parameters are never bound (not to an argument nor to their"
+            " default), and a call omitting a required one raises nothing: in the body they are unbound locals",
+            "Language Reference 8.7 \"Function definitions\": \"Parameters after '*' or '*identifier' are"
+            ' keyword-only parameters" and take their default when no argument is given for them; 6.3.4: a'
+            " parameter left without a value raises TypeError",
+            "generator functions are compiled apart from other functions, by code that binds only the"
+            " positional parameters to the arguments and defaults",
+            "give generator functions positional parameters only (with defaults where needed)",
+            seen=("skulpt",),
+        ),
+        Deviation(
+            "generator-send-at-end-gives-undefined",
+            "generator.send(value) that makes the generator finish (or is called on a finished one) raises"
+            " nothing and returns JavaScript's undefined, instead of raising StopIteration (whose value would be"
+            " the generator's return value); what undefined then does is as in empty-cell-read-gives-undefined",
+            'Language Reference 6.2.9.1 "Generator-iterator methods", generator.send(value): "If the generator'
+            ' exits without yielding another value, a StopIteration exception is raised"',
+            "send() hands back whatever the resumed JavaScript function produced, and a finished generator"
+            " produces undefined, which is the runtime's mark of an exhausted iterator, not turned into"
+            " StopIteration on this path (next() and for loops do turn it)",
+            "drive generators with next() or a for loop, or test each value send() returns",
+            seen=("skulpt",),
+        ),
+        Deviation(
+            "del-of-a-parenthesized-target-list-does-nothing",
+            "`del (a, b)` or `del [a, b]`, a target list in parentheses or brackets, deletes nothing (`del a, b`"
+            " deletes both)",
+            'Language Reference 7.5 "The del statement": "del_stmt ::= "del" target_list"; "Deletion of a target'
+            ' list recursively deletes each target, from left to right"; 7.2: a target list may be enclosed in'
+            " parentheses or square brackets",
+            "the compiler's deletion handles a bare list of targets but emits nothing for a tuple or list"
+            " display used as one target",
+            "write `del a, b` without parentheses or brackets",
             seen=("skulpt",),
         ),
     )

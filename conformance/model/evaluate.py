@@ -40,6 +40,7 @@ from conformance.model.scopes import (
     Analysis,
     Block,
     Kind,
+    ScopeCompilerCrash,
     ScopeSyntaxError,
     ScopeSystemError,
     Unspecified,
@@ -74,6 +75,9 @@ EXCEPTION_MRO = {
     "StopIteration": ["StopIteration", *_BASE],
     "SyntaxError": ["SyntaxError", *_BASE],
     "SystemError": ["SystemError", *_BASE],
+    "NotImplementedError": ["NotImplementedError", "RuntimeError", *_BASE],
+    "ExternalError": ["ExternalError", *_BASE],  # (deviation empty-cell-read-gives-undefined: a host error)
+    "JavaScriptError": ["JavaScriptError"],  # (deviations: a compiler written in JavaScript fails, as Skulpt's)
 }
 MAX_INT_BITS = 4096  # a larger int is exact but slow to make and to encode: the model does not follow it
 MAX_LENGTH = 1000  # nor a longer list made by repetition
@@ -99,6 +103,13 @@ class Undefined:
 
 
 UNDEFINED = Undefined()
+
+
+def _refuse_undefined(*operands: Any) -> None:
+    """Deviation empty-cell-read-gives-undefined: an operation on JavaScript's undefined (an operator,
+    an attribute, an item, a call, an iteration) fails in the host, with ExternalError."""
+    if any(operand is UNDEFINED for operand in operands):
+        raise raise_("ExternalError")
 
 
 @dataclass(eq=False, slots=True)
@@ -477,6 +488,8 @@ class Evaluator:
             if name not in frame.fast:
                 if self.read_as_undefined(frame, name):
                     return JS_UNDEFINED
+                if frame.block.generator and self.deviates("generator-unbound-local-read-as-global"):
+                    return self.load_global(frame, name)
                 raise self.unbound(kind, name)
             return frame.fast[name]
         if self.displaced is not None and self.by_name(frame, kind):
@@ -645,6 +658,8 @@ class Evaluator:
         if isinstance(target, ir.Name):
             self.delete(frame, target.id)
         elif isinstance(target, (ir.TupleExpr, ir.ListExpr)):
+            if self.deviates("del-of-a-parenthesized-target-list-does-nothing"):
+                return
             for element in target.elts:
                 self.delete_target(frame, element)
         elif isinstance(target, ir.Attribute):
@@ -793,6 +808,9 @@ class Evaluator:
         """§8.4: the first clause naming a class of the exception (its type or a base)."""
         mro = EXCEPTION_MRO[exception.type]
         for handler in node.handlers:
+            # (deviation: the clause's names are read when an exception reaches it, and one is missing)
+            if "ArithmeticError" in handler.types and self.deviates("arithmetic-error-not-a-builtin"):
+                raise raise_("NameError", self.messages.undefined("ArithmeticError"))
             if any(name in mro for name in handler.types or ("Exception",)):
                 return handler
         return None
@@ -973,6 +991,8 @@ class Evaluator:
         finally:
             frame.binding = None
         for decorator in reversed(decorators):
+            if decorator is UNDEFINED:  # (deviation empty-cell-read-gives-undefined: refused as not callable)
+                raise raise_("TypeError")
             function = self.call(decorator, [function])
         self.store(frame, node.name, function)
 
@@ -1024,6 +1044,8 @@ class Evaluator:
         self.init_subclass(klass, keywords)
         value: Any = klass
         for decorator in reversed(decorators):
+            if decorator is UNDEFINED:  # (as for a function's decorator)
+                raise raise_("TypeError")
             value = self.call(decorator, [value])
         self.store(frame, node.name, value)
 
@@ -1393,6 +1415,8 @@ class Evaluator:
     def eval_local_names(self, frame: Frame, node: ir.LocalNames) -> Any:
         """Library locals(): in a function block, its local variables and the free variables it uses
         that are bound now; an inlined comprehension (PEP 709, 3.12) adds its function's."""
+        if self.deviates("locals-not-implemented"):
+            raise Raised(ExceptionValue("NotImplementedError", "locals is not yet implemented"))
         if self.dynamic_locals_are_the_namespace_in_use(frame):
             namespace = self.namespace_in_use(frame)
             extra = RUNNER_NAMES if namespace is frame.globals else ()
@@ -1573,7 +1597,7 @@ class Evaluator:
     def truth(self, value: Any) -> bool:
         """§4.1 "Truth Value Testing" (no class here defines __bool__ or __len__)."""
         if value is UNDEFINED:
-            raise Unspecified("the truth of JavaScript's undefined")
+            return False  # (JavaScript's undefined is false)
         if value is None or type(value) in NUMBERS or type(value) is str:
             return bool(value)
         if isinstance(value, tuple):
@@ -1591,6 +1615,7 @@ class Evaluator:
     def binary(self, op: str, left: Any, right: Any, in_place: bool = False) -> Any:
         if type(left) in NUMBERS and type(right) in NUMBERS:
             return self.arithmetic(op, left, right)
+        _refuse_undefined(left, right)
         if isinstance(left, HostValue) or isinstance(right, HostValue):
             raise Unspecified("an operator on a host value: the host's own error")
         if op == "|" and (isinstance(left, _TYPING) or isinstance(right, _TYPING)):
@@ -1688,6 +1713,7 @@ class Evaluator:
         return result
 
     def compare(self, op: str, left: Any, right: Any) -> bool:
+        _refuse_undefined(left, right)
         if op == "==":
             return self.equal(left, right)
         if op == "!=":
@@ -1762,6 +1788,7 @@ class Evaluator:
         raise raise_("TypeError")
 
     def attribute(self, value: Any, attr: str) -> Any:
+        _refuse_undefined(value)
         if attr == "__annotations__":
             return self.annotations_of(value)
         if isinstance(value, ListValue) and attr == "append":
@@ -1805,6 +1832,7 @@ class Evaluator:
         return found
 
     def set_attribute(self, owner: Any, attr: str, value: Any) -> None:
+        _refuse_undefined(owner)
         if isinstance(owner, ExceptionValue) and attr in EXCEPTION_ATTRIBUTES:
             raise Unspecified("an exception's own attribute set: the model does not follow it")
         if isinstance(owner, HAS_DICT):
@@ -1819,6 +1847,7 @@ class Evaluator:
             raise raise_("AttributeError")
 
     def delete_attribute(self, owner: Any, attr: str) -> None:
+        _refuse_undefined(owner)
         if isinstance(owner, ExceptionValue) and attr in EXCEPTION_ATTRIBUTES:
             raise Unspecified("an exception's own attribute deleted: the model does not follow it")
         space = (
@@ -1833,6 +1862,7 @@ class Evaluator:
         del space[attr]
 
     def subscript(self, value: Any, index: int) -> Any:
+        _refuse_undefined(value)
         if isinstance(value, (ListValue, tuple)):
             items = value.items if isinstance(value, ListValue) else value
             if -len(items) <= index < len(items):
@@ -1850,6 +1880,7 @@ class Evaluator:
         raise raise_("TypeError")
 
     def set_item(self, owner: Any, index: int, value: Any) -> None:
+        _refuse_undefined(owner)
         if isinstance(owner, ListValue):
             if not -len(owner.items) <= index < len(owner.items):
                 raise raise_("IndexError")
@@ -1860,6 +1891,7 @@ class Evaluator:
             raise raise_("TypeError")
 
     def delete_item(self, owner: Any, index: int) -> None:
+        _refuse_undefined(owner)
         if isinstance(owner, ListValue):
             if not -len(owner.items) <= index < len(owner.items):
                 raise raise_("IndexError")
@@ -1902,8 +1934,7 @@ class Evaluator:
             return self._live_list(value)
         if isinstance(value, tuple):
             return self._counted(iter(value))
-        if value is UNDEFINED:
-            raise Unspecified("what iterating JavaScript's undefined does")
+        _refuse_undefined(value)
         if isinstance(value, DictValue):
             return self._counted(iter([key for key, _ in value.items.values()]))
         if isinstance(value, Generator):
@@ -1962,6 +1993,7 @@ class Evaluator:
             return self.call_builtin(function.name, args, kwargs)
         if isinstance(function, HostValue):
             raise Unspecified("a call of a host value: the host's own error")
+        _refuse_undefined(function)
         raise raise_("TypeError")
 
     def instantiate(self, klass: Class, args: list[Any], kwargs: dict[str, Any]) -> Instance:
@@ -1986,6 +2018,8 @@ class Evaluator:
             if not late:
                 self.bind_arguments(function, frame, args, kwargs)
             return Coroutine(function, frame, arguments=(args, kwargs), bound=not late)
+        if kwargs and function.block.generator and self.deviates("generator-function-refuses-keyword-arguments"):
+            raise raise_("TypeError")
         self.bind_arguments(function, frame, args, kwargs)
         if isinstance(node, ir.FunctionDef) and function.block.generator:
             return Generator(node.name, self.generator_frames(frame, node))
@@ -2095,7 +2129,12 @@ class Evaluator:
         if len(args) != 1:
             raise raise_("TypeError")
         if isinstance(target, Generator):
-            return self.resume(target, args[0])
+            try:
+                return self.resume(target, args[0])
+            except Raised as raised:
+                if raised.value.type == "StopIteration" and self.deviates("generator-send-at-end-gives-undefined"):
+                    return UNDEFINED
+                raise
         if self.deviates("coroutine-send-returns-a-promise"):
             return self.run_as_promise(target)
         if target.state == "done":
@@ -2133,11 +2172,22 @@ class Evaluator:
                 if index < first_default:
                     raise raise_("TypeError")
                 values[param.name] = function.defaults[index - first_default]
+        # (deviation: a generator function's keyword-only parameters are left unbound, and not required)
+        unbound = (
+            params.kwonly and function.block.generator and self.deviates("generator-keyword-only-parameters-unbound")
+        )
         for param in params.kwonly:
-            if param.name not in values:
-                if param.name not in function.kwdefaults:
+            if unbound:
+                if function.block.scope.get(param.name) is CELL:
+                    raise Unspecified("a generator's keyword-only parameter in a cell that is never made")
+                values.pop(param.name, None)
+            elif param.name not in values:
+                # (deviation empty-cell-read-gives-undefined: a default of undefined is no default)
+                if function.kwdefaults.get(param.name, UNDEFINED) is UNDEFINED:
                     raise raise_("TypeError")
                 values[param.name] = function.kwdefaults[param.name]
+        if any(value is UNDEFINED for value in values.values()):
+            self.refuse_undefined_arguments(function, values, kwargs)
         for name, value in values.items():
             self.store(frame, name, value)
         if params.vararg is not None:
@@ -2145,7 +2195,21 @@ class Evaluator:
         if params.kwarg is not None:
             self.store(frame, params.kwarg, extra)
 
+    def refuse_undefined_arguments(self, function: Function, values: dict[str, Any], kwargs: dict[str, Any]) -> None:
+        """Deviation empty-cell-read-gives-undefined: a function checks on entry that its parameters held in
+        plain local variables are bound, so JavaScript's undefined given to one (as an argument or as its
+        default) raises UnboundLocalError at the call; a parameter in a cell, or of a generator, is left unbound."""
+        for name in function.node.params.names():
+            if values.get(name, EMPTY) is not UNDEFINED:
+                continue
+            if kwargs.get(name, EMPTY) is UNDEFINED:
+                raise Unspecified("JavaScript's undefined passed by keyword")
+            if function.block.scope.get(name) is LOCAL and not function.block.generator:
+                raise raise_("UnboundLocalError", self.messages.unbound_local(name))
+
     def call_builtin(self, name: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
+        if any(arg is UNDEFINED for arg in (*args, *kwargs.values())):
+            raise Unspecified("a builtin given JavaScript's undefined: each does its own thing")
         if name == "dict":
             if args:
                 raise Unspecified("dict() of positional arguments")
@@ -2401,6 +2465,8 @@ def _predict(module: ir.Module, version: tuple[int, ...], switches: Switches) ->
     except ScopeSyntaxError as error:
         # The rule broken is kept for people; compile-time messages are not predicted.
         kind = "SystemError" if isinstance(error, ScopeSystemError) else "SyntaxError"  # (the former: a deviation)
+        if isinstance(error, ScopeCompilerCrash):  # (a deviation: the compiler itself fails)
+            kind = "JavaScriptError"
         return {"compile_error": {"type": kind, "module": "builtins", "mro": EXCEPTION_MRO[kind],
                                   "rule": str(error)}}  # fmt: skip
     evaluator = Evaluator(analysis, version, mangled.names, switches)

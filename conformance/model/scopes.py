@@ -38,7 +38,7 @@ Reference leaves open raises Unspecified.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
 from enum import Enum
 from typing import Any
 
@@ -76,6 +76,11 @@ class ScopeSyntaxError(Exception):
 
 class ScopeSystemError(ScopeSyntaxError):
     """Under a deviation: the implementation's compiler fails on the program with an internal SystemError."""
+
+
+class ScopeCompilerCrash(ScopeSyntaxError):
+    """Under a deviation: the implementation's compiler fails on a construct with an error of the language
+    it is written in (Skulpt: a JavaScript Error), reported as JavaScriptError."""
 
 
 class Unspecified(Exception):
@@ -162,6 +167,7 @@ def analyze(module: ir.Module, deferred_annotations: bool = False, switches: Swi
     builder.statements(top, module.body)
     for block in builder.order:  # parents first
         _resolve(block, switches)
+    _compiler_crashes(module, builder, switches)
     if _hide_comprehension_variables(builder.order):
         # resolved again, the deviations about those hidden locals asked where a name passes one
         for block in builder.order:
@@ -191,6 +197,16 @@ class _Builder:
         self.annotate_scopes: dict[int, Block] = {}
         self.order: list[Block] = []  # every block, parents before children (as Block.walk)
         self.attributes: set[str] = set()  # attribute names read or assigned
+        # for the deviations whose compiler fails on a construct (_compiler_crashes):
+        self.deleted: list[tuple[Block, str]] = []  # each `del name` (a plain name, not in a tuple), and its block
+        self.with_targets = False  # a `with ... as T` whose T is not a plain name
+        self.unanalysed_kinds: set[str] = set()  # the deviations of the expressions below met
+        # In the second pass (skip_unanalysed), the expressions some implementations' symbol table never
+        # visits are recorded, not visited, with their block; and the names every visited expression and
+        # statement mentions that the blocks' sets leave out (builtins, the probes) are kept in `mentions`.
+        self.skip_unanalysed = False
+        self.unanalysed: list[tuple[Block, ir.Expr, str]] = []
+        self.mentions: dict[int, set[str]] = {}
 
     def register(self, block: Block, annotate: bool = False) -> Block:
         if annotate:
@@ -222,9 +238,12 @@ class _Builder:
     ) -> None:
         """The default values in the enclosing block, then the function in a block of its own."""
         params = node.params
-        for param in (*params.positional_params(), *params.kwonly):  # the order defaults are evaluated in
+        for param in params.positional_params():  # the order defaults are evaluated in
             if param.default is not None:
                 self.expr(parent, param.default, in_iterable)
+        for param in params.kwonly:
+            if param.default is not None:
+                self.unanalysed_expr(parent, param.default, in_iterable, "keyword-only-default-fails-to-compile")
         names = params.names()
         if len(set(names)) != len(names):
             raise ScopeSyntaxError("duplicate argument in function definition")
@@ -285,7 +304,18 @@ class _Builder:
             visit = STATEMENTS.get(type(node))
             if visit is None:
                 raise TypeError("not a statement: %r" % (node,))
+            if self.skip_unanalysed and type(node) in _PROBE_FUNCTIONS:
+                self.mentions.setdefault(id(block), set()).add(_PROBE_FUNCTIONS[type(node)])
             visit(self, block, node)
+
+    def unanalysed_expr(self, block: Block, node: ir.Expr, in_iterable: bool, deviation: str) -> None:
+        """An expression that the symbol table of the implementations with `deviation` never visits: in
+        the second pass, recorded for _compiler_crashes instead."""
+        self.unanalysed_kinds.add(deviation)
+        if self.skip_unanalysed:
+            self.unanalysed.append((block, node, deviation))
+        else:
+            self.expr(block, node, in_iterable)
 
     def target(self, block: Block, node: ir.Expr) -> None:
         """§7.2: a name in a target is bound; an attribute's or subscript's operand is read."""
@@ -336,6 +366,8 @@ class _Builder:
     def delete(self, block: Block, node: ir.Delete) -> None:
         for target in node.targets:  # §4.2.1: a del target is bound for this purpose
             self.target(block, target)
+            if isinstance(target, ir.Name):
+                self.deleted.append((block, target.id))
 
     def nonlocal_(self, block: Block, node: ir.Nonlocal) -> None:
         self.declare(block, node.names, "nonlocal")
@@ -409,6 +441,7 @@ class _Builder:
         self.expr(block, node.context)
         if node.target is not None:
             self.target(block, node.target)
+            self.with_targets |= not isinstance(node.target, ir.Name)
         self.statements(block, node.body)
 
     def type_alias(self, block: Block, node: ir.TypeAlias) -> None:
@@ -454,6 +487,8 @@ class _Builder:
         visit = EXPRESSIONS.get(type(node))
         if visit is None:
             raise TypeError("not an expression: %r" % (node,))
+        if self.skip_unanalysed:
+            self.mentions.setdefault(id(block), set()).update(_implicit_names(node))
         visit(self, block, node, in_iterable)
 
     def constant(self, block: Block, node: ir.Const | ir.Builtin | ir.LocalNames, in_iterable: bool) -> None:
@@ -516,9 +551,7 @@ class _Builder:
             child.iteration_vars.update(ir.target_names(clause.target))
             for test in clause.ifs:
                 self.expr(child, test, in_iterable)
-        if node.key is not None:
-            self.expr(child, node.key, in_iterable)
-        self.expr(child, node.elt, in_iterable)
+        self.comprehension_element(child, node, in_iterable)
 
     def inline_comprehension(self, block: Block, node: ir.Comprehension, in_iterable: bool) -> None:
         """Deviation: a list, set or dict comprehension as Python 2's list comprehension, with no block
@@ -529,9 +562,17 @@ class _Builder:
             self.target(block, clause.target)
             for test in clause.ifs:
                 self.expr(block, test, in_iterable)
-        if node.key is not None:
-            self.expr(block, node.key, in_iterable)
-        self.expr(block, node.elt, in_iterable)
+        self.comprehension_element(block, node, in_iterable)
+
+    def comprehension_element(self, block: Block, node: ir.Comprehension, in_iterable: bool) -> None:
+        """The key and the element, in the block the comprehension's clauses run in."""
+        for value in (node.key, node.elt):
+            if value is None:
+                pass
+            elif node.kind in ("set", "dict"):
+                self.unanalysed_expr(block, value, in_iterable, "set-or-dict-comprehension-element-fails-to-compile")
+            else:
+                self.expr(block, value, in_iterable)
 
     def named_expr(self, block: Block, node: ir.NamedExpr, in_iterable: bool) -> None:
         if in_iterable and not self.deviates("assignment-expression-in-comprehension-iterable"):
@@ -629,6 +670,84 @@ def _pattern_classes(pattern: ir.Pattern) -> list[ir.Expr]:
     if isinstance(pattern, (ir.MatchSequence, ir.MatchOr, ir.MatchMapping)):
         return [cls for p in pattern.patterns for cls in _pattern_classes(p)]
     return []
+
+
+# -- deviations: constructs a compiler fails on ---------------------------------------
+
+# The names the emitted source of these nodes reads that the blocks' sets leave out (not variables of the
+# program), and the functions the probe statements call: a symbol table still records them.
+_IMPLICIT_NAMES: dict[type[Any], tuple[str, ...]] = {
+    ir.Super: ("super",),
+    ir.LocalNames: ("sorted", "locals", "_k"),  # sorted(_k for _k in locals() if ...)
+    ir.EvalName: ("eval",),
+    ir.ProbeCallValue: ("probe_call",),
+}
+_PROBE_FUNCTIONS: dict[type[Any], str] = {
+    ir.Probe: "probe",
+    ir.ProbeCall: "probe_call",
+    ir.ProbeClosure: "probe_closure",
+}
+
+
+def _implicit_names(node: object) -> tuple[str, ...]:
+    return (node.name,) if isinstance(node, ir.Builtin) else _IMPLICIT_NAMES.get(type(node), ())
+
+
+def _mentioned(node: Any, names: set[str]) -> bool:
+    """Adds to `names` every name the emitted source of expression `node` reads or binds; true if it opens
+    a scope of its own (a lambda, a generator expression, or the one LocalNames is written with)."""
+    if isinstance(node, ir.Name):
+        names.add(node.id)
+        return False
+    if isinstance(node, (ir.Lambda, ir.LocalNames)) or (isinstance(node, ir.Comprehension) and node.kind == "gen"):
+        return True
+    if isinstance(node, ir.NamedExpr):
+        names.add(node.target)
+    names.update(_implicit_names(node))
+    scoped = False
+    for part in fields(node):
+        value = getattr(node, part.name)
+        for item in value if isinstance(value, tuple) else (value,):
+            if is_dataclass(item):
+                scoped |= _mentioned(item, names)
+    return scoped
+
+
+def _compiler_crashes(module: ir.Module, builder: _Builder, switches: Switches) -> None:
+    """Deviations: constructs on which an implementation's compiler fails (ScopeCompilerCrash), whatever
+    else the program holds; asked after the analysis, since the implementation's symbol table, which
+    raises its SyntaxErrors first, is complete before its compiler runs."""
+    if builder.with_targets and switches.deviates("with-target-other-than-a-name-fails-to-compile"):
+        raise ScopeCompilerCrash("`with ... as T` where T is not a plain name")
+    for block, name in builder.deleted:
+        if block.scope.get(name) in (CELL, FREE) and switches.deviates("del-of-a-captured-variable-fails-to-compile"):
+            raise ScopeCompilerCrash("`del %s` of a variable that lives in a cell" % name)
+    wanted = {deviation for deviation in sorted(builder.unanalysed_kinds) if switches.deviates(deviation)}
+    if not wanted:
+        return
+    # The implementation's symbol table: the same analysis with the expressions it never visits left out.
+    skipping = _Builder(builder.deferred_annotations, switches)
+    skipping.skip_unanalysed = True
+    top = skipping.register(Block("module", module, None, name="<module>"))
+    skipping.statements(top, module.body)
+    for block in skipping.order:
+        _resolve(block, switches)
+    unknown = ""
+    for block, node, deviation in skipping.unanalysed:
+        if deviation not in wanted:
+            continue
+        names: set[str] = set()
+        if _mentioned(node, names):
+            raise ScopeCompilerCrash("a lambda or generator expression that the symbol table never visited")
+        known = block.bound | block.used | block.globals | block.nonlocals | skipping.mentions.get(id(block), set())
+        for child in block.children:  # and the free variables passing through the block
+            known |= child.freevars
+        for name in sorted(names - known):
+            if not name.startswith("_"):  # (Skulpt's compiler takes a name such as __x it does not know for a global)
+                raise ScopeCompilerCrash("%r, which the symbol table never saw in its block" % name)
+            unknown = name
+    if unknown:
+        raise Unspecified("a name the implementation's symbol table never saw, %r, read as a global" % unknown)
 
 
 # -- resolving names ----------------------------------------------------------------
