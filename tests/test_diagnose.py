@@ -231,6 +231,17 @@ def g():
     yield 1
 probe('r', g)
 """,
+    "function-attributes-refused": """
+def f():
+    f.a = 1
+    return f.a
+probe_call('r', f)
+""",
+    "object-init-accepts-arguments": """
+class C:
+    pass
+probe_call('r', C, 1)
+""",
 }
 
 # a program with both: an except-as name read after its handler, and a local read before it is bound
@@ -373,6 +384,8 @@ MICROPYTHON = ROOT / "conformance" / "target" / "adapters" / "micropython.mjs"
         "no-private-name-mangling",
         "zero-argument-super-only-in-def",
         "del-missing-module-or-class-name-as-key-error",
+        "function-attributes-refused",
+        "object-init-accepts-arguments",
     ],
 )
 def test_micropython_is_diagnosed_with_its_deviations(deviation: str) -> None:

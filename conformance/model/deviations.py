@@ -474,5 +474,33 @@ DEVIATIONS: dict[str, Deviation] = {
             "do not rely on a generator function's __name__; keep the name alongside it where it is needed",
             seen=("skulpt",),
         ),
+        Deviation(
+            "function-attributes-refused",
+            "a user-defined function (and a staticmethod or classmethod object) has no __dict__: setting an"
+            " attribute on it raises AttributeError",
+            'Data model 3.2 "The standard type hierarchy", user-defined functions: "__dict__: The namespace'
+            ' supporting arbitrary function attributes"; Language Reference 7.2: an attribute reference as'
+            " target asks the object to assign the attribute",
+            "function objects are kept small and fixed in size, without a namespace of their own (memory-constrained"
+            " implementations)",
+            "keep the data beside the function (a dict keyed by the function, or a closure variable), or make a"
+            " class with __call__ and set attributes on its instances",
+            links=(
+                "https://github.com/micropython/micropython/issues/8432",
+                "https://docs.micropython.org/en/latest/genrst/core_language.html",
+            ),
+            seen=("micropython",),
+        ),
+        Deviation(
+            "object-init-accepts-arguments",
+            "calling a class that defines no __init__ (nor inherits one but object's) accepts any positional and"
+            " keyword arguments and ignores them",
+            'Data model 3.3.1 "Basic customization": object.__new__ and object.__init__ take no arguments beyond'
+            " the class and the instance when the other is not overridden, so calling such a class with arguments"
+            " raises TypeError (Library, object(): 'This function does not accept any arguments')",
+            "the instance is made without a check of the arguments when no __init__ is found to pass them to",
+            "define an __init__ with the parameters a class is meant to take, or call the class without arguments",
+            seen=("micropython",),
+        ),
     )
 }

@@ -341,6 +341,8 @@ def type_name(value: Any) -> str:
         return "builtin_function_or_method"
     if isinstance(value, HostValue):
         return value.type_name
+    if value is UNDEFINED:  # (only under the deviations that read JavaScript's undefined)
+        raise Unspecified("the type of JavaScript's undefined")
     return names[type(value)]
 
 
@@ -1233,6 +1235,8 @@ class Evaluator:
                     received = raised.value.value
                     break
                 sent = yield item
+        elif self.generator_like(value):
+            received = self.await_(value)  # (it yields nothing: `yield from` gives what it returns)
         else:
             for item in self.iterate(value):
                 if (yield item) is not None:
@@ -1755,7 +1759,7 @@ class Evaluator:
             return self.hash_key(item) in container.items
         if isinstance(container, RangeValue):
             return type(item) in NUMBERS and item == int(item) and 0 <= item < container.stop
-        if isinstance(container, Generator):
+        if isinstance(container, Generator) or self.generator_like(container):
             return any(element is item or self.equal(element, item) for element in self.iterate(container))
         raise raise_("TypeError")
 
@@ -1805,6 +1809,8 @@ class Evaluator:
     def set_attribute(self, owner: Any, attr: str, value: Any) -> None:
         if isinstance(owner, ExceptionValue) and attr in EXCEPTION_ATTRIBUTES:
             raise Unspecified("an exception's own attribute set: the model does not follow it")
+        if isinstance(owner, (Function, StaticMethod, ClassMethod)) and self.deviates("function-attributes-refused"):
+            raise raise_("AttributeError")
         if isinstance(owner, HAS_DICT):
             owner.attrs[attr] = value
         elif isinstance(owner, Class):
@@ -1888,7 +1894,19 @@ class Evaluator:
         return ("identity", id(value))
 
     def iterable(self, value: Any) -> bool:
-        return isinstance(value, (RangeValue, ListValue, tuple, DictValue, Generator, SetValue))
+        return isinstance(value, (RangeValue, ListValue, tuple, DictValue, Generator, SetValue)) or self.generator_like(
+            value
+        )
+
+    def generator_like(self, value: Any) -> bool:
+        """Deviation coroutine-is-a-generator: a coroutine can be iterated (and delegated to) as a generator."""
+        return isinstance(value, Coroutine) and self.deviates("coroutine-is-a-generator")
+
+    def _coroutine_items(self, coroutine: Coroutine) -> Iterator[Any]:
+        """A coroutine iterated as a generator: its body runs at the first item asked for; it yields nothing
+        (nothing in it suspends), and what it returns is dropped."""
+        self.await_(coroutine)
+        yield from ()
 
     def iterate(self, value: Any) -> Iterator[Any]:
         """iter(value) at once (TypeError now), then its items as they are asked for."""
@@ -1903,12 +1921,22 @@ class Evaluator:
         if value is UNDEFINED:
             raise Unspecified("what iterating JavaScript's undefined does")
         if isinstance(value, DictValue):
+            self.dict_order_specified(value)
             return self._counted(iter([key for key, _ in value.items.values()]))
         if isinstance(value, Generator):
             return self._resume(value)
+        if self.generator_like(value):
+            return self._coroutine_items(value)
         if isinstance(value, SetValue):
             raise Unspecified("the iteration order of a set is not specified")
         raise raise_("TypeError")
+
+    def dict_order_specified(self, value: DictValue) -> None:
+        """Where a program sees the order of a dict's keys (iterating it, or probing it as a value): before 3.7
+        the language leaves the order open (CPython 3.6 keeps insertion order as a detail; MicroPython does not),
+        so a dict of two keys or more makes the program unspecified."""
+        if len(value.items) > 1 and not self.rules.has("dict-insertion-order"):
+            raise Unspecified("the order of a dict's keys before 3.7")
 
     def _counted(self, items: Iterator[Any]) -> Iterator[Any]:
         for item in items:
@@ -1966,7 +1994,7 @@ class Evaluator:
         instance = Instance(klass)
         init = klass.lookup("__init__")
         if init is EMPTY:
-            if args or kwargs:
+            if (args or kwargs) and not self.deviates("object-init-accepts-arguments"):
                 raise raise_("TypeError")
             return instance
         if self.call(self.bind(init, instance, klass), args, kwargs) is not None:
@@ -2198,6 +2226,7 @@ class Evaluator:
         if value is UNDEFINED:
             raise Unspecified("how JavaScript's undefined is encoded where it is not an item of a tuple or list")
         if isinstance(value, DictValue):
+            self.dict_order_specified(value)
             return {"dict": [[self.encode(k, depth + 1), self.encode(v, depth + 1)] for k, v in value.items.values()]}
         if isinstance(value, SetValue):
             items = [self.encode(item, depth + 1) for item in value.items.values()]
