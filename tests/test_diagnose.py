@@ -242,6 +242,16 @@ class C:
     pass
 probe_call('r', C, 1)
 """,
+    "metaclass-conflict-found-after-the-body": """
+class C(int, 1):
+    probe('r', 1)
+""",
+    "zero-argument-super-object-found-when-compiled": """
+class C:
+    def f():
+        return super().f
+probe('r', 1)
+""",
 }
 
 # a program with both: an except-as name read after its handler, and a local read before it is bound
@@ -386,6 +396,8 @@ MICROPYTHON = ROOT / "conformance" / "target" / "adapters" / "micropython.mjs"
         "del-missing-module-or-class-name-as-key-error",
         "function-attributes-refused",
         "object-init-accepts-arguments",
+        "metaclass-conflict-found-after-the-body",
+        "zero-argument-super-object-found-when-compiled",
     ],
 )
 def test_micropython_is_diagnosed_with_its_deviations(deviation: str) -> None:

@@ -502,5 +502,32 @@ DEVIATIONS: dict[str, Deviation] = {
             "define an __init__ with the parameters a class is meant to take, or call the class without arguments",
             seen=("micropython",),
         ),
+        Deviation(
+            "metaclass-conflict-found-after-the-body",
+            "a class statement whose bases have conflicting types (a class and an int, say) runs its body first,"
+            " and raises the TypeError when the class is made of them",
+            'Data model 3.3.3 "Customizing class creation": the metaclass is determined (3.3.3.3, TypeError when'
+            " the bases' metaclasses conflict) and the namespace prepared before the class body is executed"
+            " (3.3.3.5)",
+            "the class body runs first and the bases are only looked at by the call that makes the class of the"
+            " namespace, as a call type(name, bases, namespace) would",
+            "derive only from classes (and one built-in type at most); do not rely on a class body not running"
+            " when its bases are wrong",
+            seen=("micropython",),
+        ),
+        Deviation(
+            "zero-argument-super-object-found-when-compiled",
+            "zero-argument super() in a def takes as its object the def's first parameter of any kind (*args,"
+            " a keyword-only parameter, **kwargs), chosen when compiling: a def without parameters that calls"
+            " super() fails to compile (SyntaxError: super() can't find self)",
+            'Library "Built-in Functions", super(): the zero-argument form uses the first argument of the'
+            " immediately enclosing function; Data model 3.3.3.6: a function without positional parameters"
+            " gets RuntimeError (super(): no arguments) when the call runs, and only if it runs",
+            "the compiler rewrites `super()` into `super(__class__, <first parameter>)`, taking the first name"
+            " in the def's list of parameters, whatever its kind, and reports a def that has none",
+            "give every method that calls super() a first positional parameter (self or cls), and write"
+            " super(Class, obj) in any other function",
+            seen=("micropython",),
+        ),
     )
 }

@@ -985,7 +985,12 @@ class Evaluator:
             raise raise_("TypeError")  # the call that would build the class takes no keyword arguments
         if node.type_params:  # PEP 695: a generic class also derives from typing.Generic, after its bases
             bases.append(self.generic)
-        metaclass = self.metaclass(bases)
+        try:
+            metaclass = self.metaclass(bases)
+        except Raised:
+            if not self.deviates("metaclass-conflict-found-after-the-body"):
+                raise
+            metaclass = "(conflict)"  # no class can be made of these bases: TypeError once the body has run
         block = self.analysis.block_of(node)
         body = self.new_frame(block, frame.globals, self.closure_for(encloses, block))
         body.resolved = frame.resolved
@@ -1385,10 +1390,18 @@ class Evaluator:
             return IteratorValue()  # its first argument is the iterator of its first `for`
         node = block.node
         positional = node.params.positional_params() if isinstance(node, (ir.FunctionDef, ir.Lambda)) else ()
-        if not positional:
+        first = positional[0].name if positional else None
+        if (
+            first is None
+            and isinstance(node, ir.FunctionDef)
+            and self.deviates("zero-argument-super-object-found-when-compiled")
+        ):
+            params = node.params  # the first parameter in the order of the def's text, of any kind
+            first = params.vararg or next((param.name for param in params.kwonly), params.kwarg)
+        if first is None:
             raise raise_("RuntimeError", "super(): no arguments")
         try:
-            return self.load(frame, positional[0].name)
+            return self.load(frame, first)
         except Raised:
             raise Unspecified("super() with its first argument deleted") from None
 

@@ -466,6 +466,12 @@ class _Builder:
 
     def super_(self, block: Block, node: ir.Super, in_iterable: bool) -> None:
         self.attributes.add(node.attr)
+        if (
+            block.kind == "function"
+            and not block.params
+            and self.deviates("zero-argument-super-object-found-when-compiled")
+        ):
+            raise ScopeSyntaxError("super() can't find self")
         block.used.add("super")
         if block.function_like:
             block.used.add(CLASS_CELL)
