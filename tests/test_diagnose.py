@@ -252,6 +252,16 @@ class C:
         return super().f
 probe('r', 1)
 """,
+    "super-method-call-binds-any-object": """
+class A:
+    def f(self):
+        return self
+class B(A):
+    @staticmethod
+    def s(x):
+        return super().f()
+probe_call('r', B.s, 0)
+""",
 }
 
 # a program with both: an except-as name read after its handler, and a local read before it is bound
@@ -398,6 +408,7 @@ MICROPYTHON = ROOT / "conformance" / "target" / "adapters" / "micropython.mjs"
         "object-init-accepts-arguments",
         "metaclass-conflict-found-after-the-body",
         "zero-argument-super-object-found-when-compiled",
+        "super-method-call-binds-any-object",
     ],
 )
 def test_micropython_is_diagnosed_with_its_deviations(deviation: str) -> None:

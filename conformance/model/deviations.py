@@ -529,5 +529,22 @@ DEVIATIONS: dict[str, Deviation] = {
             " super(Class, obj) in any other function",
             seen=("micropython",),
         ),
+        Deviation(
+            "super-method-call-binds-any-object",
+            "a method called at once through zero-argument super(), `super().name(...)`, is looked up after"
+            " __class__ in __class__'s own bases and called with the object as its first argument, whatever the"
+            " object is: one that is not an instance of __class__ raises no TypeError, and a class is passed as"
+            " the first argument instead of leaving the function unbound",
+            'Library "Built-in Functions", super(type, object_or_type): "If the second argument is an object,'
+            " isinstance(obj, type) must be true. If the second argument is a type, issubclass(type2, type) must"
+            ' be true"; the lookup follows the MRO of object_or_type, and a function found through a type is'
+            " returned as it is (data model 3.3.2.3, invoking descriptors: super binding)",
+            "the compiler turns `super().name(...)` into a method load on the super object that takes the object"
+            " as the method's self directly, without the checks the super object's constructor and attribute"
+            " lookup make",
+            "call super() only in methods whose first parameter is an instance of the class (or use"
+            " super(Class, obj) with an obj known to be one)",
+            seen=("micropython",),
+        ),
     )
 }

@@ -1291,7 +1291,10 @@ class Evaluator:
         return self.eval(frame, node.body if self.truth(self.eval(frame, node.test)) else node.orelse)
 
     def eval_call(self, frame: Frame, node: ir.Call) -> Any:
-        function = self.eval(frame, node.func)
+        if isinstance(node.func, ir.Super):  # `super().name(...)`: see super-method-call-binds-any-object
+            function = self.eval_super(frame, node.func, called=True)
+        else:
+            function = self.eval(frame, node.func)
         args = self.elements(frame, node.args, "a call")
         kwargs: dict[str, Any] = {}
         for keyword in node.keywords:
@@ -1344,7 +1347,7 @@ class Evaluator:
     def eval_probe_call(self, frame: Frame, node: ir.ProbeCallValue) -> Any:
         return self.probe_call(frame, node.label, node.func, node.args)
 
-    def eval_super(self, frame: Frame, node: ir.Super) -> Any:
+    def eval_super(self, frame: Frame, node: ir.Super, called: bool = False) -> Any:
         """Zero-argument super() (Library "Built-in Functions": super; Data model 3.3.3.6): the class is
         the implicit __class__ reference, the object the first argument of the function it is called
         in; then the attribute, looked up in the object's MRO after that class, and bound to it."""
@@ -1368,6 +1371,9 @@ class Evaluator:
             and self.deviates("super-in-a-nested-function-fails")
         ):
             raise raise_("TypeError")  # super(type, obj): obj ... is not an instance or subtype of type
+        unchecked = called and not (isinstance(obj, Instance) and this in obj.cls.mro)
+        if unchecked and self.deviates("super-method-call-binds-any-object"):
+            return self.super_method_of_any_object(this, obj, node.attr)
         if isinstance(obj, Instance) and this in obj.cls.mro:
             mro, instance, owner = obj.cls.mro, obj, obj.cls
         elif isinstance(obj, Class) and this in obj.mro:
@@ -1377,6 +1383,23 @@ class Evaluator:
         for klass in mro[mro.index(this) + 1 :]:
             if node.attr in klass.namespace:
                 return self.bind(klass.namespace[node.attr], instance, owner)
+        raise raise_("AttributeError")
+
+    def super_method_of_any_object(self, this: Class, obj: Any, attr: str) -> Any:
+        """Deviation super-method-call-binds-any-object: `super().attr(...)` looks attr up after `this` in its own
+        bases, with no test of the object, and a function found is called with the object as its first argument
+        (a class too: it is not left unbound)."""
+        mro = this.mro
+        if any(klass.mro != mro[index:] for index, klass in enumerate(mro)):
+            raise Unspecified("the order an implementation searches multiple bases in")
+        for klass in mro[1:]:
+            if attr in klass.namespace:
+                found = klass.namespace[attr]
+                if isinstance(found, Function):
+                    return Method(found, obj)
+                if isinstance(found, StaticMethod):
+                    return found.function
+                raise Unspecified("what a super() call binds other than functions to an object of another class")
         raise raise_("AttributeError")
 
     def first_argument(self, frame: Frame) -> Any:
