@@ -262,6 +262,14 @@ class B(A):
         return super().f()
 probe_call('r', B.s, 0)
 """,
+    "assignment-expression-rebinds-iteration-variable-of-a-global": """
+b = 5
+def f():
+    global b
+    return [(b := 1) for b in range(2)]
+probe_call('r', f)
+probe('b', b)
+""",
 }
 
 # a program with both: an except-as name read after its handler, and a local read before it is bound
@@ -409,6 +417,7 @@ MICROPYTHON = ROOT / "conformance" / "target" / "adapters" / "micropython.mjs"
         "metaclass-conflict-found-after-the-body",
         "zero-argument-super-object-found-when-compiled",
         "super-method-call-binds-any-object",
+        "assignment-expression-rebinds-iteration-variable-of-a-global",
     ],
 )
 def test_micropython_is_diagnosed_with_its_deviations(deviation: str) -> None:

@@ -546,5 +546,18 @@ DEVIATIONS: dict[str, Deviation] = {
             " super(Class, obj) with an obj known to be one)",
             seen=("micropython",),
         ),
+        Deviation(
+            "assignment-expression-rebinds-iteration-variable-of-a-global",
+            "an assignment expression in a comprehension whose target is that comprehension's iteration variable"
+            " compiles when the containing function declares the name global: it binds the iteration variable",
+            'Language Reference 6.12 "Assignment expressions" and PEP 572: "an assignment expression occurring'
+            " in a list, set or dict comprehension or in a generator expression ... binds the target in the"
+            ' containing scope"; it is a SyntaxError when the target is an iteration variable of the'
+            " comprehension (CPython: 'assignment expression cannot rebind comprehension iteration variable')",
+            "the compiler declares the target global in the comprehension, as the containing function does, but"
+            " a name the comprehension already binds keeps its local kind and no conflict is reported",
+            "do not use a comprehension's iteration variable as the target of := inside it",
+            seen=("micropython",),
+        ),
     )
 }
