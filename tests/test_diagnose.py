@@ -270,6 +270,13 @@ def f():
 probe_call('r', f)
 probe('b', b)
 """,
+    "duplicate-base-class-accepted": """
+class B:
+    x = 1
+class C(B, B):
+    pass
+probe('r', C.x)
+""",
 }
 
 # a program with both: an except-as name read after its handler, and a local read before it is bound
@@ -418,6 +425,7 @@ MICROPYTHON = ROOT / "conformance" / "target" / "adapters" / "micropython.mjs"
         "zero-argument-super-object-found-when-compiled",
         "super-method-call-binds-any-object",
         "assignment-expression-rebinds-iteration-variable-of-a-global",
+        "duplicate-base-class-accepted",
     ],
 )
 def test_micropython_is_diagnosed_with_its_deviations(deviation: str) -> None:

@@ -559,5 +559,17 @@ DEVIATIONS: dict[str, Deviation] = {
             "do not use a comprehension's iteration variable as the target of := inside it",
             seen=("micropython",),
         ),
+        Deviation(
+            "duplicate-base-class-accepted",
+            "a class statement that lists the same base class twice (`class C(B, B)`) makes the class, as if the"
+            " base were listed once",
+            'Data model 3.3.3 "Customizing class creation" and Library type(): the class is made by type(name,'
+            " bases, namespace), which raises TypeError (duplicate base class) when a base is repeated: no"
+            " method resolution order can list it twice",
+            "the bases are kept as a tuple the attribute lookup searches depth first, and nothing checks it for"
+            " repeats",
+            "list each base class once",
+            seen=("micropython",),
+        ),
     )
 }

@@ -1012,8 +1012,14 @@ class Evaluator:
             self.class_bodies.pop()
         self.displaced = enclosing
         # then the metaclass is called (§3.3.3.6): only `type` makes a class of these bases and namespace
-        if metaclass != "type" or len(set(map(id, bases))) != len(bases):
+        if metaclass != "type":
             raise raise_("TypeError")
+        if len(set(map(id, bases))) != len(bases):
+            if not self.deviates("duplicate-base-class-accepted"):
+                raise raise_("TypeError")  # duplicate base class
+            bases = list({id(base): base for base in bases}.values())
+            if len(bases) > 1:  # (the order the implementation then searches its bases in is its own)
+                raise Unspecified("the method resolution order of a class with a base repeated beside others")
         hook = body.namespace.get("__init_subclass__")
         if isinstance(hook, Function) and self.rules.has("init-subclass"):  # §3.3.3.1: implicitly a classmethod
             body.namespace["__init_subclass__"] = ClassMethod(hook)
@@ -2317,6 +2323,8 @@ class Evaluator:
                 return "generator"
         if isinstance(value, Method) and self.deviates("function-type-named-by-implementation"):
             return "bound_method"
+        if isinstance(value, Coroutine) and self.deviates("coroutine-is-a-generator"):
+            return "generator"
         return type_name(value)
 
     def cell_facts(self, cell: Cell) -> dict[str, Any]:
