@@ -300,6 +300,52 @@ a = 1
 del (a,)
 probe('r', a)
 """,
+    "function-attributes-refused": """
+def f():
+    f.a = 1
+    return f.a
+probe_call('r', f)
+""",
+    "object-init-accepts-arguments": """
+class C:
+    pass
+probe_call('r', C, 1)
+""",
+    "metaclass-conflict-found-after-the-body": """
+class C(int, 1):
+    probe('r', 1)
+""",
+    "zero-argument-super-object-found-when-compiled": """
+class C:
+    def f():
+        return super().f
+probe('r', 1)
+""",
+    "super-method-call-binds-any-object": """
+class A:
+    def f(self):
+        return self
+class B(A):
+    @staticmethod
+    def s(x):
+        return super().f()
+probe_call('r', B.s, 0)
+""",
+    "assignment-expression-rebinds-iteration-variable-of-a-global": """
+b = 5
+def f():
+    global b
+    return [(b := 1) for b in range(2)]
+probe_call('r', f)
+probe('b', b)
+""",
+    "duplicate-base-class-accepted": """
+class B:
+    x = 1
+class C(B, B):
+    pass
+probe('r', C.x)
+""",
 }
 
 # a program with both: an except-as name read after its handler, and a local read before it is bound
@@ -442,6 +488,13 @@ MICROPYTHON = ROOT / "conformance" / "target" / "adapters" / "micropython.mjs"
         "no-private-name-mangling",
         "zero-argument-super-only-in-def",
         "del-missing-module-or-class-name-as-key-error",
+        "function-attributes-refused",
+        "object-init-accepts-arguments",
+        "metaclass-conflict-found-after-the-body",
+        "zero-argument-super-object-found-when-compiled",
+        "super-method-call-binds-any-object",
+        "assignment-expression-rebinds-iteration-variable-of-a-global",
+        "duplicate-base-class-accepted",
     ],
 )
 def test_micropython_is_diagnosed_with_its_deviations(deviation: str) -> None:

@@ -626,5 +626,102 @@ DEVIATIONS: dict[str, Deviation] = {
             "write `del a, b` without parentheses or brackets",
             seen=("skulpt",),
         ),
+        Deviation(
+            "function-attributes-refused",
+            "a user-defined function (and a staticmethod or classmethod object) has no __dict__: setting an"
+            " attribute on it raises AttributeError",
+            'Data model 3.2 "The standard type hierarchy", user-defined functions: "__dict__: The namespace'
+            ' supporting arbitrary function attributes"; Language Reference 7.2: an attribute reference as'
+            " target asks the object to assign the attribute",
+            "function objects are kept small and fixed in size, without a namespace of their own (memory-constrained"
+            " implementations)",
+            "keep the data beside the function (a dict keyed by the function, or a closure variable), or make a"
+            " class with __call__ and set attributes on its instances",
+            links=(
+                "https://github.com/micropython/micropython/issues/8432",
+                "https://docs.micropython.org/en/latest/genrst/core_language.html",
+            ),
+            seen=("micropython",),
+        ),
+        Deviation(
+            "object-init-accepts-arguments",
+            "calling a class that defines no __init__ (nor inherits one but object's) accepts any positional and"
+            " keyword arguments and ignores them",
+            'Data model 3.3.1 "Basic customization": object.__new__ and object.__init__ take no arguments beyond'
+            " the class and the instance when the other is not overridden, so calling such a class with arguments"
+            " raises TypeError (Library, object(): 'This function does not accept any arguments')",
+            "the instance is made without a check of the arguments when no __init__ is found to pass them to",
+            "define an __init__ with the parameters a class is meant to take, or call the class without arguments",
+            seen=("micropython",),
+        ),
+        Deviation(
+            "metaclass-conflict-found-after-the-body",
+            "a class statement whose bases have conflicting types (a class and an int, say) runs its body first,"
+            " and raises the TypeError when the class is made of them",
+            'Data model 3.3.3 "Customizing class creation": the metaclass is determined (3.3.3.3, TypeError when'
+            " the bases' metaclasses conflict) and the namespace prepared before the class body is executed"
+            " (3.3.3.5)",
+            "the class body runs first and the bases are only looked at by the call that makes the class of the"
+            " namespace, as a call type(name, bases, namespace) would",
+            "derive only from classes (and one built-in type at most); do not rely on a class body not running"
+            " when its bases are wrong",
+            seen=("micropython",),
+        ),
+        Deviation(
+            "zero-argument-super-object-found-when-compiled",
+            "zero-argument super() in a def takes as its object the def's first parameter of any kind (*args,"
+            " a keyword-only parameter, **kwargs), chosen when compiling: a def without parameters that calls"
+            " super() fails to compile (SyntaxError: super() can't find self)",
+            'Library "Built-in Functions", super(): the zero-argument form uses the first argument of the'
+            " immediately enclosing function; Data model 3.3.3.6: a function without positional parameters"
+            " gets RuntimeError (super(): no arguments) when the call runs, and only if it runs",
+            "the compiler rewrites `super()` into `super(__class__, <first parameter>)`, taking the first name"
+            " in the def's list of parameters, whatever its kind, and reports a def that has none",
+            "give every method that calls super() a first positional parameter (self or cls), and write"
+            " super(Class, obj) in any other function",
+            seen=("micropython",),
+        ),
+        Deviation(
+            "super-method-call-binds-any-object",
+            "a method called at once through zero-argument super(), `super().name(...)`, is looked up after"
+            " __class__ in __class__'s own bases and called with the object as its first argument, whatever the"
+            " object is: one that is not an instance of __class__ raises no TypeError, and a class is passed as"
+            " the first argument instead of leaving the function unbound",
+            'Library "Built-in Functions", super(type, object_or_type): "If the second argument is an object,'
+            " isinstance(obj, type) must be true. If the second argument is a type, issubclass(type2, type) must"
+            ' be true"; the lookup follows the MRO of object_or_type, and a function found through a type is'
+            " returned as it is (data model 3.3.2.3, invoking descriptors: super binding)",
+            "the compiler turns `super().name(...)` into a method load on the super object that takes the object"
+            " as the method's self directly, without the checks the super object's constructor and attribute"
+            " lookup make",
+            "call super() only in methods whose first parameter is an instance of the class (or use"
+            " super(Class, obj) with an obj known to be one)",
+            seen=("micropython",),
+        ),
+        Deviation(
+            "assignment-expression-rebinds-iteration-variable-of-a-global",
+            "an assignment expression in a comprehension whose target is that comprehension's iteration variable"
+            " compiles when the containing function declares the name global: it binds the iteration variable",
+            'Language Reference 6.12 "Assignment expressions" and PEP 572: "an assignment expression occurring'
+            " in a list, set or dict comprehension or in a generator expression ... binds the target in the"
+            ' containing scope"; it is a SyntaxError when the target is an iteration variable of the'
+            " comprehension (CPython: 'assignment expression cannot rebind comprehension iteration variable')",
+            "the compiler declares the target global in the comprehension, as the containing function does, but"
+            " a name the comprehension already binds keeps its local kind and no conflict is reported",
+            "do not use a comprehension's iteration variable as the target of := inside it",
+            seen=("micropython",),
+        ),
+        Deviation(
+            "duplicate-base-class-accepted",
+            "a class statement that lists the same base class twice (`class C(B, B)`) makes the class, as if the"
+            " base were listed once",
+            'Data model 3.3.3 "Customizing class creation" and Library type(): the class is made by type(name,'
+            " bases, namespace), which raises TypeError (duplicate base class) when a base is repeated: no"
+            " method resolution order can list it twice",
+            "the bases are kept as a tuple the attribute lookup searches depth first, and nothing checks it for"
+            " repeats",
+            "list each base class once",
+            seen=("micropython",),
+        ),
     )
 }

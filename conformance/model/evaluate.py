@@ -1005,7 +1005,12 @@ class Evaluator:
             raise raise_("TypeError")  # the call that would build the class takes no keyword arguments
         if node.type_params:  # PEP 695: a generic class also derives from typing.Generic, after its bases
             bases.append(self.generic)
-        metaclass = self.metaclass(bases)
+        try:
+            metaclass = self.metaclass(bases)
+        except Raised:
+            if not self.deviates("metaclass-conflict-found-after-the-body"):
+                raise
+            metaclass = "(conflict)"  # no class can be made of these bases: TypeError once the body has run
         block = self.analysis.block_of(node)
         body = self.new_frame(block, frame.globals, self.closure_for(encloses, block))
         body.resolved = frame.resolved
@@ -1027,8 +1032,14 @@ class Evaluator:
             self.class_bodies.pop()
         self.displaced = enclosing
         # then the metaclass is called (§3.3.3.6): only `type` makes a class of these bases and namespace
-        if metaclass != "type" or len(set(map(id, bases))) != len(bases):
+        if metaclass != "type":
             raise raise_("TypeError")
+        if len(set(map(id, bases))) != len(bases):
+            if not self.deviates("duplicate-base-class-accepted"):
+                raise raise_("TypeError")  # duplicate base class
+            bases = list({id(base): base for base in bases}.values())
+            if len(bases) > 1:  # (the order the implementation then searches its bases in is its own)
+                raise Unspecified("the method resolution order of a class with a base repeated beside others")
         hook = body.namespace.get("__init_subclass__")
         if isinstance(hook, Function) and self.rules.has("init-subclass"):  # §3.3.3.1: implicitly a classmethod
             body.namespace["__init_subclass__"] = ClassMethod(hook)
@@ -1257,6 +1268,8 @@ class Evaluator:
                     received = raised.value.value
                     break
                 sent = yield item
+        elif self.generator_like(value):
+            received = self.await_(value)  # (it yields nothing: `yield from` gives what it returns)
         else:
             for item in self.iterate(value):
                 if (yield item) is not None:
@@ -1306,7 +1319,10 @@ class Evaluator:
         return self.eval(frame, node.body if self.truth(self.eval(frame, node.test)) else node.orelse)
 
     def eval_call(self, frame: Frame, node: ir.Call) -> Any:
-        function = self.eval(frame, node.func)
+        if isinstance(node.func, ir.Super):  # `super().name(...)`: see super-method-call-binds-any-object
+            function = self.eval_super(frame, node.func, called=True)
+        else:
+            function = self.eval(frame, node.func)
         args = self.elements(frame, node.args, "a call")
         kwargs: dict[str, Any] = {}
         for keyword in node.keywords:
@@ -1359,7 +1375,7 @@ class Evaluator:
     def eval_probe_call(self, frame: Frame, node: ir.ProbeCallValue) -> Any:
         return self.probe_call(frame, node.label, node.func, node.args)
 
-    def eval_super(self, frame: Frame, node: ir.Super) -> Any:
+    def eval_super(self, frame: Frame, node: ir.Super, called: bool = False) -> Any:
         """Zero-argument super() (Library "Built-in Functions": super; Data model 3.3.3.6): the class is
         the implicit __class__ reference, the object the first argument of the function it is called
         in; then the attribute, looked up in the object's MRO after that class, and bound to it."""
@@ -1383,6 +1399,9 @@ class Evaluator:
             and self.deviates("super-in-a-nested-function-fails")
         ):
             raise raise_("TypeError")  # super(type, obj): obj ... is not an instance or subtype of type
+        unchecked = called and not (isinstance(obj, Instance) and this in obj.cls.mro)
+        if unchecked and self.deviates("super-method-call-binds-any-object"):
+            return self.super_method_of_any_object(this, obj, node.attr)
         if isinstance(obj, Instance) and this in obj.cls.mro:
             mro, instance, owner = obj.cls.mro, obj, obj.cls
         elif isinstance(obj, Class) and this in obj.mro:
@@ -1392,6 +1411,23 @@ class Evaluator:
         for klass in mro[mro.index(this) + 1 :]:
             if node.attr in klass.namespace:
                 return self.bind(klass.namespace[node.attr], instance, owner)
+        raise raise_("AttributeError")
+
+    def super_method_of_any_object(self, this: Class, obj: Any, attr: str) -> Any:
+        """Deviation super-method-call-binds-any-object: `super().attr(...)` looks attr up after `this` in its own
+        bases, with no test of the object, and a function found is called with the object as its first argument
+        (a class too: it is not left unbound)."""
+        mro = this.mro
+        if any(klass.mro != mro[index:] for index, klass in enumerate(mro)):
+            raise Unspecified("the order an implementation searches multiple bases in")
+        for klass in mro[1:]:
+            if attr in klass.namespace:
+                found = klass.namespace[attr]
+                if isinstance(found, Function):
+                    return Method(found, obj)
+                if isinstance(found, StaticMethod):
+                    return found.function
+                raise Unspecified("what a super() call binds other than functions to an object of another class")
         raise raise_("AttributeError")
 
     def first_argument(self, frame: Frame) -> Any:
@@ -1405,10 +1441,18 @@ class Evaluator:
             return IteratorValue()  # its first argument is the iterator of its first `for`
         node = block.node
         positional = node.params.positional_params() if isinstance(node, (ir.FunctionDef, ir.Lambda)) else ()
-        if not positional:
+        first = positional[0].name if positional else None
+        if (
+            first is None
+            and isinstance(node, ir.FunctionDef)
+            and self.deviates("zero-argument-super-object-found-when-compiled")
+        ):
+            params = node.params  # the first parameter in the order of the def's text, of any kind
+            first = params.vararg or next((param.name for param in params.kwonly), params.kwarg)
+        if first is None:
             raise raise_("RuntimeError", "super(): no arguments")
         try:
-            return self.load(frame, positional[0].name)
+            return self.load(frame, first)
         except Raised:
             raise Unspecified("super() with its first argument deleted") from None
 
@@ -1783,7 +1827,7 @@ class Evaluator:
             return self.hash_key(item) in container.items
         if isinstance(container, RangeValue):
             return type(item) in NUMBERS and item == int(item) and 0 <= item < container.stop
-        if isinstance(container, Generator):
+        if isinstance(container, Generator) or self.generator_like(container):
             return any(element is item or self.equal(element, item) for element in self.iterate(container))
         raise raise_("TypeError")
 
@@ -1835,6 +1879,8 @@ class Evaluator:
         _refuse_undefined(owner)
         if isinstance(owner, ExceptionValue) and attr in EXCEPTION_ATTRIBUTES:
             raise Unspecified("an exception's own attribute set: the model does not follow it")
+        if isinstance(owner, (Function, StaticMethod, ClassMethod)) and self.deviates("function-attributes-refused"):
+            raise raise_("AttributeError")
         if isinstance(owner, HAS_DICT):
             owner.attrs[attr] = value
         elif isinstance(owner, Class):
@@ -1922,7 +1968,19 @@ class Evaluator:
         return ("identity", id(value))
 
     def iterable(self, value: Any) -> bool:
-        return isinstance(value, (RangeValue, ListValue, tuple, DictValue, Generator, SetValue))
+        return isinstance(value, (RangeValue, ListValue, tuple, DictValue, Generator, SetValue)) or self.generator_like(
+            value
+        )
+
+    def generator_like(self, value: Any) -> bool:
+        """Deviation coroutine-is-a-generator: a coroutine can be iterated (and delegated to) as a generator."""
+        return isinstance(value, Coroutine) and self.deviates("coroutine-is-a-generator")
+
+    def _coroutine_items(self, coroutine: Coroutine) -> Iterator[Any]:
+        """A coroutine iterated as a generator: its body runs at the first item asked for; it yields nothing
+        (nothing in it suspends), and what it returns is dropped."""
+        self.await_(coroutine)
+        yield from ()
 
     def iterate(self, value: Any) -> Iterator[Any]:
         """iter(value) at once (TypeError now), then its items as they are asked for."""
@@ -1936,12 +1994,22 @@ class Evaluator:
             return self._counted(iter(value))
         _refuse_undefined(value)
         if isinstance(value, DictValue):
+            self.dict_order_specified(value)
             return self._counted(iter([key for key, _ in value.items.values()]))
         if isinstance(value, Generator):
             return self._resume(value)
+        if self.generator_like(value):
+            return self._coroutine_items(value)
         if isinstance(value, SetValue):
             raise Unspecified("the iteration order of a set is not specified")
         raise raise_("TypeError")
+
+    def dict_order_specified(self, value: DictValue) -> None:
+        """Where a program sees the order of a dict's keys (iterating it, or probing it as a value): before 3.7
+        the language leaves the order open (CPython 3.6 keeps insertion order as a detail; MicroPython does not),
+        so a dict of two keys or more makes the program unspecified."""
+        if len(value.items) > 1 and not self.rules.has("dict-insertion-order"):
+            raise Unspecified("the order of a dict's keys before 3.7")
 
     def _counted(self, items: Iterator[Any]) -> Iterator[Any]:
         for item in items:
@@ -2000,7 +2068,7 @@ class Evaluator:
         instance = Instance(klass)
         init = klass.lookup("__init__")
         if init is EMPTY:
-            if args or kwargs:
+            if (args or kwargs) and not self.deviates("object-init-accepts-arguments"):
                 raise raise_("TypeError")
             return instance
         if self.call(self.bind(init, instance, klass), args, kwargs) is not None:
@@ -2264,6 +2332,7 @@ class Evaluator:
         if value is UNDEFINED:
             raise Unspecified("how JavaScript's undefined is encoded where it is not an item of a tuple or list")
         if isinstance(value, DictValue):
+            self.dict_order_specified(value)
             return {"dict": [[self.encode(k, depth + 1), self.encode(v, depth + 1)] for k, v in value.items.values()]}
         if isinstance(value, SetValue):
             items = [self.encode(item, depth + 1) for item in value.items.values()]
@@ -2318,6 +2387,8 @@ class Evaluator:
                 return "generator"
         if isinstance(value, Method) and self.deviates("function-type-named-by-implementation"):
             return "bound_method"
+        if isinstance(value, Coroutine) and self.deviates("coroutine-is-a-generator"):
+            return "generator"
         return type_name(value)
 
     def cell_facts(self, cell: Cell) -> dict[str, Any]:

@@ -501,6 +501,12 @@ class _Builder:
 
     def super_(self, block: Block, node: ir.Super, in_iterable: bool) -> None:
         self.attributes.add(node.attr)
+        if (
+            block.kind == "function"
+            and not block.params
+            and self.deviates("zero-argument-super-object-found-when-compiled")
+        ):
+            raise ScopeSyntaxError("super() can't find self")
         block.used.add("super")
         if block.function_like:
             block.used.add(CLASS_CELL)
@@ -588,6 +594,14 @@ class _Builder:
         comprehension: Block | None = block
         while comprehension is not None and comprehension.kind == "comprehension":
             if target in comprehension.iteration_vars:
+                container = block.container()
+                if (
+                    comprehension is block
+                    and isinstance(container.node, ir.FunctionDef)
+                    and _declares_global(container.node.body, target)
+                    and self.deviates("assignment-expression-rebinds-iteration-variable-of-a-global")
+                ):
+                    return  # it binds the comprehension's own iteration variable
                 raise ScopeSyntaxError(
                     "assignment expression cannot rebind comprehension iteration variable %r" % target
                 )
@@ -601,6 +615,15 @@ class _Builder:
             (inner.globals if declared_global else inner.nonlocals).add(target)
             inner = inner.parent
         container.bound.add(target)
+
+
+def _declares_global(statements: tuple[ir.Stmt, ...], name: str) -> bool:
+    """Whether a block's statements (compound statements' too, not nested functions' or classes') say `global name`."""
+    return any(
+        (isinstance(statement, ir.Global) and name in statement.names)
+        or any(_declares_global(nested, name) for nested in ir.blocks_of(statement))
+        for statement in statements
+    )
 
 
 # The IR classes are final (no subclasses), so a node's exact type picks its method.

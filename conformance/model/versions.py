@@ -123,6 +123,13 @@ RULES = (
         'Data model 3.2 "The standard type hierarchy": cell objects',
     ),
     Rule(
+        "dict-insertion-order",
+        (3, 7),
+        "a dict keeps its keys in insertion order (iteration, and so what a program sees of it)",
+        "the order of a dict's keys is not specified (CPython 3.6 keeps insertion order as a detail)",
+        'Library "Built-in Types": Mapping types, dict (changed in 3.7); What\'s New in Python 3.7',
+    ),
+    Rule(
         "assignment-expressions",
         (3, 8),
         "`:=` binds in the nearest enclosing function (through comprehensions)",
