@@ -231,6 +231,13 @@ def g():
     yield 1
 probe('r', g)
 """,
+    "assignment-expression-looks-up-private-target-unmangled": """
+class C:
+    def m(self):
+        global __x
+        return [(__x := 1) for y in (0,)]
+probe_call('r', C().m)
+""",
 }
 
 # a program with both: an except-as name read after its handler, and a local read before it is bound
@@ -427,3 +434,15 @@ def test_skulpt_is_diagnosed_with_the_deviations_seen_on_it() -> None:
         for name, result in zip(seen, results, strict=True)
     }
     assert diagnosed == {name: (name,) for name in seen}
+
+
+@pytest.mark.parametrize("version", [(3, 8), (3, 11), (3, 12)])
+def test_cpython_before_313_is_diagnosed_with_its_unmangled_lookup_of_a_private_assignment_target(
+    version: tuple[int, int],
+) -> None:
+    found = [found for found in discover() if found.implementation == "cpython" and found.version[:2] == version]
+    if not found:
+        pytest.fail("CPython %d.%d is needed: it shows this deviation (pyenv install)" % version)
+    name = "assignment-expression-looks-up-private-target-unmangled"
+    source = SHOWS[name].lstrip()
+    assert diagnose(parse(source), version, run(found[0].path, source), "language") == (name,)

@@ -474,5 +474,23 @@ DEVIATIONS: dict[str, Deviation] = {
             "do not rely on a generator function's __name__; keep the name alongside it where it is needed",
             seen=("skulpt",),
         ),
+        Deviation(
+            "assignment-expression-looks-up-private-target-unmangled",
+            "in a comprehension in a function inside a class, an assignment expression whose target is a private"
+            " name __x (bound as _C__x) does not see the containing function's `global __x` nor the"
+            " comprehension's own iteration variable __x: with the global declaration the program is rejected when"
+            " compiled (SyntaxError: no binding for nonlocal '_C__x' found); rebinding the innermost"
+            " comprehension's iteration variable is allowed, and makes it the function's variable",
+            'PEP 572 and Language Reference 6.12 "Assignment expressions": in a comprehension the target binds in'
+            " the containing scope, honouring its `global` declaration, and may not rebind an iteration variable;"
+            " 6.2.1: a private name is mangled everywhere in the class, declarations included",
+            "the symbol table checks the containing function's declarations and the iteration variables under the"
+            " target as written, while they are recorded under the mangled name (CPython 3.8 to 3.12; fixed in"
+            " 3.13)",
+            "in a method, do not bind a private global with := in a comprehension: use a plain assignment after"
+            " it, or a name that is not private",
+            links=("https://github.com/python/cpython/issues/96497",),
+            seen=("cpython",),
+        ),
     )
 }

@@ -2395,7 +2395,7 @@ def _predict(module: ir.Module, version: tuple[int, ...], switches: Switches) ->
             analysis = analyze(module, deferred, switches)  # (again, for the error it raised)
         elif private:
             mangled = mangle(module)
-            analysis = analyze(mangled.module, deferred, switches)
+            analysis = analyze(mangled.module, deferred, switches, mangled.names)
     except ScopeSyntaxError as error:
         # The rule broken is kept for people; compile-time messages are not predicted.
         kind = "SystemError" if isinstance(error, ScopeSystemError) else "SyntaxError"  # (the former: a deviation)

@@ -44,7 +44,9 @@ _IDENTIFIERS: dict[type[Any], tuple[str, ...]] = {
 @dataclass
 class Mangled:
     module: ir.Module
-    names: dict[int, str]  # id() of a function or class definition -> its __name__, where mangled
+    # id() of a function or class definition -> its __name__, where mangled; and of an assignment
+    # expression -> its target as written, where mangled (for a deviation: scopes.analyze)
+    names: dict[int, str]
 
 
 def mangle(module: ir.Module) -> Mangled:
@@ -146,6 +148,8 @@ def _transform(node: Any, private: str | None, names: dict[int, str]) -> Any:
     result = dataclasses.replace(node, **changes)
     if isinstance(node, ir.FunctionDef) and isinstance(result, ir.FunctionDef) and result.name != node.name:
         names[id(result)] = node.name
+    if isinstance(node, ir.NamedExpr) and isinstance(result, ir.NamedExpr) and result.target != node.target:
+        names[id(result)] = node.target
     return result
 
 

@@ -152,12 +152,18 @@ class Analysis:
         return self.annotate_scopes[id(node)]
 
 
-def analyze(module: ir.Module, deferred_annotations: bool = False, switches: Switches | None = None) -> Analysis:
+def analyze(
+    module: ir.Module,
+    deferred_annotations: bool = False,
+    switches: Switches | None = None,
+    unmangled: dict[int, str] | None = None,
+) -> Analysis:
     """The blocks of the program and the kind of every name in each; `deferred_annotations` (3.14)
     puts annotations in annotation scopes of their own; `switches`, the deviations the analysis
-    departs by (conformance/model/deviations.py)."""
+    departs by (conformance/model/deviations.py); `unmangled`, for a deviation, the private names
+    as written of the assignment expressions whose targets were mangled (id() of the node -> name)."""
     switches = switches or Switches()
-    builder = _Builder(deferred_annotations, switches)
+    builder = _Builder(deferred_annotations, switches, unmangled or {})
     top = builder.register(Block("module", module, None, name="<module>"))
     builder.statements(top, module.body)
     for block in builder.order:  # parents first
@@ -183,8 +189,9 @@ def _is_private(identifier: str) -> bool:
 
 
 class _Builder:
-    def __init__(self, deferred_annotations: bool, switches: Switches) -> None:
+    def __init__(self, deferred_annotations: bool, switches: Switches, unmangled: dict[int, str]) -> None:
         self.deferred_annotations = deferred_annotations
+        self.unmangled = unmangled
         self.deviates = switches.deviates
         self.blocks: dict[int, Block] = {}
         self.annotation_scopes: dict[int, Block] = {}
@@ -537,16 +544,22 @@ class _Builder:
         if in_iterable and not self.deviates("assignment-expression-in-comprehension-iterable"):
             raise ScopeSyntaxError("assignment expression cannot be used in a comprehension iterable expression")
         self.expr(block, node.value, in_iterable)
-        self.named_target(block, node.target)
+        self.named_target(block, node.target, id(node) in self.unmangled)
 
-    def named_target(self, block: Block, target: str) -> None:
-        """PEP 572: in a comprehension, := binds in the containing block."""
+    def named_target(self, block: Block, target: str, mangled: bool = False) -> None:
+        """PEP 572: in a comprehension, := binds in the containing block. (`mangled`: the target is a
+        private name, mangled.)"""
         if block.kind != "comprehension":
             block.bound.add(target)
             return
+        unmangled = mangled and self.deviates("assignment-expression-looks-up-private-target-unmangled")
         comprehension: Block | None = block
         while comprehension is not None and comprehension.kind == "comprehension":
-            if target in comprehension.iteration_vars:
+            if unmangled and target in comprehension.iteration_vars and comprehension is not block:
+                # (the target would be the nonlocal of the innermost comprehension, resolved to the outer
+                # one's iteration variable: not followed)
+                raise Unspecified("a private := target rebinding an outer comprehension's iteration variable")
+            if target in comprehension.iteration_vars and not unmangled:
                 raise ScopeSyntaxError(
                     "assignment expression cannot rebind comprehension iteration variable %r" % target
                 )
@@ -555,6 +568,10 @@ class _Builder:
         if container.kind == "class":
             raise ScopeSyntaxError("assignment expression within a comprehension cannot be used in a class body")
         declared_global = container.kind == "module" or target in container.globals
+        if declared_global and unmangled:
+            # the containing function's `global` is not found under the name as written, so the target is
+            # made the comprehension's nonlocal: nothing binds it, the function's name being global
+            raise ScopeSyntaxError("no binding for nonlocal %r found" % target)
         inner: Block | None = block
         while inner is not None and inner.kind == "comprehension":
             (inner.globals if declared_global else inner.nonlocals).add(target)
