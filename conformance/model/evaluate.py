@@ -341,6 +341,8 @@ def type_name(value: Any) -> str:
         return "builtin_function_or_method"
     if isinstance(value, HostValue):
         return value.type_name
+    if isinstance(value, Undefined):  # (deviation empty-cell-read-gives-undefined: e.g. a class base)
+        raise Unspecified("the type of JavaScript's undefined, where a Python value's type is needed")
     return names[type(value)]
 
 
