@@ -238,6 +238,25 @@ class C:
         return [(__x := 1) for y in (0,)]
 probe_call('r', C().m)
 """,
+    "nonlocal-in-class-body-with-class-cell-fails-to-compile": """
+def f(a, x):
+    class C:
+        nonlocal x
+        x = 1
+        def m(self):
+            return a, __class__
+    return x
+probe_call('r', f, 1, 2)
+""",
+    "bare-annotation-in-class-body-hides-variable-from-nested-scopes": """
+def f(x):
+    class C:
+        x: int
+        def m(self):
+            return x
+    return C().m()
+probe_call('r', f, 1)
+""",
 }
 
 # a program with both: an except-as name read after its handler, and a local read before it is bound
@@ -446,3 +465,33 @@ def test_cpython_before_313_is_diagnosed_with_its_unmangled_lookup_of_a_private_
     name = "assignment-expression-looks-up-private-target-unmangled"
     source = SHOWS[name].lstrip()
     assert diagnose(parse(source), version, run(found[0].path, source), "language") == (name,)
+
+
+# PyPy makes a class body's closure table from what its nested scopes take through it, and adds a nonlocal
+# name when the class's own code first uses it: read before the method is made, it is found
+NONLOCAL_READ_BEFORE_THE_METHOD = """
+def f(x):
+    class C:
+        nonlocal x
+        probe('a', x)
+        def m(self):
+            return x
+    return C().m()
+probe_call('r', f, 1)
+"""
+
+
+@pytest.mark.parametrize(
+    "deviation",
+    [
+        "nonlocal-in-class-body-with-class-cell-fails-to-compile",
+        "bare-annotation-in-class-body-hides-variable-from-nested-scopes",
+        "",  # NONLOCAL_READ_BEFORE_THE_METHOD: compiled, and run as the Reference says
+    ],
+)
+def test_pypy_is_diagnosed_with_its_compiler_failures_on_class_closures(deviation: str) -> None:
+    command = pypy()
+    if command is None:
+        pytest.fail("PyPy is needed: it is what shows these deviations (apt-get install pypy3)")
+    source = (SHOWS[deviation] if deviation else NONLOCAL_READ_BEFORE_THE_METHOD).lstrip()
+    assert diagnose(parse(source), (3, 9), run(command, source), "language") == ((deviation,) if deviation else ())

@@ -305,14 +305,16 @@ DEVIATIONS: dict[str, Deviation] = {
         ),
         Deviation(
             "nonlocal-in-class-body-passed-to-nested-scope-fails-to-compile",
-            "a program where a class body declares x nonlocal and a scope nested in the class body (a method,"
-            " lambda or comprehension) reads or assigns that x is rejected when compiled, with SystemError (an"
-            " internal KeyError of the compiler)",
+            "a program where a class body declares x nonlocal and makes a scope nested in it (a method, lambda,"
+            " comprehension or class) that reads or assigns that x is rejected when compiled, with SystemError (an"
+            " internal KeyError of the compiler), unless the class body itself binds x, or reads it before it"
+            " makes the nested scope",
             'Language Reference 7.13 "The nonlocal statement" and 4.2.2: a class body may declare a name nonlocal,'
             " and a free name of a scope nested in it refers to the enclosing function's variable, passing through"
             " the class body",
-            "the compiler looks the name up among the class body's own cells, where a nonlocal name passed on to"
-            " nested scopes is not",
+            "the compiler numbers a class body's closure variables from the names nested scopes take through it"
+            " (those it binds included) and leaves out its nonlocal names, which it adds only when the class's own"
+            " code first uses them: making the nested scope looks the name up and does not find it",
             "do not declare nonlocal in a class body a name that its methods use; assign it from a function"
             " nested in the enclosing function instead",
             links=("https://github.com/pypy/pypy/issues/3429",),  # (closed: a nested function's own nonlocal)
@@ -491,6 +493,36 @@ DEVIATIONS: dict[str, Deviation] = {
             " it, or a name that is not private",
             links=("https://github.com/python/cpython/issues/96497",),
             seen=("cpython",),
+        ),
+        Deviation(
+            "nonlocal-in-class-body-with-class-cell-fails-to-compile",
+            "a program where a class body has a __class__ cell (a method uses __class__ or super()), passes other"
+            " variables of enclosing functions to its nested scopes or reads them, and reads, binds or deletes a"
+            " name it declares nonlocal that no nested scope takes from it, is rejected when compiled, with"
+            " SystemError (an internal KeyError of the compiler)",
+            'Language Reference 7.13 "The nonlocal statement": a class body may declare a name nonlocal and bind'
+            " it; Data model 3.3.3.6: the __class__ cell is made when a method uses __class__ or super()",
+            "the compiler adds such a nonlocal name to the class body's table of closure variables when the code"
+            " first uses it, numbered without counting the __class__ cell: it takes the number of the last"
+            " variable already there, and the list of names made from the table has a gap",
+            "do not declare nonlocal in a class body (assign the variable from a function nested in the enclosing"
+            " function), or do not use super() or __class__ in the class's methods",
+            seen=("pypy",),
+        ),
+        Deviation(
+            "bare-annotation-in-class-body-hides-variable-from-nested-scopes",
+            "a program where a class body annotates x without a value (`x: T`) and a scope nested in the class"
+            " body (a method, lambda, comprehension or class) takes x from an enclosing function (reads it, or"
+            " declares it nonlocal) is rejected when compiled, with SystemError (an internal KeyError)",
+            "Language Reference 4.2.2: names bound in a class block are not visible in the scopes nested in it, so"
+            " their free x is the enclosing function's, passing through the class; 7.2.2: an annotation without a"
+            " value binds nothing",
+            "the compiler leaves a name the class body only annotates out of its table of the closure variables"
+            " nested scopes take through it (it counts as the class's own), and making the nested scope does not"
+            " find it",
+            "do not annotate in a class body, without a value, a name that its methods take from an enclosing"
+            " function: give the annotation a value, or rename one of them",
+            seen=("pypy",),
         ),
     )
 }

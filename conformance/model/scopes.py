@@ -37,6 +37,7 @@ Reference leaves open raises Unspecified.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from enum import Enum
@@ -176,6 +177,7 @@ def analyze(
             block.freevars.clear()
         for block in builder.order:
             _resolve(block, switches)
+    _class_closures(builder, switches)
     names = {name for block in builder.order for name in (*block.bound, *block.used, *block.globals, *block.nonlocals)}
     private = any(_is_private(name) for name in names | builder.attributes)
     return Analysis(top, builder.blocks, private, builder.annotation_scopes, builder.annotate_scopes)
@@ -663,15 +665,6 @@ def _resolve(block: Block, switches: Switches) -> None:
         block.scope[name] = kind
         if owner is not None:
             _place_cell(block, name, owner)
-            between = block.parent
-            while between is not None and between is not owner:
-                if (
-                    between.kind == "class"
-                    and name in between.nonlocals
-                    and switches.deviates("nonlocal-in-class-body-passed-to-nested-scope-fails-to-compile")
-                ):
-                    raise ScopeSystemError("a class body declaring %r nonlocal passes it to a nested scope" % name)
-                between = between.parent
 
 
 def _kind_of(block: Block, name: str, switches: Switches) -> tuple[Kind, Block | None]:
@@ -821,6 +814,154 @@ def _owner(block: Block, name: str, switches: Switches) -> Block:
         block.hidden_by[name] = "comprehension-variable-hides-enclosing-variable"
         return holder
     return owner
+
+
+# -- class bodies' closures as PyPy compiles them, for deviations ------------------------------------
+
+
+def _class_closures(builder: _Builder, switches: Switches) -> None:
+    """Deviations seen on PyPy 3.9: its compiler numbers the closure variables of a class body's code in a
+    table made from the names nested scopes take through the class, except those the class declares
+    nonlocal without binding them, or binds only by an annotation without a value. A nonlocal name is put in
+    the table when the class's own code first reads or binds it (numbered without counting the __class__
+    cell); a nested scope made before that, or needing a name bound only by a bare annotation, is not
+    found (an internal KeyError: SystemError). With a __class__ cell, a name put in late takes the number
+    of the last of the others: when there are others, the compiler fails at the class statement."""
+    free_in_code: dict[int, set[str]] = {}  # a class statement -> the closure variables of its code
+    for block in reversed(builder.order):  # (nested classes first)
+        if block.kind != "class" or not block.freevars:
+            continue  # no closure variable, nothing to number
+        assert isinstance(block.node, ir.ClassDef)
+        events = list(_class_code_events(block.node.body))
+        bound = {name for kind, name in events if kind == "bind"}
+        bare = {name for kind, name in events if kind == "annotate"} - bound
+        owns_class_cell = CLASS_CELL in block.cellvars
+        taken = {name for child in block.children for name in free_in_code.get(id(child.node), child.freevars)}
+        late = {name for name in block.nonlocals if name not in bound or name not in taken}
+        table = {name for name in block.freevars if name not in late and name not in bare and name != CLASS_CELL}
+        added: set[str] = set()
+        for kind, item in events:
+            if kind != "scope":
+                if item in late:
+                    added.add(item)
+                continue
+            child = builder.blocks.get(id(item)) or builder.annotation_scopes.get(id(item))
+            if child is None:
+                continue  # (under a deviation, a comprehension with no block of its own)
+            for name in sorted(free_in_code.get(id(item), child.freevars)):
+                if name in table or name in added or (name == CLASS_CELL and owns_class_cell):
+                    continue
+                if name in bare:
+                    deviation = "bare-annotation-in-class-body-hides-variable-from-nested-scopes"
+                else:
+                    deviation = "nonlocal-in-class-body-passed-to-nested-scope-fails-to-compile"
+                if switches.deviates(deviation):
+                    raise ScopeSystemError(
+                        "class %s passes %r to a nested scope, not in its table" % (block.name, name)
+                    )
+        if (
+            owns_class_cell
+            and table
+            and added
+            and switches.deviates("nonlocal-in-class-body-with-class-cell-fails-to-compile")
+        ):
+            raise ScopeSystemError(
+                "class %s: a __class__ cell, closure variables and nonlocal %s" % (block.name, added)
+            )
+        free_in_code[id(block.node)] = table | added
+
+
+def _class_code_events(node: Any) -> Iterator[tuple[str, Any]]:
+    """The names a class body's own code reads ("use"), binds or deletes ("bind") or annotates without a
+    value ("annotate"), and the nested scopes it makes ("scope", node), in the order PyPy's code generator
+    meets them: a function's decorators, defaults and annotations before the function, a class's bases
+    after it, a comprehension's first iterable after it, an assignment's value before its targets."""
+    if isinstance(node, tuple):
+        for item in node:
+            yield from _class_code_events(item)
+    elif isinstance(node, ir.Name):
+        yield "use", node.id
+    elif isinstance(node, (ir.FunctionDef, ir.Lambda)):
+        if isinstance(node, ir.FunctionDef):
+            yield from _class_code_events(node.decorators)
+        for param in (*node.params.positional_params(), *node.params.kwonly):
+            if param.default is not None:
+                yield from _class_code_events(param.default)
+        if isinstance(node, ir.FunctionDef):
+            yield from _class_code_events(tuple(annotation.value for annotation in node.annotations))
+        yield "scope", node
+        if isinstance(node, ir.FunctionDef):
+            yield "bind", node.name
+    elif isinstance(node, ir.ClassDef):
+        yield from _class_code_events(node.decorators)
+        yield "scope", node
+        yield from _class_code_events((node.bases, tuple(keyword.value for keyword in node.keywords)))
+        yield "bind", node.name
+    elif isinstance(node, (ir.Comprehension, ir.TypeAlias)):
+        yield "scope", node
+        if isinstance(node, ir.Comprehension):
+            yield from _class_code_events(node.clauses[0].iter)
+        else:
+            yield "bind", node.name
+    elif isinstance(node, (ir.Assign, ir.Delete)):
+        if isinstance(node, ir.Assign):
+            yield from _class_code_events(node.value)
+        for target in node.targets:
+            yield from _target_events(target)
+    elif isinstance(node, ir.AugAssign):
+        yield from _class_code_events(node.target)
+        yield from _class_code_events(node.value)
+        yield from _target_events(node.target)
+    elif isinstance(node, ir.AnnAssign):
+        if node.value is not None:
+            yield from _class_code_events(node.value)
+        yield ("annotate" if node.value is None else "bind"), node.target
+        yield from _class_code_events(node.annotation)
+    elif isinstance(node, ir.NamedExpr):
+        yield from _class_code_events(node.value)
+        yield "bind", node.target
+    elif isinstance(node, ir.For):
+        yield from _class_code_events(node.iter)
+        yield from _target_events(node.target)
+        yield from _class_code_events((node.body, node.orelse))
+    elif isinstance(node, ir.With):
+        yield from _class_code_events(node.context)
+        if node.target is not None:
+            yield from _target_events(node.target)
+        yield from _class_code_events(node.body)
+    elif isinstance(node, ir.Try):
+        yield from _class_code_events(node.body)
+        for handler in node.handlers:
+            if handler.name is not None:
+                yield "bind", handler.name
+            yield from _class_code_events(handler.body)
+        yield from _class_code_events((node.orelse, node.finalbody))
+    elif isinstance(node, ir.Import):
+        yield "bind", node.asname
+    elif isinstance(node, ir.Match):
+        yield from _class_code_events(node.subject)
+        for case in node.cases:
+            for name in ir.pattern_names(case.pattern):
+                yield "bind", name
+            yield from _class_code_events(tuple(_pattern_classes(case.pattern)))
+            yield from _class_code_events((case.guard, case.body) if case.guard is not None else case.body)
+    elif dataclasses.is_dataclass(node) and not isinstance(node, type):
+        for field in dataclasses.fields(node):  # any other statement or expression: its parts in order
+            value = getattr(node, field.name)
+            if isinstance(value, tuple) or (dataclasses.is_dataclass(value) and not isinstance(value, type)):
+                yield from _class_code_events(value)
+
+
+def _target_events(target: ir.Expr) -> Iterator[tuple[str, Any]]:
+    if isinstance(target, ir.Name):
+        yield "bind", target.id
+    elif isinstance(target, (ir.TupleExpr, ir.ListExpr)):
+        for elt in target.elts:
+            yield from _target_events(elt)
+    elif isinstance(target, ir.Starred):
+        yield from _target_events(target.value)
+    else:
+        yield from _class_code_events(target)
 
 
 # -- comprehensions inlined (PEP 709): what CPython 3.12 makes of their names, for deviations --------
