@@ -307,14 +307,14 @@ DEVIATIONS: dict[str, Deviation] = {
             "nonlocal-in-class-body-passed-to-nested-scope-fails-to-compile",
             "a program where a class body declares x nonlocal and makes a scope nested in it (a method, lambda,"
             " comprehension or class) that reads or assigns that x is rejected when compiled, with SystemError (an"
-            " internal KeyError of the compiler), unless the class body itself binds x, or reads it before it"
-            " makes the nested scope",
+            " internal KeyError of the compiler), unless the class body's own code reads, binds or deletes x"
+            " before it makes the nested scope",
             'Language Reference 7.13 "The nonlocal statement" and 4.2.2: a class body may declare a name nonlocal,'
             " and a free name of a scope nested in it refers to the enclosing function's variable, passing through"
             " the class body",
             "the compiler numbers a class body's closure variables from the names nested scopes take through it"
-            " (those it binds included) and leaves out its nonlocal names, which it adds only when the class's own"
-            " code first uses them: making the nested scope looks the name up and does not find it",
+            " and leaves out its nonlocal names, which it adds only when the class's own code first uses them:"
+            " making the nested scope looks the name up and does not find it",
             "do not declare nonlocal in a class body a name that its methods use; assign it from a function"
             " nested in the enclosing function instead",
             links=("https://github.com/pypy/pypy/issues/3429",),  # (closed: a nested function's own nonlocal)
@@ -498,8 +498,8 @@ DEVIATIONS: dict[str, Deviation] = {
             "nonlocal-in-class-body-with-class-cell-fails-to-compile",
             "a program where a class body has a __class__ cell (a method uses __class__ or super()), passes other"
             " variables of enclosing functions to its nested scopes or reads them, and reads, binds or deletes a"
-            " name it declares nonlocal that no nested scope takes from it, is rejected when compiled, with"
-            " SystemError (an internal KeyError of the compiler)",
+            " name it declares nonlocal, is rejected when compiled, with SystemError (an internal KeyError of the"
+            " compiler)",
             'Language Reference 7.13 "The nonlocal statement": a class body may declare a name nonlocal and bind'
             " it; Data model 3.3.3.6: the __class__ cell is made when a method uses __class__ or super()",
             "the compiler adds such a nonlocal name to the class body's table of closure variables when the code"

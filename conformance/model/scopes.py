@@ -822,8 +822,8 @@ def _owner(block: Block, name: str, switches: Switches) -> Block:
 def _class_closures(builder: _Builder, switches: Switches) -> None:
     """Deviations seen on PyPy 3.9: its compiler numbers the closure variables of a class body's code in a
     table made from the names nested scopes take through the class, except those the class declares
-    nonlocal without binding them, or binds only by an annotation without a value. A nonlocal name is put in
-    the table when the class's own code first reads or binds it (numbered without counting the __class__
+    nonlocal, or binds only by an annotation without a value. A nonlocal name is put in the table when the
+    class's own code first reads or binds it (numbered without counting the __class__
     cell); a nested scope made before that, or needing a name bound only by a bare annotation, is not
     found (an internal KeyError: SystemError). With a __class__ cell, a name put in late takes the number
     of the last of the others: when there are others, the compiler fails at the class statement."""
@@ -836,8 +836,7 @@ def _class_closures(builder: _Builder, switches: Switches) -> None:
         bound = {name for kind, name in events if kind == "bind"}
         bare = {name for kind, name in events if kind == "annotate"} - bound
         owns_class_cell = CLASS_CELL in block.cellvars
-        taken = {name for child in block.children for name in free_in_code.get(id(child.node), child.freevars)}
-        late = {name for name in block.nonlocals if name not in bound or name not in taken}
+        late = block.nonlocals
         table = {name for name in block.freevars if name not in late and name not in bare and name != CLASS_CELL}
         added: set[str] = set()
         for kind, item in events:
