@@ -257,6 +257,14 @@ def f(x):
     return C().m()
 probe_call('r', f, 1)
 """,
+    "starred-target-plain-in-a-later-copy-of-finally": """
+def f():
+    try:
+        raise KeyError(1)
+    finally:
+        [a, *b] = (1, 2, 3)
+probe_call('r', f)
+""",
 }
 
 # a program with both: an except-as name read after its handler, and a local read before it is bound
@@ -486,6 +494,7 @@ probe_call('r', f, 1)
     [
         "nonlocal-in-class-body-with-class-cell-fails-to-compile",
         "bare-annotation-in-class-body-hides-variable-from-nested-scopes",
+        "starred-target-plain-in-a-later-copy-of-finally",
         "",  # NONLOCAL_READ_BEFORE_THE_METHOD: compiled, and run as the Reference says
     ],
 )

@@ -524,5 +524,25 @@ DEVIATIONS: dict[str, Deviation] = {
             " function: give the annotation a value, or rename one of them",
             seen=("pypy",),
         ),
+        Deviation(
+            "starred-target-plain-in-a-later-copy-of-finally",
+            "in a finally clause run on the way out of its try statement by an exception, by a return, break or"
+            " continue other than the first one in the try statement's code, or at the end of a try statement"
+            " that has such a return, break or continue, a starred assignment target (`a, *b = ...`, also in for,"
+            " with and comprehension targets) unpacks as a plain one: the value must have exactly as many items as"
+            " there are targets (ValueError otherwise), and the starred name gets one item, not a list",
+            'Language Reference 7.2 "Assignment statements": with a starred target, "the first items of the'
+            " iterable are assigned, from left to right, to the targets before the starred target ... A list of"
+            ' the remaining items in the iterable is then assigned to the starred target"; 8.4: the finally'
+            " clause is the same code however the try statement is left",
+            "the compiler makes a copy of the finally clause for each way out of the try statement (each return,"
+            " break or continue leaving it, in order, then its end, then an exception) from the same syntax tree,"
+            " and compiling a starred target replaces it, in that tree, by its plain name, so every copy after"
+            " the first unpacks plainly (CPython's compiler did the same until bpo-39890, before it made copies)",
+            "do not write starred assignment targets in finally clauses: unpack in a function called from the"
+            " finally clause, or with slicing (`a, b = x[0], list(x[1:])`)",
+            links=("https://github.com/python/cpython/pull/18833",),
+            seen=("pypy",),
+        ),
     )
 }

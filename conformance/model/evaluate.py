@@ -19,6 +19,7 @@ recursion, unbounded loops, set iteration order) raise Unspecified.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import operator
 from collections.abc import Callable, Iterator, Sequence
@@ -360,6 +361,8 @@ class Frame:
     annotations: Annotations | None = None  # a class body's, filled as its annotated assignments run
     resolved: frozenset[str] | None = None  # its function's (Function.resolved); None: the module's, as it runs
     binding: str | None = None  # the name that the def, class or := being evaluated binds
+    # deviation starred-target-plain-in-a-later-copy-of-finally: the code runs from such a copy
+    plain_starred: bool = False
 
 
 class Messages:
@@ -415,6 +418,7 @@ class Evaluator:
         # conformance/model/deviations.py: the rules this prediction departs from, asked where each applies
         self.deviates = (switches or Switches()).deviates
         self.names = names or {}  # the __name__ of definitions whose names are mangled
+        self.exiting: ir.Stmt | None = None  # the return, break or continue statement last run
         self.rules = Rules(version)
         self.messages = Messages(self.rules)
         self.observations: list[list[Any]] = []
@@ -611,7 +615,14 @@ class Evaluator:
         if isinstance(target, ir.Name):
             self.store(frame, target.id, value)
         elif isinstance(target, (ir.TupleExpr, ir.ListExpr)):
-            for element, item in zip(target.elts, self.unpack(target.elts, value), strict=False):
+            elts = target.elts
+            if (
+                frame.plain_starred
+                and any(isinstance(elt, ir.Starred) for elt in elts)
+                and self.deviates("starred-target-plain-in-a-later-copy-of-finally")
+            ):
+                elts = tuple(elt.value if isinstance(elt, ir.Starred) else elt for elt in elts)
+            for element, item in zip(elts, self.unpack(elts, value), strict=False):
                 self.assign(frame, element, item)
         elif isinstance(target, ir.Starred):
             self.assign(frame, target.value, value)
@@ -722,15 +733,18 @@ class Evaluator:
         self.eval(frame, node.value)
 
     def exec_return(self, frame: Frame, node: ir.Return) -> None:
+        self.exiting = node
         raise _Return(None if node.value is None else self.eval(frame, node.value))
 
     def exec_yield(self, frame: Frame, node: ir.Yield) -> None:
         raise AssertionError("yield outside a generator function")
 
     def exec_break(self, frame: Frame, node: ir.Break) -> None:
+        self.exiting = node
         raise _Break
 
     def exec_continue(self, frame: Frame, node: ir.Continue) -> None:
+        self.exiting = node
         raise _Continue
 
     def exec_raise(self, frame: Frame, node: ir.Raise) -> None:
@@ -784,10 +798,32 @@ class Evaluator:
                 self.execute_block(frame, node.orelse)
         except Unspecified:
             raise
-        except BaseException:  # an exception, return, break or continue: the finally clause, then it goes on
-            self.execute_block(frame, node.finalbody)
+        except BaseException as leaving:  # an exception, return, break or continue: the finally clause, then it goes on
+            self.finally_clause(frame, node, leaving)
             raise
-        self.execute_block(frame, node.finalbody)
+        self.finally_clause(frame, node, None)
+
+    def finally_clause(self, frame: Frame, node: ir.Try, leaving: BaseException | None) -> None:
+        """§8.4: the finally clause, on the way out of the try statement (`leaving`: how, None at its end).
+
+        (Deviation starred-target-plain-in-a-later-copy-of-finally: the compiler makes a copy of the clause
+        for each return, break or continue leaving the try statement, in order, then for its end, then for an
+        exception; all but the first unpack starred targets as plain ones.)
+        """
+        later = frame.plain_starred
+        if not later and _has_starred_target(node.finalbody):
+            exits, unclear = _exits(node)
+            if isinstance(leaving, (_Return, _Break, _Continue)):
+                if unclear or not any(exit is self.exiting for exit in exits):
+                    raise Unspecified("which copy of a finally clause a return, break or continue in it runs")
+                later = exits[0] is not self.exiting
+            else:
+                later = leaving is not None or bool(exits)
+        saved, frame.plain_starred = frame.plain_starred, later
+        try:
+            self.execute_block(frame, node.finalbody)
+        finally:
+            frame.plain_starred = saved
 
     def handler_for(self, node: ir.Try, exception: ExceptionValue) -> ir.Handler | None:
         """§8.4: the first clause naming a class of the exception (its type or a base)."""
@@ -989,6 +1025,7 @@ class Evaluator:
         block = self.analysis.block_of(node)
         body = self.new_frame(block, frame.globals, self.closure_for(encloses, block))
         body.resolved = frame.resolved
+        body.plain_starred = frame.plain_starred  # (a deviation: compiled in the same copy)
         body.namespace = {}
         body.annotations = self.class_body_annotations(body, node)
         enclosing, self.displaced = self.displaced, None  # the body's names are its own namespace's
@@ -1471,6 +1508,12 @@ class Evaluator:
         defaults = [self.eval(frame, p.default) for p in params.positional_params() if p.default is not None]
         kwdefaults = {p.name: self.eval(frame, p.default) for p in params.kwonly if p.default is not None}
         block = self.analysis.block_of(node)
+        if (
+            frame.plain_starred
+            and _has_starred_target(node)
+            and self.deviates("starred-target-plain-in-a-later-copy-of-finally")
+        ):
+            raise Unspecified("a function made in a later copy of a finally clause: how its starred targets unpack")
         encloses = frame
         if isinstance(node, ir.FunctionDef) and node.type_params:
             # §4.2.4 (PEP 695): defaults (and decorators) outside; the function closes over its type parameters
@@ -1503,6 +1546,7 @@ class Evaluator:
         else:
             inner = self.new_frame(block, frame.globals, self.closure_for(frame, block))
             inner.outer = frame
+            inner.plain_starred = frame.plain_starred  # (a deviation: compiled in the same copy)
             for name in sorted(block.cellvars & block.iteration_vars):
                 self.replace_free_cell(frame, inner, name)
             inner.resolved = frame.resolved
@@ -2357,6 +2401,61 @@ def _until_undefined(items: Sequence[Any]) -> Sequence[Any]:
 
 def _items(value: tuple[Any, ...] | ListValue) -> Sequence[Any]:
     return value.items if isinstance(value, ListValue) else value
+
+
+def _has_starred_target(node: Any) -> bool:
+    """Whether a starred assignment target (`a, *b = ...`, or in a for, with or comprehension target) is in
+    the node, nested scopes included (for a deviation)."""
+    if isinstance(node, tuple):
+        return any(_has_starred_target(item) for item in node)
+    if isinstance(node, ir.Starred):
+        return False  # (an operand: *x in a call or a display)
+    if isinstance(node, (ir.Assign, ir.For, ir.With, ir.ComprehensionFor)):
+        targets = node.targets if isinstance(node, ir.Assign) else (node.target,)
+        if any(_starred_in_target(target) for target in targets):
+            return True
+    if not dataclasses.is_dataclass(node) or isinstance(node, type):
+        return False
+    return any(_has_starred_target(getattr(node, field.name)) for field in dataclasses.fields(node))
+
+
+def _starred_in_target(target: ir.Expr | None) -> bool:
+    if isinstance(target, (ir.TupleExpr, ir.ListExpr)):
+        return any(isinstance(elt, ir.Starred) or _starred_in_target(elt) for elt in target.elts)
+    return False
+
+
+def _exits(node: ir.Try) -> tuple[list[ir.Stmt], bool]:
+    """The return, break and continue statements that leave the try statement through its finally clause, in
+    the order of the source (of the compiler's copies of the clause); and whether one is in a finally clause
+    of a try statement inside it (which has copies of its own: not followed)."""
+    found: list[ir.Stmt] = []
+    unclear = False
+
+    def walk(body: tuple[ir.Stmt, ...], in_loop: bool, in_finally: bool) -> None:
+        nonlocal unclear
+        for statement in body:
+            if isinstance(statement, ir.Return) or (isinstance(statement, (ir.Break, ir.Continue)) and not in_loop):
+                found.append(statement)
+                unclear = unclear or in_finally
+            elif isinstance(statement, (ir.For, ir.While)):
+                walk(statement.body, True, in_finally)
+                walk(statement.orelse, in_loop, in_finally)
+            elif isinstance(statement, ir.Try):
+                walk(statement.body, in_loop, in_finally)
+                for handler in statement.handlers:
+                    walk(handler.body, in_loop, in_finally)
+                walk(statement.orelse, in_loop, in_finally)
+                walk(statement.finalbody, in_loop, True)
+            else:
+                for block in ir.blocks_of(statement):
+                    walk(block, in_loop, in_finally)
+
+    walk(node.body, False, False)
+    for handler in node.handlers:
+        walk(handler.body, False, False)
+    walk(node.orelse, False, False)
+    return found, unclear
 
 
 def _has_yield(statement: ir.Stmt) -> bool:
