@@ -544,5 +544,26 @@ DEVIATIONS: dict[str, Deviation] = {
             links=("https://github.com/python/cpython/pull/18833",),
             seen=("pypy",),
         ),
+        Deviation(
+            "generic-class-name-leaks-into-private-name-mangling",
+            "after a generic class statement `class X[T]: ...`, private names (__p) are mangled with X where they"
+            " should not be, differently for the variables and for the code: the variables take X for everything"
+            " after the statement up to the end of the class body it is in (or of the module), class bodies"
+            " apart; the code takes X for the rest of the code object the statement is in and the functions made"
+            " in it afterwards, class bodies apart. A name the code uses under a mangling the variables do not"
+            " have is looked up by name: in the module's or class's namespace, and in a function SystemError (no"
+            " locals found); otherwise the program just names the variable _X__p (in locals(), annotations,"
+            " NameError messages) and misses bindings made under the other name",
+            'Language Reference 6.2.1 "Identifiers (Names)": private name mangling applies in a class, to the'
+            " names that occur in it; a generic class's own body and type parameters are in it, the code after"
+            " the class statement is not",
+            "the symbol table sets the class name for the generic class's type parameters and, in restoring it"
+            " after the body, restores the generic class's; the compiler sets it in the enclosing code object"
+            " and never restores it (fixed in 3.12.4 and 3.13)",
+            "do not use private names after a generic class statement outside a class, or define generic"
+            " classes at the end of the module or of a class body",
+            links=("https://github.com/python/cpython/issues/119395", "https://github.com/python/cpython/pull/119399"),
+            seen=("cpython",),
+        ),
     )
 }

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from conformance.model.deviations import Switches
-from conformance.model.mangle import Mangled, mangle
+from conformance.model.mangle import Mangled, has_generic_class, mangle, mangle_leaking
 from conformance.model.scopes import (
     CELL,
     CLASS_CELL,
@@ -38,6 +38,7 @@ from conformance.model.scopes import (
     GLOBAL_IMPLICIT,
     LOCAL,
     MODULE,
+    UNRESOLVED,
     Analysis,
     Block,
     Kind,
@@ -48,6 +49,7 @@ from conformance.model.scopes import (
     class_seen_by,
     inlined,
     inlined_into,
+    merge_leaking,
 )
 from conformance.model.versions import Rules
 from generators import ir
@@ -470,6 +472,9 @@ class Evaluator:
 
     def load(self, frame: Frame, name: str) -> Any:
         kind = frame.block.scope[name]
+        if kind is UNRESOLVED:
+            namespace = self.unresolved_namespace(frame, "no locals found")
+            return namespace[name] if name in namespace else self.load_global(frame, name)
         if (
             frame.block.kind in ("class", "comprehension")
             and name == frame.block.container().name
@@ -537,6 +542,9 @@ class Evaluator:
 
     def store(self, frame: Frame, name: str, value: Any) -> None:
         kind = frame.block.scope[name]
+        if kind is UNRESOLVED:
+            self.unresolved_namespace(frame, "no locals found when storing %r" % name)[name] = value
+            return
         if value is UNDEFINED:  # (deviation empty-cell-read-gives-undefined: the target is left unbound)
             self.unbind(frame, kind, name)
             return
@@ -565,6 +573,12 @@ class Evaluator:
 
     def delete(self, frame: Frame, name: str) -> None:
         kind = frame.block.scope[name]
+        if kind is UNRESOLVED:
+            namespace = self.unresolved_namespace(frame, "no locals when deleting %r" % name)
+            if name not in namespace:
+                raise raise_("NameError", self.messages.undefined(name))
+            del namespace[name]
+            return
         if kind is LOCAL:
             if self.deviates("del-of-a-local-does-nothing"):
                 return
@@ -591,6 +605,28 @@ class Evaluator:
                     missing = "KeyError"
                 raise raise_(missing, self.messages.undefined(name))
             del space[name]
+
+    def unresolved_namespace(self, frame: Frame, message: str) -> dict[str, Any]:
+        """Deviation generic-class-name-leaks-into-private-name-mangling: the namespace a name the symbol
+        table does not know is looked up in, by name (LOAD_NAME): the module's or the class's; a function
+        has none (SystemError) until locals() makes one."""
+        code = frame
+        while code.block.kind == "comprehension" and inlined(code.block) and code.outer is not None:
+            code = code.outer  # (an inlined comprehension runs in the frame of the code it is in)
+        if code.block.kind == "module":
+            return code.globals
+        if code.block.kind == "class" and code.namespace is not None:
+            return code.namespace
+        node = code.block.node
+        if isinstance(node, (ir.FunctionDef, ir.Lambda)):
+            calls_locals = _has_local_names(node.body)
+        else:
+            calls_locals = not isinstance(node, ir.Comprehension) or _has_local_names(
+                (node.elt, node.key, node.clauses)
+            )
+        if calls_locals:
+            raise Unspecified("a name looked up by name in a function that calls locals()")
+        raise raise_("SystemError", message)
 
     @staticmethod
     def by_name(frame: Frame, kind: Kind) -> bool:
@@ -2403,6 +2439,21 @@ def _items(value: tuple[Any, ...] | ListValue) -> Sequence[Any]:
     return value.items if isinstance(value, ListValue) else value
 
 
+def _has_local_names(node: Any) -> bool:
+    """Whether locals() is called in the code of a block (not in the blocks nested in it)."""
+    if isinstance(node, tuple):
+        return any(_has_local_names(item) for item in node)
+    if isinstance(node, ir.LocalNames):
+        return True
+    if isinstance(node, ir.FunctionDef):
+        return _has_local_names((node.decorators, node.params, node.annotations))
+    if isinstance(node, (ir.ClassDef, ir.Lambda, ir.Comprehension, ir.TypeAlias)):
+        return False  # (a nested block: its own frame; the block's own node is looked at through its body)
+    if not dataclasses.is_dataclass(node) or isinstance(node, type):
+        return False
+    return any(_has_local_names(getattr(node, field.name)) for field in dataclasses.fields(node))
+
+
 def _has_starred_target(node: Any) -> bool:
     """Whether a starred assignment target (`a, *b = ...`, or in a for, with or comprehension target) is in
     the node, nested scopes included (for a deviation)."""
@@ -2483,6 +2534,21 @@ def predict(module: ir.Module, version: tuple[int, ...], deviations: frozenset[s
             consulted |= switches.consulted
 
 
+def _leaking(
+    module: ir.Module, mangled: Mangled, version: tuple[int, ...], switches: Switches
+) -> tuple[ir.Module, Mangled] | None:
+    """Deviation generic-class-name-leaks-into-private-name-mangling (CPython 3.12 before 3.12.4): the
+    program as the symbol table mangles it and as the compiler does, when either differs from the rule."""
+    if not Rules(version).has("type-parameters") or not has_generic_class(module.body):
+        return None
+    symbols, code, names = mangle_leaking(module)
+    if symbols == mangled.module and code == mangled.module:
+        return None
+    if not switches.deviates("generic-class-name-leaks-into-private-name-mangling"):
+        return None
+    return symbols, Mangled(code, names)
+
+
 def _predict(module: ir.Module, version: tuple[int, ...], switches: Switches) -> dict[str, Any]:
     mangled = Mangled(module, {})
     deferred = Rules(version).has("deferred-annotations")
@@ -2497,6 +2563,12 @@ def _predict(module: ir.Module, version: tuple[int, ...], switches: Switches) ->
         elif private:
             mangled = mangle(module)
             analysis = analyze(mangled.module, deferred, switches, mangled.names)
+            leaking = _leaking(module, mangled, version, switches)
+            if leaking is not None:
+                symbols, mangled = leaking
+                analysis = merge_leaking(
+                    analyze(symbols, deferred, switches), analyze(mangled.module, deferred, switches)
+                )
     except ScopeSyntaxError as error:
         # The rule broken is kept for people; compile-time messages are not predicted.
         kind = "SystemError" if isinstance(error, ScopeSystemError) else "SyntaxError"  # (the former: a deviation)

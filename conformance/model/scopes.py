@@ -58,6 +58,9 @@ class Kind(Enum):
     GLOBAL_IMPLICIT = "global-implicit"
     CLASS_LOCAL = "class-local"
     MODULE = "module"
+    # deviation generic-class-name-leaks-into-private-name-mangling: a name the code uses that the symbol
+    # table does not know (the compiler looks it up by name in the namespace of the frame)
+    UNRESOLVED = "unresolved"
 
 
 # The kinds as plain globals too, for the code that tests them for every name: on CPython 3.11
@@ -69,6 +72,7 @@ GLOBAL_EXPLICIT = Kind.GLOBAL_EXPLICIT
 GLOBAL_IMPLICIT = Kind.GLOBAL_IMPLICIT
 CLASS_LOCAL = Kind.CLASS_LOCAL
 MODULE = Kind.MODULE
+UNRESOLVED = Kind.UNRESOLVED
 
 
 class ScopeSyntaxError(Exception):
@@ -181,6 +185,21 @@ def analyze(
     names = {name for block in builder.order for name in (*block.bound, *block.used, *block.globals, *block.nonlocals)}
     private = any(_is_private(name) for name in names | builder.attributes)
     return Analysis(top, builder.blocks, private, builder.annotation_scopes, builder.annotate_scopes)
+
+
+def merge_leaking(symbols: Analysis, code: Analysis) -> Analysis:
+    """Deviation generic-class-name-leaks-into-private-name-mangling: the analysis of the code as the
+    compiler mangled it (`code`), each block with the kinds, cells and free variables of the symbol
+    table's (`symbols`, the same blocks mangled otherwise); a name only the code has is UNRESOLVED."""
+    pairs = list(zip(symbols.module.walk(), code.module.walk(), strict=True))
+    for table, block in pairs:
+        assert table.kind == block.kind
+        names = set(block.scope)
+        block.scope = dict(table.scope)
+        for name in names - table.scope.keys():
+            block.scope[name] = UNRESOLVED
+        block.cellvars, block.freevars = set(table.cellvars), set(table.freevars)
+    return code
 
 
 def _is_private(identifier: str) -> bool:
