@@ -265,6 +265,16 @@ def f():
         [a, *b] = (1, 2, 3)
 probe_call('r', f)
 """,
+    "nonlocal-in-class-body-with-class-cell-uses-the-class-cell": """
+def f(x):
+    class C:
+        nonlocal x
+        x = 2
+        def m(self):
+            return __class__
+    return x
+probe_call('r', f, 1)
+""",
     # (the class X is made generic, `class X[T]:`, by shown(): see GENERIC_SHOWS)
     "generic-class-name-leaks-into-private-name-mangling": """
 def h():
@@ -525,10 +535,11 @@ probe_call('r', f, 1)
         "nonlocal-in-class-body-with-class-cell-fails-to-compile",
         "bare-annotation-in-class-body-hides-variable-from-nested-scopes",
         "starred-target-plain-in-a-later-copy-of-finally",
+        "nonlocal-in-class-body-with-class-cell-uses-the-class-cell",
         "",  # NONLOCAL_READ_BEFORE_THE_METHOD: compiled, and run as the Reference says
     ],
 )
-def test_pypy_is_diagnosed_with_its_compiler_failures_on_class_closures(deviation: str) -> None:
+def test_pypy_is_diagnosed_with_its_deviations_in_class_closures_and_finally_clauses(deviation: str) -> None:
     command = pypy()
     if command is None:
         pytest.fail("PyPy is needed: it is what shows these deviations (apt-get install pypy3)")

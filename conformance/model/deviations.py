@@ -565,5 +565,21 @@ DEVIATIONS: dict[str, Deviation] = {
             links=("https://github.com/python/cpython/issues/119395", "https://github.com/python/cpython/pull/119399"),
             seen=("cpython",),
         ),
+        Deviation(
+            "nonlocal-in-class-body-with-class-cell-uses-the-class-cell",
+            "when a class body has a __class__ cell (a method uses __class__ or super()), passes no other variable"
+            " of an enclosing function to its nested scopes and reads none, the first name it declares nonlocal"
+            " that its own code reads, binds or deletes is that cell: its assignments set the cell, not the"
+            " enclosing function's variable (which keeps its value), reads give what the class body stored, and"
+            " once the class is made, the class itself (as __class__ does)",
+            'Language Reference 7.13 "The nonlocal statement": a nonlocal name in a class body is the enclosing'
+            " function's variable; Data model 3.3.3.6: the __class__ cell is the class body's own",
+            "the compiler adds such a nonlocal name to the class body's table of closure variables when the code"
+            " first uses it, numbered without counting the __class__ cell: the first one gets number 0, which is"
+            " the __class__ cell's",
+            "do not declare nonlocal in a class body (assign the variable from a function nested in the enclosing"
+            " function), or do not use super() or __class__ in the class's methods",
+            seen=("pypy",),
+        ),
     )
 }

@@ -496,6 +496,9 @@ class Evaluator:
             return frame.namespace[name]  # §4.2.4: an annotation scope in a class sees the class's names first
         if kind in (CELL, FREE):
             value = frame.cells[name].value
+            aliased = name == frame.block.class_cell_alias and frame.cells[name] is frame.cells.get(CLASS_CELL)
+            if value is EMPTY and aliased:  # (deviation nonlocal-in-class-body-with-class-cell-uses-the-class-cell)
+                raise Unspecified("the empty __class__ cell read for a nonlocal name (PyPy crashes)")
             if value is EMPTY:
                 if kind is FREE and inlined(frame.block):
                     raise self.unbound_in_comprehension(frame.block, name)
@@ -1062,6 +1065,9 @@ class Evaluator:
         body = self.new_frame(block, frame.globals, self.closure_for(encloses, block))
         body.resolved = frame.resolved
         body.plain_starred = frame.plain_starred  # (a deviation: compiled in the same copy)
+        alias = block.class_cell_alias
+        if alias is not None and self.deviates("nonlocal-in-class-body-with-class-cell-uses-the-class-cell"):
+            body.cells[alias] = body.cells[CLASS_CELL]  # (its reads, writes, and the closures made after)
         body.namespace = {}
         body.annotations = self.class_body_annotations(body, node)
         enclosing, self.displaced = self.displaced, None  # the body's names are its own namespace's

@@ -117,6 +117,8 @@ class Block:
         # CPython 3.12 implements it) makes hidden locals of this block, each with the child it comes from
         self.hidden: dict[str, Block] = {}
         self.hidden_by: dict[str, str] = {}  # a FREE name resolved to such a hidden local -> by which deviation
+        # for a deviation: a class body's nonlocal name that PyPy numbers as its __class__ cell (_class_closures)
+        self.class_cell_alias: str | None = None
 
     def __repr__(self) -> str:
         return "<Block %s %r>" % (self.kind, self.name)
@@ -845,7 +847,8 @@ def _class_closures(builder: _Builder, switches: Switches) -> None:
     class's own code first reads or binds it (numbered without counting the __class__
     cell); a nested scope made before that, or needing a name bound only by a bare annotation, is not
     found (an internal KeyError: SystemError). With a __class__ cell, a name put in late takes the number
-    of the last of the others: when there are others, the compiler fails at the class statement."""
+    of the last of the others: when there are others, the compiler fails at the class statement; when there
+    are none, the first one takes the number of the __class__ cell, and the class's code uses that cell."""
     free_in_code: dict[int, set[str]] = {}  # a class statement -> the closure variables of its code
     for block in reversed(builder.order):  # (nested classes first)
         if block.kind != "class" or not block.freevars:
@@ -860,8 +863,10 @@ def _class_closures(builder: _Builder, switches: Switches) -> None:
         added: set[str] = set()
         for kind, item in events:
             if kind != "scope":
-                if item in late:
+                if item in late and item not in added:
                     added.add(item)
+                    if len(added) == 1 and owns_class_cell and not table:
+                        block.class_cell_alias = item  # the first name put in late: number 0, the __class__ cell
                 continue
             child = builder.blocks.get(id(item)) or builder.annotation_scopes.get(id(item))
             if child is None:
