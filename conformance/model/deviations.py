@@ -507,6 +507,7 @@ DEVIATIONS: dict[str, Deviation] = {
             " variable already there, and the list of names made from the table has a gap",
             "do not declare nonlocal in a class body (assign the variable from a function nested in the enclosing"
             " function), or do not use super() or __class__ in the class's methods",
+            links=("https://github.com/pypy/pypy/issues/3429",),  # (the same table: a KeyError reported there)
             seen=("pypy",),
         ),
         Deviation(
@@ -522,6 +523,7 @@ DEVIATIONS: dict[str, Deviation] = {
             " find it",
             "do not annotate in a class body, without a value, a name that its methods take from an enclosing"
             " function: give the annotation a value, or rename one of them",
+            links=("https://github.com/pypy/pypy/issues/3429",),  # (the same table: a KeyError reported there)
             seen=("pypy",),
         ),
         Deviation(
@@ -579,6 +581,7 @@ DEVIATIONS: dict[str, Deviation] = {
             " the __class__ cell's",
             "do not declare nonlocal in a class body (assign the variable from a function nested in the enclosing"
             " function), or do not use super() or __class__ in the class's methods",
+            links=("https://github.com/pypy/pypy/issues/3429",),  # (the same table: a KeyError reported there)
             seen=("pypy",),
         ),
     )
