@@ -305,14 +305,16 @@ DEVIATIONS: dict[str, Deviation] = {
         ),
         Deviation(
             "nonlocal-in-class-body-passed-to-nested-scope-fails-to-compile",
-            "a program where a class body declares x nonlocal and a scope nested in the class body (a method,"
-            " lambda or comprehension) reads or assigns that x is rejected when compiled, with SystemError (an"
-            " internal KeyError of the compiler)",
+            "a program where a class body declares x nonlocal and makes a scope nested in it (a method, lambda,"
+            " comprehension or class) that reads or assigns that x is rejected when compiled, with SystemError (an"
+            " internal KeyError of the compiler), unless the class body's own code reads, binds or deletes x"
+            " before it makes the nested scope",
             'Language Reference 7.13 "The nonlocal statement" and 4.2.2: a class body may declare a name nonlocal,'
             " and a free name of a scope nested in it refers to the enclosing function's variable, passing through"
             " the class body",
-            "the compiler looks the name up among the class body's own cells, where a nonlocal name passed on to"
-            " nested scopes is not",
+            "the compiler numbers a class body's closure variables from the names nested scopes take through it"
+            " and leaves out its nonlocal names, which it adds only when the class's own code first uses them:"
+            " making the nested scope looks the name up and does not find it",
             "do not declare nonlocal in a class body a name that its methods use; assign it from a function"
             " nested in the enclosing function instead",
             links=("https://github.com/pypy/pypy/issues/3429",),  # (closed: a nested function's own nonlocal)
@@ -722,6 +724,114 @@ DEVIATIONS: dict[str, Deviation] = {
             " repeats",
             "list each base class once",
             seen=("micropython",),
+        ),
+        Deviation(
+            "assignment-expression-looks-up-private-target-unmangled",
+            "in a comprehension in a function inside a class, an assignment expression whose target is a private"
+            " name __x (bound as _C__x) does not see the containing function's `global __x` nor the"
+            " comprehension's own iteration variable __x: with the global declaration the program is rejected when"
+            " compiled (SyntaxError: no binding for nonlocal '_C__x' found); rebinding the innermost"
+            " comprehension's iteration variable is allowed, and makes it the function's variable",
+            'PEP 572 and Language Reference 6.12 "Assignment expressions": in a comprehension the target binds in'
+            " the containing scope, honouring its `global` declaration, and may not rebind an iteration variable;"
+            " 6.2.1: a private name is mangled everywhere in the class, declarations included",
+            "the symbol table checks the containing function's declarations and the iteration variables under the"
+            " target as written, while they are recorded under the mangled name (CPython 3.8 to 3.12; fixed in"
+            " 3.13)",
+            "in a method, do not bind a private global with := in a comprehension: use a plain assignment after"
+            " it, or a name that is not private",
+            links=("https://github.com/python/cpython/issues/96497",),
+            seen=("cpython",),
+        ),
+        Deviation(
+            "nonlocal-in-class-body-with-class-cell-fails-to-compile",
+            "a program where a class body has a __class__ cell (a method uses __class__ or super()), passes other"
+            " variables of enclosing functions to its nested scopes or reads them, and reads, binds or deletes a"
+            " name it declares nonlocal, is rejected when compiled, with SystemError (an internal KeyError of the"
+            " compiler)",
+            'Language Reference 7.13 "The nonlocal statement": a class body may declare a name nonlocal and bind'
+            " it; Data model 3.3.3.6: the __class__ cell is made when a method uses __class__ or super()",
+            "the compiler adds such a nonlocal name to the class body's table of closure variables when the code"
+            " first uses it, numbered without counting the __class__ cell: it takes the number of the last"
+            " variable already there, and the list of names made from the table has a gap",
+            "do not declare nonlocal in a class body (assign the variable from a function nested in the enclosing"
+            " function), or do not use super() or __class__ in the class's methods",
+            links=("https://github.com/pypy/pypy/issues/3429",),  # (the same table: a KeyError reported there)
+            seen=("pypy",),
+        ),
+        Deviation(
+            "bare-annotation-in-class-body-hides-variable-from-nested-scopes",
+            "a program where a class body annotates x without a value (`x: T`) and a scope nested in the class"
+            " body (a method, lambda, comprehension or class) takes x from an enclosing function (reads it, or"
+            " declares it nonlocal) is rejected when compiled, with SystemError (an internal KeyError)",
+            "Language Reference 4.2.2: names bound in a class block are not visible in the scopes nested in it, so"
+            " their free x is the enclosing function's, passing through the class; 7.2.2: an annotation without a"
+            " value binds nothing",
+            "the compiler leaves a name the class body only annotates out of its table of the closure variables"
+            " nested scopes take through it (it counts as the class's own), and making the nested scope does not"
+            " find it",
+            "do not annotate in a class body, without a value, a name that its methods take from an enclosing"
+            " function: give the annotation a value, or rename one of them",
+            links=("https://github.com/pypy/pypy/issues/3429",),  # (the same table: a KeyError reported there)
+            seen=("pypy",),
+        ),
+        Deviation(
+            "starred-target-plain-in-a-later-copy-of-finally",
+            "in a finally clause run on the way out of its try statement by an exception, by a return, break or"
+            " continue other than the first one in the try statement's code, or at the end of a try statement"
+            " that has such a return, break or continue, a starred assignment target (`a, *b = ...`, also in for,"
+            " with and comprehension targets) unpacks as a plain one: the value must have exactly as many items as"
+            " there are targets (ValueError otherwise), and the starred name gets one item, not a list",
+            'Language Reference 7.2 "Assignment statements": with a starred target, "the first items of the'
+            " iterable are assigned, from left to right, to the targets before the starred target ... A list of"
+            ' the remaining items in the iterable is then assigned to the starred target"; 8.4: the finally'
+            " clause is the same code however the try statement is left",
+            "the compiler makes a copy of the finally clause for each way out of the try statement (each return,"
+            " break or continue leaving it, in order, then its end, then an exception) from the same syntax tree,"
+            " and compiling a starred target replaces it, in that tree, by its plain name, so every copy after"
+            " the first unpacks plainly (CPython's compiler did the same until bpo-39890, before it made copies)",
+            "do not write starred assignment targets in finally clauses: unpack in a function called from the"
+            " finally clause, or with slicing (`a, b = x[0], list(x[1:])`)",
+            links=("https://github.com/python/cpython/pull/18833",),
+            seen=("pypy",),
+        ),
+        Deviation(
+            "generic-class-name-leaks-into-private-name-mangling",
+            "after a generic class statement `class X[T]: ...`, private names (__p) are mangled with X where they"
+            " should not be, differently for the variables and for the code: the variables take X for everything"
+            " after the statement up to the end of the class body it is in (or of the module), class bodies"
+            " apart; the code takes X for the rest of the code object the statement is in and the functions made"
+            " in it afterwards, class bodies apart. A name the code uses under a mangling the variables do not"
+            " have is looked up by name: in the module's or class's namespace, and in a function SystemError (no"
+            " locals found); otherwise the program just names the variable _X__p (in locals(), annotations,"
+            " NameError messages) and misses bindings made under the other name",
+            'Language Reference 6.2.1 "Identifiers (Names)": private name mangling applies in a class, to the'
+            " names that occur in it; a generic class's own body and type parameters are in it, the code after"
+            " the class statement is not",
+            "the symbol table sets the class name for the generic class's type parameters and, in restoring it"
+            " after the body, restores the generic class's; the compiler sets it in the enclosing code object"
+            " and never restores it (fixed in 3.12.4 and 3.13)",
+            "do not use private names after a generic class statement outside a class, or define generic"
+            " classes at the end of the module or of a class body",
+            links=("https://github.com/python/cpython/issues/119395", "https://github.com/python/cpython/pull/119399"),
+            seen=("cpython",),
+        ),
+        Deviation(
+            "nonlocal-in-class-body-with-class-cell-uses-the-class-cell",
+            "when a class body has a __class__ cell (a method uses __class__ or super()), passes no other variable"
+            " of an enclosing function to its nested scopes and reads none, the first name it declares nonlocal"
+            " that its own code reads, binds or deletes is that cell: its assignments set the cell, not the"
+            " enclosing function's variable (which keeps its value), reads give what the class body stored, and"
+            " once the class is made, the class itself (as __class__ does)",
+            'Language Reference 7.13 "The nonlocal statement": a nonlocal name in a class body is the enclosing'
+            " function's variable; Data model 3.3.3.6: the __class__ cell is the class body's own",
+            "the compiler adds such a nonlocal name to the class body's table of closure variables when the code"
+            " first uses it, numbered without counting the __class__ cell: the first one gets number 0, which is"
+            " the __class__ cell's",
+            "do not declare nonlocal in a class body (assign the variable from a function nested in the enclosing"
+            " function), or do not use super() or __class__ in the class's methods",
+            links=("https://github.com/pypy/pypy/issues/3429",),  # (the same table: a KeyError reported there)
+            seen=("pypy",),
         ),
     )
 }

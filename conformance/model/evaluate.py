@@ -19,6 +19,7 @@ recursion, unbounded loops, set iteration order) raise Unspecified.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import operator
 from collections.abc import Callable, Iterator, Sequence
@@ -27,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from conformance.model.deviations import Switches
-from conformance.model.mangle import Mangled, mangle
+from conformance.model.mangle import Mangled, has_generic_class, mangle, mangle_leaking
 from conformance.model.scopes import (
     CELL,
     CLASS_CELL,
@@ -37,6 +38,7 @@ from conformance.model.scopes import (
     GLOBAL_IMPLICIT,
     LOCAL,
     MODULE,
+    UNRESOLVED,
     Analysis,
     Block,
     Kind,
@@ -48,6 +50,7 @@ from conformance.model.scopes import (
     class_seen_by,
     inlined,
     inlined_into,
+    merge_leaking,
 )
 from conformance.model.versions import Rules
 from generators import ir
@@ -371,6 +374,8 @@ class Frame:
     annotations: Annotations | None = None  # a class body's, filled as its annotated assignments run
     resolved: frozenset[str] | None = None  # its function's (Function.resolved); None: the module's, as it runs
     binding: str | None = None  # the name that the def, class or := being evaluated binds
+    # deviation starred-target-plain-in-a-later-copy-of-finally: the code runs from such a copy
+    plain_starred: bool = False
 
 
 class Messages:
@@ -426,6 +431,7 @@ class Evaluator:
         # conformance/model/deviations.py: the rules this prediction departs from, asked where each applies
         self.deviates = (switches or Switches()).deviates
         self.names = names or {}  # the __name__ of definitions whose names are mangled
+        self.exiting: ir.Stmt | None = None  # the return, break or continue statement last run
         self.rules = Rules(version)
         self.messages = Messages(self.rules)
         self.observations: list[list[Any]] = []
@@ -477,6 +483,9 @@ class Evaluator:
 
     def load(self, frame: Frame, name: str) -> Any:
         kind = frame.block.scope[name]
+        if kind is UNRESOLVED:
+            namespace = self.unresolved_namespace(frame, "no locals found")
+            return namespace[name] if name in namespace else self.load_global(frame, name)
         if (
             frame.block.kind in ("class", "comprehension")
             and name == frame.block.container().name
@@ -500,6 +509,9 @@ class Evaluator:
             return frame.namespace[name]  # §4.2.4: an annotation scope in a class sees the class's names first
         if kind in (CELL, FREE):
             value = frame.cells[name].value
+            aliased = name == frame.block.class_cell_alias and frame.cells[name] is frame.cells.get(CLASS_CELL)
+            if value is EMPTY and aliased:  # (deviation nonlocal-in-class-body-with-class-cell-uses-the-class-cell)
+                raise Unspecified("the empty __class__ cell read for a nonlocal name (PyPy crashes)")
             if value is EMPTY:
                 if kind is FREE and inlined(frame.block):
                     raise self.unbound_in_comprehension(frame.block, name)
@@ -546,6 +558,9 @@ class Evaluator:
 
     def store(self, frame: Frame, name: str, value: Any) -> None:
         kind = frame.block.scope[name]
+        if kind is UNRESOLVED:
+            self.unresolved_namespace(frame, "no locals found when storing %r" % name)[name] = value
+            return
         if value is UNDEFINED:  # (deviation empty-cell-read-gives-undefined: the target is left unbound)
             self.unbind(frame, kind, name)
             return
@@ -574,6 +589,12 @@ class Evaluator:
 
     def delete(self, frame: Frame, name: str) -> None:
         kind = frame.block.scope[name]
+        if kind is UNRESOLVED:
+            namespace = self.unresolved_namespace(frame, "no locals when deleting %r" % name)
+            if name not in namespace:
+                raise raise_("NameError", self.messages.undefined(name))
+            del namespace[name]
+            return
         if kind is LOCAL:
             if self.deviates("del-of-a-local-does-nothing"):
                 return
@@ -601,6 +622,28 @@ class Evaluator:
                 raise raise_(missing, self.messages.undefined(name))
             del space[name]
 
+    def unresolved_namespace(self, frame: Frame, message: str) -> dict[str, Any]:
+        """Deviation generic-class-name-leaks-into-private-name-mangling: the namespace a name the symbol
+        table does not know is looked up in, by name (LOAD_NAME): the module's or the class's; a function
+        has none (SystemError) until locals() makes one."""
+        code = frame
+        while code.block.kind == "comprehension" and inlined(code.block) and code.outer is not None:
+            code = code.outer  # (an inlined comprehension runs in the frame of the code it is in)
+        if code.block.kind == "module":
+            return code.globals
+        if code.block.kind == "class" and code.namespace is not None:
+            return code.namespace
+        node = code.block.node
+        if isinstance(node, (ir.FunctionDef, ir.Lambda)):
+            calls_locals = _has_local_names(node.body)
+        else:
+            calls_locals = not isinstance(node, ir.Comprehension) or _has_local_names(
+                (node.elt, node.key, node.clauses)
+            )
+        if calls_locals:
+            raise Unspecified("a name looked up by name in a function that calls locals()")
+        raise raise_("SystemError", message)
+
     @staticmethod
     def by_name(frame: Frame, kind: Kind) -> bool:
         """Whether the name is looked up by name in the current namespace: the module's and a class body's
@@ -624,7 +667,14 @@ class Evaluator:
         if isinstance(target, ir.Name):
             self.store(frame, target.id, value)
         elif isinstance(target, (ir.TupleExpr, ir.ListExpr)):
-            for element, item in zip(target.elts, self.unpack(target.elts, value), strict=False):
+            elts = target.elts
+            if (
+                frame.plain_starred
+                and any(isinstance(elt, ir.Starred) for elt in elts)
+                and self.deviates("starred-target-plain-in-a-later-copy-of-finally")
+            ):
+                elts = tuple(elt.value if isinstance(elt, ir.Starred) else elt for elt in elts)
+            for element, item in zip(elts, self.unpack(elts, value), strict=False):
                 self.assign(frame, element, item)
         elif isinstance(target, ir.Starred):
             self.assign(frame, target.value, value)
@@ -737,15 +787,18 @@ class Evaluator:
         self.eval(frame, node.value)
 
     def exec_return(self, frame: Frame, node: ir.Return) -> None:
+        self.exiting = node
         raise _Return(None if node.value is None else self.eval(frame, node.value))
 
     def exec_yield(self, frame: Frame, node: ir.Yield) -> None:
         raise AssertionError("yield outside a generator function")
 
     def exec_break(self, frame: Frame, node: ir.Break) -> None:
+        self.exiting = node
         raise _Break
 
     def exec_continue(self, frame: Frame, node: ir.Continue) -> None:
+        self.exiting = node
         raise _Continue
 
     def exec_raise(self, frame: Frame, node: ir.Raise) -> None:
@@ -799,10 +852,32 @@ class Evaluator:
                 self.execute_block(frame, node.orelse)
         except Unspecified:
             raise
-        except BaseException:  # an exception, return, break or continue: the finally clause, then it goes on
-            self.execute_block(frame, node.finalbody)
+        except BaseException as leaving:  # an exception, return, break or continue: the finally clause, then it goes on
+            self.finally_clause(frame, node, leaving)
             raise
-        self.execute_block(frame, node.finalbody)
+        self.finally_clause(frame, node, None)
+
+    def finally_clause(self, frame: Frame, node: ir.Try, leaving: BaseException | None) -> None:
+        """§8.4: the finally clause, on the way out of the try statement (`leaving`: how, None at its end).
+
+        (Deviation starred-target-plain-in-a-later-copy-of-finally: the compiler makes a copy of the clause
+        for each return, break or continue leaving the try statement, in order, then for its end, then for an
+        exception; all but the first unpack starred targets as plain ones.)
+        """
+        later = frame.plain_starred
+        if not later and _has_starred_target(node.finalbody):
+            exits, unclear = _exits(node)
+            if isinstance(leaving, (_Return, _Break, _Continue)):
+                if unclear or not any(exit is self.exiting for exit in exits):
+                    raise Unspecified("which copy of a finally clause a return, break or continue in it runs")
+                later = exits[0] is not self.exiting
+            else:
+                later = leaving is not None or bool(exits)
+        saved, frame.plain_starred = frame.plain_starred, later
+        try:
+            self.execute_block(frame, node.finalbody)
+        finally:
+            frame.plain_starred = saved
 
     def handler_for(self, node: ir.Try, exception: ExceptionValue) -> ir.Handler | None:
         """§8.4: the first clause naming a class of the exception (its type or a base)."""
@@ -1014,6 +1089,10 @@ class Evaluator:
         block = self.analysis.block_of(node)
         body = self.new_frame(block, frame.globals, self.closure_for(encloses, block))
         body.resolved = frame.resolved
+        body.plain_starred = frame.plain_starred  # (a deviation: compiled in the same copy)
+        alias = block.class_cell_alias
+        if alias is not None and self.deviates("nonlocal-in-class-body-with-class-cell-uses-the-class-cell"):
+            body.cells[alias] = body.cells[CLASS_CELL]  # (its reads, writes, and the closures made after)
         body.namespace = {}
         body.annotations = self.class_body_annotations(body, node)
         enclosing, self.displaced = self.displaced, None  # the body's names are its own namespace's
@@ -1539,6 +1618,12 @@ class Evaluator:
         defaults = [self.eval(frame, p.default) for p in params.positional_params() if p.default is not None]
         kwdefaults = {p.name: self.eval(frame, p.default) for p in params.kwonly if p.default is not None}
         block = self.analysis.block_of(node)
+        if (
+            frame.plain_starred
+            and _has_starred_target(node)
+            and self.deviates("starred-target-plain-in-a-later-copy-of-finally")
+        ):
+            raise Unspecified("a function made in a later copy of a finally clause: how its starred targets unpack")
         encloses = frame
         if isinstance(node, ir.FunctionDef) and node.type_params:
             # §4.2.4 (PEP 695): defaults (and decorators) outside; the function closes over its type parameters
@@ -1571,6 +1656,7 @@ class Evaluator:
         else:
             inner = self.new_frame(block, frame.globals, self.closure_for(frame, block))
             inner.outer = frame
+            inner.plain_starred = frame.plain_starred  # (a deviation: compiled in the same copy)
             for name in sorted(block.cellvars & block.iteration_vars):
                 self.replace_free_cell(frame, inner, name)
             inner.resolved = frame.resolved
@@ -2494,6 +2580,76 @@ def _items(value: tuple[Any, ...] | ListValue) -> Sequence[Any]:
     return value.items if isinstance(value, ListValue) else value
 
 
+def _has_local_names(node: Any) -> bool:
+    """Whether locals() is called in the code of a block (not in the blocks nested in it)."""
+    if isinstance(node, tuple):
+        return any(_has_local_names(item) for item in node)
+    if isinstance(node, ir.LocalNames):
+        return True
+    if isinstance(node, ir.FunctionDef):
+        return _has_local_names((node.decorators, node.params, node.annotations))
+    if isinstance(node, (ir.ClassDef, ir.Lambda, ir.Comprehension, ir.TypeAlias)):
+        return False  # (a nested block: its own frame; the block's own node is looked at through its body)
+    if not dataclasses.is_dataclass(node) or isinstance(node, type):
+        return False
+    return any(_has_local_names(getattr(node, field.name)) for field in dataclasses.fields(node))
+
+
+def _has_starred_target(node: Any) -> bool:
+    """Whether a starred assignment target (`a, *b = ...`, or in a for, with or comprehension target) is in
+    the node, nested scopes included (for a deviation)."""
+    if isinstance(node, tuple):
+        return any(_has_starred_target(item) for item in node)
+    if isinstance(node, ir.Starred):
+        return False  # (an operand: *x in a call or a display)
+    if isinstance(node, (ir.Assign, ir.For, ir.With, ir.ComprehensionFor)):
+        targets = node.targets if isinstance(node, ir.Assign) else (node.target,)
+        if any(_starred_in_target(target) for target in targets):
+            return True
+    if not dataclasses.is_dataclass(node) or isinstance(node, type):
+        return False
+    return any(_has_starred_target(getattr(node, field.name)) for field in dataclasses.fields(node))
+
+
+def _starred_in_target(target: ir.Expr | None) -> bool:
+    if isinstance(target, (ir.TupleExpr, ir.ListExpr)):
+        return any(isinstance(elt, ir.Starred) or _starred_in_target(elt) for elt in target.elts)
+    return False
+
+
+def _exits(node: ir.Try) -> tuple[list[ir.Stmt], bool]:
+    """The return, break and continue statements that leave the try statement through its finally clause, in
+    the order of the source (of the compiler's copies of the clause); and whether one is in a finally clause
+    of a try statement inside it (which has copies of its own: not followed)."""
+    found: list[ir.Stmt] = []
+    unclear = False
+
+    def walk(body: tuple[ir.Stmt, ...], in_loop: bool, in_finally: bool) -> None:
+        nonlocal unclear
+        for statement in body:
+            if isinstance(statement, ir.Return) or (isinstance(statement, (ir.Break, ir.Continue)) and not in_loop):
+                found.append(statement)
+                unclear = unclear or in_finally
+            elif isinstance(statement, (ir.For, ir.While)):
+                walk(statement.body, True, in_finally)
+                walk(statement.orelse, in_loop, in_finally)
+            elif isinstance(statement, ir.Try):
+                walk(statement.body, in_loop, in_finally)
+                for handler in statement.handlers:
+                    walk(handler.body, in_loop, in_finally)
+                walk(statement.orelse, in_loop, in_finally)
+                walk(statement.finalbody, in_loop, True)
+            else:
+                for block in ir.blocks_of(statement):
+                    walk(block, in_loop, in_finally)
+
+    walk(node.body, False, False)
+    for handler in node.handlers:
+        walk(handler.body, False, False)
+    walk(node.orelse, False, False)
+    return found, unclear
+
+
 def _has_yield(statement: ir.Stmt) -> bool:
     if isinstance(statement, ir.Yield):
         return True
@@ -2519,6 +2675,21 @@ def predict(module: ir.Module, version: tuple[int, ...], deviations: frozenset[s
             consulted |= switches.consulted
 
 
+def _leaking(
+    module: ir.Module, mangled: Mangled, version: tuple[int, ...], switches: Switches
+) -> tuple[ir.Module, Mangled] | None:
+    """Deviation generic-class-name-leaks-into-private-name-mangling (CPython 3.12 before 3.12.4): the
+    program as the symbol table mangles it and as the compiler does, when either differs from the rule."""
+    if not Rules(version).has("type-parameters") or not has_generic_class(module.body):
+        return None
+    symbols, code, names = mangle_leaking(module)
+    if symbols == mangled.module and code == mangled.module:
+        return None
+    if not switches.deviates("generic-class-name-leaks-into-private-name-mangling"):
+        return None
+    return symbols, Mangled(code, names)
+
+
 def _predict(module: ir.Module, version: tuple[int, ...], switches: Switches) -> dict[str, Any]:
     mangled = Mangled(module, {})
     deferred = Rules(version).has("deferred-annotations")
@@ -2532,7 +2703,13 @@ def _predict(module: ir.Module, version: tuple[int, ...], switches: Switches) ->
             analysis = analyze(module, deferred, switches)  # (again, for the error it raised)
         elif private:
             mangled = mangle(module)
-            analysis = analyze(mangled.module, deferred, switches)
+            analysis = analyze(mangled.module, deferred, switches, mangled.names)
+            leaking = _leaking(module, mangled, version, switches)
+            if leaking is not None:
+                symbols, mangled = leaking
+                analysis = merge_leaking(
+                    analyze(symbols, deferred, switches), analyze(mangled.module, deferred, switches)
+                )
     except ScopeSyntaxError as error:
         # The rule broken is kept for people; compile-time messages are not predicted.
         kind = "SystemError" if isinstance(error, ScopeSystemError) else "SyntaxError"  # (the former: a deviation)

@@ -44,7 +44,9 @@ _IDENTIFIERS: dict[type[Any], tuple[str, ...]] = {
 @dataclass
 class Mangled:
     module: ir.Module
-    names: dict[int, str]  # id() of a function or class definition -> its __name__, where mangled
+    # id() of a function or class definition -> its __name__, where mangled; and of an assignment
+    # expression -> its target as written, where mangled (for a deviation: scopes.analyze)
+    names: dict[int, str]
 
 
 def mangle(module: ir.Module) -> Mangled:
@@ -146,6 +148,8 @@ def _transform(node: Any, private: str | None, names: dict[int, str]) -> Any:
     result = dataclasses.replace(node, **changes)
     if isinstance(node, ir.FunctionDef) and isinstance(result, ir.FunctionDef) and result.name != node.name:
         names[id(result)] = node.name
+    if isinstance(node, ir.NamedExpr) and isinstance(result, ir.NamedExpr) and result.target != node.target:
+        names[id(result)] = node.target
     return result
 
 
@@ -161,3 +165,170 @@ def _rebuild(statement: ir.Stmt, change: Any) -> ir.Stmt:
     assert isinstance(statement, ir.Try)
     handlers = tuple(dataclasses.replace(h, body=change(h.body)) for h in statement.handlers)
     return ir.Try(change(statement.body), handlers, change(statement.orelse), change(statement.finalbody))
+
+
+# -- deviation generic-class-name-leaks-into-private-name-mangling (CPython 3.12.0 to 3.12.3) --------
+#
+# After a generic class statement (`class X[T]: ...`), CPython 3.12 mangles private names with X where it
+# should not, in two ways at once. The symbol table keeps X as the class name for everything it meets
+# afterwards, up to the end of the class body the statement is in (or of the module), outside the class
+# bodies it enters (each has its own name, and gives back X at its end). The compiler keeps X for the rest
+# of the code object the statement is compiled in, and the code objects made in it afterwards inherit it
+# (but class bodies). Each variable takes its kind from the symbol table under its name there; the code
+# uses the name the compiler mangled, so where the two differ the code may name a variable the symbol
+# table does not know: it is then looked up by name (LOAD_NAME, STORE_NAME, DELETE_NAME).
+
+
+def mangle_leaking(module: ir.Module) -> tuple[ir.Module, ir.Module, dict[int, str]]:
+    """The program as the symbol table mangles it (the variables and their kinds), and as the compiler
+    mangles it (the code that runs, with parameters named as in the symbol table), with the __name__ of
+    the code tree's definitions whose names are mangled."""
+    leaking = _Leaking()
+    symbols, code, _ = leaking.statements(module.body, None)
+    return ir.Module(symbols), ir.Module(code), leaking.names
+
+
+class _Leaking:
+    def __init__(self) -> None:
+        self.symbols: str | None = None  # the symbol table's class name, as it goes through the program
+        self.names: dict[int, str] = {}
+
+    def statements(
+        self, body: tuple[ir.Stmt, ...], code: str | None
+    ) -> tuple[tuple[ir.Stmt, ...], tuple[ir.Stmt, ...], str | None]:
+        """Both manglings of the statements of one code object; `code`, the compiler's class name for it,
+        as it is after them."""
+        pairs = []
+        for statement in body:
+            symbols, compiled, code = self.statement(statement, code)
+            pairs.append((symbols, compiled))
+        return tuple(s for s, _ in pairs), tuple(c for _, c in pairs), code
+
+    def statement(self, node: ir.Stmt, code: str | None) -> tuple[Any, Any, str | None]:
+        if isinstance(node, ir.ClassDef):
+            return self.class_def(node, code)
+        if isinstance(node, ir.FunctionDef):
+            return (*self.function_def(node, code), code)
+        if isinstance(node, ir.Try) and node.finalbody and has_generic_class(node):
+            raise Unspecified("a generic class in a try statement with a finally clause, compiled in copies")
+        changes_s: dict[str, Any] = {}
+        changes_c: dict[str, Any] = {}
+        identifiers = _IDENTIFIERS.get(type(node), ())
+        for field in dataclasses.fields(node):
+            value = getattr(node, field.name)
+            if field.name in identifiers:
+                changes_s[field.name], changes_c[field.name] = self.identifier(node, value, code)
+            elif _is_statements(value):
+                changes_s[field.name], changes_c[field.name], code = self.statements(value, code)
+            elif field.name in {"handlers", "cases"}:  # (each with its body of statements)
+                items_s, items_c = [], []
+                for item in value:
+                    body_s, body_c, code = self.statements(item.body, code)
+                    item_s, item_c = self.expression(dataclasses.replace(item, body=()), code)
+                    items_s.append(dataclasses.replace(item_s, body=body_s))
+                    items_c.append(dataclasses.replace(item_c, body=body_c))
+                changes_s[field.name], changes_c[field.name] = tuple(items_s), tuple(items_c)
+            else:
+                changes_s[field.name], changes_c[field.name] = self.expression(value, code)
+        return dataclasses.replace(node, **changes_s), dataclasses.replace(node, **changes_c), code
+
+    def identifier(self, node: Any, value: Any, code: str | None) -> tuple[Any, Any]:
+        in_symbols = _private_all(value, self.symbols)
+        if isinstance(node, (ir.Params, ir.Param, ir.Global, ir.Nonlocal)):
+            return in_symbols, in_symbols  # names of the symbol table only (parameters: the code's variables)
+        return in_symbols, _private_all(value, code)
+
+    def expression(self, node: Any, code: str | None) -> tuple[Any, Any]:
+        """Both manglings of an expression (no class statement in it: the class names stay)."""
+        if isinstance(node, tuple):
+            pairs = [self.expression(item, code) for item in node]
+            return tuple(s for s, _ in pairs), tuple(c for _, c in pairs)
+        if not dataclasses.is_dataclass(node) or isinstance(node, type):
+            return node, node
+        changes_s: dict[str, Any] = {}
+        changes_c: dict[str, Any] = {}
+        identifiers = _IDENTIFIERS.get(type(node), ())
+        for field in dataclasses.fields(node):
+            value = getattr(node, field.name)
+            if field.name in identifiers:
+                changes_s[field.name], changes_c[field.name] = self.identifier(node, value, code)
+            else:
+                changes_s[field.name], changes_c[field.name] = self.expression(value, code)
+        return dataclasses.replace(node, **changes_s), dataclasses.replace(node, **changes_c)
+
+    def function_def(self, node: ir.FunctionDef, code: str | None) -> tuple[ir.FunctionDef, ir.FunctionDef]:
+        if any(_private(param, self.symbols) != _private(param, code) for param in node.type_params):
+            raise Unspecified("a private type parameter mangled apart by the symbol table and the compiler")
+        decorators = self.expression(node.decorators, code)
+        params = self.expression(node.params, code)  # (defaults in the enclosing code object)
+        annotations = self.expression(node.annotations, code)  # (their names: the keys, as compiled)
+        name = self.identifier(node, node.name, code)
+        type_params = tuple(_private(param, self.symbols) for param in node.type_params)
+        body_s, body_c, _ = self.statements(node.body, code)  # a code object of its own, inheriting `code`
+        result_s, result_c = (
+            dataclasses.replace(
+                node,
+                name=name[i],
+                params=params[i],
+                body=(body_s, body_c)[i],
+                decorators=decorators[i],
+                type_params=type_params,
+                annotations=annotations[i],
+            )
+            for i in (0, 1)
+        )
+        for result in (result_s, result_c):
+            if result.name != node.name:
+                self.names[id(result)] = node.name
+        return result_s, result_c
+
+    def class_def(self, node: ir.ClassDef, code: str | None) -> tuple[ir.ClassDef, ir.ClassDef, str | None]:
+        own = node.name.lstrip("_") or None
+        decorators = self.expression(node.decorators, code)
+        after = code
+        name_s = _private(node.name, self.symbols)
+        if node.type_params:
+            if _private(node.name, own) != node.name:
+                raise Unspecified("a generic class with a private name: mangled with its own name or not")
+            self.symbols = own  # for good: the body gives it back at its end
+            after = own
+            code = own
+        name_c = _private(node.name, after)
+        arguments = self.expression((node.bases, node.keywords), code)
+        type_params = tuple(_private(param, own) for param in node.type_params)
+        saved, self.symbols = self.symbols, own
+        body_s, body_c, _ = self.statements(node.body, own)
+        self.symbols = saved
+        result_s, result_c = (
+            ir.ClassDef(
+                (name_s, name_c)[i],
+                (body_s, body_c)[i],
+                arguments[i][0],
+                decorators[i],
+                arguments[i][1],
+                type_params,
+            )
+            for i in (0, 1)
+        )
+        for result in (result_s, result_c):
+            if result.name != node.name:
+                self.names[id(result)] = node.name
+        return result_s, result_c, after
+
+
+def _private_all(value: Any, private: str | None) -> Any:
+    return tuple(_private(v, private) for v in value) if isinstance(value, tuple) else _private(value, private)
+
+
+def _is_statements(value: Any) -> bool:
+    return isinstance(value, tuple) and bool(value) and all(isinstance(item, ir.Stmt) for item in value)
+
+
+def has_generic_class(node: Any) -> bool:
+    if isinstance(node, tuple):
+        return any(has_generic_class(item) for item in node)
+    if isinstance(node, ir.ClassDef) and node.type_params:
+        return True
+    if not dataclasses.is_dataclass(node) or isinstance(node, type):
+        return False
+    return any(has_generic_class(getattr(node, field.name)) for field in dataclasses.fields(node))

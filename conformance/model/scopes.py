@@ -37,6 +37,7 @@ Reference leaves open raises Unspecified.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, fields, is_dataclass
 from enum import Enum
@@ -57,6 +58,9 @@ class Kind(Enum):
     GLOBAL_IMPLICIT = "global-implicit"
     CLASS_LOCAL = "class-local"
     MODULE = "module"
+    # deviation generic-class-name-leaks-into-private-name-mangling: a name the code uses that the symbol
+    # table does not know (the compiler looks it up by name in the namespace of the frame)
+    UNRESOLVED = "unresolved"
 
 
 # The kinds as plain globals too, for the code that tests them for every name: on CPython 3.11
@@ -68,6 +72,7 @@ GLOBAL_EXPLICIT = Kind.GLOBAL_EXPLICIT
 GLOBAL_IMPLICIT = Kind.GLOBAL_IMPLICIT
 CLASS_LOCAL = Kind.CLASS_LOCAL
 MODULE = Kind.MODULE
+UNRESOLVED = Kind.UNRESOLVED
 
 
 class ScopeSyntaxError(Exception):
@@ -117,6 +122,8 @@ class Block:
         # CPython 3.12 implements it) makes hidden locals of this block, each with the child it comes from
         self.hidden: dict[str, Block] = {}
         self.hidden_by: dict[str, str] = {}  # a FREE name resolved to such a hidden local -> by which deviation
+        # for a deviation: a class body's nonlocal name that PyPy numbers as its __class__ cell (_class_closures)
+        self.class_cell_alias: str | None = None
 
     def __repr__(self) -> str:
         return "<Block %s %r>" % (self.kind, self.name)
@@ -157,12 +164,18 @@ class Analysis:
         return self.annotate_scopes[id(node)]
 
 
-def analyze(module: ir.Module, deferred_annotations: bool = False, switches: Switches | None = None) -> Analysis:
+def analyze(
+    module: ir.Module,
+    deferred_annotations: bool = False,
+    switches: Switches | None = None,
+    unmangled: dict[int, str] | None = None,
+) -> Analysis:
     """The blocks of the program and the kind of every name in each; `deferred_annotations` (3.14)
     puts annotations in annotation scopes of their own; `switches`, the deviations the analysis
-    departs by (conformance/model/deviations.py)."""
+    departs by (conformance/model/deviations.py); `unmangled`, for a deviation, the private names
+    as written of the assignment expressions whose targets were mangled (id() of the node -> name)."""
     switches = switches or Switches()
-    builder = _Builder(deferred_annotations, switches)
+    builder = _Builder(deferred_annotations, switches, unmangled or {})
     top = builder.register(Block("module", module, None, name="<module>"))
     builder.statements(top, module.body)
     for block in builder.order:  # parents first
@@ -176,9 +189,25 @@ def analyze(module: ir.Module, deferred_annotations: bool = False, switches: Swi
             block.freevars.clear()
         for block in builder.order:
             _resolve(block, switches)
+    _class_closures(builder, switches)
     names = {name for block in builder.order for name in (*block.bound, *block.used, *block.globals, *block.nonlocals)}
     private = any(_is_private(name) for name in names | builder.attributes)
     return Analysis(top, builder.blocks, private, builder.annotation_scopes, builder.annotate_scopes)
+
+
+def merge_leaking(symbols: Analysis, code: Analysis) -> Analysis:
+    """Deviation generic-class-name-leaks-into-private-name-mangling: the analysis of the code as the
+    compiler mangled it (`code`), each block with the kinds, cells and free variables of the symbol
+    table's (`symbols`, the same blocks mangled otherwise); a name only the code has is UNRESOLVED."""
+    pairs = list(zip(symbols.module.walk(), code.module.walk(), strict=True))
+    for table, block in pairs:
+        assert table.kind == block.kind
+        names = set(block.scope)
+        block.scope = dict(table.scope)
+        for name in names - table.scope.keys():
+            block.scope[name] = UNRESOLVED
+        block.cellvars, block.freevars = set(table.cellvars), set(table.freevars)
+    return code
 
 
 def _is_private(identifier: str) -> bool:
@@ -189,8 +218,9 @@ def _is_private(identifier: str) -> bool:
 
 
 class _Builder:
-    def __init__(self, deferred_annotations: bool, switches: Switches) -> None:
+    def __init__(self, deferred_annotations: bool, switches: Switches, unmangled: dict[int, str]) -> None:
         self.deferred_annotations = deferred_annotations
+        self.unmangled = unmangled
         self.deviates = switches.deviates
         self.blocks: dict[int, Block] = {}
         self.annotation_scopes: dict[int, Block] = {}
@@ -584,16 +614,22 @@ class _Builder:
         if in_iterable and not self.deviates("assignment-expression-in-comprehension-iterable"):
             raise ScopeSyntaxError("assignment expression cannot be used in a comprehension iterable expression")
         self.expr(block, node.value, in_iterable)
-        self.named_target(block, node.target)
+        self.named_target(block, node.target, id(node) in self.unmangled)
 
-    def named_target(self, block: Block, target: str) -> None:
-        """PEP 572: in a comprehension, := binds in the containing block."""
+    def named_target(self, block: Block, target: str, mangled: bool = False) -> None:
+        """PEP 572: in a comprehension, := binds in the containing block. (`mangled`: the target is a
+        private name, mangled.)"""
         if block.kind != "comprehension":
             block.bound.add(target)
             return
+        unmangled = mangled and self.deviates("assignment-expression-looks-up-private-target-unmangled")
         comprehension: Block | None = block
         while comprehension is not None and comprehension.kind == "comprehension":
-            if target in comprehension.iteration_vars:
+            if unmangled and target in comprehension.iteration_vars and comprehension is not block:
+                # (the target would be the nonlocal of the innermost comprehension, resolved to the outer
+                # one's iteration variable: not followed)
+                raise Unspecified("a private := target rebinding an outer comprehension's iteration variable")
+            if target in comprehension.iteration_vars and not unmangled:
                 container = block.container()
                 if (
                     comprehension is block
@@ -610,6 +646,10 @@ class _Builder:
         if container.kind == "class":
             raise ScopeSyntaxError("assignment expression within a comprehension cannot be used in a class body")
         declared_global = container.kind == "module" or target in container.globals
+        if declared_global and unmangled:
+            # the containing function's `global` is not found under the name as written, so the target is
+            # made the comprehension's nonlocal: nothing binds it, the function's name being global
+            raise ScopeSyntaxError("no binding for nonlocal %r found" % target)
         inner: Block | None = block
         while inner is not None and inner.kind == "comprehension":
             (inner.globals if declared_global else inner.nonlocals).add(target)
@@ -749,7 +789,7 @@ def _compiler_crashes(module: ir.Module, builder: _Builder, switches: Switches) 
     if not wanted:
         return
     # The implementation's symbol table: the same analysis with the expressions it never visits left out.
-    skipping = _Builder(builder.deferred_annotations, switches)
+    skipping = _Builder(builder.deferred_annotations, switches, builder.unmangled)
     skipping.skip_unanalysed = True
     top = skipping.register(Block("module", module, None, name="<module>"))
     skipping.statements(top, module.body)
@@ -788,15 +828,6 @@ def _resolve(block: Block, switches: Switches) -> None:
         block.scope[name] = kind
         if owner is not None:
             _place_cell(block, name, owner)
-            between = block.parent
-            while between is not None and between is not owner:
-                if (
-                    between.kind == "class"
-                    and name in between.nonlocals
-                    and switches.deviates("nonlocal-in-class-body-passed-to-nested-scope-fails-to-compile")
-                ):
-                    raise ScopeSystemError("a class body declaring %r nonlocal passes it to a nested scope" % name)
-                between = between.parent
 
 
 def _kind_of(block: Block, name: str, switches: Switches) -> tuple[Kind, Block | None]:
@@ -946,6 +977,156 @@ def _owner(block: Block, name: str, switches: Switches) -> Block:
         block.hidden_by[name] = "comprehension-variable-hides-enclosing-variable"
         return holder
     return owner
+
+
+# -- class bodies' closures as PyPy compiles them, for deviations ------------------------------------
+
+
+def _class_closures(builder: _Builder, switches: Switches) -> None:
+    """Deviations seen on PyPy 3.9: its compiler numbers the closure variables of a class body's code in a
+    table made from the names nested scopes take through the class, except those the class declares
+    nonlocal, or binds only by an annotation without a value. A nonlocal name is put in the table when the
+    class's own code first reads or binds it (numbered without counting the __class__
+    cell); a nested scope made before that, or needing a name bound only by a bare annotation, is not
+    found (an internal KeyError: SystemError). With a __class__ cell, a name put in late takes the number
+    of the last of the others: when there are others, the compiler fails at the class statement; when there
+    are none, the first one takes the number of the __class__ cell, and the class's code uses that cell."""
+    free_in_code: dict[int, set[str]] = {}  # a class statement -> the closure variables of its code
+    for block in reversed(builder.order):  # (nested classes first)
+        if block.kind != "class" or not block.freevars:
+            continue  # no closure variable, nothing to number
+        assert isinstance(block.node, ir.ClassDef)
+        events = list(_class_code_events(block.node.body))
+        bound = {name for kind, name in events if kind == "bind"}
+        bare = {name for kind, name in events if kind == "annotate"} - bound
+        owns_class_cell = CLASS_CELL in block.cellvars
+        late = block.nonlocals
+        table = {name for name in block.freevars if name not in late and name not in bare and name != CLASS_CELL}
+        added: set[str] = set()
+        for kind, item in events:
+            if kind != "scope":
+                if item in late and item not in added:
+                    added.add(item)
+                    if len(added) == 1 and owns_class_cell and not table:
+                        block.class_cell_alias = item  # the first name put in late: number 0, the __class__ cell
+                continue
+            child = builder.blocks.get(id(item)) or builder.annotation_scopes.get(id(item))
+            if child is None:
+                continue  # (under a deviation, a comprehension with no block of its own)
+            for name in sorted(free_in_code.get(id(item), child.freevars)):
+                if name in table or name in added or (name == CLASS_CELL and owns_class_cell):
+                    continue
+                if name in bare:
+                    deviation = "bare-annotation-in-class-body-hides-variable-from-nested-scopes"
+                else:
+                    deviation = "nonlocal-in-class-body-passed-to-nested-scope-fails-to-compile"
+                if switches.deviates(deviation):
+                    raise ScopeSystemError(
+                        "class %s passes %r to a nested scope, not in its table" % (block.name, name)
+                    )
+        if (
+            owns_class_cell
+            and table
+            and added
+            and switches.deviates("nonlocal-in-class-body-with-class-cell-fails-to-compile")
+        ):
+            raise ScopeSystemError(
+                "class %s: a __class__ cell, closure variables and nonlocal %s" % (block.name, added)
+            )
+        free_in_code[id(block.node)] = table | added
+
+
+def _class_code_events(node: Any) -> Iterator[tuple[str, Any]]:
+    """The names a class body's own code reads ("use"), binds or deletes ("bind") or annotates without a
+    value ("annotate"), and the nested scopes it makes ("scope", node), in the order PyPy's code generator
+    meets them: a function's decorators, defaults and annotations before the function, a class's bases
+    after it, a comprehension's first iterable after it, an assignment's value before its targets."""
+    if isinstance(node, tuple):
+        for item in node:
+            yield from _class_code_events(item)
+    elif isinstance(node, ir.Name):
+        yield "use", node.id
+    elif isinstance(node, (ir.FunctionDef, ir.Lambda)):
+        if isinstance(node, ir.FunctionDef):
+            yield from _class_code_events(node.decorators)
+        for param in (*node.params.positional_params(), *node.params.kwonly):
+            if param.default is not None:
+                yield from _class_code_events(param.default)
+        if isinstance(node, ir.FunctionDef):
+            yield from _class_code_events(tuple(annotation.value for annotation in node.annotations))
+        yield "scope", node
+        if isinstance(node, ir.FunctionDef):
+            yield "bind", node.name
+    elif isinstance(node, ir.ClassDef):
+        yield from _class_code_events(node.decorators)
+        yield "scope", node
+        yield from _class_code_events((node.bases, tuple(keyword.value for keyword in node.keywords)))
+        yield "bind", node.name
+    elif isinstance(node, (ir.Comprehension, ir.TypeAlias)):
+        yield "scope", node
+        if isinstance(node, ir.Comprehension):
+            yield from _class_code_events(node.clauses[0].iter)
+        else:
+            yield "bind", node.name
+    elif isinstance(node, (ir.Assign, ir.Delete)):
+        if isinstance(node, ir.Assign):
+            yield from _class_code_events(node.value)
+        for target in node.targets:
+            yield from _target_events(target)
+    elif isinstance(node, ir.AugAssign):
+        yield from _class_code_events(node.target)
+        yield from _class_code_events(node.value)
+        yield from _target_events(node.target)
+    elif isinstance(node, ir.AnnAssign):
+        if node.value is not None:
+            yield from _class_code_events(node.value)
+        yield ("annotate" if node.value is None else "bind"), node.target
+        yield from _class_code_events(node.annotation)
+    elif isinstance(node, ir.NamedExpr):
+        yield from _class_code_events(node.value)
+        yield "bind", node.target
+    elif isinstance(node, ir.For):
+        yield from _class_code_events(node.iter)
+        yield from _target_events(node.target)
+        yield from _class_code_events((node.body, node.orelse))
+    elif isinstance(node, ir.With):
+        yield from _class_code_events(node.context)
+        if node.target is not None:
+            yield from _target_events(node.target)
+        yield from _class_code_events(node.body)
+    elif isinstance(node, ir.Try):
+        yield from _class_code_events(node.body)
+        for handler in node.handlers:
+            if handler.name is not None:
+                yield "bind", handler.name
+            yield from _class_code_events(handler.body)
+        yield from _class_code_events((node.orelse, node.finalbody))
+    elif isinstance(node, ir.Import):
+        yield "bind", node.asname
+    elif isinstance(node, ir.Match):
+        yield from _class_code_events(node.subject)
+        for case in node.cases:
+            for name in ir.pattern_names(case.pattern):
+                yield "bind", name
+            yield from _class_code_events(tuple(_pattern_classes(case.pattern)))
+            yield from _class_code_events((case.guard, case.body) if case.guard is not None else case.body)
+    elif dataclasses.is_dataclass(node) and not isinstance(node, type):
+        for field in dataclasses.fields(node):  # any other statement or expression: its parts in order
+            value = getattr(node, field.name)
+            if isinstance(value, tuple) or (dataclasses.is_dataclass(value) and not isinstance(value, type)):
+                yield from _class_code_events(value)
+
+
+def _target_events(target: ir.Expr) -> Iterator[tuple[str, Any]]:
+    if isinstance(target, ir.Name):
+        yield "bind", target.id
+    elif isinstance(target, (ir.TupleExpr, ir.ListExpr)):
+        for elt in target.elts:
+            yield from _target_events(elt)
+    elif isinstance(target, ir.Starred):
+        yield from _target_events(target.value)
+    else:
+        yield from _class_code_events(target)
 
 
 # -- comprehensions inlined (PEP 709): what CPython 3.12 makes of their names, for deviations --------
