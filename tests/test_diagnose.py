@@ -231,6 +231,24 @@ def g():
     yield 1
 probe('r', g)
 """,
+    "annotated-def-fails-when-a-code-object-runs": """
+def f(a: int):
+    return a
+probe_call('r', f, 1)
+""",
+    "nonlocal-read-in-a-block-of-a-try-fails-to-compile": """
+def f():
+    a = 1
+    def g():
+        nonlocal a
+        try:
+            if a:
+                return a
+        finally:
+            pass
+    return g()
+probe_call('r', f)
+""",
 }
 
 # a program with both: an except-as name read after its handler, and a local read before it is bound

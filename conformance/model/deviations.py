@@ -474,5 +474,41 @@ DEVIATIONS: dict[str, Deviation] = {
             "do not rely on a generator function's __name__; keep the name alongside it where it is needed",
             seen=("skulpt",),
         ),
+        Deviation(
+            "annotated-def-fails-when-a-code-object-runs",
+            "a program compiled with compile() that has a def with a parameter or return annotation fails when"
+            ' exec() runs the code object, before its first statement: JavascriptError "scopes.src.split is not a'
+            ' function" (exec() of the source text runs it)',
+            'Library "Built-in Functions", compile(): "Compile the source into a code or AST object. Code objects'
+            ' can be executed by exec() or eval()"; Language Reference 8.7 "Function definitions": parameters and'
+            " the return may be annotated (from 3.14 the annotations are evaluated when read, PEP 649/749)",
+            "exec() of a code object translates the code object's syntax tree to JavaScript again, handing the"
+            " translator the code object where it expects the source text; the translation of a def's"
+            " annotations (the __annotate__ function of PEP 649) reads their source text from it and fails",
+            "run the source text with exec(source) rather than a code object made by compile(), or leave the"
+            " annotations out (a comment, or a typing stub)",
+            links=(  # (the same non-string source handed to the translator, other constructs)
+                "https://github.com/brython-dev/brython/issues/1991",
+                "https://github.com/brython-dev/brython/issues/137",
+            ),
+            seen=("brython",),
+        ),
+        Deviation(
+            "nonlocal-read-in-a-block-of-a-try-fails-to-compile",
+            'a program is rejected when compiled, with JavascriptError "Cannot read properties of undefined'
+            " (reading 'Symbol(ID)')\", where a function reads a name it declares nonlocal (a load, `x op= v`,"
+            " `del x`) in the body of an if, for, while or try statement that is itself in a try statement of the"
+            " function, or anywhere in the function when its def is in a try statement of an enclosing function"
+            " below the one that binds the name",
+            'Language Reference 7.13 "The nonlocal statement": the names "refer to previously bound variables in'
+            ' the nearest enclosing function scope"; 8.4 "The try statement": any statements may be in its'
+            " clauses",
+            "the translator keeps a stack of scopes, with an entry that has no syntax tree for a try statement,"
+            " and looks a nonlocal name up through that stack, reading the syntax tree of each entry between the"
+            " current one and the function that binds the name",
+            "read the nonlocal variable into a local variable before the try statement, or move the statements"
+            " of the try that read it into a function",
+            seen=("brython",),
+        ),
     )
 }

@@ -48,6 +48,7 @@ from conformance.model.scopes import (
     inlined,
     inlined_into,
 )
+from conformance.model.translation import translation_failure
 from conformance.model.versions import Rules
 from generators import ir
 
@@ -2401,6 +2402,9 @@ def _predict(module: ir.Module, version: tuple[int, ...], switches: Switches) ->
         kind = "SystemError" if isinstance(error, ScopeSystemError) else "SyntaxError"  # (the former: a deviation)
         return {"compile_error": {"type": kind, "module": "builtins", "mro": EXCEPTION_MRO[kind],
                                   "rule": str(error)}}  # fmt: skip
+    failed = translation_failure(mangled.module, analysis, switches)  # (deviations: a translator's failures)
+    if failed is not None:
+        return failed
     evaluator = Evaluator(analysis, version, mangled.names, switches)
     frame = Frame(analysis.module, {}, {})
     result: dict[str, Any] = {}

@@ -1,0 +1,213 @@
+"""Deviations where an implementation's translator fails on a whole construct of a valid program.
+
+An implementation that translates Python to another language (Brython: to JavaScript) may fail inside its
+translator, always, on a construct the Language Reference allows. Each such failure is a deviation
+("behaves as if the construct were not allowed") only where it is exact: the model predicts the failure for
+exactly the programs that have the construct, found here by walking the program as that translator does.
+Each check asks its switch only when the program has the construct (conformance/model/deviations.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from conformance.model.deviations import Switches
+from conformance.model.scopes import CELL, CLASS_LOCAL, LOCAL, MODULE, Analysis, Unspecified
+from generators import ir
+
+__all__ = ["translation_failure"]
+
+JAVASCRIPT_ERROR = {"type": "JavascriptError", "module": "builtins",
+                    "mro": ["JavascriptError", "Exception", "BaseException", "object"]}  # fmt: skip
+
+
+def translation_failure(module: ir.Module, analysis: Analysis, switches: Switches) -> dict[str, Any] | None:
+    """The result of a program whose translation fails under a deviation of `switches`, else None."""
+    fails, unfollowed = _nonlocal_read_under_a_try(analysis)
+    if (fails or unfollowed) and switches.deviates("nonlocal-read-in-a-block-of-a-try-fails-to-compile"):
+        if not fails:
+            raise Unspecified("a comprehension binding a nonlocal name of its function, within a try statement")
+        message = "Cannot read properties of undefined (reading 'Symbol(ID)')"
+        return {"compile_error": dict(JAVASCRIPT_ERROR, message=message)}
+    if _annotated_def(module) and switches.deviates("annotated-def-fails-when-a-code-object-runs"):
+        # exec() of the code object fails before the first statement runs: nothing is observed
+        return {"observations": [], "error": dict(JAVASCRIPT_ERROR, message="scopes.src.split is not a function")}
+    return None
+
+
+def _nodes(node: Any) -> Iterator[Any]:
+    """Every IR node in `node`, itself included."""
+    yield node
+    if isinstance(node, tuple):
+        for item in node:
+            yield from _nodes(item)
+    elif hasattr(node, "__dataclass_fields__"):
+        for name in node.__dataclass_fields__:
+            yield from _nodes(getattr(node, name))
+
+
+def _annotated_def(module: ir.Module) -> bool:
+    """Deviation annotated-def-fails-when-a-code-object-runs: a def with a parameter or return annotation."""
+    return any(isinstance(node, ir.FunctionDef) and node.annotations for node in _nodes(module))
+
+
+# -- Brython's resolution of a nonlocal name, through the stack of scopes it translates in -------------------
+#
+# Brython translates with a stack of scopes: one per function, lambda, class body and comprehension, and a
+# copy of the current one for the body of an if (and its else, not an elif), of a for loop (with its
+# target), and of a while loop (with its test); and one with no syntax tree for a whole try statement (its
+# body, handlers, else and finally). Reading a name that the innermost function declares nonlocal (a load,
+# `name op= value`, `del name`) searches the stack from the second innermost entry outwards for the block that
+# binds the name, and fails on a try statement's entry before it gets there.
+
+_FUNCTION = "function"
+_COPY = "copy"
+_TRY = "try"
+
+
+def _nonlocal_read_under_a_try(analysis: Analysis) -> tuple[bool, bool]:
+    """Deviation nonlocal-read-in-a-block-of-a-try-fails-to-compile: whether such a read is in the program,
+    and whether the program has what the walk does not follow (a comprehension binding a nonlocal name)."""
+    walker = _NonlocalReads(analysis)
+    module = analysis.module.node
+    assert isinstance(module, ir.Module)
+    walker.statements(module.body, [(_FUNCTION, module)])
+    return walker.fails, walker.unfollowed
+
+
+class _NonlocalReads:
+    def __init__(self, analysis: Analysis) -> None:
+        self.analysis = analysis
+        self.fails = False
+        self.unfollowed = False
+
+    def read(self, name: str, stack: list[tuple[str, Any]]) -> None:
+        function = next(node for kind, node in reversed(stack) if kind == _FUNCTION)
+        if function is None or isinstance(function, ir.Module):
+            return
+        block = self.analysis.blocks.get(id(function))
+        if block is None or name not in block.nonlocals:
+            return
+        for kind, node in reversed(stack[:-1]):
+            if kind == _TRY:
+                self.fails = True
+                return
+            if kind == _FUNCTION:
+                outer = self.analysis.blocks.get(id(node))
+                if outer is not None and outer.scope.get(name) in (LOCAL, CELL, CLASS_LOCAL, MODULE):
+                    return  # the block that binds it: found
+
+    def statements(self, body: tuple[ir.Stmt, ...], stack: list[tuple[str, Any]]) -> None:
+        for statement in body:
+            self.statement(statement, stack)
+
+    def statement(self, node: ir.Stmt, stack: list[tuple[str, Any]]) -> None:
+        copy = [*stack, (_COPY, node)]
+        if isinstance(node, ir.If):
+            self.expression(node.test, stack)
+            self.statements(node.body, copy)
+            elif_ = len(node.orelse) == 1 and isinstance(node.orelse[0], ir.If)
+            self.statements(node.orelse, stack if elif_ else copy)
+        elif isinstance(node, ir.For):
+            self.expression(node.iter, stack)
+            self.target(node.target, copy)
+            self.statements(node.body, copy)
+            self.statements(node.orelse, copy)
+        elif isinstance(node, ir.While):
+            self.expression(node.test, copy)
+            self.statements(node.body, copy)
+            self.statements(node.orelse, copy)
+        elif isinstance(node, ir.Try):
+            inside = [*stack, (_TRY, None)]
+            self.statements(node.body, inside)
+            for handler in node.handlers:
+                self.statements(handler.body, inside)
+            self.statements(node.orelse, inside)
+            self.statements(node.finalbody, inside)
+        elif isinstance(node, ir.FunctionDef):
+            for expression in (*node.decorators, *_defaults(node.params), *(a.value for a in node.annotations)):
+                self.expression(expression, stack)
+            self.statements(node.body, [*stack, (_FUNCTION, node)])
+        elif isinstance(node, ir.ClassDef):
+            for expression in (*node.decorators, *node.bases, *(k.value for k in node.keywords)):
+                self.expression(expression, stack)
+            self.statements(node.body, [*stack, (_FUNCTION, node)])
+        elif isinstance(node, ir.AugAssign):
+            self.target(node.target, stack, read=True)
+            self.expression(node.value, stack)
+        elif isinstance(node, ir.Delete):
+            for target in node.targets:
+                self.target(target, stack, read=True)
+        elif isinstance(node, ir.Assign):
+            self.expression(node.value, stack)
+            for target in node.targets:
+                self.target(target, stack)
+        elif isinstance(node, ir.With):
+            self.expression(node.context, stack)
+            if node.target is not None:
+                self.target(node.target, stack)
+            self.statements(node.body, stack)
+        elif isinstance(node, ir.Match):
+            self.expression(node.subject, stack)
+            for case in node.cases:
+                for part in _nodes(case.pattern):
+                    if isinstance(part, ir.MatchClass):
+                        self.expression(part.cls, stack)
+                if case.guard is not None:
+                    self.expression(case.guard, stack)
+                self.statements(case.body, stack)
+        elif isinstance(node, ir.Yield):
+            self.expression(node.value, stack)
+            if node.target is not None:
+                self.target(node.target, stack)
+        else:  # the other statements hold expressions only (and names, which are not read)
+            self.expression(node, stack)
+
+    def target(self, node: ir.Expr, stack: list[tuple[str, Any]], read: bool = False) -> None:
+        """An assignment target: a name is stored (no search), or read as well (`op=`, `del`)."""
+        if isinstance(node, ir.Name):
+            if read:
+                self.read(node.id, stack)
+        elif isinstance(node, (ir.TupleExpr, ir.ListExpr)):
+            for element in node.elts:
+                self.target(element, stack, read)
+        elif isinstance(node, ir.Starred):
+            self.target(node.value, stack, read)
+        elif isinstance(node, (ir.Attribute, ir.Subscript)):
+            self.expression(node.value, stack)
+
+    def expression(self, node: Any, stack: list[tuple[str, Any]]) -> None:
+        if isinstance(node, tuple):
+            for item in node:
+                self.expression(item, stack)
+        elif isinstance(node, ir.Name):
+            self.read(node.id, stack)
+        elif isinstance(node, ir.Lambda):
+            self.expression(tuple(_defaults(node.params)), stack)
+            self.expression(node.body, [*stack, (_FUNCTION, node)])
+        elif isinstance(node, ir.Comprehension):
+            self.comprehension(node, stack)
+        elif hasattr(node, "__dataclass_fields__"):
+            for name in node.__dataclass_fields__:
+                self.expression(getattr(node, name), stack)
+
+    def comprehension(self, node: ir.Comprehension, stack: list[tuple[str, Any]]) -> None:
+        function = next(node for kind, node in reversed(stack) if kind == _FUNCTION)
+        block = self.analysis.blocks.get(id(function))
+        targets = {part.id for clause in node.clauses for part in _nodes(clause.target) if isinstance(part, ir.Name)}
+        if block is not None and targets & block.nonlocals and any(kind == _TRY for kind, _ in stack):
+            self.unfollowed = True  # the translator looks these targets up too, in a way not followed here
+        self.expression(node.clauses[0].iter, stack)
+        inner = [*stack, (_FUNCTION, node)]
+        for index, clause in enumerate(node.clauses):
+            if index:
+                self.expression(clause.iter, inner)
+            self.expression(clause.ifs, inner)
+        self.expression((node.elt, node.key), inner)
+
+
+def _defaults(params: ir.Params) -> Iterator[ir.Expr]:
+    for param in (*params.posonly, *params.positional, *params.kwonly):
+        if param.default is not None:
+            yield param.default
