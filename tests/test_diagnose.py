@@ -17,6 +17,7 @@ from conformance.host.protocol import Program, ProgramResult
 from conformance.model.deviations import DEVIATIONS
 from conformance.model.evaluate import predict
 from generators import ir
+from generators.emit import emit
 from tests.support import BUGGY, HOST, ROOT, parse, pypy
 
 VERSION = (3, 11)
@@ -445,3 +446,21 @@ def test_skulpt_is_diagnosed_with_the_deviations_seen_on_it() -> None:
         for name, result in zip(seen, results, strict=True)
     }
     assert diagnosed == {name: (name,) for name in seen}
+
+
+def test_brython_is_diagnosed_with_the_deviations_seen_on_it() -> None:
+    adapter = ROOT / "conformance" / "target" / "adapters" / "brython.mjs"
+    node = shutil.which("node")
+    if node is None or not (adapter.parent / "node_modules" / "brython").is_dir():
+        pytest.fail("Brython is needed: node and `npm ci --prefix conformance/target/adapters`")
+    seen = sorted(name for name, deviation in DEVIATIONS.items() if "brython" in deviation.seen)
+    session = Session.open(Options(command="%s %s" % (node, adapter)))
+    try:  # the programs as emitted from their IR: `async def` where SHOWS writes async_NAME
+        results = session.target.runner.run([Program(name, emit(shown(name))) for name in seen])
+    finally:
+        session.close()
+    # Brython reports language 3.14; another deviation may explain a program as well (listed by diagnoses)
+    diagnosed = {
+        name: diagnoses(shown(name), (3, 14), result, "language") for name, result in zip(seen, results, strict=True)
+    }
+    assert {name: (name,) in found for name, found in diagnosed.items()} == {name: True for name in seen}, diagnosed
