@@ -250,6 +250,11 @@ def f():
     return g()
 probe_call('r', f)
 """,
+    "unplaced-reference-fails-to-compile": """
+class C:
+    C: int = 1
+probe('r', C.C)
+""",
 }
 
 # a program with both: an except-as name read after its handler, and a local read before it is bound

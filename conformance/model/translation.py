@@ -30,6 +30,13 @@ def translation_failure(module: ir.Module, analysis: Analysis, switches: Switche
             raise Unspecified("a comprehension binding a nonlocal name of its function, within a try statement")
         message = "Cannot read properties of undefined (reading 'Symbol(ID)')"
         return {"compile_error": dict(JAVASCRIPT_ERROR, message=message)}
+    fails, unfollowed = _unplaced_reference(analysis)
+    if (fails or unfollowed) and switches.deviates("unplaced-reference-fails-to-compile"):
+        if not fails:
+            raise Unspecified("a comprehension's target bound in its block by comprehensions only")
+        return {
+            "compile_error": dict(JAVASCRIPT_ERROR, message="Cannot read properties of undefined (reading 'lineno')")
+        }
     if _annotated_def(module) and switches.deviates("annotated-def-fails-when-a-code-object-runs"):
         # exec() of the code object fails before the first statement runs: nothing is observed
         return {"observations": [], "error": dict(JAVASCRIPT_ERROR, message="scopes.src.split is not a function")}
@@ -211,3 +218,202 @@ def _defaults(params: ir.Params) -> Iterator[ir.Expr]:
     for param in (*params.posonly, *params.positional, *params.kwonly):
         if param.default is not None:
             yield param.default
+
+
+# -- Brython's references made without a source position -------------------------------------------------------
+#
+# Brython compiles a list, set or dict comprehension inline in the block around it (a generator expression has
+# a scope of its own): its targets are bound in the scope it is compiled in, and before it runs, each target
+# that the scopes of the block already bind (in the order of the text, from the innermost copy of an if, for,
+# while or try body up to the function or class) is saved by a reference made without a source position; so
+# is the target of an annotated assignment. A reference that the translator cannot resolve to a variable of a
+# scope needs that position, and fails: the class body's own class name, which it never resolves (deviation
+# class-body-cannot-read-its-own-name), and a name that the block does not bind itself (bound by comprehensions
+# only) unless an enclosing function or the module has bound it.
+
+
+def _unplaced_reference(analysis: Analysis) -> tuple[bool, bool]:
+    """Deviation unplaced-reference-fails-to-compile: whether the program has such a reference, and whether it
+    has one the walk does not follow (a comprehension's target that its block does not bind itself)."""
+    walker = _Unplaced(analysis)
+    module = analysis.module.node
+    assert isinstance(module, ir.Module)
+    walker.statements(module.body, [_Entry(module)])
+    return walker.fails, walker.unfollowed
+
+
+class _Entry:
+    """A scope of Brython's stack: a block's (node), or a copy of the one before it (node None)."""
+
+    def __init__(self, node: Any) -> None:
+        self.node = node
+        self.bound: set[str] = set()  # the names bound in it so far, in the order of the text
+
+
+class _Unplaced:
+    def __init__(self, analysis: Analysis) -> None:
+        self.analysis = analysis
+        self.fails = False
+        self.unfollowed = False
+
+    @staticmethod
+    def chain(stack: list[_Entry]) -> list[_Entry]:
+        """The entries whose bindings the innermost one sees: the copies up to the block's own."""
+        index = len(stack) - 1
+        while stack[index].node is None:
+            index -= 1
+        return stack[index:]
+
+    def bind(self, name: str, stack: list[_Entry]) -> None:
+        stack[-1].bound.add(name)
+
+    def reference(self, name: str, stack: list[_Entry]) -> None:
+        """A reference without a source position to `name`, bound in the block's scopes."""
+        block_node = self.chain(stack)[0].node
+        if isinstance(block_node, ir.ClassDef) and name == block_node.name:
+            self.fails = True
+            return
+        block = self.analysis.blocks.get(id(block_node))
+        if block is not None and block.scope.get(name) not in (LOCAL, CELL, CLASS_LOCAL, MODULE):
+            self.unfollowed = True
+
+    def statements(self, body: tuple[ir.Stmt, ...], stack: list[_Entry]) -> None:
+        for statement in body:
+            self.statement(statement, stack)
+
+    def statement(self, node: ir.Stmt, stack: list[_Entry]) -> None:
+        if isinstance(node, ir.If):
+            self.expression(node.test, stack)
+            self.statements(node.body, [*stack, _Entry(None)])
+            elif_ = len(node.orelse) == 1 and isinstance(node.orelse[0], ir.If)
+            self.statements(node.orelse, stack if elif_ else [*stack, _Entry(None)])
+        elif isinstance(node, (ir.For, ir.While)):
+            copy = [*stack, _Entry(None)]
+            if isinstance(node, ir.For):
+                self.expression(node.iter, stack)
+                self.target(node.target, copy)
+            else:
+                self.expression(node.test, copy)
+            self.statements(node.body, copy)
+            self.statements(node.orelse, copy)
+        elif isinstance(node, ir.Try):
+            inside = [*stack, _Entry(None)]
+            self.statements(node.body, inside)
+            for handler in node.handlers:
+                if handler.name is not None:
+                    self.bind(handler.name, inside)
+                self.statements(handler.body, inside)
+            self.statements(node.orelse, inside)
+            self.statements(node.finalbody, inside)
+        elif isinstance(node, ir.FunctionDef):
+            self.expression((node.decorators, tuple(_defaults(node.params))), stack)
+            self.expression(tuple(a.value for a in node.annotations), stack)
+            self.statements(node.body, [*stack, _Entry(node)])
+            self.bind(node.name, stack)
+        elif isinstance(node, ir.ClassDef):
+            self.expression((node.decorators, node.bases, tuple(k.value for k in node.keywords)), stack)
+            self.statements(node.body, [*stack, _Entry(node)])
+            self.bind(node.name, stack)
+        elif isinstance(node, ir.AnnAssign):
+            self.expression((node.annotation, node.value), stack)
+            if node.value is not None:
+                self.bind(node.target, stack)
+                self.reference(node.target, stack)
+        elif isinstance(node, ir.Assign):
+            self.expression(node.value, stack)
+            for target in node.targets:
+                self.target(target, stack)
+        elif isinstance(node, ir.With):
+            self.expression(node.context, stack)
+            if node.target is not None:
+                self.target(node.target, stack)
+            self.statements(node.body, stack)
+        elif isinstance(node, ir.Match):
+            self.expression(node.subject, stack)
+            for case in node.cases:
+                for part in _nodes(case.pattern):
+                    if isinstance(part, ir.MatchClass):
+                        self.expression(part.cls, stack)
+                    name = getattr(part, "name", None) or getattr(part, "rest", None)
+                    if isinstance(name, str) and name != "_":
+                        self.bind(name, stack)
+                self.expression(case.guard, stack)
+                self.statements(case.body, stack)
+        elif isinstance(node, ir.Import):
+            self.bind(node.asname, stack)
+        elif isinstance(node, ir.Delete):
+            for target in node.targets:
+                if isinstance(target, ir.Name):
+                    chain = self.chain(stack)
+                    if isinstance(chain[0].node, ir.ClassDef) and target.id == chain[0].node.name:
+                        continue  # (the class's own name: not resolved, so not forgotten either)
+                    for entry in chain:
+                        entry.bound.discard(target.id)
+                else:
+                    self.expression(target, stack)
+        elif isinstance(node, ir.Yield):
+            self.expression(node.value, stack)
+            if node.target is not None:
+                self.target(node.target, stack)
+        else:  # the other statements bind nothing
+            self.expression(node, stack)
+
+    def target(self, node: ir.Expr, stack: list[_Entry]) -> None:
+        if isinstance(node, ir.Name):
+            self.bind(node.id, stack)
+        elif isinstance(node, (ir.TupleExpr, ir.ListExpr)):
+            for element in node.elts:
+                self.target(element, stack)
+        elif isinstance(node, ir.Starred):
+            self.target(node.value, stack)
+        else:
+            self.expression(node, stack)
+
+    def expression(self, node: Any, stack: list[_Entry]) -> None:
+        if isinstance(node, tuple):
+            for item in node:
+                self.expression(item, stack)
+        elif isinstance(node, ir.Lambda):
+            self.expression(tuple(_defaults(node.params)), stack)
+            self.expression(node.body, [*stack, _Entry(node)])
+        elif isinstance(node, ir.NamedExpr):
+            self.expression(node.value, stack)
+            self.bind(node.target, stack)
+        elif isinstance(node, ir.Comprehension):
+            self.comprehension(node, stack)
+        elif hasattr(node, "__dataclass_fields__"):
+            for name in node.__dataclass_fields__:
+                self.expression(getattr(node, name), stack)
+
+    def comprehension(self, node: ir.Comprehension, stack: list[_Entry]) -> None:
+        if node.kind == "gen":  # a scope of its own
+            self.expression(node.clauses[0].iter, stack)
+            inner = [*stack, _Entry(node)]
+            for index, clause in enumerate(node.clauses):
+                if index:
+                    self.expression(clause.iter, inner)
+                self.target(clause.target, inner)
+                self.expression(clause.ifs, inner)
+            self.expression((node.elt, node.key), inner)
+            return
+        targets = [part.id for clause in node.clauses for part in _targets(clause.target)]
+        bound = set().union(*(entry.bound for entry in self.chain(stack)))
+        for name in targets:
+            if name in bound:
+                self.reference(name, stack)
+        self.expression(node.clauses[0].iter, stack)
+        for index, clause in enumerate(node.clauses):
+            if index:
+                self.expression(clause.iter, stack)
+            self.target(clause.target, stack)
+            self.expression(clause.ifs, stack)
+        self.expression((node.elt, node.key), stack)
+
+
+def _targets(node: ir.Expr) -> Iterator[ir.Name]:
+    """The names a comprehension's target binds, as Brython saves them (not a starred one)."""
+    if isinstance(node, ir.Name):
+        yield node
+    elif isinstance(node, (ir.TupleExpr, ir.ListExpr)):
+        for element in node.elts:
+            yield from _targets(element)
