@@ -255,6 +255,16 @@ class C:
     C: int = 1
 probe('r', C.C)
 """,
+    "nonlocal-unbound-read-gives-undefined": """
+def f():
+    def g():
+        nonlocal x
+        return (x,)
+    r = g()
+    x = 1
+    return r
+probe_call('r', f)
+""",
 }
 
 # a program with both: an except-as name read after its handler, and a local read before it is bound

@@ -526,5 +526,19 @@ DEVIATIONS: dict[str, Deviation] = {
             "do not give a class body's variables (or comprehension targets) the name of the class itself",
             seen=("brython",),
         ),
+        Deviation(
+            "nonlocal-unbound-read-gives-undefined",
+            "in a function that declares x nonlocal, reading x while the enclosing function's variable is not bound"
+            " raises nothing and gives JavaScript's undefined (so `x += 1` fails with JavascriptError), whatever"
+            " global of that name there is",
+            'Language Reference 4.2.2 "Resolution of names": reading a free variable whose binding in the'
+            ' enclosing function is not made raises NameError; 7.13 "The nonlocal statement": the name refers to'
+            " the variable of the enclosing function",
+            "a name declared nonlocal is compiled to a plain read of the enclosing function's namespace object,"
+            " without the check for a missing value that other reads of names have",
+            "bind the enclosing variable (to a placeholder if need be) before any function that declares it"
+            " nonlocal can run",
+            seen=("brython",),
+        ),
     )
 }

@@ -75,6 +75,7 @@ EXCEPTION_MRO = {
     "StopIteration": ["StopIteration", *_BASE],
     "SyntaxError": ["SyntaxError", *_BASE],
     "SystemError": ["SystemError", *_BASE],
+    "JavascriptError": ["JavascriptError", *_BASE],  # (Brython's error of the host, under deviations)
 }
 MAX_INT_BITS = 4096  # a larger int is exact but slow to make and to encode: the model does not follow it
 MAX_LENGTH = 1000  # nor a longer list made by repetition
@@ -490,6 +491,8 @@ class Evaluator:
                 if kind is FREE and inlined(frame.block):
                     raise self.unbound_in_comprehension(frame.block, name)
                 if self.read_as_undefined(frame, name):
+                    return JS_UNDEFINED
+                if name in frame.block.nonlocals and self.deviates("nonlocal-unbound-read-gives-undefined"):
                     return JS_UNDEFINED
                 if kind is FREE and self.deviates("free-variable-read-as-global"):
                     return self.load_global(frame, name)
@@ -1590,6 +1593,11 @@ class Evaluator:
     def binary(self, op: str, left: Any, right: Any, in_place: bool = False) -> Any:
         if type(left) in NUMBERS and type(right) in NUMBERS:
             return self.arithmetic(op, left, right)
+        # JavaScript's undefined (only read under deviations) as an operand: the operator's code fails on it
+        if left is JS_UNDEFINED or (right is JS_UNDEFINED and type(left) in NUMBERS):
+            raise raise_("JavascriptError")
+        if right is JS_UNDEFINED and isinstance(left, (str, tuple, ListValue)):
+            raise raise_("TypeError")  # (the left operand's own operator refuses it)
         if isinstance(left, HostValue) or isinstance(right, HostValue):
             raise Unspecified("an operator on a host value: the host's own error")
         if op == "|" and (isinstance(left, _TYPING) or isinstance(right, _TYPING)):
@@ -1959,6 +1967,8 @@ class Evaluator:
             return None
         if isinstance(function, BuiltinValue):
             return self.call_builtin(function.name, args, kwargs)
+        if function is JS_UNDEFINED:
+            raise raise_("JavascriptError")  # (JavaScript's undefined, read under deviations, is no function)
         if isinstance(function, HostValue):
             raise Unspecified("a call of a host value: the host's own error")
         raise raise_("TypeError")
