@@ -514,15 +514,17 @@ DEVIATIONS: dict[str, Deviation] = {
             "unplaced-reference-fails-to-compile",
             'a program is rejected when compiled, with JavascriptError "Cannot read properties of undefined'
             " (reading 'lineno')\", where a class body assigns its own class's name with an annotation (`C: T ="
-            " v` in class C), or has a list, set or dict comprehension whose target is the class's name after the"
-            " body (that part of it) has bound that name",
+            " v` in class C); or where a list, set or dict comprehension has a target that its block has already"
+            " bound, in the order of the text, and that name is the class's own name in its body, or a name the"
+            " block binds only by comprehensions (and reads otherwise) that no scope around it has bound before",
             'Language Reference 8.8 "Class definitions": the class body is executed as a block of its own, whose'
             ' names are those of the class namespace; 7.2.2 "Annotated assignment statements"; 6.2.4: a'
             " comprehension's targets are local to its own scope",
             "the translator compiles a comprehension inline in the enclosing block, saving beforehand each of its"
             " targets that the block has already bound (and the target of an annotated assignment) with a"
-            " reference made without a source position; the class's own name in its body is never resolved to a"
-            " variable, so the reference needs the position, which is missing",
+            " reference made without a source position; a name it does not resolve to a variable of a scope (the"
+            " class's own name in its body, a name of the block that its symbol table does not make local) needs"
+            " that position, which is missing",
             "do not give a class body's variables (or comprehension targets) the name of the class itself",
             seen=("brython",),
         ),

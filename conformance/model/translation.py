@@ -9,6 +9,7 @@ Each check asks its switch only when the program has the construct (conformance/
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Iterator
 from typing import Any
 
@@ -18,6 +19,7 @@ from generators import ir
 
 __all__ = ["translation_failure"]
 
+BUILTIN_NAMES = frozenset(dir(builtins))
 JAVASCRIPT_ERROR = {"type": "JavascriptError", "module": "builtins",
                     "mro": ["JavascriptError", "Exception", "BaseException", "object"]}  # fmt: skip
 
@@ -245,9 +247,19 @@ def _unplaced_reference(analysis: Analysis) -> tuple[bool, bool]:
 class _Entry:
     """A scope of Brython's stack: a block's (node), or a copy of the one before it (node None)."""
 
-    def __init__(self, node: Any) -> None:
+    def __init__(self, node: Any, in_class: bool = False) -> None:
         self.node = node
+        self.in_class = in_class  # a copy of a class body's scope
         self.bound: set[str] = set()  # the names bound in it so far, in the order of the text
+
+    def declared_global(self, analysis: Analysis) -> set[str]:
+        block = analysis.blocks.get(id(self.node))
+        return block.globals if block is not None else set()
+
+    def binds(self, analysis: Analysis, name: str) -> bool:
+        """Whether the block binds the name (as its symbol table says: the whole block, not yet in the text)."""
+        block = analysis.blocks.get(id(self.node))
+        return block is not None and block.scope.get(name) in (LOCAL, CELL, CLASS_LOCAL, MODULE)
 
 
 class _Unplaced:
@@ -264,6 +276,12 @@ class _Unplaced:
             index -= 1
         return stack[index:]
 
+    @staticmethod
+    def copy(stack: list[_Entry]) -> list[_Entry]:
+        """The stack with a copy of the innermost scope (the body of an if, for, while or try)."""
+        innermost = _Unplaced.chain(stack)[0]
+        return [*stack, _Entry(None, isinstance(innermost.node, ir.ClassDef))]
+
     def bind(self, name: str, stack: list[_Entry]) -> None:
         stack[-1].bound.add(name)
 
@@ -274,8 +292,27 @@ class _Unplaced:
             self.fails = True
             return
         block = self.analysis.blocks.get(id(block_node))
-        if block is not None and block.scope.get(name) not in (LOCAL, CELL, CLASS_LOCAL, MODULE):
+        if block is None or block.scope.get(name) in (None, LOCAL, CELL, CLASS_LOCAL, MODULE):
+            return  # a variable of the block (a name only comprehensions bind is made one when they are inlined)
+        if name in block.nonlocals:
             self.unfollowed = True
+            return
+        if name in block.globals:
+            self.fails = not any(name in entry.bound for entry in self.chain(stack[:1]))
+            return
+        # searched in the scopes around the innermost one, outwards: found bound (in the order of the text) in
+        # one that is not a class body's, else failing on a name declared global or bound later in the text
+        for entry in reversed(stack[:-1]):
+            if entry.node is not None and name in entry.declared_global(self.analysis):
+                break
+            if name in entry.bound and not isinstance(entry.node, ir.ClassDef) and not entry.in_class:
+                return
+            if entry.node is not None and entry.binds(self.analysis, name):
+                break
+        else:
+            if name in BUILTIN_NAMES:
+                return
+        self.fails = True
 
     def statements(self, body: tuple[ir.Stmt, ...], stack: list[_Entry]) -> None:
         for statement in body:
@@ -284,11 +321,11 @@ class _Unplaced:
     def statement(self, node: ir.Stmt, stack: list[_Entry]) -> None:
         if isinstance(node, ir.If):
             self.expression(node.test, stack)
-            self.statements(node.body, [*stack, _Entry(None)])
+            self.statements(node.body, self.copy(stack))
             elif_ = len(node.orelse) == 1 and isinstance(node.orelse[0], ir.If)
-            self.statements(node.orelse, stack if elif_ else [*stack, _Entry(None)])
+            self.statements(node.orelse, stack if elif_ else self.copy(stack))
         elif isinstance(node, (ir.For, ir.While)):
-            copy = [*stack, _Entry(None)]
+            copy = self.copy(stack)
             if isinstance(node, ir.For):
                 self.expression(node.iter, stack)
                 self.target(node.target, copy)
@@ -297,7 +334,7 @@ class _Unplaced:
             self.statements(node.body, copy)
             self.statements(node.orelse, copy)
         elif isinstance(node, ir.Try):
-            inside = [*stack, _Entry(None)]
+            inside = self.copy(stack)
             self.statements(node.body, inside)
             for handler in node.handlers:
                 if handler.name is not None:
