@@ -265,6 +265,14 @@ def f():
     return r
 probe_call('r', f)
 """,
+    "exhausted-iterator-value-is-empty-string": """
+def f():
+    try:
+        (a for a in []).send(None)
+    except StopIteration as e:
+        return (e.value,)
+probe_call('r', f)
+""",
 }
 
 # a program with both: an except-as name read after its handler, and a local read before it is bound

@@ -542,5 +542,19 @@ DEVIATIONS: dict[str, Deviation] = {
             " nonlocal can run",
             seen=("brython",),
         ),
+        Deviation(
+            "exhausted-iterator-value-is-empty-string",
+            "the StopIteration that a built-in iterator (of a list, tuple, range ...) or a generator expression"
+            " raises when it is exhausted holds the value '' (args ('',)), not None: so `x = yield from [1]`"
+            " gives x == ''",
+            'Language Reference 6.2.9.1 "Generator-iterator methods" and 6.2.9: "When the underlying iterator is'
+            " complete, the value attribute of the raised StopIteration instance becomes the value of the yield"
+            ' expression"; Library "Built-in Exceptions", StopIteration: value is the first argument, None if'
+            " there is none",
+            "the runtime's iterators end by raising StopIteration made with an empty string as its argument",
+            "do not use the value of `yield from` over anything but a generator made by a generator function;"
+            " test `value is None or value == ''` where it must be read",
+            seen=("brython",),
+        ),
     )
 }

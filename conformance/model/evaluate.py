@@ -1241,7 +1241,7 @@ class Evaluator:
             for item in self.iterate(value):
                 if (yield item) is not None:
                     raise raise_("AttributeError")  # the iterator has no send()
-            received = None
+            received = "" if self.deviates("exhausted-iterator-value-is-empty-string") else None
         if node.target is not None:
             self.assign(frame, node.target, received)
 
@@ -2033,14 +2033,16 @@ class Evaluator:
         """generator.send(sent): the next item, or StopIteration (with what it returned) when it ends."""
         if generator.running:
             raise raise_("ValueError")
+        # (deviation exhausted-iterator-value-is-empty-string: a generator expression's StopIteration holds '')
+        empty = generator.name == "<genexpr>" and self.deviates("exhausted-iterator-value-is-empty-string")
         if generator.finished:
-            raise raise_("StopIteration", None)
+            raise Raised(ExceptionValue("StopIteration", None, "")) if empty else raise_("StopIteration", None)
         generator.running = True
         try:
             item = generator.frames.send(sent)
         except StopIteration as stop:
             generator.finished = True
-            raise Raised(ExceptionValue("StopIteration", None, stop.value)) from None
+            raise Raised(ExceptionValue("StopIteration", None, "" if empty else stop.value)) from None
         except TypeError:  # (the host's own: a value other than None sent to a generator not started)
             raise raise_("TypeError") from None
         except BaseException:
