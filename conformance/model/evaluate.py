@@ -408,6 +408,15 @@ JS_UNDEFINED = HostValue("UndefinedType")  # JavaScript's undefined (deviation u
 _TYPING = (TypeVarValue, TypeAliasValue)
 
 
+def declaring_block(block: Block) -> Block:
+    """(Deviation nonlocal-unbound-read-gives-undefined) the block whose declarations a read in `block` follows:
+    a list, set or dict comprehension is compiled inline in the block around it (a generator expression not)."""
+    while block.kind == "comprehension" and isinstance(block.node, ir.Comprehension) and block.node.kind != "gen":
+        assert block.parent is not None
+        block = block.parent
+    return block
+
+
 class Evaluator:
     def __init__(self, analysis: Analysis, version: tuple[int, ...], names: dict[int, str] | None = None,
                  switches: Switches | None = None) -> None:  # fmt: skip
@@ -488,11 +497,13 @@ class Evaluator:
         if kind in (CELL, FREE):
             value = frame.cells[name].value
             if value is EMPTY:
+                if name in declaring_block(frame.block).nonlocals and self.deviates(
+                    "nonlocal-unbound-read-gives-undefined"
+                ):
+                    return JS_UNDEFINED
                 if kind is FREE and inlined(frame.block):
                     raise self.unbound_in_comprehension(frame.block, name)
                 if self.read_as_undefined(frame, name):
-                    return JS_UNDEFINED
-                if name in frame.block.nonlocals and self.deviates("nonlocal-unbound-read-gives-undefined"):
                     return JS_UNDEFINED
                 if kind is FREE and self.deviates("free-variable-read-as-global"):
                     return self.load_global(frame, name)
