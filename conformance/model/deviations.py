@@ -540,6 +540,7 @@ DEVIATIONS: dict[str, Deviation] = {
             " without the check for a missing value that other reads of names have",
             "bind the enclosing variable (to a placeholder if need be) before any function that declares it"
             " nonlocal can run",
+            links=("https://github.com/brython-dev/brython/issues/2824",),  # (the nonlocal name's scope, for writes)
             seen=("brython",),
         ),
         Deviation(
