@@ -366,7 +366,8 @@ DEVIATIONS: dict[str, Deviation] = {
             " name was resolved after a binding of it in the order of the text: the decorators and defaults of a"
             " def that binds the name, the value of `name := value`, a function made while the enclosing"
             " variable was bound (which is then deleted), a global that a function made earlier declares"
-            " `global` and binds",
+            " `global` and binds, a name that the reading function declares global after a binding of it earlier"
+            " in the text in the module's own scope (its top level, or anywhere in a function declaring it global)",
             'Language Reference 4.2.2 "Resolution of names": reading a local variable that is not bound raises'
             " UnboundLocalError, a free variable whose binding is not made NameError, a global name that is not"
             ' bound NameError; 8.7 "Function definitions": decorators and defaults are evaluated before the name'

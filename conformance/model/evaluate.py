@@ -48,7 +48,7 @@ from conformance.model.scopes import (
     inlined,
     inlined_into,
 )
-from conformance.model.translation import translation_failure
+from conformance.model.translation import plain_global_reads, translation_failure
 from conformance.model.versions import Rules
 from generators import ir
 
@@ -441,6 +441,8 @@ class Evaluator:
         self.class_bodies: list[dict[str, Any]] = []  # the namespaces of the class bodies running, innermost last
         self.promises = 0  # coroutine bodies running as Promises (deviation coroutine-send-returns-a-promise)
         self.global_bindings: set[str] = set()  # (deviation unbound-read-as-undefined) see note_global_bindings
+        self.reading: ir.Name | None = None  # (deviation unbound-read-as-undefined) the name being read
+        self.plain_reads: frozenset[int] | None = None  # (the same) see plain_global_reads, made when first needed
 
     def step(self) -> None:
         self.steps += 1
@@ -533,9 +535,18 @@ class Evaluator:
         class or := statement that binds it (its decorators, defaults, bases, value), in a function made
         while the enclosing variable was bound, or a global that a function made earlier declares and binds."""
         resolved = self.global_bindings if frame.resolved is None else frame.resolved
-        if name != frame.binding and name not in resolved:
+        if name != frame.binding and name not in resolved and not self.plain_global_read(frame, name):
             return False
         return self.deviates("unbound-read-as-undefined")
+
+    def plain_global_read(self, frame: Frame, name: str) -> bool:
+        """(Deviation unbound-read-as-undefined) a read of a name the function declares global, made after a
+        binding of the name in the module's own scope in the order of the text (translation.plain_global_reads)."""
+        if self.reading is None or self.reading.id != name or frame.block.scope.get(name) is not GLOBAL_EXPLICIT:
+            return False
+        if self.plain_reads is None:
+            self.plain_reads = plain_global_reads(self.analysis)
+        return id(self.reading) in self.plain_reads
 
     def note_global_bindings(self, block: Block) -> None:
         """The globals that the functions of this block declare and bind (but by augmented assignment or
@@ -710,7 +721,9 @@ class Evaluator:
         """§7.2.1: the target's operands once, its value, then the right-hand side."""
         target = node.target
         if isinstance(target, ir.Name):
+            self.reading = target
             current = self.load(frame, target.id)
+            self.reading = None
             self.store(frame, target.id, self.binary(node.op, current, self.eval(frame, node.value), in_place=True))
         elif isinstance(target, ir.Attribute):
             owner = self.eval(frame, target.value)
@@ -1268,7 +1281,10 @@ class Evaluator:
         return node.value
 
     def eval_name(self, frame: Frame, node: ir.Name) -> Any:
-        return self.load(frame, node.id)
+        self.reading = node
+        value = self.load(frame, node.id)
+        self.reading = None
+        return value
 
     def eval_builtin(self, frame: Frame, node: ir.Builtin) -> Any:
         return BuiltinValue(node.name)

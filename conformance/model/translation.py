@@ -454,3 +454,148 @@ def _targets(node: ir.Expr) -> Iterator[ir.Name]:
     elif isinstance(node, (ir.TupleExpr, ir.ListExpr)):
         for element in node.elts:
             yield from _targets(element)
+
+
+# -- Brython's reads of a global name without the check for a missing value ----------------------------------
+
+
+def plain_global_reads(analysis: Analysis) -> frozenset[int]:
+    """(Deviation unbound-read-as-undefined) the reads (ir.Name loads and `name op= value` targets, by id) of a
+    name that the function reading it declares global, which Brython compiles without the check for a missing
+    value: those after, in the order of the text, a binding of the name in the module's own scope (at the
+    module's top level, not in an if, for, while or try there, or anywhere in a function that declares the
+    name global), not deleted since."""
+    walker = _GlobalReads(analysis)
+    module = analysis.module.node
+    assert isinstance(module, ir.Module)
+    walker.statements(module.body, module, False)
+    return frozenset(walker.plain)
+
+
+class _GlobalReads:
+    def __init__(self, analysis: Analysis) -> None:
+        self.analysis = analysis
+        self.module_names: set[str] = set()  # what the module's own scope binds so far, in the order of the text
+        self.plain: set[int] = set()
+
+    def declares_global(self, block_node: Any, name: str) -> bool:
+        block = self.analysis.blocks.get(id(block_node))
+        return block is not None and not isinstance(block_node, ir.Module) and name in block.globals
+
+    def bind(self, name: str, block_node: Any, in_copy: bool) -> None:
+        if self.declares_global(block_node, name) or (isinstance(block_node, ir.Module) and not in_copy):
+            self.module_names.add(name)
+
+    def read(self, node: ir.Name, block_node: Any) -> None:
+        if self.declares_global(block_node, node.id) and node.id in self.module_names:
+            self.plain.add(id(node))
+
+    def statements(self, body: tuple[ir.Stmt, ...], block_node: Any, in_copy: bool) -> None:
+        for statement in body:
+            self.statement(statement, block_node, in_copy)
+
+    def statement(self, node: ir.Stmt, block_node: Any, in_copy: bool) -> None:
+        if isinstance(node, ir.If):
+            self.expression(node.test, block_node)
+            self.statements(node.body, block_node, True)
+            self.statements(node.orelse, block_node, True)
+        elif isinstance(node, ir.For):
+            self.expression(node.iter, block_node)
+            self.target(node.target, block_node, True)
+            self.statements((*node.body, *node.orelse), block_node, True)
+        elif isinstance(node, ir.While):
+            self.expression(node.test, block_node)
+            self.statements((*node.body, *node.orelse), block_node, True)
+        elif isinstance(node, ir.Try):
+            self.statements(node.body, block_node, True)
+            for handler in node.handlers:
+                if handler.name is not None:
+                    self.bind(handler.name, block_node, True)
+                self.statements(handler.body, block_node, True)
+            self.statements((*node.orelse, *node.finalbody), block_node, True)
+        elif isinstance(node, (ir.FunctionDef, ir.ClassDef)):
+            if isinstance(node, ir.FunctionDef):
+                self.expression((node.decorators, tuple(_defaults(node.params))), block_node)
+            else:
+                self.expression((node.decorators, node.bases, tuple(k.value for k in node.keywords)), block_node)
+            self.statements(node.body, node, False)
+            self.bind(node.name, block_node, in_copy)
+        elif isinstance(node, ir.Assign):
+            self.expression(node.value, block_node)
+            for target in node.targets:
+                self.target(target, block_node, in_copy)
+        elif isinstance(node, ir.AugAssign):
+            self.expression(node.value, block_node)
+            if isinstance(node.target, ir.Name):
+                self.read(node.target, block_node)
+            else:
+                self.expression(node.target, block_node)
+        elif isinstance(node, ir.AnnAssign):
+            self.expression((node.annotation, node.value), block_node)
+            if node.value is not None:
+                self.bind(node.target, block_node, in_copy)
+        elif isinstance(node, ir.Delete):
+            for target in node.targets:
+                if isinstance(target, ir.Name):
+                    if self.declares_global(block_node, target.id) or isinstance(block_node, ir.Module):
+                        self.module_names.discard(target.id)
+                else:
+                    self.expression(target, block_node)
+        elif isinstance(node, ir.With):
+            self.expression(node.context, block_node)
+            if node.target is not None:
+                self.target(node.target, block_node, in_copy)
+            self.statements(node.body, block_node, in_copy)
+        elif isinstance(node, ir.Match):
+            self.expression(node.subject, block_node)
+            for case in node.cases:
+                for part in _nodes(case.pattern):
+                    if isinstance(part, ir.MatchClass):
+                        self.expression(part.cls, block_node)
+                    name = getattr(part, "name", None) or getattr(part, "rest", None)
+                    if isinstance(name, str) and name != "_":
+                        self.bind(name, block_node, in_copy)
+                self.expression(case.guard, block_node)
+                self.statements(case.body, block_node, in_copy)
+        elif isinstance(node, ir.Import):
+            self.bind(node.asname, block_node, in_copy)
+        elif isinstance(node, ir.Yield):
+            self.expression(node.value, block_node)
+            if node.target is not None:
+                self.target(node.target, block_node, in_copy)
+        else:
+            self.expression(node, block_node)
+
+    def target(self, node: ir.Expr, block_node: Any, in_copy: bool) -> None:
+        if isinstance(node, ir.Name):
+            self.bind(node.id, block_node, in_copy)
+        elif isinstance(node, (ir.TupleExpr, ir.ListExpr)):
+            for element in node.elts:
+                self.target(element, block_node, in_copy)
+        elif isinstance(node, ir.Starred):
+            self.target(node.value, block_node, in_copy)
+        else:
+            self.expression(node, block_node)
+
+    def expression(self, node: Any, block_node: Any) -> None:
+        if isinstance(node, tuple):
+            for item in node:
+                self.expression(item, block_node)
+        elif isinstance(node, ir.Name):
+            self.read(node, block_node)
+        elif isinstance(node, ir.Lambda):
+            self.expression(tuple(_defaults(node.params)), block_node)
+            self.expression(node.body, node)
+        elif isinstance(node, ir.NamedExpr):
+            self.expression(node.value, block_node)
+            self.bind(node.target, block_node, True)  # (in a copy or not: not followed at the module's top level)
+        elif isinstance(node, ir.Comprehension):
+            self.expression(node.clauses[0].iter, block_node)
+            for index, clause in enumerate(node.clauses):
+                if index:
+                    self.expression(clause.iter, node)
+                self.expression(clause.ifs, node)
+            self.expression((node.elt, node.key), node)
+        elif hasattr(node, "__dataclass_fields__"):
+            for name in node.__dataclass_fields__:
+                self.expression(getattr(node, name), block_node)
