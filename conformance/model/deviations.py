@@ -367,7 +367,10 @@ DEVIATIONS: dict[str, Deviation] = {
             " def that binds the name, the value of `name := value`, a function made while the enclosing"
             " variable was bound (which is then deleted), a global that a function made earlier declares"
             " `global` and binds, a name that the reading function declares global after a binding of it earlier"
-            " in the text in the module's own scope (its top level, or anywhere in a function declaring it global)",
+            " in the text in the module's own scope (its top level, or anywhere in a function declaring it global),"
+            " a function's own variable after a binding of it earlier in the text in the same or an enclosing"
+            " part of the function (the function's body, a match case or with body in it, or the if, for, while or"
+            " try statement the read is in)",
             'Language Reference 4.2.2 "Resolution of names": reading a local variable that is not bound raises'
             " UnboundLocalError, a free variable whose binding is not made NameError, a global name that is not"
             ' bound NameError; 8.7 "Function definitions": decorators and defaults are evaluated before the name'

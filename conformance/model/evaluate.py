@@ -48,7 +48,7 @@ from conformance.model.scopes import (
     inlined,
     inlined_into,
 )
-from conformance.model.translation import plain_global_reads, translation_failure
+from conformance.model.translation import plain_global_reads, plain_local_reads, translation_failure
 from conformance.model.versions import Rules
 from generators import ir
 
@@ -541,11 +541,14 @@ class Evaluator:
 
     def plain_global_read(self, frame: Frame, name: str) -> bool:
         """(Deviation unbound-read-as-undefined) a read of a name the function declares global, made after a
-        binding of the name in the module's own scope in the order of the text (translation.plain_global_reads)."""
-        if self.reading is None or self.reading.id != name or frame.block.scope.get(name) is not GLOBAL_EXPLICIT:
+        binding of the name in the module's own scope in the order of the text (translation.plain_global_reads),
+        or of the function's own variable after a binding of it in a scope around (translation.plain_local_reads)."""
+        if self.reading is None or self.reading.id != name:
+            return False
+        if frame.block.scope.get(name) not in (GLOBAL_EXPLICIT, LOCAL, CELL):
             return False
         if self.plain_reads is None:
-            self.plain_reads = plain_global_reads(self.analysis)
+            self.plain_reads = plain_global_reads(self.analysis) | plain_local_reads(self.analysis)
         return id(self.reading) in self.plain_reads
 
     def note_global_bindings(self, block: Block) -> None:

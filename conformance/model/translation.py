@@ -599,3 +599,38 @@ class _GlobalReads:
         elif hasattr(node, "__dataclass_fields__"):
             for name in node.__dataclass_fields__:
                 self.expression(getattr(node, name), block_node)
+
+
+def plain_local_reads(analysis: Analysis) -> frozenset[int]:
+    """(Deviation unbound-read-as-undefined) the reads (ir.Name nodes, by id) of a function's own variable that
+    Brython compiles without the check for a missing value: those after, in the order of the text, a binding of
+    the variable in the same scope of its stack or one around it (the function's own, or the copy of an if, for,
+    while or try body it is in: a match case or a with body has none of its own), not deleted since."""
+    walker = _LocalReads(analysis)
+    module = analysis.module.node
+    assert isinstance(module, ir.Module)
+    walker.statements(module.body, [_Entry(module)])
+    return frozenset(walker.plain)
+
+
+class _LocalReads(_Unplaced):
+    def __init__(self, analysis: Analysis) -> None:
+        super().__init__(analysis)
+        self.plain: set[int] = set()
+
+    def reference(self, name: str, stack: list[_Entry]) -> None:
+        pass  # (what _Unplaced looks for is not wanted here)
+
+    def expression(self, node: Any, stack: list[_Entry]) -> None:
+        if isinstance(node, ir.Name):
+            chain = self.chain(stack)
+            block = self.analysis.blocks.get(id(chain[0].node))
+            if (
+                block is not None
+                and block.kind in ("function", "lambda")
+                and block.scope.get(node.id) in (LOCAL, CELL)
+                and any(node.id in entry.bound for entry in chain)
+            ):
+                self.plain.add(id(node))
+        else:
+            super().expression(node, stack)
