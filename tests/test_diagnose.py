@@ -400,6 +400,47 @@ def k():
     return __p
 probe_call('r', k)
 """,
+    "annotated-def-fails-when-a-code-object-runs": """
+def f(a: int):
+    return a
+probe_call('r', f, 1)
+""",
+    "nonlocal-read-in-a-block-of-a-try-fails-to-compile": """
+def f():
+    a = 1
+    def g():
+        nonlocal a
+        try:
+            if a:
+                return a
+        finally:
+            pass
+    return g()
+probe_call('r', f)
+""",
+    "unplaced-reference-fails-to-compile": """
+class C:
+    C: int = 1
+probe('r', C.C)
+""",
+    "nonlocal-unbound-read-gives-undefined": """
+def f():
+    def g():
+        nonlocal x
+        return (x,)
+    r = g()
+    x = 1
+    return r
+probe_call('r', f)
+""",
+    "exhausted-iterator-value-is-empty-string": """
+def f():
+    try:
+        (a for a in []).send(None)
+    except StopIteration as e:
+        return (e.value,)
+probe_call('r', f)
+""",
 }
 
 # a program with both: an except-as name read after its handler, and a local read before it is bound
@@ -676,3 +717,21 @@ def test_cpython_312_is_diagnosed_with_its_leak_of_a_generic_class_name_into_man
     name = "generic-class-name-leaks-into-private-name-mangling"
     observed = run(found[0].path, generic_source(name).lstrip())
     assert diagnose(shown(name), (3, 12), observed, "language") == (name,)
+
+
+def test_brython_is_diagnosed_with_the_deviations_seen_on_it() -> None:
+    adapter = ROOT / "conformance" / "target" / "adapters" / "brython.mjs"
+    node = shutil.which("node")
+    if node is None or not (adapter.parent / "node_modules" / "brython").is_dir():
+        pytest.fail("Brython is needed: node and `npm ci --prefix conformance/target/adapters`")
+    seen = sorted(name for name, deviation in DEVIATIONS.items() if "brython" in deviation.seen)
+    session = Session.open(Options(command="%s %s" % (node, adapter)))
+    try:  # the programs as emitted from their IR: `async def` where SHOWS writes async_NAME
+        results = session.target.runner.run([Program(name, emit(shown(name))) for name in seen])
+    finally:
+        session.close()
+    # Brython reports language 3.14; another deviation may explain a program as well (listed by diagnoses)
+    diagnosed = {
+        name: diagnoses(shown(name), (3, 14), result, "language") for name, result in zip(seen, results, strict=True)
+    }
+    assert {name: (name,) in found for name, found in diagnosed.items()} == {name: True for name in seen}, diagnosed

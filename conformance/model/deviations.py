@@ -368,7 +368,11 @@ DEVIATIONS: dict[str, Deviation] = {
             " name was resolved after a binding of it in the order of the text: the decorators and defaults of a"
             " def that binds the name, the value of `name := value`, a function made while the enclosing"
             " variable was bound (which is then deleted), a global that a function made earlier declares"
-            " `global` and binds",
+            " `global` and binds, a name that the reading function declares global after a binding of it earlier"
+            " in the text in the module's own scope (its top level, or anywhere in a function declaring it global),"
+            " a function's own variable after a binding of it earlier in the text in the same or an enclosing"
+            " part of the function (the function's body, a match case or with body in it, or the if, for, while or"
+            " try statement the read is in)",
             'Language Reference 4.2.2 "Resolution of names": reading a local variable that is not bound raises'
             " UnboundLocalError, a free variable whose binding is not made NameError, a global name that is not"
             ' bound NameError; 8.7 "Function definitions": decorators and defaults are evaluated before the name'
@@ -832,6 +836,89 @@ DEVIATIONS: dict[str, Deviation] = {
             " function), or do not use super() or __class__ in the class's methods",
             links=("https://github.com/pypy/pypy/issues/3429",),  # (the same table: a KeyError reported there)
             seen=("pypy",),
+        ),
+        Deviation(
+            "annotated-def-fails-when-a-code-object-runs",
+            "a program compiled with compile() that has a def with a parameter or return annotation fails when"
+            ' exec() runs the code object, before its first statement: JavascriptError "scopes.src.split is not a'
+            ' function" (exec() of the source text runs it)',
+            'Library "Built-in Functions", compile(): "Compile the source into a code or AST object. Code objects'
+            ' can be executed by exec() or eval()"; Language Reference 8.7 "Function definitions": parameters and'
+            " the return may be annotated (from 3.14 the annotations are evaluated when read, PEP 649/749)",
+            "exec() of a code object translates the code object's syntax tree to JavaScript again, handing the"
+            " translator the code object where it expects the source text; the translation of a def's"
+            " annotations (the __annotate__ function of PEP 649) reads their source text from it and fails",
+            "run the source text with exec(source) rather than a code object made by compile(), or leave the"
+            " annotations out (a comment, or a typing stub)",
+            links=(  # (the same non-string source handed to the translator, other constructs)
+                "https://github.com/brython-dev/brython/issues/1991",
+                "https://github.com/brython-dev/brython/issues/137",
+            ),
+            seen=("brython",),
+        ),
+        Deviation(
+            "nonlocal-read-in-a-block-of-a-try-fails-to-compile",
+            'a program is rejected when compiled, with JavascriptError "Cannot read properties of undefined'
+            " (reading 'Symbol(ID)')\", where a function reads a name it declares nonlocal (a load, `x op= v`,"
+            " `del x`) in the body of an if, for, while or try statement that is itself in a try statement of the"
+            " function, or anywhere in the function when its def is in a try statement of an enclosing function"
+            " below the one that binds the name",
+            'Language Reference 7.13 "The nonlocal statement": the names "refer to previously bound variables in'
+            ' the nearest enclosing function scope"; 8.4 "The try statement": any statements may be in its'
+            " clauses",
+            "the translator keeps a stack of scopes, with an entry that has no syntax tree for a try statement,"
+            " and looks a nonlocal name up through that stack, reading the syntax tree of each entry between the"
+            " current one and the function that binds the name",
+            "read the nonlocal variable into a local variable before the try statement, or move the statements"
+            " of the try that read it into a function",
+            seen=("brython",),
+        ),
+        Deviation(
+            "unplaced-reference-fails-to-compile",
+            'a program is rejected when compiled, with JavascriptError "Cannot read properties of undefined'
+            " (reading 'lineno')\", where a class body assigns its own class's name with an annotation (`C: T ="
+            " v` in class C); or where a list, set or dict comprehension has a target that its block has already"
+            " bound, in the order of the text, and that name is the class's own name in its body, or a name the"
+            " block binds only by comprehensions (and reads otherwise) that no scope around it has bound before",
+            'Language Reference 8.8 "Class definitions": the class body is executed as a block of its own, whose'
+            ' names are those of the class namespace; 7.2.2 "Annotated assignment statements"; 6.2.4: a'
+            " comprehension's targets are local to its own scope",
+            "the translator compiles a comprehension inline in the enclosing block, saving beforehand each of its"
+            " targets that the block has already bound (and the target of an annotated assignment) with a"
+            " reference made without a source position; a name it does not resolve to a variable of a scope (the"
+            " class's own name in its body, a name of the block that its symbol table does not make local) needs"
+            " that position, which is missing",
+            "do not give a class body's variables (or comprehension targets) the name of the class itself",
+            seen=("brython",),
+        ),
+        Deviation(
+            "nonlocal-unbound-read-gives-undefined",
+            "in a function that declares x nonlocal, reading x while the enclosing function's variable is not bound"
+            " raises nothing and gives JavaScript's undefined (so `x += 1` fails with JavascriptError), whatever"
+            " global of that name there is",
+            'Language Reference 4.2.2 "Resolution of names": reading a free variable whose binding in the'
+            ' enclosing function is not made raises NameError; 7.13 "The nonlocal statement": the name refers to'
+            " the variable of the enclosing function",
+            "a name declared nonlocal is compiled to a plain read of the enclosing function's namespace object,"
+            " without the check for a missing value that other reads of names have",
+            "bind the enclosing variable (to a placeholder if need be) before any function that declares it"
+            " nonlocal can run",
+            links=("https://github.com/brython-dev/brython/issues/2824",),  # (the nonlocal name's scope, for writes)
+            seen=("brython",),
+        ),
+        Deviation(
+            "exhausted-iterator-value-is-empty-string",
+            "the StopIteration that a built-in iterator (of a list, tuple, range ...) or a generator expression"
+            " raises when it is exhausted holds the value '' (args ('',)), not None: so `x = yield from [1]`"
+            " gives x == ''",
+            'Language Reference 6.2.9.1 "Generator-iterator methods" and 6.2.9: "When the underlying iterator is'
+            " complete, the value attribute of the raised StopIteration instance becomes the value of the yield"
+            ' expression"; Library "Built-in Exceptions", StopIteration: value is the first argument, None if'
+            " there is none",
+            "the runtime's iterators end by raising StopIteration made with an empty string as its argument",
+            "do not use the value of `yield from` over anything but a generator made by a generator function;"
+            " test `value is None or value == ''` where it must be read",
+            seen=("brython",),
         ),
     )
 }

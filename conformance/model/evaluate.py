@@ -52,6 +52,7 @@ from conformance.model.scopes import (
     inlined_into,
     merge_leaking,
 )
+from conformance.model.translation import plain_global_reads, plain_local_reads, translation_failure
 from conformance.model.versions import Rules
 from generators import ir
 
@@ -81,6 +82,7 @@ EXCEPTION_MRO = {
     "NotImplementedError": ["NotImplementedError", "RuntimeError", *_BASE],
     "ExternalError": ["ExternalError", *_BASE],  # (deviation empty-cell-read-gives-undefined: a host error)
     "JavaScriptError": ["JavaScriptError"],  # (deviations: a compiler written in JavaScript fails, as Skulpt's)
+    "JavascriptError": ["JavascriptError", *_BASE],  # (Brython's error of the host, under deviations)
 }
 MAX_INT_BITS = 4096  # a larger int is exact but slow to make and to encode: the model does not follow it
 MAX_LENGTH = 1000  # nor a longer list made by repetition
@@ -424,6 +426,15 @@ JS_UNDEFINED = HostValue("UndefinedType")  # JavaScript's undefined (deviation u
 _TYPING = (TypeVarValue, TypeAliasValue)
 
 
+def declaring_block(block: Block) -> Block:
+    """(Deviation nonlocal-unbound-read-gives-undefined) the block whose declarations a read in `block` follows:
+    a list, set or dict comprehension is compiled inline in the block around it (a generator expression not)."""
+    while block.kind == "comprehension" and isinstance(block.node, ir.Comprehension) and block.node.kind != "gen":
+        assert block.parent is not None
+        block = block.parent
+    return block
+
+
 class Evaluator:
     def __init__(self, analysis: Analysis, version: tuple[int, ...], names: dict[int, str] | None = None,
                  switches: Switches | None = None) -> None:  # fmt: skip
@@ -449,6 +460,8 @@ class Evaluator:
         self.class_bodies: list[dict[str, Any]] = []  # the namespaces of the class bodies running, innermost last
         self.promises = 0  # coroutine bodies running as Promises (deviation coroutine-send-returns-a-promise)
         self.global_bindings: set[str] = set()  # (deviation unbound-read-as-undefined) see note_global_bindings
+        self.reading: ir.Name | None = None  # (deviation unbound-read-as-undefined) the name being read
+        self.plain_reads: frozenset[int] | None = None  # (the same) see plain_global_reads, made when first needed
 
     def step(self) -> None:
         self.steps += 1
@@ -513,6 +526,10 @@ class Evaluator:
             if value is EMPTY and aliased:  # (deviation nonlocal-in-class-body-with-class-cell-uses-the-class-cell)
                 raise Unspecified("the empty __class__ cell read for a nonlocal name (PyPy crashes)")
             if value is EMPTY:
+                if name in declaring_block(frame.block).nonlocals and self.deviates(
+                    "nonlocal-unbound-read-gives-undefined"
+                ):
+                    return JS_UNDEFINED
                 if kind is FREE and inlined(frame.block):
                     raise self.unbound_in_comprehension(frame.block, name)
                 if self.read_as_undefined(frame, name):
@@ -545,9 +562,21 @@ class Evaluator:
         class or := statement that binds it (its decorators, defaults, bases, value), in a function made
         while the enclosing variable was bound, or a global that a function made earlier declares and binds."""
         resolved = self.global_bindings if frame.resolved is None else frame.resolved
-        if name != frame.binding and name not in resolved:
+        if name != frame.binding and name not in resolved and not self.plain_global_read(frame, name):
             return False
         return self.deviates("unbound-read-as-undefined")
+
+    def plain_global_read(self, frame: Frame, name: str) -> bool:
+        """(Deviation unbound-read-as-undefined) a read of a name the function declares global, made after a
+        binding of the name in the module's own scope in the order of the text (translation.plain_global_reads),
+        or of the function's own variable after a binding of it in a scope around (translation.plain_local_reads)."""
+        if self.reading is None or self.reading.id != name:
+            return False
+        if frame.block.scope.get(name) not in (GLOBAL_EXPLICIT, LOCAL, CELL):
+            return False
+        if self.plain_reads is None:
+            self.plain_reads = plain_global_reads(self.analysis) | plain_local_reads(self.analysis)
+        return id(self.reading) in self.plain_reads
 
     def note_global_bindings(self, block: Block) -> None:
         """The globals that the functions of this block declare and bind (but by augmented assignment or
@@ -762,7 +791,9 @@ class Evaluator:
         """§7.2.1: the target's operands once, its value, then the right-hand side."""
         target = node.target
         if isinstance(target, ir.Name):
+            self.reading = target
             current = self.load(frame, target.id)
+            self.reading = None
             self.store(frame, target.id, self.binary(node.op, current, self.eval(frame, node.value), in_place=True))
         elif isinstance(target, ir.Attribute):
             owner = self.eval(frame, target.value)
@@ -1353,7 +1384,7 @@ class Evaluator:
             for item in self.iterate(value):
                 if (yield item) is not None:
                     raise raise_("AttributeError")  # the iterator has no send()
-            received = None
+            received = "" if self.deviates("exhausted-iterator-value-is-empty-string") else None
         if node.target is not None:
             self.assign(frame, node.target, received)
 
@@ -1369,7 +1400,10 @@ class Evaluator:
         return node.value
 
     def eval_name(self, frame: Frame, node: ir.Name) -> Any:
-        return self.load(frame, node.id)
+        self.reading = node
+        value = self.load(frame, node.id)
+        self.reading = None
+        return value
 
     def eval_builtin(self, frame: Frame, node: ir.Builtin) -> Any:
         return BuiltinValue(node.name)
@@ -1746,6 +1780,11 @@ class Evaluator:
         if type(left) in NUMBERS and type(right) in NUMBERS:
             return self.arithmetic(op, left, right)
         _refuse_undefined(left, right)
+        # JavaScript's undefined (only read under deviations) as an operand: the operator's code fails on it
+        if left is JS_UNDEFINED or (right is JS_UNDEFINED and type(left) in NUMBERS):
+            raise raise_("JavascriptError")
+        if right is JS_UNDEFINED and isinstance(left, (str, tuple, ListValue)):
+            raise raise_("TypeError")  # (the left operand's own operator refuses it)
         if isinstance(left, HostValue) or isinstance(right, HostValue):
             raise Unspecified("an operator on a host value: the host's own error")
         if op == "|" and (isinstance(left, _TYPING) or isinstance(right, _TYPING)):
@@ -2145,6 +2184,8 @@ class Evaluator:
             return None
         if isinstance(function, BuiltinValue):
             return self.call_builtin(function.name, args, kwargs)
+        if function is JS_UNDEFINED:
+            raise raise_("JavascriptError")  # (JavaScript's undefined, read under deviations, is no function)
         if isinstance(function, HostValue):
             raise Unspecified("a call of a host value: the host's own error")
         _refuse_undefined(function)
@@ -2212,14 +2253,16 @@ class Evaluator:
         """generator.send(sent): the next item, or StopIteration (with what it returned) when it ends."""
         if generator.running:
             raise raise_("ValueError")
+        # (deviation exhausted-iterator-value-is-empty-string: a generator expression's StopIteration holds '')
+        empty = generator.name == "<genexpr>" and self.deviates("exhausted-iterator-value-is-empty-string")
         if generator.finished:
-            raise raise_("StopIteration", None)
+            raise Raised(ExceptionValue("StopIteration", None, "")) if empty else raise_("StopIteration", None)
         generator.running = True
         try:
             item = generator.frames.send(sent)
         except StopIteration as stop:
             generator.finished = True
-            raise Raised(ExceptionValue("StopIteration", None, stop.value)) from None
+            raise Raised(ExceptionValue("StopIteration", None, "" if empty else stop.value)) from None
         except TypeError:  # (the host's own: a value other than None sent to a generator not started)
             raise raise_("TypeError") from None
         except BaseException:
@@ -2717,6 +2760,9 @@ def _predict(module: ir.Module, version: tuple[int, ...], switches: Switches) ->
             kind = "JavaScriptError"
         return {"compile_error": {"type": kind, "module": "builtins", "mro": EXCEPTION_MRO[kind],
                                   "rule": str(error)}}  # fmt: skip
+    failed = translation_failure(mangled.module, analysis, switches)  # (deviations: a translator's failures)
+    if failed is not None:
+        return failed
     evaluator = Evaluator(analysis, version, mangled.names, switches)
     frame = Frame(analysis.module, {}, {})
     result: dict[str, Any] = {}

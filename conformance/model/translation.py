@@ -1,0 +1,636 @@
+"""Deviations where an implementation's translator fails on a whole construct of a valid program.
+
+An implementation that translates Python to another language (Brython: to JavaScript) may fail inside its
+translator, always, on a construct the Language Reference allows. Each such failure is a deviation
+("behaves as if the construct were not allowed") only where it is exact: the model predicts the failure for
+exactly the programs that have the construct, found here by walking the program as that translator does.
+Each check asks its switch only when the program has the construct (conformance/model/deviations.py).
+"""
+
+from __future__ import annotations
+
+import builtins
+from collections.abc import Iterator
+from typing import Any
+
+from conformance.model.deviations import Switches
+from conformance.model.scopes import CELL, CLASS_LOCAL, LOCAL, MODULE, Analysis, Unspecified
+from generators import ir
+
+__all__ = ["translation_failure"]
+
+BUILTIN_NAMES = frozenset(dir(builtins))
+JAVASCRIPT_ERROR = {"type": "JavascriptError", "module": "builtins",
+                    "mro": ["JavascriptError", "Exception", "BaseException", "object"]}  # fmt: skip
+
+
+def translation_failure(module: ir.Module, analysis: Analysis, switches: Switches) -> dict[str, Any] | None:
+    """The result of a program whose translation fails under a deviation of `switches`, else None."""
+    fails, unfollowed = _nonlocal_read_under_a_try(analysis)
+    if (fails or unfollowed) and switches.deviates("nonlocal-read-in-a-block-of-a-try-fails-to-compile"):
+        if not fails:
+            raise Unspecified("a comprehension binding a nonlocal name of its function, within a try statement")
+        message = "Cannot read properties of undefined (reading 'Symbol(ID)')"
+        return {"compile_error": dict(JAVASCRIPT_ERROR, message=message)}
+    fails, unfollowed = _unplaced_reference(analysis)
+    if (fails or unfollowed) and switches.deviates("unplaced-reference-fails-to-compile"):
+        if not fails:
+            raise Unspecified("a comprehension's target bound in its block by comprehensions only")
+        return {
+            "compile_error": dict(JAVASCRIPT_ERROR, message="Cannot read properties of undefined (reading 'lineno')")
+        }
+    if _annotated_def(module) and switches.deviates("annotated-def-fails-when-a-code-object-runs"):
+        # exec() of the code object fails before the first statement runs: nothing is observed
+        return {"observations": [], "error": dict(JAVASCRIPT_ERROR, message="scopes.src.split is not a function")}
+    return None
+
+
+def _nodes(node: Any) -> Iterator[Any]:
+    """Every IR node in `node`, itself included."""
+    yield node
+    if isinstance(node, tuple):
+        for item in node:
+            yield from _nodes(item)
+    elif hasattr(node, "__dataclass_fields__"):
+        for name in node.__dataclass_fields__:
+            yield from _nodes(getattr(node, name))
+
+
+def _annotated_def(module: ir.Module) -> bool:
+    """Deviation annotated-def-fails-when-a-code-object-runs: a def with a parameter or return annotation."""
+    return any(isinstance(node, ir.FunctionDef) and node.annotations for node in _nodes(module))
+
+
+# -- Brython's resolution of a nonlocal name, through the stack of scopes it translates in -------------------
+#
+# Brython translates with a stack of scopes: one per function, lambda, class body and comprehension, and a
+# copy of the current one for the body of an if (and its else, not an elif), of a for loop (with its
+# target), and of a while loop (with its test); and one with no syntax tree for a whole try statement (its
+# body, handlers, else and finally). Reading a name that the innermost function declares nonlocal (a load,
+# `name op= value`, `del name`) searches the stack from the second innermost entry outwards for the block that
+# binds the name, and fails on a try statement's entry before it gets there.
+
+_FUNCTION = "function"
+_COPY = "copy"
+_TRY = "try"
+
+
+def _nonlocal_read_under_a_try(analysis: Analysis) -> tuple[bool, bool]:
+    """Deviation nonlocal-read-in-a-block-of-a-try-fails-to-compile: whether such a read is in the program,
+    and whether the program has what the walk does not follow (a comprehension binding a nonlocal name)."""
+    walker = _NonlocalReads(analysis)
+    module = analysis.module.node
+    assert isinstance(module, ir.Module)
+    walker.statements(module.body, [(_FUNCTION, module)])
+    return walker.fails, walker.unfollowed
+
+
+class _NonlocalReads:
+    def __init__(self, analysis: Analysis) -> None:
+        self.analysis = analysis
+        self.fails = False
+        self.unfollowed = False
+
+    def read(self, name: str, stack: list[tuple[str, Any]]) -> None:
+        function = next(node for kind, node in reversed(stack) if kind == _FUNCTION)
+        if function is None or isinstance(function, ir.Module):
+            return
+        block = self.analysis.blocks.get(id(function))
+        if block is None or name not in block.nonlocals:
+            return
+        for kind, node in reversed(stack[:-1]):
+            if kind == _TRY:
+                self.fails = True
+                return
+            if kind == _FUNCTION:
+                outer = self.analysis.blocks.get(id(node))
+                if outer is not None and outer.scope.get(name) in (LOCAL, CELL, CLASS_LOCAL, MODULE):
+                    return  # the block that binds it: found
+
+    def statements(self, body: tuple[ir.Stmt, ...], stack: list[tuple[str, Any]]) -> None:
+        for statement in body:
+            self.statement(statement, stack)
+
+    def statement(self, node: ir.Stmt, stack: list[tuple[str, Any]]) -> None:
+        copy = [*stack, (_COPY, node)]
+        if isinstance(node, ir.If):
+            self.expression(node.test, stack)
+            self.statements(node.body, copy)
+            elif_ = len(node.orelse) == 1 and isinstance(node.orelse[0], ir.If)
+            self.statements(node.orelse, stack if elif_ else copy)
+        elif isinstance(node, ir.For):
+            self.expression(node.iter, stack)
+            self.target(node.target, copy)
+            self.statements(node.body, copy)
+            self.statements(node.orelse, copy)
+        elif isinstance(node, ir.While):
+            self.expression(node.test, copy)
+            self.statements(node.body, copy)
+            self.statements(node.orelse, copy)
+        elif isinstance(node, ir.Try):
+            inside = [*stack, (_TRY, None)]
+            self.statements(node.body, inside)
+            for handler in node.handlers:
+                self.statements(handler.body, inside)
+            self.statements(node.orelse, inside)
+            self.statements(node.finalbody, inside)
+        elif isinstance(node, ir.FunctionDef):
+            for expression in (*node.decorators, *_defaults(node.params), *(a.value for a in node.annotations)):
+                self.expression(expression, stack)
+            self.statements(node.body, [*stack, (_FUNCTION, node)])
+        elif isinstance(node, ir.ClassDef):
+            for expression in (*node.decorators, *node.bases, *(k.value for k in node.keywords)):
+                self.expression(expression, stack)
+            self.statements(node.body, [*stack, (_FUNCTION, node)])
+        elif isinstance(node, ir.AugAssign):
+            self.target(node.target, stack, read=True)
+            self.expression(node.value, stack)
+        elif isinstance(node, ir.Delete):
+            for target in node.targets:
+                self.target(target, stack, read=True)
+        elif isinstance(node, ir.Assign):
+            self.expression(node.value, stack)
+            for target in node.targets:
+                self.target(target, stack)
+        elif isinstance(node, ir.With):
+            self.expression(node.context, stack)
+            if node.target is not None:
+                self.target(node.target, stack)
+            self.statements(node.body, stack)
+        elif isinstance(node, ir.Match):
+            self.expression(node.subject, stack)
+            for case in node.cases:
+                for part in _nodes(case.pattern):
+                    if isinstance(part, ir.MatchClass):
+                        self.expression(part.cls, stack)
+                if case.guard is not None:
+                    self.expression(case.guard, stack)
+                self.statements(case.body, stack)
+        elif isinstance(node, ir.Yield):
+            self.expression(node.value, stack)
+            if node.target is not None:
+                self.target(node.target, stack)
+        else:  # the other statements hold expressions only (and names, which are not read)
+            self.expression(node, stack)
+
+    def target(self, node: ir.Expr, stack: list[tuple[str, Any]], read: bool = False) -> None:
+        """An assignment target: a name is stored (no search), or read as well (`op=`, `del`)."""
+        if isinstance(node, ir.Name):
+            if read:
+                self.read(node.id, stack)
+        elif isinstance(node, (ir.TupleExpr, ir.ListExpr)):
+            for element in node.elts:
+                self.target(element, stack, read)
+        elif isinstance(node, ir.Starred):
+            self.target(node.value, stack, read)
+        elif isinstance(node, (ir.Attribute, ir.Subscript)):
+            self.expression(node.value, stack)
+
+    def expression(self, node: Any, stack: list[tuple[str, Any]]) -> None:
+        if isinstance(node, tuple):
+            for item in node:
+                self.expression(item, stack)
+        elif isinstance(node, ir.Name):
+            self.read(node.id, stack)
+        elif isinstance(node, ir.Lambda):
+            self.expression(tuple(_defaults(node.params)), stack)
+            self.expression(node.body, [*stack, (_FUNCTION, node)])
+        elif isinstance(node, ir.Comprehension):
+            self.comprehension(node, stack)
+        elif hasattr(node, "__dataclass_fields__"):
+            for name in node.__dataclass_fields__:
+                self.expression(getattr(node, name), stack)
+
+    def comprehension(self, node: ir.Comprehension, stack: list[tuple[str, Any]]) -> None:
+        function = next(node for kind, node in reversed(stack) if kind == _FUNCTION)
+        block = self.analysis.blocks.get(id(function))
+        targets = {part.id for clause in node.clauses for part in _nodes(clause.target) if isinstance(part, ir.Name)}
+        if block is not None and targets & block.nonlocals and any(kind == _TRY for kind, _ in stack):
+            self.unfollowed = True  # the translator looks these targets up too, in a way not followed here
+        self.expression(node.clauses[0].iter, stack)
+        inner = [*stack, (_FUNCTION, node)]
+        for index, clause in enumerate(node.clauses):
+            if index:
+                self.expression(clause.iter, inner)
+            self.expression(clause.ifs, inner)
+        self.expression((node.elt, node.key), inner)
+
+
+def _defaults(params: ir.Params) -> Iterator[ir.Expr]:
+    for param in (*params.posonly, *params.positional, *params.kwonly):
+        if param.default is not None:
+            yield param.default
+
+
+# -- Brython's references made without a source position -------------------------------------------------------
+#
+# Brython compiles a list, set or dict comprehension inline in the block around it (a generator expression has
+# a scope of its own): its targets are bound in the scope it is compiled in, and before it runs, each target
+# that the scopes of the block already bind (in the order of the text, from the innermost copy of an if, for,
+# while or try body up to the function or class) is saved by a reference made without a source position; so
+# is the target of an annotated assignment. A reference that the translator cannot resolve to a variable of a
+# scope needs that position, and fails: the class body's own class name, which it never resolves (deviation
+# class-body-cannot-read-its-own-name), and a name that the block does not bind itself (bound by comprehensions
+# only) unless an enclosing function or the module has bound it.
+
+
+def _unplaced_reference(analysis: Analysis) -> tuple[bool, bool]:
+    """Deviation unplaced-reference-fails-to-compile: whether the program has such a reference, and whether it
+    has one the walk does not follow (a comprehension's target that its block does not bind itself)."""
+    walker = _Unplaced(analysis)
+    module = analysis.module.node
+    assert isinstance(module, ir.Module)
+    walker.statements(module.body, [_Entry(module)])
+    return walker.fails, walker.unfollowed
+
+
+class _Entry:
+    """A scope of Brython's stack: a block's (node), or a copy of the one before it (node None)."""
+
+    def __init__(self, node: Any, in_class: bool = False) -> None:
+        self.node = node
+        self.in_class = in_class  # a copy of a class body's scope
+        self.bound: set[str] = set()  # the names bound in it so far, in the order of the text
+
+    def declared_global(self, analysis: Analysis) -> set[str]:
+        block = analysis.blocks.get(id(self.node))
+        return block.globals if block is not None else set()
+
+    def binds(self, analysis: Analysis, name: str) -> bool:
+        """Whether the block binds the name (as its symbol table says: the whole block, not yet in the text)."""
+        block = analysis.blocks.get(id(self.node))
+        return block is not None and block.scope.get(name) in (LOCAL, CELL, CLASS_LOCAL, MODULE)
+
+
+class _Unplaced:
+    def __init__(self, analysis: Analysis) -> None:
+        self.analysis = analysis
+        self.fails = False
+        self.unfollowed = False
+
+    @staticmethod
+    def chain(stack: list[_Entry]) -> list[_Entry]:
+        """The entries whose bindings the innermost one sees: the copies up to the block's own."""
+        index = len(stack) - 1
+        while stack[index].node is None:
+            index -= 1
+        return stack[index:]
+
+    @staticmethod
+    def copy(stack: list[_Entry]) -> list[_Entry]:
+        """The stack with a copy of the innermost scope (the body of an if, for, while or try)."""
+        innermost = _Unplaced.chain(stack)[0]
+        return [*stack, _Entry(None, isinstance(innermost.node, ir.ClassDef))]
+
+    def bind(self, name: str, stack: list[_Entry]) -> None:
+        stack[-1].bound.add(name)
+
+    def reference(self, name: str, stack: list[_Entry]) -> None:
+        """A reference without a source position to `name`, bound in the block's scopes."""
+        block_node = self.chain(stack)[0].node
+        if isinstance(block_node, ir.ClassDef) and name == block_node.name:
+            self.fails = True
+            return
+        block = self.analysis.blocks.get(id(block_node))
+        if block is None or block.scope.get(name) in (None, LOCAL, CELL, CLASS_LOCAL, MODULE):
+            return  # a variable of the block (a name only comprehensions bind is made one when they are inlined)
+        if name in block.nonlocals:
+            self.unfollowed = True
+            return
+        if name in block.globals:
+            self.fails = not any(name in entry.bound for entry in self.chain(stack[:1]))
+            return
+        # searched in the scopes around the innermost one, outwards: found bound (in the order of the text) in
+        # one that is not a class body's, else failing on a name declared global or bound later in the text
+        for entry in reversed(stack[:-1]):
+            if entry.node is not None and name in entry.declared_global(self.analysis):
+                break
+            if name in entry.bound and not isinstance(entry.node, ir.ClassDef) and not entry.in_class:
+                return
+            if entry.node is not None and entry.binds(self.analysis, name):
+                break
+        else:
+            if name in BUILTIN_NAMES:
+                return
+        self.fails = True
+
+    def statements(self, body: tuple[ir.Stmt, ...], stack: list[_Entry]) -> None:
+        for statement in body:
+            self.statement(statement, stack)
+
+    def statement(self, node: ir.Stmt, stack: list[_Entry]) -> None:
+        if isinstance(node, ir.If):
+            self.expression(node.test, stack)
+            self.statements(node.body, self.copy(stack))
+            elif_ = len(node.orelse) == 1 and isinstance(node.orelse[0], ir.If)
+            self.statements(node.orelse, stack if elif_ else self.copy(stack))
+        elif isinstance(node, (ir.For, ir.While)):
+            copy = self.copy(stack)
+            if isinstance(node, ir.For):
+                self.expression(node.iter, stack)
+                self.target(node.target, copy)
+            else:
+                self.expression(node.test, copy)
+            self.statements(node.body, copy)
+            self.statements(node.orelse, copy)
+        elif isinstance(node, ir.Try):
+            inside = self.copy(stack)
+            self.statements(node.body, inside)
+            for handler in node.handlers:
+                if handler.name is not None:
+                    self.bind(handler.name, inside)
+                self.statements(handler.body, inside)
+            self.statements(node.orelse, inside)
+            self.statements(node.finalbody, inside)
+        elif isinstance(node, ir.FunctionDef):
+            self.expression((node.decorators, tuple(_defaults(node.params))), stack)
+            self.expression(tuple(a.value for a in node.annotations), stack)
+            self.statements(node.body, [*stack, _Entry(node)])
+            self.bind(node.name, stack)
+        elif isinstance(node, ir.ClassDef):
+            self.expression((node.decorators, node.bases, tuple(k.value for k in node.keywords)), stack)
+            self.statements(node.body, [*stack, _Entry(node)])
+            self.bind(node.name, stack)
+        elif isinstance(node, ir.AnnAssign):
+            self.expression((node.annotation, node.value), stack)
+            if node.value is not None:
+                self.bind(node.target, stack)
+                self.reference(node.target, stack)
+        elif isinstance(node, ir.Assign):
+            self.expression(node.value, stack)
+            for target in node.targets:
+                self.target(target, stack)
+        elif isinstance(node, ir.With):
+            self.expression(node.context, stack)
+            if node.target is not None:
+                self.target(node.target, stack)
+            self.statements(node.body, stack)
+        elif isinstance(node, ir.Match):
+            self.expression(node.subject, stack)
+            for case in node.cases:
+                for part in _nodes(case.pattern):
+                    if isinstance(part, ir.MatchClass):
+                        self.expression(part.cls, stack)
+                    name = getattr(part, "name", None) or getattr(part, "rest", None)
+                    if isinstance(name, str) and name != "_":
+                        self.bind(name, stack)
+                self.expression(case.guard, stack)
+                self.statements(case.body, stack)
+        elif isinstance(node, ir.Import):
+            self.bind(node.asname, stack)
+        elif isinstance(node, ir.Delete):
+            for target in node.targets:
+                if isinstance(target, ir.Name):
+                    chain = self.chain(stack)
+                    if isinstance(chain[0].node, ir.ClassDef) and target.id == chain[0].node.name:
+                        continue  # (the class's own name: not resolved, so not forgotten either)
+                    for entry in chain:
+                        entry.bound.discard(target.id)
+                else:
+                    self.expression(target, stack)
+        elif isinstance(node, ir.Yield):
+            self.expression(node.value, stack)
+            if node.target is not None:
+                self.target(node.target, stack)
+        else:  # the other statements bind nothing
+            self.expression(node, stack)
+
+    def target(self, node: ir.Expr, stack: list[_Entry]) -> None:
+        if isinstance(node, ir.Name):
+            self.bind(node.id, stack)
+        elif isinstance(node, (ir.TupleExpr, ir.ListExpr)):
+            for element in node.elts:
+                self.target(element, stack)
+        elif isinstance(node, ir.Starred):
+            self.target(node.value, stack)
+        else:
+            self.expression(node, stack)
+
+    def expression(self, node: Any, stack: list[_Entry]) -> None:
+        if isinstance(node, tuple):
+            for item in node:
+                self.expression(item, stack)
+        elif isinstance(node, ir.Lambda):
+            self.expression(tuple(_defaults(node.params)), stack)
+            self.expression(node.body, [*stack, _Entry(node)])
+        elif isinstance(node, ir.NamedExpr):
+            self.expression(node.value, stack)
+            self.bind(node.target, stack)
+        elif isinstance(node, ir.Comprehension):
+            self.comprehension(node, stack)
+        elif hasattr(node, "__dataclass_fields__"):
+            for name in node.__dataclass_fields__:
+                self.expression(getattr(node, name), stack)
+
+    def comprehension(self, node: ir.Comprehension, stack: list[_Entry]) -> None:
+        if node.kind == "gen":  # a scope of its own
+            self.expression(node.clauses[0].iter, stack)
+            inner = [*stack, _Entry(node)]
+            for index, clause in enumerate(node.clauses):
+                if index:
+                    self.expression(clause.iter, inner)
+                self.target(clause.target, inner)
+                self.expression(clause.ifs, inner)
+            self.expression((node.elt, node.key), inner)
+            return
+        targets = [part.id for clause in node.clauses for part in _targets(clause.target)]
+        bound = set().union(*(entry.bound for entry in self.chain(stack)))
+        for name in targets:
+            if name in bound:
+                self.reference(name, stack)
+        self.expression(node.clauses[0].iter, stack)
+        for index, clause in enumerate(node.clauses):
+            if index:
+                self.expression(clause.iter, stack)
+            self.target(clause.target, stack)
+            self.expression(clause.ifs, stack)
+        self.expression((node.elt, node.key), stack)
+
+
+def _targets(node: ir.Expr) -> Iterator[ir.Name]:
+    """The names a comprehension's target binds, as Brython saves them (not a starred one)."""
+    if isinstance(node, ir.Name):
+        yield node
+    elif isinstance(node, (ir.TupleExpr, ir.ListExpr)):
+        for element in node.elts:
+            yield from _targets(element)
+
+
+# -- Brython's reads of a global name without the check for a missing value ----------------------------------
+
+
+def plain_global_reads(analysis: Analysis) -> frozenset[int]:
+    """(Deviation unbound-read-as-undefined) the reads (ir.Name loads and `name op= value` targets, by id) of a
+    name that the function reading it declares global, which Brython compiles without the check for a missing
+    value: those after, in the order of the text, a binding of the name in the module's own scope (at the
+    module's top level, not in an if, for, while or try there, or anywhere in a function that declares the
+    name global), not deleted since."""
+    walker = _GlobalReads(analysis)
+    module = analysis.module.node
+    assert isinstance(module, ir.Module)
+    walker.statements(module.body, module, False)
+    return frozenset(walker.plain)
+
+
+class _GlobalReads:
+    def __init__(self, analysis: Analysis) -> None:
+        self.analysis = analysis
+        self.module_names: set[str] = set()  # what the module's own scope binds so far, in the order of the text
+        self.plain: set[int] = set()
+
+    def declares_global(self, block_node: Any, name: str) -> bool:
+        block = self.analysis.blocks.get(id(block_node))
+        return block is not None and not isinstance(block_node, ir.Module) and name in block.globals
+
+    def bind(self, name: str, block_node: Any, in_copy: bool) -> None:
+        if self.declares_global(block_node, name) or (isinstance(block_node, ir.Module) and not in_copy):
+            self.module_names.add(name)
+
+    def read(self, node: ir.Name, block_node: Any) -> None:
+        if self.declares_global(block_node, node.id) and node.id in self.module_names:
+            self.plain.add(id(node))
+
+    def statements(self, body: tuple[ir.Stmt, ...], block_node: Any, in_copy: bool) -> None:
+        for statement in body:
+            self.statement(statement, block_node, in_copy)
+
+    def statement(self, node: ir.Stmt, block_node: Any, in_copy: bool) -> None:
+        if isinstance(node, ir.If):
+            self.expression(node.test, block_node)
+            self.statements(node.body, block_node, True)
+            self.statements(node.orelse, block_node, True)
+        elif isinstance(node, ir.For):
+            self.expression(node.iter, block_node)
+            self.target(node.target, block_node, True)
+            self.statements((*node.body, *node.orelse), block_node, True)
+        elif isinstance(node, ir.While):
+            self.expression(node.test, block_node)
+            self.statements((*node.body, *node.orelse), block_node, True)
+        elif isinstance(node, ir.Try):
+            self.statements(node.body, block_node, True)
+            for handler in node.handlers:
+                if handler.name is not None:
+                    self.bind(handler.name, block_node, True)
+                self.statements(handler.body, block_node, True)
+            self.statements((*node.orelse, *node.finalbody), block_node, True)
+        elif isinstance(node, (ir.FunctionDef, ir.ClassDef)):
+            if isinstance(node, ir.FunctionDef):
+                self.expression((node.decorators, tuple(_defaults(node.params))), block_node)
+            else:
+                self.expression((node.decorators, node.bases, tuple(k.value for k in node.keywords)), block_node)
+            self.statements(node.body, node, False)
+            self.bind(node.name, block_node, in_copy)
+        elif isinstance(node, ir.Assign):
+            self.expression(node.value, block_node)
+            for target in node.targets:
+                self.target(target, block_node, in_copy)
+        elif isinstance(node, ir.AugAssign):
+            self.expression(node.value, block_node)
+            if isinstance(node.target, ir.Name):
+                self.read(node.target, block_node)
+            else:
+                self.expression(node.target, block_node)
+        elif isinstance(node, ir.AnnAssign):
+            self.expression((node.annotation, node.value), block_node)
+            if node.value is not None:
+                self.bind(node.target, block_node, in_copy)
+        elif isinstance(node, ir.Delete):
+            for target in node.targets:
+                if isinstance(target, ir.Name):
+                    if self.declares_global(block_node, target.id) or isinstance(block_node, ir.Module):
+                        self.module_names.discard(target.id)
+                else:
+                    self.expression(target, block_node)
+        elif isinstance(node, ir.With):
+            self.expression(node.context, block_node)
+            if node.target is not None:
+                self.target(node.target, block_node, in_copy)
+            self.statements(node.body, block_node, in_copy)
+        elif isinstance(node, ir.Match):
+            self.expression(node.subject, block_node)
+            for case in node.cases:
+                for part in _nodes(case.pattern):
+                    if isinstance(part, ir.MatchClass):
+                        self.expression(part.cls, block_node)
+                    name = getattr(part, "name", None) or getattr(part, "rest", None)
+                    if isinstance(name, str) and name != "_":
+                        self.bind(name, block_node, in_copy)
+                self.expression(case.guard, block_node)
+                self.statements(case.body, block_node, in_copy)
+        elif isinstance(node, ir.Import):
+            self.bind(node.asname, block_node, in_copy)
+        elif isinstance(node, ir.Yield):
+            self.expression(node.value, block_node)
+            if node.target is not None:
+                self.target(node.target, block_node, in_copy)
+        else:
+            self.expression(node, block_node)
+
+    def target(self, node: ir.Expr, block_node: Any, in_copy: bool) -> None:
+        if isinstance(node, ir.Name):
+            self.bind(node.id, block_node, in_copy)
+        elif isinstance(node, (ir.TupleExpr, ir.ListExpr)):
+            for element in node.elts:
+                self.target(element, block_node, in_copy)
+        elif isinstance(node, ir.Starred):
+            self.target(node.value, block_node, in_copy)
+        else:
+            self.expression(node, block_node)
+
+    def expression(self, node: Any, block_node: Any) -> None:
+        if isinstance(node, tuple):
+            for item in node:
+                self.expression(item, block_node)
+        elif isinstance(node, ir.Name):
+            self.read(node, block_node)
+        elif isinstance(node, ir.Lambda):
+            self.expression(tuple(_defaults(node.params)), block_node)
+            self.expression(node.body, node)
+        elif isinstance(node, ir.NamedExpr):
+            self.expression(node.value, block_node)
+            self.bind(node.target, block_node, True)  # (in a copy or not: not followed at the module's top level)
+        elif isinstance(node, ir.Comprehension):
+            self.expression(node.clauses[0].iter, block_node)
+            for index, clause in enumerate(node.clauses):
+                if index:
+                    self.expression(clause.iter, node)
+                self.expression(clause.ifs, node)
+            self.expression((node.elt, node.key), node)
+        elif hasattr(node, "__dataclass_fields__"):
+            for name in node.__dataclass_fields__:
+                self.expression(getattr(node, name), block_node)
+
+
+def plain_local_reads(analysis: Analysis) -> frozenset[int]:
+    """(Deviation unbound-read-as-undefined) the reads (ir.Name nodes, by id) of a function's own variable that
+    Brython compiles without the check for a missing value: those after, in the order of the text, a binding of
+    the variable in the same scope of its stack or one around it (the function's own, or the copy of an if, for,
+    while or try body it is in: a match case or a with body has none of its own), not deleted since."""
+    walker = _LocalReads(analysis)
+    module = analysis.module.node
+    assert isinstance(module, ir.Module)
+    walker.statements(module.body, [_Entry(module)])
+    return frozenset(walker.plain)
+
+
+class _LocalReads(_Unplaced):
+    def __init__(self, analysis: Analysis) -> None:
+        super().__init__(analysis)
+        self.plain: set[int] = set()
+
+    def reference(self, name: str, stack: list[_Entry]) -> None:
+        pass  # (what _Unplaced looks for is not wanted here)
+
+    def expression(self, node: Any, stack: list[_Entry]) -> None:
+        if isinstance(node, ir.Name):
+            chain = self.chain(stack)
+            block = self.analysis.blocks.get(id(chain[0].node))
+            if (
+                block is not None
+                and block.kind in ("function", "lambda")
+                and block.scope.get(node.id) in (LOCAL, CELL)
+                and any(node.id in entry.bound for entry in chain)
+            ):
+                self.plain.add(id(node))
+        else:
+            super().expression(node, stack)
