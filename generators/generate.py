@@ -1184,12 +1184,10 @@ class _Generator:
     def class_definition(self, block: Block, name: str, bases: tuple[ir.Expr, ...], depth: int) -> ir.ClassDef:
         choices = self.choices
         members: list[ir.Stmt] = []
-        # (not the private name: in the class body it is mangled with the class's name, which nothing binds)
-        candidates = [name for name in block.nonlocal_ok if name != PRIVATE]
-        nonlocal_ok = self.features.nonlocal_statement and block.kind == "function" and candidates
+        nonlocal_ok = self.features.nonlocal_statement and block.kind == "function" and block.nonlocal_ok
         declared: tuple[str, ...] = ()
         if nonlocal_ok and chance(choices, 1, 4):
-            declared = (sample(choices, candidates),)
+            declared = (sample(choices, block.nonlocal_ok),)
             members.append(ir.Nonlocal(declared))
             choices.note("class: nonlocal")
         elif chance(choices, self.emphasis.global_, 8):
@@ -1204,8 +1202,7 @@ class _Generator:
             choices.note("annotation scope: generic class")
         # Class-body names are class locals; methods skip the class and see the function.
         # (A class body counts as a level of nesting, so classes in classes end too.)
-        # (not a type parameter; not the private name, mangled inside the class with the class's name)
-        nonlocal_ok_inside = tuple(n for n in block.nonlocal_ok if n not in type_params and n != PRIVATE)
+        nonlocal_ok_inside = tuple(n for n in block.nonlocal_ok if n not in type_params)  # (not a type parameter)
         inner = Block("class", self.pool, nonlocal_ok_inside, block.depth + 1, declared=declared)
         for _ in range(between(choices, 1, 3)):
             if self.emphasis.annotation and self.features.type_alias and chance(choices, self.emphasis.annotation, 12):

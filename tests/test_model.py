@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -231,14 +232,22 @@ def _check(host: Runner, module: ir.Module) -> None:
     assert not differences, "\n".join([d.describe() for d in differences] + ["program:", source])
 
 
+# The one way a generated program may break a compile-time rule, on purpose: a private name declared
+# nonlocal in a class body (or in a function nested in a class) is mangled with the class's name (§6.2.1),
+# and an enclosing function outside the class binds it unmangled, so there is no binding for it. The
+# generator keeps these programs: implementations that do not mangle such declarations accept them.
+MANGLED_NONLOCAL = re.compile(r"no binding for nonlocal '_[A-Za-z0-9]+__p' found")
+
+
 @pytest.mark.parametrize("version", [(3, 6), (3, 13)])
 def test_generated_programs_are_valid_by_construction(version: tuple[int, int]) -> None:
     @given(programs(Features.for_version(version)))
     def valid(module: ir.Module) -> None:
         try:
-            assert "compile_error" not in predict(module, version)
+            error = predict(module, version).get("compile_error")
         except Unspecified:
             reject()
+        assert error is None or MANGLED_NONLOCAL.fullmatch(error["rule"]), error
 
     valid()
 

@@ -41,7 +41,7 @@ class Ending:
 class Examples:
     """The deviations whose example has been shrunk in this session: one minimal program each is enough."""
 
-    shrunk: set[tuple[str, ...]] = field(default_factory=set)
+    shrunk: set[str] = field(default_factory=set)
 
 
 class CheckRun:
@@ -79,8 +79,8 @@ class CheckRun:
         """
         explanation = self._declared_explanation(failure, explain)
         if explanation is not None:
-            if explanation not in self.examples.shrunk:
-                self.examples.shrunk.add(explanation)  # the deviations' minimal program, for the report
+            if len(explanation) == 1 and explanation[0] not in self.examples.shrunk:
+                self.examples.shrunk.add(explanation[0])  # the deviation's minimal program, for the report
                 failure = minimal()
             declaring = self._declaring(explanation)
             _tally(self.record.known_differences, failure, expectation=declaring.key(), reason=declaring.reason,
@@ -91,7 +91,10 @@ class CheckRun:
             _tally(self.record.known_differences, failure, expectation=entry.key(), reason=entry.reason)
             return None
         if self.collecting:
-            if not any(_same_way(tally, failure) for tally in self.record.new_differences):
+            # (a deviation's entry needs no program: only the new ways no deviation explains are shrunk)
+            if failure.deviations is None and not any(
+                _same_way(tally, failure) for tally in self.record.new_differences
+            ):
                 failure = minimal()
             _tally(self.record.new_differences, failure, deviations=failure.deviations)
             return None

@@ -52,6 +52,7 @@ from generators.shrink import BATCH, Tape, shrink
 
 REFERENCE_TEXT = "the Language Reference"  # what generated programs are judged against
 CLOSURE_CAPABILITIES = ("closure_attr", "code_attr")  # what the probes of data-model and detail levels observe
+KNOWN_EXAMPLE_SECONDS = 10.0  # shrinking the example of a deviation (generators/shrink.py: 60 s for a new difference)
 
 
 @dataclass(frozen=True)
@@ -189,7 +190,9 @@ class Property:
                 continue
 
             def minimal(item: Checked = item) -> Failure:
-                return self._reported(self.minimal(item), replay)
+                # a known difference's example (one per deviation) gets a shorter budget than a new difference
+                known = item.failure is not None and item.failure.deviations is not None
+                return self._reported(self.minimal(item, KNOWN_EXAMPLE_SECONDS if known else None), replay)
 
             def explain(candidates: frozenset[str], item: Checked = item) -> tuple[str, ...] | None:
                 return next(iter(self.explain(item.tape, item.observed, candidates)), None)
@@ -214,7 +217,7 @@ class Property:
 
     # -- shrinking --------------------------------------------------------------------
 
-    def minimal(self, item: Checked) -> Checked:
+    def minimal(self, item: Checked, seconds: float | None = None) -> Checked:
         """The smallest program found that still differs the same way: explained by the same deviations,
         or, explained by none, with the same signature.
 
@@ -249,4 +252,5 @@ class Property:
             self.make(replay, self.ctx)
             return replay.spans
 
-        return shrink(item.tape, item, still_fails, spans)[1]
+        budget = {} if seconds is None else {"max_seconds": seconds}
+        return shrink(item.tape, item, still_fails, spans, **budget)[1]
