@@ -639,6 +639,30 @@ def test_cpython_312_is_diagnosed_with_the_deviations_of_inlined_comprehensions(
     assert diagnose(parse(source), (3, 12), run(found[0].path, source), "language") == (deviation,)
 
 
+# comprehension-cell-replaces-free-variable in a comprehension inlined in another: the outer one's start replaces
+# the function's cell already (here with no iteration), the assignment then going to the new cell
+NESTED_COMPREHENSION_CELL = """
+def f():
+    b = 1
+    def g():
+        nonlocal b
+        b = [[lambda: b for b in (2,)] for _ in ()]
+        return b
+    return (g(), b)
+probe_call('r', f)
+"""
+
+
+@pytest.mark.parametrize("version", [(3, 12, 1), (3, 13, 0)])
+def test_cpython_312_is_diagnosed_with_the_cell_a_nested_comprehension_replaces(version: tuple[int, int, int]) -> None:
+    found = [found for found in discover() if found.implementation == "cpython" and found.version[:3] == version]
+    if not found:
+        pytest.fail("CPython %d.%d.%d is needed: it shows this deviation (pyenv install)" % version)
+    source = NESTED_COMPREHENSION_CELL.lstrip()
+    observed = run(found[0].path, source)
+    assert diagnose(parse(source), version[:2], observed, "language") == ("comprehension-cell-replaces-free-variable",)
+
+
 def test_pypy_is_diagnosed_with_its_compiler_failure_on_a_nonlocal_of_a_class_body() -> None:
     command = pypy()
     if command is None:

@@ -292,13 +292,17 @@ DEVIATIONS: dict[str, Deviation] = {
             " enclosing function, or declares it nonlocal), the comprehension's cell replaces the function's for"
             " the rest of the call: a new cell holding the old cell object, which the iterations then overwrite;"
             " afterwards the function reads the last iteration value (the raw cell object when there was none),"
-            " and its assignments, deletions and new closures use that cell, the enclosing function's b left alone",
+            " and its assignments, deletions and new closures use that cell, the enclosing function's b left alone."
+            " A comprehension with such a comprehension inside it (not in a nested function) does the same for b"
+            " each time it starts, even with no iteration, and then iterates with the current cell if b is its own"
+            " variable too: each start wraps the cell again",
             'Language Reference 6.2.4: a comprehension runs "in a separate implicitly nested scope", so its'
             " iteration variable is its own; 4.2.2 and 7.13: the function's free (nonlocal) b is the enclosing"
             " function's variable",
             "PEP 709 inlining (CPython 3.12): the compiler treats the name as free in the comprehension too, and"
             " its MAKE_CELL wraps the function's free-variable slot (holding the enclosing cell) in a new cell"
-            " that is never put back",
+            " that is never put back; an inlined comprehension's cells are copied into the comprehension it is"
+            " inlined in (symtable.c, inline_comprehension), whose own start then makes the same MAKE_CELL",
             "give the comprehension's iteration variable another name than the function's free variables",
             links=("https://github.com/python/cpython/issues/156664", "https://github.com/python/cpython/pull/156691"),
             seen=("cpython", "pyodide"),
