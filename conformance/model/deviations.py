@@ -924,5 +924,23 @@ DEVIATIONS: dict[str, Deviation] = {
             " test `value is None or value == ''` where it must be read",
             seen=("brython",),
         ),
+        Deviation(
+            "comprehension-locals-show-free-variable-of-function",
+            "in a list, set or dict comprehension, locals() (and so eval() without namespaces) maps an iteration"
+            " variable x of the comprehension that no scope nested in it captures to the value of the function's"
+            " free variable x (the function reads x from an enclosing function, or declares it nonlocal), not to"
+            " the iteration value; x is left out when that free variable is unbound",
+            'Library "Built-in Functions", locals(): in a comprehension it returns the comprehension\'s own local'
+            ' variables (What\'s New in 3.12, PEP 709: "locals() includes outer variables" but the iteration'
+            " variable is the comprehension's); eval() uses the caller's locals() when none is given",
+            "PEP 709 inlining (CPython 3.12): the comprehension's x and the function's free x are two slots of the"
+            " same frame with the same name; the frame's locals dict is filled slot by slot, free variables last,"
+            " so the free variable's value replaces the iteration value (3.13's frame proxy, PEP 667, finds the"
+            " comprehension's first)",
+            "give the iteration variable another name than the function's free variables when locals() or eval()"
+            " is used in the comprehension",
+            links=("https://peps.python.org/pep-0709/", "https://github.com/python/cpython/issues/128396"),
+            seen=("cpython",),
+        ),
     )
 }

@@ -1614,7 +1614,30 @@ class Evaluator:
         )
         # the cells: its own, and every free variable, also one it only passes on to a nested scope
         values.update((name, cell.value) for name, cell in frame.cells.items() if cell.value is not EMPTY)
+        if isinstance(node, ir.Comprehension) and inlined(block):
+            for name in sorted(block.iteration_vars - block.cellvars):
+                self.free_variable_in_comprehension_locals(frame, name, values)
         return values
+
+    def free_variable_in_comprehension_locals(self, frame: Frame, name: str, values: dict[str, Any]) -> None:
+        """Under deviation comprehension-locals-show-free-variable-of-function: locals() in an inlined
+        comprehension (its frame the function's) gives for its own variable `name` the function's free
+        variable of that name, filled in after the comprehension's local (left out when unbound)."""
+        outer = frame
+        while inlined(outer.block):
+            assert outer.outer is not None
+            outer = outer.outer
+        block = outer.block
+        free = block.scope.get(name) is FREE or (
+            name not in block.scope and name in block.freevars and name not in block.hidden
+        )  # (as in replace_free_cell: free in CPython's symbol table of the function)
+        if not free or not self.deviates("comprehension-locals-show-free-variable-of-function"):
+            return
+        value = outer.cells[name].value
+        if value is EMPTY:
+            values.pop(name, None)
+        else:
+            values[name] = value
 
     def eval_eval_name(self, frame: Frame, node: ir.EvalName) -> Any:
         """Library eval() with no namespaces: the caller's globals, and as locals its locals() (a function
