@@ -939,6 +939,7 @@ DEVIATIONS: dict[str, Deviation] = {
             " comprehension's first)",
             "give the iteration variable another name than the function's free variables when locals() or eval()"
             " is used in the comprehension",
+            # (the issue: locals() in inlined comprehensions whose variable shadows a function's cell; 3.13's crash)
             links=("https://peps.python.org/pep-0709/", "https://github.com/python/cpython/issues/128396"),
             seen=("cpython",),
         ),
