@@ -292,13 +292,17 @@ DEVIATIONS: dict[str, Deviation] = {
             " enclosing function, or declares it nonlocal), the comprehension's cell replaces the function's for"
             " the rest of the call: a new cell holding the old cell object, which the iterations then overwrite;"
             " afterwards the function reads the last iteration value (the raw cell object when there was none),"
-            " and its assignments, deletions and new closures use that cell, the enclosing function's b left alone",
+            " and its assignments, deletions and new closures use that cell, the enclosing function's b left alone."
+            " A comprehension with such a comprehension inside it (not in a nested function) does the same for b"
+            " each time it starts, even with no iteration, and then iterates with the current cell if b is its own"
+            " variable too: each start wraps the cell again",
             'Language Reference 6.2.4: a comprehension runs "in a separate implicitly nested scope", so its'
             " iteration variable is its own; 4.2.2 and 7.13: the function's free (nonlocal) b is the enclosing"
             " function's variable",
             "PEP 709 inlining (CPython 3.12): the compiler treats the name as free in the comprehension too, and"
             " its MAKE_CELL wraps the function's free-variable slot (holding the enclosing cell) in a new cell"
-            " that is never put back",
+            " that is never put back; an inlined comprehension's cells are copied into the comprehension it is"
+            " inlined in (symtable.c, inline_comprehension), whose own start then makes the same MAKE_CELL",
             "give the comprehension's iteration variable another name than the function's free variables",
             links=("https://github.com/python/cpython/issues/156664", "https://github.com/python/cpython/pull/156691"),
             seen=("cpython", "pyodide"),
@@ -919,6 +923,25 @@ DEVIATIONS: dict[str, Deviation] = {
             "do not use the value of `yield from` over anything but a generator made by a generator function;"
             " test `value is None or value == ''` where it must be read",
             seen=("brython",),
+        ),
+        Deviation(
+            "comprehension-locals-show-free-variable-of-function",
+            "in a list, set or dict comprehension, locals() (and so eval() without namespaces) maps an iteration"
+            " variable x of the comprehension that no scope nested in it captures to the value of the function's"
+            " free variable x (the function reads x from an enclosing function, or declares it nonlocal), not to"
+            " the iteration value; x is left out when that free variable is unbound",
+            'Library "Built-in Functions", locals(): in a comprehension it returns the comprehension\'s own local'
+            ' variables (What\'s New in 3.12, PEP 709: "locals() includes outer variables" but the iteration'
+            " variable is the comprehension's); eval() uses the caller's locals() when none is given",
+            "PEP 709 inlining (CPython 3.12): the comprehension's x and the function's free x are two slots of the"
+            " same frame with the same name; the frame's locals dict is filled slot by slot, free variables last,"
+            " so the free variable's value replaces the iteration value (3.13's frame proxy, PEP 667, finds the"
+            " comprehension's first)",
+            "give the iteration variable another name than the function's free variables when locals() or eval()"
+            " is used in the comprehension",
+            # (the issue: locals() in inlined comprehensions whose variable shadows a function's cell; 3.13's crash)
+            links=("https://peps.python.org/pep-0709/", "https://github.com/python/cpython/issues/128396"),
+            seen=("cpython",),
         ),
     )
 }

@@ -48,6 +48,7 @@ from conformance.model.scopes import (
     Unspecified,
     analyze,
     class_seen_by,
+    comprehension_cells,
     inlined,
     inlined_into,
     merge_leaking,
@@ -496,6 +497,8 @@ class Evaluator:
 
     def load(self, frame: Frame, name: str) -> Any:
         kind = frame.block.scope[name]
+        if kind is LOCAL and name in frame.cells:
+            kind = CELL  # (deviation comprehension-cell-replaces-free-variable: the function's slot, a cell)
         if kind is UNRESOLVED:
             namespace = self.unresolved_namespace(frame, "no locals found")
             return namespace[name] if name in namespace else self.load_global(frame, name)
@@ -587,6 +590,8 @@ class Evaluator:
 
     def store(self, frame: Frame, name: str, value: Any) -> None:
         kind = frame.block.scope[name]
+        if kind is LOCAL and name in frame.cells:
+            kind = CELL  # (deviation comprehension-cell-replaces-free-variable: the function's slot, a cell)
         if kind is UNRESOLVED:
             self.unresolved_namespace(frame, "no locals found when storing %r" % name)[name] = value
             return
@@ -618,6 +623,8 @@ class Evaluator:
 
     def delete(self, frame: Frame, name: str) -> None:
         kind = frame.block.scope[name]
+        if kind is LOCAL and name in frame.cells:
+            kind = CELL  # (deviation comprehension-cell-replaces-free-variable: the function's slot, a cell)
         if kind is UNRESOLVED:
             namespace = self.unresolved_namespace(frame, "no locals when deleting %r" % name)
             if name not in namespace:
@@ -1607,7 +1614,30 @@ class Evaluator:
         )
         # the cells: its own, and every free variable, also one it only passes on to a nested scope
         values.update((name, cell.value) for name, cell in frame.cells.items() if cell.value is not EMPTY)
+        if isinstance(node, ir.Comprehension) and inlined(block):
+            for name in sorted(block.iteration_vars - block.cellvars):
+                self.free_variable_in_comprehension_locals(frame, name, values)
         return values
+
+    def free_variable_in_comprehension_locals(self, frame: Frame, name: str, values: dict[str, Any]) -> None:
+        """Under deviation comprehension-locals-show-free-variable-of-function: locals() in an inlined
+        comprehension (its frame the function's) gives for its own variable `name` the function's free
+        variable of that name, filled in after the comprehension's local (left out when unbound)."""
+        outer = frame
+        while inlined(outer.block):
+            assert outer.outer is not None
+            outer = outer.outer
+        block = outer.block
+        free = block.scope.get(name) is FREE or (
+            name not in block.scope and name in block.freevars and name not in block.hidden
+        )  # (as in replace_free_cell: free in CPython's symbol table of the function)
+        if not free or not self.deviates("comprehension-locals-show-free-variable-of-function"):
+            return
+        value = outer.cells[name].value
+        if value is EMPTY:
+            values.pop(name, None)
+        else:
+            values[name] = value
 
     def eval_eval_name(self, frame: Frame, node: ir.EvalName) -> Any:
         """Library eval() with no namespaces: the caller's globals, and as locals its locals() (a function
@@ -1691,7 +1721,7 @@ class Evaluator:
             inner = self.new_frame(block, frame.globals, self.closure_for(frame, block))
             inner.outer = frame
             inner.plain_starred = frame.plain_starred  # (a deviation: compiled in the same copy)
-            for name in sorted(block.cellvars & block.iteration_vars):
+            for name in sorted(comprehension_cells(block)) if inlined(block) else ():
                 self.replace_free_cell(frame, inner, name)
             inner.resolved = frame.resolved
 
@@ -1730,25 +1760,29 @@ class Evaluator:
         return mapping
 
     def replace_free_cell(self, frame: Frame, inner: Frame, name: str) -> None:
-        """Under deviation comprehension-cell-replaces-free-variable: an inlined comprehension (PEP 709) whose
-        iteration variable `name` is a cell, in a function (or class body) where `name` is free, takes as its
-        cell a new one holding the function's cell object, and leaves it in the function's place."""
+        """Under deviation comprehension-cell-replaces-free-variable: an inlined comprehension (PEP 709) that
+        makes a new cell for `name` (comprehension_cells: its iteration variable is a cell, or one of a
+        comprehension inlined in it), in a function (or class body) where `name` is free, takes as the cell a
+        new one holding the function's current cell object, and leaves it in the function's place and in the
+        comprehensions it is inlined in (they all use the one slot of the function's frame)."""
         if not inlined(inner.block):
             return
         outer = frame
-        while inlined(outer.block) and name not in outer.block.bound:
+        while inlined(outer.block):
             assert outer.outer is not None
             outer = outer.outer
         block = outer.block
         free = block.scope.get(name) is FREE or (
             name not in block.scope and name in block.freevars and name not in block.hidden
         )  # free in CPython's symbol table of the function, where a comprehension's entry may come first
-        if inlined(block) or not free or not self.deviates("comprehension-cell-replaces-free-variable"):
+        if not free or not self.deviates("comprehension-cell-replaces-free-variable"):
             return
         old = outer.cells[name]
         new = Cell(old)
-        inner.cells[name] = new
-        between: Frame | None = frame
+        if name in inner.block.bound:
+            inner.cells[name] = new  # (its own variable, a local of the model when only a comprehension in it
+            # captures its name: load, store and delete use the cell then)
+        between: Frame | None = inner  # (the comprehension passes the name on to its nested scopes: its slot too)
         while between is not None:
             if between.cells.get(name) is old:
                 between.cells[name] = new

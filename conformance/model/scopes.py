@@ -1151,6 +1151,20 @@ def inlined_into(block: Block) -> Block:
     return block
 
 
+def comprehension_cells(block: Block) -> set[str]:
+    """For deviation comprehension-cell-replaces-free-variable: the names an inlined comprehension makes a new
+    cell for each time it starts (compile.c, push_inlined_comprehension_state: its bound names whose scope is
+    CELL). They are its iteration variables captured by a scope nested in it, and the names a comprehension
+    inlined in it makes new cells for (symtable.c, inline_comprehension): its iteration variable of the same
+    name becomes a cell too, and a name it does not mention itself is copied into it, a cell."""
+    nested: set[str] = set()
+    for child in block.children:
+        if inlined(child):
+            nested |= comprehension_cells(child)
+    own = block.iteration_vars & (block.cellvars | nested)
+    return own | (nested - block.bound - block.used)
+
+
 def _first_mention(block: Block, name: str) -> Block | None:
     """The block whose entry for `name` CPython's symbol table of `block` keeps once the comprehensions in it
     are inlined (symtable.c, inline_comprehension): `block` itself if it mentions the name, else the first
