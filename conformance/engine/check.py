@@ -188,10 +188,11 @@ def deviation_records(expectations: Expectations, version: tuple[int, ...], resu
 
     Its programs are those of generated checks it explained, and the cases listed with it; its
     known_differences, those tallies (with their minimal examples). It is an expected failure when it
-    explained something; unexpectedly passing when it was declared for generated programs, every
-    generated check it applies to ran, and it explained nothing (the implementation no longer departs
-    from that rule, or not in a way these programs show: remove it); otherwise skipped (this run
-    cannot tell, for instance when some checks were deselected or the run was stopped).
+    explained something. It is unexpectedly passing when it explained nothing though programs of the
+    run showed the target following its rule (programs that agreed with the model where the model with
+    the deviation predicts otherwise: CheckRecord.rules_followed), in a run of every generated check it
+    is declared for: the implementation no longer departs from that rule, remove the entry. Otherwise
+    this run cannot tell (no program reached the rule in a way that tells, or checks did not run): skipped.
     """
     by_id = {entry["id"]: entry for entry in results}
     records = []
@@ -202,12 +203,14 @@ def deviation_records(expectations: Expectations, version: tuple[int, ...], resu
         deviation = DEVIATIONS[name]
         record = CheckRecord(Check(DEVIATION_RECORD + name, "suite", "language"), description=deviation.behaves_as,
                              spec=deviation.rule)  # fmt: skip
+        followed = 0
         for entry in results:
             for tally in map(Tally.from_json, entry.get("known_differences", [])):
                 if tally.deviations is not None and name in tally.deviations:  # (its signature: the check's id)
                     record.known_differences.append(dataclasses.replace(tally, signature=entry["id"]))
                     record.programs += tally.programs
-            listed = entry.get("expectation")
+            followed += name in entry.get("rules_followed", [])
+            listed = entry.get("expectation")  # a case its entry puts down to the deviation
             if entry["outcome"] == "xfailed" and isinstance(listed, dict) and name in str(listed.get("deviation", "")):
                 record.programs += 1
                 record.known_differences.append(Tally(entry["id"], 1, "", "", listed, str(listed.get("reason", ""))))
@@ -217,12 +220,19 @@ def deviation_records(expectations: Expectations, version: tuple[int, ...], resu
                                   for check_id in applies)  # fmt: skip
         if record.programs:
             record.outcome = "xfailed"
-        elif applies and judged:
+        elif followed and judged:
             record.outcome = "xpassed"
-            record.unexpected_pass = ("declared (%s) but explained no program: remove it from %s" % (
-                declaring[0].where, expectations.path or "the expectations"))  # fmt: skip
+            where = expectations.path or "the expectations"
+            record.unexpected_pass = (
+                "declared (%s) but explained no program, and %d check(s) met programs that "
+                "follow its rule: remove it from %s" % (declaring[0].where, followed, where)
+            )
         else:
             record.outcome = "skipped"
-            record.skip_reason = "not judged: not every generated check it is declared for ran to an end"
+            record.skip_reason = "not judged: " + (
+                "no program of this run reached its rule in a way that tells"
+                if judged
+                else "not every generated check it is declared for ran"
+            )
         records.append(record)
     return records

@@ -65,17 +65,19 @@ class Made:
     tape: Tape
     source: str
     expected: Expected
+    reaches: frozenset[str]  # the deviations whose rule the prediction reached (Evaluator.deviates)
 
 
 @dataclass(frozen=True)
 class Checked:
     """One program checked: its tape, what it was judged against, how it differed (None: it agreed),
-    and what it observed."""
+    what it observed, and the deviations whose rule it reaches."""
 
     tape: Tape
     expected: Expected
     failure: Failure | None
     observed: ProgramResult
+    reaches: frozenset[str] = frozenset()
 
 
 class Property:
@@ -108,12 +110,13 @@ class Property:
     def generate(self, choices: RandomChoices | ReplayChoices) -> Made | None:
         """One program from a source of choices, with its prediction; None when the Reference leaves it open."""
         module = self.make(choices, self.ctx)
+        reaches: set[str] = set()
         try:
-            expected = Expected.from_result(predict(module, self.target.version))
+            expected = Expected.from_result(predict(module, self.target.version, consulted=reaches))
         except Unspecified:
             return None
         tape = tuple(choices.tape if isinstance(choices, RandomChoices) else choices.used)
-        return Made(tape, emit(module, self.features), expected)
+        return Made(tape, emit(module, self.features), expected, frozenset(reaches))
 
     def run_batch(self, batch: Sequence[RandomChoices | ReplayChoices]) -> list[Checked]:
         """Generate a program from each source of choices and check them all in one round trip."""
@@ -122,7 +125,7 @@ class Property:
         made = [item for item in map(self.generate, batch) if item is not None]
         programs = [Program("%s-%d" % (self.area, next(self.serial)), item.source) for item in made]
         observed = self.target.runner.run(programs)
-        checked = [Checked(item.tape, item.expected, self._against_model(item, result), result)
+        checked = [Checked(item.tape, item.expected, self._against_model(item, result), result, item.reaches)
                    for item, result in zip(made, observed, strict=True)]  # fmt: skip
         if self.reference is not None:
             checked = self._against_reference(programs, observed, checked)
@@ -159,7 +162,7 @@ class Property:
             expected = Expected.from_result(answer)
             failure = self._judge(programs[i].source, expected, observed[i], against)
             if failure is not None:
-                checked[i] = Checked(checked[i].tape, expected, failure, observed[i])
+                checked[i] = Checked(checked[i].tape, expected, failure, observed[i], checked[i].reaches)
         return checked
 
     # -- one example ------------------------------------------------------------------
@@ -185,6 +188,7 @@ class Property:
             for construct in sorted({construct for choices in batch for construct in choices.notes or ()}):
                 note(construct)
         run.count(len(checked))
+        self._find_rules_followed(run, checked)
         for item in checked:
             if item.failure is None:
                 continue
@@ -203,6 +207,24 @@ class Property:
                 self._failed[seed] = (ending, failure)
                 return ending
         return run.conformed()
+
+    def _find_rules_followed(self, run: CheckRun, checked: list[Checked]) -> None:
+        """Programs that show the target following the rule of a deviation declared for it: they agreed with
+        the model, and the model with the deviation predicts otherwise. One is enough for each deviation: a
+        declared deviation that explains no program of a run, but whose rule some program showed followed,
+        is unexpectedly passing (conformance/engine/check.py, deviation_records)."""
+        for item in checked:
+            awaiting = run.declared - set(run.record.rules_followed)
+            if item.failure is not None or self.reference is not None or not awaiting & item.reaches:
+                continue
+            module = self.make(ReplayChoices(item.tape), self.ctx)
+            for name in sorted(awaiting & item.reaches):
+                try:
+                    deviating = Expected.from_result(predict(module, self.target.version, frozenset({name})))
+                except Unspecified:
+                    continue
+                if compare(deviating, item.observed, [self.level]):
+                    run.record.rules_followed.append(name)
 
     def _reported(self, item: Checked, replay: str) -> Failure:
         """The failure with its standalone reproduction script written, and the commands to see it again."""

@@ -178,6 +178,8 @@ class CheckRecord:
     new_differences: list[Tally] = field(default_factory=list)  # collected under --update-expectations
     unexpected_pass: str = ""  # listed as differing in a way the (deterministic) check no longer shows
     failure: Failure | None = None
+    # deviations declared for the check whose rule a program of it showed the target following
+    rules_followed: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         document: dict[str, Any] = {
@@ -193,6 +195,8 @@ class CheckRecord:
                 document[key] = getattr(self, key)
         if self.unsupported:
             document["unsupported"] = list(self.unsupported)
+        if self.rules_followed:
+            document["rules_followed"] = sorted(self.rules_followed)
         if self.expectation is not None:
             document["expectation"] = self.expectation
         for key in ("known_differences", "new_differences"):
@@ -221,4 +225,5 @@ class CheckRecord:
             new_differences=[Tally.from_json(t) for t in document.get("new_differences", [])],
             unexpected_pass=str(document.get("unexpected_pass", "")),
             failure=Failure.from_json(failure) if isinstance(failure, dict) else None,
+            rules_followed=list(map(str, document.get("rules_followed", []))),
         )

@@ -26,10 +26,13 @@ the suite. One JSON file per interpreter per run:
                  program, headline, expectation?, reason?, deviations?, alternatives?}]
                  (ways a check differed that were listed, or, under --update-expectations,
                  collected; `deviations`: the deviations that explain them)
+                 rules_followed [name] (deviations declared for the check whose rule one
+                 of its programs showed the target following).
                  A check id `deviation:<name>` is not a check but a deviation the
                  expectations declare: xfailed with the programs and cases it explained
-                 (known_differences: one per check), xpassed when it explained nothing in
-                 a run of every check it is declared for, skipped when the run cannot tell.
+                 (known_differences: one per check), xpassed when it explained nothing
+                 though programs showed its rule followed, in a run of every check it is
+                 declared for, skipped when the run cannot tell.
 
 A failure has one shape, whatever the check:
 
