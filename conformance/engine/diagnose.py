@@ -25,7 +25,8 @@ from conformance.model.evaluate import predict
 from conformance.model.scopes import Unspecified
 from generators import ir
 
-MAX_DEVIATIONS = 3  # sets larger than this are not tried (an implementation with many deviations meets three in one program)
+# Sets larger than this are not tried: an implementation with many deviations meets three in one program.
+MAX_DEVIATIONS = 3
 
 Explanation = tuple[str, ...]  # deviation names, sorted
 
