@@ -63,6 +63,10 @@ await serve({
     return hello;
   },
   run(program) {
+    // Each program starts at the top level: some programs leave frames on Brython's frame chain (a frame
+    // not left when an exception passes through it), and the chain's length is what Brython compares with
+    // the recursion limit, so every later program would raise RecursionError.
+    brython.frame_obj = null;
     const call = [program.id, program.source, program.filename || "<program>"].map((text) => JSON.stringify(text));
     return python("import sys, json\nprint(json.dumps(sys._closure_runner['run_program'](" + call.join(", ") + ")))\n");
   },
