@@ -192,7 +192,7 @@ def deviation_records(expectations: Expectations, version: tuple[int, ...], resu
     run showed the target following its rule (programs that agreed with the model where the model with
     the deviation predicts otherwise: CheckRecord.rules_followed), in a run of every generated check it
     is declared for: the implementation no longer departs from that rule, remove the entry. Otherwise
-    this run cannot tell (no program reached the rule in a way that tells, or checks did not run): skipped.
+    this run cannot tell (no program reached the rule in a way that tells, or checks did not run): no record.
     """
     by_id = {entry["id"]: entry for entry in results}
     records = []
@@ -228,11 +228,6 @@ def deviation_records(expectations: Expectations, version: tuple[int, ...], resu
                 "follow its rule: remove it from %s" % (declaring[0].where, followed, where)
             )
         else:
-            record.outcome = "skipped"
-            record.skip_reason = "not judged: " + (
-                "no program of this run reached its rule in a way that tells"
-                if judged
-                else "not every generated check it is declared for ran"
-            )
+            continue  # this run cannot tell: no program reached its rule in a way that tells, or checks did not run
         records.append(record)
     return records

@@ -101,8 +101,11 @@ def is_generated(check_id: str) -> bool:
 
 
 def summarize(results: list[dict[str, Any]]) -> dict[str, int]:
+    """The outcomes of the checks, and their programs (the records of declared deviations are not checks)."""
     summary = dict.fromkeys(SUMMARY_KEYS, 0)
     for entry in results:
+        if str(entry.get("id", "")).startswith(DEVIATION_RECORD):
+            continue
         summary[SUMMARY_KEY_OF_OUTCOME[entry["outcome"]]] += 1
         summary["programs"] += int(entry.get("programs", 0))
     return summary

@@ -34,7 +34,8 @@ def test_a_run_against_an_interpreter_that_sometimes_crashes_completes_with_each
     document = json.loads(results.read_text())
     validate(document)
     assert document["status"] == "complete"
-    entries = {entry["id"].removeprefix("generated:").replace("/", "-"): entry for entry in document["results"]}
+    entries = {entry["id"].removeprefix("generated:").replace("/", "-"): entry for entry in document["results"]
+               if not entry["id"].startswith("deviation:")}  # fmt: skip
     assert sorted(entries) == sorted(SELECTED)  # every check has its result
     crashed = [entry for entry in entries.values() if entry["outcome"] == "failed"]
     assert crashed and all(entry["area"] == "unbound" for entry in crashed)
