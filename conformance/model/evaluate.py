@@ -1153,6 +1153,8 @@ class Evaluator:
             raise raise_("TypeError")
         if len(set(map(id, bases))) != len(bases):
             if not self.deviates("duplicate-base-class-accepted"):
+                if CLASS_CELL in block.cellvars:  # (CPython fills it with the class it then fails to finish)
+                    raise Unspecified("what the __class__ cell holds when type.__new__ fails")
                 raise raise_("TypeError")  # duplicate base class
             bases = list({id(base): base for base in bases}.values())
             if len(bases) > 1:  # (the order the implementation then searches its bases in is its own)
