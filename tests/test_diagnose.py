@@ -450,15 +450,6 @@ def f():
     g()
 probe_call('s', f)
 """,
-    "class-comprehension-cell-hides-enclosing-variable": """
-def f(b=0):
-    class A:
-        def m(self):
-            return b
-        y = [(lambda: b) for b in range(2)]
-    return A().m()
-probe_call('r', f)
-""",
 }
 
 # a program with both: an except-as name read after its handler, and a local read before it is bound
@@ -655,7 +646,6 @@ def test_micropython_is_diagnosed_with_its_deviations(deviation: str) -> None:
 
 # CPython 3.12.1 inlines comprehensions (PEP 709): each of these programs meets one deviation of that
 CPYTHON_312_DEVIATIONS = (
-    "class-comprehension-cell-hides-enclosing-variable",
     "comprehension-reads-unbound-as-local",
     "comprehension-variable-hides-enclosing-variable",
     "comprehension-variable-hides-global-from-a-later-comprehension",

@@ -943,22 +943,5 @@ DEVIATIONS: dict[str, Deviation] = {
             links=("https://peps.python.org/pep-0709/", "https://github.com/python/cpython/issues/128396"),
             seen=("cpython",),
         ),
-        Deviation(
-            "class-comprehension-cell-hides-enclosing-variable",
-            "in a class body, a list, set or dict comprehension whose iteration variable x a lambda or function in"
-            " it captures makes x a cell of the class body: every scope nested in the class (a method, a nested"
-            " class) that reads x gets that cell, empty outside the comprehension (NameError: cannot access free"
-            " variable), instead of the enclosing function's x",
-            'Language Reference 4.2.2 "Resolution of names": "The scope of names defined in a class block is'
-            " limited to the class block\"; 6.2.4: a comprehension's iteration variable is bound in the"
-            " comprehension's own scope, so a method's free x refers to the enclosing function's x",
-            "PEP 709 (CPython 3.12) inlines the comprehension into the class body's frame; the iteration variable"
-            " a closure captures becomes a cell variable of the class block, which the symbol table then offers"
-            " to every scope nested in the class",
-            "give the comprehension's iteration variable a name that no method or nested class of the class"
-            " reads from an enclosing function",
-            links=("https://github.com/python/cpython/issues/121377",),
-            seen=("cpython",),
-        ),
     )
 }

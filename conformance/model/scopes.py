@@ -927,9 +927,6 @@ def _enclosing_owner(block: Block, name: str, switches: Switches) -> Block | Non
             break
         if holder is None and name in ancestor.hidden:
             holder = ancestor
-    cell_class = _class_with_comprehension_cell(block, name, owner)
-    if cell_class is not None and switches.deviates("class-comprehension-cell-hides-enclosing-variable"):
-        return cell_class
     if holder is not None:
         for deviation in (
             "comprehension-variable-hides-enclosing-variable" if owner is not None else "",
@@ -941,31 +938,6 @@ def _enclosing_owner(block: Block, name: str, switches: Switches) -> Block | Non
                 block.hidden_by[name] = deviation
                 return holder
     return owner
-
-
-def _class_with_comprehension_cell(block: Block, name: str, owner: Block | None) -> Block | None:
-    """A class body between `block` and the owner of its free `name` (the module, if none) with an inlined
-    comprehension whose iteration variable `name` a function or lambda in it captures (CPython 3.12 makes
-    that variable a cell of the class body, and the scopes nested in the class find that cell)."""
-    parent = block.parent
-    while parent is not None and parent is not owner and parent.kind != "module":
-        if parent.kind == "class" and name not in parent.bound | parent.globals | parent.nonlocals:
-            for child in parent.children:
-                if inlined(child) and any(_captures(comprehension, name) for comprehension in _inlined_in(child)):
-                    return parent
-        parent = parent.parent
-    return None
-
-
-def _captures(comprehension: Block, name: str) -> bool:
-    """Whether a function or lambda in the comprehension reads its iteration variable `name`."""
-    return name in comprehension.iteration_vars and any(
-        inner is not comprehension
-        and inner.function_like
-        and name in inner.used
-        and not {name} & (inner.bound | inner.globals | inner.nonlocals)
-        for inner in comprehension.walk()
-    )
 
 
 def _class_cell_ancestors(block: Block) -> Iterator[Block]:
