@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import shutil
 import sys
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
@@ -479,67 +480,50 @@ def generic_source(name: str) -> str:
     return SHOWS[name].replace("class X:", "class X[T]:") if name in GENERIC_SHOWS else SHOWS[name]
 
 
-def _generic(node: ir.Stmt) -> ir.Stmt:
-    if isinstance(node, ir.ClassDef) and node.name == "X":
-        return replace(node, type_params=("T",))
-    if isinstance(node, (ir.FunctionDef, ir.ClassDef)):
-        return replace(node, body=tuple(map(_generic, node.body)))
-    return node
-
-
 def shown(name: str) -> ir.Module:
     """The program of SHOWS that shows deviation `name`, as IR."""
     if name in ASYNC_SHOWS:
         module = parse(SHOWS[name].replace("async def", "def"))
         body = (replace(node, is_async=True) if isinstance(node, ir.FunctionDef) else node for node in module.body)
-        return ir.Module(tuple(body))
-    module = parse(SHOWS[name])
+        module = ir.Module(tuple(body))
+    else:
+        module = parse(SHOWS[name])
     if name in GENERIC_SHOWS:
-        return ir.Module(tuple(map(_generic, module.body)))
+        module = _rewritten(module, _generic)
     if name in CLASS_KEYWORDS_SHOWS:
         keywords = CLASS_KEYWORDS_SHOWS[name]
-        body = (replace(node, keywords=keywords) if isinstance(node, ir.ClassDef) else node for node in module.body)
-        return ir.Module(tuple(body))
-    return _evals(_async_marked(ir.Module(tuple(_with_local_names(node) for node in module.body))))
+        module = _rewritten(
+            module, lambda node: replace(node, keywords=keywords) if isinstance(node, ir.ClassDef) else node
+        )
+    return _rewritten(module, _as_generated)
 
 
-def _evals(node: Any) -> Any:
-    """`eval('x')` (which the parser reads as a call) as generated programs have it: ir.EvalName."""
+def _rewritten(node: Any, change: Callable[[Any], Any]) -> Any:
+    """`node` with `change` made to every IR node in it, innermost first."""
     if isinstance(node, tuple):
-        return tuple(_evals(item) for item in node)
+        return tuple(_rewritten(item, change) for item in node)
     if not dataclasses.is_dataclass(node) or isinstance(node, type):
         return node
+    fields = {field.name: _rewritten(getattr(node, field.name), change) for field in dataclasses.fields(node)}
+    return change(dataclasses.replace(node, **fields))
+
+
+def _generic(node: Any) -> Any:
+    return replace(node, type_params=("T",)) if isinstance(node, ir.ClassDef) and node.name == "X" else node
+
+
+def _as_generated(node: Any) -> Any:
+    """What the parser of tests/support reads otherwise, as generated programs have it: `eval('x')` (a call to
+    it parses) is ir.EvalName, a probe of `LOCALS` is of locals(), a def named async_NAME is an async def."""
     if isinstance(node, ir.Call) and node.func == ir.Name("eval") and not node.keywords and len(node.args) == 1:
         [text] = node.args
         if isinstance(text, ir.Const) and isinstance(text.value, str):
             return ir.EvalName(text.value)
-    changes = {field.name: _evals(getattr(node, field.name)) for field in dataclasses.fields(node)}
-    return dataclasses.replace(node, **changes)
-
-
-def _with_local_names(node: ir.Stmt) -> ir.Stmt:
-    if isinstance(node, ir.FunctionDef):
-        return replace(node, body=tuple(map(_with_local_names, node.body)))
     if isinstance(node, ir.Probe) and node.value == ir.Name("LOCALS"):
         return replace(node, value=ir.LocalNames())
-    return node
-
-
-def program(source: str) -> ir.Module:
-    """The IR of a program of SHOWS: `async def` is written as a def whose name starts with "async_"
-    (tests.support.parse reads no async def), and the IR is made with is_async for those."""
-    return _async_marked(parse(source))
-
-
-def _async_marked(node: Any) -> Any:
-    if isinstance(node, tuple):
-        return tuple(_async_marked(item) for item in node)
-    if not dataclasses.is_dataclass(node) or isinstance(node, type):
-        return node
-    changes = {field.name: _async_marked(getattr(node, field.name)) for field in dataclasses.fields(node)}
     if isinstance(node, ir.FunctionDef) and node.name.startswith("async_"):
-        changes["is_async"] = True
-    return dataclasses.replace(node, **changes)
+        return replace(node, is_async=True)
+    return node
 
 
 def as_observed(result: dict[str, object]) -> ProgramResult:

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from conformance.host.driver import Runner, TargetError
+from conformance.host.driver import PROGRAM_TIMEOUT_FACTOR, PROGRAM_TIMEOUT_FLOOR, Runner, TargetError
 from conformance.host.protocol import Program
 from tests.support import HOST
 
@@ -69,10 +69,46 @@ def test_stderr_of_a_crash_is_evidence(runner: Runner) -> None:
     assert fault.detail == "exited with status 3; it printed: dying words"
 
 
-def test_a_hang_costs_the_batch_timeout_not_more(runner: Runner) -> None:
+def test_a_hang_costs_no_more_than_the_batch_timeout(runner: Runner) -> None:
     started = time.monotonic()
     runner.run(programs("while True: pass", "probe('b', 2)"))
     assert time.monotonic() - started < 1.5 + 5
+
+
+def test_a_hang_costs_its_program_deadline_and_the_rest_of_the_batch_still_runs() -> None:
+    with Runner(HOST, batch_timeout=60, program_timeout=0.5) as runner:
+        started = time.monotonic()
+        results = runner.run(programs("probe('a', 1)", "while True: pass", "probe('b', 2)"))
+        took = time.monotonic() - started
+    assert took < 0.5 + 5  # the deadline and a restart, far from the batch's 60 s
+    fault = results[1].fault
+    assert fault is not None and fault.outcome == "timeout"
+    assert fault.detail == "made no progress for 0.5 s (its time limit per program)"
+    assert [results[0].observations, results[2].observations] == [{"a": {"value": 1}}, {"b": {"value": 2}}]
+
+
+def test_the_deadline_is_per_program_not_per_batch() -> None:
+    with Runner(HOST, batch_timeout=60, program_timeout=1.0) as runner:
+        results = runner.run(programs(*["import time\ntime.sleep(0.4)\nprobe('n', %d)" % n for n in range(4)]))
+    assert [result.fault for result in results] == [None] * 4  # 1.6 s in all, each well within its 1 s
+
+
+def test_the_default_deadline_grows_with_the_slowest_program_answered() -> None:
+    with Runner(HOST, batch_timeout=60) as runner:
+        assert runner.startup < PROGRAM_TIMEOUT_FLOOR  # CPython starts in milliseconds
+        assert runner.current_program_timeout() == PROGRAM_TIMEOUT_FLOOR  # nothing answered yet
+        runner.run(programs("probe('fast', 1)"))
+        assert runner.current_program_timeout() == PROGRAM_TIMEOUT_FLOOR
+        runner.run(programs("import time\ntime.sleep(0.3)\nprobe('slow', 1)"))
+        assert runner.slowest >= 0.3
+        assert runner.current_program_timeout() == PROGRAM_TIMEOUT_FACTOR * runner.slowest > PROGRAM_TIMEOUT_FLOOR
+
+
+def test_a_target_slow_to_start_gets_a_deadline_as_long_as_its_start(fake_interpreter: Callable[[str], str]) -> None:
+    path = fake_interpreter('sleep 1.5; exec %s "$@"' % HOST)
+    with Runner(path, batch_timeout=60) as runner:
+        assert runner.startup >= 1.5
+        assert runner.current_program_timeout() == runner.startup
 
 
 def test_a_missing_interpreter_is_one_clear_error() -> None:

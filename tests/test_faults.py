@@ -22,11 +22,11 @@ from tests.support import FAKE
 FAKE_COMMAND = [sys.executable, "-S", FAKE]  # without site: a fake starts in about 20 ms
 
 
-def fake(*options: str, batch_timeout: float = 2.0, start_timeout: float = 10.0, cpu_limit: int | None = None,
-         memory_limit_mb: int | None = None) -> Runner:  # fmt: skip
+def fake(*options: str, batch_timeout: float = 2.0, program_timeout: float | None = None, start_timeout: float = 10.0,
+         cpu_limit: int | None = None, memory_limit_mb: int | None = None) -> Runner:  # fmt: skip
     """The fake target, started; no resource limits unless given."""
-    runner = Runner([*FAKE_COMMAND, *options], batch_timeout=batch_timeout, start_timeout=start_timeout,
-                    cpu_limit=cpu_limit, memory_limit_mb=memory_limit_mb)  # fmt: skip
+    runner = Runner([*FAKE_COMMAND, *options], batch_timeout=batch_timeout, program_timeout=program_timeout,
+                    start_timeout=start_timeout, cpu_limit=cpu_limit, memory_limit_mb=memory_limit_mb)  # fmt: skip
     runner.start()
     return runner
 
@@ -48,8 +48,8 @@ def assert_neighbours_intact(results: list[ProgramResult]) -> None:
         ("abort", "crash", "was killed by SIGABRT", {"signal": "SIGABRT"}),
         ("exit 3", "crash", "exited with status 3", {"exit_status": 3}),
         ("quiet-exit", "crash", "exited with status 0", {"exit_status": 0}),
-        ("hang", "timeout", "did not answer within its time limit", {}),
-        ("block", "timeout", "did not answer within its time limit", {}),
+        ("hang", "timeout", "made no progress for 1.0 s (its time limit per program)", {}),
+        ("block", "timeout", "made no progress for 1.0 s (its time limit per program)", {}),
         ("flood-stdout", "protocol-error", "sent a line longer than %d bytes" % MAX_LINE, {}),
         ("flood-lines", "protocol-error", "printed 'junk' instead of a protocol message", {"line": "junk"}),
         ("raw-bytes", "protocol-error", "instead of a protocol message", {}),
@@ -89,6 +89,16 @@ def test_a_flood_on_stderr_neither_blocks_the_runner_nor_grows_the_evidence() ->
     assert runner.restarts == 0  # the crash ended the batch: nothing was left to start again for
 
 
+def test_a_batch_timeout_shorter_than_the_program_deadline_still_bounds_the_batch() -> None:
+    with fake(batch_timeout=0.5) as runner:
+        started = time.monotonic()
+        results = runner.run(around("hang"))
+    assert time.monotonic() - started < 5
+    assert_neighbours_intact(results)
+    timeout = results[1].fault
+    assert timeout is not None and timeout.detail == "did not answer within its time limit"
+
+
 def test_endless_stderr_is_a_timeout_with_bounded_evidence() -> None:
     with fake(batch_timeout=1.0) as runner:
         results = runner.run(around("babble-stderr"))
@@ -110,7 +120,7 @@ def test_a_resource_limit_stops_a_runaway_program_before_the_batch_timeout(
     limits: dict[str, int], fault: str, evidence: dict[str, object], detail: str
 ) -> None:
     started = time.monotonic()
-    with fake(batch_timeout=60.0, **limits) as runner:
+    with fake(batch_timeout=60.0, program_timeout=60.0, **limits) as runner:
         results = runner.run(around(fault))
     assert_neighbours_intact(results)
     crash = results[1].fault
@@ -122,7 +132,7 @@ def test_a_resource_limit_stops_a_runaway_program_before_the_batch_timeout(
 
 
 def test_a_runner_that_used_half_its_cpu_allowance_is_replaced_between_batches() -> None:
-    runner = Runner([sys.executable], cpu_limit=2)
+    runner = Runner([sys.executable], cpu_limit=2, program_timeout=60)
     try:
         runner.start()
         first = runner.pid

@@ -24,6 +24,7 @@ class Limits:
     """What one runner process may take (see conformance/host/driver.py)."""
 
     batch_timeout: float = DEFAULT_BATCH_TIMEOUT
+    program_timeout: float | None = None  # None: derived from the target's speed (see driver.py)
     cpu_limit: int = DEFAULT_CPU_LIMIT
     memory_limit_mb: int = DEFAULT_MEMORY_LIMIT_MB
 
@@ -63,8 +64,9 @@ def start(command: str, limits: Limits | None = None, role: str = "", scratch: s
     prefix = role + ": " if role else ""
     limits = limits or Limits()
     try:
-        runner = Runner(command, batch_timeout=limits.batch_timeout, cpu_limit=limits.cpu_limit,
-                        memory_limit_mb=limits.memory_limit_mb, scratch=scratch)  # fmt: skip
+        runner = Runner(command, batch_timeout=limits.batch_timeout, program_timeout=limits.program_timeout,
+                        cpu_limit=limits.cpu_limit, memory_limit_mb=limits.memory_limit_mb,
+                        scratch=scratch)  # fmt: skip
         hello = runner.start()
     except TargetError as error:
         raise SetupError(prefix + str(error)) from None

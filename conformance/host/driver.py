@@ -11,16 +11,24 @@ Faults, each recorded against the program that was running, with its evidence
 (exit status or signal, the tail of what the target printed, bounded):
 
     crash           the runner died: a signal, an exit status, os._exit
-    timeout         the batch took longer than its wall-clock limit
+    timeout         a program made no progress within its wall-clock limit, or the
+                    whole batch took longer than the batch's
     protocol-error  the runner sent something that is not the protocol: stray or
                     invalid UTF-8 bytes, a line too long, a malformed message
     cannot-start    the runner could not be started again after a fault
 
-Limits: a wall-clock timeout per batch, and where the platform has POSIX resource
+Limits: a wall-clock deadline per program, an outer one per batch, and where the platform has POSIX resource
 limits, CPU seconds (RLIMIT_CPU) and memory (RLIMIT_DATA, which on Linux counts
 every private writable mapping: a heap, an mmap'd arena, a WebAssembly memory, but
 not address space merely reserved) per runner process. A runner that has used half
 its CPU allowance is replaced between batches, so a healthy run never meets it.
+
+The runner answers each program as it finishes, so each program has its own deadline:
+given (`program_timeout`), or by default PROGRAM_TIMEOUT_FACTOR times the slowest
+program this target has answered so far, never less than the time the target took
+to start, nor than PROGRAM_TIMEOUT_FLOOR. A hang then costs about a second, not the
+batch timeout, on a fast target; a target that is slow everywhere (WebAssembly, a
+JavaScript translator) has the deadline its own speed gives it.
 """
 
 from __future__ import annotations
@@ -55,6 +63,8 @@ except ImportError:  # not a POSIX system: no resource limits, the timeouts stil
 RUNNER = Path(__file__).resolve().parent.parent / "target" / "runner.py"
 
 DEFAULT_BATCH_TIMEOUT = 60.0  # wall-clock seconds for one batch
+PROGRAM_TIMEOUT_FLOOR = 1.0  # the least wall-clock time a program gets (a healthy generated program takes ms)
+PROGRAM_TIMEOUT_FACTOR = 20.0  # ... and at least this many times the slowest program answered so far
 DEFAULT_START_TIMEOUT = 30.0  # wall-clock seconds for the handshake
 DEFAULT_CPU_LIMIT = 3600  # CPU seconds per runner process (a healthy runner is replaced at half)
 DEFAULT_MEMORY_LIMIT_MB = 2048  # data memory per runner process (a healthy one uses under 200 MB)
@@ -121,6 +131,7 @@ class Runner:
         command: str | Sequence[str],
         *,
         batch_timeout: float = DEFAULT_BATCH_TIMEOUT,
+        program_timeout: float | None = None,
         start_timeout: float = DEFAULT_START_TIMEOUT,
         cpu_limit: int | None = DEFAULT_CPU_LIMIT,
         memory_limit_mb: int | None = DEFAULT_MEMORY_LIMIT_MB,
@@ -132,6 +143,9 @@ class Runner:
             raise TargetError("the interpreter command is empty")
         self.display = shlex.join(self.command)
         self.batch_timeout = batch_timeout
+        self.program_timeout = program_timeout  # None: derived from the slowest program answered
+        self.slowest = 0.0  # wall-clock seconds of the slowest program answered, over every runner process
+        self.startup = 0.0  # wall-clock seconds of the slowest start (spawn to handshake)
         self.start_timeout = start_timeout
         self.cpu_limit = cpu_limit or None  # 0 or None: no limit
         self.memory_limit_mb = memory_limit_mb or None
@@ -155,12 +169,14 @@ class Runner:
         problem = ""
         for argv in variants:
             try:
+                started = time.monotonic()
                 self._spawn(argv)
-                message = self._read(time.monotonic() + self.start_timeout)
+                message = self._read(started + self.start_timeout)
                 if "hello" not in message:
                     raise _Stopped(Fault("protocol-error", "sent %s before the handshake" % clip(message)))
                 self.hello = Hello.from_message(message["hello"])
                 self._argv = argv
+                self.startup = max(self.startup, time.monotonic() - started)
                 return self.hello
             except _Stopped as stopped:
                 problem = stopped.fault.detail
@@ -219,10 +235,11 @@ class Runner:
                     return results + [ProgramResult(id=program.id, fault=fault) for program in pending]
             trace.step("batch", self.pid)
             try:
-                deadline = time.monotonic() + self.batch_timeout
-                self._send({"batch": [program.to_message() for program in pending]}, deadline)
+                batch_deadline = time.monotonic() + self.batch_timeout
+                self._send({"batch": [program.to_message() for program in pending]}, batch_deadline)
                 while True:
-                    message = self._read(deadline)
+                    started = time.monotonic()
+                    message = self._read_within(started, batch_deadline)
                     if "done" in message:
                         if pending:
                             raise _Stopped(
@@ -231,6 +248,7 @@ class Runner:
                         break
                     results.append(self._result(message, pending[0] if pending else None))
                     pending.pop(0)
+                    self.slowest = max(self.slowest, time.monotonic() - started)
             except _Stopped as stopped:
                 culprit = pending.pop(0)
                 results.append(ProgramResult(id=culprit.id, fault=stopped.fault))
@@ -240,6 +258,23 @@ class Runner:
                 raise
         self._renew_if_worn()
         return results
+
+    def current_program_timeout(self) -> float:
+        """The wall-clock time the next program may take without a message."""
+        if self.program_timeout is not None:
+            return self.program_timeout
+        return max(PROGRAM_TIMEOUT_FLOOR, PROGRAM_TIMEOUT_FACTOR * self.slowest, self.startup)
+
+    def _read_within(self, started: float, batch_deadline: float) -> dict[str, Any]:
+        """The next message, within the program's deadline (counted from `started`) and the batch's."""
+        allowed = self.current_program_timeout()
+        try:
+            return self._read(min(started + allowed, batch_deadline))
+        except _Stopped as stopped:
+            if stopped.fault.outcome == "timeout" and started + allowed < batch_deadline:
+                detail = "made no progress for %.1f s (its time limit per program)" % allowed
+                raise _Stopped(Fault("timeout", detail, stopped.fault.evidence)) from None
+            raise
 
     def _result(self, message: dict[str, Any], expected: Program | None) -> ProgramResult:
         result = message.get("result")

@@ -13,7 +13,13 @@ import pytest
 
 from conformance.engine.session import DEFAULT_PROGRAMS_PER_EXAMPLE, Options
 from conformance.engine.target import Limits
-from conformance.host.driver import DEFAULT_BATCH_TIMEOUT, DEFAULT_CPU_LIMIT, DEFAULT_MEMORY_LIMIT_MB
+from conformance.host.driver import (
+    DEFAULT_BATCH_TIMEOUT,
+    DEFAULT_CPU_LIMIT,
+    DEFAULT_MEMORY_LIMIT_MB,
+    PROGRAM_TIMEOUT_FACTOR,
+    PROGRAM_TIMEOUT_FLOOR,
+)
 
 T = TypeVar("T")
 
@@ -92,6 +98,15 @@ def add_options(parser: pytest.Parser) -> None:
         "and the runner is started again (default: %(default)s)",
     )
     group.addoption(
+        "--program-timeout",
+        metavar="SECONDS",
+        type=_positive_seconds,
+        default=None,
+        help="wall-clock time one program may take; the program then gets a `timeout`, the runner is "
+        "started again and the rest of the batch sent again (default: %g times the slowest program the "
+        "target has answered, at least %g)" % (PROGRAM_TIMEOUT_FACTOR, PROGRAM_TIMEOUT_FLOOR),
+    )
+    group.addoption(
         "--cpu-limit",
         metavar="SECONDS",
         type=_limit,
@@ -123,7 +138,10 @@ def engine_options(config: pytest.Config, shrinking: bool, start_runner: bool, s
         command=interpreter_command(config),
         reference=config.getoption("reference"),
         limits=Limits(
-            config.getoption("batch_timeout"), config.getoption("cpu_limit"), config.getoption("memory_limit")
+            batch_timeout=config.getoption("batch_timeout"),
+            program_timeout=config.getoption("program_timeout"),
+            cpu_limit=config.getoption("cpu_limit"),
+            memory_limit_mb=config.getoption("memory_limit"),
         ),
         programs_per_example=config.getoption("programs_per_example"),
         shrinking=shrinking,

@@ -33,7 +33,8 @@ def test_stopping_nox_keeps_the_results_and_builds_the_report(tmp_path: Path, ho
     write_case(cases, "c-sleeps", "# expect: x == 1\nimport time\ntime.sleep(120)\nprobe('x', 1)\n")
     results = repository / "reports" / "results" / "stopped.json"
     command = [sys.executable, "-m", "nox", "--no-venv", "-s", "target", "--", "--interpreter", HOST, "--cases",
-               str(cases), "-k", "test_case", "-p", "no:cacheprovider", "--results-json", str(results)]  # fmt: skip
+               str(cases), "-k", "test_case", "-p", "no:cacheprovider", "--results-json", str(results),
+               "--program-timeout", "300"]  # fmt: skip
     process = subprocess.Popen(command, cwd=repository, env=environment(), stdout=subprocess.PIPE,
                                stderr=subprocess.STDOUT, text=True, start_new_session=True)  # fmt: skip
     try:
