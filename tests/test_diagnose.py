@@ -450,6 +450,13 @@ def f():
     g()
 probe_call('s', f)
 """,
+    "del-of-a-global-at-the-end-of-a-block-fails": """
+x = 1
+def f():
+    global x
+    del x
+probe_call('r', f)
+""",
 }
 
 # a program with both: an except-as name read after its handler, and a local read before it is bound
@@ -712,6 +719,37 @@ def test_skulpt_is_diagnosed_with_the_deviations_seen_on_it() -> None:
         name: diagnose(shown(name), (3, 7), result, "language") for name, result in zip(seen, results, strict=True)
     }
     assert diagnosed == {name: (name,) for name in seen}
+
+
+# where the code the compiler emits after a del of a declared global runs into decides what the del does
+DEL_GLOBAL_PLACES = {
+    "the next target": "x = 1\ny = 2\ndef f():\n    global x, y\n    del x, y\n    return 1\n",
+    "an if body's end": "x = 1\ndef f(c):\n    global x\n    if c:\n        del x\n    return 1\n",
+    "a try body's end": "x = 1\ndef f(c):\n    global x\n    try:\n        del x\n    except KeyError:\n"
+    "        return 2\n    return 1\n",
+    "a class body's end": "x = 1\ndef f(c):\n    class C:\n        global x\n        del x\n    return 1\n",
+}
+
+
+def test_skulpt_is_diagnosed_with_its_failures_on_a_del_of_a_global_at_the_end_of_a_block() -> None:
+    adapter = ROOT / "conformance" / "target" / "adapters" / "skulpt.mjs"
+    node = shutil.which("node")
+    if node is None or not (adapter.parent / "node_modules" / "skulpt").is_dir():
+        pytest.fail("Skulpt is needed: node and `npm ci --prefix conformance/target/adapters`")
+    sources = {
+        place: source + "probe_call('r', f, 1)\nprobe_call('s', lambda: x)\n"
+        for place, source in DEL_GLOBAL_PLACES.items()
+    }
+    session = Session.open(Options(command="%s %s" % (node, adapter)))
+    try:
+        results = session.target.runner.run([Program(place, source) for place, source in sources.items()])
+    finally:
+        session.close()
+    diagnosed = {
+        place: diagnose(parse(source), (3, 7), result, "language")
+        for (place, source), result in zip(sources.items(), results, strict=True)
+    }
+    assert diagnosed == {place: ("del-of-a-global-at-the-end-of-a-block-fails",) for place in sources}
 
 
 @pytest.mark.parametrize("version", [(3, 8), (3, 11), (3, 12)])

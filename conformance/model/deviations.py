@@ -943,5 +943,26 @@ DEVIATIONS: dict[str, Deviation] = {
             links=("https://peps.python.org/pep-0709/", "https://github.com/python/cpython/issues/128396"),
             seen=("cpython",),
         ),
+        Deviation(
+            "del-of-a-global-at-the-end-of-a-block-fails",
+            "`del x` of a name the block declares global (at module level: a name any block of the program declares"
+            " global) is allowed only where another statement of the same block follows it: where it is the last"
+            " statement of a function, the module, an if, elif, else, for, while, except, try-else or finally body"
+            " or of a try body without handlers, or where another name follows it in the del's target list, the"
+            " module fails before any of its code runs (JavaScriptError); as the last statement of a try body with"
+            " handlers or of a with body, the del raises ExternalError and deletes nothing; as the last statement"
+            " of a class body, it deletes nothing and the class body raises SystemError (an if whose test is a"
+            " constant number or string counts as the branch taken, in the block around it)",
+            'Language Reference 7.5 "The del statement": "Deletion of a name removes the binding of that name from'
+            " the local or global namespace, depending on whether the name occurs in a global statement in the same"
+            ' code block"; 7.12 "The global statement": a name declared global may be deleted like any other',
+            "the compiler emits the deletion of a declared global without the `;` that ends a JavaScript statement:"
+            " a statement that follows starts on a new line, where JavaScript inserts it, but the code that ends a"
+            " block (a jump, a return, `$exc.pop()`) or the next target's deletion is glued onto it, which does not"
+            " parse, or parses as an operation on a missing property (raising TypeError, or deleting another name)",
+            "follow a del of a global with another statement of the same block (`pass` will do), and delete one"
+            " global per del statement",
+            seen=("skulpt",),
+        ),
     )
 }

@@ -53,7 +53,13 @@ from conformance.model.scopes import (
     inlined_into,
     merge_leaking,
 )
-from conformance.model.translation import plain_global_reads, plain_local_reads, translation_failure
+from conformance.model.translation import (
+    DEL_GLOBAL_ERRORS,
+    global_deletions,
+    plain_global_reads,
+    plain_local_reads,
+    translation_failure,
+)
 from conformance.model.versions import Rules
 from generators import ir
 
@@ -463,6 +469,8 @@ class Evaluator:
         self.global_bindings: set[str] = set()  # (deviation unbound-read-as-undefined) see note_global_bindings
         self.reading: ir.Name | None = None  # (deviation unbound-read-as-undefined) the name being read
         self.plain_reads: frozenset[int] | None = None  # (the same) see plain_global_reads, made when first needed
+        # (deviation del-of-a-global-at-the-end-of-a-block-fails) see translation.global_deletions, made when needed
+        self.raising_deletions: dict[int, str] | None = None
 
     def step(self) -> None:
         self.steps += 1
@@ -815,6 +823,14 @@ class Evaluator:
             self.set_item(owner, target.index, result)
 
     def exec_delete(self, frame: Frame, node: ir.Delete) -> None:
+        if self.raising_deletions is None:
+            self.raising_deletions = global_deletions(self.analysis)[1]
+        raising = self.raising_deletions.get(id(node))
+        if raising is not None and self.deviates("del-of-a-global-at-the-end-of-a-block-fails"):
+            # the code after the last deletion runs into the block's end code: that target stays bound
+            for target in node.targets[:-1]:
+                self.delete_target(frame, target)
+            raise raise_(raising, DEL_GLOBAL_ERRORS[raising])
         for target in node.targets:
             self.delete_target(frame, target)
 
