@@ -457,6 +457,14 @@ def f():
     del x
 probe_call('r', f)
 """,
+    "class-body-reads-free-variable-as-global": """
+def f():
+    x = 1
+    class C:
+        y = x
+    return C.y
+probe_call('r', f)
+""",
 }
 
 # a program with both: an except-as name read after its handler, and a local read before it is bound
@@ -750,6 +758,31 @@ def test_skulpt_is_diagnosed_with_its_failures_on_a_del_of_a_global_at_the_end_o
         for (place, source), result in zip(sources.items(), results, strict=True)
     }
     assert diagnosed == {place: ("del-of-a-global-at-the-end-of-a-block-fails",) for place in sources}
+
+
+def test_skulpt_is_diagnosed_with_its_class_body_reading_the_global_of_an_enclosing_variable_name() -> None:
+    adapter = ROOT / "conformance" / "target" / "adapters" / "skulpt.mjs"
+    node = shutil.which("node")
+    if node is None or not (adapter.parent / "node_modules" / "skulpt").is_dir():
+        pytest.fail("Skulpt is needed: node and `npm ci --prefix conformance/target/adapters`")
+    # the global's value where the module has one; an item assigned on undefined where it has none
+    source = """
+x = 'global'
+def f():
+    x = 'local'
+    class C:
+        y = x
+    return C.y
+probe_call('r', f)
+def g():
+    b = [0]
+    class C:
+        b[0] = 1
+    return b
+probe_call('s', g)
+"""
+    result = run("%s %s" % (node, adapter), source)
+    assert diagnose(parse(source), (3, 7), result, "language") == ("class-body-reads-free-variable-as-global",)
 
 
 @pytest.mark.parametrize("version", [(3, 8), (3, 11), (3, 12)])

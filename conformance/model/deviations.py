@@ -964,5 +964,22 @@ DEVIATIONS: dict[str, Deviation] = {
             " global per del statement",
             seen=("skulpt",),
         ),
+        Deviation(
+            "class-body-reads-free-variable-as-global",
+            "a class body (in a function) reads a variable of an enclosing function as the module's global of that"
+            " name: the global's current value, or, when the module has none (a builtin does not count), JavaScript's"
+            " undefined, with what undefined does as in empty-cell-read-gives-undefined (the target it is stored in"
+            " stays unbound; an operator, an item, an attribute, a call on it raises ExternalError)",
+            'Language Reference 4.2.2 "Resolution of names": "Class definition blocks ... are special in the context'
+            ' of name resolution. ... unbound local variables are looked up in the global namespace" only for names'
+            " the class body binds; a name it only reads is resolved in the nearest enclosing function scope, as in"
+            " any other block (a free variable of the class body)",
+            "the compiler reads a class body's free variables from its `$free` object, which the class body's code"
+            " sets to the module's globals instead of the enclosing function's cells",
+            "set the attribute after the class statement (`C.y = x`) instead of reading the function's variable in"
+            " the class body",
+            links=("https://github.com/skulpt/skulpt/issues/1178", "https://github.com/skulpt/skulpt/pull/1599"),
+            seen=("skulpt",),
+        ),
     )
 }

@@ -531,6 +531,8 @@ class Evaluator:
             kind = GLOBAL_EXPLICIT  # then the globals and builtins, not the block's own namespace
         if frame.namespace is not None and (kind is FREE or kind is GLOBAL_IMPLICIT) and name in frame.namespace:
             return frame.namespace[name]  # §4.2.4: an annotation scope in a class sees the class's names first
+        if kind is FREE and frame.block.kind == "class" and self.deviates("class-body-reads-free-variable-as-global"):
+            return frame.globals.get(name, UNDEFINED)  # (the module's namespace object itself: no builtins)
         if kind in (CELL, FREE):
             value = frame.cells[name].value
             aliased = name == frame.block.class_cell_alias and frame.cells[name] is frame.cells.get(CLASS_CELL)
