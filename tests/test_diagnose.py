@@ -465,6 +465,11 @@ def f():
     return C.y
 probe_call('r', f)
 """,
+    "generator-captured-parameter-fails": """
+def f(x):
+    yield (lambda: x)()
+probe_call('r', lambda: list(f(1)))
+""",
 }
 
 # a program with both: an except-as name read after its handler, and a local read before it is bound
@@ -783,6 +788,27 @@ probe_call('s', g)
 """
     result = run("%s %s" % (node, adapter), source)
     assert diagnose(parse(source), (3, 7), result, "language") == ("class-body-reads-free-variable-as-global",)
+
+
+def test_skulpt_is_diagnosed_with_its_failure_on_a_captured_parameter_of_a_generator() -> None:
+    adapter = ROOT / "conformance" / "target" / "adapters" / "skulpt.mjs"
+    node = shutil.which("node")
+    if node is None or not (adapter.parent / "node_modules" / "skulpt").is_dir():
+        pytest.fail("Skulpt is needed: node and `npm ci --prefix conformance/target/adapters`")
+    # each resumption fails; a list comprehension's read is not a capture, a generator expression's is
+    source = """
+def f(a, b):
+    yield [a for _ in [1]]
+    yield list(b for _ in [1])
+g = f(1, 2)
+probe_call('r', lambda: g.send(None))
+probe_call('s', lambda: g.send(None))
+def h(a):
+    yield [a for _ in [1]]
+probe_call('t', lambda: list(h(1)))
+"""
+    result = run("%s %s" % (node, adapter), source)
+    assert diagnose(parse(source), (3, 7), result, "language") == ("generator-captured-parameter-fails",)
 
 
 @pytest.mark.parametrize("version", [(3, 8), (3, 11), (3, 12)])

@@ -981,5 +981,20 @@ DEVIATIONS: dict[str, Deviation] = {
             links=("https://github.com/skulpt/skulpt/issues/1178", "https://github.com/skulpt/skulpt/pull/1599"),
             seen=("skulpt",),
         ),
+        Deviation(
+            "generator-captured-parameter-fails",
+            "a generator function may not have a parameter that a scope nested in it captures (a function, lambda,"
+            " generator expression or class in its body reads it; a list, set or dict comprehension, compiled"
+            " inline, does not count): every resumption of its generators (next(), send(), iteration) raises"
+            " ExternalError (ReferenceError: the parameter is not defined) before any of the body runs",
+            'Language Reference 8.7 "Function definitions": parameters are local variables of the function, bound'
+            ' to the arguments when it is called; 6.2.9 "Yield expressions": a generator function runs its body when'
+            " the generator is resumed; 4.2.2: a nested scope may read any variable of the enclosing function",
+            "a generator's parameters live in the generator's saved locals, but the code that puts a captured"
+            " variable into its cell on entry reads it as a JavaScript variable of that name, which the generator's"
+            " code does not declare",
+            "copy the parameter to a local variable first (`v = b`) and capture that variable instead",
+            seen=("skulpt",),
+        ),
     )
 }

@@ -243,6 +243,9 @@ class Generator:
     frames: Generator_[Any, Any, Any]
     running: bool = False
     finished: bool = False
+    # (deviation generator-captured-parameter-fails) the first parameter a nested scope captures ("" for a
+    # keyword-only one only), or None
+    captured: str | None = None
 
 
 @dataclass(eq=False)
@@ -440,6 +443,27 @@ def declaring_block(block: Block) -> Block:
         assert block.parent is not None
         block = block.parent
     return block
+
+
+def captured_parameter(function: Function) -> str | None:
+    """(Deviation generator-captured-parameter-fails) the first positional parameter of a generator function
+    that a scope nested in it captures, as Skulpt finds them (a list, set or dict comprehension is compiled
+    inline: what it reads is not captured, what a function, lambda, generator expression or class in it reads
+    is); "" when only a keyword-only parameter is captured; None when none is."""
+    node = function.node
+    assert isinstance(node, ir.FunctionDef)
+    captured: set[str] = set()
+    children = list(function.block.children)
+    while children:
+        child = children.pop()
+        if child.kind == "comprehension" and isinstance(child.node, ir.Comprehension) and child.node.kind != "gen":
+            children += child.children
+        else:
+            captured |= child.freevars
+    for param in node.params.positional_params():
+        if param.name in captured:
+            return param.name
+    return "" if any(param.name in captured for param in node.params.kwonly) else None
 
 
 class Evaluator:
@@ -2271,7 +2295,7 @@ class Evaluator:
             raise raise_("TypeError")
         self.bind_arguments(function, frame, args, kwargs)
         if isinstance(node, ir.FunctionDef) and function.block.generator:
-            return Generator(node.name, self.generator_frames(frame, node))
+            return Generator(node.name, self.generator_frames(frame, node), captured=captured_parameter(function))
         self.depth += 1
         if self.depth > CALL_DEPTH_LIMIT:
             raise Unspecified("recursion deeper than the model follows")
@@ -2311,6 +2335,12 @@ class Evaluator:
         empty = generator.name == "<genexpr>" and self.deviates("exhausted-iterator-value-is-empty-string")
         if generator.finished:
             raise Raised(ExceptionValue("StopIteration", None, "")) if empty else raise_("StopIteration", None)
+        if generator.captured is not None and self.deviates("generator-captured-parameter-fails"):
+            if not generator.captured:
+                raise Unspecified("a generator's keyword-only parameter captured by a nested scope")
+            # the body's first code copies the parameter into its cell from a JavaScript variable that the
+            # generator's code does not have: nothing runs, and each resumption fails the same way
+            raise raise_("ExternalError", "ReferenceError: %s is not defined" % generator.captured)
         generator.running = True
         try:
             item = generator.frames.send(sent)
