@@ -795,7 +795,8 @@ def test_skulpt_is_diagnosed_with_its_failure_on_a_captured_parameter_of_a_gener
     node = shutil.which("node")
     if node is None or not (adapter.parent / "node_modules" / "skulpt").is_dir():
         pytest.fail("Skulpt is needed: node and `npm ci --prefix conformance/target/adapters`")
-    # each resumption fails; a list comprehension's read is not a capture, a generator expression's is
+    # each resumption fails; a list comprehension's read is not a capture, a generator expression's is; a
+    # keyword-only parameter counts too
     source = """
 def f(a, b):
     yield [a for _ in [1]]
@@ -806,6 +807,9 @@ probe_call('s', lambda: g.send(None))
 def h(a):
     yield [a for _ in [1]]
 probe_call('t', lambda: list(h(1)))
+def k(a, *, b=1):
+    yield (lambda: b)()
+probe_call('u', lambda: list(k(1)))
 """
     result = run("%s %s" % (node, adapter), source)
     assert diagnose(parse(source), (3, 7), result, "language") == ("generator-captured-parameter-fails",)

@@ -243,8 +243,7 @@ class Generator:
     frames: Generator_[Any, Any, Any]
     running: bool = False
     finished: bool = False
-    # (deviation generator-captured-parameter-fails) the first parameter a nested scope captures ("" for a
-    # keyword-only one only), or None
+    # (deviation generator-captured-parameter-fails) the first parameter a nested scope captures, or None
     captured: str | None = None
 
 
@@ -446,10 +445,10 @@ def declaring_block(block: Block) -> Block:
 
 
 def captured_parameter(function: Function) -> str | None:
-    """(Deviation generator-captured-parameter-fails) the first positional parameter of a generator function
-    that a scope nested in it captures, as Skulpt finds them (a list, set or dict comprehension is compiled
-    inline: what it reads is not captured, what a function, lambda, generator expression or class in it reads
-    is); "" when only a keyword-only parameter is captured; None when none is."""
+    """(Deviation generator-captured-parameter-fails) the first parameter (positional ones, then keyword-only
+    ones) of a generator function that a scope nested in it captures, as Skulpt finds them (a list, set or dict
+    comprehension is compiled inline: what it reads is not captured, what a function, lambda, generator
+    expression or class in it reads is); None when none is."""
     node = function.node
     assert isinstance(node, ir.FunctionDef)
     captured: set[str] = set()
@@ -460,10 +459,10 @@ def captured_parameter(function: Function) -> str | None:
             children += child.children
         else:
             captured |= child.freevars
-    for param in node.params.positional_params():
+    for param in (*node.params.positional_params(), *node.params.kwonly):  # (in the order they are copied)
         if param.name in captured:
             return param.name
-    return "" if any(param.name in captured for param in node.params.kwonly) else None
+    return None
 
 
 class Evaluator:
@@ -2336,8 +2335,6 @@ class Evaluator:
         if generator.finished:
             raise Raised(ExceptionValue("StopIteration", None, "")) if empty else raise_("StopIteration", None)
         if generator.captured is not None and self.deviates("generator-captured-parameter-fails"):
-            if not generator.captured:
-                raise Unspecified("a generator's keyword-only parameter captured by a nested scope")
             # the body's first code copies the parameter into its cell from a JavaScript variable that the
             # generator's code does not have: nothing runs, and each resumption fails the same way
             raise raise_("ExternalError", "ReferenceError: %s is not defined" % generator.captured)
