@@ -943,5 +943,58 @@ DEVIATIONS: dict[str, Deviation] = {
             links=("https://peps.python.org/pep-0709/", "https://github.com/python/cpython/issues/128396"),
             seen=("cpython",),
         ),
+        Deviation(
+            "del-of-a-global-at-the-end-of-a-block-fails",
+            "`del x` of a name the block declares global (at module level: a name any block of the program declares"
+            " global) is allowed only where another statement of the same block follows it: where it is the last"
+            " statement of a function, the module, an if, elif, else, for, while, except, try-else or finally body"
+            " or of a try body without handlers, or where another name follows it in the del's target list, the"
+            " module fails before any of its code runs (JavaScriptError); as the last statement of a try body with"
+            " handlers or of a with body, the del raises ExternalError and deletes nothing; as the last statement"
+            " of a class body, it deletes nothing and the class body raises SystemError (an if whose test is a"
+            " constant number or string counts as the branch taken, in the block around it)",
+            'Language Reference 7.5 "The del statement": "Deletion of a name removes the binding of that name from'
+            " the local or global namespace, depending on whether the name occurs in a global statement in the same"
+            ' code block"; 7.12 "The global statement": a name declared global may be deleted like any other',
+            "the compiler emits the deletion of a declared global without the `;` that ends a JavaScript statement:"
+            " a statement that follows starts on a new line, where JavaScript inserts it, but the code that ends a"
+            " block (a jump, a return, `$exc.pop()`) or the next target's deletion is glued onto it, which does not"
+            " parse, or parses as an operation on a missing property (raising TypeError, or deleting another name)",
+            "follow a del of a global with another statement of the same block (`pass` will do), and delete one"
+            " global per del statement",
+            seen=("skulpt",),
+        ),
+        Deviation(
+            "class-body-reads-free-variable-as-global",
+            "a class body (in a function) reads a variable of an enclosing function as the module's global of that"
+            " name: the global's current value, or, when the module has none (a builtin does not count), JavaScript's"
+            " undefined, with what undefined does as in empty-cell-read-gives-undefined (the target it is stored in"
+            " stays unbound; an operator, an item, an attribute, a call on it raises ExternalError)",
+            'Language Reference 4.2.2 "Resolution of names": "Class definition blocks ... are special in the context'
+            ' of name resolution. ... unbound local variables are looked up in the global namespace" only for names'
+            " the class body binds; a name it only reads is resolved in the nearest enclosing function scope, as in"
+            " any other block (a free variable of the class body)",
+            "the compiler reads a class body's free variables from its `$free` object, which the class body's code"
+            " sets to the module's globals instead of the enclosing function's cells",
+            "set the attribute after the class statement (`C.y = x`) instead of reading the function's variable in"
+            " the class body",
+            links=("https://github.com/skulpt/skulpt/issues/1178", "https://github.com/skulpt/skulpt/pull/1599"),
+            seen=("skulpt",),
+        ),
+        Deviation(
+            "generator-captured-parameter-fails",
+            "a generator function may not have a parameter that a scope nested in it captures (a function, lambda,"
+            " generator expression or class in its body reads it; a list, set or dict comprehension, compiled"
+            " inline, does not count): every resumption of its generators (next(), send(), iteration) raises"
+            " ExternalError (ReferenceError: the parameter is not defined) before any of the body runs",
+            'Language Reference 8.7 "Function definitions": parameters are local variables of the function, bound'
+            ' to the arguments when it is called; 6.2.9 "Yield expressions": a generator function runs its body when'
+            " the generator is resumed; 4.2.2: a nested scope may read any variable of the enclosing function",
+            "a generator's parameters live in the generator's saved locals, but the code that puts a captured"
+            " variable into its cell on entry reads it as a JavaScript variable of that name, which the generator's"
+            " code does not declare",
+            "copy the parameter to a local variable first (`v = b`) and capture that variable instead",
+            seen=("skulpt",),
+        ),
     )
 }

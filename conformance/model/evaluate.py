@@ -53,7 +53,13 @@ from conformance.model.scopes import (
     inlined_into,
     merge_leaking,
 )
-from conformance.model.translation import plain_global_reads, plain_local_reads, translation_failure
+from conformance.model.translation import (
+    DEL_GLOBAL_ERRORS,
+    global_deletions,
+    plain_global_reads,
+    plain_local_reads,
+    translation_failure,
+)
 from conformance.model.versions import Rules
 from generators import ir
 
@@ -237,6 +243,8 @@ class Generator:
     frames: Generator_[Any, Any, Any]
     running: bool = False
     finished: bool = False
+    # (deviation generator-captured-parameter-fails) the first parameter a nested scope captures, or None
+    captured: str | None = None
 
 
 @dataclass(eq=False)
@@ -436,6 +444,27 @@ def declaring_block(block: Block) -> Block:
     return block
 
 
+def captured_parameter(function: Function) -> str | None:
+    """(Deviation generator-captured-parameter-fails) the first parameter (positional ones, then keyword-only
+    ones) of a generator function that a scope nested in it captures, as Skulpt finds them (a list, set or dict
+    comprehension is compiled inline: what it reads is not captured, what a function, lambda, generator
+    expression or class in it reads is); None when none is."""
+    node = function.node
+    assert isinstance(node, ir.FunctionDef)
+    captured: set[str] = set()
+    children = list(function.block.children)
+    while children:
+        child = children.pop()
+        if child.kind == "comprehension" and isinstance(child.node, ir.Comprehension) and child.node.kind != "gen":
+            children += child.children
+        else:
+            captured |= child.freevars
+    for param in (*node.params.positional_params(), *node.params.kwonly):  # (in the order they are copied)
+        if param.name in captured:
+            return param.name
+    return None
+
+
 class Evaluator:
     def __init__(self, analysis: Analysis, version: tuple[int, ...], names: dict[int, str] | None = None,
                  switches: Switches | None = None) -> None:  # fmt: skip
@@ -463,6 +492,8 @@ class Evaluator:
         self.global_bindings: set[str] = set()  # (deviation unbound-read-as-undefined) see note_global_bindings
         self.reading: ir.Name | None = None  # (deviation unbound-read-as-undefined) the name being read
         self.plain_reads: frozenset[int] | None = None  # (the same) see plain_global_reads, made when first needed
+        # (deviation del-of-a-global-at-the-end-of-a-block-fails) see translation.global_deletions, made when needed
+        self.raising_deletions: dict[int, str] | None = None
 
     def step(self) -> None:
         self.steps += 1
@@ -523,6 +554,8 @@ class Evaluator:
             kind = GLOBAL_EXPLICIT  # then the globals and builtins, not the block's own namespace
         if frame.namespace is not None and (kind is FREE or kind is GLOBAL_IMPLICIT) and name in frame.namespace:
             return frame.namespace[name]  # §4.2.4: an annotation scope in a class sees the class's names first
+        if kind is FREE and frame.block.kind == "class" and self.deviates("class-body-reads-free-variable-as-global"):
+            return frame.globals.get(name, UNDEFINED)  # (the module's namespace object itself: no builtins)
         if kind in (CELL, FREE):
             value = frame.cells[name].value
             aliased = name == frame.block.class_cell_alias and frame.cells[name] is frame.cells.get(CLASS_CELL)
@@ -815,6 +848,14 @@ class Evaluator:
             self.set_item(owner, target.index, result)
 
     def exec_delete(self, frame: Frame, node: ir.Delete) -> None:
+        if self.raising_deletions is None:
+            self.raising_deletions = global_deletions(self.analysis)[1]
+        raising = self.raising_deletions.get(id(node))
+        if raising is not None and self.deviates("del-of-a-global-at-the-end-of-a-block-fails"):
+            # the code after the last deletion runs into the block's end code: that target stays bound
+            for target in node.targets[:-1]:
+                self.delete_target(frame, target)
+            raise raise_(raising, DEL_GLOBAL_ERRORS[raising])
         for target in node.targets:
             self.delete_target(frame, target)
 
@@ -2253,7 +2294,7 @@ class Evaluator:
             raise raise_("TypeError")
         self.bind_arguments(function, frame, args, kwargs)
         if isinstance(node, ir.FunctionDef) and function.block.generator:
-            return Generator(node.name, self.generator_frames(frame, node))
+            return Generator(node.name, self.generator_frames(frame, node), captured=captured_parameter(function))
         self.depth += 1
         if self.depth > CALL_DEPTH_LIMIT:
             raise Unspecified("recursion deeper than the model follows")
@@ -2293,6 +2334,10 @@ class Evaluator:
         empty = generator.name == "<genexpr>" and self.deviates("exhausted-iterator-value-is-empty-string")
         if generator.finished:
             raise Raised(ExceptionValue("StopIteration", None, "")) if empty else raise_("StopIteration", None)
+        if generator.captured is not None and self.deviates("generator-captured-parameter-fails"):
+            # the body's first code copies the parameter into its cell from a JavaScript variable that the
+            # generator's code does not have: nothing runs, and each resumption fails the same way
+            raise raise_("ExternalError", "ReferenceError: %s is not defined" % generator.captured)
         generator.running = True
         try:
             item = generator.frames.send(sent)

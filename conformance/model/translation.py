@@ -17,7 +17,7 @@ from conformance.model.deviations import Switches
 from conformance.model.scopes import CELL, CLASS_LOCAL, LOCAL, MODULE, Analysis, Unspecified
 from generators import ir
 
-__all__ = ["translation_failure"]
+__all__ = ["global_deletions", "translation_failure"]
 
 BUILTIN_NAMES = frozenset(dir(builtins))
 JAVASCRIPT_ERROR = {"type": "JavascriptError", "module": "builtins",
@@ -42,6 +42,15 @@ def translation_failure(module: ir.Module, analysis: Analysis, switches: Switche
     if _annotated_def(module) and switches.deviates("annotated-def-fails-when-a-code-object-runs"):
         # exec() of the code object fails before the first statement runs: nothing is observed
         return {"observations": [], "error": dict(JAVASCRIPT_ERROR, message="scopes.src.split is not a function")}
+    unparsed, _, unfollowed = global_deletions(analysis)
+    if (unparsed or unfollowed) and switches.deviates("del-of-a-global-at-the-end-of-a-block-fails"):
+        if not unparsed:
+            raise Unspecified("a del of a declared global after a jump in its block, which Skulpt's compiler drops")
+        # the module's JavaScript does not parse: none of its code runs (the message names what JavaScript met)
+        return {
+            "observations": [],
+            "error": {"type": "JavaScriptError", "module": "builtins", "mro": ["JavaScriptError"]},
+        }
     return None
 
 
@@ -634,3 +643,139 @@ class _LocalReads(_Unplaced):
                 self.plain.add(id(node))
         else:
             super().expression(node, stack)
+
+
+# -- Skulpt's `del` of a name it compiles as a declared global ----------------------------------------------------
+#
+# Skulpt compiles `del x`, for a name x it takes for a declared global, to `delete $gbl.x` with no statement
+# terminator; every other statement's code starts on a line of its own (where JavaScript inserts the missing
+# semicolon), so only what the compiler emits in the same line right after it tells what the deletion becomes.
+# x is a declared global in a block that declares it global; in the module's own code, in any program where some
+# block declares it global (the symbol table marks every such name in the module's entry). What follows it:
+# another target of the same del, or, after the last statement of a block, the code that ends the block:
+#   the next statement           nothing: the deletion is made
+#   another target, a function's end, the module's end, the end of an if, elif, else, for, while, except, try-else
+#   or finally body, or of a try body with no handlers (a jump, a return, an `if(`): JavaScript that does not
+#   parse, so the whole module fails before any of its code runs (JavaScriptError)
+#   the end of a try body with handlers, or of a with body (`$exc.pop();`): `delete $gbl.x$exc.pop()` parses,
+#   and raises, when the del runs, a JavaScript TypeError (reading 'pop' of undefined), which becomes ExternalError
+#   the end of a class body (`return;`): `delete $gbl.xreturn;` deletes another name, and the class body then
+#   runs into the compiler's check for a block without an end: SystemError
+# An `if` with a constant test (a number or a string) is compiled as the branch taken, in the block around it, and
+# a `while` whose test is a false constant as its else clause. The compiler drops what follows a jump (break,
+# continue, a return inside a try with finally or a with) in the same block of its output: a deletion there is not
+# followed (unfollowed).
+
+DEL_GLOBAL_ERRORS = {
+    "ExternalError": "TypeError: Cannot read properties of undefined (reading 'pop')",
+    "SystemError": "internal error: unterminated block",
+}
+_FOLLOWED = "statement"  # another statement follows
+_UNPARSED = "JavaScriptError"
+
+
+def global_deletions(analysis: Analysis) -> tuple[bool, dict[int, str], bool]:
+    """(Deviation del-of-a-global-at-the-end-of-a-block-fails) whether a del of a declared global makes Skulpt's
+    output fail to parse; the dels (ir.Delete, by id) that raise when they run instead (-> the exception's type,
+    a key of DEL_GLOBAL_ERRORS); and whether such a del is in code the walk does not follow."""
+    walker = _GlobalDeletions(analysis)
+    module = analysis.module.node
+    assert isinstance(module, ir.Module)
+    walker.statements(module.body, module, _UNPARSED, False)
+    return walker.unparsed, walker.raising, walker.unfollowed
+
+
+def _constant(test: ir.Expr) -> bool | None:
+    """The truth of a test that Skulpt's compiler takes for a constant (a number or a string), else None."""
+    if isinstance(test, ir.Const) and isinstance(test.value, (int, str)) and not isinstance(test.value, bool):
+        return bool(test.value)
+    return None
+
+
+class _GlobalDeletions:
+    def __init__(self, analysis: Analysis) -> None:
+        self.analysis = analysis
+        self.declared = {name for block in analysis.module.walk() for name in block.globals}
+        self.unparsed = False
+        self.raising: dict[int, str] = {}
+        self.unfollowed = False
+
+    def is_global(self, name: str, owner: Any) -> bool:
+        if isinstance(owner, ir.Module):
+            return name in self.declared
+        block = self.analysis.blocks.get(id(owner))
+        return block is not None and name in block.globals
+
+    def inline(self, body: tuple[ir.Stmt, ...]) -> list[ir.Stmt]:
+        """The statements of `body` as compiled into one block: a branch taken for certain in the place of its if."""
+        flat: list[ir.Stmt] = []
+        for node in body:
+            if isinstance(node, ir.If) and _constant(node.test) is not None:
+                flat += self.inline(node.body if _constant(node.test) else node.orelse)
+            elif isinstance(node, ir.While) and _constant(node.test) is False:
+                flat += self.inline(node.orelse)
+            else:
+                flat.append(node)
+        return flat
+
+    def statements(self, body: tuple[ir.Stmt, ...], owner: Any, end: str, in_finally: bool) -> None:
+        """`end`: what the code of the last statement runs into; `in_finally`: a try with a finally clause or a
+        with statement is around, in the same function (a return there is a jump)."""
+        flat = self.inline(body)
+        for index, node in enumerate(flat):
+            if index == len(flat) - 1:
+                self.statement(node, owner, end, in_finally)
+                return
+            self.statement(node, owner, _FOLLOWED, in_finally)
+            if isinstance(node, (ir.Break, ir.Continue)) or (isinstance(node, ir.Return) and in_finally):
+                if any(self.deletes_a_global(rest, owner) for rest in flat[index + 1 :]):
+                    self.unfollowed = True
+                return
+
+    def deletes_a_global(self, node: Any, owner: Any) -> bool:
+        """Whether `node` holds a del of a name Skulpt takes for a declared global (in the block it is in)."""
+        if isinstance(node, ir.Delete):
+            return any(isinstance(target, ir.Name) and self.is_global(target.id, owner) for target in node.targets)
+        if isinstance(node, (ir.FunctionDef, ir.ClassDef)):
+            owner = node
+        if isinstance(node, tuple):
+            return any(self.deletes_a_global(item, owner) for item in node)
+        if not hasattr(node, "__dataclass_fields__"):
+            return False
+        return any(self.deletes_a_global(getattr(node, name), owner) for name in node.__dataclass_fields__)
+
+    def statement(self, node: ir.Stmt, owner: Any, end: str, in_finally: bool) -> None:
+        if isinstance(node, ir.Delete):
+            self.delete(node, owner, end)
+        elif isinstance(node, (ir.If, ir.For, ir.While)):  # (a jump to the test, or past the statement, follows)
+            self.statements(node.body, owner, _UNPARSED, in_finally)
+            self.statements(node.orelse, owner, _UNPARSED, in_finally)
+        elif isinstance(node, ir.Try):
+            guarded = in_finally or bool(node.finalbody)
+            self.statements(node.body, owner, "ExternalError" if node.handlers else _UNPARSED, guarded)
+            for handler in node.handlers:
+                self.statements(handler.body, owner, _UNPARSED, guarded)
+            self.statements(node.orelse, owner, _UNPARSED, guarded)
+            self.statements(node.finalbody, owner, _UNPARSED, in_finally)
+        elif isinstance(node, ir.With):
+            self.statements(node.body, owner, "ExternalError", True)
+        elif isinstance(node, ir.FunctionDef):
+            self.statements(node.body, node, _UNPARSED, False)
+        elif isinstance(node, ir.ClassDef):
+            self.statements(node.body, node, "SystemError", False)
+        elif isinstance(node, ir.Match) and self.deletes_a_global(node, owner):  # (Skulpt parses no match)
+            self.unfollowed = True
+
+    def delete(self, node: ir.Delete, owner: Any, end: str) -> None:
+        for index, target in enumerate(node.targets):
+            if not (isinstance(target, ir.Name) and self.is_global(target.id, owner)):
+                continue
+            if index < len(node.targets) - 1:
+                if isinstance(node.targets[index + 1], ir.Name):
+                    self.unparsed = True  # (the next deletion's code)
+                else:
+                    self.unfollowed = True  # (a tuple emits nothing; an attribute or item, an evaluation first)
+            elif end == _UNPARSED:
+                self.unparsed = True
+            elif end != _FOLLOWED:
+                self.raising[id(node)] = end
