@@ -450,6 +450,19 @@ def f():
     g()
 probe_call('s', f)
 """,
+    "class-body-frame-stays-current-after-exception": """
+def f():
+    class C:
+        raise KeyError(1)
+def g():
+    try:
+        z = 0
+    finally:
+        pass
+    probe_call('a', f)
+    return z
+probe_call('r', g)
+""",
 }
 
 # a program with both: an except-as name read after its handler, and a local read before it is bound
@@ -500,7 +513,19 @@ def shown(name: str) -> ir.Module:
         keywords = CLASS_KEYWORDS_SHOWS[name]
         body = (replace(node, keywords=keywords) if isinstance(node, ir.ClassDef) else node for node in module.body)
         return ir.Module(tuple(body))
-    return _evals(_async_marked(ir.Module(tuple(_with_local_names(node) for node in module.body))))
+    return _awaits(_evals(_async_marked(ir.Module(tuple(_with_local_names(node) for node in module.body)))))
+
+
+def _awaits(node: Any) -> Any:
+    """`AWAIT(x)` (the parser reads no await) as `await x`."""
+    if isinstance(node, tuple):
+        return tuple(_awaits(item) for item in node)
+    if not dataclasses.is_dataclass(node) or isinstance(node, type):
+        return node
+    if isinstance(node, ir.Call) and node.func == ir.Name("AWAIT") and len(node.args) == 1:
+        return ir.Await(_awaits(node.args[0]))
+    changes = {field.name: _awaits(getattr(node, field.name)) for field in dataclasses.fields(node)}
+    return dataclasses.replace(node, **changes)
 
 
 def _evals(node: Any) -> Any:
@@ -783,3 +808,28 @@ def test_brython_is_diagnosed_with_the_deviations_seen_on_it() -> None:
         name: diagnoses(shown(name), (3, 14), result, "language") for name, result in zip(seen, results, strict=True)
     }
     assert {name: (name,) in found for name, found in diagnosed.items()} == {name: True for name in seen}, diagnosed
+
+
+# A coroutine that awaits another, sent None by a function that probe_call calls: the Promise it returns
+# leaves the coroutine's frame Brython's current one, so probe_call reads its `result` in another frame
+# (coroutine-send-returns-a-promise); a run of the awaited coroutine's body is seen at once
+AWAITING_COROUTINE_SENT = """
+def f():
+    def async_h():
+        probe('h', 1)
+    def async_g():
+        AWAIT(async_h())
+        probe('g', 2)
+    return async_g().send(None)
+probe_call('r', f)
+"""
+
+
+def test_brython_is_diagnosed_with_a_coroutine_suspended_by_an_await() -> None:
+    adapter = ROOT / "conformance" / "target" / "adapters" / "brython.mjs"
+    node = shutil.which("node")
+    if node is None or not (adapter.parent / "node_modules" / "brython").is_dir():
+        pytest.fail("Brython is needed: node and `npm ci --prefix conformance/target/adapters`")
+    module = _awaits(program(AWAITING_COROUTINE_SENT))
+    observed = run("%s %s" % (node, adapter), emit(module))
+    assert diagnoses(module, (3, 14), observed, "language") == [("coroutine-send-returns-a-promise",)]

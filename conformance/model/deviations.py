@@ -357,12 +357,23 @@ DEVIATIONS: dict[str, Deviation] = {
             "coroutine-send-returns-a-promise",
             "each send() of a coroutine runs its body from the start, as a call of a host-language async function,"
             " and returns that function's Promise: send() never raises StopIteration, and what the body returns or"
-            " raises goes to the Promise",
+            " raises goes to the Promise. An await in the body (of a coroutine: its body runs the same way)"
+            " suspends it, the rest running only once the program has ended, and leaves its frame the"
+            " interpreter's current one: until an exception handler runs to its end, a function that was running"
+            " reads its own variables that are resolved at run time (not bound earlier in the order of the text"
+            " in the same or an enclosing part of the function, as in unbound-read-as-undefined) in the namespace"
+            " of the current frame, another function's (UnboundLocalError when it does not have the name): so"
+            " probe_call, which reads its result from a variable bound in a try statement, raises"
+            " UnboundLocalError for `result`",
             'Data model 3.4.3 "Coroutine objects": send(value) "Starts or resumes execution of the coroutine ...'
             " The result (return value, StopIteration, or other exception) is the same as when iterating the"
-            ' __await__() return value"',
+            ' __await__() return value"; Language Reference 4.2.2: a name bound in a function block is a local'
+            " variable of that block, read from the block's own binding",
             "coroutines are compiled to the host language's async functions, and send() calls that function"
-            " rather than stepping a frame of its own",
+            " rather than stepping a frame of its own; the function enters its frame on the interpreter's frame"
+            " chain and returns its Promise at the first await without leaving the frame (it does when resumed),"
+            " each later return takes the top frame off, whichever it is, and the translator compiles such a read"
+            " to a lookup in the namespace of the frame on top of the chain",
             "drive coroutines with `await` (or the implementation's event loop), never by send()",
             seen=("brython",),
         ),
@@ -942,6 +953,24 @@ DEVIATIONS: dict[str, Deviation] = {
             # (the issue: locals() in inlined comprehensions whose variable shadows a function's cell; 3.13's crash)
             links=("https://peps.python.org/pep-0709/", "https://github.com/python/cpython/issues/128396"),
             seen=("cpython",),
+        ),
+        Deviation(
+            "class-body-frame-stays-current-after-exception",
+            "when an exception leaves a class body, the class body's frame stays the interpreter's current one:"
+            " until an exception handler runs to its end, a function that was running reads its own variables"
+            " that are resolved at run time (as in coroutine-send-returns-a-promise) in the namespace of"
+            " the current frame (the class's, or, once the functions that called it have ended, theirs), and"
+            " UnboundLocalError when it does not have the name",
+            'Language Reference 4.2.2 "Resolution of names": a name bound in a function block is a local variable'
+            ' of that block; 8.8 "Class definitions": the class body is executed in a new execution frame,'
+            " which ends with it, by an exception too",
+            "the translated class body enters its frame on the interpreter's frame chain and leaves it at its"
+            " end, with no `finally`: an exception leaves it there, and each later return takes the top frame"
+            " off, whichever it is, so the chain stays one frame too long; a completed exception handler sets"
+            " the chain back",
+            "do not let exceptions leave class bodies (catch them inside the body), and bind variables before a"
+            " try statement when they are read after it",
+            seen=("brython",),
         ),
     )
 }

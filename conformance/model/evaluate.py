@@ -237,6 +237,7 @@ class Generator:
     frames: Generator_[Any, Any, Any]
     running: bool = False
     finished: bool = False
+    frame: Frame | None = None  # the frame its body runs in (as Brython's frame chain holds it)
 
 
 @dataclass(eq=False)
@@ -299,6 +300,11 @@ class _Return(Exception):
 
 class _Break(Exception):
     pass
+
+
+class _Suspended(Exception):
+    """(Deviation coroutine-send-returns-a-promise) an await suspends the coroutine's body: the rest runs
+    once the program has ended, and no finally clause or __exit__ runs before."""
 
 
 class _Continue(Exception):
@@ -463,6 +469,12 @@ class Evaluator:
         self.global_bindings: set[str] = set()  # (deviation unbound-read-as-undefined) see note_global_bindings
         self.reading: ir.Name | None = None  # (deviation unbound-read-as-undefined) the name being read
         self.plain_reads: frozenset[int] | None = None  # (the same) see plain_global_reads, made when first needed
+        # Brython's chain of frames (deviations coroutine-send-returns-a-promise and
+        # class-body-frame-stays-current-after-exception): each call enters its frame on it, and leaving a frame
+        # takes the last one off, whichever it is. What it holds matters only once a frame has been left on it
+        # (leaked): then reads of a function's variables that are resolved at run time look in the last one.
+        self.chain: list[Any] = []
+        self.leaked = False
 
     def step(self) -> None:
         self.steps += 1
@@ -509,6 +521,10 @@ class Evaluator:
             and self.deviates("class-body-cannot-read-its-own-name")
         ):
             raise raise_("NameError", self.messages.undefined(name))
+        if self.leaked and kind in (LOCAL, CELL, CLASS_LOCAL, FREE) and self.chain[-1] is not frame:
+            found = self.read_in_current_frame(frame, name, kind)
+            if found is not EMPTY:
+                return found
         if kind is LOCAL:
             if name not in frame.fast:
                 if self.read_as_undefined(frame, name):
@@ -548,6 +564,57 @@ class Evaluator:
             if name in frame.namespace:
                 return frame.namespace[name]
         return self.load_global(frame, name)
+
+    def read_in_current_frame(self, frame: Frame, name: str, kind: Kind) -> Any:
+        """(Deviations coroutine-send-returns-a-promise, class-body-frame-stays-current-after-exception)
+        a read while another frame than the reader's is the last on Brython's chain: a function's own variable
+        that the translator resolves at run time (not after a binding of it in the order of the text,
+        translation.plain_local_reads) is looked up in the last frame's namespace; EMPTY when the read is
+        not one of those."""
+        block = frame.block
+        if block.kind == "comprehension":
+            own = frame
+            while own.block.kind == "comprehension" and own.outer is not None and not _is_genexpr(own.block):
+                own = own.outer
+            if own is self.chain[-1] or kind is CLASS_LOCAL:
+                return EMPTY
+            raise Unspecified("a comprehension's read while another frame is Brython's current one")
+        if block.kind == "class" and kind is CLASS_LOCAL:
+            raise Unspecified("a class body's read while another frame is Brython's current one")
+        if block.kind not in ("function", "lambda") or kind not in (LOCAL, CELL):
+            return EMPTY  # (free variables and globals are looked up in namespaces named in the code)
+        if self.reading is None or self.reading.id != name:
+            raise Unspecified("a read of a local variable, not by its name, while Brython's frames are displaced")
+        if self.plain_reads is None:
+            self.plain_reads = plain_global_reads(self.analysis) | plain_local_reads(self.analysis)
+        if id(self.reading) in self.plain_reads:
+            return EMPTY  # (read from the function's own namespace object, as the code names it)
+        return self.current_frame_value(name)
+
+    def current_frame_value(self, name: str) -> Any:
+        """Brython's resolve_local: the name in the namespace of the last frame on the chain, else
+        UnboundLocalError."""
+        entry = self.chain[-1]
+        if isinstance(entry, dict):  # the runner's probe_call: its own variables
+            if name in entry:
+                if entry[name] is EMPTY:
+                    raise Unspecified("a variable of the runner read in place of the program's")
+                return entry[name]
+        elif entry.block.kind == "class":
+            assert entry.namespace is not None
+            if name in entry.namespace:
+                return entry.namespace[name]
+        elif entry.block.kind == "module":
+            if name in entry.globals:
+                return entry.globals[name]
+        elif entry.block.kind in ("function", "lambda"):
+            if name in entry.fast:
+                return entry.fast[name]
+            if entry.block.scope.get(name) is CELL and name in entry.cells and entry.cells[name].value is not EMPTY:
+                return entry.cells[name].value
+        else:
+            raise Unspecified("a read in the namespace of a frame of another kind")
+        raise raise_("UnboundLocalError", self.messages.unbound_local(name))
 
     def load_global(self, frame: Frame, name: str) -> Any:
         """§4.2.2: a name looked up in the module's globals, then in the builtins."""
@@ -878,7 +945,8 @@ class Evaluator:
         return True
 
     def exec_try(self, frame: Frame, node: ir.Try) -> None:
-        try:
+        chain = list(self.chain)  # (Brython's frame chain as the try statement starts: a handler run to its end
+        try:  # makes it current again)
             try:
                 self.execute_block(frame, node.body)
             except Raised as raised:
@@ -886,9 +954,10 @@ class Evaluator:
                 if handler is None:
                     raise
                 self.handle(frame, handler, raised.value, lambda: self.execute_block(frame, handler.body))
+                self.chain[:] = chain
             else:
                 self.execute_block(frame, node.orelse)
-        except Unspecified:
+        except (Unspecified, _Suspended):
             raise
         except BaseException as leaving:  # an exception, return, break or continue: the finally clause, then it goes on
             self.finally_clause(frame, node, leaving)
@@ -1135,9 +1204,14 @@ class Evaluator:
         body.annotations = self.class_body_annotations(body, node)
         enclosing, self.displaced = self.displaced, None  # the body's names are its own namespace's
         self.class_bodies.append(body.namespace)
+        self.chain.append(body)
         try:
             self.execute_block(body, node.body)
         except Raised:
+            if self.deviates("class-body-frame-stays-current-after-exception"):
+                self.leaked = True  # (Brython leaves a class body's frame only at its end)
+            else:
+                self.chain.pop()
             # class-namespace-kept-after-exception: the namespace in use is not switched back when an exception
             # leaves the body (if a class body nested in it had already left its own in use, that one stays)
             if self.deviates("class-namespace-kept-after-exception"):
@@ -1147,6 +1221,7 @@ class Evaluator:
             raise
         finally:
             self.class_bodies.pop()
+        self.chain.pop()
         self.displaced = enclosing
         # then the metaclass is called (§3.3.3.6): only `type` makes a class of these bases and namespace
         if metaclass != "type":
@@ -1304,11 +1379,21 @@ class Evaluator:
         """probe_call(label, func, *args): record the result or the exception; give the result or None."""
         function = self.eval(frame, func)
         args = [self.eval(frame, arg) for arg in arg_nodes]
+        # its frame on Brython's chain: its variables (values of no interest but `result`'s)
+        own: dict[str, Any] = dict.fromkeys(("self", "label", "function", "args", "kwargs"), EMPTY)
+        self.chain.append(own)
         try:
-            result = self.call(function, args)
-        except Raised as raised:
-            self.record(label, {"raises": self.encode_exception(raised.value)})
-            return None
+            try:
+                result = self.call(function, args)
+            except Raised as raised:
+                own["error"] = EMPTY
+                self.record(label, {"raises": self.encode_exception(raised.value)})
+                return None  # (before the handler's end: the chain is not made as it was again)
+            own["result"] = result
+            if self.leaked and self.chain[-1] is not own:  # `result` is read from the chain's last frame
+                result = self.current_frame_value("result")
+        finally:
+            self.chain.pop()
         if result is UNDEFINED:  # (the runner's probe_call keeps the result in its variable `result`: unbound)
             raise raise_("UnboundLocalError", self.messages.unbound_local("result"))
         self.record(label, {"value": self.encode(result)})
@@ -1663,8 +1748,12 @@ class Evaluator:
         raise raise_("NameError", self.messages.undefined(name))
 
     def eval_await(self, frame: Frame, node: ir.Await) -> Any:
-        if self.promises:
-            raise Unspecified("an await in a coroutine run as a Promise: the rest runs when the host decides")
+        if self.promises:  # (deviation coroutine-send-returns-a-promise: a JavaScript await)
+            value = self.eval(frame, node.value)
+            if not isinstance(value, Coroutine):
+                raise raise_("TypeError")
+            self.run_as_promise(value)  # (awaiting a coroutine sends it None: its body runs, as a Promise)
+            raise _Suspended()  # the rest of the body runs only once the program has ended: never observed
         value = self.eval(frame, node.value)
         if not isinstance(value, Coroutine):
             raise raise_("TypeError")  # (no other awaitables here)
@@ -1748,7 +1837,7 @@ class Evaluator:
                     yield self.eval(inner, node.elt)
 
         if node.kind == "gen":
-            return Generator("<genexpr>", items())
+            return Generator("<genexpr>", items(), frame=inner)
         if node.kind == "list":
             return ListValue(list(items()))
         if node.kind == "set":
@@ -2253,16 +2342,18 @@ class Evaluator:
             raise raise_("TypeError")
         self.bind_arguments(function, frame, args, kwargs)
         if isinstance(node, ir.FunctionDef) and function.block.generator:
-            return Generator(node.name, self.generator_frames(frame, node))
+            return Generator(node.name, self.generator_frames(frame, node), frame=frame)
         self.depth += 1
         if self.depth > CALL_DEPTH_LIMIT:
             raise Unspecified("recursion deeper than the model follows")
+        self.chain.append(frame)
         try:
             if isinstance(node, ir.Lambda):
                 return self.eval(frame, node.body)
             return self.run_function(frame, node)
         finally:
             self.depth -= 1
+            self.chain.pop()  # (the last frame, whichever it is)
 
     def run_function(self, frame: Frame, node: ir.FunctionDef) -> Any:
         try:
@@ -2294,6 +2385,8 @@ class Evaluator:
         if generator.finished:
             raise Raised(ExceptionValue("StopIteration", None, "")) if empty else raise_("StopIteration", None)
         generator.running = True
+        chain = list(self.chain)  # (Brython runs each step with the generator's frame, then restores the chain)
+        self.chain.append(generator.frame)
         try:
             item = generator.frames.send(sent)
         except StopIteration as stop:
@@ -2306,6 +2399,7 @@ class Evaluator:
             raise
         finally:
             generator.running = False
+            self.chain[:] = chain
         self.step()
         return item
 
@@ -2348,9 +2442,20 @@ class Evaluator:
         if self.depth > CALL_DEPTH_LIMIT:
             raise Unspecified("recursion deeper than the model follows")
         self.promises += 1
+        leaves = True
         try:
             self.bind_arguments(function, frame, *coroutine.arguments)
-            self.run_function(frame, node)
+            self.chain.append(frame)
+            try:
+                self.run_function(frame, node)
+            except _Suspended:
+                leaves = (
+                    False  # its frame stays on Brython's chain (it is left when the body goes on, after the program)
+                )
+                self.leaked = True
+            finally:
+                if leaves:
+                    self.chain.pop()
         except Raised:
             pass  # (the Promise is rejected: nothing is raised to the caller of send)
         finally:
@@ -2659,6 +2764,10 @@ def _items(value: tuple[Any, ...] | ListValue) -> Sequence[Any]:
     return value.items if isinstance(value, ListValue) else value
 
 
+def _is_genexpr(block: Block) -> bool:
+    return isinstance(block.node, ir.Comprehension) and block.node.kind == "gen"
+
+
 def _has_local_names(node: Any) -> bool:
     """Whether locals() is called in the code of a block (not in the blocks nested in it)."""
     if isinstance(node, tuple):
@@ -2801,6 +2910,7 @@ def _predict(module: ir.Module, version: tuple[int, ...], switches: Switches) ->
         return failed
     evaluator = Evaluator(analysis, version, mangled.names, switches)
     frame = Frame(analysis.module, {}, {})
+    evaluator.chain.append(frame)
     result: dict[str, Any] = {}
     try:
         evaluator.execute_block(frame, mangled.module.body)

@@ -216,6 +216,12 @@ class _NonlocalReads:
         self.expression((node.elt, node.key), inner)
 
 
+def _parameters(params: ir.Params) -> Iterator[str]:
+    for param in (*params.posonly, *params.positional, *params.kwonly):
+        yield param.name
+    yield from (name for name in (params.vararg, params.kwarg) if name is not None)
+
+
 def _defaults(params: ir.Params) -> Iterator[ir.Expr]:
     for param in (*params.posonly, *params.positional, *params.kwonly):
         if param.default is not None:
@@ -621,8 +627,19 @@ class _LocalReads(_Unplaced):
     def reference(self, name: str, stack: list[_Entry]) -> None:
         pass  # (what _Unplaced looks for is not wanted here)
 
+    def statements(self, body: tuple[ir.Stmt, ...], stack: list[_Entry]) -> None:
+        entry = stack[-1]
+        if isinstance(entry.node, ir.FunctionDef) and body is entry.node.body:
+            entry.bound.update(_parameters(entry.node.params))  # (bound as the function starts)
+        super().statements(body, stack)
+
     def expression(self, node: Any, stack: list[_Entry]) -> None:
-        if isinstance(node, ir.Name):
+        if isinstance(node, ir.Lambda):
+            self.expression(tuple(_defaults(node.params)), stack)
+            entry = _Entry(node)
+            entry.bound.update(_parameters(node.params))
+            self.expression(node.body, [*stack, entry])
+        elif isinstance(node, ir.Name):
             chain = self.chain(stack)
             block = self.analysis.blocks.get(id(chain[0].node))
             if (
