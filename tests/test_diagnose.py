@@ -463,6 +463,14 @@ def g():
     return z
 probe_call('r', g)
 """,
+    "comprehension-variable-of-a-global-name-binds-the-global": """
+x = 0
+def f():
+    global x
+    return [x for x in (1,)]
+probe_call('r', f)
+probe('s', x)
+""",
 }
 
 # a program with both: an except-as name read after its handler, and a local read before it is bound

@@ -1815,11 +1815,15 @@ class Evaluator:
             for name in sorted(comprehension_cells(block)) if inlined(block) else ():
                 self.replace_free_cell(frame, inner, name)
             inner.resolved = frame.resolved
+        as_global = self.comprehension_targets_of_global_names(node, block, frame.globals)
 
         def clauses(index: int, iterator: Iterator[Any]) -> Iterator[None]:
             clause = node.clauses[index]
             for item in iterator:
-                self.assign(inner, clause.target, item)
+                if isinstance(clause.target, ir.Name) and clause.target.id in as_global:
+                    frame.globals[clause.target.id] = item  # (the comprehension's own variable stays unbound)
+                else:
+                    self.assign(inner, clause.target, item)
                 if not all(self.truth(self.eval(inner, test)) for test in clause.ifs):
                     continue
                 if index + 1 == len(node.clauses):
@@ -1838,17 +1842,53 @@ class Evaluator:
 
         if node.kind == "gen":
             return Generator("<genexpr>", items(), frame=inner)
+        saved = {name: frame.globals[name] for name in as_global}  # (given back when the comprehension ends)
         if node.kind == "list":
-            return ListValue(list(items()))
+            result_list = ListValue(list(items()))
+            frame.globals.update(saved)
+            return result_list
         if node.kind == "set":
             result = SetValue({})
             for item in items():
                 result.items.setdefault(self.hash_key(item), item)
+            frame.globals.update(saved)
             return result
         mapping = DictValue({})
         for key, value in items():
             self.put(mapping, key, value)
+        frame.globals.update(saved)
         return mapping
+
+    def comprehension_targets_of_global_names(
+        self, node: ir.Comprehension, block: Block | None, globals_: dict[str, Any]
+    ) -> frozenset[str]:
+        """Deviation comprehension-variable-of-a-global-name-binds-the-global: the names of a list, set or dict
+        comprehension's targets that the function or class body around it declares global."""
+        if block is None or node.kind == "gen":
+            return frozenset()
+        declared = declaring_block(block).globals
+        if not declared:
+            return frozenset()
+        plain = {clause.target.id for clause in node.clauses if isinstance(clause.target, ir.Name)}
+        unpacked = {
+            name
+            for clause in node.clauses
+            if not isinstance(clause.target, ir.Name)
+            for name in _target_names(clause.target)
+        }
+        if not (plain | unpacked) & declared:
+            return frozenset()
+        if not self.deviates("comprehension-variable-of-a-global-name-binds-the-global"):
+            return frozenset()
+        if unpacked & declared:
+            raise Unspecified("a comprehension unpacking into a name declared global around it (not restored)")
+        names = frozenset(plain & declared)
+        for name in names:
+            if block.scope.get(name) is not LOCAL:  # (captured by a scope nested in the comprehension)
+                raise Unspecified("a comprehension variable named global around it, captured in the comprehension")
+            if name not in globals_:
+                raise Unspecified("a comprehension variable named global around it, the global unbound")
+        return names
 
     def replace_free_cell(self, frame: Frame, inner: Frame, name: str) -> None:
         """Under deviation comprehension-cell-replaces-free-variable: an inlined comprehension (PEP 709) that
