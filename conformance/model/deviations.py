@@ -375,6 +375,7 @@ DEVIATIONS: dict[str, Deviation] = {
             " each later return takes the top frame off, whichever it is, and the translator compiles such a read"
             " to a lookup in the namespace of the frame on top of the chain",
             "drive coroutines with `await` (or the implementation's event loop), never by send()",
+            links=("https://github.com/brython-dev/brython/issues/2320",),  # (resolve_local after an await)
             seen=("brython",),
         ),
         Deviation(
@@ -970,6 +971,7 @@ DEVIATIONS: dict[str, Deviation] = {
             " the chain back",
             "do not let exceptions leave class bodies (catch them inside the body), and bind variables before a"
             " try statement when they are read after it",
+            links=("https://github.com/brython-dev/brython/issues/2320",),  # (the same lookup in the current frame)
             seen=("brython",),
         ),
         Deviation(
@@ -987,6 +989,9 @@ DEVIATIONS: dict[str, Deviation] = {
             " previous value to put back at the end, while it compiles the reads in the comprehension as lookups"
             " of a variable of the function's own namespace, which never has the name",
             "do not give comprehension variables the name of a global that the function declares",
+            links=(
+                "https://github.com/brython-dev/brython/issues/2534",
+            ),  # (targets bound in the function's namespace)
             seen=("brython",),
         ),
     )
