@@ -649,8 +649,8 @@ class Evaluator:
         return id(self.reading) in self.plain_reads
 
     def note_global_bindings(self, block: Block) -> None:
-        """The globals that the functions of this block declare and bind (but by augmented assignment or
-        del): from now on an implementation resolving names in the order of the text knows them."""
+        """The globals that the functions of this block declare and bind (but by augmented assignment, del or
+        a match pattern): from now on an implementation resolving names in the order of the text knows them."""
         for inner in block.walk():
             if inner.globals and isinstance(inner.node, (ir.FunctionDef, ir.ClassDef)):
                 self.global_bindings.update(inner.globals.intersection(_stored(inner.node.body)))
@@ -2750,9 +2750,13 @@ SELF_MATCHING: dict[str, tuple[type[Any], ...]] = {
 
 
 def _stored(body: tuple[ir.Stmt, ...]) -> Iterator[str]:
-    """The names the statements of a body bind, but by augmented assignment or del (nested blocks apart)."""
+    """The names the statements of a body bind, but by augmented assignment, del or a match pattern (nested
+    blocks apart): assignment expressions (in its comprehensions too) and `x = yield ...` included."""
+    yield from _walrus_targets(body)
     for node in body:
-        if isinstance(node, ir.Assign):
+        if isinstance(node, ir.Yield) and node.target is not None:
+            yield from _target_names(node.target)
+        elif isinstance(node, ir.Assign):
             for target in node.targets:
                 yield from _target_names(target)
         elif isinstance(node, ir.AnnAssign):
@@ -2779,6 +2783,29 @@ def _stored(body: tuple[ir.Stmt, ...]) -> Iterator[str]:
         elif isinstance(node, ir.Match):
             for case in node.cases:
                 yield from _stored(case.body)
+
+
+def _walrus_targets(node: Any) -> Iterator[str]:
+    """The targets of the assignment expressions in `node` that bind in its block (not in a nested function,
+    lambda or class body; those of comprehensions do, PEP 572)."""
+    if isinstance(node, tuple):
+        for item in node:
+            yield from _walrus_targets(item)
+    elif isinstance(node, ir.NamedExpr):
+        yield node.target
+        yield from _walrus_targets(node.value)
+    elif isinstance(node, ir.Lambda):
+        yield from _walrus_targets(tuple(p.default for p in (*node.params.posonly, *node.params.positional,
+                                                                *node.params.kwonly)))  # fmt: skip
+    elif isinstance(node, ir.FunctionDef):
+        params = (*node.params.posonly, *node.params.positional, *node.params.kwonly)
+        yield from _walrus_targets((node.decorators, tuple(p.default for p in params)))
+        yield from _walrus_targets(tuple(a.value for a in node.annotations))
+    elif isinstance(node, ir.ClassDef):
+        yield from _walrus_targets((node.decorators, node.bases, tuple(k.value for k in node.keywords)))
+    elif dataclasses.is_dataclass(node) and not isinstance(node, type):
+        for field_ in dataclasses.fields(node):
+            yield from _walrus_targets(getattr(node, field_.name))
 
 
 def _target_names(target: Any) -> Iterator[str]:
