@@ -471,6 +471,14 @@ def f():
 probe_call('r', f)
 probe('s', x)
 """,
+    "type-alias-of-a-global-name-binds-the-block-namespace": """
+x = 1
+def f():
+    global x
+    TYPE_ALIAS('x', 2)
+    return x
+probe_call('r', f)
+""",
 }
 
 # a program with both: an except-as name read after its handler, and a local read before it is bound
@@ -492,7 +500,10 @@ ASYNC_SHOWS = {"coroutine-is-a-generator"}
 CLASS_KEYWORDS_SHOWS = {"class-keywords-refused-before-the-body": (ir.Keyword("k", ir.Const(1)),)}
 # generic classes (3.12), which the parser of tests/support (the host's ast) may not read: the class X of
 # these programs is given a type parameter T; and the version the deviation is shown for
-GENERIC_SHOWS = {"generic-class-name-leaks-into-private-name-mangling": (3, 12)}
+GENERIC_SHOWS = {
+    "generic-class-name-leaks-into-private-name-mangling": (3, 12),
+    "type-alias-of-a-global-name-binds-the-block-namespace": (3, 14),  # (a type statement: 3.12)
+}
 
 
 def generic_source(name: str) -> str:
@@ -516,7 +527,7 @@ def shown(name: str) -> ir.Module:
         return ir.Module(tuple(body))
     module = parse(SHOWS[name])
     if name in GENERIC_SHOWS:
-        return ir.Module(tuple(map(_generic, module.body)))
+        return _awaits(ir.Module(tuple(map(_generic, module.body))))
     if name in CLASS_KEYWORDS_SHOWS:
         keywords = CLASS_KEYWORDS_SHOWS[name]
         body = (replace(node, keywords=keywords) if isinstance(node, ir.ClassDef) else node for node in module.body)
@@ -525,13 +536,18 @@ def shown(name: str) -> ir.Module:
 
 
 def _awaits(node: Any) -> Any:
-    """`AWAIT(x)` (the parser reads no await) as `await x`."""
+    """`AWAIT(x)` (the parser reads no await) as `await x`, and the statement `TYPE_ALIAS('X', v)` (nor does it
+    read a type statement) as `type X = v`."""
     if isinstance(node, tuple):
         return tuple(_awaits(item) for item in node)
     if not dataclasses.is_dataclass(node) or isinstance(node, type):
         return node
     if isinstance(node, ir.Call) and node.func == ir.Name("AWAIT") and len(node.args) == 1:
         return ir.Await(_awaits(node.args[0]))
+    if isinstance(node, ir.ExprStmt) and isinstance(node.value, ir.Call) and node.value.func == ir.Name("TYPE_ALIAS"):
+        name, value = node.value.args
+        assert isinstance(name, ir.Const) and isinstance(name.value, str)
+        return ir.TypeAlias(name.value, _awaits(value))
     changes = {field.name: _awaits(getattr(node, field.name)) for field in dataclasses.fields(node)}
     return dataclasses.replace(node, **changes)
 

@@ -994,5 +994,19 @@ DEVIATIONS: dict[str, Deviation] = {
             ),  # (targets bound in the function's namespace)
             seen=("brython",),
         ),
+        Deviation(
+            "type-alias-of-a-global-name-binds-the-block-namespace",
+            "a type statement (`type X = ...`) in a function or class body that declares X global binds X in"
+            " the block's own namespace (the function's locals(), the class's attributes), not the global: the"
+            " global keeps its value, and the block's reads and `del` of X still use the global",
+            'Language Reference 7.12 "The global statement": the names listed are interpreted as globals in the'
+            ' code block, for every binding of them; 7.14 "The type statement": it binds the name "to the'
+            ' TypeAliasType" as an assignment would',
+            "the translator binds a type statement's name in the namespace of the block it is in, without"
+            " looking at the block's global declarations as it does for assignments",
+            "do not declare global a name that a type statement binds: assign the alias (`X = TypeAliasType(...)`"
+            " from typing) or define it at the module level",
+            seen=("brython",),
+        ),
     )
 }

@@ -385,6 +385,9 @@ class Frame:
     binding: str | None = None  # the name that the def, class or := being evaluated binds
     # deviation starred-target-plain-in-a-later-copy-of-finally: the code runs from such a copy
     plain_starred: bool = False
+    # deviation type-alias-of-a-global-name-binds-the-block-namespace: a function's locals hold a name the model
+    # does not follow
+    hidden_local: bool = False
 
 
 class Messages:
@@ -1145,6 +1148,17 @@ class Evaluator:
     def exec_type_alias(self, frame: Frame, node: ir.TypeAlias) -> None:
         scope = self.analysis.annotation_scope_of(node)
         alias = TypeAliasValue(node.name, node, self.closure_for(frame, scope), frame.globals, frame.namespace)
+        if (
+            frame.block.kind in ("function", "class")
+            and frame.block.scope.get(node.name) is GLOBAL_EXPLICIT
+            and self.deviates("type-alias-of-a-global-name-binds-the-block-namespace")
+        ):
+            # bound in the block's own namespace, which only a class's namespace, locals() and eval() show
+            if frame.namespace is not None:
+                frame.namespace[node.name] = alias
+            else:
+                frame.hidden_local = True
+            return
         self.store(frame, node.name, alias)
 
     def alias_value(self, alias: TypeAliasValue) -> Any:
@@ -1666,6 +1680,8 @@ class Evaluator:
     def eval_local_names(self, frame: Frame, node: ir.LocalNames) -> Any:
         """Library locals(): in a function block, its local variables and the free variables it uses
         that are bound now; an inlined comprehension (PEP 709, 3.12) adds its function's."""
+        if frame.hidden_local:
+            raise Unspecified("locals() of a function whose type statement bound a name declared global")
         if self.deviates("locals-not-implemented"):
             raise Raised(ExceptionValue("NotImplementedError", "locals is not yet implemented"))
         if self.dynamic_locals_are_the_namespace_in_use(frame):
@@ -1730,6 +1746,8 @@ class Evaluator:
         """Library eval() with no namespaces: the caller's globals, and as locals its locals() (a function
         block's), its class namespace or, at module level, the globals; the code looks a name up in the
         locals, then the globals, then the builtins (§4.2.2 for code run by eval: like module code)."""
+        if frame.hidden_local:
+            raise Unspecified("eval() in a function whose type statement bound a name declared global")
         name = node.name
         kind = frame.block.kind
         if kind == "class":
