@@ -645,7 +645,7 @@ class Evaluator:
         or of the function's own variable after a binding of it in a scope around (translation.plain_local_reads)."""
         if self.reading is None or self.reading.id != name:
             return False
-        if frame.block.scope.get(name) not in (GLOBAL_EXPLICIT, LOCAL, CELL):
+        if frame.block.scope.get(name) not in (GLOBAL_EXPLICIT, LOCAL, CELL, MODULE):
             return False
         if self.plain_reads is None:
             self.plain_reads = plain_global_reads(self.analysis) | plain_local_reads(self.analysis)
