@@ -479,6 +479,9 @@ def f():
     return x
 probe_call('r', f)
 """,
+    "modulo-of-a-non-number-by-an-int-fails-in-the-host": """
+probe_call('r', lambda: () % 2)
+""",
 }
 
 # a program with both: an except-as name read after its handler, and a local read before it is bound

@@ -1008,5 +1008,21 @@ DEVIATIONS: dict[str, Deviation] = {
             " from typing) or define it at the module level",
             seen=("brython",),
         ),
+        Deviation(
+            "modulo-of-a-non-number-by-an-int-fails-in-the-host",
+            "`x % n` (and `x %= n`) where n is an int (or bool) and x is neither a number nor a string (a"
+            " tuple, list, dict, set, None, function, class, instance, generator ...) raises JavascriptError"
+            ' "Cannot mix BigInt and other types, use explicit conversions", not TypeError',
+            'Language Reference 6.7 "Binary arithmetic operations": "The % (modulo) operator yields the remainder'
+            " from the division of the first argument by the second. The numeric arguments are first converted"
+            ' to a common type"; an object without __mod__ (and an int without __rmod__ for it) makes the'
+            " operation raise TypeError (Data model 3.3.8)",
+            "the left operand has no __mod__, so the int's reflected __rmod__ is tried; the runtime makes it by"
+            " calling int's own __mod__ with the operands swapped, without checking that the first is an int,"
+            " and that method's BigInt arithmetic fails in the host",
+            "do not rely on the TypeError of % with an operand that is not a number: test the operand's type"
+            " first, or catch Exception",
+            seen=("brython",),
+        ),
     )
 }

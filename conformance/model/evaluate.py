@@ -1995,6 +1995,11 @@ class Evaluator:
             if not self.rules.has("dict-union"):
                 raise raise_("TypeError")
             return DictValue({**left.items, **{k: (left.items.get(k, v)[0], v[1]) for k, v in right.items.items()}})
+        if op == "%" and type(right) in (int, bool) and not isinstance(left, str):
+            if isinstance(left, Instance) and left.cls.lookup("__mod__") is not EMPTY:
+                raise Unspecified("% of an instance whose class defines __mod__")
+            if self.deviates("modulo-of-a-non-number-by-an-int-fails-in-the-host"):
+                raise raise_("JavascriptError", "Cannot mix BigInt and other types, use explicit conversions")
         raise raise_("TypeError")
 
     def in_place(self, op: str, left: Any, right: Any) -> Any:
