@@ -471,6 +471,38 @@ def f(x):
     yield (lambda: x)()
 probe_call('r', lambda: list(f(1)))
 """,
+    "class-body-frame-stays-current-after-exception": """
+def f():
+    class C:
+        raise KeyError(1)
+def g():
+    try:
+        z = 0
+    finally:
+        pass
+    probe_call('a', f)
+    return z
+probe_call('r', g)
+""",
+    "comprehension-variable-of-a-global-name-binds-the-global": """
+x = 0
+def f():
+    global x
+    return [x for x in (1,)]
+probe_call('r', f)
+probe('s', x)
+""",
+    "type-alias-of-a-global-name-binds-the-block-namespace": """
+x = 1
+def f():
+    global x
+    TYPE_ALIAS('x', 2)
+    return x
+probe_call('r', f)
+""",
+    "modulo-of-a-non-number-by-an-int-fails-in-the-host": """
+probe_call('r', lambda: () % 2)
+""",
 }
 
 # a program with both: an except-as name read after its handler, and a local read before it is bound
@@ -492,7 +524,10 @@ ASYNC_SHOWS = {"coroutine-is-a-generator"}
 CLASS_KEYWORDS_SHOWS = {"class-keywords-refused-before-the-body": (ir.Keyword("k", ir.Const(1)),)}
 # generic classes (3.12), which the parser of tests/support (the host's ast) may not read: the class X of
 # these programs is given a type parameter T; and the version the deviation is shown for
-GENERIC_SHOWS = {"generic-class-name-leaks-into-private-name-mangling": (3, 12)}
+GENERIC_SHOWS = {
+    "generic-class-name-leaks-into-private-name-mangling": (3, 12),
+    "type-alias-of-a-global-name-binds-the-block-namespace": (3, 14),  # (a type statement: 3.12)
+}
 
 
 def generic_source(name: str) -> str:
@@ -534,7 +569,8 @@ def _generic(node: Any) -> Any:
 
 def _as_generated(node: Any) -> Any:
     """What the parser of tests/support reads otherwise, as generated programs have it: `eval('x')` (a call to
-    it parses) is ir.EvalName, a probe of `LOCALS` is of locals(), a def named async_NAME is an async def."""
+    it parses) is ir.EvalName, a probe of `LOCALS` is of locals(), a def named async_NAME is an async def,
+    `AWAIT(x)` is `await x` and the statement `TYPE_ALIAS('X', v)` is `type X = v` (the parser reads neither)."""
     if isinstance(node, ir.Call) and node.func == ir.Name("eval") and not node.keywords and len(node.args) == 1:
         [text] = node.args
         if isinstance(text, ir.Const) and isinstance(text.value, str):
@@ -543,6 +579,12 @@ def _as_generated(node: Any) -> Any:
         return replace(node, value=ir.LocalNames())
     if isinstance(node, ir.FunctionDef) and node.name.startswith("async_"):
         return replace(node, is_async=True)
+    if isinstance(node, ir.Call) and node.func == ir.Name("AWAIT") and len(node.args) == 1:
+        return ir.Await(node.args[0])
+    if isinstance(node, ir.ExprStmt) and isinstance(node.value, ir.Call) and node.value.func == ir.Name("TYPE_ALIAS"):
+        name, value = node.value.args
+        assert isinstance(name, ir.Const) and isinstance(name.value, str)
+        return ir.TypeAlias(name.value, value)
     return node
 
 
@@ -868,3 +910,28 @@ def test_brython_is_diagnosed_with_the_deviations_seen_on_it() -> None:
         name: diagnoses(shown(name), (3, 14), result, "language") for name, result in zip(seen, results, strict=True)
     }
     assert {name: (name,) in found for name, found in diagnosed.items()} == {name: True for name in seen}, diagnosed
+
+
+# A coroutine that awaits another, sent None by a function that probe_call calls: the Promise it returns
+# leaves the coroutine's frame Brython's current one, so probe_call reads its `result` in another frame
+# (coroutine-send-returns-a-promise); a run of the awaited coroutine's body is seen at once
+AWAITING_COROUTINE_SENT = """
+def f():
+    def async_h():
+        probe('h', 1)
+    def async_g():
+        AWAIT(async_h())
+        probe('g', 2)
+    return async_g().send(None)
+probe_call('r', f)
+"""
+
+
+def test_brython_is_diagnosed_with_a_coroutine_suspended_by_an_await() -> None:
+    adapter = ROOT / "conformance" / "target" / "adapters" / "brython.mjs"
+    node = shutil.which("node")
+    if node is None or not (adapter.parent / "node_modules" / "brython").is_dir():
+        pytest.fail("Brython is needed: node and `npm ci --prefix conformance/target/adapters`")
+    module = _rewritten(parse(AWAITING_COROUTINE_SENT), _as_generated)
+    observed = run("%s %s" % (node, adapter), emit(module))
+    assert diagnoses(module, (3, 14), observed, "language") == [("coroutine-send-returns-a-promise",)]

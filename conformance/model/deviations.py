@@ -357,13 +357,25 @@ DEVIATIONS: dict[str, Deviation] = {
             "coroutine-send-returns-a-promise",
             "each send() of a coroutine runs its body from the start, as a call of a host-language async function,"
             " and returns that function's Promise: send() never raises StopIteration, and what the body returns or"
-            " raises goes to the Promise",
+            " raises goes to the Promise. An await in the body (of a coroutine: its body runs the same way)"
+            " suspends it, the rest running only once the program has ended, and leaves its frame the"
+            " interpreter's current one: until an exception handler runs to its end, a function that was running"
+            " reads its own variables that are resolved at run time (not bound earlier in the order of the text"
+            " in the same or an enclosing part of the function, as in unbound-read-as-undefined) in the namespace"
+            " of the current frame, another function's (UnboundLocalError when it does not have the name): so"
+            " probe_call, which reads its result from a variable bound in a try statement, raises"
+            " UnboundLocalError for `result`",
             'Data model 3.4.3 "Coroutine objects": send(value) "Starts or resumes execution of the coroutine ...'
             " The result (return value, StopIteration, or other exception) is the same as when iterating the"
-            ' __await__() return value"',
+            ' __await__() return value"; Language Reference 4.2.2: a name bound in a function block is a local'
+            " variable of that block, read from the block's own binding",
             "coroutines are compiled to the host language's async functions, and send() calls that function"
-            " rather than stepping a frame of its own",
+            " rather than stepping a frame of its own; the function enters its frame on the interpreter's frame"
+            " chain and returns its Promise at the first await without leaving the frame (it does when resumed),"
+            " each later return takes the top frame off, whichever it is, and the translator compiles such a read"
+            " to a lookup in the namespace of the frame on top of the chain",
             "drive coroutines with `await` (or the implementation's event loop), never by send()",
+            links=("https://github.com/brython-dev/brython/issues/2320",),  # (resolve_local after an await)
             seen=("brython",),
         ),
         Deviation(
@@ -995,6 +1007,75 @@ DEVIATIONS: dict[str, Deviation] = {
             " code does not declare",
             "copy the parameter to a local variable first (`v = b`) and capture that variable instead",
             seen=("skulpt",),
+        ),
+        Deviation(
+            "class-body-frame-stays-current-after-exception",
+            "when an exception leaves a class body, the class body's frame stays the interpreter's current one:"
+            " until an exception handler runs to its end, a function that was running reads its own variables"
+            " that are resolved at run time (as in coroutine-send-returns-a-promise) in the namespace of"
+            " the current frame (the class's, or, once the functions that called it have ended, theirs), and"
+            " UnboundLocalError when it does not have the name",
+            'Language Reference 4.2.2 "Resolution of names": a name bound in a function block is a local variable'
+            ' of that block; 8.8 "Class definitions": the class body is executed in a new execution frame,'
+            " which ends with it, by an exception too",
+            "the translated class body enters its frame on the interpreter's frame chain and leaves it at its"
+            " end, with no `finally`: an exception leaves it there, and each later return takes the top frame"
+            " off, whichever it is, so the chain stays one frame too long; a completed exception handler sets"
+            " the chain back",
+            "do not let exceptions leave class bodies (catch them inside the body), and bind variables before a"
+            " try statement when they are read after it",
+            links=("https://github.com/brython-dev/brython/issues/2320",),  # (the same lookup in the current frame)
+            seen=("brython",),
+        ),
+        Deviation(
+            "comprehension-variable-of-a-global-name-binds-the-global",
+            "in a function or class body that declares x global, a list, set or dict comprehension whose target"
+            " is the name x (`[... for x in ...]`) binds the global x at each iteration, and gives it back its"
+            " value when it ends; reading x in the comprehension itself (its element, conditions and later"
+            " iterables) raises UnboundLocalError, the global keeping the item then iterated",
+            'Language Reference 6.2.4 "Displays for lists, sets and dictionaries": "the comprehension is executed'
+            " in a separate implicitly nested scope. This ensures that names assigned to in the target list don't"
+            ' leak into the enclosing scope"; 7.12: a global statement applies to the code block it is in, not to'
+            " the comprehension's own scope",
+            "the translator compiles the comprehension inline in the function, binding its targets where the"
+            " function binds those names (the module's namespace, for a name declared global) and saving the"
+            " previous value to put back at the end, while it compiles the reads in the comprehension as lookups"
+            " of a variable of the function's own namespace, which never has the name",
+            "do not give comprehension variables the name of a global that the function declares",
+            links=(
+                "https://github.com/brython-dev/brython/issues/2534",
+            ),  # (targets bound in the function's namespace)
+            seen=("brython",),
+        ),
+        Deviation(
+            "type-alias-of-a-global-name-binds-the-block-namespace",
+            "a type statement (`type X = ...`) in a function or class body that declares X global binds X in"
+            " the block's own namespace (the function's locals(), the class's attributes), not the global: the"
+            " global keeps its value, and the block's reads and `del` of X still use the global",
+            'Language Reference 7.12 "The global statement": the names listed are interpreted as globals in the'
+            ' code block, for every binding of them; 7.14 "The type statement": it binds the name "to the'
+            ' TypeAliasType" as an assignment would',
+            "the translator binds a type statement's name in the namespace of the block it is in, without"
+            " looking at the block's global declarations as it does for assignments",
+            "do not declare global a name that a type statement binds: assign the alias (`X = TypeAliasType(...)`"
+            " from typing) or define it at the module level",
+            seen=("brython",),
+        ),
+        Deviation(
+            "modulo-of-a-non-number-by-an-int-fails-in-the-host",
+            "`x % n` (and `x %= n`) where n is an int (or bool) and x is neither a number nor a string (a"
+            " tuple, list, dict, set, None, function, class, instance, generator ...) raises JavascriptError"
+            ' "Cannot mix BigInt and other types, use explicit conversions", not TypeError',
+            'Language Reference 6.7 "Binary arithmetic operations": "The % (modulo) operator yields the remainder'
+            " from the division of the first argument by the second. The numeric arguments are first converted"
+            ' to a common type"; an object without __mod__ (and an int without __rmod__ for it) makes the'
+            " operation raise TypeError (Data model 3.3.8)",
+            "the left operand has no __mod__, so the int's reflected __rmod__ is tried; the runtime makes it by"
+            " calling int's own __mod__ with the operands swapped, without checking that the first is an int,"
+            " and that method's BigInt arithmetic fails in the host",
+            "do not rely on the TypeError of % with an operand that is not a number: test the operand's type"
+            " first, or catch Exception",
+            seen=("brython",),
         ),
     )
 }

@@ -245,6 +245,7 @@ class Generator:
     finished: bool = False
     # (deviation generator-captured-parameter-fails) the first parameter a nested scope captures, or None
     captured: str | None = None
+    frame: Frame | None = None  # the frame its body runs in (as Brython's frame chain holds it)
 
 
 @dataclass(eq=False)
@@ -307,6 +308,11 @@ class _Return(Exception):
 
 class _Break(Exception):
     pass
+
+
+class _Suspended(Exception):
+    """(Deviation coroutine-send-returns-a-promise) an await suspends the coroutine's body: the rest runs
+    once the program has ended, and no finally clause or __exit__ runs before."""
 
 
 class _Continue(Exception):
@@ -387,6 +393,9 @@ class Frame:
     binding: str | None = None  # the name that the def, class or := being evaluated binds
     # deviation starred-target-plain-in-a-later-copy-of-finally: the code runs from such a copy
     plain_starred: bool = False
+    # deviation type-alias-of-a-global-name-binds-the-block-namespace: a function's locals hold a name the model
+    # does not follow
+    hidden_local: bool = False
 
 
 class Messages:
@@ -494,6 +503,12 @@ class Evaluator:
         self.plain_reads: frozenset[int] | None = None  # (the same) see plain_global_reads, made when first needed
         # (deviation del-of-a-global-at-the-end-of-a-block-fails) see translation.global_deletions, made when needed
         self.raising_deletions: dict[int, str] | None = None
+        # Brython's chain of frames (deviations coroutine-send-returns-a-promise and
+        # class-body-frame-stays-current-after-exception): each call enters its frame on it, and leaving a frame
+        # takes the last one off, whichever it is. What it holds matters only once a frame has been left on it
+        # (leaked): then reads of a function's variables that are resolved at run time look in the last one.
+        self.chain: list[Any] = []
+        self.leaked = False
 
     def step(self) -> None:
         self.steps += 1
@@ -540,6 +555,10 @@ class Evaluator:
             and self.deviates("class-body-cannot-read-its-own-name")
         ):
             raise raise_("NameError", self.messages.undefined(name))
+        if self.leaked and kind in (LOCAL, CELL, CLASS_LOCAL, FREE) and self.chain[-1] is not frame:
+            found = self.read_in_current_frame(frame, name, kind)
+            if found is not EMPTY:
+                return found
         if kind is LOCAL:
             if name not in frame.fast:
                 if self.read_as_undefined(frame, name):
@@ -582,6 +601,57 @@ class Evaluator:
                 return frame.namespace[name]
         return self.load_global(frame, name)
 
+    def read_in_current_frame(self, frame: Frame, name: str, kind: Kind) -> Any:
+        """(Deviations coroutine-send-returns-a-promise, class-body-frame-stays-current-after-exception)
+        a read while another frame than the reader's is the last on Brython's chain: a function's own variable
+        that the translator resolves at run time (not after a binding of it in the order of the text,
+        translation.plain_local_reads) is looked up in the last frame's namespace; EMPTY when the read is
+        not one of those."""
+        block = frame.block
+        if block.kind == "comprehension":
+            own = frame
+            while own.block.kind == "comprehension" and own.outer is not None and not _is_genexpr(own.block):
+                own = own.outer
+            if own is self.chain[-1] or kind is CLASS_LOCAL:
+                return EMPTY
+            raise Unspecified("a comprehension's read while another frame is Brython's current one")
+        if block.kind == "class" and kind is CLASS_LOCAL:
+            raise Unspecified("a class body's read while another frame is Brython's current one")
+        if block.kind not in ("function", "lambda") or kind not in (LOCAL, CELL):
+            return EMPTY  # (free variables and globals are looked up in namespaces named in the code)
+        if self.reading is None or self.reading.id != name:
+            raise Unspecified("a read of a local variable, not by its name, while Brython's frames are displaced")
+        if self.plain_reads is None:
+            self.plain_reads = plain_global_reads(self.analysis) | plain_local_reads(self.analysis)
+        if id(self.reading) in self.plain_reads:
+            return EMPTY  # (read from the function's own namespace object, as the code names it)
+        return self.current_frame_value(name)
+
+    def current_frame_value(self, name: str) -> Any:
+        """Brython's resolve_local: the name in the namespace of the last frame on the chain, else
+        UnboundLocalError."""
+        entry = self.chain[-1]
+        if isinstance(entry, dict):  # the runner's probe_call: its own variables
+            if name in entry:
+                if entry[name] is EMPTY:
+                    raise Unspecified("a variable of the runner read in place of the program's")
+                return entry[name]
+        elif entry.block.kind == "class":
+            assert entry.namespace is not None
+            if name in entry.namespace:
+                return entry.namespace[name]
+        elif entry.block.kind == "module":
+            if name in entry.globals:
+                return entry.globals[name]
+        elif entry.block.kind in ("function", "lambda"):
+            if name in entry.fast:
+                return entry.fast[name]
+            if entry.block.scope.get(name) is CELL and name in entry.cells and entry.cells[name].value is not EMPTY:
+                return entry.cells[name].value
+        else:
+            raise Unspecified("a read in the namespace of a frame of another kind")
+        raise raise_("UnboundLocalError", self.messages.unbound_local(name))
+
     def load_global(self, frame: Frame, name: str) -> Any:
         """§4.2.2: a name looked up in the module's globals, then in the builtins."""
         if name in frame.globals:
@@ -608,15 +678,15 @@ class Evaluator:
         or of the function's own variable after a binding of it in a scope around (translation.plain_local_reads)."""
         if self.reading is None or self.reading.id != name:
             return False
-        if frame.block.scope.get(name) not in (GLOBAL_EXPLICIT, LOCAL, CELL):
+        if frame.block.scope.get(name) not in (GLOBAL_EXPLICIT, LOCAL, CELL, MODULE):
             return False
         if self.plain_reads is None:
             self.plain_reads = plain_global_reads(self.analysis) | plain_local_reads(self.analysis)
         return id(self.reading) in self.plain_reads
 
     def note_global_bindings(self, block: Block) -> None:
-        """The globals that the functions of this block declare and bind (but by augmented assignment or
-        del): from now on an implementation resolving names in the order of the text knows them."""
+        """The globals that the functions of this block declare and bind (but by augmented assignment, del or
+        a match pattern): from now on an implementation resolving names in the order of the text knows them."""
         for inner in block.walk():
             if inner.globals and isinstance(inner.node, (ir.FunctionDef, ir.ClassDef)):
                 self.global_bindings.update(inner.globals.intersection(_stored(inner.node.body)))
@@ -919,7 +989,8 @@ class Evaluator:
         return True
 
     def exec_try(self, frame: Frame, node: ir.Try) -> None:
-        try:
+        chain = list(self.chain)  # (Brython's frame chain as the try statement starts: a handler run to its end
+        try:  # makes it current again)
             try:
                 self.execute_block(frame, node.body)
             except Raised as raised:
@@ -927,9 +998,10 @@ class Evaluator:
                 if handler is None:
                     raise
                 self.handle(frame, handler, raised.value, lambda: self.execute_block(frame, handler.body))
+                self.chain[:] = chain
             else:
                 self.execute_block(frame, node.orelse)
-        except Unspecified:
+        except (Unspecified, _Suspended):
             raise
         except BaseException as leaving:  # an exception, return, break or continue: the finally clause, then it goes on
             self.finally_clause(frame, node, leaving)
@@ -1117,6 +1189,17 @@ class Evaluator:
     def exec_type_alias(self, frame: Frame, node: ir.TypeAlias) -> None:
         scope = self.analysis.annotation_scope_of(node)
         alias = TypeAliasValue(node.name, node, self.closure_for(frame, scope), frame.globals, frame.namespace)
+        if (
+            frame.block.kind in ("function", "class")
+            and frame.block.scope.get(node.name) is GLOBAL_EXPLICIT
+            and self.deviates("type-alias-of-a-global-name-binds-the-block-namespace")
+        ):
+            # bound in the block's own namespace, which only a class's namespace, locals() and eval() show
+            if frame.namespace is not None:
+                frame.namespace[node.name] = alias
+            else:
+                frame.hidden_local = True
+            return
         self.store(frame, node.name, alias)
 
     def alias_value(self, alias: TypeAliasValue) -> Any:
@@ -1176,9 +1259,14 @@ class Evaluator:
         body.annotations = self.class_body_annotations(body, node)
         enclosing, self.displaced = self.displaced, None  # the body's names are its own namespace's
         self.class_bodies.append(body.namespace)
+        self.chain.append(body)
         try:
             self.execute_block(body, node.body)
         except Raised:
+            if self.deviates("class-body-frame-stays-current-after-exception"):
+                self.leaked = True  # (Brython leaves a class body's frame only at its end)
+            else:
+                self.chain.pop()
             # class-namespace-kept-after-exception: the namespace in use is not switched back when an exception
             # leaves the body (if a class body nested in it had already left its own in use, that one stays)
             if self.deviates("class-namespace-kept-after-exception"):
@@ -1188,6 +1276,7 @@ class Evaluator:
             raise
         finally:
             self.class_bodies.pop()
+        self.chain.pop()
         self.displaced = enclosing
         # then the metaclass is called (§3.3.3.6): only `type` makes a class of these bases and namespace
         if metaclass != "type":
@@ -1345,11 +1434,21 @@ class Evaluator:
         """probe_call(label, func, *args): record the result or the exception; give the result or None."""
         function = self.eval(frame, func)
         args = [self.eval(frame, arg) for arg in arg_nodes]
+        # its frame on Brython's chain: its variables (values of no interest but `result`'s)
+        own: dict[str, Any] = dict.fromkeys(("self", "label", "function", "args", "kwargs"), EMPTY)
+        self.chain.append(own)
         try:
-            result = self.call(function, args)
-        except Raised as raised:
-            self.record(label, {"raises": self.encode_exception(raised.value)})
-            return None
+            try:
+                result = self.call(function, args)
+            except Raised as raised:
+                own["error"] = EMPTY
+                self.record(label, {"raises": self.encode_exception(raised.value)})
+                return None  # (before the handler's end: the chain is not made as it was again)
+            own["result"] = result
+            if self.leaked and self.chain[-1] is not own:  # `result` is read from the chain's last frame
+                result = self.current_frame_value("result")
+        finally:
+            self.chain.pop()
         if result is UNDEFINED:  # (the runner's probe_call keeps the result in its variable `result`: unbound)
             raise raise_("UnboundLocalError", self.messages.unbound_local("result"))
         self.record(label, {"value": self.encode(result)})
@@ -1622,6 +1721,8 @@ class Evaluator:
     def eval_local_names(self, frame: Frame, node: ir.LocalNames) -> Any:
         """Library locals(): in a function block, its local variables and the free variables it uses
         that are bound now; an inlined comprehension (PEP 709, 3.12) adds its function's."""
+        if frame.hidden_local:
+            raise Unspecified("locals() of a function whose type statement bound a name declared global")
         if self.deviates("locals-not-implemented"):
             raise Raised(ExceptionValue("NotImplementedError", "locals is not yet implemented"))
         if self.dynamic_locals_are_the_namespace_in_use(frame):
@@ -1686,6 +1787,8 @@ class Evaluator:
         """Library eval() with no namespaces: the caller's globals, and as locals its locals() (a function
         block's), its class namespace or, at module level, the globals; the code looks a name up in the
         locals, then the globals, then the builtins (§4.2.2 for code run by eval: like module code)."""
+        if frame.hidden_local:
+            raise Unspecified("eval() in a function whose type statement bound a name declared global")
         name = node.name
         kind = frame.block.kind
         if kind == "class":
@@ -1704,8 +1807,12 @@ class Evaluator:
         raise raise_("NameError", self.messages.undefined(name))
 
     def eval_await(self, frame: Frame, node: ir.Await) -> Any:
-        if self.promises:
-            raise Unspecified("an await in a coroutine run as a Promise: the rest runs when the host decides")
+        if self.promises:  # (deviation coroutine-send-returns-a-promise: a JavaScript await)
+            value = self.eval(frame, node.value)
+            if not isinstance(value, Coroutine):
+                raise raise_("TypeError")
+            self.run_as_promise(value)  # (awaiting a coroutine sends it None: its body runs, as a Promise)
+            raise _Suspended()  # the rest of the body runs only once the program has ended: never observed
         value = self.eval(frame, node.value)
         if not isinstance(value, Coroutine):
             raise raise_("TypeError")  # (no other awaitables here)
@@ -1767,11 +1874,15 @@ class Evaluator:
             for name in sorted(comprehension_cells(block)) if inlined(block) else ():
                 self.replace_free_cell(frame, inner, name)
             inner.resolved = frame.resolved
+        as_global = self.comprehension_targets_of_global_names(node, block, frame.globals)
 
         def clauses(index: int, iterator: Iterator[Any]) -> Iterator[None]:
             clause = node.clauses[index]
             for item in iterator:
-                self.assign(inner, clause.target, item)
+                if isinstance(clause.target, ir.Name) and clause.target.id in as_global:
+                    frame.globals[clause.target.id] = item  # (the comprehension's own variable stays unbound)
+                else:
+                    self.assign(inner, clause.target, item)
                 if not all(self.truth(self.eval(inner, test)) for test in clause.ifs):
                     continue
                 if index + 1 == len(node.clauses):
@@ -1789,18 +1900,54 @@ class Evaluator:
                     yield self.eval(inner, node.elt)
 
         if node.kind == "gen":
-            return Generator("<genexpr>", items())
+            return Generator("<genexpr>", items(), frame=inner)
+        saved = {name: frame.globals[name] for name in as_global}  # (given back when the comprehension ends)
         if node.kind == "list":
-            return ListValue(list(items()))
+            result_list = ListValue(list(items()))
+            frame.globals.update(saved)
+            return result_list
         if node.kind == "set":
             result = SetValue({})
             for item in items():
                 result.items.setdefault(self.hash_key(item), item)
+            frame.globals.update(saved)
             return result
         mapping = DictValue({})
         for key, value in items():
             self.put(mapping, key, value)
+        frame.globals.update(saved)
         return mapping
+
+    def comprehension_targets_of_global_names(
+        self, node: ir.Comprehension, block: Block | None, globals_: dict[str, Any]
+    ) -> frozenset[str]:
+        """Deviation comprehension-variable-of-a-global-name-binds-the-global: the names of a list, set or dict
+        comprehension's targets that the function or class body around it declares global."""
+        if block is None or node.kind == "gen":
+            return frozenset()
+        declared = declaring_block(block).globals
+        if not declared:
+            return frozenset()
+        plain = {clause.target.id for clause in node.clauses if isinstance(clause.target, ir.Name)}
+        unpacked = {
+            name
+            for clause in node.clauses
+            if not isinstance(clause.target, ir.Name)
+            for name in _target_names(clause.target)
+        }
+        if not (plain | unpacked) & declared:
+            return frozenset()
+        if not self.deviates("comprehension-variable-of-a-global-name-binds-the-global"):
+            return frozenset()
+        if unpacked & declared:
+            raise Unspecified("a comprehension unpacking into a name declared global around it (not restored)")
+        names = frozenset(plain & declared)
+        for name in names:
+            if block.scope.get(name) is not LOCAL:  # (captured by a scope nested in the comprehension)
+                raise Unspecified("a comprehension variable named global around it, captured in the comprehension")
+            if name not in globals_:
+                raise Unspecified("a comprehension variable named global around it, the global unbound")
+        return names
 
     def replace_free_cell(self, frame: Frame, inner: Frame, name: str) -> None:
         """Under deviation comprehension-cell-replaces-free-variable: an inlined comprehension (PEP 709) that
@@ -1889,6 +2036,11 @@ class Evaluator:
             if not self.rules.has("dict-union"):
                 raise raise_("TypeError")
             return DictValue({**left.items, **{k: (left.items.get(k, v)[0], v[1]) for k, v in right.items.items()}})
+        if op == "%" and type(right) in (int, bool) and not isinstance(left, str):
+            if isinstance(left, Instance) and left.cls.lookup("__mod__") is not EMPTY:
+                raise Unspecified("% of an instance whose class defines __mod__")
+            if self.deviates("modulo-of-a-non-number-by-an-int-fails-in-the-host"):
+                raise raise_("JavascriptError", "Cannot mix BigInt and other types, use explicit conversions")
         raise raise_("TypeError")
 
     def in_place(self, op: str, left: Any, right: Any) -> Any:
@@ -2294,16 +2446,20 @@ class Evaluator:
             raise raise_("TypeError")
         self.bind_arguments(function, frame, args, kwargs)
         if isinstance(node, ir.FunctionDef) and function.block.generator:
-            return Generator(node.name, self.generator_frames(frame, node), captured=captured_parameter(function))
+            return Generator(
+                node.name, self.generator_frames(frame, node), captured=captured_parameter(function), frame=frame
+            )
         self.depth += 1
         if self.depth > CALL_DEPTH_LIMIT:
             raise Unspecified("recursion deeper than the model follows")
+        self.chain.append(frame)
         try:
             if isinstance(node, ir.Lambda):
                 return self.eval(frame, node.body)
             return self.run_function(frame, node)
         finally:
             self.depth -= 1
+            self.chain.pop()  # (the last frame, whichever it is)
 
     def run_function(self, frame: Frame, node: ir.FunctionDef) -> Any:
         try:
@@ -2339,6 +2495,8 @@ class Evaluator:
             # generator's code does not have: nothing runs, and each resumption fails the same way
             raise raise_("ExternalError", "ReferenceError: %s is not defined" % generator.captured)
         generator.running = True
+        chain = list(self.chain)  # (Brython runs each step with the generator's frame, then restores the chain)
+        self.chain.append(generator.frame)
         try:
             item = generator.frames.send(sent)
         except StopIteration as stop:
@@ -2351,6 +2509,7 @@ class Evaluator:
             raise
         finally:
             generator.running = False
+            self.chain[:] = chain
         self.step()
         return item
 
@@ -2393,9 +2552,20 @@ class Evaluator:
         if self.depth > CALL_DEPTH_LIMIT:
             raise Unspecified("recursion deeper than the model follows")
         self.promises += 1
+        leaves = True
         try:
             self.bind_arguments(function, frame, *coroutine.arguments)
-            self.run_function(frame, node)
+            self.chain.append(frame)
+            try:
+                self.run_function(frame, node)
+            except _Suspended:
+                leaves = (
+                    False  # its frame stays on Brython's chain (it is left when the body goes on, after the program)
+                )
+                self.leaked = True
+            finally:
+                if leaves:
+                    self.chain.pop()
         except Raised:
             pass  # (the Promise is rejected: nothing is raised to the caller of send)
         finally:
@@ -2650,9 +2820,13 @@ SELF_MATCHING: dict[str, tuple[type[Any], ...]] = {
 
 
 def _stored(body: tuple[ir.Stmt, ...]) -> Iterator[str]:
-    """The names the statements of a body bind, but by augmented assignment or del (nested blocks apart)."""
+    """The names the statements of a body bind, but by augmented assignment, del or a match pattern (nested
+    blocks apart): assignment expressions (in its comprehensions too) and `x = yield ...` included."""
+    yield from _walrus_targets(body)
     for node in body:
-        if isinstance(node, ir.Assign):
+        if isinstance(node, ir.Yield) and node.target is not None:
+            yield from _target_names(node.target)
+        elif isinstance(node, ir.Assign):
             for target in node.targets:
                 yield from _target_names(target)
         elif isinstance(node, ir.AnnAssign):
@@ -2681,6 +2855,29 @@ def _stored(body: tuple[ir.Stmt, ...]) -> Iterator[str]:
                 yield from _stored(case.body)
 
 
+def _walrus_targets(node: Any) -> Iterator[str]:
+    """The targets of the assignment expressions in `node` that bind in its block (not in a nested function,
+    lambda or class body; those of comprehensions do, PEP 572)."""
+    if isinstance(node, tuple):
+        for item in node:
+            yield from _walrus_targets(item)
+    elif isinstance(node, ir.NamedExpr):
+        yield node.target
+        yield from _walrus_targets(node.value)
+    elif isinstance(node, ir.Lambda):
+        yield from _walrus_targets(tuple(p.default for p in (*node.params.posonly, *node.params.positional,
+                                                                *node.params.kwonly)))  # fmt: skip
+    elif isinstance(node, ir.FunctionDef):
+        params = (*node.params.posonly, *node.params.positional, *node.params.kwonly)
+        yield from _walrus_targets((node.decorators, tuple(p.default for p in params)))
+        yield from _walrus_targets(tuple(a.value for a in node.annotations))
+    elif isinstance(node, ir.ClassDef):
+        yield from _walrus_targets((node.decorators, node.bases, tuple(k.value for k in node.keywords)))
+    elif dataclasses.is_dataclass(node) and not isinstance(node, type):
+        for field_ in dataclasses.fields(node):
+            yield from _walrus_targets(getattr(node, field_.name))
+
+
 def _target_names(target: Any) -> Iterator[str]:
     if isinstance(target, str):
         yield target
@@ -2702,6 +2899,10 @@ def _until_undefined(items: Sequence[Any]) -> Sequence[Any]:
 
 def _items(value: tuple[Any, ...] | ListValue) -> Sequence[Any]:
     return value.items if isinstance(value, ListValue) else value
+
+
+def _is_genexpr(block: Block) -> bool:
+    return isinstance(block.node, ir.Comprehension) and block.node.kind == "gen"
 
 
 def _has_local_names(node: Any) -> bool:
@@ -2846,6 +3047,7 @@ def _predict(module: ir.Module, version: tuple[int, ...], switches: Switches) ->
         return failed
     evaluator = Evaluator(analysis, version, mangled.names, switches)
     frame = Frame(analysis.module, {}, {})
+    evaluator.chain.append(frame)
     result: dict[str, Any] = {}
     try:
         evaluator.execute_block(frame, mangled.module.body)

@@ -10,6 +10,7 @@ Each check asks its switch only when the program has the construct (conformance/
 from __future__ import annotations
 
 import builtins
+import dataclasses
 from collections.abc import Iterator
 from typing import Any
 
@@ -223,6 +224,12 @@ class _NonlocalReads:
                 self.expression(clause.iter, inner)
             self.expression(clause.ifs, inner)
         self.expression((node.elt, node.key), inner)
+
+
+def _parameters(params: ir.Params) -> Iterator[str]:
+    for param in (*params.posonly, *params.positional, *params.kwonly):
+        yield param.name
+    yield from (name for name in (params.vararg, params.kwarg) if name is not None)
 
 
 def _defaults(params: ir.Params) -> Iterator[ir.Expr]:
@@ -611,10 +618,11 @@ class _GlobalReads:
 
 
 def plain_local_reads(analysis: Analysis) -> frozenset[int]:
-    """(Deviation unbound-read-as-undefined) the reads (ir.Name nodes, by id) of a function's own variable that
-    Brython compiles without the check for a missing value: those after, in the order of the text, a binding of
-    the variable in the same scope of its stack or one around it (the function's own, or the copy of an if, for,
-    while or try body it is in: a match case or a with body has none of its own), not deleted since."""
+    """(Deviation unbound-read-as-undefined) the reads (ir.Name nodes, by id) of a function's own variable (or of
+    a module-level name, at the module's level) that Brython compiles without the check for a missing value: those
+    after, in the order of the text, a binding of the variable in the same scope of its stack or one around it
+    (the function's own, or the copy of an if, for, while or try body it is in: a match case or a with body has
+    none of its own), not deleted since."""
     walker = _LocalReads(analysis)
     module = analysis.module.node
     assert isinstance(module, ir.Module)
@@ -630,14 +638,35 @@ class _LocalReads(_Unplaced):
     def reference(self, name: str, stack: list[_Entry]) -> None:
         pass  # (what _Unplaced looks for is not wanted here)
 
+    def statements(self, body: tuple[ir.Stmt, ...], stack: list[_Entry]) -> None:
+        entry = stack[-1]
+        if isinstance(entry.node, ir.FunctionDef) and body is entry.node.body:
+            entry.bound.update(_parameters(entry.node.params))  # (bound as the function starts)
+        super().statements(body, stack)
+
+    def statement(self, node: ir.Stmt, stack: list[_Entry]) -> None:
+        if isinstance(node, (ir.For, ir.While)) and node.orelse:
+            # the else clause of a loop is a copy of its own, which does not see the loop body's bindings
+            super().statement(dataclasses.replace(node, orelse=()), stack)
+            self.statements(node.orelse, self.copy(stack))
+        else:
+            super().statement(node, stack)
+
     def expression(self, node: Any, stack: list[_Entry]) -> None:
-        if isinstance(node, ir.Name):
+        if isinstance(node, ir.Lambda):
+            self.expression(tuple(_defaults(node.params)), stack)
+            entry = _Entry(node)
+            entry.bound.update(_parameters(node.params))
+            self.expression(node.body, [*stack, entry])
+        elif isinstance(node, ir.Name):
             chain = self.chain(stack)
             block = self.analysis.blocks.get(id(chain[0].node))
             if (
                 block is not None
-                and block.kind in ("function", "lambda")
-                and block.scope.get(node.id) in (LOCAL, CELL)
+                and (
+                    (block.kind in ("function", "lambda") and block.scope.get(node.id) in (LOCAL, CELL))
+                    or (block.kind == "module" and block.scope.get(node.id) is MODULE)
+                )
                 and any(node.id in entry.bound for entry in chain)
             ):
                 self.plain.add(id(node))
