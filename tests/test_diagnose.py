@@ -450,6 +450,15 @@ def f():
     g()
 probe_call('s', f)
 """,
+    "class-comprehension-cell-hides-enclosing-variable": """
+def f(b=0):
+    class A:
+        def m(self):
+            return b
+        y = [(lambda: b) for b in (1,)]
+    return A().m()
+probe_call('r', f)
+""",
 }
 
 # a program with both: an except-as name read after its handler, and a local read before it is bound
@@ -783,3 +792,55 @@ def test_brython_is_diagnosed_with_the_deviations_seen_on_it() -> None:
         name: diagnoses(shown(name), (3, 14), result, "language") for name, result in zip(seen, results, strict=True)
     }
     assert {name: (name,) in found for name, found in diagnosed.items()} == {name: True for name in seen}, diagnosed
+
+
+# class-comprehension-cell-hides-enclosing-variable: the scopes the class body's code makes share the class's
+# cell (a nonlocal assignment in one is read by another, the function's b left alone), while a later
+# comprehension, and a lambda in it, still read the function's b
+CLASS_COMPREHENSION_CELL = """
+def f(b=0):
+    class A:
+        def w(self):
+            nonlocal b
+            b = 7
+        def m(self):
+            return b
+        y = [(lambda: b) for b in (1,)]
+        x = [b for a in (1,)]
+        z = [(lambda: b) for a in (1,)]
+    probe_call('m', A().m)
+    A().w()
+    return (A().m(), b, A.x, A.z[0]())
+probe_call('r', f)
+"""
+
+# ... but not when the class body mentions b itself first: then b is free in the class, as the Reference says
+# (CPython 3.13.0 crashes on this one, a segmentation fault)
+CLASS_MENTIONS_THE_VARIABLE = """
+def f(b=0):
+    class A:
+        c = b
+        def m(self):
+            return b
+        y = [(lambda: b) for b in (1,)]
+    return A().m()
+probe_call('r', f)
+"""
+
+
+@pytest.mark.parametrize(
+    ("version", "source", "found"),
+    [
+        ((3, 12, 1), CLASS_COMPREHENSION_CELL, ("class-comprehension-cell-hides-enclosing-variable",)),
+        ((3, 13, 0), CLASS_COMPREHENSION_CELL, ("class-comprehension-cell-hides-enclosing-variable",)),
+        ((3, 12, 1), CLASS_MENTIONS_THE_VARIABLE, ()),
+    ],
+)
+def test_cpython_is_diagnosed_with_the_cell_a_class_body_comprehension_makes(
+    version: tuple[int, int, int], source: str, found: tuple[str, ...]
+) -> None:
+    interpreters = [item for item in discover() if item.implementation == "cpython" and item.version[:3] == version]
+    if not interpreters:
+        pytest.fail("CPython %d.%d.%d is needed: it shows this deviation (pyenv install)" % version)
+    observed = run(interpreters[0].path, source.lstrip())
+    assert diagnose(parse(source.lstrip()), version[:2], observed, "language") == found

@@ -57,6 +57,13 @@ from conformance.model.translation import plain_global_reads, plain_local_reads,
 from conformance.model.versions import Rules
 from generators import ir
 
+
+def _own_cell(name: str) -> str:
+    """The key of a class body's own cell `name` in its frame's cells, beside the cell `name` passing through it
+    (deviation class-comprehension-cell-hides-enclosing-variable); not an identifier, so no name meets it."""
+    return name + " (own cell of the class body)"
+
+
 MAX_DEPTH = 20  # as the runner's encode()
 CALL_DEPTH_LIMIT = 30  # calls nested deeper: recursion, whose limit the Reference leaves open
 STEP_LIMIT = 5000
@@ -689,12 +696,23 @@ class Evaluator:
         )
 
     def closure_for(self, frame: Frame, block: Block) -> dict[str, Cell]:
-        return {name: frame.cells[name] for name in block.freevars}
+        closure = {name: frame.cells[name] for name in block.freevars}
+        if frame.block.class_cells and not inlined(block):
+            # deviation class-comprehension-cell-hides-enclosing-variable: a scope the class body's code makes
+            # gets the class's own cell, kept beside the enclosing function's (new_frame)
+            for name in frame.block.class_cells & block.freevars:
+                closure[name] = frame.cells.get(_own_cell(name), closure[name])
+        return closure
 
     def new_frame(self, block: Block, globals_: dict[str, Any], closure: dict[str, Cell]) -> Frame:
         cells = dict(closure)
         for name in block.cellvars:
-            cells[name] = Cell()
+            if name in cells and name in block.class_cells:
+                # deviation class-comprehension-cell-hides-enclosing-variable: the class body's own cell, beside
+                # the enclosing function's that passes through the class to its inlined comprehensions
+                cells[_own_cell(name)] = Cell()
+            else:
+                cells[name] = Cell()
         return Frame(block, globals_, cells)
 
     # -- targets (§7.2) -----------------------------------------------------
