@@ -844,3 +844,30 @@ def test_cpython_is_diagnosed_with_the_cell_a_class_body_comprehension_makes(
         pytest.fail("CPython %d.%d.%d is needed: it shows this deviation (pyenv install)" % version)
     observed = run(interpreters[0].path, source.lstrip())
     assert diagnose(parse(source.lstrip()), version[:2], observed, "language") == found
+
+
+# generic-class-name-leaks-into-private-name-mangling with a declaration: the leak mangles f's __p with X, so the
+# nonlocal __p of the class X (_X__p) finds it, and the program the rule rejects compiles (3.12.1 returns 2)
+GENERIC_CLASS_NONLOCAL = """
+def f():
+    class X:
+        pass
+    __p = 1
+    class X:
+        nonlocal __p
+        __p = 2
+    return __p
+probe_call('r', f)
+"""
+
+
+def test_cpython_312_is_diagnosed_with_the_leak_of_a_generic_class_name_into_a_nonlocal_declaration() -> None:
+    found = [found for found in discover() if found.implementation == "cpython" and found.version[:3] == (3, 12, 1)]
+    if not found:
+        pytest.fail("CPython 3.12.1 is needed: it is what shows this deviation (pyenv install 3.12.1)")
+    name = "generic-class-name-leaks-into-private-name-mangling"
+    module = ir.Module(tuple(map(_generic, parse(GENERIC_CLASS_NONLOCAL).body)))
+    assert "compile_error" in predict(module, (3, 12))  # (the rule: no binding for nonlocal _X__p)
+    observed = run(found[0].path, GENERIC_CLASS_NONLOCAL.replace("class X:", "class X[T]:").lstrip())
+    # (no-private-name-mangling explains it as well: with no mangling at all, nonlocal __p finds f's __p)
+    assert (name,) in diagnoses(module, (3, 12), observed, "language")

@@ -812,7 +812,9 @@ DEVIATIONS: dict[str, Deviation] = {
             " in it afterwards, class bodies apart. A name the code uses under a mangling the variables do not"
             " have is looked up by name: in the module's or class's namespace, and in a function SystemError (no"
             " locals found); otherwise the program just names the variable _X__p (in locals(), annotations,"
-            " NameError messages) and misses bindings made under the other name",
+            " NameError messages) and misses bindings made under the other name; and declarations follow the"
+            " variables: `nonlocal __p` in a class X finds an enclosing function's __p that the leak mangled"
+            " with X, so a program the rule rejects (no binding for _X__p) compiles and runs",
             'Language Reference 6.2.1 "Identifiers (Names)": private name mangling applies in a class, to the'
             " names that occur in it; a generic class's own body and type parameters are in it, the code after"
             " the class statement is not",

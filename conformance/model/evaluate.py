@@ -2800,9 +2800,12 @@ def _predict(module: ir.Module, version: tuple[int, ...], switches: Switches) ->
             analysis = analyze(module, deferred, switches)  # (again, for the error it raised)
         elif private:
             mangled = mangle(module)
-            analysis = analyze(mangled.module, deferred, switches, mangled.names)
+            # (asked before the program mangled by the rule is analysed: mangled otherwise, a program the rule
+            # rejects may compile, a nonlocal __p then finding the enclosing function's __p mangled as well)
             leaking = _leaking(module, mangled, version, switches)
-            if leaking is not None:
+            if leaking is None:
+                analysis = analyze(mangled.module, deferred, switches, mangled.names)
+            else:
                 symbols, mangled = leaking
                 analysis = merge_leaking(
                     analyze(symbols, deferred, switches), analyze(mangled.module, deferred, switches)
