@@ -2800,12 +2800,21 @@ def _predict(module: ir.Module, version: tuple[int, ...], switches: Switches) ->
             analysis = analyze(module, deferred, switches)  # (again, for the error it raised)
         elif private:
             mangled = mangle(module)
-            # (asked before the program mangled by the rule is analysed: mangled otherwise, a program the rule
-            # rejects may compile, a nonlocal __p then finding the enclosing function's __p mangled as well)
-            leaking = _leaking(module, mangled, version, switches)
-            if leaking is None:
+            try:
                 analysis = analyze(mangled.module, deferred, switches, mangled.names)
-            else:
+            except ScopeSyntaxError as rejected:
+                # mangled otherwise, a program the rule rejects may compile (a nonlocal __p then finding the
+                # enclosing function's __p mangled as well): the deviation is asked here too
+                try:
+                    leaks = _leaking(module, mangled, version, switches) is not None
+                except Unspecified:
+                    if not switches.deviates("generic-class-name-leaks-into-private-name-mangling"):
+                        raise rejected from None  # (what is predicted without the deviation)
+                    raise
+                if not leaks:
+                    raise
+            leaking = _leaking(module, mangled, version, switches)
+            if leaking is not None:
                 symbols, mangled = leaking
                 analysis = merge_leaking(
                     analyze(symbols, deferred, switches), analyze(mangled.module, deferred, switches)
