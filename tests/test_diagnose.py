@@ -871,3 +871,14 @@ def test_cpython_312_is_diagnosed_with_the_leak_of_a_generic_class_name_into_a_n
     observed = run(found[0].path, GENERIC_CLASS_NONLOCAL.replace("class X:", "class X[T]:").lstrip())
     # (no-private-name-mangling explains it as well: with no mangling at all, nonlocal __p finds f's __p)
     assert (name,) in diagnoses(module, (3, 12), observed, "language")
+
+
+def test_pyodide_is_diagnosed_with_the_cell_a_class_body_comprehension_makes() -> None:
+    adapter = ROOT / "conformance" / "target" / "adapters" / "pyodide.mjs"
+    node = shutil.which("node")
+    if node is None or not (adapter.parent / "node_modules" / "pyodide").is_dir():
+        pytest.fail("Pyodide is needed: node and `npm ci --prefix conformance/target/adapters`")
+    source = CLASS_COMPREHENSION_CELL.lstrip()
+    observed = run("%s %s" % (node, adapter), source)  # (Pyodide runs CPython 3.14)
+    name = "class-comprehension-cell-hides-enclosing-variable"
+    assert diagnose(parse(source), (3, 14), observed, "language") == (name,)
