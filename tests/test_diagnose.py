@@ -503,6 +503,15 @@ probe_call('r', f)
     "modulo-of-a-non-number-by-an-int-fails-in-the-host": """
 probe_call('r', lambda: () % 2)
 """,
+    "class-comprehension-cell-hides-enclosing-variable": """
+def f(b=0):
+    class A:
+        def m(self):
+            return b
+        y = [(lambda: b) for b in (1,)]
+    return A().m()
+probe_call('r', f)
+""",
 }
 
 # a program with both: an except-as name read after its handler, and a local read before it is bound
@@ -926,6 +935,39 @@ def f():
 probe_call('r', f)
 """
 
+# class-comprehension-cell-hides-enclosing-variable: the scopes the class body's code makes share the class's
+# cell (a nonlocal assignment in one is read by another, the function's b left alone), while a later
+# comprehension, and a lambda in it, still read the function's b
+CLASS_COMPREHENSION_CELL = """
+def f(b=0):
+    class A:
+        def w(self):
+            nonlocal b
+            b = 7
+        def m(self):
+            return b
+        y = [(lambda: b) for b in (1,)]
+        x = [b for a in (1,)]
+        z = [(lambda: b) for a in (1,)]
+    probe_call('m', A().m)
+    A().w()
+    return (A().m(), b, A.x, A.z[0]())
+probe_call('r', f)
+"""
+
+# ... but not when the class body mentions b itself first: then b is free in the class, as the Reference says
+# (CPython 3.13.0 crashes on this one, a segmentation fault)
+CLASS_MENTIONS_THE_VARIABLE = """
+def f(b=0):
+    class A:
+        c = b
+        def m(self):
+            return b
+        y = [(lambda: b) for b in (1,)]
+    return A().m()
+probe_call('r', f)
+"""
+
 
 def test_brython_is_diagnosed_with_a_coroutine_suspended_by_an_await() -> None:
     adapter = ROOT / "conformance" / "target" / "adapters" / "brython.mjs"
@@ -935,3 +977,59 @@ def test_brython_is_diagnosed_with_a_coroutine_suspended_by_an_await() -> None:
     module = _rewritten(parse(AWAITING_COROUTINE_SENT), _as_generated)
     observed = run("%s %s" % (node, adapter), emit(module))
     assert diagnoses(module, (3, 14), observed, "language") == [("coroutine-send-returns-a-promise",)]
+
+
+@pytest.mark.parametrize(
+    ("version", "source", "found"),
+    [
+        ((3, 12, 1), CLASS_COMPREHENSION_CELL, ("class-comprehension-cell-hides-enclosing-variable",)),
+        ((3, 13, 0), CLASS_COMPREHENSION_CELL, ("class-comprehension-cell-hides-enclosing-variable",)),
+        ((3, 12, 1), CLASS_MENTIONS_THE_VARIABLE, ()),
+    ],
+)
+def test_cpython_is_diagnosed_with_the_cell_a_class_body_comprehension_makes(
+    version: tuple[int, int, int], source: str, found: tuple[str, ...]
+) -> None:
+    interpreters = [item for item in discover() if item.implementation == "cpython" and item.version[:3] == version]
+    if not interpreters:
+        pytest.fail("CPython %d.%d.%d is needed: it shows this deviation (pyenv install)" % version)
+    observed = run(interpreters[0].path, source.lstrip())
+    assert diagnose(parse(source.lstrip()), version[:2], observed, "language") == found
+
+
+# generic-class-name-leaks-into-private-name-mangling with a declaration: the leak mangles f's __p with X, so the
+# nonlocal __p of the class X (_X__p) finds it, and the program the rule rejects compiles (3.12.1 returns 2)
+GENERIC_CLASS_NONLOCAL = """
+def f():
+    class X:
+        pass
+    __p = 1
+    class X:
+        nonlocal __p
+        __p = 2
+    return __p
+probe_call('r', f)
+"""
+
+
+def test_cpython_312_is_diagnosed_with_the_leak_of_a_generic_class_name_into_a_nonlocal_declaration() -> None:
+    found = [found for found in discover() if found.implementation == "cpython" and found.version[:3] == (3, 12, 1)]
+    if not found:
+        pytest.fail("CPython 3.12.1 is needed: it is what shows this deviation (pyenv install 3.12.1)")
+    name = "generic-class-name-leaks-into-private-name-mangling"
+    module = _rewritten(parse(GENERIC_CLASS_NONLOCAL), _generic)
+    assert "compile_error" in predict(module, (3, 12))  # (the rule: no binding for nonlocal _X__p)
+    observed = run(found[0].path, GENERIC_CLASS_NONLOCAL.replace("class X:", "class X[T]:").lstrip())
+    # (no-private-name-mangling explains it as well: with no mangling at all, nonlocal __p finds f's __p)
+    assert (name,) in diagnoses(module, (3, 12), observed, "language")
+
+
+def test_pyodide_is_diagnosed_with_the_cell_a_class_body_comprehension_makes() -> None:
+    adapter = ROOT / "conformance" / "target" / "adapters" / "pyodide.mjs"
+    node = shutil.which("node")
+    if node is None or not (adapter.parent / "node_modules" / "pyodide").is_dir():
+        pytest.fail("Pyodide is needed: node and `npm ci --prefix conformance/target/adapters`")
+    source = CLASS_COMPREHENSION_CELL.lstrip()
+    observed = run("%s %s" % (node, adapter), source)  # (Pyodide runs CPython 3.14)
+    name = "class-comprehension-cell-hides-enclosing-variable"
+    assert diagnose(parse(source), (3, 14), observed, "language") == (name,)

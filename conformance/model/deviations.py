@@ -820,11 +820,14 @@ DEVIATIONS: dict[str, Deviation] = {
             "after a generic class statement `class X[T]: ...`, private names (__p) are mangled with X where they"
             " should not be, differently for the variables and for the code: the variables take X for everything"
             " after the statement up to the end of the class body it is in (or of the module), class bodies"
-            " apart; the code takes X for the rest of the code object the statement is in and the functions made"
-            " in it afterwards, class bodies apart. A name the code uses under a mangling the variables do not"
-            " have is looked up by name: in the module's or class's namespace, and in a function SystemError (no"
+            " apart; the code takes X for the rest of the code object the statement is in (the class's own name"
+            " too: `class __q[T]` stores _q__q) and the functions made in it afterwards, class bodies apart. A"
+            " name the code uses under a mangling the variables do not have is looked up by name: in the module's"
+            " or class's namespace, and in a function SystemError (no"
             " locals found); otherwise the program just names the variable _X__p (in locals(), annotations,"
-            " NameError messages) and misses bindings made under the other name",
+            " NameError messages) and misses bindings made under the other name; and declarations follow the"
+            " variables: `nonlocal __p` in a class X finds an enclosing function's __p that the leak mangled"
+            " with X, so a program the rule rejects (no binding for _X__p) compiles and runs",
             'Language Reference 6.2.1 "Identifiers (Names)": private name mangling applies in a class, to the'
             " names that occur in it; a generic class's own body and type parameters are in it, the code after"
             " the class statement is not",
@@ -1076,6 +1079,30 @@ DEVIATIONS: dict[str, Deviation] = {
             "do not rely on the TypeError of % with an operand that is not a number: test the operand's type"
             " first, or catch Exception",
             seen=("brython",),
+        ),
+        Deviation(
+            "class-comprehension-cell-hides-enclosing-variable",
+            "in a class body that does not itself mention x (read, bind, declare), when the first list, set or"
+            " dict comprehension in it that mentions x (inner comprehensions included) has x as an iteration"
+            " variable that a scope nested in the comprehension captures (a lambda, function, class or generator"
+            " expression reading x, directly or in a comprehension inside), x becomes a cell of the class body:"
+            " every scope the class body's own code makes (a method, lambda, nested class, generator expression,"
+            " type parameters' scope; not one inside a comprehension) whose x should be an enclosing function's"
+            " x gets that cell instead, never bound by the class (NameError: cannot access free variable), which"
+            " a nonlocal x in one of them assigns and the others then read",
+            'Language Reference 4.2.2 "Resolution of names": "The scope of names defined in a class block is'
+            ' limited to the class block"; 6.2.4: a comprehension runs "in a separate implicitly nested scope",'
+            " so its iteration variable is its own, and a free x of a method refers to the enclosing function's x",
+            "PEP 709 inlining (CPython 3.12): the symbol table copies the comprehension's names into the class"
+            " body's when the class has no entry of its own for them (symtable.c, inline_comprehension), the"
+            " captured iteration variable as a CELL; the class's code then builds the closures of the scopes it"
+            " makes from its own cell for x (the comprehension makes a new cell while it runs and puts the"
+            " class's back). When the class or an earlier comprehension mentions x, x is free in the class and"
+            " the scopes are right (CPython 3.13.0 crashes then, a segmentation fault)",
+            "give the comprehension's iteration variable a name that no scope nested in the class reads from an"
+            " enclosing function, or mention that name in the class body itself before (e.g. read it once)",
+            links=("https://github.com/python/cpython/issues/121377", "https://github.com/python/cpython/pull/124696"),
+            seen=("cpython", "pyodide"),
         ),
     )
 }

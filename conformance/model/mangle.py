@@ -179,17 +179,19 @@ def _rebuild(statement: ir.Stmt, change: Any) -> ir.Stmt:
 # table does not know: it is then looked up by name (LOAD_NAME, STORE_NAME, DELETE_NAME).
 
 
-def mangle_leaking(module: ir.Module) -> tuple[ir.Module, ir.Module, dict[int, str]]:
+def mangle_leaking(module: ir.Module, private_generic: bool = False) -> tuple[ir.Module, ir.Module, dict[int, str]]:
     """The program as the symbol table mangles it (the variables and their kinds), and as the compiler
     mangles it (the code that runs, with parameters named as in the symbol table), with the __name__ of
-    the code tree's definitions whose names are mangled."""
-    leaking = _Leaking()
+    the code tree's definitions whose names are mangled; `private_generic`: a generic class with a private
+    name is followed too (its name bound as the variables are mangled, stored by the code under its own)."""
+    leaking = _Leaking(private_generic)
     symbols, code, _ = leaking.statements(module.body, None)
     return ir.Module(symbols), ir.Module(code), leaking.names
 
 
 class _Leaking:
-    def __init__(self) -> None:
+    def __init__(self, private_generic: bool = False) -> None:
+        self.private_generic = private_generic
         self.symbols: str | None = None  # the symbol table's class name, as it goes through the program
         self.names: dict[int, str] = {}
 
@@ -288,7 +290,7 @@ class _Leaking:
         after = code
         name_s = _private(node.name, self.symbols)
         if node.type_params:
-            if _private(node.name, own) != node.name:
+            if _private(node.name, own) != node.name and not self.private_generic:
                 raise Unspecified("a generic class with a private name: mangled with its own name or not")
             self.symbols = own  # for good: the body gives it back at its end
             after = own

@@ -124,6 +124,9 @@ class Block:
         self.hidden_by: dict[str, str] = {}  # a FREE name resolved to such a hidden local -> by which deviation
         # for a deviation: a class body's nonlocal name that PyPy numbers as its __class__ cell (_class_closures)
         self.class_cell_alias: str | None = None
+        # for deviation class-comprehension-cell-hides-enclosing-variable: a class body's names that CPython's
+        # symbol table makes cells of the class through the comprehensions inlined in it (_find_class_cells)
+        self.class_cells: set[str] = set()
 
     def __repr__(self) -> str:
         return "<Block %s %r>" % (self.kind, self.name)
@@ -182,6 +185,7 @@ def analyze(
         _resolve(block, switches)
     _compiler_crashes(module, builder, switches)
     if _hide_comprehension_variables(builder.order):
+        _find_class_cells(builder.order)  # (from the free variables found so far)
         # resolved again, the deviations about those hidden locals asked where a name passes one
         for block in builder.order:
             block.scope.clear()
@@ -927,6 +931,9 @@ def _enclosing_owner(block: Block, name: str, switches: Switches) -> Block | Non
             break
         if holder is None and name in ancestor.hidden:
             holder = ancestor
+    cell_class = _class_cell_on_the_way(block, name, owner)
+    if cell_class is not None and switches.deviates("class-comprehension-cell-hides-enclosing-variable"):
+        return cell_class
     if holder is not None:
         for deviation in (
             "comprehension-variable-hides-enclosing-variable" if owner is not None else "",
@@ -973,6 +980,9 @@ def _owner(block: Block, name: str, switches: Switches) -> Block:
         if not any(True for _ in _function_ancestors(block)):
             raise ScopeSyntaxError("nonlocal declaration not allowed at module level")
         raise ScopeSyntaxError("no binding for nonlocal %r found" % name)
+    cell_class = _class_cell_on_the_way(block, name, owner)
+    if cell_class is not None and switches.deviates("class-comprehension-cell-hides-enclosing-variable"):
+        return cell_class
     if holder is not None and switches.deviates("comprehension-variable-hides-enclosing-variable"):
         block.hidden_by[name] = "comprehension-variable-hides-enclosing-variable"
         return holder
@@ -1222,3 +1232,54 @@ def _hidden_before(seen: Block, name: str, block: Block) -> bool:
         assert top.parent is not None
         top = top.parent
     return seen.children.index(source) < seen.children.index(top)
+
+
+def _find_class_cells(order: list[Block]) -> None:
+    """For deviation class-comprehension-cell-hides-enclosing-variable: each class body's names that CPython's
+    symbol table makes cells of it (Block.class_cells). A class body is not a function, so a name is a cell of
+    it only as copied from a comprehension inlined in it (symtable.c, inline_comprehension): when the first
+    mention of the name (_first_mention: the class's own, else the first inlined comprehension's) is an
+    iteration variable that is a cell there (_makes_cell). Found from the free variables of a first
+    resolution, since every such name is a hidden local of the class (Block.hidden) and so resolved again."""
+    for block in order:
+        if block.kind != "class":
+            continue
+        for name in block.hidden:
+            first = _first_mention(block, name)
+            if first is not None and first is not block and name in first.iteration_vars and _makes_cell(first, name):
+                block.class_cells.add(name)
+
+
+def _makes_cell(comprehension: Block, name: str) -> bool:
+    """Whether an inlined comprehension passes `name` on as a cell to the block it is inlined in (symtable.c:
+    its `inlined_cells`): its iteration variable that a scope nested in it captures, or a name a comprehension
+    inlined in it passes on so."""
+    return (name in comprehension.iteration_vars and _captured_in(comprehension, name)) or any(
+        _makes_cell(child, name) for child in comprehension.children if inlined(child)
+    )
+
+
+def _captured_in(comprehension: Block, name: str) -> bool:
+    """Whether a scope nested in an inlined comprehension (not inlined itself: a function, lambda, class,
+    generator expression), or in one inlined in it, has `name` among its free variables."""
+    return any(
+        _captured_in(child, name) if inlined(child) else name in child.freevars for child in comprehension.children
+    )
+
+
+def _class_cell_on_the_way(block: Block, name: str, owner: Block | None) -> Block | None:
+    """For deviation class-comprehension-cell-hides-enclosing-variable: the nearest class body between `block`
+    and `owner` (the function whose `name` it refers to) that has a cell `name` (Block.class_cells) and makes
+    the closure of the scope on the way in its own code, not in an inlined comprehension (whose code is
+    compiled with the comprehension's own names). CPython builds that closure from the class's cell, which
+    only the class's nested scopes ever use: empty, unless one of them assigns it (nonlocal)."""
+    if owner is None:
+        return None  # (a global: no closure)
+    child, parent = block, block.parent
+    while parent is not None and parent is not owner:
+        if parent.kind == "class" and name in parent.class_cells and not inlined(child):
+            return parent
+        if parent.function_like and name in parent.hidden:
+            return None  # a nearer function's hidden local of that name (comprehension-variable-hides-...)
+        child, parent = parent, parent.parent
+    return None
