@@ -460,6 +460,22 @@ def declaring_block(block: Block) -> Block:
     return block
 
 
+def function_frame_of(frame: Frame) -> Frame:
+    """The frame an inlined comprehension (PEP 709) runs in: its function's (or class body's, or module's)."""
+    while inlined(frame.block):
+        assert frame.outer is not None
+        frame = frame.outer
+    return frame
+
+
+def free_in_symbol_table(block: Block, name: str) -> bool:
+    """Whether `name` is free in CPython's symbol table of the block, where the entry an inlined comprehension
+    makes for it may come first (the model's own scope then may not list it)."""
+    return block.scope.get(name) is FREE or (
+        name not in block.scope and name in block.freevars and name not in block.hidden
+    )
+
+
 def captured_parameter(function: Function) -> str | None:
     """(Deviation generator-captured-parameter-fails) the first parameter (positional ones, then keyword-only
     ones) of a generator function that a scope nested in it captures, as Skulpt finds them (a list, set or dict
@@ -1785,15 +1801,10 @@ class Evaluator:
         """Under deviation comprehension-locals-show-free-variable-of-function: locals() in an inlined
         comprehension (its frame the function's) gives for its own variable `name` the function's free
         variable of that name, filled in after the comprehension's local (left out when unbound)."""
-        outer = frame
-        while inlined(outer.block):
-            assert outer.outer is not None
-            outer = outer.outer
-        block = outer.block
-        free = block.scope.get(name) is FREE or (
-            name not in block.scope and name in block.freevars and name not in block.hidden
-        )  # (as in replace_free_cell: free in CPython's symbol table of the function)
-        if not free or not self.deviates("comprehension-locals-show-free-variable-of-function"):
+        outer = function_frame_of(frame)
+        if not free_in_symbol_table(outer.block, name):
+            return
+        if not self.deviates("comprehension-locals-show-free-variable-of-function"):
             return
         value = outer.cells[name].value
         if value is EMPTY:
@@ -1975,15 +1986,10 @@ class Evaluator:
         comprehensions it is inlined in (they all use the one slot of the function's frame)."""
         if not inlined(inner.block):
             return
-        outer = frame
-        while inlined(outer.block):
-            assert outer.outer is not None
-            outer = outer.outer
-        block = outer.block
-        free = block.scope.get(name) is FREE or (
-            name not in block.scope and name in block.freevars and name not in block.hidden
-        )  # free in CPython's symbol table of the function, where a comprehension's entry may come first
-        if not free or not self.deviates("comprehension-cell-replaces-free-variable"):
+        outer = function_frame_of(frame)
+        if not free_in_symbol_table(outer.block, name):
+            return
+        if not self.deviates("comprehension-cell-replaces-free-variable"):
             return
         old = outer.cells[name]
         new = Cell(old)
