@@ -372,8 +372,9 @@ def _check(run: Run, stop: Stop, full: Reference, landed: bool) -> None:
     text = run.text()
     if stop.signals == "SIGKILL worker" and XDIST_204 in text:
         # pytest-xdist's own error (pytest-dev/pytest-xdist#204, open): the controller sends more tests to the
-        # worker just killed. The results stay truthful (checked above); only that traceback is allowed.
-        assert document is not None and document["status"] == "interrupted"
+        # worker just killed. The results stay truthful (checked above); only that traceback is allowed. A kill
+        # before any check finished leaves no file (checked above: nothing was written), else it is interrupted.
+        assert document is None or document["status"] == "interrupted"
         text = text[: text.index("INTERNALERROR>")]
     assert "Traceback (most recent call last)" not in text, text[-4000:]
     assert "During handling of the above exception" not in text, text[-4000:]
