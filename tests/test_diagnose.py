@@ -867,7 +867,8 @@ def test_skulpt_is_diagnosed_with_its_copies_of_enclosing_variables_when_a_neste
         pytest.fail("Skulpt is needed: node and `npm ci --prefix conformance/target/adapters`")
     # a function's own variable overwritten by the enclosing one's (a builtin read makes b copy); a generator
     # function copying when called, not when made; a generator expression copying before its first iterable is
-    # evaluated; a method made in a class body copying the module's globals over the function's variables
+    # evaluated; a method made in a class body copying the module's globals over the function's variables, but
+    # not when the class body binds a name of its own like the free variable the method reads
     source = """
 def a():
     v = 'outer'
@@ -906,6 +907,15 @@ def h():
             return z
     return C().m()
 probe_call('u', h)
+w = 'global'
+def k():
+    w = 'local'
+    class C:
+        w = 0
+        def m(self):
+            return w
+    return C().m()
+probe_call('v', k)
 """
     result = run("%s %s" % (node, adapter), source)
     explained = diagnose(parse(source), (3, 7), result, "language")

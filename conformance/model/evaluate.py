@@ -1884,15 +1884,16 @@ class Evaluator:
             # §4.2.4 (PEP 695): defaults (and decorators) outside; the function closes over its type parameters
             encloses = self.type_parameters(frame, node)
         function = Function(name, node, block, self.closure_for(encloses, block), defaults, kwdefaults, frame.globals)
-        function.made_in = frame
-        if self.copies_enclosing_variables(frame, block):
+        function.made_in = _skulpt_frame(frame)
+        maker = self.copying_maker(frame, block)
+        if maker is not None:
             if isinstance(node, ir.FunctionDef) and node.is_async:
                 raise Unspecified("a coroutine function made where Skulpt copies variables (it has no coroutines)")
-            function.closure = self.skulpt_closure(frame, function.closure)
+            function.closure = self.skulpt_closure(maker, function.closure)
             if block.generator:
                 function.copies_on_call = True  # (Skulpt makes a generator's closure when the generator is made)
             else:
-                self.copy_free_over_cells(frame)
+                self.copy_free_over_cells(maker)
         known = self.global_bindings if frame.resolved is None else frame.resolved
         bound = {free for free, cell in function.closure.items() if cell.value is not EMPTY}
         function.resolved = frozenset(known).union(bound)
@@ -1924,16 +1925,26 @@ class Evaluator:
     # is called (the generator is made then); a class body's `$cell` is the one of the frame its class statement
     # runs in, and its `$free` the module's globals.
 
-    def copies_enclosing_variables(self, frame: Frame, block: Block) -> bool:
-        """Whether making a function of `block` in `frame` copies (the deviation's rule reached and taken)."""
+    def copying_maker(self, frame: Frame, block: Block) -> Frame | None:
+        """The frame whose variables making a function of `block` in `frame` copies (the deviation's rule reached
+        and taken), or None. Skulpt compiles a list, set or dict comprehension in the block around it: a function
+        made in one is made in that block, which the model follows unless the function reads a variable of the
+        comprehension's own (then the comprehension's variables would be the block's: another deviation)."""
         if not self.skulpt_has_free(block):
-            return False
-        maker = frame.block
-        if maker.kind == "comprehension" and not _is_genexpr(maker):
-            if self.deviates("nested-function-creation-copies-enclosing-variables"):
-                raise Unspecified("a function made in a comprehension that Skulpt compiles in the block around it")
-            return False
-        return self.skulpt_has_free(maker) and self.deviates("nested-function-creation-copies-enclosing-variables")
+            return None
+        maker = frame
+        while maker.block.kind == "comprehension" and not _is_genexpr(maker.block):
+            if block.freevars & maker.block.cellvars and self.deviates(
+                "nested-function-creation-copies-enclosing-variables"
+            ):
+                raise Unspecified(
+                    "a function reading a variable of a comprehension Skulpt compiles in the block around"
+                )
+            assert maker.outer is not None
+            maker = maker.outer
+        if self.skulpt_has_free(maker.block) and self.deviates("nested-function-creation-copies-enclosing-variables"):
+            return maker
+        return None
 
     def skulpt_has_free(self, block: Block) -> bool:
         """Skulpt's `hasFree` of a block (symtable.js): it has a free variable (its own, or one passing through it
@@ -1983,17 +1994,19 @@ class Evaluator:
         block = self.analysis.blocks.get(id(node))
         # (deviation nested-function-creation-copies-enclosing-variables: Skulpt makes a generator expression's
         # generator, copying, before it evaluates the first iterable)
-        copies = node.kind == "gen" and block is not None and self.copies_enclosing_variables(frame, block)
-        if copies:
-            self.copy_free_over_cells(frame)
+        maker = self.copying_maker(frame, block) if node.kind == "gen" and block is not None else None
+        if maker is not None:
+            self.copy_free_over_cells(maker)
         first = self.iterate(self.eval(frame, node.clauses[0].iter))
         if block is None:  # (deviation comprehension-runs-in-the-enclosing-block: no block of its own)
             inner = frame
         else:
             closure = self.closure_for(frame, block)
-            inner = self.new_frame(block, frame.globals, self.skulpt_closure(frame, closure) if copies else closure)
+            inner = self.new_frame(
+                block, frame.globals, closure if maker is None else self.skulpt_closure(maker, closure)
+            )
             inner.outer = frame
-            inner.made_in = frame
+            inner.made_in = _skulpt_frame(frame)
             inner.plain_starred = frame.plain_starred  # (a deviation: compiled in the same copy)
             for name in sorted(comprehension_cells(block)) if inlined(block) else ():
                 self.replace_free_cell(frame, inner, name)
@@ -3028,13 +3041,15 @@ def _skulpt_has_free(block: Block) -> bool:
     """Evaluator.skulpt_has_free."""
     if block.kind == "module":
         return False
-    if any(name != CLASS_CELL for name in block.freevars):
+    group = list(_inline_group(block))
+    bound = set().union(*(inner.bound for inner in group))
+    # a free variable passing through a class body to a method counts only if the class body neither binds nor
+    # declares global a name of its own so called (symtable.js, updateSymbols: a name the block has is skipped)
+    if any(name != CLASS_CELL and name not in bound and name not in block.globals for name in block.freevars):
         return True
     parent = _skulpt_parent(block)
     if parent is None or not (parent.kind in ("function", "lambda") or _is_genexpr(parent)):
         return False
-    group = list(_inline_group(block))
-    bound = set().union(*(inner.bound for inner in group))
     scoped = set().union(*(inner.scope for inner in group))
     reads = {name for inner in group for name, kind in inner.scope.items() if kind is GLOBAL_IMPLICIT}
     node = block.node
@@ -3046,6 +3061,14 @@ def _skulpt_has_free(block: Block) -> bool:
         code = node.body
     reads.update(name for name in _names_read_by_code(code) if name not in scoped)
     return any(name != CLASS_CELL and name not in bound and not _skulpt_declared_global(parent, name) for name in reads)
+
+
+def _skulpt_frame(frame: Frame) -> Frame:
+    """(Deviation nested-function-creation-copies-enclosing-variables) the frame of the block Skulpt compiles the
+    code of `frame` in: list, set and dict comprehensions are part of the block around them."""
+    while frame.block.kind == "comprehension" and not _is_genexpr(frame.block) and frame.outer is not None:
+        frame = frame.outer
+    return frame
 
 
 def _skulpt_parent(block: Block) -> Block | None:
