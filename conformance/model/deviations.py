@@ -1112,7 +1112,8 @@ DEVIATIONS: dict[str, Deviation] = {
             " function's own of the same names, and the functions it makes read its free variables from these"
             " copies, as they were at the last such making, not from the enclosing function. A function counts as"
             " having free variables when it is directly in a function and reads any global name (a builtin too)"
-            " not declared global around it; a method made in a class body (in a function) copies the module's"
+            " not declared global around it (a class body does not count for a variable passing through it that it"
+            " binds a name of its own like); a method made in a class body (in a function) copies the module's"
             " globals over the function's variables instead",
             'Language Reference 4.2.2 "Resolution of names": "If a name is bound in a block, it is a local'
             ' variable of that block"; a free variable refers to the binding in the nearest enclosing function'
