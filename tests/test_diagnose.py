@@ -512,6 +512,16 @@ def f(b=0):
     return A().m()
 probe_call('r', f)
 """,
+    "nested-function-creation-copies-enclosing-variables": """
+def f():
+    x = 1
+    def g():
+        return lambda: x
+    h = g()
+    x = 2
+    return h()
+probe_call('r', f)
+""",
 }
 
 # a program with both: an except-as name read after its handler, and a local read before it is bound
@@ -848,6 +858,68 @@ probe_call('u', lambda: list(k(1)))
 """
     result = run("%s %s" % (node, adapter), source)
     assert diagnose(parse(source), (3, 7), result, "language") == ("generator-captured-parameter-fails",)
+
+
+def test_skulpt_is_diagnosed_with_its_copies_of_enclosing_variables_when_a_nested_function_is_made() -> None:
+    adapter = ROOT / "conformance" / "target" / "adapters" / "skulpt.mjs"
+    node = shutil.which("node")
+    if node is None or not (adapter.parent / "node_modules" / "skulpt").is_dir():
+        pytest.fail("Skulpt is needed: node and `npm ci --prefix conformance/target/adapters`")
+    # a function's own variable overwritten by the enclosing one's (a builtin read makes b copy); a generator
+    # function copying when called, not when made; a generator expression copying before its first iterable is
+    # evaluated; a method made in a class body copying the module's globals over the function's variables, but
+    # not when the class body binds a name of its own like the free variable the method reads
+    source = """
+def a():
+    v = 'outer'
+    k = lambda: v
+    def b():
+        v = len('inner')
+        w = lambda: v
+        return v
+    return b()
+probe_call('r', a)
+def c():
+    x = 1
+    def d():
+        def gen():
+            yield x
+        return gen
+    gen = d()
+    x = 2
+    g1 = gen()
+    x = 3
+    return list(g1)
+probe_call('s', c)
+def e():
+    y = 1
+    k = lambda: y
+    def f():
+        y = 2
+        return list(y for _ in range(y))
+    return f()
+probe_call('t', e)
+z = 'global'
+def h():
+    z = 'local'
+    class C:
+        def m(self):
+            return z
+    return C().m()
+probe_call('u', h)
+w = 'global'
+def k():
+    w = 'local'
+    class C:
+        w = 0
+        def m(self):
+            return w
+    return C().m()
+probe_call('v', k)
+"""
+    result = run("%s %s" % (node, adapter), source)
+    explained = diagnose(parse(source), (3, 7), result, "language")
+    assert explained == ("nested-function-creation-copies-enclosing-variables",)
 
 
 @pytest.mark.parametrize("version", [(3, 8), (3, 11), (3, 12)])

@@ -1104,5 +1104,33 @@ DEVIATIONS: dict[str, Deviation] = {
             links=("https://github.com/python/cpython/issues/121377", "https://github.com/python/cpython/pull/124696"),
             seen=("cpython", "pyodide"),
         ),
+        Deviation(
+            "nested-function-creation-copies-enclosing-variables",
+            "when a function (def, lambda, generator function when called, generator expression) that has free"
+            " variables is made in a function that has them too, the values of the enclosing function's variables"
+            " (those nested functions read, and what earlier copies brought it) are copied over the making"
+            " function's own of the same names, and the functions it makes read its free variables from these"
+            " copies, as they were at the last such making, not from the enclosing function. A function counts as"
+            " having free variables when it is directly in a function and reads any global name (a builtin too)"
+            " not declared global around it (a class body does not count for a variable passing through it that it"
+            " binds a name of its own like); a method made in a class body (in a function) copies the module's"
+            " globals over the function's variables instead",
+            'Language Reference 4.2.2 "Resolution of names": "If a name is bound in a block, it is a local'
+            ' variable of that block"; a free variable refers to the binding in the nearest enclosing function'
+            ' scope, read when it is used (Data model 3.2: "cells [...] hold the bindings"); making a function'
+            " binds nothing else",
+            "a frame keeps the variables nested functions read in one object (`$cell`), and a function's closure is"
+            " that object itself; the function constructor is also given the making frame's own closure (`$free`),"
+            " and merges it into the first (function.js: `closure[k] = closure2[k]`), overwriting the making"
+            " frame's variables and freezing the values passed through it",
+            "do not reuse, in a nested function, the names of the enclosing functions' variables that nested"
+            " functions read; pass values a nested function needs from two levels up as arguments (or default"
+            " arguments) rather than reading them through the middle function",
+            links=(  # (earlier bugs in passing free variables through a middle function, fixed; this one not found)
+                "https://github.com/skulpt/skulpt/issues/194",
+                "https://github.com/skulpt/skulpt/issues/275",
+            ),
+            seen=("skulpt",),
+        ),
     )
 }

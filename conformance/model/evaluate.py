@@ -151,6 +151,11 @@ class Function:
     # declares and binds, when this function was made: an implementation resolving names in the order
     # of the text reads these without a check
     resolved: frozenset[str] = frozenset()
+    # (deviation nested-function-creation-copies-enclosing-variables) the frame the function was made in, and
+    # whether each call copies that frame's free variables over its cells (a generator function: Skulpt makes
+    # its closure when the generator is made)
+    made_in: Frame | None = None
+    copies_on_call: bool = False
 
 
 @dataclass(eq=False)
@@ -403,6 +408,11 @@ class Frame:
     # deviation type-alias-of-a-global-name-binds-the-block-namespace: a function's locals hold a name the model
     # does not follow
     hidden_local: bool = False
+    # deviation nested-function-creation-copies-enclosing-variables: the frame this function's function was made
+    # in (a class body's: the frame its class statement runs in), and Skulpt's `$cell` object of the frame (see
+    # skulpt_cells), made when first needed
+    made_in: Frame | None = None
+    skulpt_cells: dict[str, Cell] | None = None
 
 
 class Messages:
@@ -532,6 +542,7 @@ class Evaluator:
         # (leaked): then reads of a function's variables that are resolved at run time look in the last one.
         self.chain: list[Any] = []
         self.leaked = False
+        self.has_free: dict[int, bool] = {}  # (deviation nested-function-creation-copies-enclosing-variables)
 
     def step(self) -> None:
         self.steps += 1
@@ -1284,6 +1295,7 @@ class Evaluator:
             metaclass = "(conflict)"  # no class can be made of these bases: TypeError once the body has run
         block = self.analysis.block_of(node)
         body = self.new_frame(block, frame.globals, self.closure_for(encloses, block))
+        body.made_in = frame
         body.resolved = frame.resolved
         body.plain_starred = frame.plain_starred  # (a deviation: compiled in the same copy)
         alias = block.class_cell_alias
@@ -1872,6 +1884,16 @@ class Evaluator:
             # §4.2.4 (PEP 695): defaults (and decorators) outside; the function closes over its type parameters
             encloses = self.type_parameters(frame, node)
         function = Function(name, node, block, self.closure_for(encloses, block), defaults, kwdefaults, frame.globals)
+        function.made_in = _skulpt_frame(frame)
+        maker = self.copying_maker(frame, block)
+        if maker is not None:
+            if isinstance(node, ir.FunctionDef) and node.is_async:
+                raise Unspecified("a coroutine function made where Skulpt copies variables (it has no coroutines)")
+            function.closure = self.skulpt_closure(maker, function.closure)
+            if block.generator:
+                function.copies_on_call = True  # (Skulpt makes a generator's closure when the generator is made)
+            else:
+                self.copy_free_over_cells(maker)
         known = self.global_bindings if frame.resolved is None else frame.resolved
         bound = {free for free, cell in function.closure.items() if cell.value is not EMPTY}
         function.resolved = frozenset(known).union(bound)
@@ -1890,15 +1912,101 @@ class Evaluator:
             self.store(encloses, type_param, TypeVarValue(type_param))
         return encloses
 
+    # -- deviation nested-function-creation-copies-enclosing-variables (Skulpt's closures) -------------------
+    #
+    # Skulpt keeps a frame's variables that nested functions read in one object, `$cell` (name -> value), and
+    # makes a function with free variables (Skulpt's `hasFree`, see skulpt_has_free) by
+    # `new Sk.builtin.func(code, $gbl, $cell, $free)`, its closure being the `$cell` object itself; but when the
+    # frame's own function has `hasFree` too, it passes the frame's `$free` (its own closure, the `$cell` of the
+    # frame it was made in) as well, and the constructor copies every entry of it over `$cell`
+    # (function.js: `closure[k] = closure2[k]`): the frame's own variables of those names take the values they
+    # have in the enclosing frame, and the functions made there read their free variables that are not the
+    # frame's own from these copies, which the next such copy refreshes. A generator function copies when it
+    # is called (the generator is made then); a class body's `$cell` is the one of the frame its class statement
+    # runs in, and its `$free` the module's globals.
+
+    def copying_maker(self, frame: Frame, block: Block) -> Frame | None:
+        """The frame whose variables making a function of `block` in `frame` copies (the deviation's rule reached
+        and taken), or None. Skulpt compiles a list, set or dict comprehension in the block around it: a function
+        made in one is made in that block, which the model follows unless the function reads a variable of the
+        comprehension's own (then the comprehension's variables would be the block's: another deviation)."""
+        if not self.skulpt_has_free(block):
+            return None
+        maker = frame
+        while maker.block.kind == "comprehension" and not _is_genexpr(maker.block):
+            if block.freevars & maker.block.cellvars and self.deviates(
+                "nested-function-creation-copies-enclosing-variables"
+            ):
+                raise Unspecified(
+                    "a function reading a variable of a comprehension Skulpt compiles in the block around"
+                )
+            assert maker.outer is not None
+            maker = maker.outer
+        if self.skulpt_has_free(maker.block) and self.deviates("nested-function-creation-copies-enclosing-variables"):
+            return maker
+        return None
+
+    def skulpt_has_free(self, block: Block) -> bool:
+        """Skulpt's `hasFree` of a block (symtable.js): it has a free variable (its own, or one passing through it
+        to a block nested in it), or it is directly in a function (or lambda, or generator expression) and reads
+        a global name (a builtin and the runner's probes included) that no enclosing block declares global.
+        Skulpt compiles list, set and dict comprehensions as part of the block they are in."""
+        known = self.has_free.get(id(block))
+        if known is None:
+            known = self.has_free[id(block)] = _skulpt_has_free(block)
+        return known
+
+    def skulpt_cells(self, frame: Frame) -> dict[str, Cell]:
+        """Skulpt's `$cell` object of a frame: the cells of its own variables that nested scopes read, by name,
+        and the entries the copies have put beside them; a class body's is the one of the frame its class
+        statement runs in."""
+        if frame.skulpt_cells is None:
+            if frame.block.kind == "class":
+                assert frame.made_in is not None
+                frame.skulpt_cells = self.skulpt_cells(frame.made_in)
+            elif frame.block.kind == "comprehension" and not _is_genexpr(frame.block):
+                raise Unspecified("a comprehension's cells, which Skulpt keeps in the block around it")
+            else:
+                frame.skulpt_cells = {name: frame.cells[name] for name in frame.block.cellvars if name != CLASS_CELL}
+        return frame.skulpt_cells
+
+    def skulpt_closure(self, frame: Frame, closure: dict[str, Cell]) -> dict[str, Cell]:
+        """The closure of a function made in `frame`: each free variable is the entry of that name in the
+        frame's `$cell` (an entry the copies fill later, when it has none yet); the implicit __class__
+        cell (Skulpt has none, it finds the class another way) stays the model's."""
+        cells = self.skulpt_cells(frame)
+        return {name: cell if name == CLASS_CELL else cells.setdefault(name, Cell()) for name, cell in closure.items()}
+
+    def copy_free_over_cells(self, frame: Frame) -> None:
+        """Every bound entry of the frame's `$free` copied over its `$cell` (for a class body: every global)."""
+        cells = self.skulpt_cells(frame)
+        if frame.block.kind == "class":
+            source = dict(frame.globals)
+        else:
+            assert frame.made_in is not None
+            source = {name: cell.value for name, cell in self.skulpt_cells(frame.made_in).items()}
+        for name, value in source.items():
+            if value is not EMPTY:
+                cells.setdefault(name, Cell()).value = value
+
     def comprehension(self, frame: Frame, node: ir.Comprehension) -> Any:
         """§6.2.4: the first iterable in the enclosing scope, at once; the rest in the comprehension's."""
-        first = self.iterate(self.eval(frame, node.clauses[0].iter))
         block = self.analysis.blocks.get(id(node))
+        # (deviation nested-function-creation-copies-enclosing-variables: Skulpt makes a generator expression's
+        # generator, copying, before it evaluates the first iterable)
+        maker = self.copying_maker(frame, block) if node.kind == "gen" and block is not None else None
+        if maker is not None:
+            self.copy_free_over_cells(maker)
+        first = self.iterate(self.eval(frame, node.clauses[0].iter))
         if block is None:  # (deviation comprehension-runs-in-the-enclosing-block: no block of its own)
             inner = frame
         else:
-            inner = self.new_frame(block, frame.globals, self.closure_for(frame, block))
+            closure = self.closure_for(frame, block)
+            inner = self.new_frame(
+                block, frame.globals, closure if maker is None else self.skulpt_closure(maker, closure)
+            )
             inner.outer = frame
+            inner.made_in = _skulpt_frame(frame)
             inner.plain_starred = frame.plain_starred  # (a deviation: compiled in the same copy)
             for name in sorted(comprehension_cells(block)) if inlined(block) else ():
                 self.replace_free_cell(frame, inner, name)
@@ -2457,6 +2565,7 @@ class Evaluator:
 
     def call_function(self, function: Function, args: list[Any], kwargs: dict[str, Any]) -> Any:
         frame = self.new_frame(function.block, function.globals, function.closure)
+        frame.made_in = function.made_in
         frame.resolved = function.resolved
         node = function.node
         if isinstance(node, ir.FunctionDef) and node.is_async:
@@ -2469,6 +2578,9 @@ class Evaluator:
         if kwargs and function.block.generator and self.deviates("generator-function-refuses-keyword-arguments"):
             raise raise_("TypeError")
         self.bind_arguments(function, frame, args, kwargs)
+        if function.copies_on_call:  # (deviation nested-function-creation-copies-enclosing-variables)
+            assert function.made_in is not None
+            self.copy_free_over_cells(function.made_in)
         if isinstance(node, ir.FunctionDef) and function.block.generator:
             return Generator(
                 node.name, self.generator_frames(frame, node), captured=captured_parameter(function), frame=frame
@@ -2923,6 +3035,110 @@ def _until_undefined(items: Sequence[Any]) -> Sequence[Any]:
 
 def _items(value: tuple[Any, ...] | ListValue) -> Sequence[Any]:
     return value.items if isinstance(value, ListValue) else value
+
+
+def _skulpt_has_free(block: Block) -> bool:
+    """Evaluator.skulpt_has_free."""
+    if block.kind == "module":
+        return False
+    group = list(_inline_group(block))
+    bound = set().union(*(inner.bound for inner in group))
+    # a free variable passing through a class body to a method counts only if the class body neither binds nor
+    # declares global a name of its own so called (symtable.js, updateSymbols: a name the block has is skipped)
+    if any(name != CLASS_CELL and name not in bound and name not in block.globals for name in block.freevars):
+        return True
+    parent = _skulpt_parent(block)
+    if parent is None or not (parent.kind in ("function", "lambda") or _is_genexpr(parent)):
+        return False
+    scoped = set().union(*(inner.scope for inner in group))
+    reads = {name for inner in group for name, kind in inner.scope.items() if kind is GLOBAL_IMPLICIT}
+    node = block.node
+    if isinstance(node, ir.Comprehension):
+        first = node.clauses[0]
+        code: Any = (node.elt, node.key, first.target, first.ifs, node.clauses[1:])
+    else:
+        assert isinstance(node, (ir.FunctionDef, ir.Lambda, ir.ClassDef))
+        code = node.body
+    reads.update(name for name in _names_read_by_code(code) if name not in scoped)
+    return any(name != CLASS_CELL and name not in bound and not _skulpt_declared_global(parent, name) for name in reads)
+
+
+def _skulpt_frame(frame: Frame) -> Frame:
+    """(Deviation nested-function-creation-copies-enclosing-variables) the frame of the block Skulpt compiles the
+    code of `frame` in: list, set and dict comprehensions are part of the block around them."""
+    while frame.block.kind == "comprehension" and not _is_genexpr(frame.block) and frame.outer is not None:
+        frame = frame.outer
+    return frame
+
+
+def _skulpt_parent(block: Block) -> Block | None:
+    """The block Skulpt compiles `block` in: list, set and dict comprehensions are part of the block around them."""
+    parent = block.parent
+    while parent is not None and parent.kind == "comprehension" and not _is_genexpr(parent):
+        parent = parent.parent
+    return parent
+
+
+def _inline_group(block: Block) -> Iterator[Block]:
+    """The block and the list, set and dict comprehensions in it, which Skulpt compiles as part of it."""
+    yield block
+    for child in block.children:
+        if child.kind == "comprehension" and not _is_genexpr(child):
+            yield from _inline_group(child)
+
+
+def _skulpt_declared_global(block: Block | None, name: str) -> bool:
+    """Whether Skulpt's symbol table passes `name` down to the blocks nested in `block` as a declared global:
+    the nearest enclosing function (or the module) that declares it global or binds it decides; a class body's
+    declarations are its own."""
+    while block is not None:
+        if block.kind != "class" and not (block.kind == "comprehension" and not _is_genexpr(block)):
+            if name in block.globals:
+                return True
+            if any(name in inner.bound for inner in _inline_group(block)):
+                return False
+        block = block.parent
+    return False
+
+
+def _names_read_by_code(node: Any) -> Iterator[str]:
+    """The global names that the emitted source of a block's code reads other than as a Name (generators/emit.py):
+    builtins, the runner's probes, the exceptions raised and caught; nested blocks apart, but for what runs in
+    the block (decorators, defaults, bases, a generator expression's first iterable; list, set and dict
+    comprehensions whole)."""
+    if isinstance(node, tuple):
+        for item in node:
+            yield from _names_read_by_code(item)
+        return
+    if isinstance(node, ir.Builtin):
+        yield node.name
+    elif isinstance(node, ir.Probe):
+        yield "probe"
+    elif isinstance(node, (ir.ProbeCall, ir.ProbeCallValue)):
+        yield "probe_call"
+    elif isinstance(node, ir.ProbeClosure):
+        yield "probe_closure"
+    elif isinstance(node, ir.Super):
+        yield "super"
+    elif isinstance(node, ir.LocalNames):
+        yield from ("sorted", "locals")
+    elif isinstance(node, ir.EvalName):
+        yield "eval"
+    elif isinstance(node, ir.Raise) and node.exception is not None:
+        yield node.exception
+    elif isinstance(node, ir.Handler):
+        yield from node.types or ("Exception",)
+    if isinstance(node, ir.FunctionDef):
+        yield from _names_read_by_code((node.decorators, node.params, node.annotations))
+    elif isinstance(node, ir.Lambda):
+        yield from _names_read_by_code(node.params)
+    elif isinstance(node, ir.ClassDef):
+        yield from _names_read_by_code((node.decorators, node.bases, node.keywords))
+    elif isinstance(node, ir.Comprehension) and node.kind == "gen":
+        yield from _names_read_by_code(node.clauses[0].iter)
+    elif dataclasses.is_dataclass(node) and not isinstance(node, type):
+        for item in dataclasses.fields(node):
+            yield from _names_read_by_code(getattr(node, item.name))
 
 
 def _is_genexpr(block: Block) -> bool:
