@@ -450,6 +450,8 @@ def _expr(node: ast.expr) -> ir.Expr:
         label = node.args[0]
         assert isinstance(label, ast.Constant) and isinstance(label.value, str)
         return ir.ProbeCallValue(label.value, _expr(node.args[1]), tuple(_expr(arg) for arg in node.args[2:]))
+    if _sorted_locals(node):
+        return ir.LocalNames()
     if isinstance(node, ast.Call):
         keywords = tuple(ir.Keyword(k.arg, _expr(k.value)) for k in node.keywords)
         return ir.Call(_expr(node.func), tuple(_expr(arg) for arg in node.args), keywords)
@@ -471,6 +473,9 @@ def _expr(node: ast.expr) -> ir.Expr:
     if isinstance(node, ast.NamedExpr):
         return ir.NamedExpr(node.target.id, _expr(node.value))
     if isinstance(node, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)):
+        if any(_sorted_locals(inner) for inner in ast.walk(node)):
+            # a comprehension's locals() may hold its hidden iterator '.0', which ir.LocalNames leaves out
+            raise ValueError("not in the IR: sorted(locals()) in a comprehension")
         clauses = tuple(ir.ComprehensionFor(_expr(c.target), _expr(c.iter), tuple(map(_expr, c.ifs)))
                         for c in node.generators)  # fmt: skip
         kind = {ast.ListComp: "list", ast.SetComp: "set", ast.GeneratorExp: "gen", ast.DictComp: "dict"}[type(node)]
@@ -478,3 +483,21 @@ def _expr(node: ast.expr) -> ir.Expr:
             return ir.Comprehension(kind, _expr(node.value), clauses, _expr(node.key))
         return ir.Comprehension(kind, _expr(node.elt), clauses)
     raise ValueError("not in the IR: %s" % ast.dump(node))
+
+
+def _sorted_locals(node: ast.AST) -> bool:
+    """`sorted(locals())`, as the cases write it: the names locals() holds (ir.LocalNames, which generated
+    programs emit as `sorted(_k for _k in locals() if _k[:1] != '.')`: the same list in a function, where
+    no name starts with '.')."""
+    return (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id == "sorted"
+        and not node.keywords
+        and len(node.args) == 1
+        and isinstance(node.args[0], ast.Call)
+        and isinstance(node.args[0].func, ast.Name)
+        and node.args[0].func.id == "locals"
+        and not node.args[0].args
+        and not node.args[0].keywords
+    )

@@ -255,13 +255,18 @@ DEVIATIONS: dict[str, Deviation] = {
             " comprehension is in, when the function itself does not mention x: every scope nested in that"
             " function whose x should be an enclosing function's x (a function, lambda, class body, type"
             " parameters' or type alias's scope, or a later comprehension reading x) gets the hidden local,"
-            " never bound, instead (NameError, UnboundLocalError in a comprehension; a nonlocal x writes there);"
-            " in a class body, an annotation scope after such a comprehension takes x for a name of the class",
+            " never bound, instead (NameError, UnboundLocalError in a comprehension; a nonlocal x writes there),"
+            " and locals() in the function lists x only while that hidden local is bound, not the enclosing x it"
+            " should pass on; in a class body, an annotation scope after such a comprehension takes x for a name"
+            " of the class",
             'Language Reference 6.2.4: a comprehension runs "in a separate implicitly nested scope", so its'
             " iteration variables are its own; 4.2.2: a free name refers to the nearest enclosing function scope"
-            " binding it (here none of the functions in between binds x)",
+            " binding it (here none of the functions in between binds x); Library, built-in functions, locals():"
+            ' "Free variables are returned by locals() when it is called in function blocks"',
             "PEP 709 inlining (CPython 3.12): the symbol table copies the comprehension's names into the"
-            " function's, where the iteration variable then looks like a local that nested scopes can close over",
+            " function's, where the iteration variable then looks like a local that nested scopes can close over"
+            " (symtable.c: inline_comprehension copies x in as a local when the function has no symbol x, and"
+            " analyze_cells makes it a cell of the function, as a nested scope needs x: x is no longer free there)",
             "give the iteration variable a name that no nested scope of the function reads from outside, or"
             " mention the outer name in the function itself (e.g. read it once) before the comprehension",
             links=(
