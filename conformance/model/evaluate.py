@@ -1962,7 +1962,8 @@ class Evaluator:
         statement runs in."""
         if frame.skulpt_cells is None:
             if frame.block.kind == "class":
-                assert frame.made_in is not None
+                if frame.made_in is None:
+                    raise Unspecified("Skulpt's $cell of a class body whose making the model did not follow")
                 frame.skulpt_cells = self.skulpt_cells(frame.made_in)
             elif frame.block.kind == "comprehension" and not _is_genexpr(frame.block):
                 raise Unspecified("a comprehension's cells, which Skulpt keeps in the block around it")
@@ -1983,7 +1984,8 @@ class Evaluator:
         if frame.block.kind == "class":
             source = dict(frame.globals)
         else:
-            assert frame.made_in is not None
+            if frame.made_in is None:  # (a function made another way: types.FunctionType, a code object run)
+                raise Unspecified("Skulpt's $free of a function whose making the model did not follow")
             source = {name: cell.value for name, cell in self.skulpt_cells(frame.made_in).items()}
         for name, value in source.items():
             if value is not EMPTY:
@@ -2579,7 +2581,8 @@ class Evaluator:
             raise raise_("TypeError")
         self.bind_arguments(function, frame, args, kwargs)
         if function.copies_on_call:  # (deviation nested-function-creation-copies-enclosing-variables)
-            assert function.made_in is not None
+            if function.made_in is None:
+                raise Unspecified("Skulpt's $free of a function whose making the model did not follow")
             self.copy_free_over_cells(function.made_in)
         if isinstance(node, ir.FunctionDef) and function.block.generator:
             return Generator(
@@ -3056,9 +3059,10 @@ def _skulpt_has_free(block: Block) -> bool:
     if isinstance(node, ir.Comprehension):
         first = node.clauses[0]
         code: Any = (node.elt, node.key, first.target, first.ifs, node.clauses[1:])
-    else:
-        assert isinstance(node, (ir.FunctionDef, ir.Lambda, ir.ClassDef))
+    elif isinstance(node, (ir.FunctionDef, ir.Lambda, ir.ClassDef)):
         code = node.body
+    else:  # an annotation or type-parameter scope (3.12+), which Skulpt (3.7) does not have
+        raise Unspecified("a scope of a kind Skulpt does not have, where it copies variables")
     reads.update(name for name in _names_read_by_code(code) if name not in scoped)
     return any(name != CLASS_CELL and name not in bound and not _skulpt_declared_global(parent, name) for name in reads)
 
