@@ -1132,7 +1132,8 @@ def test_skulpt_is_diagnosed_with_its_class_cell_read_from_the_global_named_like
         pytest.fail("Skulpt is needed: node and `npm ci --prefix conformance/target/adapters`")
     # super() with no global of the class's name, and with one that is no class; super() where the code has no
     # variable self (a lambda, a generator expression), and where it has (a list comprehension in the method);
-    # a generator method setting __class__ again when resumed, after another class's method set it
+    # a generator method setting __class__ again when resumed, after another class's method set it; a generator
+    # method (its variables kept elsewhere) has no variable self; a class method's self is its class
     source = """
 class B:
     x = 'B'
@@ -1174,6 +1175,14 @@ later = G().m()
 probe_call('h', lambda: later())
 probe_call('i', lambda: it.send(None))
 probe_call('j', lambda: later())
+class H(B):
+    def gen(self):
+        yield super().x
+    @classmethod
+    def c(self):
+        return super().x
+probe_call('k', lambda: list(H().gen()))
+probe_call('l', lambda: H.c())
 """
     result = run("%s %s" % (node, adapter), source)
     assert diagnose(parse(source), (3, 7), result, "language") == ("class-cell-is-the-global-named-like-the-class",)
@@ -1186,7 +1195,7 @@ def test_skulpt_is_diagnosed_with_its_private_names_mangled_by_the_last_class() 
         pytest.fail("Skulpt is needed: node and `npm ci --prefix conformance/target/adapters`")
     # after a class statement, a function's private variable is not seen by the function nested in it, which
     # reads the global; declared global, it is the global; a generator's own, kept between its steps; an
-    # attribute in the class is mangled as it should be
+    # attribute in the class is mangled as it should be; a parameter, which only the function's code sees
     source = """
 __q = 'g'
 class C:
@@ -1213,6 +1222,10 @@ class E:
     def m(self):
         return self.__w
 probe_call('v', lambda: E().m())
+def p(*__r):
+    return (__r, lambda: __r)
+probe_call('w', lambda: p(1)[0])
+probe_call('x', lambda: p(1)[1]())
 """
     result = run("%s %s" % (node, adapter), source)
     expected = ("private-names-mangled-by-the-last-class-in-the-symbol-table",)

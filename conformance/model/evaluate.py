@@ -1753,29 +1753,32 @@ class Evaluator:
         `super($gbl.__class__, self)`, `self` being the JavaScript variable of that name in the code running,
         checked first (RuntimeError when there is none); then super's own checks and lookup."""
         obj = self.skulpt_self(frame)
-        printed = isinstance(obj, Instance) and any(
-            "__str__" in c.namespace or "__repr__" in c.namespace for c in obj.cls.mro
-        )
-        if not isinstance(obj, Instance) or printed:
+        # `self.toString()`, tested for a browser's Window, is the object's str(): a class's, or an instance's
+        # whose classes define neither __str__ nor __repr__, names the class only
+        klass = obj.cls if isinstance(obj, Instance) else obj
+        if not isinstance(klass, Class) or "Window" in klass.name or "Window" in self.names.values():
+            raise Unspecified("what self.toString() gives (the check for a browser's Window object)")
+        if isinstance(obj, Instance) and any("__str__" in c.namespace or "__repr__" in c.namespace for c in klass.mro):
             raise Unspecified("what self.toString() gives (the check for a browser's Window object)")
         this = frame.globals.get(CLASS_CELL, EMPTY)
         if this is EMPTY:  # (JavaScript's undefined: the module has no global named like the class)
             raise raise_("TypeError", "must be type, not <invalid type>")
         if not isinstance(this, Class):
             raise raise_("TypeError")  # must be type, not ...
-        if this not in obj.cls.mro:
+        if this not in klass.mro:
             raise raise_("TypeError")  # super(type, obj): obj must be an instance or subtype of type
-        mro = obj.cls.mro
-        for klass in mro[mro.index(this) + 1 :]:
-            if node.attr in klass.namespace:
-                return self.bind(klass.namespace[node.attr], obj, obj.cls)
+        mro = klass.mro
+        for found in mro[mro.index(this) + 1 :]:
+            if node.attr in found.namespace:
+                return self.bind(found.namespace[node.attr], obj if isinstance(obj, Instance) else None, klass)
         raise raise_("AttributeError")
 
     def skulpt_self(self, frame: Frame) -> Any:
         """Deviation class-cell-is-the-global-named-like-the-class: the value of the JavaScript variable `self`
         where super() runs: a list, set or dict comprehension is compiled inside the function it is in, a
-        generator expression, a module or a class body has no such variable; a function has it when one of its
-        parameters is named self (holding the argument: Skulpt stores a captured or rebound self elsewhere)."""
+        generator expression, a generator function, a module or a class body has no such variable; a function has
+        it when one of its parameters is named self (holding the argument: Skulpt stores a captured or rebound self
+        elsewhere)."""
         while frame.block.kind == "comprehension":
             comprehension = frame.block.node
             assert isinstance(comprehension, ir.Comprehension)
@@ -1783,6 +1786,8 @@ class Evaluator:
                 raise raise_("RuntimeError", "super(): no arguments")
             frame = frame.outer
         node = frame.block.node
+        if frame.block.generator:  # (a generator function keeps its variables, parameters too, in `$loc`)
+            raise raise_("RuntimeError", "super(): no arguments")
         if not isinstance(node, (ir.FunctionDef, ir.Lambda)) or "self" not in node.params.names():
             if "self" in frame.block.bound and frame.block.kind in ("function", "lambda"):
                 raise Unspecified("super() in a function with a local variable self that is not a parameter")

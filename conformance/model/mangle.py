@@ -370,10 +370,14 @@ class _LastClass(_Leaking):
             for v in (value if isinstance(value, tuple) else (value,))
             if isinstance(v, str)
         )
-        if private and isinstance(node, (ir.Params, ir.Param)):
-            self.unfollowed.append("a private parameter name (Skulpt names its variable otherwise)")
         if private and isinstance(node, ir.Nonlocal):
             self.unfollowed.append("a private name declared nonlocal")
+        if isinstance(node, (ir.Params, ir.Param)):
+            # the code binds a parameter to a JavaScript variable named as written: the name the code uses for it
+            # outside classes, another one in them (not followed)
+            if private and code is not None:
+                self.unfollowed.append("a private parameter name in a class (its variable named as written)")
+            return _private_all(value, self.symbols), value
         return super().identifier(node, value, code)
 
     def class_def(self, node: ir.ClassDef, code: str | None) -> tuple[ir.ClassDef, ir.ClassDef, str | None]:
