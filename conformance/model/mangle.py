@@ -385,6 +385,8 @@ class _LastClass(_Leaking):
             self.unfollowed.append("a class whose name starts with an underscore (mangled with it)")
         if node.keywords:
             self.unfollowed.append("class keywords (not visited by the symbol table)")
+        if node.type_params:
+            self.unfollowed.append("a generic class")
         decorators = self.expression(node.decorators, code)
         name_s, name_c = _private(node.name, self.symbols), _private(node.name, code)
         arguments = self.expression((node.bases, node.keywords), code)
