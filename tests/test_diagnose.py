@@ -522,6 +522,24 @@ def f():
     return h()
 probe_call('r', f)
 """,
+    "class-cell-is-the-global-named-like-the-class": """
+D = 7
+def f():
+    class D:
+        def m(self):
+            return __class__
+    return D().m()
+probe_call('r', f)
+""",
+    "private-names-mangled-by-the-last-class-in-the-symbol-table": """
+class C:
+    pass
+__p = 0
+def f():
+    __p = 1
+    return lambda: __p
+probe_call('r', lambda: f()())
+""",
 }
 
 # a program with both: an except-as name read after its handler, and a local read before it is bound
@@ -1143,3 +1161,110 @@ def test_sorted_locals_is_read_as_the_names_locals_holds_except_in_a_comprehensi
     # in a comprehension, locals() may hold its hidden iterator '.0', which ir.LocalNames leaves out
     with pytest.raises(ValueError):
         parse("def f():\n    return [sorted(locals()) for x in (1,)]\n")
+
+
+def test_skulpt_is_diagnosed_with_its_class_cell_read_from_the_global_named_like_the_class() -> None:
+    adapter = ROOT / "conformance" / "target" / "adapters" / "skulpt.mjs"
+    node = shutil.which("node")
+    if node is None or not (adapter.parent / "node_modules" / "skulpt").is_dir():
+        pytest.fail("Skulpt is needed: node and `npm ci --prefix conformance/target/adapters`")
+    # super() with no global of the class's name, and with one that is no class; super() where the code has no
+    # variable self (a lambda, a generator expression), and where it has (a list comprehension in the method);
+    # a generator method setting __class__ again when resumed, after another class's method set it; a generator
+    # method (its variables kept elsewhere) has no variable self; a class method's self is its class
+    source = """
+class B:
+    x = 'B'
+def f():
+    class D(B):
+        def m(self):
+            return super().x
+    return D().m()
+probe_call('a', f)
+E = 7
+def g():
+    class E(B):
+        def m(self):
+            return super().x
+    return E().m()
+probe_call('b', g)
+class F(B):
+    def m(self):
+        return (lambda: super().x)()
+    def n(self):
+        return (lambda s: super().x)(self)
+    def o(self):
+        return [super().x for _ in range(1)]
+    def p(self):
+        return list(super().x for _ in range(1))
+    def gen(self):
+        yield __class__
+        yield __class__
+probe_call('c', lambda: F().m())
+probe_call('d', lambda: F().n())
+probe_call('e', lambda: F().o())
+probe_call('f', lambda: F().p())
+it = F().gen()
+probe_call('g', lambda: it.send(None))
+class G:
+    def m(self):
+        return lambda: __class__
+later = G().m()
+probe_call('h', lambda: later())
+probe_call('i', lambda: it.send(None))
+probe_call('j', lambda: later())
+class H(B):
+    def gen(self):
+        yield super().x
+    @classmethod
+    def c(self):
+        return super().x
+probe_call('k', lambda: list(H().gen()))
+probe_call('l', lambda: H.c())
+"""
+    result = run("%s %s" % (node, adapter), source)
+    assert diagnose(parse(source), (3, 7), result, "language") == ("class-cell-is-the-global-named-like-the-class",)
+
+
+def test_skulpt_is_diagnosed_with_its_private_names_mangled_by_the_last_class() -> None:
+    adapter = ROOT / "conformance" / "target" / "adapters" / "skulpt.mjs"
+    node = shutil.which("node")
+    if node is None or not (adapter.parent / "node_modules" / "skulpt").is_dir():
+        pytest.fail("Skulpt is needed: node and `npm ci --prefix conformance/target/adapters`")
+    # after a class statement, a function's private variable is not seen by the function nested in it, which
+    # reads the global; declared global, it is the global; a generator's own, kept between its steps; an
+    # attribute in the class is mangled as it should be; a parameter, which only the function's code sees
+    source = """
+__q = 'g'
+class C:
+    pass
+def f():
+    __q = 'f'
+    def h():
+        return __q
+    return (h(), __q)
+probe_call('r', f)
+def k():
+    global __q
+    __q = 'k'
+    return __q
+probe_call('s', k)
+probe_call('t', lambda: __q)
+def gen():
+    __z = 1
+    yield __z
+    yield (lambda: __z)()
+probe_call('u', lambda: list(gen()))
+class E:
+    __w = 5
+    def m(self):
+        return self.__w
+probe_call('v', lambda: E().m())
+def p(*__r):
+    return (__r, lambda: __r)
+probe_call('w', lambda: p(1)[0])
+probe_call('x', lambda: p(1)[1]())
+"""
+    result = run("%s %s" % (node, adapter), source)
+    expected = ("private-names-mangled-by-the-last-class-in-the-symbol-table",)
+    assert diagnose(parse(source), (3, 7), result, "language") == expected

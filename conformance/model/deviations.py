@@ -1137,5 +1137,49 @@ DEVIATIONS: dict[str, Deviation] = {
             ),
             seen=("skulpt",),
         ),
+        Deviation(
+            "class-cell-is-the-global-named-like-the-class",
+            "__class__ and zero-argument super() use the module's global __class__, which every start or"
+            " resumption of a function defined by a def directly in a class body (not in an if, loop, try or"
+            " with of it) sets to the module's global named like the class (unbinds when there is none): a"
+            " class made in a function gets the module's variable of its name (NameError for __class__,"
+            " TypeError for super(), when there is none), and a function called later sees the class of the"
+            " method entered last; super() also takes its object from a parameter named self of the code it is"
+            " compiled in (RuntimeError: super(): no arguments in a lambda or generator expression without one)",
+            'Data model 3.3.3.6 "Creating the class object": "__class__ is an implicit closure reference created'
+            ' by the compiler if any methods in a class body refer to either __class__ or super"; it holds the'
+            ' class being defined; Library "Built-in Functions", super(): the zero-argument form takes the class'
+            " from __class__ and the object from the first argument of the immediately enclosing function",
+            "the compiler has no __class__ cell: it reads __class__ as a global, compiles super() as"
+            " super($gbl.__class__, self) with the JavaScript variable self, and on entry to each method emits"
+            " `$gbl.__class__=$gbl.<class name>`",
+            "pass the class and the object explicitly, super(C, self), and name the class rather than reading"
+            " __class__; in a class made in a function, bind the class to a global of its name first",
+            links=(
+                "https://github.com/skulpt/skulpt/issues/1340",
+                "https://github.com/skulpt/skulpt/issues/1171",
+                "https://github.com/skulpt/skulpt/pull/1602",
+            ),
+            seen=("skulpt",),
+        ),
+        Deviation(
+            "private-names-mangled-by-the-last-class-in-the-symbol-table",
+            "the scope of a private name (`__p`) is decided under the name mangled with the class statement last"
+            " met in the text, even outside it (after `class C:` ends, `__p` is `_C__p` for the scope analysis"
+            " everywhere until the next class statement), while the code uses the name mangled as the Reference"
+            " says: where the two differ the code's name has no scope and is looked up by name, in the block's own"
+            " namespace (a function's: the variables of the call, which nested functions do not see), then the"
+            " globals and builtins",
+            'Language Reference 6.2.1 "Identifiers (Names)", private name mangling: "When an identifier that'
+            " textually occurs in a class definition begins with two or more underscores ... it is considered a"
+            ' private name of that class" (and only in it); 4.2.2 "Resolution of names": a name bound in a'
+            " function block is local to it and seen by the blocks nested in it",
+            "the symbol table keeps the current class in `curClass`, set on entering a class body and never"
+            " restored; the compiler mangles with the class of the unit it compiles, asks the symbol table for"
+            " that name, and compiles a name it does not find as a lookup by name",
+            "do not use private names (two leading underscores) outside classes in a module that defines classes,"
+            " or define the classes after the code that uses them",
+            seen=("skulpt",),
+        ),
     )
 }

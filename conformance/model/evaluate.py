@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from conformance.model.deviations import Switches
-from conformance.model.mangle import Mangled, has_generic_class, mangle, mangle_leaking
+from conformance.model.mangle import Mangled, has_generic_class, mangle, mangle_last_class, mangle_leaking
 from conformance.model.scopes import (
     CELL,
     CLASS_CELL,
@@ -413,6 +413,9 @@ class Frame:
     # skulpt_cells), made when first needed
     made_in: Frame | None = None
     skulpt_cells: dict[str, Cell] | None = None
+    # deviation private-names-mangled-by-the-last-class-in-the-symbol-table: the names a function's code looks up
+    # by name (JavaScript variables of the call)
+    by_name: dict[str, Any] | None = None
 
 
 class Messages:
@@ -536,6 +539,8 @@ class Evaluator:
         self.plain_reads: frozenset[int] | None = None  # (the same) see plain_global_reads, made when first needed
         # (deviation del-of-a-global-at-the-end-of-a-block-fails) see translation.global_deletions, made when needed
         self.raising_deletions: dict[int, str] | None = None
+        # (deviation private-names-mangled-by-the-last-class-in-the-symbol-table) see unresolved_namespace
+        self.unresolved_by_frame = False
         # Brython's chain of frames (deviations coroutine-send-returns-a-promise and
         # class-body-frame-stays-current-after-exception): each call enters its frame on it, and leaving a frame
         # takes the last one off, whichever it is. What it holds matters only once a frame has been left on it
@@ -582,6 +587,11 @@ class Evaluator:
         if kind is UNRESOLVED:
             namespace = self.unresolved_namespace(frame, "no locals found")
             return namespace[name] if name in namespace else self.load_global(frame, name)
+        skulpt_class = "class-cell-is-the-global-named-like-the-class"
+        if name == CLASS_CELL and kind in (FREE, CELL) and self.deviates(skulpt_class):
+            if frame.block.kind == "class":
+                raise Unspecified("__class__ read in a class body, as a global of Skulpt's")
+            return self.load_global(frame, name)  # (what the last method entered set it to)
         if (
             frame.block.kind in ("class", "comprehension")
             and name == frame.block.container().name
@@ -763,6 +773,8 @@ class Evaluator:
         if kind is LOCAL and name in frame.cells:
             kind = CELL  # (deviation comprehension-cell-replaces-free-variable: the function's slot, a cell)
         if kind is UNRESOLVED:
+            if self.unresolved_by_frame:
+                raise Unspecified("del of a name Skulpt's symbol table does not know (a JavaScript delete)")
             namespace = self.unresolved_namespace(frame, "no locals when deleting %r" % name)
             if name not in namespace:
                 raise raise_("NameError", self.messages.undefined(name))
@@ -799,6 +811,19 @@ class Evaluator:
         """Deviation generic-class-name-leaks-into-private-name-mangling: the namespace a name the symbol
         table does not know is looked up in, by name (LOAD_NAME): the module's or the class's; a function
         has none (SystemError) until locals() makes one."""
+        if self.unresolved_by_frame:
+            # (deviation private-names-mangled-by-the-last-class-in-the-symbol-table) Skulpt's code looks such a
+            # name up in the namespace of its block: a function's JavaScript variables (made anew by each call,
+            # a generator's kept with it), a class body's or the module's namespace; then the globals
+            if frame.block.kind == "module":
+                return frame.globals
+            if frame.block.kind == "class" and frame.namespace is not None and self.displaced is None:
+                return frame.namespace
+            if isinstance(frame.block.node, (ir.FunctionDef, ir.Lambda)):
+                if frame.by_name is None:
+                    frame.by_name = {}
+                return frame.by_name
+            raise Unspecified("a name Skulpt's symbol table does not know, in a comprehension")
         code = frame
         while code.block.kind == "comprehension" and inlined(code.block) and code.outer is not None:
             code = code.outer  # (an inlined comprehension runs in the frame of the code it is in)
@@ -1691,6 +1716,8 @@ class Evaluator:
             raise Unspecified("super rebound")
         if frame.block.kind in ("lambda", "comprehension") and self.deviates("zero-argument-super-only-in-def"):
             raise raise_("TypeError")  # super itself called without arguments
+        if self.deviates("class-cell-is-the-global-named-like-the-class"):
+            return self.super_of_the_class_global(frame, node)
         obj = self.first_argument(frame)
         cell = frame.cells.get(CLASS_CELL) if CLASS_CELL in frame.block.freevars else None
         if cell is None:
@@ -1720,6 +1747,81 @@ class Evaluator:
             if node.attr in klass.namespace:
                 return self.bind(klass.namespace[node.attr], instance, owner)
         raise raise_("AttributeError")
+
+    def super_of_the_class_global(self, frame: Frame, node: ir.Super) -> Any:
+        """Deviation class-cell-is-the-global-named-like-the-class: Skulpt compiles `super()` as
+        `super($gbl.__class__, self)`, `self` being the JavaScript variable of that name in the code running,
+        checked first (RuntimeError when there is none); then super's own checks and lookup."""
+        obj = self.skulpt_self(frame)
+        # `self.toString()`, tested for a browser's Window, is the object's str(): a class's, or an instance's
+        # whose classes define neither __str__ nor __repr__, names the class only
+        klass = obj.cls if isinstance(obj, Instance) else obj
+        if not isinstance(klass, Class) or "Window" in klass.name or "Window" in self.names.values():
+            raise Unspecified("what self.toString() gives (the check for a browser's Window object)")
+        if isinstance(obj, Instance) and any("__str__" in c.namespace or "__repr__" in c.namespace for c in klass.mro):
+            raise Unspecified("what self.toString() gives (the check for a browser's Window object)")
+        this = frame.globals.get(CLASS_CELL, EMPTY)
+        if this is EMPTY:  # (JavaScript's undefined: the module has no global named like the class)
+            raise raise_("TypeError", "must be type, not <invalid type>")
+        if not isinstance(this, Class):
+            raise raise_("TypeError")  # must be type, not ...
+        if this not in klass.mro:
+            raise raise_("TypeError")  # super(type, obj): obj must be an instance or subtype of type
+        mro = klass.mro
+        for found in mro[mro.index(this) + 1 :]:
+            if node.attr in found.namespace:
+                return self.bind(found.namespace[node.attr], obj if isinstance(obj, Instance) else None, klass)
+        raise raise_("AttributeError")
+
+    def skulpt_self(self, frame: Frame) -> Any:
+        """Deviation class-cell-is-the-global-named-like-the-class: the value of the JavaScript variable `self`
+        where super() runs: a list, set or dict comprehension is compiled inside the function it is in, a
+        generator expression, a generator function, a module or a class body has no such variable; a function has
+        it when one of its parameters is named self (holding the argument: Skulpt stores a captured or rebound self
+        elsewhere)."""
+        while frame.block.kind == "comprehension":
+            comprehension = frame.block.node
+            assert isinstance(comprehension, ir.Comprehension)
+            if comprehension.kind == "gen" or frame.outer is None:
+                raise raise_("RuntimeError", "super(): no arguments")
+            frame = frame.outer
+        node = frame.block.node
+        if frame.block.generator:  # (a generator function keeps its variables, parameters too, in `$loc`)
+            raise raise_("RuntimeError", "super(): no arguments")
+        if not isinstance(node, (ir.FunctionDef, ir.Lambda)) or "self" not in node.params.names():
+            if "self" in frame.block.bound and frame.block.kind in ("function", "lambda"):
+                raise Unspecified("super() in a function with a local variable self that is not a parameter")
+            raise raise_("RuntimeError", "super(): no arguments")
+        stored = _stored(node.body) if isinstance(node, ir.FunctionDef) else _walrus_targets(node.body)
+        rebound = "self" in stored or any("self" in inner.nonlocals for inner in frame.block.walk())
+        if rebound or frame.block.scope.get("self") not in (LOCAL, CELL):
+            raise Unspecified("super() where self is rebound")
+        try:
+            return self.load(frame, "self")
+        except Raised:
+            raise Unspecified("super() with self deleted") from None
+
+    def enter_method(self, frame: Frame) -> None:
+        """Deviation class-cell-is-the-global-named-like-the-class: each time a function defined by a def
+        that is a statement of a class body itself (not in an if, a loop, a try or a with in it) starts or
+        resumes, Skulpt runs `$gbl.__class__ = $gbl.<class name>`: the module's global __class__ becomes the
+        module's global named like the class (unbound when the module has none)."""
+        block = frame.block
+        parent = block.parent
+        if parent is None or parent.kind != "class" or not isinstance(block.node, ir.FunctionDef):
+            return
+        owner = parent.node
+        assert isinstance(owner, ir.ClassDef)
+        if not any(statement is block.node for statement in owner.body):
+            return
+        if not self.deviates("class-cell-is-the-global-named-like-the-class"):
+            return
+        if block.node.is_async or owner.name.startswith("__") or id(owner) in self.names:
+            raise Unspecified("a method of Skulpt's setting __class__: async, or of a class with a private name")
+        if owner.name in frame.globals:
+            frame.globals[CLASS_CELL] = frame.globals[owner.name]
+        else:
+            frame.globals.pop(CLASS_CELL, None)
 
     def super_method_of_any_object(self, this: Class, obj: Any, attr: str) -> Any:
         """Deviation super-method-call-binds-any-object: `super().attr(...)` looks attr up after `this` in its own
@@ -2573,6 +2675,7 @@ class Evaluator:
         if isinstance(node, ir.FunctionDef) and node.is_async:
             if function.block.generator:
                 raise Unspecified("an async generator")
+            self.enter_method(frame)  # (deviation class-cell-is-the-global-named-like-the-class: Unspecified)
             late = self.deviates("async-arguments-bound-when-run")
             if not late:
                 self.bind_arguments(function, frame, args, kwargs)
@@ -2591,6 +2694,7 @@ class Evaluator:
         self.depth += 1
         if self.depth > CALL_DEPTH_LIMIT:
             raise Unspecified("recursion deeper than the model follows")
+        self.enter_method(frame)  # (deviation class-cell-is-the-global-named-like-the-class)
         self.chain.append(frame)
         try:
             if isinstance(node, ir.Lambda):
@@ -2633,6 +2737,8 @@ class Evaluator:
             # the body's first code copies the parameter into its cell from a JavaScript variable that the
             # generator's code does not have: nothing runs, and each resumption fails the same way
             raise raise_("ExternalError", "ReferenceError: %s is not defined" % generator.captured)
+        if generator.frame is not None:
+            self.enter_method(generator.frame)  # (deviation class-cell-is-the-global-named-like-the-class)
         generator.running = True
         chain = list(self.chain)  # (Brython runs each step with the generator's frame, then restores the chain)
         self.chain.append(generator.frame)
@@ -3266,8 +3372,25 @@ def _leaking(
     return symbols, Mangled(code, names)
 
 
+def _last_class(module: ir.Module, switches: Switches) -> tuple[ir.Module, Mangled] | None:
+    """Deviation private-names-mangled-by-the-last-class-in-the-symbol-table (Skulpt): the program as the symbol
+    table mangles it and as the compiler does, when the two differ."""
+    try:
+        symbols, code, names, unfollowed = mangle_last_class(module)
+    except Unspecified:  # (what the mangling of a generic definition may raise: asked about as the program differs)
+        if not switches.deviates("private-names-mangled-by-the-last-class-in-the-symbol-table"):
+            return None
+        raise
+    if symbols == code or not switches.deviates("private-names-mangled-by-the-last-class-in-the-symbol-table"):
+        return None
+    if unfollowed:
+        raise Unspecified(unfollowed[0])
+    return symbols, Mangled(code, names)
+
+
 def _predict(module: ir.Module, version: tuple[int, ...], switches: Switches) -> dict[str, Any]:
     mangled = Mangled(module, {})
+    last_class: tuple[ir.Module, Mangled] | None = None
     deferred = Rules(version).has("deferred-annotations")
     try:
         analysis = analyze(module, deferred, switches)
@@ -3298,6 +3421,14 @@ def _predict(module: ir.Module, version: tuple[int, ...], switches: Switches) ->
                 analysis = merge_leaking(
                     analyze(symbols, deferred, switches), analyze(mangled.module, deferred, switches)
                 )
+            last_class = _last_class(module, switches)
+            if last_class is not None:
+                symbols, mangled = last_class
+                try:
+                    table = analyze(symbols, deferred, switches)
+                except ScopeSyntaxError:
+                    raise Unspecified("a program Skulpt's symbol table, mangling otherwise, may reject") from None
+                analysis = merge_leaking(table, analyze(mangled.module, deferred, switches))
     except ScopeSyntaxError as error:
         # The rule broken is kept for people; compile-time messages are not predicted.
         kind = "SystemError" if isinstance(error, ScopeSystemError) else "SyntaxError"  # (the former: a deviation)
@@ -3309,6 +3440,7 @@ def _predict(module: ir.Module, version: tuple[int, ...], switches: Switches) ->
     if failed is not None:
         return failed
     evaluator = Evaluator(analysis, version, mangled.names, switches)
+    evaluator.unresolved_by_frame = last_class is not None
     frame = Frame(analysis.module, {}, {})
     evaluator.chain.append(frame)
     result: dict[str, Any] = {}

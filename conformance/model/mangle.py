@@ -334,3 +334,79 @@ def has_generic_class(node: Any) -> bool:
     if not dataclasses.is_dataclass(node) or isinstance(node, type):
         return False
     return any(has_generic_class(getattr(node, field.name)) for field in dataclasses.fields(node))
+
+
+# -- deviation private-names-mangled-by-the-last-class-in-the-symbol-table (Skulpt) -------------------------
+# Skulpt's symbol table mangles each private name with the class statement it last entered, in the order of the
+# text, and never leaves it (SymbolTable.curClass is set on entering a class body and not restored); its compiler
+# mangles with the innermost class, as the Reference says. Both prefix the class's name as written (the leading
+# underscores are not stripped: mangleName discards the result of its replace calls).
+
+
+def mangle_last_class(module: ir.Module) -> tuple[ir.Module, ir.Module, dict[int, str], list[str]]:
+    """The program as Skulpt's symbol table mangles it and as its compiler does, with the __name__ of the
+    definitions whose names are mangled, and what of the program the model does not follow in them."""
+    last = _LastClass()
+    symbols, code, _ = last.statements(module.body, None)
+    return ir.Module(symbols), ir.Module(code), last.names, last.unfollowed
+
+
+class _LastClass(_Leaking):
+    def __init__(self) -> None:
+        super().__init__()
+        self.unfollowed: list[str] = []
+
+    def statement(self, node: ir.Stmt, code: str | None) -> tuple[Any, Any, str | None]:
+        if isinstance(node, ir.Try) and any(
+            handler.name is not None and _private(handler.name, "C") != handler.name and has_class(handler.body)
+            for handler in node.handlers
+        ):
+            self.unfollowed.append("a private except-as name before a class statement in the handler")
+        return super().statement(node, code)
+
+    def identifier(self, node: Any, value: Any, code: str | None) -> tuple[Any, Any]:
+        private = any(
+            v.startswith("__") and not v.endswith("__")
+            for v in (value if isinstance(value, tuple) else (value,))
+            if isinstance(v, str)
+        )
+        if private and isinstance(node, ir.Nonlocal):
+            self.unfollowed.append("a private name declared nonlocal")
+        if isinstance(node, (ir.Params, ir.Param)):
+            # the code binds a parameter to a JavaScript variable named as written: the name the code uses for it
+            # outside classes, another one in them (not followed)
+            if private and code is not None:
+                self.unfollowed.append("a private parameter name in a class (its variable named as written)")
+            return _private_all(value, self.symbols), value
+        return super().identifier(node, value, code)
+
+    def class_def(self, node: ir.ClassDef, code: str | None) -> tuple[ir.ClassDef, ir.ClassDef, str | None]:
+        if node.name.startswith("_"):
+            self.unfollowed.append("a class whose name starts with an underscore (mangled with it)")
+        if node.keywords:
+            self.unfollowed.append("class keywords (not visited by the symbol table)")
+        if node.type_params:
+            self.unfollowed.append("a generic class")
+        decorators = self.expression(node.decorators, code)
+        name_s, name_c = _private(node.name, self.symbols), _private(node.name, code)
+        arguments = self.expression((node.bases, node.keywords), code)
+        self.symbols = node.name  # for good: the body does not give it back
+        body_s, body_c, _ = self.statements(node.body, node.name)
+        result_s, result_c = (
+            ir.ClassDef((name_s, name_c)[i], (body_s, body_c)[i], arguments[i][0], decorators[i], arguments[i][1])
+            for i in (0, 1)
+        )
+        for result in (result_s, result_c):
+            if result.name != node.name:
+                self.names[id(result)] = node.name
+        return result_s, result_c, code
+
+
+def has_class(node: Any) -> bool:
+    if isinstance(node, tuple):
+        return any(has_class(item) for item in node)
+    if isinstance(node, ir.ClassDef):
+        return True
+    if not dataclasses.is_dataclass(node) or isinstance(node, type):
+        return False
+    return any(has_class(getattr(node, field.name)) for field in dataclasses.fields(node))
