@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import shutil
 import sys
@@ -10,6 +11,7 @@ from dataclasses import replace
 from typing import Any
 
 import pytest
+from hypothesis import given, reject, settings
 
 from conformance.engine.diagnose import diagnose, diagnoses
 from conformance.engine.session import Options, Session
@@ -17,8 +19,11 @@ from conformance.host.interpreters import discover
 from conformance.host.protocol import Program, ProgramResult
 from conformance.model.deviations import DEVIATIONS
 from conformance.model.evaluate import predict
+from conformance.model.scopes import Unspecified
 from generators import ir
 from generators.emit import emit
+from generators.features import Features
+from generators.strategies import EMPHASIS, programs
 from tests.support import BUGGY, HOST, ROOT, parse, pypy
 
 VERSION = (3, 11)
@@ -627,6 +632,27 @@ def _as_generated(node: Any) -> Any:
 
 def as_observed(result: dict[str, object]) -> ProgramResult:
     return ProgramResult.from_message({"id": "p", **result})
+
+
+@pytest.mark.parametrize("version", [(3, 4), (3, 7), (3, 12), (3, 14)])
+@pytest.mark.parametrize("area", sorted(EMPHASIS))
+def test_no_deviation_makes_the_model_fail_on_generated_programs(version: tuple[int, int], area: str) -> None:
+    """The diagnosis tries every deviation a program reaches, whatever the implementation: each one, alone and
+    with the others reached, must predict or leave the program open (Unspecified), never fail."""
+
+    @settings(max_examples=20, deadline=None)
+    @given(programs(Features.for_version(version), area))
+    def predicted(module: ir.Module) -> None:
+        reached: set[str] = set()
+        try:
+            predict(module, version, frozenset(), reached)
+        except Unspecified:
+            reject()
+        for deviations in [*(frozenset({name}) for name in sorted(reached)), frozenset(reached)]:
+            with contextlib.suppress(Unspecified):
+                predict(module, version, deviations)
+
+    predicted()
 
 
 def test_every_deviation_is_documented_and_shown_by_a_program() -> None:
