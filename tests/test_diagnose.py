@@ -722,7 +722,15 @@ def test_pypy_is_diagnosed_with_its_deletion_of_a_missing_global() -> None:
     assert diagnose(parse(source), (3, 9), run(command, source), "language") == ("del-missing-global-as-key-error",)
 
 
-MICROPYTHON = ROOT / "conformance" / "target" / "adapters" / "micropython.mjs"
+def node_target(name: str) -> str:
+    """The command that runs the Node-hosted target `name` (its adapter and npm package share the name);
+    the test fails, saying what to install, when node or the package is missing."""
+    adapter = ROOT / "conformance" / "target" / "adapters" / ("%s.mjs" % name)
+    node = shutil.which("node")
+    package = adapter.parent / "node_modules" / ("@micropython" if name == "micropython" else name)
+    if node is None or not package.is_dir():
+        pytest.fail("%s is needed: node and `npm ci --prefix conformance/target/adapters`" % name)
+    return "%s %s" % (node, adapter)
 
 
 @pytest.mark.parametrize(
@@ -745,11 +753,9 @@ MICROPYTHON = ROOT / "conformance" / "target" / "adapters" / "micropython.mjs"
     ],
 )
 def test_micropython_is_diagnosed_with_its_deviations(deviation: str) -> None:
-    node = shutil.which("node")
-    if node is None or not (MICROPYTHON.parent / "node_modules").is_dir():
-        pytest.fail("MicroPython is needed: node, and `npm ci --prefix conformance/target/adapters`")
+    command = node_target("micropython")
     source = SHOWS[deviation].lstrip()
-    observed = run("%s %s" % (node, MICROPYTHON), source)
+    observed = run(command, source)
     assert (deviation,) in diagnoses(parse(source), (3, 4), observed, "language")
 
 
@@ -806,11 +812,8 @@ def test_pypy_is_diagnosed_with_its_compiler_failure_on_a_nonlocal_of_a_class_bo
 
 
 def test_skulpt_is_diagnosed_with_the_deviations_seen_on_it() -> None:
-    adapter = ROOT / "conformance" / "target" / "adapters" / "skulpt.mjs"
-    node = shutil.which("node")
-    if node is None or not (adapter.parent / "node_modules" / "skulpt").is_dir():
-        pytest.fail("Skulpt is needed: node and `npm ci --prefix conformance/target/adapters`")
-    session = Session.open(Options(command="%s %s" % (node, adapter)))
+    command = node_target("skulpt")
+    session = Session.open(Options(command=command))
     try:
         seen = sorted(name for name, deviation in DEVIATIONS.items() if "skulpt" in deviation.seen)
         # (the emitted source of each program: LOCALS becomes the locals() call generated programs make)
@@ -834,15 +837,12 @@ DEL_GLOBAL_PLACES = {
 
 
 def test_skulpt_is_diagnosed_with_its_failures_on_a_del_of_a_global_at_the_end_of_a_block() -> None:
-    adapter = ROOT / "conformance" / "target" / "adapters" / "skulpt.mjs"
-    node = shutil.which("node")
-    if node is None or not (adapter.parent / "node_modules" / "skulpt").is_dir():
-        pytest.fail("Skulpt is needed: node and `npm ci --prefix conformance/target/adapters`")
+    command = node_target("skulpt")
     sources = {
         place: source + "probe_call('r', f, 1)\nprobe_call('s', lambda: x)\n"
         for place, source in DEL_GLOBAL_PLACES.items()
     }
-    session = Session.open(Options(command="%s %s" % (node, adapter)))
+    session = Session.open(Options(command=command))
     try:
         results = session.target.runner.run([Program(place, source) for place, source in sources.items()])
     finally:
@@ -855,10 +855,7 @@ def test_skulpt_is_diagnosed_with_its_failures_on_a_del_of_a_global_at_the_end_o
 
 
 def test_skulpt_is_diagnosed_with_its_class_body_reading_the_global_of_an_enclosing_variable_name() -> None:
-    adapter = ROOT / "conformance" / "target" / "adapters" / "skulpt.mjs"
-    node = shutil.which("node")
-    if node is None or not (adapter.parent / "node_modules" / "skulpt").is_dir():
-        pytest.fail("Skulpt is needed: node and `npm ci --prefix conformance/target/adapters`")
+    command = node_target("skulpt")
     # the global's value where the module has one; an item assigned on undefined where it has none
     source = """
 x = 'global'
@@ -875,15 +872,12 @@ def g():
     return b
 probe_call('s', g)
 """
-    result = run("%s %s" % (node, adapter), source)
+    result = run(command, source)
     assert diagnose(parse(source), (3, 7), result, "language") == ("class-body-reads-free-variable-as-global",)
 
 
 def test_skulpt_is_diagnosed_with_its_failure_on_a_captured_parameter_of_a_generator() -> None:
-    adapter = ROOT / "conformance" / "target" / "adapters" / "skulpt.mjs"
-    node = shutil.which("node")
-    if node is None or not (adapter.parent / "node_modules" / "skulpt").is_dir():
-        pytest.fail("Skulpt is needed: node and `npm ci --prefix conformance/target/adapters`")
+    command = node_target("skulpt")
     # each resumption fails; a list comprehension's read is not a capture, a generator expression's is; a
     # keyword-only parameter counts too
     source = """
@@ -900,15 +894,12 @@ def k(a, *, b=1):
     yield (lambda: b)()
 probe_call('u', lambda: list(k(1)))
 """
-    result = run("%s %s" % (node, adapter), source)
+    result = run(command, source)
     assert diagnose(parse(source), (3, 7), result, "language") == ("generator-captured-parameter-fails",)
 
 
 def test_skulpt_is_diagnosed_with_its_copies_of_enclosing_variables_when_a_nested_function_is_made() -> None:
-    adapter = ROOT / "conformance" / "target" / "adapters" / "skulpt.mjs"
-    node = shutil.which("node")
-    if node is None or not (adapter.parent / "node_modules" / "skulpt").is_dir():
-        pytest.fail("Skulpt is needed: node and `npm ci --prefix conformance/target/adapters`")
+    command = node_target("skulpt")
     # a function's own variable overwritten by the enclosing one's (a builtin read makes b copy); a generator
     # function copying when called, not when made; a generator expression copying before its first iterable is
     # evaluated; a method made in a class body copying the module's globals over the function's variables, but
@@ -961,7 +952,7 @@ def k():
     return C().m()
 probe_call('v', k)
 """
-    result = run("%s %s" % (node, adapter), source)
+    result = run(command, source)
     explained = diagnose(parse(source), (3, 7), result, "language")
     assert explained == ("nested-function-creation-copies-enclosing-variables",)
 
@@ -1020,12 +1011,9 @@ def test_cpython_312_is_diagnosed_with_its_leak_of_a_generic_class_name_into_man
 
 
 def test_brython_is_diagnosed_with_the_deviations_seen_on_it() -> None:
-    adapter = ROOT / "conformance" / "target" / "adapters" / "brython.mjs"
-    node = shutil.which("node")
-    if node is None or not (adapter.parent / "node_modules" / "brython").is_dir():
-        pytest.fail("Brython is needed: node and `npm ci --prefix conformance/target/adapters`")
+    command = node_target("brython")
     seen = sorted(name for name, deviation in DEVIATIONS.items() if "brython" in deviation.seen)
-    session = Session.open(Options(command="%s %s" % (node, adapter)))
+    session = Session.open(Options(command=command))
     try:  # the programs as emitted from their IR: `async def` where SHOWS writes async_NAME
         results = session.target.runner.run([Program(name, emit(shown(name))) for name in seen])
     finally:
@@ -1086,12 +1074,9 @@ probe_call('r', f)
 
 
 def test_brython_is_diagnosed_with_a_coroutine_suspended_by_an_await() -> None:
-    adapter = ROOT / "conformance" / "target" / "adapters" / "brython.mjs"
-    node = shutil.which("node")
-    if node is None or not (adapter.parent / "node_modules" / "brython").is_dir():
-        pytest.fail("Brython is needed: node and `npm ci --prefix conformance/target/adapters`")
+    command = node_target("brython")
     module = _rewritten(parse(AWAITING_COROUTINE_SENT), _as_generated)
-    observed = run("%s %s" % (node, adapter), emit(module))
+    observed = run(command, emit(module))
     assert diagnoses(module, (3, 14), observed, "language") == [("coroutine-send-returns-a-promise",)]
 
 
@@ -1141,12 +1126,9 @@ def test_cpython_312_is_diagnosed_with_the_leak_of_a_generic_class_name_into_a_n
 
 
 def test_pyodide_is_diagnosed_with_the_cell_a_class_body_comprehension_makes() -> None:
-    adapter = ROOT / "conformance" / "target" / "adapters" / "pyodide.mjs"
-    node = shutil.which("node")
-    if node is None or not (adapter.parent / "node_modules" / "pyodide").is_dir():
-        pytest.fail("Pyodide is needed: node and `npm ci --prefix conformance/target/adapters`")
+    command = node_target("pyodide")
     source = CLASS_COMPREHENSION_CELL.lstrip()
-    observed = run("%s %s" % (node, adapter), source)  # (Pyodide runs CPython 3.14)
+    observed = run(command, source)  # (Pyodide runs CPython 3.14)
     name = "class-comprehension-cell-hides-enclosing-variable"
     assert diagnose(parse(source), (3, 14), observed, "language") == (name,)
 
@@ -1190,10 +1172,7 @@ def test_sorted_locals_is_read_as_the_names_locals_holds_except_in_a_comprehensi
 
 
 def test_skulpt_is_diagnosed_with_its_class_cell_read_from_the_global_named_like_the_class() -> None:
-    adapter = ROOT / "conformance" / "target" / "adapters" / "skulpt.mjs"
-    node = shutil.which("node")
-    if node is None or not (adapter.parent / "node_modules" / "skulpt").is_dir():
-        pytest.fail("Skulpt is needed: node and `npm ci --prefix conformance/target/adapters`")
+    command = node_target("skulpt")
     # super() with no global of the class's name, and with one that is no class; super() where the code has no
     # variable self (a lambda, a generator expression), and where it has (a list comprehension in the method);
     # a generator method setting __class__ again when resumed, after another class's method set it; a generator
@@ -1248,15 +1227,12 @@ class H(B):
 probe_call('k', lambda: list(H().gen()))
 probe_call('l', lambda: H.c())
 """
-    result = run("%s %s" % (node, adapter), source)
+    result = run(command, source)
     assert diagnose(parse(source), (3, 7), result, "language") == ("class-cell-is-the-global-named-like-the-class",)
 
 
 def test_skulpt_is_diagnosed_with_its_private_names_mangled_by_the_last_class() -> None:
-    adapter = ROOT / "conformance" / "target" / "adapters" / "skulpt.mjs"
-    node = shutil.which("node")
-    if node is None or not (adapter.parent / "node_modules" / "skulpt").is_dir():
-        pytest.fail("Skulpt is needed: node and `npm ci --prefix conformance/target/adapters`")
+    command = node_target("skulpt")
     # after a class statement, a function's private variable is not seen by the function nested in it, which
     # reads the global; declared global, it is the global; a generator's own, kept between its steps; an
     # attribute in the class is mangled as it should be; a parameter, which only the function's code sees
@@ -1291,6 +1267,6 @@ def p(*__r):
 probe_call('w', lambda: p(1)[0])
 probe_call('x', lambda: p(1)[1]())
 """
-    result = run("%s %s" % (node, adapter), source)
+    result = run(command, source)
     expected = ("private-names-mangled-by-the-last-class-in-the-symbol-table",)
     assert diagnose(parse(source), (3, 7), result, "language") == expected
