@@ -301,6 +301,12 @@ def _params(args: ast.arguments) -> ir.Params:
     return ir.Params(tuple(params[cut:]), vararg, kwonly, tuple(params[:cut]), kwarg)
 
 
+def _type_params(node: ast.FunctionDef | ast.ClassDef) -> tuple[str, ...]:
+    """`def f[T]` and `class C[T]` (PEP 695): parsed only by a Python 3.12 or later, the names of its type
+    variables (the generated subset has no bounds, defaults, `*Ts` or `**P`)."""
+    return tuple(param.name for param in getattr(node, "type_params", ()))
+
+
 def _annotations(node: ast.FunctionDef) -> tuple[ir.Annotation, ...]:
     args = node.args
     params = [
@@ -389,14 +395,14 @@ def _stmt(node: ast.stmt) -> ir.Stmt:
         return ir.Assert(_expr(node.test))
     if isinstance(node, ast.FunctionDef):
         return ir.FunctionDef(node.name, _params(node.args), _body(node.body), tuple(map(_expr, node.decorator_list)),
-                              annotations=_annotations(node))  # fmt: skip
+                              annotations=_annotations(node), type_params=_type_params(node))  # fmt: skip
     if isinstance(node, ast.AnnAssign):
         assert isinstance(node.target, ast.Name)
         assigned = None if node.value is None else _expr(node.value)
         return ir.AnnAssign(node.target.id, _expr(node.annotation), assigned)
     if isinstance(node, ast.ClassDef):
         return ir.ClassDef(node.name, _body(node.body), tuple(map(_expr, node.bases)),
-                           tuple(map(_expr, node.decorator_list)))  # fmt: skip
+                           tuple(map(_expr, node.decorator_list)), type_params=_type_params(node))  # fmt: skip
     if isinstance(node, ast.Expr):
         value = node.value
         if isinstance(value, ast.Yield):

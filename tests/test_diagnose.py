@@ -1270,3 +1270,74 @@ probe_call('x', lambda: p(1)[1]())
     result = run(command, source)
     expected = ("private-names-mangled-by-the-last-class-in-the-symbol-table",)
     assert diagnose(parse(source), (3, 7), result, "language") == expected
+
+
+# Under free-variable-read-as-global, g's call of f (a local of f, unbound when g runs) calls the global f: the
+# program recurses until the implementation's recursion limit, which the model leaves open.
+RECURSING_UNDER_A_DEVIATION = """
+def f():
+    def g():
+        return f()
+    probe('entered', 1)
+    probe_call('p', g)
+    f = 0
+probe_call('r', f)
+"""
+
+# What an implementation with that deviation runs: the same calls, made by a program that recurses everywhere.
+RECURSING = """
+def f():
+    def g():
+        return f()
+    probe('entered', 1)
+    probe_call('p', g)
+probe_call('r', f)
+"""
+
+
+def test_a_deviation_that_makes_a_program_recurse_explains_it_up_to_the_recursion_limit() -> None:
+    module = parse(RECURSING_UNDER_A_DEVIATION)
+    with pytest.raises(Unspecified):
+        predict(module, VERSION, frozenset({"free-variable-read-as-global"}))
+    observed = run(HOST, RECURSING.lstrip())
+    assert observed.observations["p"]["raises"]["type"] == "RecursionError"  # (at the deepest call)
+    assert diagnose(module, VERSION, observed, "language") == ("free-variable-read-as-global",)
+
+
+def test_a_recursing_program_is_not_explained_when_it_observed_otherwise_before_the_recursion_limit() -> None:
+    module = parse(RECURSING_UNDER_A_DEVIATION)
+    observed = run(HOST, RECURSING.lstrip())
+    other_value = dict(observed.observations, entered={"value": 2})
+    assert diagnose(module, VERSION, replace(observed, observations=other_value), "language") is None
+    labels = list(observed.observations)
+    no_recursion_error = {label: observed.observations[label] for label in labels[:40]}
+    assert diagnose(module, VERSION, replace(observed, observations=no_recursion_error), "language") is None
+
+
+# The same leak where the class is in a function nested in the one whose later __p it mangles: the symbol table
+# resolves _X__p to f's (leaked) variable, which the code itself never names; 3.12.1 returns (5, 10)
+GENERIC_CLASS_NONLOCAL_OF_A_LATER_NAME = """
+def f(__p):
+    def g(__p):
+        class X:
+            nonlocal __p
+            __p = 5
+        return __p
+    r = g(1)
+    __p += 0
+    return (r, __p)
+probe_call('r', f, 10)
+"""
+
+
+def test_cpython_312_is_diagnosed_with_a_nonlocal_declaration_resolved_by_the_leak_in_an_enclosing_function() -> None:
+    found = [found for found in discover() if found.implementation == "cpython" and found.version[:3] == (3, 12, 1)]
+    if not found:
+        pytest.fail("CPython 3.12.1 is needed: it is what shows this deviation (pyenv install 3.12.1)")
+    name = "generic-class-name-leaks-into-private-name-mangling"
+    module = _rewritten(parse(GENERIC_CLASS_NONLOCAL_OF_A_LATER_NAME), _generic)
+    assert "compile_error" in predict(module, (3, 12))  # (the rule: no binding for nonlocal _X__p)
+    source = GENERIC_CLASS_NONLOCAL_OF_A_LATER_NAME.replace("class X:", "class X[T]:").lstrip()
+    observed = run(found[0].path, source)
+    assert observed.observations["r"] == {"value": {"tuple": [5, 10]}}
+    assert (name,) in diagnoses(module, (3, 12), observed, "language")

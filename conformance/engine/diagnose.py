@@ -12,6 +12,12 @@ it reached: Evaluator.deviates). So the sets tried are those reachable: one devi
 the plain prediction reached, then that one with another its own prediction reached.
 A program that declares no global and deletes nothing is never predicted under the
 deviations of `del`; most differing programs need a handful of predictions.
+
+A deviation may make a program recurse where the model's own prediction does not (a name
+resolved otherwise calls the function it is in). How deep an implementation lets it go
+before RecursionError is its own (sys.setrecursionlimit), so the model predicts only up
+to where the calls nest deeper than it follows (UnfollowedRecursion): the deviation
+explains the program when it observed exactly that much first, and then a RecursionError.
 """
 
 from __future__ import annotations
@@ -21,7 +27,7 @@ from collections.abc import Iterable
 from conformance.engine.compare import Expected, compare
 from conformance.host.protocol import ProgramResult
 from conformance.model.deviations import DEVIATIONS
-from conformance.model.evaluate import predict
+from conformance.model.evaluate import UnfollowedRecursion, predict
 from conformance.model.scopes import Unspecified
 from generators import ir
 
@@ -69,6 +75,11 @@ def diagnoses(
             consulted: set[str] = set()
             try:
                 expected = Expected.from_result(predict(module, version, frozenset(chosen), consulted))
+            except UnfollowedRecursion as unfollowed:
+                if size > 0 and _recursed_as_predicted(unfollowed.observations, observed, level):
+                    explaining.append(chosen)
+                reached[chosen] = frozenset(consulted)
+                continue
             except Unspecified:
                 continue
             if not compare(expected, observed, [level]):
@@ -78,6 +89,20 @@ def diagnoses(
             return explaining
         frontier = reached
     return []
+
+
+def _recursed_as_predicted(predicted: list[list[object]], observed: ProgramResult, level: str) -> bool:
+    """Whether the program observed what a prediction that stopped at UnfollowedRecursion had recorded, in
+    that order, and after it a RecursionError, raised at a probe or out of the program."""
+    labels = list(observed.observations)
+    if observed.compile_error is not None or labels[: len(predicted)] != [label for label, _ in predicted]:
+        return False
+    before = ProgramResult(observed.id, {label: observed.observations[label] for label in labels[: len(predicted)]})
+    if compare(Expected.from_result({"observations": predicted}), before, [level]):
+        return False
+    after = [observed.observations[label] for label in labels[len(predicted) :]]
+    raised = [observation.get("raises") for observation in after] + [observed.error]
+    return any(isinstance(error, dict) and error.get("type") == "RecursionError" for error in raised)
 
 
 def _extensions(frontier: dict[Explanation, frozenset[str]], allowed: frozenset[str], size: int) -> set[Explanation]:

@@ -74,6 +74,18 @@ MAX_DEPTH = 20  # as the runner's encode()
 CALL_DEPTH_LIMIT = 30  # calls nested deeper: recursion, whose limit the Reference leaves open
 STEP_LIMIT = 5000
 
+
+class UnfollowedRecursion(Unspecified):
+    """Calls nested deeper than CALL_DEPTH_LIMIT: the implementation's recursion limit decides where its
+    RecursionError is raised (sys.setrecursionlimit: the Reference fixes no depth), and so what the program
+    observes from there on. `observations`: what the prediction had recorded until then (set by predict), all
+    of which the program must observe before any RecursionError (conformance/engine/diagnose.py)."""
+
+    def __init__(self) -> None:
+        super().__init__("recursion deeper than the model follows")
+        self.observations: list[list[Any]] = []
+
+
 _BASE = ["Exception", "BaseException", "object"]
 EXCEPTION_MRO = {
     "Exception": _BASE,
@@ -2693,7 +2705,7 @@ class Evaluator:
             )
         self.depth += 1
         if self.depth > CALL_DEPTH_LIMIT:
-            raise Unspecified("recursion deeper than the model follows")
+            raise UnfollowedRecursion()
         self.enter_method(frame)  # (deviation class-cell-is-the-global-named-like-the-class)
         self.chain.append(frame)
         try:
@@ -2770,7 +2782,7 @@ class Evaluator:
         coroutine.state = "running"
         self.depth += 1
         if self.depth > CALL_DEPTH_LIMIT:
-            raise Unspecified("recursion deeper than the model follows")
+            raise UnfollowedRecursion()
         try:
             node = coroutine.function.node
             assert isinstance(node, ir.FunctionDef)
@@ -2795,7 +2807,7 @@ class Evaluator:
         frame.resolved = function.resolved
         self.depth += 1
         if self.depth > CALL_DEPTH_LIMIT:
-            raise Unspecified("recursion deeper than the model follows")
+            raise UnfollowedRecursion()
         self.promises += 1
         leaves = True
         try:
@@ -3448,6 +3460,9 @@ def _predict(module: ir.Module, version: tuple[int, ...], switches: Switches) ->
         evaluator.execute_block(frame, mangled.module.body)
     except Raised as raised:
         result["error"] = evaluator.encode_exception(raised.value)
+    except UnfollowedRecursion as unfollowed:
+        unfollowed.observations = list(evaluator.observations)
+        raise
     except RecursionError:  # the host's own stack, before CALL_DEPTH_LIMIT: nesting of another kind
         raise Unspecified("nesting deeper than the model follows") from None
     result["observations"] = evaluator.observations

@@ -211,6 +211,11 @@ class _Leaking:
             return self.class_def(node, code)
         if isinstance(node, ir.FunctionDef):
             return (*self.function_def(node, code), code)
+        if isinstance(node, ir.Nonlocal):
+            # The compiler takes a name's scope from the symbol table and checks no declaration itself: the
+            # code keeps none, so that its analysis (merge_leaking) needs no binding for what the table
+            # resolved (an enclosing function's variable the leak mangled as the table does, not as the code).
+            return ir.Nonlocal(_private_all(node.names, self.symbols)), ir.Pass(), code
         if isinstance(node, ir.Try) and node.finalbody and has_generic_class(node):
             raise Unspecified("a generic class in a try statement with a finally clause, compiled in copies")
         changes_s: dict[str, Any] = {}
