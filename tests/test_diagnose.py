@@ -16,7 +16,7 @@ from hypothesis import given, reject, settings
 from conformance.engine.diagnose import diagnose, diagnoses
 from conformance.engine.session import Options, Session
 from conformance.host.interpreters import discover
-from conformance.host.protocol import Program, ProgramResult
+from conformance.host.protocol import Fault, Program, ProgramResult
 from conformance.model.deviations import DEVIATIONS
 from conformance.model.evaluate import predict
 from conformance.model.scopes import Unspecified
@@ -545,6 +545,22 @@ def f():
     return lambda: __p
 probe_call('r', lambda: f()())
 """,
+    "comprehension-locals-of-a-cell-variable-crash": """
+def f():
+    b = 1
+    g = lambda: b
+    return [eval('b') for b in range(1)]
+probe_call('r', f)
+""",
+    "class-comprehension-cell-of-a-free-variable-crash": """
+def f():
+    x = 1
+    class C:
+        y = x
+        r = [lambda: x for x in range(2)]
+    return C.y
+probe_call('r', f)
+""",
 }
 
 # a program with both: an except-as name read after its handler, and a local read before it is bound
@@ -630,7 +646,11 @@ def _as_generated(node: Any) -> Any:
     return node
 
 
-def as_observed(result: dict[str, object]) -> ProgramResult:
+def as_observed(result: dict[str, Any]) -> ProgramResult:
+    """A prediction as a target's answer: a predicted crash as the fault the driver records for it."""
+    if "fault" in result:
+        signal = result["fault"]["signal"]
+        return ProgramResult("p", fault=Fault("crash", "was killed by %s" % signal, {"signal": signal}))
     return ProgramResult.from_message({"id": "p", **result})
 
 
@@ -1341,3 +1361,87 @@ def test_cpython_312_is_diagnosed_with_a_nonlocal_declaration_resolved_by_the_le
     observed = run(found[0].path, source)
     assert observed.observations["r"] == {"value": {"tuple": [5, 10]}}
     assert (name,) in diagnoses(module, (3, 12), observed, "language")
+
+
+# Under nested-function-creation-copies-enclosing-variables, making h in g (which has a free variable, k) copies f's
+# a over g's: the counter is reset at each iteration and the loop never ends (Skulpt's hang).
+ENDLESS_UNDER_A_DEVIATION = """
+def f():
+    a = 0
+    k = lambda: a
+    def g():
+        a = k()
+        while a < 3:
+            a += 1
+            h = lambda: a
+        return a
+    return g()
+probe_call('r', f)
+"""
+
+
+def test_a_program_the_target_does_not_finish_is_explained_by_a_deviation_that_makes_its_loop_endless() -> None:
+    module = parse(ENDLESS_UNDER_A_DEVIATION)
+    assert predict(module, VERSION) == {"observations": [["r", {"value": 3}]]}
+    hung = ProgramResult("p", fault=Fault("timeout", "made no progress for 1.0 s (its time limit per program)"))
+    assert diagnose(module, VERSION, hung, "language") == ("nested-function-creation-copies-enclosing-variables",)
+    crashed = ProgramResult("p", fault=Fault("crash", "was killed by SIGSEGV", {"signal": "SIGSEGV"}))
+    assert diagnose(module, VERSION, crashed, "language") is None  # (a crash is not a loop)
+    assert diagnose(parse(SHOWS["except-as-kept"]), VERSION, hung, "language") is None  # (no loop at all)
+
+
+def test_a_crash_is_explained_only_by_a_deviation_that_predicts_that_crash() -> None:
+    module = shown("comprehension-locals-of-a-cell-variable-crash")
+    segfault = ProgramResult("p", fault=Fault("crash", "was killed by SIGSEGV", {"signal": "SIGSEGV"}))
+    assert diagnose(module, VERSION, segfault, "language") == ("comprehension-locals-of-a-cell-variable-crash",)
+    abort = ProgramResult("p", fault=Fault("crash", "was killed by SIGABRT", {"signal": "SIGABRT"}))
+    assert diagnose(module, VERSION, abort, "language") is None
+    hung = ProgramResult("p", fault=Fault("timeout", "made no progress for 1.0 s (its time limit per program)"))
+    assert diagnose(module, VERSION, hung, "language") is None
+
+
+def test_cpython_313_is_diagnosed_with_its_crash_on_locals_in_a_comprehension_over_a_cell_variable() -> None:
+    found = [found for found in discover() if found.implementation == "cpython" and found.version[:3] == (3, 13, 0)]
+    if not found:
+        pytest.fail("CPython 3.13.0 is needed: it is what shows this deviation (pyenv install 3.13.0)")
+    name = "comprehension-locals-of-a-cell-variable-crash"
+    observed = run(found[0].path, SHOWS[name].lstrip())
+    assert observed.fault is not None and observed.fault.outcome == "crash"
+    assert diagnose(shown(name), (3, 13), observed, "language") == (name,)
+
+
+# PyPy 3.9: the class body takes its __class__ cell for the nonlocal g, and reading it before anything is stored
+# there crashes the interpreter
+NONLOCAL_READ_OF_THE_CLASS_CELL = """
+def f():
+    g = 1
+    class C:
+        nonlocal g
+        probe('g', g)
+        def m(self):
+            return super()
+    return C
+probe_call('r', f)
+"""
+
+
+def test_pypy_is_diagnosed_with_its_crash_on_a_nonlocal_read_of_the_class_cell() -> None:
+    command = pypy()
+    if command is None:
+        pytest.fail("PyPy 3 is needed: it is what shows this deviation (apt-get install pypy3)")
+    observed = run(command, NONLOCAL_READ_OF_THE_CLASS_CELL.lstrip())
+    assert observed.fault is not None and observed.fault.outcome == "crash"
+    name = "nonlocal-in-class-body-with-class-cell-uses-the-class-cell"
+    assert diagnose(parse(NONLOCAL_READ_OF_THE_CLASS_CELL), (3, 9), observed, "language") == (name,)
+
+
+def test_cpython_313_is_diagnosed_with_its_crash_on_a_class_body_comprehension_cell_of_a_free_variable() -> None:
+    found = [found for found in discover() if found.implementation == "cpython" and found.version[:3] == (3, 13, 0)]
+    if not found:
+        pytest.fail("CPython 3.13.0 is needed: it is what shows this deviation (pyenv install 3.13.0)")
+    name = "class-comprehension-cell-of-a-free-variable-crash"
+    observed = run(found[0].path, SHOWS[name].lstrip())
+    assert observed.fault is not None and observed.fault.outcome == "crash"
+    assert diagnose(shown(name), (3, 13), observed, "language") == (name,)
+    no_iteration = SHOWS[name].replace("range(2)", "range(0)")  # (it crashes at the first binding of x)
+    assert run(found[0].path, no_iteration.lstrip()).observations == {"r": {"value": 1}}

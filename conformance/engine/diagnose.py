@@ -18,6 +18,12 @@ resolved otherwise calls the function it is in). How deep an implementation lets
 before RecursionError is its own (sys.setrecursionlimit), so the model predicts only up
 to where the calls nest deeper than it follows (UnfollowedRecursion): the deviation
 explains the program when it observed exactly that much first, and then a RecursionError.
+
+A program may also have no result: the target crashed or did not finish it. A deviation
+explains a crash when under it the model predicts that crash (a fault, with its signal:
+the deviation documents the implementation's crash), and a program the target did not
+finish when under it the program runs longer than the model follows (a loop made endless
+by the deviation's rule) where the model's own prediction ends.
 """
 
 from __future__ import annotations
@@ -27,7 +33,7 @@ from collections.abc import Iterable
 from conformance.engine.compare import Expected, compare
 from conformance.host.protocol import ProgramResult
 from conformance.model.deviations import DEVIATIONS
-from conformance.model.evaluate import UnfollowedRecursion, predict
+from conformance.model.evaluate import UnfollowedLoop, UnfollowedRecursion, predict
 from conformance.model.scopes import Unspecified
 from generators import ir
 
@@ -64,8 +70,6 @@ def diagnoses(
     One program may not tell two deviations apart (a `del` of an `except ... as` name after the
     handler shows both a kept name and a `del` that does nothing); many programs do.
     """
-    if observed.fault is not None:
-        return []
     allowed = frozenset(candidates)
     frontier: dict[Explanation, frozenset[str]] = {(): frozenset()}  # a set tried -> what its prediction reached
     for size in range(MAX_DEVIATIONS + 1):
@@ -74,21 +78,37 @@ def diagnoses(
         for chosen in sorted(_extensions(frontier, allowed, size)):
             consulted: set[str] = set()
             try:
-                expected = Expected.from_result(predict(module, version, frozenset(chosen), consulted))
+                predicted = predict(module, version, frozenset(chosen), consulted)
             except UnfollowedRecursion as unfollowed:
                 if size > 0 and _recursed_as_predicted(unfollowed.observations, observed, level):
                     explaining.append(chosen)
                 reached[chosen] = frozenset(consulted)
                 continue
+            except UnfollowedLoop:
+                if size > 0 and observed.fault is not None and observed.fault.outcome == "timeout":
+                    explaining.append(chosen)
+                reached[chosen] = frozenset(consulted)
+                continue
             except Unspecified:
                 continue
-            if not compare(expected, observed, [level]):
+            if "fault" in predicted:
+                if _crashed_as_predicted(predicted["fault"], observed):
+                    explaining.append(chosen)
+            elif not compare(Expected.from_result(predicted), observed, [level]):
                 explaining.append(chosen)
             reached[chosen] = frozenset(consulted)
         if explaining:
             return explaining
         frontier = reached
     return []
+
+
+def _crashed_as_predicted(predicted: dict[str, str], observed: ProgramResult) -> bool:
+    """Whether the target crashed as a deviation's prediction says: the same outcome, by the same signal."""
+    fault = observed.fault
+    if fault is None or fault.outcome != predicted["outcome"]:
+        return False
+    return fault.evidence.get("signal") == predicted["signal"]
 
 
 def _recursed_as_predicted(predicted: list[list[object]], observed: ProgramResult, level: str) -> bool:

@@ -850,7 +850,8 @@ DEVIATIONS: dict[str, Deviation] = {
             " of an enclosing function to its nested scopes and reads none, the first name it declares nonlocal"
             " that its own code reads, binds or deletes is that cell: its assignments set the cell, not the"
             " enclosing function's variable (which keeps its value), reads give what the class body stored, and"
-            " once the class is made, the class itself (as __class__ does)",
+            " once the class is made, the class itself (as __class__ does); the class body reading it before it"
+            " stores anything there crashes the interpreter (SIGSEGV)",
             'Language Reference 7.13 "The nonlocal statement": a nonlocal name in a class body is the enclosing'
             " function's variable; Data model 3.3.3.6: the __class__ cell is the class body's own",
             "the compiler adds such a nonlocal name to the class body's table of closure variables when the code"
@@ -1180,6 +1181,42 @@ DEVIATIONS: dict[str, Deviation] = {
             "do not use private names (two leading underscores) outside classes in a module that defines classes,"
             " or define the classes after the code that uses them",
             seen=("skulpt",),
+        ),
+        Deviation(
+            "comprehension-locals-of-a-cell-variable-crash",
+            "locals() (or eval(), which takes the caller's locals()) called in a list, set or dict comprehension"
+            " in a function crashes the interpreter (SIGSEGV) while an iteration variable of the comprehension"
+            " holds a value and has the name of a cell variable of the function: a variable of the function that a"
+            " nested scope captures, or one that another comprehension of the function captures in a lambda",
+            'Library "Built-in Functions", locals(): in a function it returns the names bound in the block (PEP'
+            ' 667 for 3.13); Language Reference 6.2.4: a comprehension runs "in a separate implicitly nested'
+            ' scope", its iteration variable its own',
+            "PEP 709 inlines the comprehension into the function's frame: the iteration variable uses the"
+            " function's slot of that name, a cell slot, but holds the plain value; PEP 667's frame-locals proxy"
+            " (3.13) reads every cell slot as a cell and dereferences the value as one (gh-128396, fixed by"
+            " gh-130311 in 3.13.3)",
+            "do not call locals() or eval() in a comprehension, or name its iteration variable unlike the"
+            " function's captured variables",
+            links=("https://github.com/python/cpython/issues/128396", "https://github.com/python/cpython/pull/130311"),
+            seen=("cpython",),
+        ),
+        Deviation(
+            "class-comprehension-cell-of-a-free-variable-crash",
+            "a list, set or dict comprehension in a class body whose iteration variable x is captured by a scope"
+            " nested in it (a lambda), while x is a free variable of the class body (the class reads x from the"
+            " enclosing function, declares it nonlocal, or an earlier comprehension of the class reads it), crashes"
+            " the interpreter (SIGSEGV) when it first binds x; a comprehension that does not iterate runs",
+            'Language Reference 6.2.4: a comprehension runs "in a separate implicitly nested scope", so its'
+            " iteration variable, and the cell a lambda in it captures, are its own; 4.2.2: the class's free x is"
+            " the enclosing function's variable",
+            "PEP 709 inlining: the comprehension's cell for x takes the class body's slot for x, which holds the"
+            " enclosing function's cell (a free variable): CPython 3.12 wraps that cell in a new one (the"
+            " deviation comprehension-cell-replaces-free-variable), 3.13.0 stores through it as if it were a cell"
+            " of its own kind and crashes. Not found in CPython's tracker (gh-121377 is the class-body form of the"
+            " hidden comprehension cell, without a crash)",
+            "give a class-body comprehension's iteration variable another name than the names the class reads from"
+            " the enclosing function, or build the list in a function called from the class body",
+            seen=("cpython",),
         ),
     )
 }

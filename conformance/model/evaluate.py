@@ -75,6 +75,25 @@ CALL_DEPTH_LIMIT = 30  # calls nested deeper: recursion, whose limit the Referen
 STEP_LIMIT = 5000
 
 
+class UnfollowedLoop(Unspecified):
+    """The program runs more than STEP_LIMIT steps: the model follows it no further. Under a deviation whose
+    rule makes a loop of the program never end (a counter reset at each iteration), a target that does not
+    finish the program within its time limit is explained by it (conformance/engine/diagnose.py)."""
+
+    def __init__(self) -> None:
+        super().__init__("the program runs too long for the model")
+
+
+class Crashes(Unspecified):
+    """Under a deviation whose implementation crashes there (a segfault: no result at all), the point where
+    the program makes it crash; predict() answers {"fault": ...}. (An Unspecified, so that nothing the program
+    does catches it on the way out: the plain model never raises it.)"""
+
+    def __init__(self, signal: str, rule: str) -> None:
+        super().__init__(rule)
+        self.signal, self.rule = signal, rule
+
+
 class UnfollowedRecursion(Unspecified):
     """Calls nested deeper than CALL_DEPTH_LIMIT: the implementation's recursion limit decides where its
     RecursionError is raised (sys.setrecursionlimit: the Reference fixes no depth), and so what the program
@@ -428,6 +447,8 @@ class Frame:
     # deviation private-names-mangled-by-the-last-class-in-the-symbol-table: the names a function's code looks up
     # by name (JavaScript variables of the call)
     by_name: dict[str, Any] | None = None
+    # deviation class-comprehension-cell-of-a-free-variable-crash: the comprehension variable whose binding crashes
+    crashes_on_store: str | None = None
 
 
 class Messages:
@@ -564,7 +585,7 @@ class Evaluator:
     def step(self) -> None:
         self.steps += 1
         if self.steps > STEP_LIMIT:
-            raise Unspecified("the program runs too long for the model")
+            raise UnfollowedLoop()
 
     # -- names --------------------------------------------------------------
 
@@ -635,7 +656,9 @@ class Evaluator:
             value = frame.cells[name].value
             aliased = name == frame.block.class_cell_alias and frame.cells[name] is frame.cells.get(CLASS_CELL)
             if value is EMPTY and aliased:  # (deviation nonlocal-in-class-body-with-class-cell-uses-the-class-cell)
-                raise Unspecified("the empty __class__ cell read for a nonlocal name (PyPy crashes)")
+                raise Crashes(
+                    "SIGSEGV", "the class body reads the empty __class__ cell it takes for nonlocal %r" % name
+                )
             if value is EMPTY:
                 if name in declaring_block(frame.block).nonlocals and self.deviates(
                     "nonlocal-unbound-read-gives-undefined"
@@ -748,6 +771,8 @@ class Evaluator:
                 self.global_bindings.update(inner.globals.intersection(_stored(inner.node.body)))
 
     def store(self, frame: Frame, name: str, value: Any) -> None:
+        if name == frame.crashes_on_store:
+            raise Crashes("SIGSEGV", "a class body's comprehension binds %r, a cell of it and free in the class" % name)
         kind = frame.block.scope[name]
         if kind is LOCAL and name in frame.cells:
             kind = CELL  # (deviation comprehension-cell-replaces-free-variable: the function's slot, a cell)
@@ -1883,6 +1908,7 @@ class Evaluator:
         that are bound now; an inlined comprehension (PEP 709, 3.12) adds its function's."""
         if frame.hidden_local:
             raise Unspecified("locals() of a function whose type statement bound a name declared global")
+        self.comprehension_locals_crash(frame)
         if self.deviates("locals-not-implemented"):
             raise Raised(ExceptionValue("NotImplementedError", "locals is not yet implemented"))
         if self.dynamic_locals_are_the_namespace_in_use(frame):
@@ -1890,6 +1916,35 @@ class Evaluator:
             extra = RUNNER_NAMES if namespace is frame.globals else ()
             return ListValue(sorted({*namespace, *extra}))
         return ListValue(sorted(self.local_values(frame)))
+
+    def comprehension_locals_crash(self, frame: Frame) -> None:
+        """Deviation comprehension-locals-of-a-cell-variable-crash: locals() in an inlined comprehension in a
+        function, while an iteration variable of it (or of a comprehension it is inlined in) that is a plain
+        local of the comprehension holds a value and is a cell variable of the function's code: one of the
+        function's own (captured by a scope nested in it), or one an inlined comprehension of the function
+        makes a cell (comprehension_cells). Its slot then holds the value where the frame's locals proxy
+        expects a cell."""
+        if not inlined(frame.block):
+            return
+        outer = function_frame_of(frame)
+        if outer.block.kind not in ("function", "lambda"):
+            return
+        cells = set(outer.block.cellvars)
+        for block in outer.block.children:
+            if inlined(block):
+                cells |= comprehension_cells(block)
+        comprehension = frame
+        while comprehension is not outer:
+            for name in sorted(comprehension.block.iteration_vars & cells):
+                if name not in comprehension.fast:
+                    continue
+                if isinstance(comprehension.fast[name], Cell):
+                    raise Unspecified("locals() over a comprehension variable holding a cell object")
+                if self.deviates("comprehension-locals-of-a-cell-variable-crash"):
+                    raise Crashes("SIGSEGV", "locals() while comprehension variable %r, a cell of the function, "
+                                  "holds a value" % name)  # fmt: skip
+            assert comprehension.outer is not None
+            comprehension = comprehension.outer
 
     def dynamic_locals_are_the_namespace_in_use(self, frame: Frame) -> bool:
         """Deviation locals-are-the-namespace-in-use, where it applies: in a function-like block."""
@@ -1944,6 +1999,7 @@ class Evaluator:
         locals, then the globals, then the builtins (§4.2.2 for code run by eval: like module code)."""
         if frame.hidden_local:
             raise Unspecified("eval() in a function whose type statement bound a name declared global")
+        self.comprehension_locals_crash(frame)  # (eval() takes the caller's locals() first)
         name = node.name
         kind = frame.block.kind
         if kind == "class":
@@ -2212,6 +2268,10 @@ class Evaluator:
             return
         outer = function_frame_of(frame)
         if not free_in_symbol_table(outer.block, name):
+            return
+        crash = "class-comprehension-cell-of-a-free-variable-crash"
+        if outer.block.kind == "class" and name in inner.block.bound and self.deviates(crash):
+            inner.crashes_on_store = name  # (its first iteration: a comprehension that does not iterate runs)
             return
         if not self.deviates("comprehension-cell-replaces-free-variable"):
             return
@@ -3463,6 +3523,8 @@ def _predict(module: ir.Module, version: tuple[int, ...], switches: Switches) ->
     except UnfollowedRecursion as unfollowed:
         unfollowed.observations = list(evaluator.observations)
         raise
+    except Crashes as crash:  # (a deviation's: the implementation has no result to give)
+        return {"fault": {"outcome": "crash", "signal": crash.signal, "rule": crash.rule}}
     except RecursionError:  # the host's own stack, before CALL_DEPTH_LIMIT: nesting of another kind
         raise Unspecified("nesting deeper than the model follows") from None
     result["observations"] = evaluator.observations
