@@ -4,6 +4,7 @@
     nox -s conformance-3.12   one interpreter (conformance-pypy3.9 for PyPy)
     nox -t node               the implementations hosted in Node (Pyodide, MicroPython, Brython, Skulpt)
     nox -s target -- --interpreter COMMAND [--interpreter COMMAND2] [pytest options]
+    nox -s crosscheck         run each generated difference's program on every interpreter with results
     nox -s report             rebuild reports/html/ from every results file present
     nox -s tests              the suite's own tests (what CI runs)
     nox -s lint               ruff and mypy
@@ -213,6 +214,13 @@ def summary(session: nox.Session) -> None:
 
 
 @nox.session
+def crosscheck(session: nox.Session) -> None:
+    """Run each generated difference's program on every interpreter with results: -- [RESULTS_FOLDER]."""
+    install_host(session)
+    session.run("python", "-m", "conformance.crosscheck", *session.posargs)
+
+
+@nox.session
 def report(session: nox.Session) -> None:
     """Build reports/html/ from all results present: -- [RESULTS_FILE_OR_FOLDER ...] [--out DIR]."""
     dependencies = PYPROJECT["project"]["dependencies"]
@@ -298,5 +306,6 @@ def bench(session: nox.Session) -> None:
     session.run("python", "-m", "conformance.bench", *session.posargs)
 
 
-# Plain `nox`: the native interpreters found, then the report (`nox -t node` for the others).
-nox.options.sessions = ["conformance-" + name for name in NAMES] + ["report"]
+# Plain `nox`: the native interpreters found, each difference run on all of them, then the report (`nox -t node`
+# for the others).
+nox.options.sessions = ["conformance-" + name for name in NAMES] + ["crosscheck", "report"]

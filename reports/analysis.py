@@ -232,6 +232,16 @@ class Report:
     def interpreter(self, label: str) -> Interpreter:
         return next(interpreter for interpreter in self.interpreters if interpreter.label == label)
 
+    def elsewhere(self, difference: Difference) -> list[tuple[str, dict[str, Any]]]:
+        """The difference's program as every other interpreter of the run ran it (conformance/crosscheck.py):
+        (what to call the interpreter, its outcome), those that differ first."""
+        found = (difference.failure or {}).get("elsewhere")
+        if not isinstance(found, dict):
+            return []
+        names = {i.label: str(i.version_line or i.label) for i in self.interpreters}
+        rows = [(names.get(str(label)) or str(label), run) for label, run in found.items() if isinstance(run, dict)]
+        return sorted(rows, key=lambda row: (row[1].get("outcome") == "agrees", row[0]))
+
     def differences_of(self, label: str) -> list[Difference]:
         return [difference for difference in self.differences if label in difference.occurrences]
 

@@ -149,7 +149,8 @@ class Property:
         differences = compare(expected, result, [self.level])
         if not differences:
             return None
-        return Failure(source, tuple(differences), against, result.fault, result.output)
+        return Failure(source, tuple(differences), against, result.fault, result.output,
+                       expected_result=expected.to_result())  # fmt: skip
 
     def _against_reference(self, programs: list[Program], observed: list[ProgramResult], checked: list[Checked]
                            ) -> list[Checked]:  # fmt: skip

@@ -54,6 +54,9 @@ class Failure:
     deviations: tuple[str, ...] | None = None
     diagnosed: bool = False
     alternatives: tuple[tuple[str, ...], ...] = ()  # other sets of as many deviations that explain it as well
+    # what the program was judged against, in the runner's result format (the model's prediction for a generated
+    # program): what conformance/crosscheck.py compares other interpreters' runs of the program with
+    expected_result: dict[str, Any] | None = None
 
     @property
     def explained(self) -> bool:
@@ -89,6 +92,8 @@ class Failure:
             document["deviations"] = list(self.deviations or ())
         if self.alternatives:
             document["alternatives"] = [list(names) for names in self.alternatives]
+        if self.expected_result is not None:
+            document["expected_result"] = self.expected_result
         return document
 
     @classmethod
@@ -107,6 +112,7 @@ class Failure:
             deviations=tuple(map(str, document.get("deviations", ()))) if diagnosis == "explained" else None,
             diagnosed=diagnosis in ("explained", "unexplained"),
             alternatives=_explanations(document.get("alternatives")),
+            expected_result=document["expected_result"] if isinstance(document.get("expected_result"), dict) else None,
         )
 
 

@@ -181,6 +181,8 @@ def test_a_declared_deviation_makes_its_programs_known_and_an_undeclared_second_
     assert failures and all(failure["diagnosis"] == "explained" for failure in failures)
     assert all("unbound-local-as-name-error" in failure["deviations"] for failure in failures)
     assert "explained by the deviation" in completed.stdout and "not declared" not in completed.stdout
+    # what each program was judged against, for conformance/crosscheck.py: the model's prediction
+    assert all("observations" in failure["expected_result"] for failure in failures)
 
     both = write_expectations(tmp_path, DECLARED % "except-as-kept" + DECLARED % "unbound-local-as-name-error")
     completed = run_suite(*TWO_AREAS, "--interpreter", TWO_BUGS, "--expectations", str(both),
