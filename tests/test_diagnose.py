@@ -1445,3 +1445,10 @@ def test_cpython_313_is_diagnosed_with_its_crash_on_a_class_body_comprehension_c
     assert diagnose(shown(name), (3, 13), observed, "language") == (name,)
     no_iteration = SHOWS[name].replace("range(2)", "range(0)")  # (it crashes at the first binding of x)
     assert run(found[0].path, no_iteration.lstrip()).observations == {"r": {"value": 1}}
+
+
+def test_skulpt_is_diagnosed_with_a_hang_its_copies_of_enclosing_variables_make() -> None:
+    observed = run(node_target("skulpt"), ENDLESS_UNDER_A_DEVIATION.lstrip())
+    assert observed.fault is not None and observed.fault.outcome == "timeout"
+    name = "nested-function-creation-copies-enclosing-variables"
+    assert diagnose(parse(ENDLESS_UNDER_A_DEVIATION), (3, 7), observed, "language") == (name,)
