@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import random
 import shutil
 import signal
 import sys
@@ -39,6 +40,10 @@ nox.options.error_on_missing_interpreters = False
 nox.options.reuse_venv = "yes"
 
 RESULTS = ROOT / "reports" / "results"
+# One Hypothesis seed for every conformance session of a nox run, so that interpreters that parse the same
+# constructs get the same generated programs; a new one for each run (random runs stay random), or the one in
+# CONFORMANCE_SEED, to draw a run's programs again.
+RUN_SEED = os.environ.get("CONFORMANCE_SEED") or str(random.SystemRandom().randrange(2**32))
 CPYTHONS = ["3.%d" % minor for minor in range(6, 14)]  # the versions the suite promises to cover
 
 FOUND = {interpreter.name: interpreter for interpreter in discover()}
@@ -85,9 +90,12 @@ STOP_GRACE_S = 60
 def run_conformance(session: nox.Session, command: str, extra: list[str], path: str = "conformance",
                     report_if_stopped: bool = True) -> None:  # fmt: skip
     """pytest against the command; if stopped (Ctrl-C, SIGTERM), the report of what was written so far."""
+    seed = [] if any(a.startswith("--hypothesis-seed") for a in extra) else ["--hypothesis-seed", RUN_SEED]
+    if seed:
+        session.log("the run's seed: %s (CONFORMANCE_SEED=%s draws the same programs again)" % (RUN_SEED, RUN_SEED))
     try:
         # -n auto: one pytest-xdist worker per core, each with a runner of its own
-        session.run("python", "-m", "pytest", path, "-n", "auto", "--interpreter", command, *extra,
+        session.run("python", "-m", "pytest", path, "-n", "auto", "--interpreter", command, *seed, *extra,
                     interrupt_timeout=STOP_GRACE_S, terminate_timeout=STOP_GRACE_S)  # fmt: skip
     except KeyboardInterrupt:
         if report_if_stopped:
