@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from conformance.engine.compare import Expected, compare, show
+from hypothesis import given
+from hypothesis import strategies as st
+
+from conformance.engine.compare import Expected, compare, same, show
 from conformance.host.protocol import Fault, ProgramResult
+from conformance.target.runner import canonical
 
 NAME_ERROR = {"type": "NameError", "module": "builtins", "mro": ["NameError"], "message": "m"}
 UNBOUND = {"type": "UnboundLocalError", "module": "builtins", "mro": ["UnboundLocalError", "NameError"], "message": "m"}
@@ -136,3 +140,22 @@ def test_values_are_shown_as_python_shows_them() -> None:
     )
     [difference] = compare(Expected({"x": {"value": [1]}}), result({"x": {"value": [True]}}))
     assert (difference.expected, difference.observed) == ("returns [1]", "returns [True]")
+
+
+# Encoded values as the runner sends them: JSON, where 1, True and 1.0 are three values.
+ENCODED = st.recursive(
+    st.none() | st.booleans() | st.integers(-3, 3) | st.floats(allow_nan=True) | st.text(max_size=3),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.sampled_from(["list", "tuple", "a"]), inner),
+    max_leaves=8,
+)
+
+
+@given(ENCODED, ENCODED)
+def test_values_are_the_same_exactly_when_their_canonical_encodings_are(a: Any, b: Any) -> None:
+    assert same(a, b) == (type(a) is type(b) and canonical(a) == canonical(b))
+    assert same(a, a)  # (NaN too: the same encoding)
+
+
+def test_values_equal_in_python_but_not_in_json_are_not_the_same() -> None:
+    assert not same([1], [True]) and not same({"tuple": [1.0]}, {"tuple": [1]})
+    assert same({"tuple": [1, [True]]}, {"tuple": [1, [True]]})
