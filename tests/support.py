@@ -342,6 +342,9 @@ _COMPARISONS = {
 
 
 def _stmt(node: ast.stmt) -> ir.Stmt:
+    if isinstance(node, ast.Assign) and isinstance(node.value, ast.Yield) and len(node.targets) == 1:
+        assert node.value.value is not None  # `target = yield value`, as generated programs write it
+        return ir.Yield(_expr(node.value.value), _expr(node.targets[0]))
     if isinstance(node, ast.Assign):
         return ir.Assign(tuple(map(_expr, node.targets)), _expr(node.value))
     if isinstance(node, ast.AugAssign):

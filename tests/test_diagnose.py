@@ -545,6 +545,28 @@ def f():
     return lambda: __p
 probe_call('r', lambda: f()())
 """,
+    "del-of-an-unbound-name-raises-nothing": """
+def f():
+    class C:
+        del x
+    return 1
+probe_call('r', f)
+""",
+    "exceptions-derive-from-exception-without-their-middle-base": """
+def f():
+    try:
+        return ()[0]
+    except LookupError:
+        return 1
+    except Exception:
+        return 2
+probe_call('r', f)
+""",
+    "class-keywords-ignored": """
+class C:
+    probe('r', 1)
+probe('s', 2)
+""",
 }
 
 # a program with both: an except-as name read after its handler, and a local read before it is bound
@@ -564,6 +586,7 @@ probe_call('s', g)
 # keyword arguments of a class statement (dropped by the parser: given again here).
 ASYNC_SHOWS = {"coroutine-is-a-generator"}
 CLASS_KEYWORDS_SHOWS = {"class-keywords-refused-before-the-body": (ir.Keyword("k", ir.Const(1)),)}
+CLASS_KEYWORDS_SHOWS["class-keywords-ignored"] = (ir.Keyword("k", ir.Const(1)),)
 # generic classes (3.12), which the parser of tests/support (the host's ast) may not read: the class X of
 # these programs is given a type parameter T; and the version the deviation is shown for
 GENERIC_SHOWS = {

@@ -82,11 +82,13 @@ DEVIATIONS: dict[str, Deviation] = {
         ),
         Deviation(
             "del-of-a-local-does-nothing",
-            "`del x` of a function's local variable does nothing: a bound x stays bound, an unbound one raises nothing",
+            "`del x` of a function's local variable does nothing: a bound x stays bound, an unbound one raises nothing"
+            " (in a generator function, whose locals are kept in an object, the del deletes)",
             'Language Reference 7.5 "The del statement": "Deletion of a name removes the binding of that name'
             " from the local or global namespace ... If the name is unbound, a NameError exception will be"
             ' raised" (UnboundLocalError for a local, §4.2.2)',
-            "locals are compiled to variables of the host language, and `del` of one is not translated",
+            "locals are compiled to variables of the host language, and `del` of one is translated to JavaScript's"
+            " `delete` of that variable, which does nothing",
             "rebind the name to a sentinel (`x = None`) instead of deleting it, and test for the sentinel",
             seen=("skulpt",),
         ),
@@ -482,8 +484,11 @@ DEVIATIONS: dict[str, Deviation] = {
             " of an unbound variable, so the variable or attribute it is then stored in is unbound, a function"
             " given it as an argument or default raises UnboundLocalError on entry (for a parameter that is a plain"
             " local of an ordinary function; other parameters are left unbound; as a keyword-only parameter's"
-            " default it counts as none), and an iteration over a tuple or"
-            " list holding it stops there; it is false, a decorator of that value raises TypeError, and any other"
+            " default it counts as none; given to a function with starred or keyword-only parameters, or in a call"
+            " with keywords or with a number of arguments other than the positional parameters, it is a missing"
+            " argument: the default is taken, or TypeError), and an iteration over a tuple or"
+            " list holding it stops there; it is false, a decorator of that value raises TypeError, unpacking it"
+            " raises TypeError, and any other"
             " operation on it (an operator, a comparison, an attribute, an item, a call, an iteration) fails in"
             " JavaScript, raising ExternalError",
             'Language Reference 4.2.2 "Resolution of names": "If a name is bound in a block, it is a local'
@@ -632,13 +637,21 @@ DEVIATIONS: dict[str, Deviation] = {
             "generator-send-at-end-gives-undefined",
             "generator.send(value) that makes the generator finish (or is called on a finished one) raises"
             " nothing and returns JavaScript's undefined, instead of raising StopIteration (whose value would be"
-            " the generator's return value); what undefined then does is as in empty-cell-read-gives-undefined",
+            " the generator's return value); what undefined then does is as in empty-cell-read-gives-undefined."
+            " And a generator whose code has ended (returned, or raised) is not marked as finished: each later"
+            " resumption (send(), next(), an iteration) runs its code again from the point after the yield it"
+            " last stopped at (from the start if it never yielded), that yield giving the value sent (None for"
+            " next()), with its variables as they are then",
             'Language Reference 6.2.9.1 "Generator-iterator methods", generator.send(value): "If the generator'
-            ' exits without yielding another value, a StopIteration exception is raised"',
+            ' exits without yielding another value, a StopIteration exception is raised"; a generator that has'
+            " exited raises StopIteration at every later resumption, running none of its code",
             "send() hands back whatever the resumed JavaScript function produced, and a finished generator"
             " produces undefined, which is the runtime's mark of an exhausted iterator, not turned into"
-            " StopIteration on this path (next() and for loops do turn it)",
-            "drive generators with next() or a for loop, or test each value send() returns",
+            " StopIteration on this path (next() and for loops do turn it); the generator keeps the block to"
+            " resume at that its last yield set (generator.js: gi$resumeat, with a 'todo; StopIteration' where"
+            " the code ends), so resuming it starts there again",
+            "drive generators with next() or a for loop, test each value send() returns, and do not resume a"
+            " generator once it has ended",
             seen=("skulpt",),
         ),
         Deviation(
@@ -1179,6 +1192,53 @@ DEVIATIONS: dict[str, Deviation] = {
             " that name, and compiles a name it does not find as a lookup by name",
             "do not use private names (two leading underscores) outside classes in a module that defines classes,"
             " or define the classes after the code that uses them",
+            seen=("skulpt",),
+        ),
+        Deviation(
+            "del-of-an-unbound-name-raises-nothing",
+            "`del x` where x is not bound raises nothing (no NameError, no UnboundLocalError): a del of a module's or"
+            " a class body's name, of a name declared global, or of a generator function's local, deletes the name"
+            " when it is bound and does nothing when it is not",
+            'Language Reference 7.5 "The del statement": "Deletion of a name removes the binding of that name from'
+            ' the local or global namespace ... If the name is unbound, a NameError exception will be raised"'
+            " (UnboundLocalError for a function's local, §4.2.2)",
+            "the compiler translates `del x` to JavaScript's `delete` of the property that holds x (`delete $loc.x`,"
+            " `delete $gbl.x`), which succeeds whether or not the property exists, with no test that it does",
+            "test that the name is bound before deleting it (`if 'x' in globals(): del x`), or rebind it to a"
+            " sentinel (`x = None`) instead of deleting it",
+            seen=("skulpt",),
+        ),
+        Deviation(
+            "exceptions-derive-from-exception-without-their-middle-base",
+            "IndexError, UnboundLocalError and NotImplementedError derive from Exception directly: `except"
+            " LookupError` does not catch an IndexError, `except NameError` not an UnboundLocalError, `except"
+            " RuntimeError` not a NotImplementedError",
+            'Library "Built-in Exceptions", "Exception hierarchy": IndexError and KeyError derive from LookupError,'
+            ' UnboundLocalError from NameError ("a subclass of NameError"), NotImplementedError from'
+            " RuntimeError; Language Reference 8.4: an except clause matches an exception whose class is the"
+            " clause's class or derives from it",
+            "the runtime builds each builtin exception class with an explicit base, and gives these three"
+            " Exception (exceptions.js: `base: Sk.builtin.Exception`) where KeyError is given LookupError",
+            "name the concrete classes in except clauses: `except (IndexError, KeyError):`,"
+            " `except (NameError, UnboundLocalError):`",
+            seen=("skulpt",),
+        ),
+        Deviation(
+            "class-keywords-ignored",
+            "the keyword arguments of a class statement (`class C(B, k=f())`, metaclass= too) are never evaluated"
+            " nor passed on, and no base's __init_subclass__ is called: the class is made from its name, bases and"
+            " namespace alone, and a keyword that nothing takes raises no TypeError",
+            'Language Reference 8.8 "Class definitions": the argument list is evaluated before the body runs;'
+            ' Data model 3.3.3.1 and 3.3.3.6: "Any other keyword arguments that are specified in the class'
+            " definition are passed through to all metaclass operations\" and then to the nearest base's"
+            " __init_subclass__ (implicitly a classmethod; object's takes no keyword arguments: TypeError), which"
+            " is called on every subclass made (PEP 487, Python 3.6)",
+            "the compiler emits the class's construction from its bases only (`Sk.misceval.buildClass($gbl, body,"
+            " name, bases, cell)`, with a 'todo; metaclass' beside it): the keywords of the class statement are"
+            " neither compiled nor visited, and the runtime has no __init_subclass__",
+            "set class attributes in the body or after the class statement instead of passing keywords, and call"
+            " the hook explicitly after making the subclass (`B.__init_subclass__.__func__(C, ...)`) where it"
+            " is needed",
             seen=("skulpt",),
         ),
     )

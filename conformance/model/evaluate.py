@@ -258,6 +258,7 @@ class Generator:
     # (deviation generator-captured-parameter-fails) the first parameter a nested scope captures, or None
     captured: str | None = None
     frame: Frame | None = None  # the frame its body runs in (as Brython's frame chain holds it)
+    node: ir.FunctionDef | None = None  # the generator function whose body it runs (None: a generator expression)
 
 
 @dataclass(eq=False)
@@ -548,6 +549,8 @@ class Evaluator:
         self.chain: list[Any] = []
         self.leaked = False
         self.has_free: dict[int, bool] = {}  # (deviation nested-function-creation-copies-enclosing-variables)
+        # (deviation generator-send-at-end-gives-undefined) the yield each generator's frame (by id) last stopped at
+        self.last_yields: dict[int, tuple[Frame, ir.Yield]] = {}  # (the frame kept: its id stays its own)
 
     def step(self) -> None:
         self.steps += 1
@@ -777,18 +780,25 @@ class Evaluator:
                 raise Unspecified("del of a name Skulpt's symbol table does not know (a JavaScript delete)")
             namespace = self.unresolved_namespace(frame, "no locals when deleting %r" % name)
             if name not in namespace:
+                if self.deviates("del-of-an-unbound-name-raises-nothing"):
+                    return
                 raise raise_("NameError", self.messages.undefined(name))
             del namespace[name]
             return
         if kind is LOCAL:
-            if self.deviates("del-of-a-local-does-nothing"):
+            # (a generator function's locals are kept in an object, where Skulpt's `delete` does delete)
+            if self.deviates("del-of-a-local-does-nothing") and not frame.block.generator:
                 return
             if name not in frame.fast:
+                if self.deviates("del-of-an-unbound-name-raises-nothing"):
+                    return
                 raise self.unbound(kind, name)
             del frame.fast[name]
         elif kind in (CELL, FREE):
             cell = frame.cells[name]
             if cell.value is EMPTY:
+                if self.deviates("del-of-an-unbound-name-raises-nothing"):
+                    return
                 raise self.unbound(kind, name)
             cell.value = EMPTY
         else:
@@ -797,6 +807,8 @@ class Evaluator:
                 space = self.displaced
             assert space is not None
             if name not in space:
+                if self.deviates("del-of-an-unbound-name-raises-nothing"):
+                    return
                 missing = (
                     "KeyError"
                     if kind is GLOBAL_EXPLICIT and self.deviates("del-missing-global-as-key-error")
@@ -900,6 +912,8 @@ class Evaluator:
         Without a starred target, an iterator is asked for one item more than there are
         targets and no further (§7.2: "must be an iterable with the same number of items").
         """
+        if value is UNDEFINED:  # (deviation empty-cell-read-gives-undefined: Skulpt tests it is iterable first)
+            raise raise_("TypeError")
         iterator = self.iterate(value)
         star = next((i for i, t in enumerate(targets) if isinstance(t, ir.Starred)), None)
         if star is None:
@@ -1103,6 +1117,11 @@ class Evaluator:
     def handler_for(self, node: ir.Try, exception: ExceptionValue) -> ir.Handler | None:
         """§8.4: the first clause naming a class of the exception (its type or a base)."""
         mro = EXCEPTION_MRO[exception.type]
+        # (deviation: these three lack the base between them and Exception)
+        if exception.type in ("IndexError", "UnboundLocalError", "NotImplementedError") and self.deviates(
+            "exceptions-derive-from-exception-without-their-middle-base"
+        ):
+            mro = [exception.type, *_BASE]
         for handler in node.handlers:
             # (deviation: the clause's names are read when an exception reaches it, and one is missing)
             if "ArithmeticError" in handler.types and self.deviates("arithmetic-error-not-a-builtin"):
@@ -1307,7 +1326,10 @@ class Evaluator:
         decorators = [self.eval(frame, decorator) for decorator in node.decorators]
         encloses = self.type_parameters(frame, node) if node.type_params else frame
         bases = [self.eval(encloses, base) for base in node.bases]
-        keywords = {keyword.name: self.eval(encloses, keyword.value) for keyword in node.keywords if keyword.name}
+        keywords = {}
+        # (deviation: the keyword arguments are neither evaluated nor passed on)
+        if not (node.keywords and self.deviates("class-keywords-ignored")):
+            keywords = {keyword.name: self.eval(encloses, keyword.value) for keyword in node.keywords if keyword.name}
         if keywords and self.deviates("class-keywords-refused-before-the-body"):
             raise raise_("TypeError")  # the call that would build the class takes no keyword arguments
         if node.type_params:  # PEP 695: a generic class also derives from typing.Generic, after its bases
@@ -1446,6 +1468,8 @@ class Evaluator:
             return
         for base in klass.mro[1:]:
             if "__init_subclass__" in base.namespace:
+                if self.deviates("class-keywords-ignored"):
+                    return  # (no __init_subclass__ is called)
                 hook = base.namespace["__init_subclass__"]
                 function = hook.function if isinstance(hook, (ClassMethod, StaticMethod)) else hook
                 bound = function if isinstance(hook, StaticMethod) else Method(function, klass)
@@ -1499,12 +1523,22 @@ class Evaluator:
         self.probe_call(frame, node.label, node.func, node.args)
 
     def exec_probe_closure(self, frame: Frame, node: ir.ProbeClosure) -> None:
-        self.record(node.label, self.closure_facts(self.eval(frame, node.value)))
+        value = self.eval(frame, node.value)
+        if value is UNDEFINED:  # (as probe's: the runner's probe_closure(label, function) reads `function`)
+            raise raise_("UnboundLocalError", self.messages.unbound_local("function"))
+        self.record(node.label, self.closure_facts(value))
 
     def probe_call(self, frame: Frame, label: str, func: ir.Expr, arg_nodes: tuple[ir.Expr, ...]) -> Any:
         """probe_call(label, func, *args): record the result or the exception; give the result or None."""
         function = self.eval(frame, func)
         args = [self.eval(frame, arg) for arg in arg_nodes]
+        # (deviation empty-cell-read-gives-undefined) the runner's probe_call(label, function, *args) has
+        # starred parameters: Skulpt takes undefined for its `function` as a missing argument; and it calls
+        # function(*args), whose iteration of the tuple ends at an undefined item
+        if function is UNDEFINED:
+            raise raise_("TypeError")
+        if any(arg is UNDEFINED for arg in args):
+            args = args[: next(index for index, arg in enumerate(args) if arg is UNDEFINED)]
         # its frame on Brython's chain: its variables (values of no interest but `result`'s)
         own: dict[str, Any] = dict.fromkeys(("self", "label", "function", "args", "kwargs"), EMPTY)
         self.chain.append(own)
@@ -1585,6 +1619,7 @@ class Evaluator:
     def run_yield(self, frame: Frame, node: ir.Yield) -> Generator_[Any, Any, None]:
         """§6.2.9: what `yield` gives is what was sent in; `yield from` gives what the delegate returned."""
         value = self.eval(frame, node.value)
+        self.last_yields[id(frame)] = (frame, node)
         if not node.delegate:
             received = yield value
         elif isinstance(value, Generator):
@@ -2689,7 +2724,11 @@ class Evaluator:
             self.copy_free_over_cells(function.made_in)
         if isinstance(node, ir.FunctionDef) and function.block.generator:
             return Generator(
-                node.name, self.generator_frames(frame, node), captured=captured_parameter(function), frame=frame
+                node.name,
+                self.generator_frames(frame, node),
+                captured=captured_parameter(function),
+                frame=frame,
+                node=node,
             )
         self.depth += 1
         if self.depth > CALL_DEPTH_LIMIT:
@@ -2710,6 +2749,24 @@ class Evaluator:
         except _Return as returned:
             return returned.value
         return None
+
+    def generator_rerun(self, generator: Generator, node: ir.FunctionDef, sent: Any) -> Generator_[Any, Any, Any]:
+        """Deviation generator-send-at-end-gives-undefined: Skulpt's generator keeps the point to resume at
+        that its last yield set (the start, when none did) and does not mark its end, so resuming a generator
+        that ended runs its code again from there, the yield giving what was sent (None for next()), with
+        the variables as they are now. The model follows this from a yield statement of the body itself."""
+        assert generator.frame is not None
+        frame = generator.frame
+        last = self.last_yields[id(frame)][1] if id(frame) in self.last_yields else None
+        if last is None:
+            start = 0
+        else:
+            start = next((index + 1 for index, statement in enumerate(node.body) if statement is last), -1)
+            if start < 0 or last.delegate:
+                raise Unspecified("a Skulpt generator run again from a yield inside a statement or a yield from")
+        if last is not None and last.target is not None:
+            self.assign(frame, last.target, sent)
+        return (yield from self.generator_frames(frame, dataclasses.replace(node, body=node.body[start:])))
 
     def generator_frames(self, frame: Frame, node: ir.FunctionDef) -> Generator_[Any, Any, Any]:
         try:
@@ -2732,7 +2789,11 @@ class Evaluator:
         # (deviation exhausted-iterator-value-is-empty-string: a generator expression's StopIteration holds '')
         empty = generator.name == "<genexpr>" and self.deviates("exhausted-iterator-value-is-empty-string")
         if generator.finished:
-            raise Raised(ExceptionValue("StopIteration", None, "")) if empty else raise_("StopIteration", None)
+            if generator.node is None or not self.deviates("generator-send-at-end-gives-undefined"):
+                raise Raised(ExceptionValue("StopIteration", None, "")) if empty else raise_("StopIteration", None)
+            generator.frames = self.generator_rerun(generator, generator.node, sent)
+            generator.finished = False
+            sent = None  # (given to the run again, which starts with it)
         if generator.captured is not None and self.deviates("generator-captured-parameter-fails"):
             # the body's first code copies the parameter into its cell from a JavaScript variable that the
             # generator's code does not have: nothing runs, and each resumption fails the same way
@@ -2849,8 +2910,16 @@ class Evaluator:
             raise raise_("TypeError")
         values = {param.name: value for param, value in zip(positional, args, strict=False)}
         by_keyword = {p.name for p in (*params.positional, *params.kwonly)}  # not the positional-only ones
+        # (deviation empty-cell-read-gives-undefined) unless a call fills exactly the parameters of a function
+        # with positional ones only, Skulpt resolves the arguments as CPython does, testing each slot for
+        # undefined to know it is not given: undefined for a parameter is a missing argument
+        resolved = bool(params.vararg or params.kwarg or params.kwonly or kwargs or len(args) != len(positional))
+        if resolved and any(value is UNDEFINED for value in values.values()):
+            values = {name: value for name, value in values.items() if value is not UNDEFINED}
         extra = DictValue({})
         for key, value in kwargs.items():
+            if key in by_keyword and value is UNDEFINED and key not in values:
+                continue  # (as above: undefined by keyword is a missing argument)
             if key in by_keyword:
                 if key in values:
                     raise raise_("TypeError")
