@@ -301,7 +301,7 @@ def _params(args: ast.arguments) -> ir.Params:
     return ir.Params(tuple(params[cut:]), vararg, kwonly, tuple(params[:cut]), kwarg)
 
 
-def _annotations(node: ast.FunctionDef) -> tuple[ir.Annotation, ...]:
+def _annotations(node: ast.FunctionDef | ast.AsyncFunctionDef) -> tuple[ir.Annotation, ...]:
     args = node.args
     params = [
         *args.posonlyargs,
@@ -390,9 +390,10 @@ def _stmt(node: ast.stmt) -> ir.Stmt:
         return ir.Import(node.module, alias.asname or alias.name, alias.name)
     if isinstance(node, ast.Assert):
         return ir.Assert(_expr(node.test))
-    if isinstance(node, ast.FunctionDef):
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
         return ir.FunctionDef(node.name, _params(node.args), _body(node.body), tuple(map(_expr, node.decorator_list)),
-                              annotations=_annotations(node))  # fmt: skip
+                              annotations=_annotations(node),
+                              is_async=isinstance(node, ast.AsyncFunctionDef))  # fmt: skip
     if isinstance(node, ast.AnnAssign):
         assert isinstance(node.target, ast.Name)
         assigned = None if node.value is None else _expr(node.value)
@@ -471,6 +472,8 @@ def _expr(node: ast.expr) -> ir.Expr:
         return ir.TupleExpr(tuple(map(_expr, node.elts)))
     if isinstance(node, ast.List):
         return ir.ListExpr(tuple(map(_expr, node.elts)))
+    if isinstance(node, ast.Await):
+        return ir.Await(_expr(node.value))
     if isinstance(node, ast.Lambda):
         return ir.Lambda(_params(node.args), _expr(node.body))
     if isinstance(node, ast.NamedExpr):

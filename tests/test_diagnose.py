@@ -567,6 +567,17 @@ class C:
     probe('r', 1)
 probe('s', 2)
 """,
+    "generator-function-decorators-not-applied": """
+def deco(function):
+    return 1
+@deco
+def g():
+    yield 2
+probe_call('r', lambda: list(g()))
+""",
+    "range-not-hashable": """
+probe_call('r', lambda: 1 if {r for r in [range(2)]} else 0)
+""",
 }
 
 # a program with both: an except-as name read after its handler, and a local read before it is bound
@@ -773,6 +784,7 @@ def node_target(name: str) -> str:
         "super-method-call-binds-any-object",
         "assignment-expression-rebinds-iteration-variable-of-a-global",
         "duplicate-base-class-accepted",
+        "range-not-hashable",
     ],
 )
 def test_micropython_is_diagnosed_with_its_deviations(deviation: str) -> None:

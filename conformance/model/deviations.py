@@ -1241,5 +1241,33 @@ DEVIATIONS: dict[str, Deviation] = {
             " is needed",
             seen=("skulpt",),
         ),
+        Deviation(
+            "generator-function-decorators-not-applied",
+            "the decorators of a generator function are evaluated but never called: the def binds the generator"
+            " function itself",
+            'Language Reference 8.7 "Function definitions": "A function definition may be wrapped by one or more'
+            " decorator expressions. Decorator expressions are evaluated when the function is defined ... The"
+            " result must be a callable, which is invoked with the function object as the only argument. The"
+            ' returned value is bound to the function name instead of the function object"',
+            "the compiler evaluates the decorators of every def before making the function, but only the code it"
+            " emits for an ordinary function calls them: for a generator function it returns the wrapper that"
+            " makes generators at once",
+            "apply the decorator by hand after the def (`g = deco(g)`), or make the generator function an"
+            " ordinary function that returns a generator (`def g(): return _g()`)",
+            seen=("skulpt",),
+        ),
+        Deviation(
+            "range-not-hashable",
+            "a range object cannot be hashed: using it as a set element or a dict key (alone or inside a tuple)"
+            " raises TypeError",
+            'Library "Built-in Types", "Ranges": "Range objects implement the collections.abc.Sequence ABC"'
+            ' and "Testing range objects for equality with == and != compares them as sequences"; like the other'
+            " immutable sequences they are hashable, consistently with that equality (Data model 3.3.1, __hash__)",
+            "the range type defines no hash operation, to keep the interpreter small; objects without one that"
+            " define equality are refused by hash()",
+            "use a tuple of the range's items, or the (start, stop, step) triple, as the key",
+            links=("https://github.com/micropython/micropython/issues/5924",),
+            seen=("micropython",),
+        ),
     )
 }

@@ -1316,6 +1316,9 @@ class Evaluator:
             function: Any = self.make_function(frame, node, node.params, self.names.get(id(node), node.name))
         finally:
             frame.binding = None
+        generator = function.block.generator and not node.is_async
+        if decorators and generator and self.deviates("generator-function-decorators-not-applied"):
+            decorators = []  # (evaluated, as above, and then left unused)
         for decorator in reversed(decorators):
             if decorator is UNDEFINED:  # (deviation empty-cell-read-gives-undefined: refused as not callable)
                 raise raise_("TypeError")
@@ -2485,6 +2488,10 @@ class Evaluator:
             return value.attrs[attr]
         elif isinstance(value, (TypeVarValue, TypeAliasValue)) and attr == "__name__":
             return value.name
+        elif isinstance(value, Function) and attr == "__name__":
+            # (data model 3.2: a function's name; generated programs read `__class__.__name__`, which is a function
+            # under deviation class-cell-is-the-global-named-like-the-class)
+            return self.function_name(value)
         elif isinstance(value, TypeAliasValue) and attr == "__value__":
             return self.alias_value(value)
         raise raise_("AttributeError")
@@ -2587,6 +2594,8 @@ class Evaluator:
         if isinstance(value, tuple):
             return ("tuple", tuple(self.hash_key(item) for item in value))
         if isinstance(value, RangeValue):
+            if self.deviates("range-not-hashable"):
+                raise raise_("TypeError")  # (unsupported type for __hash__: 'range')
             return ("range", value.stop)
         if isinstance(value, (ListValue, SetValue, DictValue)):
             raise raise_("TypeError")
@@ -2940,8 +2949,8 @@ class Evaluator:
         )
         for param in params.kwonly:
             if unbound:
-                if function.block.scope.get(param.name) is CELL:
-                    raise Unspecified("a generator's keyword-only parameter in a cell that is never made")
+                # (one that a nested scope captures is an empty cell; on Skulpt the body never runs then, by
+                # generator-captured-parameter-fails, which the diagnosis reaches from this prediction)
                 values.pop(param.name, None)
             elif param.name not in values:
                 # (deviation empty-cell-read-gives-undefined: a default of undefined is no default)
