@@ -1132,7 +1132,8 @@ DEVIATIONS: dict[str, Deviation] = {
             " having free variables when it is directly in a function and reads any global name (a builtin too)"
             " not declared global around it (a class body does not count for a variable passing through it that it"
             " binds a name of its own like); a method made in a class body (in a function) copies the module's"
-            " globals over the function's variables instead",
+            " globals over the function's variables instead. A decorator that is the name of such a variable is"
+            " read when it is applied, after the function is made or the class body has run, so it sees the copy",
             'Language Reference 4.2.2 "Resolution of names": "If a name is bound in a block, it is a local'
             ' variable of that block"; a free variable refers to the binding in the nearest enclosing function'
             ' scope, read when it is used (Data model 3.2: "cells [...] hold the bindings"); making a function'

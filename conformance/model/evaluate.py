@@ -1316,6 +1316,7 @@ class Evaluator:
             function: Any = self.make_function(frame, node, node.params, self.names.get(id(node), node.name))
         finally:
             frame.binding = None
+        decorators = self.late_decorators(frame, node.decorators, decorators)
         generator = function.block.generator and not node.is_async
         if decorators and generator and self.deviates("generator-function-decorators-not-applied"):
             decorators = []  # (evaluated, as above, and then left unused)
@@ -1324,6 +1325,16 @@ class Evaluator:
                 raise raise_("TypeError")
             function = self.call(decorator, [function])
         self.store(frame, node.name, function)
+
+    def late_decorators(self, frame: Frame, nodes: tuple[ir.Expr, ...], values: list[Any]) -> list[Any]:
+        """Deviation nested-function-creation-copies-enclosing-variables: Skulpt compiles a decorator that is the
+        name of a variable in a cell to a read of the cell where the decorator is applied, after the function is
+        made (which copies over the cells) or the class body has run (whose methods' making copies over them)."""
+        late = [isinstance(node, ir.Name) and frame.block.scope.get(node.id) is CELL for node in nodes]
+        if not any(late) or not self.deviates("nested-function-creation-copies-enclosing-variables"):
+            return values
+        rows = zip(nodes, values, late, strict=True)
+        return [self.eval(frame, node) if again else value for node, value, again in rows]
 
     def exec_class_def(self, frame: Frame, node: ir.ClassDef) -> None:
         decorators = [self.eval(frame, decorator) for decorator in node.decorators]
@@ -1399,6 +1410,7 @@ class Evaluator:
             body.cells[CLASS_CELL].value = klass
         self.init_subclass(klass, keywords)
         value: Any = klass
+        decorators = self.late_decorators(frame, node.decorators, decorators)
         for decorator in reversed(decorators):
             if decorator is UNDEFINED:  # (as for a function's decorator)
                 raise raise_("TypeError")
