@@ -578,6 +578,13 @@ probe_call('r', lambda: list(g()))
     "range-not-hashable": """
 probe_call('r', lambda: 1 if {r for r in [range(2)]} else 0)
 """,
+    "bare-annotation-of-a-name-read-before-binds-nothing": """
+x = 1
+def f():
+    probe('r', x)
+    x: int
+probe_call('s', f)
+""",
 }
 
 # a program with both: an except-as name read after its handler, and a local read before it is bound
@@ -785,6 +792,7 @@ def node_target(name: str) -> str:
         "assignment-expression-rebinds-iteration-variable-of-a-global",
         "duplicate-base-class-accepted",
         "range-not-hashable",
+        "bare-annotation-of-a-name-read-before-binds-nothing",
     ],
 )
 def test_micropython_is_diagnosed_with_its_deviations(deviation: str) -> None:

@@ -1270,5 +1270,22 @@ DEVIATIONS: dict[str, Deviation] = {
             links=("https://github.com/micropython/micropython/issues/5924",),
             seen=("micropython",),
         ),
+        Deviation(
+            "bare-annotation-of-a-name-read-before-binds-nothing",
+            "in a function, an annotation without a value (`x: T`) of a name that the function's own code reads"
+            " before it (in the text) and does not otherwise bind leaves the name what those reads made it: a"
+            " free variable of an enclosing function's x, or a global, not a local variable of the function",
+            'Language Reference 4.2.2 "Resolution of names": "If a name is bound in a block, it is a local'
+            ' variable of that block"; 7.2.2 "Annotated assignment statements": an annotated simple name is'
+            " local to the function even without a value (the annotation alone makes it a local variable, as"
+            " an assignment would), whether or not it is used before",
+            "the compiler's scope pass meets names in the order of the text and records each as it first meets"
+            " it: a read records an (implicitly global) name, an assignment then makes it local, but a bare"
+            " annotation only adds the name as local when it is not recorded yet (compile.c:"
+            " scope_find_or_add_id(..., ID_INFO_KIND_LOCAL))",
+            "do not annotate a name after reading it; annotate local variables where they are first assigned"
+            " (`x: int = 0`)",
+            seen=("micropython",),
+        ),
     )
 }
