@@ -585,6 +585,17 @@ def f():
     x: int
 probe_call('s', f)
 """,
+    "break-or-continue-before-finally-runs-the-rest-of-the-body": """
+def f():
+    for i in (1, 2):
+        try:
+            if i:
+                break
+            probe('r', i)
+        finally:
+            pass
+probe_call('s', f)
+""",
 }
 
 # a program with both: an except-as name read after its handler, and a local read before it is bound

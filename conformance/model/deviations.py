@@ -1287,5 +1287,22 @@ DEVIATIONS: dict[str, Deviation] = {
             " (`x: int = 0`)",
             seen=("micropython",),
         ),
+        Deviation(
+            "break-or-continue-before-finally-runs-the-rest-of-the-body",
+            "a break or continue in the body of a try statement that has a finally clause (its handlers and else"
+            " clause too), or of a with statement, inside the same loop, does not leave the body: the statements"
+            " after it go on running to the end of the body, then the finally clause (or __exit__) runs, and"
+            " then the loop is left or continued",
+            'Language Reference 7.9 "The break statement": "break terminates the nearest enclosing loop ... When'
+            " break passes control out of a try statement with a finally clause, that finally clause is executed"
+            ' before really leaving the loop"; 7.10 "The continue statement": likewise, it continues with the'
+            " next cycle of the loop; no statement after it in the body runs",
+            "the compiler translates such a break or continue to the note of the block to go to once the finally"
+            " clause has run (`$postfinally={isBreak:true,gotoBlock:...}`) without the jump to the finally clause"
+            " that a return has: the code after it runs on",
+            "do not break or continue inside a try with finally or a with statement: set a flag, leave the body"
+            " normally, and break after the statement",
+            seen=("skulpt",),
+        ),
     )
 }

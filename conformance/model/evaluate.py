@@ -71,6 +71,7 @@ def _own_cell(name: str) -> str:
 
 
 MAX_DEPTH = 20  # as the runner's encode()
+LOOP = "loop"  # (deviation break-or-continue-before-finally-runs-the-rest-of-the-body) see Evaluator.regions
 CALL_DEPTH_LIMIT = 30  # calls nested deeper: recursion, whose limit the Reference leaves open
 STEP_LIMIT = 5000
 
@@ -551,6 +552,11 @@ class Evaluator:
         self.has_free: dict[int, bool] = {}  # (deviation nested-function-creation-copies-enclosing-variables)
         # (deviation generator-send-at-end-gives-undefined) the yield each generator's frame (by id) last stopped at
         self.last_yields: dict[int, tuple[Frame, ir.Yield]] = {}  # (the frame kept: its id stays its own)
+        # (deviation break-or-continue-before-finally-runs-the-rest-of-the-body) for each running frame (by id),
+        # the loops and the bodies protected by a finally clause (a try's with finally, a with's) it is in,
+        # innermost last: a loop is LOOP, a protected body a list holding the break or continue that waits for
+        # its end (or nothing)
+        self.regions: dict[int, list[Any]] = {}
 
     def step(self) -> None:
         self.steps += 1
@@ -1028,11 +1034,38 @@ class Evaluator:
 
     def exec_break(self, frame: Frame, node: ir.Break) -> None:
         self.exiting = node
-        raise _Break
+        if not self.deferred(frame, _Break()):
+            raise _Break
 
     def exec_continue(self, frame: Frame, node: ir.Continue) -> None:
         self.exiting = node
-        raise _Continue
+        if not self.deferred(frame, _Continue()):
+            raise _Continue
+
+    def deferred(self, frame: Frame, leaving: _Break | _Continue) -> bool:
+        """Deviation break-or-continue-before-finally-runs-the-rest-of-the-body: Skulpt compiles a break or
+        continue in a body protected by a finally clause, in the same loop, to a note of where to go once the
+        finally clause has run, with no jump: the statements after it go on running to the end of the body."""
+        regions = self.regions.get(id(frame))
+        if not regions or regions[-1] is LOOP:
+            return False
+        if not self.deviates("break-or-continue-before-finally-runs-the-rest-of-the-body"):
+            return False
+        regions[-1].append(leaving)
+        return True
+
+    def protected(self, frame: Frame) -> list[Any]:
+        """A body protected by a finally clause starts (see deferred): its entry in the frame's regions."""
+        region: list[Any] = []
+        self.regions.setdefault(id(frame), []).append(region)
+        return region
+
+    def unprotected(self, frame: Frame, region: list[Any], leaving: BaseException | None) -> None:
+        """The protected body ends (`leaving`: how, None at its end): a break or continue noted in it is
+        done once the finally clause has run; left another way, what Skulpt then does is not followed."""
+        self.regions[id(frame)].pop()
+        if region and leaving is not None and not isinstance(leaving, _Return):
+            raise Unspecified("an exception, break or continue leaving a body with a break noted in it")
 
     def exec_raise(self, frame: Frame, node: ir.Raise) -> None:
         if node.exception is None:  # §7.8: re-raise the exception being handled
@@ -1064,16 +1097,21 @@ class Evaluator:
 
     def iteration(self, frame: Frame, body: tuple[ir.Stmt, ...]) -> bool:
         """One run of a loop's body: False when it breaks out of the loop (and skips its else)."""
+        regions = self.regions.setdefault(id(frame), [])
+        regions.append(LOOP)
         try:
             self.execute_block(frame, body)
         except _Break:
             return False
         except _Continue:
             pass
+        finally:
+            regions.pop()
         return True
 
     def exec_try(self, frame: Frame, node: ir.Try) -> None:
         chain = list(self.chain)  # (Brython's frame chain as the try statement starts: a handler run to its end
+        region = self.protected(frame) if node.finalbody else None
         try:  # makes it current again)
             try:
                 self.execute_block(frame, node.body)
@@ -1088,9 +1126,15 @@ class Evaluator:
         except (Unspecified, _Suspended):
             raise
         except BaseException as leaving:  # an exception, return, break or continue: the finally clause, then it goes on
+            if region is not None:
+                self.unprotected(frame, region, leaving)
             self.finally_clause(frame, node, leaving)
             raise
+        if region is not None:
+            self.unprotected(frame, region, None)
         self.finally_clause(frame, node, None)
+        if region:  # (deviation break-or-continue-before-finally-runs-the-rest-of-the-body)
+            raise region[0]
 
     def finally_clause(self, frame: Frame, node: ir.Try, leaving: BaseException | None) -> None:
         """§8.4: the finally clause, on the way out of the try statement (`leaving`: how, None at its end).
@@ -1152,10 +1196,18 @@ class Evaluator:
 
     def exec_with(self, frame: Frame, node: ir.With) -> None:
         exit_ = self.enter(frame, node)
+        region = self.protected(frame)
         try:
-            if node.target is not None:
-                self.assign(frame, node.target, exit_.entered)
-            self.execute_block(frame, node.body)
+            try:
+                if node.target is not None:
+                    self.assign(frame, node.target, exit_.entered)
+                self.execute_block(frame, node.body)
+            except (Unspecified, _Suspended):
+                raise
+            except BaseException as leaving:
+                self.unprotected(frame, region, leaving)
+                raise
+            self.unprotected(frame, region, None)
         except Raised as raised:
             if not self.truth(self.call(exit_.method, [BuiltinValue(raised.value.type), raised.value, None])):
                 raise
@@ -1164,6 +1216,8 @@ class Evaluator:
             raise
         else:
             self.call(exit_.method, [None, None, None])
+            if region:  # (deviation break-or-continue-before-finally-runs-the-rest-of-the-body)
+                raise region[0]
 
     def enter(self, frame: Frame, node: ir.With) -> _Entered:
         """§8.5: the context manager, its __exit__ and __enter__ looked up on its type, __enter__ called."""
@@ -1606,12 +1660,16 @@ class Evaluator:
                 elif not self.truth(self.eval(frame, node.test)):
                     break
                 self.step()
+                regions = self.regions.setdefault(id(frame), [])
+                regions.append(LOOP)
                 try:
                     yield from self.run_block(frame, node.body)
                 except _Break:
                     return
                 except _Continue:
                     continue
+                finally:
+                    regions.pop()
             yield from self.run_block(frame, node.orelse)
         elif isinstance(node, ir.Try) and not node.finalbody:
             try:
@@ -2601,6 +2659,7 @@ class Evaluator:
         mapping.items[hashed] = (original, value)
 
     def hash_key(self, value: Any) -> Any:
+        _refuse_undefined(value)  # (deviation empty-cell-read-gives-undefined: its hash is looked up in the host)
         if value is None or type(value) in NUMBERS or type(value) is str:
             return ("value", value)  # (1, 1.0 and True are one key, as their hashes and == say)
         if isinstance(value, tuple):
