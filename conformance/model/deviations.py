@@ -652,6 +652,7 @@ DEVIATIONS: dict[str, Deviation] = {
             " the code ends), so resuming it starts there again",
             "drive generators with next() or a for loop, test each value send() returns, and do not resume a"
             " generator once it has ended",
+            links=("https://github.com/skulpt/skulpt/issues/252", "https://github.com/skulpt/skulpt/pull/1605"),
             seen=("skulpt",),
         ),
         Deviation(
@@ -1255,6 +1256,7 @@ DEVIATIONS: dict[str, Deviation] = {
             " makes generators at once",
             "apply the decorator by hand after the def (`g = deco(g)`), or make the generator function an"
             " ordinary function that returns a generator (`def g(): return _g()`)",
+            links=("https://github.com/skulpt/skulpt/pull/1605",),  # (generators made as ordinary functions)
             seen=("skulpt",),
         ),
         Deviation(
@@ -1302,6 +1304,7 @@ DEVIATIONS: dict[str, Deviation] = {
             " that a return has: the code after it runs on",
             "do not break or continue inside a try with finally or a with statement: set a flag, leave the body"
             " normally, and break after the statement",
+            links=("https://github.com/skulpt/skulpt/pull/696",),  # (the change that brought $postfinally)
             seen=("skulpt",),
         ),
     )
