@@ -301,13 +301,13 @@ def _params(args: ast.arguments) -> ir.Params:
     return ir.Params(tuple(params[cut:]), vararg, kwonly, tuple(params[:cut]), kwarg)
 
 
-def _type_params(node: ast.FunctionDef | ast.ClassDef) -> tuple[str, ...]:
+def _type_params(node: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) -> tuple[str, ...]:
     """`def f[T]` and `class C[T]` (PEP 695): parsed only by a Python 3.12 or later, the names of its type
     variables (the generated subset has no bounds, defaults, `*Ts` or `**P`)."""
     return tuple(param.name for param in getattr(node, "type_params", ()))
 
 
-def _annotations(node: ast.FunctionDef) -> tuple[ir.Annotation, ...]:
+def _annotations(node: ast.FunctionDef | ast.AsyncFunctionDef) -> tuple[ir.Annotation, ...]:
     args = node.args
     params = [
         *args.posonlyargs,
@@ -348,6 +348,9 @@ _COMPARISONS = {
 
 
 def _stmt(node: ast.stmt) -> ir.Stmt:
+    if isinstance(node, ast.Assign) and isinstance(node.value, ast.Yield) and len(node.targets) == 1:
+        assert node.value.value is not None  # `target = yield value`, as generated programs write it
+        return ir.Yield(_expr(node.value.value), _expr(node.targets[0]))
     if isinstance(node, ast.Assign):
         return ir.Assign(tuple(map(_expr, node.targets)), _expr(node.value))
     if isinstance(node, ast.AugAssign):
@@ -393,9 +396,10 @@ def _stmt(node: ast.stmt) -> ir.Stmt:
         return ir.Import(node.module, alias.asname or alias.name, alias.name)
     if isinstance(node, ast.Assert):
         return ir.Assert(_expr(node.test))
-    if isinstance(node, ast.FunctionDef):
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
         return ir.FunctionDef(node.name, _params(node.args), _body(node.body), tuple(map(_expr, node.decorator_list)),
-                              annotations=_annotations(node), type_params=_type_params(node))  # fmt: skip
+                              annotations=_annotations(node), type_params=_type_params(node),
+                              is_async=isinstance(node, ast.AsyncFunctionDef))  # fmt: skip
     if isinstance(node, ast.AnnAssign):
         assert isinstance(node.target, ast.Name)
         assigned = None if node.value is None else _expr(node.value)
@@ -474,6 +478,8 @@ def _expr(node: ast.expr) -> ir.Expr:
         return ir.TupleExpr(tuple(map(_expr, node.elts)))
     if isinstance(node, ast.List):
         return ir.ListExpr(tuple(map(_expr, node.elts)))
+    if isinstance(node, ast.Await):
+        return ir.Await(_expr(node.value))
     if isinstance(node, ast.Lambda):
         return ir.Lambda(_params(node.args), _expr(node.body))
     if isinstance(node, ast.NamedExpr):

@@ -561,6 +561,57 @@ def f():
     return C.y
 probe_call('r', f)
 """,
+    "del-of-an-unbound-name-raises-nothing": """
+def f():
+    class C:
+        del x
+    return 1
+probe_call('r', f)
+""",
+    "exceptions-derive-from-exception-without-their-middle-base": """
+def f():
+    try:
+        return ()[0]
+    except LookupError:
+        return 1
+    except Exception:
+        return 2
+probe_call('r', f)
+""",
+    "class-keywords-ignored": """
+class C:
+    probe('r', 1)
+probe('s', 2)
+""",
+    "generator-function-decorators-not-applied": """
+def deco(function):
+    return 1
+@deco
+def g():
+    yield 2
+probe_call('r', lambda: list(g()))
+""",
+    "range-not-hashable": """
+probe_call('r', lambda: 1 if {r for r in [range(2)]} else 0)
+""",
+    "bare-annotation-of-a-name-read-before-binds-nothing": """
+x = 1
+def f():
+    probe('r', x)
+    x: int
+probe_call('s', f)
+""",
+    "break-or-continue-before-finally-runs-the-rest-of-the-body": """
+def f():
+    for i in (1, 2):
+        try:
+            if i:
+                break
+            probe('r', i)
+        finally:
+            pass
+probe_call('s', f)
+""",
 }
 
 # a program with both: an except-as name read after its handler, and a local read before it is bound
@@ -580,6 +631,7 @@ probe_call('s', g)
 # keyword arguments of a class statement (dropped by the parser: given again here).
 ASYNC_SHOWS = {"coroutine-is-a-generator"}
 CLASS_KEYWORDS_SHOWS = {"class-keywords-refused-before-the-body": (ir.Keyword("k", ir.Const(1)),)}
+CLASS_KEYWORDS_SHOWS["class-keywords-ignored"] = (ir.Keyword("k", ir.Const(1)),)
 # generic classes (3.12), which the parser of tests/support (the host's ast) may not read: the class X of
 # these programs is given a type parameter T; and the version the deviation is shown for
 GENERIC_SHOWS = {
@@ -770,6 +822,8 @@ def node_target(name: str) -> str:
         "super-method-call-binds-any-object",
         "assignment-expression-rebinds-iteration-variable-of-a-global",
         "duplicate-base-class-accepted",
+        "range-not-hashable",
+        "bare-annotation-of-a-name-read-before-binds-nothing",
     ],
 )
 def test_micropython_is_diagnosed_with_its_deviations(deviation: str) -> None:

@@ -82,11 +82,13 @@ DEVIATIONS: dict[str, Deviation] = {
         ),
         Deviation(
             "del-of-a-local-does-nothing",
-            "`del x` of a function's local variable does nothing: a bound x stays bound, an unbound one raises nothing",
+            "`del x` of a function's local variable does nothing: a bound x stays bound, an unbound one raises nothing"
+            " (in a generator function, whose locals are kept in an object, the del deletes)",
             'Language Reference 7.5 "The del statement": "Deletion of a name removes the binding of that name'
             " from the local or global namespace ... If the name is unbound, a NameError exception will be"
             ' raised" (UnboundLocalError for a local, §4.2.2)',
-            "locals are compiled to variables of the host language, and `del` of one is not translated",
+            "locals are compiled to variables of the host language, and `del` of one is translated to JavaScript's"
+            " `delete` of that variable, which does nothing",
             "rebind the name to a sentinel (`x = None`) instead of deleting it, and test for the sentinel",
             seen=("skulpt",),
         ),
@@ -482,8 +484,11 @@ DEVIATIONS: dict[str, Deviation] = {
             " of an unbound variable, so the variable or attribute it is then stored in is unbound, a function"
             " given it as an argument or default raises UnboundLocalError on entry (for a parameter that is a plain"
             " local of an ordinary function; other parameters are left unbound; as a keyword-only parameter's"
-            " default it counts as none), and an iteration over a tuple or"
-            " list holding it stops there; it is false, a decorator of that value raises TypeError, and any other"
+            " default it counts as none; given to a function with starred or keyword-only parameters, or in a call"
+            " with keywords or with a number of arguments other than the positional parameters, it is a missing"
+            " argument: the default is taken, or TypeError), and an iteration over a tuple or"
+            " list holding it stops there; it is false, a decorator of that value raises TypeError, unpacking it"
+            " raises TypeError, and any other"
             " operation on it (an operator, a comparison, an attribute, an item, a call, an iteration) fails in"
             " JavaScript, raising ExternalError",
             'Language Reference 4.2.2 "Resolution of names": "If a name is bound in a block, it is a local'
@@ -632,13 +637,22 @@ DEVIATIONS: dict[str, Deviation] = {
             "generator-send-at-end-gives-undefined",
             "generator.send(value) that makes the generator finish (or is called on a finished one) raises"
             " nothing and returns JavaScript's undefined, instead of raising StopIteration (whose value would be"
-            " the generator's return value); what undefined then does is as in empty-cell-read-gives-undefined",
+            " the generator's return value); what undefined then does is as in empty-cell-read-gives-undefined."
+            " And a generator whose code has ended (returned, or raised) is not marked as finished: each later"
+            " resumption (send(), next(), an iteration) runs its code again from the point after the yield it"
+            " last stopped at (from the start if it never yielded), that yield giving the value sent (None for"
+            " next()), with its variables as they are then",
             'Language Reference 6.2.9.1 "Generator-iterator methods", generator.send(value): "If the generator'
-            ' exits without yielding another value, a StopIteration exception is raised"',
+            ' exits without yielding another value, a StopIteration exception is raised"; a generator that has'
+            " exited raises StopIteration at every later resumption, running none of its code",
             "send() hands back whatever the resumed JavaScript function produced, and a finished generator"
             " produces undefined, which is the runtime's mark of an exhausted iterator, not turned into"
-            " StopIteration on this path (next() and for loops do turn it)",
-            "drive generators with next() or a for loop, or test each value send() returns",
+            " StopIteration on this path (next() and for loops do turn it); the generator keeps the block to"
+            " resume at that its last yield set (generator.js: gi$resumeat, with a 'todo; StopIteration' where"
+            " the code ends), so resuming it starts there again",
+            "drive generators with next() or a for loop, test each value send() returns, and do not resume a"
+            " generator once it has ended",
+            links=("https://github.com/skulpt/skulpt/issues/252", "https://github.com/skulpt/skulpt/pull/1605"),
             seen=("skulpt",),
         ),
         Deviation(
@@ -1120,7 +1134,8 @@ DEVIATIONS: dict[str, Deviation] = {
             " having free variables when it is directly in a function and reads any global name (a builtin too)"
             " not declared global around it (a class body does not count for a variable passing through it that it"
             " binds a name of its own like); a method made in a class body (in a function) copies the module's"
-            " globals over the function's variables instead",
+            " globals over the function's variables instead. A decorator that is the name of such a variable is"
+            " read when it is applied, after the function is made or the class body has run, so it sees the copy",
             'Language Reference 4.2.2 "Resolution of names": "If a name is bound in a block, it is a local'
             ' variable of that block"; a free variable refers to the binding in the nearest enclosing function'
             ' scope, read when it is used (Data model 3.2: "cells [...] hold the bindings"); making a function'
@@ -1217,6 +1232,117 @@ DEVIATIONS: dict[str, Deviation] = {
             "give a class-body comprehension's iteration variable another name than the names the class reads from"
             " the enclosing function, or build the list in a function called from the class body",
             seen=("cpython",),
+        ),
+        Deviation(
+            "del-of-an-unbound-name-raises-nothing",
+            "`del x` where x is not bound raises nothing (no NameError, no UnboundLocalError): a del of a module's or"
+            " a class body's name, of a name declared global, or of a generator function's local, deletes the name"
+            " when it is bound and does nothing when it is not",
+            'Language Reference 7.5 "The del statement": "Deletion of a name removes the binding of that name from'
+            ' the local or global namespace ... If the name is unbound, a NameError exception will be raised"'
+            " (UnboundLocalError for a function's local, §4.2.2)",
+            "the compiler translates `del x` to JavaScript's `delete` of the property that holds x (`delete $loc.x`,"
+            " `delete $gbl.x`), which succeeds whether or not the property exists, with no test that it does",
+            "test that the name is bound before deleting it (`if 'x' in globals(): del x`), or rebind it to a"
+            " sentinel (`x = None`) instead of deleting it",
+            seen=("skulpt",),
+        ),
+        Deviation(
+            "exceptions-derive-from-exception-without-their-middle-base",
+            "IndexError, UnboundLocalError and NotImplementedError derive from Exception directly: `except"
+            " LookupError` does not catch an IndexError, `except NameError` not an UnboundLocalError, `except"
+            " RuntimeError` not a NotImplementedError",
+            'Library "Built-in Exceptions", "Exception hierarchy": IndexError and KeyError derive from LookupError,'
+            ' UnboundLocalError from NameError ("a subclass of NameError"), NotImplementedError from'
+            " RuntimeError; Language Reference 8.4: an except clause matches an exception whose class is the"
+            " clause's class or derives from it",
+            "the runtime builds each builtin exception class with an explicit base, and gives these three"
+            " Exception (exceptions.js: `base: Sk.builtin.Exception`) where KeyError is given LookupError",
+            "name the concrete classes in except clauses: `except (IndexError, KeyError):`,"
+            " `except (NameError, UnboundLocalError):`",
+            seen=("skulpt",),
+        ),
+        Deviation(
+            "class-keywords-ignored",
+            "the keyword arguments of a class statement (`class C(B, k=f())`, metaclass= too) are never evaluated"
+            " nor passed on, and no base's __init_subclass__ is called: the class is made from its name, bases and"
+            " namespace alone, and a keyword that nothing takes raises no TypeError",
+            'Language Reference 8.8 "Class definitions": the argument list is evaluated before the body runs;'
+            ' Data model 3.3.3.1 and 3.3.3.6: "Any other keyword arguments that are specified in the class'
+            " definition are passed through to all metaclass operations\" and then to the nearest base's"
+            " __init_subclass__ (implicitly a classmethod; object's takes no keyword arguments: TypeError), which"
+            " is called on every subclass made (PEP 487, Python 3.6)",
+            "the compiler emits the class's construction from its bases only (`Sk.misceval.buildClass($gbl, body,"
+            " name, bases, cell)`, with a 'todo; metaclass' beside it): the keywords of the class statement are"
+            " neither compiled nor visited, and the runtime has no __init_subclass__",
+            "set class attributes in the body or after the class statement instead of passing keywords, and call"
+            " the hook explicitly after making the subclass (`B.__init_subclass__.__func__(C, ...)`) where it"
+            " is needed",
+            seen=("skulpt",),
+        ),
+        Deviation(
+            "generator-function-decorators-not-applied",
+            "the decorators of a generator function are evaluated but never called: the def binds the generator"
+            " function itself",
+            'Language Reference 8.7 "Function definitions": "A function definition may be wrapped by one or more'
+            " decorator expressions. Decorator expressions are evaluated when the function is defined ... The"
+            " result must be a callable, which is invoked with the function object as the only argument. The"
+            ' returned value is bound to the function name instead of the function object"',
+            "the compiler evaluates the decorators of every def before making the function, but only the code it"
+            " emits for an ordinary function calls them: for a generator function it returns the wrapper that"
+            " makes generators at once",
+            "apply the decorator by hand after the def (`g = deco(g)`), or make the generator function an"
+            " ordinary function that returns a generator (`def g(): return _g()`)",
+            links=("https://github.com/skulpt/skulpt/pull/1605",),  # (generators made as ordinary functions)
+            seen=("skulpt",),
+        ),
+        Deviation(
+            "range-not-hashable",
+            "a range object cannot be hashed: using it as a set element or a dict key (alone or inside a tuple)"
+            " raises TypeError",
+            'Library "Built-in Types", "Ranges": "Range objects implement the collections.abc.Sequence ABC"'
+            ' and "Testing range objects for equality with == and != compares them as sequences"; like the other'
+            " immutable sequences they are hashable, consistently with that equality (Data model 3.3.1, __hash__)",
+            "the range type defines no hash operation, to keep the interpreter small; objects without one that"
+            " define equality are refused by hash()",
+            "use a tuple of the range's items, or the (start, stop, step) triple, as the key",
+            links=("https://github.com/micropython/micropython/issues/5924",),
+            seen=("micropython",),
+        ),
+        Deviation(
+            "bare-annotation-of-a-name-read-before-binds-nothing",
+            "in a function, an annotation without a value (`x: T`) of a name that the function's own code reads"
+            " before it (in the text) and does not otherwise bind leaves the name what those reads made it: a"
+            " free variable of an enclosing function's x, or a global, not a local variable of the function",
+            'Language Reference 4.2.2 "Resolution of names": "If a name is bound in a block, it is a local'
+            ' variable of that block"; 7.2.2 "Annotated assignment statements": an annotated simple name is'
+            " local to the function even without a value (the annotation alone makes it a local variable, as"
+            " an assignment would), whether or not it is used before",
+            "the compiler's scope pass meets names in the order of the text and records each as it first meets"
+            " it: a read records an (implicitly global) name, an assignment then makes it local, but a bare"
+            " annotation only adds the name as local when it is not recorded yet (compile.c:"
+            " scope_find_or_add_id(..., ID_INFO_KIND_LOCAL))",
+            "do not annotate a name after reading it; annotate local variables where they are first assigned"
+            " (`x: int = 0`)",
+            seen=("micropython",),
+        ),
+        Deviation(
+            "break-or-continue-before-finally-runs-the-rest-of-the-body",
+            "a break or continue in the body of a try statement that has a finally clause (its handlers and else"
+            " clause too), or of a with statement, inside the same loop, does not leave the body: the statements"
+            " after it go on running to the end of the body, then the finally clause (or __exit__) runs, and"
+            " then the loop is left or continued",
+            'Language Reference 7.9 "The break statement": "break terminates the nearest enclosing loop ... When'
+            " break passes control out of a try statement with a finally clause, that finally clause is executed"
+            ' before really leaving the loop"; 7.10 "The continue statement": likewise, it continues with the'
+            " next cycle of the loop; no statement after it in the body runs",
+            "the compiler translates such a break or continue to the note of the block to go to once the finally"
+            " clause has run (`$postfinally={isBreak:true,gotoBlock:...}`) without the jump to the finally clause"
+            " that a return has: the code after it runs on",
+            "do not break or continue inside a try with finally or a with statement: set a flag, leave the body"
+            " normally, and break after the statement",
+            links=("https://github.com/skulpt/skulpt/pull/696",),  # (the change that brought $postfinally)
+            seen=("skulpt",),
         ),
     )
 }

@@ -71,6 +71,7 @@ def _own_cell(name: str) -> str:
 
 
 MAX_DEPTH = 20  # as the runner's encode()
+LOOP = "loop"  # (deviation break-or-continue-before-finally-runs-the-rest-of-the-body) see Evaluator.regions
 CALL_DEPTH_LIMIT = 30  # calls nested deeper: recursion, whose limit the Reference leaves open
 STEP_LIMIT = 5000
 
@@ -289,6 +290,7 @@ class Generator:
     # (deviation generator-captured-parameter-fails) the first parameter a nested scope captures, or None
     captured: str | None = None
     frame: Frame | None = None  # the frame its body runs in (as Brython's frame chain holds it)
+    node: ir.FunctionDef | None = None  # the generator function whose body it runs (None: a generator expression)
 
 
 @dataclass(eq=False)
@@ -581,6 +583,13 @@ class Evaluator:
         self.chain: list[Any] = []
         self.leaked = False
         self.has_free: dict[int, bool] = {}  # (deviation nested-function-creation-copies-enclosing-variables)
+        # (deviation generator-send-at-end-gives-undefined) the yield each generator's frame (by id) last stopped at
+        self.last_yields: dict[int, tuple[Frame, ir.Yield]] = {}  # (the frame kept: its id stays its own)
+        # (deviation break-or-continue-before-finally-runs-the-rest-of-the-body) for each running frame (by id),
+        # the loops and the bodies protected by a finally clause (a try's with finally, a with's) it is in,
+        # innermost last: a loop is LOOP, a protected body a list holding the break or continue that waits for
+        # its end (or nothing)
+        self.regions: dict[int, list[Any]] = {}
 
     def step(self) -> None:
         self.steps += 1
@@ -814,18 +823,25 @@ class Evaluator:
                 raise Unspecified("del of a name Skulpt's symbol table does not know (a JavaScript delete)")
             namespace = self.unresolved_namespace(frame, "no locals when deleting %r" % name)
             if name not in namespace:
+                if self.deviates("del-of-an-unbound-name-raises-nothing"):
+                    return
                 raise raise_("NameError", self.messages.undefined(name))
             del namespace[name]
             return
         if kind is LOCAL:
-            if self.deviates("del-of-a-local-does-nothing"):
+            # (a generator function's locals are kept in an object, where Skulpt's `delete` does delete)
+            if self.deviates("del-of-a-local-does-nothing") and not frame.block.generator:
                 return
             if name not in frame.fast:
+                if self.deviates("del-of-an-unbound-name-raises-nothing"):
+                    return
                 raise self.unbound(kind, name)
             del frame.fast[name]
         elif kind in (CELL, FREE):
             cell = frame.cells[name]
             if cell.value is EMPTY:
+                if self.deviates("del-of-an-unbound-name-raises-nothing"):
+                    return
                 raise self.unbound(kind, name)
             cell.value = EMPTY
         else:
@@ -834,6 +850,8 @@ class Evaluator:
                 space = self.displaced
             assert space is not None
             if name not in space:
+                if self.deviates("del-of-an-unbound-name-raises-nothing"):
+                    return
                 missing = (
                     "KeyError"
                     if kind is GLOBAL_EXPLICIT and self.deviates("del-missing-global-as-key-error")
@@ -937,6 +955,8 @@ class Evaluator:
         Without a starred target, an iterator is asked for one item more than there are
         targets and no further (§7.2: "must be an iterable with the same number of items").
         """
+        if value is UNDEFINED:  # (deviation empty-cell-read-gives-undefined: Skulpt tests it is iterable first)
+            raise raise_("TypeError")
         iterator = self.iterate(value)
         star = next((i for i, t in enumerate(targets) if isinstance(t, ir.Starred)), None)
         if star is None:
@@ -1051,11 +1071,38 @@ class Evaluator:
 
     def exec_break(self, frame: Frame, node: ir.Break) -> None:
         self.exiting = node
-        raise _Break
+        if not self.deferred(frame, _Break()):
+            raise _Break
 
     def exec_continue(self, frame: Frame, node: ir.Continue) -> None:
         self.exiting = node
-        raise _Continue
+        if not self.deferred(frame, _Continue()):
+            raise _Continue
+
+    def deferred(self, frame: Frame, leaving: _Break | _Continue) -> bool:
+        """Deviation break-or-continue-before-finally-runs-the-rest-of-the-body: Skulpt compiles a break or
+        continue in a body protected by a finally clause, in the same loop, to a note of where to go once the
+        finally clause has run, with no jump: the statements after it go on running to the end of the body."""
+        regions = self.regions.get(id(frame))
+        if not regions or regions[-1] is LOOP:
+            return False
+        if not self.deviates("break-or-continue-before-finally-runs-the-rest-of-the-body"):
+            return False
+        regions[-1].append(leaving)
+        return True
+
+    def protected(self, frame: Frame) -> list[Any]:
+        """A body protected by a finally clause starts (see deferred): its entry in the frame's regions."""
+        region: list[Any] = []
+        self.regions.setdefault(id(frame), []).append(region)
+        return region
+
+    def unprotected(self, frame: Frame, region: list[Any], leaving: BaseException | None) -> None:
+        """The protected body ends (`leaving`: how, None at its end): a break or continue noted in it is
+        done once the finally clause has run; left another way, what Skulpt then does is not followed."""
+        self.regions[id(frame)].pop()
+        if region and leaving is not None and not isinstance(leaving, _Return):
+            raise Unspecified("an exception, break or continue leaving a body with a break noted in it")
 
     def exec_raise(self, frame: Frame, node: ir.Raise) -> None:
         if node.exception is None:  # §7.8: re-raise the exception being handled
@@ -1087,16 +1134,21 @@ class Evaluator:
 
     def iteration(self, frame: Frame, body: tuple[ir.Stmt, ...]) -> bool:
         """One run of a loop's body: False when it breaks out of the loop (and skips its else)."""
+        regions = self.regions.setdefault(id(frame), [])
+        regions.append(LOOP)
         try:
             self.execute_block(frame, body)
         except _Break:
             return False
         except _Continue:
             pass
+        finally:
+            regions.pop()
         return True
 
     def exec_try(self, frame: Frame, node: ir.Try) -> None:
         chain = list(self.chain)  # (Brython's frame chain as the try statement starts: a handler run to its end
+        region = self.protected(frame) if node.finalbody else None
         try:  # makes it current again)
             try:
                 self.execute_block(frame, node.body)
@@ -1111,9 +1163,15 @@ class Evaluator:
         except (Unspecified, _Suspended):
             raise
         except BaseException as leaving:  # an exception, return, break or continue: the finally clause, then it goes on
+            if region is not None:
+                self.unprotected(frame, region, leaving)
             self.finally_clause(frame, node, leaving)
             raise
+        if region is not None:
+            self.unprotected(frame, region, None)
         self.finally_clause(frame, node, None)
+        if region:  # (deviation break-or-continue-before-finally-runs-the-rest-of-the-body)
+            raise region[0]
 
     def finally_clause(self, frame: Frame, node: ir.Try, leaving: BaseException | None) -> None:
         """§8.4: the finally clause, on the way out of the try statement (`leaving`: how, None at its end).
@@ -1140,6 +1198,11 @@ class Evaluator:
     def handler_for(self, node: ir.Try, exception: ExceptionValue) -> ir.Handler | None:
         """§8.4: the first clause naming a class of the exception (its type or a base)."""
         mro = EXCEPTION_MRO[exception.type]
+        # (deviation: these three lack the base between them and Exception)
+        if exception.type in ("IndexError", "UnboundLocalError", "NotImplementedError") and self.deviates(
+            "exceptions-derive-from-exception-without-their-middle-base"
+        ):
+            mro = [exception.type, *_BASE]
         for handler in node.handlers:
             # (deviation: the clause's names are read when an exception reaches it, and one is missing)
             if "ArithmeticError" in handler.types and self.deviates("arithmetic-error-not-a-builtin"):
@@ -1170,10 +1233,18 @@ class Evaluator:
 
     def exec_with(self, frame: Frame, node: ir.With) -> None:
         exit_ = self.enter(frame, node)
+        region = self.protected(frame)
         try:
-            if node.target is not None:
-                self.assign(frame, node.target, exit_.entered)
-            self.execute_block(frame, node.body)
+            try:
+                if node.target is not None:
+                    self.assign(frame, node.target, exit_.entered)
+                self.execute_block(frame, node.body)
+            except (Unspecified, _Suspended):
+                raise
+            except BaseException as leaving:
+                self.unprotected(frame, region, leaving)
+                raise
+            self.unprotected(frame, region, None)
         except Raised as raised:
             if not self.truth(self.call(exit_.method, [BuiltinValue(raised.value.type), raised.value, None])):
                 raise
@@ -1182,6 +1253,8 @@ class Evaluator:
             raise
         else:
             self.call(exit_.method, [None, None, None])
+            if region:  # (deviation break-or-continue-before-finally-runs-the-rest-of-the-body)
+                raise region[0]
 
     def enter(self, frame: Frame, node: ir.With) -> _Entered:
         """§8.5: the context manager, its __exit__ and __enter__ looked up on its type, __enter__ called."""
@@ -1334,17 +1407,34 @@ class Evaluator:
             function: Any = self.make_function(frame, node, node.params, self.names.get(id(node), node.name))
         finally:
             frame.binding = None
+        decorators = self.late_decorators(frame, node.decorators, decorators)
+        generator = function.block.generator and not node.is_async
+        if decorators and generator and self.deviates("generator-function-decorators-not-applied"):
+            decorators = []  # (evaluated, as above, and then left unused)
         for decorator in reversed(decorators):
             if decorator is UNDEFINED:  # (deviation empty-cell-read-gives-undefined: refused as not callable)
                 raise raise_("TypeError")
             function = self.call(decorator, [function])
         self.store(frame, node.name, function)
 
+    def late_decorators(self, frame: Frame, nodes: tuple[ir.Expr, ...], values: list[Any]) -> list[Any]:
+        """Deviation nested-function-creation-copies-enclosing-variables: Skulpt compiles a decorator that is the
+        name of a variable in a cell to a read of the cell where the decorator is applied, after the function is
+        made (which copies over the cells) or the class body has run (whose methods' making copies over them)."""
+        late = [isinstance(node, ir.Name) and frame.block.scope.get(node.id) is CELL for node in nodes]
+        if not any(late) or not self.deviates("nested-function-creation-copies-enclosing-variables"):
+            return values
+        rows = zip(nodes, values, late, strict=True)
+        return [self.eval(frame, node) if again else value for node, value, again in rows]
+
     def exec_class_def(self, frame: Frame, node: ir.ClassDef) -> None:
         decorators = [self.eval(frame, decorator) for decorator in node.decorators]
         encloses = self.type_parameters(frame, node) if node.type_params else frame
         bases = [self.eval(encloses, base) for base in node.bases]
-        keywords = {keyword.name: self.eval(encloses, keyword.value) for keyword in node.keywords if keyword.name}
+        keywords = {}
+        # (deviation: the keyword arguments are neither evaluated nor passed on)
+        if not (node.keywords and self.deviates("class-keywords-ignored")):
+            keywords = {keyword.name: self.eval(encloses, keyword.value) for keyword in node.keywords if keyword.name}
         if keywords and self.deviates("class-keywords-refused-before-the-body"):
             raise raise_("TypeError")  # the call that would build the class takes no keyword arguments
         if node.type_params:  # PEP 695: a generic class also derives from typing.Generic, after its bases
@@ -1411,6 +1501,7 @@ class Evaluator:
             body.cells[CLASS_CELL].value = klass
         self.init_subclass(klass, keywords)
         value: Any = klass
+        decorators = self.late_decorators(frame, node.decorators, decorators)
         for decorator in reversed(decorators):
             if decorator is UNDEFINED:  # (as for a function's decorator)
                 raise raise_("TypeError")
@@ -1483,6 +1574,8 @@ class Evaluator:
             return
         for base in klass.mro[1:]:
             if "__init_subclass__" in base.namespace:
+                if self.deviates("class-keywords-ignored"):
+                    return  # (no __init_subclass__ is called)
                 hook = base.namespace["__init_subclass__"]
                 function = hook.function if isinstance(hook, (ClassMethod, StaticMethod)) else hook
                 bound = function if isinstance(hook, StaticMethod) else Method(function, klass)
@@ -1536,12 +1629,22 @@ class Evaluator:
         self.probe_call(frame, node.label, node.func, node.args)
 
     def exec_probe_closure(self, frame: Frame, node: ir.ProbeClosure) -> None:
-        self.record(node.label, self.closure_facts(self.eval(frame, node.value)))
+        value = self.eval(frame, node.value)
+        if value is UNDEFINED:  # (as probe's: the runner's probe_closure(label, function) reads `function`)
+            raise raise_("UnboundLocalError", self.messages.unbound_local("function"))
+        self.record(node.label, self.closure_facts(value))
 
     def probe_call(self, frame: Frame, label: str, func: ir.Expr, arg_nodes: tuple[ir.Expr, ...]) -> Any:
         """probe_call(label, func, *args): record the result or the exception; give the result or None."""
         function = self.eval(frame, func)
         args = [self.eval(frame, arg) for arg in arg_nodes]
+        # (deviation empty-cell-read-gives-undefined) the runner's probe_call(label, function, *args) has
+        # starred parameters: Skulpt takes undefined for its `function` as a missing argument; and it calls
+        # function(*args), whose iteration of the tuple ends at an undefined item
+        if function is UNDEFINED:
+            raise raise_("TypeError")
+        if any(arg is UNDEFINED for arg in args):
+            args = args[: next(index for index, arg in enumerate(args) if arg is UNDEFINED)]
         # its frame on Brython's chain: its variables (values of no interest but `result`'s)
         own: dict[str, Any] = dict.fromkeys(("self", "label", "function", "args", "kwargs"), EMPTY)
         self.chain.append(own)
@@ -1594,12 +1697,16 @@ class Evaluator:
                 elif not self.truth(self.eval(frame, node.test)):
                     break
                 self.step()
+                regions = self.regions.setdefault(id(frame), [])
+                regions.append(LOOP)
                 try:
                     yield from self.run_block(frame, node.body)
                 except _Break:
                     return
                 except _Continue:
                     continue
+                finally:
+                    regions.pop()
             yield from self.run_block(frame, node.orelse)
         elif isinstance(node, ir.Try) and not node.finalbody:
             try:
@@ -1622,6 +1729,7 @@ class Evaluator:
     def run_yield(self, frame: Frame, node: ir.Yield) -> Generator_[Any, Any, None]:
         """§6.2.9: what `yield` gives is what was sent in; `yield from` gives what the delegate returned."""
         value = self.eval(frame, node.value)
+        self.last_yields[id(frame)] = (frame, node)
         if not node.delegate:
             received = yield value
         elif isinstance(value, Generator):
@@ -2522,6 +2630,10 @@ class Evaluator:
             return value.attrs[attr]
         elif isinstance(value, (TypeVarValue, TypeAliasValue)) and attr == "__name__":
             return value.name
+        elif isinstance(value, Function) and attr == "__name__":
+            # (data model 3.2: a function's name; generated programs read `__class__.__name__`, which is a function
+            # under deviation class-cell-is-the-global-named-like-the-class)
+            return self.function_name(value)
         elif isinstance(value, TypeAliasValue) and attr == "__value__":
             return self.alias_value(value)
         raise raise_("AttributeError")
@@ -2619,11 +2731,14 @@ class Evaluator:
         mapping.items[hashed] = (original, value)
 
     def hash_key(self, value: Any) -> Any:
+        _refuse_undefined(value)  # (deviation empty-cell-read-gives-undefined: its hash is looked up in the host)
         if value is None or type(value) in NUMBERS or type(value) is str:
             return ("value", value)  # (1, 1.0 and True are one key, as their hashes and == say)
         if isinstance(value, tuple):
             return ("tuple", tuple(self.hash_key(item) for item in value))
         if isinstance(value, RangeValue):
+            if self.deviates("range-not-hashable"):
+                raise raise_("TypeError")  # (unsupported type for __hash__: 'range')
             return ("range", value.stop)
         if isinstance(value, (ListValue, SetValue, DictValue)):
             raise raise_("TypeError")
@@ -2761,7 +2876,11 @@ class Evaluator:
             self.copy_free_over_cells(function.made_in)
         if isinstance(node, ir.FunctionDef) and function.block.generator:
             return Generator(
-                node.name, self.generator_frames(frame, node), captured=captured_parameter(function), frame=frame
+                node.name,
+                self.generator_frames(frame, node),
+                captured=captured_parameter(function),
+                frame=frame,
+                node=node,
             )
         self.depth += 1
         if self.depth > CALL_DEPTH_LIMIT:
@@ -2782,6 +2901,24 @@ class Evaluator:
         except _Return as returned:
             return returned.value
         return None
+
+    def generator_rerun(self, generator: Generator, node: ir.FunctionDef, sent: Any) -> Generator_[Any, Any, Any]:
+        """Deviation generator-send-at-end-gives-undefined: Skulpt's generator keeps the point to resume at
+        that its last yield set (the start, when none did) and does not mark its end, so resuming a generator
+        that ended runs its code again from there, the yield giving what was sent (None for next()), with
+        the variables as they are now. The model follows this from a yield statement of the body itself."""
+        assert generator.frame is not None
+        frame = generator.frame
+        last = self.last_yields[id(frame)][1] if id(frame) in self.last_yields else None
+        if last is None:
+            start = 0
+        else:
+            start = next((index + 1 for index, statement in enumerate(node.body) if statement is last), -1)
+            if start < 0 or last.delegate:
+                raise Unspecified("a Skulpt generator run again from a yield inside a statement or a yield from")
+        if last is not None and last.target is not None:
+            self.assign(frame, last.target, sent)
+        return (yield from self.generator_frames(frame, dataclasses.replace(node, body=node.body[start:])))
 
     def generator_frames(self, frame: Frame, node: ir.FunctionDef) -> Generator_[Any, Any, Any]:
         try:
@@ -2804,7 +2941,11 @@ class Evaluator:
         # (deviation exhausted-iterator-value-is-empty-string: a generator expression's StopIteration holds '')
         empty = generator.name == "<genexpr>" and self.deviates("exhausted-iterator-value-is-empty-string")
         if generator.finished:
-            raise Raised(ExceptionValue("StopIteration", None, "")) if empty else raise_("StopIteration", None)
+            if generator.node is None or not self.deviates("generator-send-at-end-gives-undefined"):
+                raise Raised(ExceptionValue("StopIteration", None, "")) if empty else raise_("StopIteration", None)
+            generator.frames = self.generator_rerun(generator, generator.node, sent)
+            generator.finished = False
+            sent = None  # (given to the run again, which starts with it)
         if generator.captured is not None and self.deviates("generator-captured-parameter-fails"):
             # the body's first code copies the parameter into its cell from a JavaScript variable that the
             # generator's code does not have: nothing runs, and each resumption fails the same way
@@ -2921,8 +3062,16 @@ class Evaluator:
             raise raise_("TypeError")
         values = {param.name: value for param, value in zip(positional, args, strict=False)}
         by_keyword = {p.name for p in (*params.positional, *params.kwonly)}  # not the positional-only ones
+        # (deviation empty-cell-read-gives-undefined) unless a call fills exactly the parameters of a function
+        # with positional ones only, Skulpt resolves the arguments as CPython does, testing each slot for
+        # undefined to know it is not given: undefined for a parameter is a missing argument
+        resolved = bool(params.vararg or params.kwarg or params.kwonly or kwargs or len(args) != len(positional))
+        if resolved and any(value is UNDEFINED for value in values.values()):
+            values = {name: value for name, value in values.items() if value is not UNDEFINED}
         extra = DictValue({})
         for key, value in kwargs.items():
+            if key in by_keyword and value is UNDEFINED and key not in values:
+                continue  # (as above: undefined by keyword is a missing argument)
             if key in by_keyword:
                 if key in values:
                     raise raise_("TypeError")
@@ -2943,8 +3092,8 @@ class Evaluator:
         )
         for param in params.kwonly:
             if unbound:
-                if function.block.scope.get(param.name) is CELL:
-                    raise Unspecified("a generator's keyword-only parameter in a cell that is never made")
+                # (one that a nested scope captures is an empty cell; on Skulpt the body never runs then, by
+                # generator-captured-parameter-fails, which the diagnosis reaches from this prediction)
                 values.pop(param.name, None)
             elif param.name not in values:
                 # (deviation empty-cell-read-gives-undefined: a default of undefined is no default)

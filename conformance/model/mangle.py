@@ -386,8 +386,6 @@ class _LastClass(_Leaking):
         return super().identifier(node, value, code)
 
     def class_def(self, node: ir.ClassDef, code: str | None) -> tuple[ir.ClassDef, ir.ClassDef, str | None]:
-        if node.name.startswith("_"):
-            self.unfollowed.append("a class whose name starts with an underscore (mangled with it)")
         if node.keywords:
             self.unfollowed.append("class keywords (not visited by the symbol table)")
         if node.type_params:

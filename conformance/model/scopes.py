@@ -389,6 +389,14 @@ class _Builder:
                 self.expr(self.class_annotate_scope(block), node.annotation)
         else:
             self.expr(block, node.annotation)
+        if (
+            node.value is None
+            and block.kind == "function"
+            and node.target in block.used
+            and node.target not in block.bound
+            and self.deviates("bare-annotation-of-a-name-read-before-binds-nothing")
+        ):
+            return  # (the name keeps the scope its earlier reads gave it: free or global)
         block.bound.add(node.target)
 
     def aug_assign(self, block: Block, node: ir.AugAssign) -> None:
