@@ -545,6 +545,19 @@ def f():
     return lambda: __p
 probe_call('r', lambda: f()())
 """,
+    "comprehension-runs-inline-restoring-targets-bound-before": """
+def f():
+    a = 1
+    r = [a for a in (2,) for b in (3,)]
+    return (a, b)
+probe_call('r', f)
+""",
+    "locals-lists-the-lambdas-made-in-the-function": """
+def f():
+    g = lambda: 0
+    probe('r', LOCALS)
+probe_call('s', f)
+""",
 }
 
 # a program with both: an except-as name read after its handler, and a local read before it is bound

@@ -1181,5 +1181,47 @@ DEVIATIONS: dict[str, Deviation] = {
             " or define the classes after the code that uses them",
             seen=("skulpt",),
         ),
+        Deviation(
+            "comprehension-runs-inline-restoring-targets-bound-before",
+            "a list, set or dict comprehension runs in the block around it: its iteration variables are variables"
+            " of the enclosing function (or class body, or module), and its conditions, later iterables and"
+            " elements read that block's names; when it ends without an exception, each of its targets that the"
+            " block had bound before it in the order of the text (in the same or an enclosing part of the block:"
+            " the function's body, parameters included, or the if, for, while or try statement it is in) gets back"
+            " the value it had when the comprehension started (unbound again if it was unbound), while the others"
+            " keep the last item bound (generator expressions keep a scope of their own)",
+            'Language Reference 6.2.4 "Displays for lists, sets and dictionaries": "the comprehension is executed'
+            " in a separate implicitly nested scope. This ensures that names assigned to in the target list don't"
+            ' leak into the enclosing scope"; only "the iterable expression in the leftmost for clause is'
+            ' evaluated directly in the enclosing scope"',
+            "the translator compiles the comprehension's loops inline in the code of the enclosing block, binding"
+            " its targets in that block's namespace; before the loops it saves each target the block's scopes"
+            " already bind at that point of the text, and assigns the saved values back after the loops (not in a"
+            " `finally`), while a target bound nowhere before stays in the namespace",
+            "give iteration variables names the enclosing block does not use, and do not make closures over them"
+            " (or build the values with a generator expression: list(x for x in ...))",
+            links=(
+                "https://github.com/brython-dev/brython/issues/2534",  # (the save of a local bound before)
+                "https://github.com/brython-dev/brython/pull/2920",  # (the names bound by it dropped at its end)
+            ),
+            seen=("brython",),
+        ),
+        Deviation(
+            "locals-lists-the-lambdas-made-in-the-function",
+            "locals() in a function lists, besides its variables, a name of the form lambda_<letters and digits>_"
+            "<number> (a part random for each session of the interpreter) once a lambda expression has been"
+            " evaluated in the function's own code (its body, the defaults and decorators it evaluates, its list,"
+            " set and dict comprehensions; not a nested function's, class body's or generator expression's), and"
+            " keeps it after the variable the lambda was assigned to is deleted",
+            'Library "Built-in Functions", locals(): in a function block it returns "a dictionary of the local'
+            ' variables (and free variables)"; Language Reference 6.14 "Lambdas": a lambda expression makes an'
+            " anonymous function and binds no name",
+            "the translator compiles each lambda to a JavaScript function that it stores, under a name it makes up"
+            " (`'lambda_' + $B.lambda_magic + '_' + id`), in the namespace object of the block that evaluates"
+            " it, and locals() lists that object's keys",
+            "filter the names locals() gives (keep the ones the code binds, or drop those starting with"
+            " 'lambda_'), or define the function with def",
+            seen=("brython",),
+        ),
     )
 }

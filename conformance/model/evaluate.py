@@ -58,6 +58,7 @@ from conformance.model.translation import (
     global_deletions,
     plain_global_reads,
     plain_local_reads,
+    saved_comprehension_targets,
     translation_failure,
 )
 from conformance.model.versions import Rules
@@ -416,6 +417,9 @@ class Frame:
     # deviation private-names-mangled-by-the-last-class-in-the-symbol-table: the names a function's code looks up
     # by name (JavaScript variables of the call)
     by_name: dict[str, Any] | None = None
+    # deviation locals-lists-the-lambdas-made-in-the-function: the lambdas made in a function's frame (or in a list,
+    # set or dict comprehension's in it), in the order they were first made
+    lambdas: list[ir.Lambda] = field(default_factory=list)
 
 
 class Messages:
@@ -461,6 +465,21 @@ EXCEPTION_ATTRIBUTES = {"args", "value", "with_traceback", "add_note", "__traceb
                         "__suppress_context__", "__notes__", "__dict__", "__class__"}  # fmt: skip
 HAS_DICT = (Instance, Function, StaticMethod, ClassMethod, ExceptionValue)  # values whose attributes a program sets
 JS_UNDEFINED = HostValue("UndefinedType")  # JavaScript's undefined (deviation unbound-read-as-undefined)
+
+
+class InternalName(str):
+    """A name an implementation makes up, known only by its form (deviation locals-lists-the-lambdas-made-in-the-
+    function): it sorts as its text, and is encoded as {"matches": pattern}, which compare.same matches with any
+    string the regular expression matches in full."""
+
+    pattern: str
+
+    def __new__(cls, text: str, pattern: str) -> InternalName:
+        name = super().__new__(cls, text)
+        name.pattern = pattern
+        return name
+
+
 _TYPING = (TypeVarValue, TypeAliasValue)
 
 
@@ -537,6 +556,8 @@ class Evaluator:
         self.global_bindings: set[str] = set()  # (deviation unbound-read-as-undefined) see note_global_bindings
         self.reading: ir.Name | None = None  # (deviation unbound-read-as-undefined) the name being read
         self.plain_reads: frozenset[int] | None = None  # (the same) see plain_global_reads, made when first needed
+        # (deviation comprehension-runs-inline-restoring-targets-bound-before) see saved_comprehension_targets
+        self.saved_targets: dict[int, frozenset[str]] | None = None
         # (deviation del-of-a-global-at-the-end-of-a-block-fails) see translation.global_deletions, made when needed
         self.raising_deletions: dict[int, str] | None = None
         # (deviation private-names-mangled-by-the-last-class-in-the-symbol-table) see unresolved_namespace
@@ -734,6 +755,16 @@ class Evaluator:
         for inner in block.walk():
             if inner.globals and isinstance(inner.node, (ir.FunctionDef, ir.ClassDef)):
                 self.global_bindings.update(inner.globals.intersection(_stored(inner.node.body)))
+            # a list, set or dict comprehension compiled inline binds its targets where the block around binds
+            # them, so a target named like a global that block declares is one of its bindings too
+            around, node = inner, inner.node
+            while isinstance(node, ir.Comprehension) and node.kind != "gen" and around.parent is not None:
+                around = around.parent
+                node = around.node
+            if inner is not around and around.globals and isinstance(node, (ir.FunctionDef, ir.ClassDef)):
+                assert isinstance(inner.node, ir.Comprehension)
+                targets = (name for clause in inner.node.clauses for name in _target_names(clause.target))
+                self.global_bindings.update(around.globals.intersection(targets))
 
     def store(self, frame: Frame, name: str, value: Any) -> None:
         kind = frame.block.scope[name]
@@ -1703,7 +1734,14 @@ class Evaluator:
         return ListValue(self.elements(frame, node.elts, "a list"))
 
     def eval_lambda(self, frame: Frame, node: ir.Lambda) -> Any:
-        return self.make_function(frame, node, node.params, "<lambda>")
+        function = self.make_function(frame, node, node.params, "<lambda>")
+        # (deviation locals-lists-the-lambdas-made-in-the-function) noted in the function whose locals() shows it
+        owner = frame
+        while isinstance(owner.block.node, ir.Comprehension) and owner.block.node.kind != "gen" and owner.outer:
+            owner = owner.outer
+        if owner.block.kind in ("function", "lambda") and not any(made is node for made in owner.lambdas):
+            owner.lambdas.append(node)
+        return function
 
     def eval_probe_call(self, frame: Frame, node: ir.ProbeCallValue) -> Any:
         return self.probe_call(frame, node.label, node.func, node.args)
@@ -1909,6 +1947,10 @@ class Evaluator:
         if isinstance(node, ir.Comprehension) and inlined(block):
             for name in sorted(block.iteration_vars - block.cellvars):
                 self.free_variable_in_comprehension_locals(frame, name, values)
+        if frame.lambdas and self.deviates("locals-lists-the-lambdas-made-in-the-function"):
+            # Brython's lambda_<random part of the session>_<a number>: the names sort together, after 'lambda_'
+            for index, made in enumerate(frame.lambdas):
+                values[InternalName("lambda_%d" % index, "lambda_[0-9a-z]+_[0-9]+")] = made
         return values
 
     def free_variable_in_comprehension_locals(self, frame: Frame, name: str, values: dict[str, Any]) -> None:
@@ -2102,8 +2144,10 @@ class Evaluator:
         if maker is not None:
             self.copy_free_over_cells(maker)
         first = self.iterate(self.eval(frame, node.clauses[0].iter))
+        restored: dict[str, Any] = {}
         if block is None:  # (deviation comprehension-runs-in-the-enclosing-block: no block of its own)
             inner = frame
+            restored = self.targets_to_restore(frame, node)
         else:
             closure = self.closure_for(frame, block)
             inner = self.new_frame(
@@ -2146,18 +2190,53 @@ class Evaluator:
         if node.kind == "list":
             result_list = ListValue(list(items()))
             frame.globals.update(saved)
+            self.restore_targets(frame, restored)
             return result_list
         if node.kind == "set":
             result = SetValue({})
             for item in items():
                 result.items.setdefault(self.hash_key(item), item)
             frame.globals.update(saved)
+            self.restore_targets(frame, restored)
             return result
         mapping = DictValue({})
         for key, value in items():
             self.put(mapping, key, value)
         frame.globals.update(saved)
+        self.restore_targets(frame, restored)
         return mapping
+
+    def targets_to_restore(self, frame: Frame, node: ir.Comprehension) -> dict[str, Any]:
+        """Deviation comprehension-runs-inline-restoring-targets-bound-before: the targets of a comprehension run
+        in the block around it that the block had bound before it in the order of the text (whether bound now
+        or not: EMPTY), with their values as it starts, to be put back when it ends without an exception."""
+        if not self.deviates("comprehension-runs-inline-restoring-targets-bound-before"):
+            return {}
+        if self.saved_targets is None:
+            self.saved_targets = saved_comprehension_targets(self.analysis)
+        values: dict[str, Any] = {}
+        for name in sorted(self.saved_targets.get(id(node), frozenset())):
+            kind = frame.block.scope.get(name)
+            if kind is LOCAL and name not in frame.cells:
+                values[name] = frame.fast.get(name, EMPTY)
+            elif kind in (LOCAL, CELL):
+                values[name] = frame.cells[name].value
+            elif kind is CLASS_LOCAL and frame.namespace is not None:
+                values[name] = frame.namespace.get(name, EMPTY)
+            elif kind is MODULE:
+                values[name] = frame.globals.get(name, EMPTY)
+            else:  # (a name declared global or nonlocal: Brython binds those elsewhere, not followed)
+                raise Unspecified("a comprehension run inline whose target the block declares global or nonlocal")
+        return values
+
+    def restore_targets(self, frame: Frame, values: dict[str, Any]) -> None:
+        """(Deviation comprehension-runs-inline-restoring-targets-bound-before) puts the saved targets back: an
+        unbound one (JavaScript's undefined saved) is unbound again."""
+        for name, value in values.items():
+            if value is EMPTY:
+                self.unbind(frame, CELL if name in frame.cells else frame.block.scope[name], name)
+            else:
+                self.store(frame, name, value)
 
     def comprehension_targets_of_global_names(
         self, node: ir.Comprehension, block: Block | None, globals_: dict[str, Any]
@@ -2948,6 +3027,8 @@ class Evaluator:
             return {"object": type_name(value), "repr": "<nested too deep>"}
         if type(value) is int or type(value) is str:
             return value
+        if isinstance(value, InternalName):
+            return {"matches": value.pattern}
         if type(value) is float:
             return value if value - value == 0 else {"float": repr(value)}  # inf and nan, by name
         if isinstance(value, ListValue):

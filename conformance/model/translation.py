@@ -674,6 +674,32 @@ class _LocalReads(_Unplaced):
             super().expression(node, stack)
 
 
+def saved_comprehension_targets(analysis: Analysis) -> dict[int, frozenset[str]]:
+    """(Deviation comprehension-runs-inline-restoring-targets-bound-before) for each list, set or dict
+    comprehension (ir.Comprehension, by id), the names among its targets that Brython saves before it runs and
+    puts back when it ends: those its block has bound before, in the order of the text, in the same scope of its
+    stack or one around it (as plain_local_reads: the function's own, parameters included, or the copy of an if,
+    for, while or try body it is in), not deleted since."""
+    walker = _SavedTargets(analysis)
+    module = analysis.module.node
+    assert isinstance(module, ir.Module)
+    walker.statements(module.body, [_Entry(module)])
+    return walker.saved
+
+
+class _SavedTargets(_LocalReads):
+    def __init__(self, analysis: Analysis) -> None:
+        super().__init__(analysis)
+        self.saved: dict[int, frozenset[str]] = {}
+
+    def comprehension(self, node: ir.Comprehension, stack: list[_Entry]) -> None:
+        if node.kind != "gen":
+            bound = set().union(*(entry.bound for entry in self.chain(stack)))
+            targets = (part.id for clause in node.clauses for part in _targets(clause.target))
+            self.saved[id(node)] = frozenset(name for name in targets if name in bound)
+        super().comprehension(node, stack)
+
+
 # -- Skulpt's `del` of a name it compiles as a declared global ----------------------------------------------------
 #
 # Skulpt compiles `del x`, for a name x it takes for a declared global, to `delete $gbl.x` with no statement
