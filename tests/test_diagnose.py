@@ -558,6 +558,17 @@ def f():
     probe('r', LOCALS)
 probe_call('s', f)
 """,
+    "except-as-of-a-declared-name-binds-the-block-namespace": """
+b = 1
+def f():
+    global b
+    try:
+        raise ValueError(1)
+    except ValueError as b:
+        pass
+probe_call('r', f)
+probe_call('s', lambda: b)
+""",
 }
 
 # a program with both: an except-as name read after its handler, and a local read before it is bound

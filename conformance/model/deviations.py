@@ -1223,5 +1223,23 @@ DEVIATIONS: dict[str, Deviation] = {
             " 'lambda_'), or define the function with def",
             seen=("brython",),
         ),
+        Deviation(
+            "except-as-of-a-declared-name-binds-the-block-namespace",
+            "`except E as N` in a function or class body that declares N global or nonlocal binds the exception in"
+            " the block's own namespace (the class's attributes, the function's locals()), not the global or the"
+            " enclosing function's variable, which keeps its value; the block's reads of N still use the global or"
+            " enclosing variable, and the implicit `del N` at the end of the handler applies to the block's"
+            " namespace",
+            'Language Reference 7.12 "The global statement" and 7.13 "The nonlocal statement": the names listed are'
+            " interpreted as globals (or refer to the enclosing function's variables) in the code block, for every"
+            ' binding of them; 8.4 "The try statement": the exception is assigned to the target as in an'
+            " assignment",
+            "the translator binds the name of an except clause with `locals.N = exception`, the namespace of the"
+            " block it is in, without looking at the block's global and nonlocal declarations as it does for"
+            " assignments, which it compiles to the module's or the enclosing function's namespace",
+            "do not name an except clause's target like a name the block declares global or nonlocal: bind the"
+            " exception to another name and assign it to the global (or nonlocal) name in the handler",
+            seen=("brython",),
+        ),
     )
 }

@@ -1143,15 +1143,38 @@ class Evaluator:
         return None
 
     def handle(self, frame: Frame, handler: ir.Handler, exception: ExceptionValue, run: Callable[[], Any]) -> Any:
-        if handler.name is not None:
+        in_block_namespace = handler.name is not None and self.handler_name_in_block_namespace(frame, handler.name)
+        if handler.name is not None and in_block_namespace:
+            self.bind_in_block_namespace(frame, handler.name, exception)
+        elif handler.name is not None:
             self.store(frame, handler.name, exception)
         self.handling.append(exception)
         try:
             return run()
         finally:
             self.handling.pop()
-            if handler.name is not None:
+            if handler.name is not None and in_block_namespace:
+                if not self.deviates("except-as-kept") and frame.namespace is not None:
+                    frame.namespace.pop(handler.name, None)  # (a function's hidden local: left as unknown)
+            elif handler.name is not None:
                 self.clear_handler_name(frame, handler.name)
+
+    def handler_name_in_block_namespace(self, frame: Frame, name: str) -> bool:
+        """Deviation except-as-of-a-declared-name-binds-the-block-namespace: `except E as N` in a function or class
+        body that declares N global or nonlocal."""
+        block = frame.block
+        if block.kind not in ("function", "class") or (name not in block.globals and name not in block.nonlocals):
+            return False
+        return self.deviates("except-as-of-a-declared-name-binds-the-block-namespace")
+
+    @staticmethod
+    def bind_in_block_namespace(frame: Frame, name: str, value: Any) -> None:
+        """(Deviation except-as-of-a-declared-name-binds-the-block-namespace) the block's own namespace, which only
+        a class's namespace, locals() and eval() show: the reads of the name do not use it."""
+        if frame.namespace is not None:
+            frame.namespace[name] = value
+        else:
+            frame.hidden_local = True
 
     def clear_handler_name(self, frame: Frame, name: str) -> None:
         # §8.4: the exception is bound to the name, and the name is cleared at the
