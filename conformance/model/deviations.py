@@ -393,7 +393,9 @@ DEVIATIONS: dict[str, Deviation] = {
             " in the text in the module's own scope (its top level, or anywhere in a function declaring it global),"
             " a function's own variable after a binding of it earlier in the text in the same or an enclosing"
             " part of the function (the function's body, a match case or with body in it, or the if, for, while or"
-            " try statement the read is in)",
+            " try statement the read is in; a `del` there forgets only the binding of the innermost such part that"
+            " has one), a global name that a nested function reads after a binding of it earlier in the text in the"
+            " module's scope or the part of it (if, for, while, try) the function is in",
             'Language Reference 4.2.2 "Resolution of names": reading a local variable that is not bound raises'
             " UnboundLocalError, a free variable whose binding is not made NameError, a global name that is not"
             ' bound NameError; 8.7 "Function definitions": decorators and defaults are evaluated before the name'
@@ -1239,6 +1241,19 @@ DEVIATIONS: dict[str, Deviation] = {
             " assignments, which it compiles to the module's or the enclosing function's namespace",
             "do not name an except clause's target like a name the block declares global or nonlocal: bind the"
             " exception to another name and assign it to the global (or nonlocal) name in the handler",
+            seen=("brython",),
+        ),
+        Deviation(
+            "attribute-or-item-assignment-evaluates-its-object-first",
+            "an assignment statement with one target that is an attribute reference or a subscription"
+            " (`obj.name = value`, `obj[i] = value`) evaluates the target's object before the value: an exception"
+            " that evaluating the object raises (an unbound name) comes before the value's",
+            'Language Reference 7.2 "Assignment statements": "An assignment statement evaluates the expression'
+            ' list ... and assigns the single resulting object to each of the target lists"; 6.16 "Evaluation'
+            ' order": in `expr3.name = expr1`-like statements the right-hand side is evaluated first',
+            "the translator compiles the statement to one call of the runtime's setattr or setitem with the"
+            " object, the key and the value as arguments, which JavaScript evaluates from left to right",
+            "bind the value to a variable first (`v = value; obj.name = v`) when evaluating either side can raise",
             seen=("brython",),
         ),
     )

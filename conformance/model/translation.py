@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from conformance.model.deviations import Switches
-from conformance.model.scopes import CELL, CLASS_LOCAL, LOCAL, MODULE, Analysis, Unspecified
+from conformance.model.scopes import CELL, CLASS_LOCAL, GLOBAL_IMPLICIT, LOCAL, MODULE, Analysis, Unspecified
 from generators import ir
 
 __all__ = ["global_deletions", "translation_failure"]
@@ -400,8 +400,11 @@ class _Unplaced:
                     chain = self.chain(stack)
                     if isinstance(chain[0].node, ir.ClassDef) and target.id == chain[0].node.name:
                         continue  # (the class's own name: not resolved, so not forgotten either)
-                    for entry in chain:
-                        entry.bound.discard(target.id)
+                    # (Brython's scope search for the name: it forgets it in the innermost copy that binds it)
+                    for entry in reversed(chain):
+                        if target.id in entry.bound:
+                            entry.bound.discard(target.id)
+                            break
                 else:
                     self.expression(target, stack)
         elif isinstance(node, ir.Yield):
@@ -670,8 +673,25 @@ class _LocalReads(_Unplaced):
                 and any(node.id in entry.bound for entry in chain)
             ):
                 self.plain.add(id(node))
+            if block is not None and block.scope.get(node.id) is GLOBAL_IMPLICIT and self.found_around(node, stack):
+                self.plain.add(id(node))  # (a global name a nested function reads)
         else:
             super().expression(node, stack)
+
+    def found_around(self, node: ir.Name, stack: list[_Entry]) -> bool:
+        """Whether Brython's search of the scopes around, outwards, for a global name a nested function reads (not
+        declared there) stops at a binding of it made before in the order of the text: in the module's scope or
+        the copy of an if, for, while or try body there that the function is in; it stops, without one, at a
+        scope that declares the name global or binds it later in the text (and passes class bodies)."""
+        around = stack[: len(stack) - len(self.chain(stack))]  # (the scopes outside the reading block's own)
+        for entry in reversed(around):
+            if entry.node is not None and node.id in entry.declared_global(self.analysis):
+                return False
+            if node.id in entry.bound and not isinstance(entry.node, ir.ClassDef) and not entry.in_class:
+                return True
+            if entry.node is not None and entry.binds(self.analysis, node.id):
+                return False
+        return False
 
 
 def saved_comprehension_targets(analysis: Analysis) -> dict[int, frozenset[str]]:
