@@ -569,6 +569,12 @@ def f():
 probe_call('r', f)
 probe_call('s', lambda: b)
 """,
+    "attribute-or-item-assignment-evaluates-its-object-first": """
+def f():
+    x.a = 1 / 0
+    x = 1
+probe_call('r', f)
+""",
 }
 
 # a program with both: an except-as name read after its handler, and a local read before it is bound

@@ -743,7 +743,7 @@ class Evaluator:
         or of the function's own variable after a binding of it in a scope around (translation.plain_local_reads)."""
         if self.reading is None or self.reading.id != name:
             return False
-        if frame.block.scope.get(name) not in (GLOBAL_EXPLICIT, LOCAL, CELL, MODULE):
+        if frame.block.scope.get(name) not in (GLOBAL_EXPLICIT, GLOBAL_IMPLICIT, LOCAL, CELL, MODULE):
             return False
         if self.plain_reads is None:
             self.plain_reads = plain_global_reads(self.analysis) | plain_local_reads(self.analysis)
@@ -977,6 +977,19 @@ class Evaluator:
         execute(self, frame, node)
 
     def exec_assign(self, frame: Frame, node: ir.Assign) -> None:
+        [target, *others] = node.targets
+        if (
+            not others
+            and isinstance(target, (ir.Attribute, ir.Subscript))
+            and self.deviates("attribute-or-item-assignment-evaluates-its-object-first")
+        ):
+            owner = self.eval(frame, target.value)  # (before the value)
+            value = self.eval(frame, node.value)
+            if isinstance(target, ir.Attribute):
+                self.set_attribute(owner, target.attr, value)
+            else:
+                self.set_item(owner, target.index, value)
+            return
         value = self.eval(frame, node.value)
         for target in node.targets:  # §7.2: left to right
             self.assign(frame, target, value)
