@@ -575,6 +575,12 @@ def f():
     x = 1
 probe_call('r', f)
 """,
+    "type-alias-in-a-class-body-is-read-as-a-global": """
+f = 0
+class A:
+    TYPE_ALIAS('f', 1)
+    probe('r', f)
+""",
 }
 
 # a program with both: an except-as name read after its handler, and a local read before it is bound
@@ -599,6 +605,7 @@ CLASS_KEYWORDS_SHOWS = {"class-keywords-refused-before-the-body": (ir.Keyword("k
 GENERIC_SHOWS = {
     "generic-class-name-leaks-into-private-name-mangling": (3, 12),
     "type-alias-of-a-global-name-binds-the-block-namespace": (3, 14),  # (a type statement: 3.12)
+    "type-alias-in-a-class-body-is-read-as-a-global": (3, 14),
 }
 
 

@@ -1061,12 +1061,14 @@ DEVIATIONS: dict[str, Deviation] = {
             "type-alias-of-a-global-name-binds-the-block-namespace",
             "a type statement (`type X = ...`) in a function or class body that declares X global binds X in"
             " the block's own namespace (the function's locals(), the class's attributes), not the global: the"
-            " global keeps its value, and the block's reads and `del` of X still use the global",
+            " global keeps its value, and the block's reads and `del` of X still use the global; so does one"
+            " that declares X nonlocal, the enclosing function's variable keeping its value",
             'Language Reference 7.12 "The global statement": the names listed are interpreted as globals in the'
-            ' code block, for every binding of them; 7.14 "The type statement": it binds the name "to the'
-            ' TypeAliasType" as an assignment would',
+            " code block, for every binding of them (7.13: nonlocal names refer to the enclosing function's"
+            ' variables); 7.14 "The type statement": it binds the name "to the TypeAliasType" as an assignment'
+            " would",
             "the translator binds a type statement's name in the namespace of the block it is in, without"
-            " looking at the block's global declarations as it does for assignments",
+            " looking at the block's global and nonlocal declarations as it does for assignments",
             "do not declare global a name that a type statement binds: assign the alias (`X = TypeAliasType(...)`"
             " from typing) or define it at the module level",
             seen=("brython",),
@@ -1254,6 +1256,21 @@ DEVIATIONS: dict[str, Deviation] = {
             "the translator compiles the statement to one call of the runtime's setattr or setitem with the"
             " object, the key and the value as arguments, which JavaScript evaluates from left to right",
             "bind the value to a variable first (`v = value; obj.name = v`) when evaluating either side can raise",
+            seen=("brython",),
+        ),
+        Deviation(
+            "type-alias-in-a-class-body-is-read-as-a-global",
+            "a class body that binds a name only by a type statement of its own (`type X = ...`) reads X, after"
+            " it as before, as a global: the module's variable, else the builtin, else NameError, while the"
+            " alias is the class's attribute X",
+            'Language Reference 7.14 "The type statement": it binds the name to the TypeAliasType, as an'
+            ' assignment would; 4.2.2 "Resolution of names": a name bound in a class block is looked up in the'
+            " class's namespace first, then the globals and builtins",
+            "the translator binds a type statement's name in the class namespace without recording it among the"
+            " names the class body has bound, so it compiles a later read of it in the body as a lookup of a"
+            " global",
+            "read the alias through the class (`C.X`) after the class statement, or define it with an assignment"
+            " (`X = TypeAliasType('X', ...)` from typing)",
             seen=("brython",),
         ),
     )

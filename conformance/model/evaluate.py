@@ -662,9 +662,22 @@ class Evaluator:
             return value
         if kind is CLASS_LOCAL:
             assert frame.namespace is not None
-            if name in frame.namespace:
+            if name in frame.namespace and not self.type_alias_read_as_global(frame, name):
                 return frame.namespace[name]
         return self.load_global(frame, name)
+
+    def type_alias_read_as_global(self, frame: Frame, name: str) -> bool:
+        """Deviation type-alias-in-a-class-body-is-read-as-a-global: a class body's read of a name that the body
+        binds by a type statement of its own (not in an if, loop, try or with of it), and by nothing else."""
+        node = frame.block.node
+        if frame.block.kind != "class" or not isinstance(node, ir.ClassDef):
+            return False
+        if not any(isinstance(statement, ir.TypeAlias) and statement.name == name for statement in node.body):
+            return False
+        others = tuple(statement for statement in node.body if not isinstance(statement, ir.TypeAlias))
+        if name in set(_stored(others)) or name in _other_bindings(others):
+            raise Unspecified("a class body binding a type alias's name another way too")
+        return self.deviates("type-alias-in-a-class-body-is-read-as-a-global")
 
     def read_in_current_frame(self, frame: Frame, name: str, kind: Kind) -> Any:
         """(Deviations coroutine-send-returns-a-promise, class-body-frame-stays-current-after-exception)
@@ -1328,7 +1341,7 @@ class Evaluator:
         alias = TypeAliasValue(node.name, node, self.closure_for(frame, scope), frame.globals, frame.namespace)
         if (
             frame.block.kind in ("function", "class")
-            and frame.block.scope.get(node.name) is GLOBAL_EXPLICIT
+            and (frame.block.scope.get(node.name) is GLOBAL_EXPLICIT or node.name in frame.block.nonlocals)
             and self.deviates("type-alias-of-a-global-name-binds-the-block-namespace")
         ):
             # bound in the block's own namespace, which only a class's namespace, locals() and eval() show
@@ -1566,7 +1579,10 @@ class Evaluator:
         self.probe_call(frame, node.label, node.func, node.args)
 
     def exec_probe_closure(self, frame: Frame, node: ir.ProbeClosure) -> None:
-        self.record(node.label, self.closure_facts(self.eval(frame, node.value)))
+        value = self.eval(frame, node.value)
+        if value is JS_UNDEFINED:  # (read under deviations: the runner's look at its __code__ fails on it)
+            raise raise_("AttributeError")
+        self.record(node.label, self.closure_facts(value))
 
     def probe_call(self, frame: Frame, label: str, func: ir.Expr, arg_nodes: tuple[ir.Expr, ...]) -> Any:
         """probe_call(label, func, *args): record the result or the exception; give the result or None."""
@@ -3215,6 +3231,35 @@ def _stored(body: tuple[ir.Stmt, ...]) -> Iterator[str]:
         elif isinstance(node, ir.Match):
             for case in node.cases:
                 yield from _stored(case.body)
+
+
+def _other_bindings(node: Any) -> set[str]:
+    """(Deviation type-alias-in-a-class-body-is-read-as-a-global) the names that `node` binds in its block in the
+    ways _stored leaves out: augmented assignment, del, match patterns, comprehension targets, type statements
+    (nested functions' and classes' bodies apart)."""
+    found: set[str] = set()
+    if isinstance(node, tuple):
+        for item in node:
+            found |= _other_bindings(item)
+        return found
+    if isinstance(node, ir.AugAssign):
+        found.update(_target_names(node.target))
+    elif isinstance(node, ir.Delete):
+        for target in node.targets:
+            found.update(_target_names(target))
+    elif isinstance(node, ir.ComprehensionFor):
+        found.update(_target_names(node.target))
+    elif isinstance(node, ir.TypeAlias):
+        found.add(node.name)
+    for attribute in ("name", "rest"):  # (match patterns: MatchAs, MatchStar, MatchMapping)
+        value = getattr(node, attribute, None)
+        if isinstance(value, str) and type(node).__name__.startswith("Match"):
+            found.add(value)
+    if isinstance(node, (ir.FunctionDef, ir.ClassDef, ir.Lambda)) or not dataclasses.is_dataclass(node):
+        return found  # (a nested block's body binds in that block)
+    for field_ in dataclasses.fields(node):
+        found |= _other_bindings(getattr(node, field_.name))
+    return found
 
 
 def _walrus_targets(node: Any) -> Iterator[str]:
