@@ -886,9 +886,9 @@ DEVIATIONS: dict[str, Deviation] = {
             "nonlocal-read-in-a-block-of-a-try-fails-to-compile",
             'a program is rejected when compiled, with JavascriptError "Cannot read properties of undefined'
             " (reading 'Symbol(ID)')\", where a function reads a name it declares nonlocal (a load, `x op= v`,"
-            " `del x`) in the body of an if, for, while or try statement that is itself in a try statement of the"
-            " function, or anywhere in the function when its def is in a try statement of an enclosing function"
-            " below the one that binds the name",
+            " `del x`; in its list, set and dict comprehensions too) in the body of an if, for, while or try"
+            " statement that is itself in a try statement of the function, or anywhere in the function when its"
+            " def is in a try statement of an enclosing function below the one that binds the name",
             'Language Reference 7.13 "The nonlocal statement": the names "refer to previously bound variables in'
             ' the nearest enclosing function scope"; 8.4 "The try statement": any statements may be in its'
             " clauses",

@@ -218,7 +218,9 @@ class _NonlocalReads:
         if block is not None and targets & block.nonlocals and any(kind == _TRY for kind, _ in stack):
             self.unfollowed = True  # the translator looks these targets up too, in a way not followed here
         self.expression(node.clauses[0].iter, stack)
-        inner = [*stack, (_FUNCTION, node)]
+        # a list, set or dict comprehension is compiled inline, its reads are the function's (a generator
+        # expression is a function of its own)
+        inner = [*stack, (_FUNCTION, node)] if node.kind == "gen" else stack
         for index, clause in enumerate(node.clauses):
             if index:
                 self.expression(clause.iter, inner)
@@ -314,7 +316,8 @@ class _Unplaced:
             self.unfollowed = True
             return
         if name in block.globals:
-            self.fails = not any(name in entry.bound for entry in self.chain(stack[:1]))
+            if not any(name in entry.bound for entry in self.chain(stack[:1])):
+                self.fails = True  # (one failing reference is enough: a later one does not undo it)
             return
         # searched in the scopes around the innermost one, outwards: found bound (in the order of the text) in
         # one that is not a class body's, else failing on a name declared global or bound later in the text
