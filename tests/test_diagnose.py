@@ -612,6 +612,42 @@ def f():
             pass
 probe_call('s', f)
 """,
+    "comprehension-runs-inline-restoring-targets-bound-before": """
+def f():
+    a = 1
+    r = [a for a in (2,) for b in (3,)]
+    return (a, b)
+probe_call('r', f)
+""",
+    "locals-lists-the-lambdas-made-in-the-function": """
+def f():
+    g = lambda: 0
+    probe('r', LOCALS)
+probe_call('s', f)
+""",
+    "except-as-of-a-declared-name-binds-the-block-namespace": """
+b = 1
+def f():
+    global b
+    try:
+        raise ValueError(1)
+    except ValueError as b:
+        pass
+probe_call('r', f)
+probe_call('s', lambda: b)
+""",
+    "attribute-or-item-assignment-evaluates-its-object-first": """
+def f():
+    x.a = 1 / 0
+    x = 1
+probe_call('r', f)
+""",
+    "type-alias-in-a-class-body-is-read-as-a-global": """
+f = 0
+class A:
+    TYPE_ALIAS('f', 1)
+    probe('r', f)
+""",
 }
 
 # a program with both: an except-as name read after its handler, and a local read before it is bound
@@ -637,6 +673,7 @@ CLASS_KEYWORDS_SHOWS["class-keywords-ignored"] = (ir.Keyword("k", ir.Const(1)),)
 GENERIC_SHOWS = {
     "generic-class-name-leaks-into-private-name-mangling": (3, 12),
     "type-alias-of-a-global-name-binds-the-block-namespace": (3, 14),  # (a type statement: 3.12)
+    "type-alias-in-a-class-body-is-read-as-a-global": (3, 14),
 }
 
 

@@ -22,6 +22,7 @@ to people as Python would show them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -192,13 +193,20 @@ def same(a: Any, b: Any) -> bool:
     (For two values of the same scalar type, `==` says the same, faster: most values are ints. Two values
     equal with the same repr are the same JSON document, so their canonical encodings are equal too: the
     common case, agreement, costs no encoding; `==` alone would take 1 for True or 1.0.)
+    An expected {"matches": pattern} is a string known only by its form (a name an implementation makes up with
+    a random part: deviation locals-lists-the-lambdas-made-in-the-function), which any string that the regular
+    expression matches in full is; a list holding one compares item by item.
     """
+    if type(a) is dict and len(a) == 1 and "matches" in a:
+        return (type(b) is str and re.fullmatch(a["matches"], b) is not None) or a == b  # (or the same form)
     if type(a) is not type(b):
         return False
     if a is None or type(a) in _SCALARS:
         return bool(a == b)
     if a == b and repr(a) == repr(b):
         return True
+    if type(a) is list and len(a) == len(b) and any(type(item) in (dict, list) for item in a):
+        return all(same(x, y) for x, y in zip(a, b, strict=True))
     return canonical(a) == canonical(b)
 
 
@@ -290,4 +298,6 @@ def _decode(encoded: Any) -> Any:
             return _Shown("float(%r)" % encoded["float"])
         if "object" in encoded:
             return _Shown(str(encoded.get("repr") or "<%s object>" % encoded["object"]))
+        if "matches" in encoded:
+            return _Shown("<a string matching %s>" % encoded["matches"])
     return encoded

@@ -395,7 +395,9 @@ DEVIATIONS: dict[str, Deviation] = {
             " in the text in the module's own scope (its top level, or anywhere in a function declaring it global),"
             " a function's own variable after a binding of it earlier in the text in the same or an enclosing"
             " part of the function (the function's body, a match case or with body in it, or the if, for, while or"
-            " try statement the read is in)",
+            " try statement the read is in; a `del` there forgets only the binding of the innermost such part that"
+            " has one), a global name that a nested function reads after a binding of it earlier in the text in the"
+            " module's scope or the part of it (if, for, while, try) the function is in",
             'Language Reference 4.2.2 "Resolution of names": reading a local variable that is not bound raises'
             " UnboundLocalError, a free variable whose binding is not made NameError, a global name that is not"
             ' bound NameError; 8.7 "Function definitions": decorators and defaults are evaluated before the name'
@@ -899,9 +901,9 @@ DEVIATIONS: dict[str, Deviation] = {
             "nonlocal-read-in-a-block-of-a-try-fails-to-compile",
             'a program is rejected when compiled, with JavascriptError "Cannot read properties of undefined'
             " (reading 'Symbol(ID)')\", where a function reads a name it declares nonlocal (a load, `x op= v`,"
-            " `del x`) in the body of an if, for, while or try statement that is itself in a try statement of the"
-            " function, or anywhere in the function when its def is in a try statement of an enclosing function"
-            " below the one that binds the name",
+            " `del x`; in its list, set and dict comprehensions too) in the body of an if, for, while or try"
+            " statement that is itself in a try statement of the function, or anywhere in the function when its"
+            " def is in a try statement of an enclosing function below the one that binds the name",
             'Language Reference 7.13 "The nonlocal statement": the names "refer to previously bound variables in'
             ' the nearest enclosing function scope"; 8.4 "The try statement": any statements may be in its'
             " clauses",
@@ -1074,12 +1076,14 @@ DEVIATIONS: dict[str, Deviation] = {
             "type-alias-of-a-global-name-binds-the-block-namespace",
             "a type statement (`type X = ...`) in a function or class body that declares X global binds X in"
             " the block's own namespace (the function's locals(), the class's attributes), not the global: the"
-            " global keeps its value, and the block's reads and `del` of X still use the global",
+            " global keeps its value, and the block's reads and `del` of X still use the global; so does one"
+            " that declares X nonlocal, the enclosing function's variable keeping its value",
             'Language Reference 7.12 "The global statement": the names listed are interpreted as globals in the'
-            ' code block, for every binding of them; 7.14 "The type statement": it binds the name "to the'
-            ' TypeAliasType" as an assignment would',
+            " code block, for every binding of them (7.13: nonlocal names refer to the enclosing function's"
+            ' variables); 7.14 "The type statement": it binds the name "to the TypeAliasType" as an assignment'
+            " would",
             "the translator binds a type statement's name in the namespace of the block it is in, without"
-            " looking at the block's global declarations as it does for assignments",
+            " looking at the block's global and nonlocal declarations as it does for assignments",
             "do not declare global a name that a type statement binds: assign the alias (`X = TypeAliasType(...)`"
             " from typing) or define it at the module level",
             seen=("brython",),
@@ -1343,6 +1347,94 @@ DEVIATIONS: dict[str, Deviation] = {
             " normally, and break after the statement",
             links=("https://github.com/skulpt/skulpt/pull/696",),  # (the change that brought $postfinally)
             seen=("skulpt",),
+        ),
+        Deviation(
+            "comprehension-runs-inline-restoring-targets-bound-before",
+            "a list, set or dict comprehension runs in the block around it: its iteration variables are variables"
+            " of the enclosing function (or class body, or module), and its conditions, later iterables and"
+            " elements read that block's names; when it ends without an exception, each of its targets that the"
+            " block had bound before it in the order of the text (in the same or an enclosing part of the block:"
+            " the function's body, parameters included, or the if, for, while or try statement it is in) gets back"
+            " the value it had when the comprehension started (unbound again if it was unbound), while the others"
+            " keep the last item bound (generator expressions keep a scope of their own)",
+            'Language Reference 6.2.4 "Displays for lists, sets and dictionaries": "the comprehension is executed'
+            " in a separate implicitly nested scope. This ensures that names assigned to in the target list don't"
+            ' leak into the enclosing scope"; only "the iterable expression in the leftmost for clause is'
+            ' evaluated directly in the enclosing scope"',
+            "the translator compiles the comprehension's loops inline in the code of the enclosing block, binding"
+            " its targets in that block's namespace; before the loops it saves each target the block's scopes"
+            " already bind at that point of the text, and assigns the saved values back after the loops (not in a"
+            " `finally`), while a target bound nowhere before stays in the namespace",
+            "give iteration variables names the enclosing block does not use, and do not make closures over them"
+            " (or build the values with a generator expression: list(x for x in ...))",
+            links=(
+                "https://github.com/brython-dev/brython/issues/2534",  # (the save of a local bound before)
+                "https://github.com/brython-dev/brython/pull/2920",  # (the names bound by it dropped at its end)
+            ),
+            seen=("brython",),
+        ),
+        Deviation(
+            "locals-lists-the-lambdas-made-in-the-function",
+            "locals() in a function lists, besides its variables, a name of the form lambda_<letters and digits>_"
+            "<number> (a part random for each session of the interpreter) once a lambda expression has been"
+            " evaluated in the function's own code (its body, the defaults and decorators it evaluates, its list,"
+            " set and dict comprehensions; not a nested function's, class body's or generator expression's), and"
+            " keeps it after the variable the lambda was assigned to is deleted",
+            'Library "Built-in Functions", locals(): in a function block it returns "a dictionary of the local'
+            ' variables (and free variables)"; Language Reference 6.14 "Lambdas": a lambda expression makes an'
+            " anonymous function and binds no name",
+            "the translator compiles each lambda to a JavaScript function that it stores, under a name it makes up"
+            " (`'lambda_' + $B.lambda_magic + '_' + id`), in the namespace object of the block that evaluates"
+            " it, and locals() lists that object's keys",
+            "filter the names locals() gives (keep the ones the code binds, or drop those starting with"
+            " 'lambda_'), or define the function with def",
+            seen=("brython",),
+        ),
+        Deviation(
+            "except-as-of-a-declared-name-binds-the-block-namespace",
+            "`except E as N` in a function or class body that declares N global or nonlocal binds the exception in"
+            " the block's own namespace (the class's attributes, the function's locals()), not the global or the"
+            " enclosing function's variable, which keeps its value; the block's reads of N still use the global or"
+            " enclosing variable, and the implicit `del N` at the end of the handler applies to the block's"
+            " namespace",
+            'Language Reference 7.12 "The global statement" and 7.13 "The nonlocal statement": the names listed are'
+            " interpreted as globals (or refer to the enclosing function's variables) in the code block, for every"
+            ' binding of them; 8.4 "The try statement": the exception is assigned to the target as in an'
+            " assignment",
+            "the translator binds the name of an except clause with `locals.N = exception`, the namespace of the"
+            " block it is in, without looking at the block's global and nonlocal declarations as it does for"
+            " assignments, which it compiles to the module's or the enclosing function's namespace",
+            "do not name an except clause's target like a name the block declares global or nonlocal: bind the"
+            " exception to another name and assign it to the global (or nonlocal) name in the handler",
+            seen=("brython",),
+        ),
+        Deviation(
+            "attribute-or-item-assignment-evaluates-its-object-first",
+            "an assignment statement with one target that is an attribute reference or a subscription"
+            " (`obj.name = value`, `obj[i] = value`) evaluates the target's object before the value: an exception"
+            " that evaluating the object raises (an unbound name) comes before the value's",
+            'Language Reference 7.2 "Assignment statements": "An assignment statement evaluates the expression'
+            ' list ... and assigns the single resulting object to each of the target lists"; 6.16 "Evaluation'
+            ' order": in `expr3.name = expr1`-like statements the right-hand side is evaluated first',
+            "the translator compiles the statement to one call of the runtime's setattr or setitem with the"
+            " object, the key and the value as arguments, which JavaScript evaluates from left to right",
+            "bind the value to a variable first (`v = value; obj.name = v`) when evaluating either side can raise",
+            seen=("brython",),
+        ),
+        Deviation(
+            "type-alias-in-a-class-body-is-read-as-a-global",
+            "a class body that binds a name only by a type statement of its own (`type X = ...`) reads X, after"
+            " it as before, as a global: the module's variable, else the builtin, else NameError, while the"
+            " alias is the class's attribute X",
+            'Language Reference 7.14 "The type statement": it binds the name to the TypeAliasType, as an'
+            ' assignment would; 4.2.2 "Resolution of names": a name bound in a class block is looked up in the'
+            " class's namespace first, then the globals and builtins",
+            "the translator binds a type statement's name in the class namespace without recording it among the"
+            " names the class body has bound, so it compiles a later read of it in the body as a lookup of a"
+            " global",
+            "read the alias through the class (`C.X`) after the class statement, or define it with an assignment"
+            " (`X = TypeAliasType('X', ...)` from typing)",
+            seen=("brython",),
         ),
     )
 }

@@ -58,6 +58,7 @@ from conformance.model.translation import (
     global_deletions,
     plain_global_reads,
     plain_local_reads,
+    saved_comprehension_targets,
     translation_failure,
 )
 from conformance.model.versions import Rules
@@ -451,6 +452,9 @@ class Frame:
     by_name: dict[str, Any] | None = None
     # deviation class-comprehension-cell-of-a-free-variable-crash: the comprehension variable whose binding crashes
     crashes_on_store: str | None = None
+    # deviation locals-lists-the-lambdas-made-in-the-function: the lambdas made in a function's frame (or in a list,
+    # set or dict comprehension's in it), in the order they were first made
+    lambdas: list[ir.Lambda] = field(default_factory=list)
 
 
 class Messages:
@@ -496,6 +500,21 @@ EXCEPTION_ATTRIBUTES = {"args", "value", "with_traceback", "add_note", "__traceb
                         "__suppress_context__", "__notes__", "__dict__", "__class__"}  # fmt: skip
 HAS_DICT = (Instance, Function, StaticMethod, ClassMethod, ExceptionValue)  # values whose attributes a program sets
 JS_UNDEFINED = HostValue("UndefinedType")  # JavaScript's undefined (deviation unbound-read-as-undefined)
+
+
+class InternalName(str):
+    """A name an implementation makes up, known only by its form (deviation locals-lists-the-lambdas-made-in-the-
+    function): it sorts as its text, and is encoded as {"matches": pattern}, which compare.same matches with any
+    string the regular expression matches in full."""
+
+    pattern: str
+
+    def __new__(cls, text: str, pattern: str) -> InternalName:
+        name = super().__new__(cls, text)
+        name.pattern = pattern
+        return name
+
+
 _TYPING = (TypeVarValue, TypeAliasValue)
 
 
@@ -572,6 +591,8 @@ class Evaluator:
         self.global_bindings: set[str] = set()  # (deviation unbound-read-as-undefined) see note_global_bindings
         self.reading: ir.Name | None = None  # (deviation unbound-read-as-undefined) the name being read
         self.plain_reads: frozenset[int] | None = None  # (the same) see plain_global_reads, made when first needed
+        # (deviation comprehension-runs-inline-restoring-targets-bound-before) see saved_comprehension_targets
+        self.saved_targets: dict[int, frozenset[str]] | None = None
         # (deviation del-of-a-global-at-the-end-of-a-block-fails) see translation.global_deletions, made when needed
         self.raising_deletions: dict[int, str] | None = None
         # (deviation private-names-mangled-by-the-last-class-in-the-symbol-table) see unresolved_namespace
@@ -685,9 +706,22 @@ class Evaluator:
             return value
         if kind is CLASS_LOCAL:
             assert frame.namespace is not None
-            if name in frame.namespace:
+            if name in frame.namespace and not self.type_alias_read_as_global(frame, name):
                 return frame.namespace[name]
         return self.load_global(frame, name)
+
+    def type_alias_read_as_global(self, frame: Frame, name: str) -> bool:
+        """Deviation type-alias-in-a-class-body-is-read-as-a-global: a class body's read of a name that the body
+        binds by a type statement of its own (not in an if, loop, try or with of it), and by nothing else."""
+        node = frame.block.node
+        if frame.block.kind != "class" or not isinstance(node, ir.ClassDef):
+            return False
+        if not any(isinstance(statement, ir.TypeAlias) and statement.name == name for statement in node.body):
+            return False
+        others = tuple(statement for statement in node.body if not isinstance(statement, ir.TypeAlias))
+        if name in set(_stored(others)) or name in _other_bindings(others):
+            raise Unspecified("a class body binding a type alias's name another way too")
+        return self.deviates("type-alias-in-a-class-body-is-read-as-a-global")
 
     def read_in_current_frame(self, frame: Frame, name: str, kind: Kind) -> Any:
         """(Deviations coroutine-send-returns-a-promise, class-body-frame-stays-current-after-exception)
@@ -766,7 +800,7 @@ class Evaluator:
         or of the function's own variable after a binding of it in a scope around (translation.plain_local_reads)."""
         if self.reading is None or self.reading.id != name:
             return False
-        if frame.block.scope.get(name) not in (GLOBAL_EXPLICIT, LOCAL, CELL, MODULE):
+        if frame.block.scope.get(name) not in (GLOBAL_EXPLICIT, GLOBAL_IMPLICIT, LOCAL, CELL, MODULE):
             return False
         if self.plain_reads is None:
             self.plain_reads = plain_global_reads(self.analysis) | plain_local_reads(self.analysis)
@@ -778,6 +812,16 @@ class Evaluator:
         for inner in block.walk():
             if inner.globals and isinstance(inner.node, (ir.FunctionDef, ir.ClassDef)):
                 self.global_bindings.update(inner.globals.intersection(_stored(inner.node.body)))
+            # a list, set or dict comprehension compiled inline binds its targets where the block around binds
+            # them, so a target named like a global that block declares is one of its bindings too
+            around, node = inner, inner.node
+            while isinstance(node, ir.Comprehension) and node.kind != "gen" and around.parent is not None:
+                around = around.parent
+                node = around.node
+            if inner is not around and around.globals and isinstance(node, (ir.FunctionDef, ir.ClassDef)):
+                assert isinstance(inner.node, ir.Comprehension)
+                targets = (name for clause in inner.node.clauses for name in _target_names(clause.target))
+                self.global_bindings.update(around.globals.intersection(targets))
 
     def store(self, frame: Frame, name: str, value: Any) -> None:
         if name == frame.crashes_on_store:
@@ -1003,6 +1047,19 @@ class Evaluator:
         execute(self, frame, node)
 
     def exec_assign(self, frame: Frame, node: ir.Assign) -> None:
+        [target, *others] = node.targets
+        if (
+            not others
+            and isinstance(target, (ir.Attribute, ir.Subscript))
+            and self.deviates("attribute-or-item-assignment-evaluates-its-object-first")
+        ):
+            owner = self.eval(frame, target.value)  # (before the value)
+            value = self.eval(frame, node.value)
+            if isinstance(target, ir.Attribute):
+                self.set_attribute(owner, target.attr, value)
+            else:
+                self.set_item(owner, target.index, value)
+            return
         value = self.eval(frame, node.value)
         for target in node.targets:  # §7.2: left to right
             self.assign(frame, target, value)
@@ -1212,15 +1269,38 @@ class Evaluator:
         return None
 
     def handle(self, frame: Frame, handler: ir.Handler, exception: ExceptionValue, run: Callable[[], Any]) -> Any:
-        if handler.name is not None:
+        in_block_namespace = handler.name is not None and self.handler_name_in_block_namespace(frame, handler.name)
+        if handler.name is not None and in_block_namespace:
+            self.bind_in_block_namespace(frame, handler.name, exception)
+        elif handler.name is not None:
             self.store(frame, handler.name, exception)
         self.handling.append(exception)
         try:
             return run()
         finally:
             self.handling.pop()
-            if handler.name is not None:
+            if handler.name is not None and in_block_namespace:
+                if not self.deviates("except-as-kept") and frame.namespace is not None:
+                    frame.namespace.pop(handler.name, None)  # (a function's hidden local: left as unknown)
+            elif handler.name is not None:
                 self.clear_handler_name(frame, handler.name)
+
+    def handler_name_in_block_namespace(self, frame: Frame, name: str) -> bool:
+        """Deviation except-as-of-a-declared-name-binds-the-block-namespace: `except E as N` in a function or class
+        body that declares N global or nonlocal."""
+        block = frame.block
+        if block.kind not in ("function", "class") or (name not in block.globals and name not in block.nonlocals):
+            return False
+        return self.deviates("except-as-of-a-declared-name-binds-the-block-namespace")
+
+    @staticmethod
+    def bind_in_block_namespace(frame: Frame, name: str, value: Any) -> None:
+        """(Deviation except-as-of-a-declared-name-binds-the-block-namespace) the block's own namespace, which only
+        a class's namespace, locals() and eval() show: the reads of the name do not use it."""
+        if frame.namespace is not None:
+            frame.namespace[name] = value
+        else:
+            frame.hidden_local = True
 
     def clear_handler_name(self, frame: Frame, name: str) -> None:
         # §8.4: the exception is bound to the name, and the name is cleared at the
@@ -1371,7 +1451,7 @@ class Evaluator:
         alias = TypeAliasValue(node.name, node, self.closure_for(frame, scope), frame.globals, frame.namespace)
         if (
             frame.block.kind in ("function", "class")
-            and frame.block.scope.get(node.name) is GLOBAL_EXPLICIT
+            and (frame.block.scope.get(node.name) is GLOBAL_EXPLICIT or node.name in frame.block.nonlocals)
             and self.deviates("type-alias-of-a-global-name-binds-the-block-namespace")
         ):
             # bound in the block's own namespace, which only a class's namespace, locals() and eval() show
@@ -1632,6 +1712,8 @@ class Evaluator:
         value = self.eval(frame, node.value)
         if value is UNDEFINED:  # (as probe's: the runner's probe_closure(label, function) reads `function`)
             raise raise_("UnboundLocalError", self.messages.unbound_local("function"))
+        if value is JS_UNDEFINED:  # (read under deviations: the runner's look at its __code__ fails on it)
+            raise raise_("AttributeError")
         self.record(node.label, self.closure_facts(value))
 
     def probe_call(self, frame: Frame, label: str, func: ir.Expr, arg_nodes: tuple[ir.Expr, ...]) -> Any:
@@ -1848,7 +1930,14 @@ class Evaluator:
         return ListValue(self.elements(frame, node.elts, "a list"))
 
     def eval_lambda(self, frame: Frame, node: ir.Lambda) -> Any:
-        return self.make_function(frame, node, node.params, "<lambda>")
+        function = self.make_function(frame, node, node.params, "<lambda>")
+        # (deviation locals-lists-the-lambdas-made-in-the-function) noted in the function whose locals() shows it
+        owner = frame
+        while isinstance(owner.block.node, ir.Comprehension) and owner.block.node.kind != "gen" and owner.outer:
+            owner = owner.outer
+        if owner.block.kind in ("function", "lambda") and not any(made is node for made in owner.lambdas):
+            owner.lambdas.append(node)
+        return function
 
     def eval_probe_call(self, frame: Frame, node: ir.ProbeCallValue) -> Any:
         return self.probe_call(frame, node.label, node.func, node.args)
@@ -2084,6 +2173,10 @@ class Evaluator:
         if isinstance(node, ir.Comprehension) and inlined(block):
             for name in sorted(block.iteration_vars - block.cellvars):
                 self.free_variable_in_comprehension_locals(frame, name, values)
+        if frame.lambdas and self.deviates("locals-lists-the-lambdas-made-in-the-function"):
+            # Brython's lambda_<random part of the session>_<a number>: the names sort together, after 'lambda_'
+            for index, made in enumerate(frame.lambdas):
+                values[InternalName("lambda_%d" % index, "lambda_[0-9a-z]+_[0-9]+")] = made
         return values
 
     def free_variable_in_comprehension_locals(self, frame: Frame, name: str, values: dict[str, Any]) -> None:
@@ -2278,8 +2371,10 @@ class Evaluator:
         if maker is not None:
             self.copy_free_over_cells(maker)
         first = self.iterate(self.eval(frame, node.clauses[0].iter))
+        restored: dict[str, Any] = {}
         if block is None:  # (deviation comprehension-runs-in-the-enclosing-block: no block of its own)
             inner = frame
+            restored = self.targets_to_restore(frame, node)
         else:
             closure = self.closure_for(frame, block)
             inner = self.new_frame(
@@ -2322,18 +2417,53 @@ class Evaluator:
         if node.kind == "list":
             result_list = ListValue(list(items()))
             frame.globals.update(saved)
+            self.restore_targets(frame, restored)
             return result_list
         if node.kind == "set":
             result = SetValue({})
             for item in items():
                 result.items.setdefault(self.hash_key(item), item)
             frame.globals.update(saved)
+            self.restore_targets(frame, restored)
             return result
         mapping = DictValue({})
         for key, value in items():
             self.put(mapping, key, value)
         frame.globals.update(saved)
+        self.restore_targets(frame, restored)
         return mapping
+
+    def targets_to_restore(self, frame: Frame, node: ir.Comprehension) -> dict[str, Any]:
+        """Deviation comprehension-runs-inline-restoring-targets-bound-before: the targets of a comprehension run
+        in the block around it that the block had bound before it in the order of the text (whether bound now
+        or not: EMPTY), with their values as it starts, to be put back when it ends without an exception."""
+        if not self.deviates("comprehension-runs-inline-restoring-targets-bound-before"):
+            return {}
+        if self.saved_targets is None:
+            self.saved_targets = saved_comprehension_targets(self.analysis)
+        values: dict[str, Any] = {}
+        for name in sorted(self.saved_targets.get(id(node), frozenset())):
+            kind = frame.block.scope.get(name)
+            if kind is LOCAL and name not in frame.cells:
+                values[name] = frame.fast.get(name, EMPTY)
+            elif kind in (LOCAL, CELL):
+                values[name] = frame.cells[name].value
+            elif kind is CLASS_LOCAL and frame.namespace is not None:
+                values[name] = frame.namespace.get(name, EMPTY)
+            elif kind is MODULE:
+                values[name] = frame.globals.get(name, EMPTY)
+            else:  # (a name declared global or nonlocal: Brython binds those elsewhere, not followed)
+                raise Unspecified("a comprehension run inline whose target the block declares global or nonlocal")
+        return values
+
+    def restore_targets(self, frame: Frame, values: dict[str, Any]) -> None:
+        """(Deviation comprehension-runs-inline-restoring-targets-bound-before) puts the saved targets back: an
+        unbound one (JavaScript's undefined saved) is unbound again."""
+        for name, value in values.items():
+            if value is EMPTY:
+                self.unbind(frame, CELL if name in frame.cells else frame.block.scope[name], name)
+            else:
+                self.store(frame, name, value)
 
     def comprehension_targets_of_global_names(
         self, node: ir.Comprehension, block: Block | None, globals_: dict[str, Any]
@@ -3169,6 +3299,8 @@ class Evaluator:
             return {"object": type_name(value), "repr": "<nested too deep>"}
         if type(value) is int or type(value) is str:
             return value
+        if isinstance(value, InternalName):
+            return {"matches": value.pattern}
         if type(value) is float:
             return value if value - value == 0 else {"float": repr(value)}  # inf and nan, by name
         if isinstance(value, ListValue):
@@ -3319,6 +3451,35 @@ def _stored(body: tuple[ir.Stmt, ...]) -> Iterator[str]:
         elif isinstance(node, ir.Match):
             for case in node.cases:
                 yield from _stored(case.body)
+
+
+def _other_bindings(node: Any) -> set[str]:
+    """(Deviation type-alias-in-a-class-body-is-read-as-a-global) the names that `node` binds in its block in the
+    ways _stored leaves out: augmented assignment, del, match patterns, comprehension targets, type statements
+    (nested functions' and classes' bodies apart)."""
+    found: set[str] = set()
+    if isinstance(node, tuple):
+        for item in node:
+            found |= _other_bindings(item)
+        return found
+    if isinstance(node, ir.AugAssign):
+        found.update(_target_names(node.target))
+    elif isinstance(node, ir.Delete):
+        for target in node.targets:
+            found.update(_target_names(target))
+    elif isinstance(node, ir.ComprehensionFor):
+        found.update(_target_names(node.target))
+    elif isinstance(node, ir.TypeAlias):
+        found.add(node.name)
+    for attribute in ("name", "rest"):  # (match patterns: MatchAs, MatchStar, MatchMapping)
+        value = getattr(node, attribute, None)
+        if isinstance(value, str) and type(node).__name__.startswith("Match"):
+            found.add(value)
+    if isinstance(node, (ir.FunctionDef, ir.ClassDef, ir.Lambda)) or not dataclasses.is_dataclass(node):
+        return found  # (a nested block's body binds in that block)
+    for field_ in dataclasses.fields(node):
+        found |= _other_bindings(getattr(node, field_.name))
+    return found
 
 
 def _walrus_targets(node: Any) -> Iterator[str]:

@@ -588,7 +588,10 @@ class _Builder:
         # the comprehension in its own. PEP 572: no := in any of its iterables.
         first, *_rest = node.clauses
         self.expr(block, first.iter, in_iterable=True)
-        if node.kind != "gen" and self.deviates("comprehension-runs-in-the-enclosing-block"):
+        if node.kind != "gen" and (
+            self.deviates("comprehension-runs-in-the-enclosing-block")
+            or self.deviates("comprehension-runs-inline-restoring-targets-bound-before")
+        ):
             self.inline_comprehension(block, node, in_iterable)
             return
         child = self.register(Block("comprehension", node, block, name="<%scomp>" % node.kind))

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from conformance.model.deviations import Switches
-from conformance.model.scopes import CELL, CLASS_LOCAL, LOCAL, MODULE, Analysis, Unspecified
+from conformance.model.scopes import CELL, CLASS_LOCAL, GLOBAL_IMPLICIT, LOCAL, MODULE, Analysis, Unspecified
 from generators import ir
 
 __all__ = ["global_deletions", "translation_failure"]
@@ -218,7 +218,9 @@ class _NonlocalReads:
         if block is not None and targets & block.nonlocals and any(kind == _TRY for kind, _ in stack):
             self.unfollowed = True  # the translator looks these targets up too, in a way not followed here
         self.expression(node.clauses[0].iter, stack)
-        inner = [*stack, (_FUNCTION, node)]
+        # a list, set or dict comprehension is compiled inline, its reads are the function's (a generator
+        # expression is a function of its own)
+        inner = [*stack, (_FUNCTION, node)] if node.kind == "gen" else stack
         for index, clause in enumerate(node.clauses):
             if index:
                 self.expression(clause.iter, inner)
@@ -314,7 +316,8 @@ class _Unplaced:
             self.unfollowed = True
             return
         if name in block.globals:
-            self.fails = not any(name in entry.bound for entry in self.chain(stack[:1]))
+            if not any(name in entry.bound for entry in self.chain(stack[:1])):
+                self.fails = True  # (one failing reference is enough: a later one does not undo it)
             return
         # searched in the scopes around the innermost one, outwards: found bound (in the order of the text) in
         # one that is not a class body's, else failing on a name declared global or bound later in the text
@@ -400,8 +403,11 @@ class _Unplaced:
                     chain = self.chain(stack)
                     if isinstance(chain[0].node, ir.ClassDef) and target.id == chain[0].node.name:
                         continue  # (the class's own name: not resolved, so not forgotten either)
-                    for entry in chain:
-                        entry.bound.discard(target.id)
+                    # (Brython's scope search for the name: it forgets it in the innermost copy that binds it)
+                    for entry in reversed(chain):
+                        if target.id in entry.bound:
+                            entry.bound.discard(target.id)
+                            break
                 else:
                     self.expression(target, stack)
         elif isinstance(node, ir.Yield):
@@ -670,8 +676,51 @@ class _LocalReads(_Unplaced):
                 and any(node.id in entry.bound for entry in chain)
             ):
                 self.plain.add(id(node))
+            if block is not None and block.scope.get(node.id) is GLOBAL_IMPLICIT and self.found_around(node, stack):
+                self.plain.add(id(node))  # (a global name a nested function reads)
         else:
             super().expression(node, stack)
+
+    def found_around(self, node: ir.Name, stack: list[_Entry]) -> bool:
+        """Whether Brython's search of the scopes around, outwards, for a global name a nested function reads (not
+        declared there) stops at a binding of it made before in the order of the text: in the module's scope or
+        the copy of an if, for, while or try body there that the function is in; it stops, without one, at a
+        scope that declares the name global or binds it later in the text (and passes class bodies)."""
+        around = stack[: len(stack) - len(self.chain(stack))]  # (the scopes outside the reading block's own)
+        for entry in reversed(around):
+            if entry.node is not None and node.id in entry.declared_global(self.analysis):
+                return False
+            if node.id in entry.bound and not isinstance(entry.node, ir.ClassDef) and not entry.in_class:
+                return True
+            if entry.node is not None and entry.binds(self.analysis, node.id):
+                return False
+        return False
+
+
+def saved_comprehension_targets(analysis: Analysis) -> dict[int, frozenset[str]]:
+    """(Deviation comprehension-runs-inline-restoring-targets-bound-before) for each list, set or dict
+    comprehension (ir.Comprehension, by id), the names among its targets that Brython saves before it runs and
+    puts back when it ends: those its block has bound before, in the order of the text, in the same scope of its
+    stack or one around it (as plain_local_reads: the function's own, parameters included, or the copy of an if,
+    for, while or try body it is in), not deleted since."""
+    walker = _SavedTargets(analysis)
+    module = analysis.module.node
+    assert isinstance(module, ir.Module)
+    walker.statements(module.body, [_Entry(module)])
+    return walker.saved
+
+
+class _SavedTargets(_LocalReads):
+    def __init__(self, analysis: Analysis) -> None:
+        super().__init__(analysis)
+        self.saved: dict[int, frozenset[str]] = {}
+
+    def comprehension(self, node: ir.Comprehension, stack: list[_Entry]) -> None:
+        if node.kind != "gen":
+            bound = set().union(*(entry.bound for entry in self.chain(stack)))
+            targets = (part.id for clause in node.clauses for part in _targets(clause.target))
+            self.saved[id(node)] = frozenset(name for name in targets if name in bound)
+        super().comprehension(node, stack)
 
 
 # -- Skulpt's `del` of a name it compiles as a declared global ----------------------------------------------------
