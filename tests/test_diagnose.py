@@ -829,6 +829,15 @@ def test_pypy_is_diagnosed_with_its_deletion_of_a_missing_global() -> None:
         pytest.fail("PyPy is needed: it is what shows this deviation (apt-get install pypy3)")
     source = SHOWS["del-missing-global-as-key-error"].lstrip()
     assert diagnose(parse(source), (3, 9), run(command, source), "language") == ("del-missing-global-as-key-error",)
+    # at module level too, once a function of the module declares the name global (not otherwise: NameError)
+    module_level = "b = 0\ntry:\n    del a\nexcept LookupError:\n    b = 1\ndef h():\n    global a\nprobe('b', b)\n"
+    observed = run(command, module_level)
+    assert observed.observations == {"b": {"value": 1}}
+    assert "del-missing-global-as-key-error" in {name for found in diagnoses(parse(module_level), (3, 9), observed,
+                                                                             "language") for name in found}  # fmt: skip
+    alone = module_level.replace("def h():\n    global a\n", "")
+    unbound = run(command, alone).error
+    assert unbound is not None and unbound["type"] == "NameError"
 
 
 def node_target(name: str) -> str:

@@ -73,10 +73,13 @@ DEVIATIONS: dict[str, Deviation] = {
         Deviation(
             "del-missing-global-as-key-error",
             "`del x` of a name the function declares global, when the global is not bound, raises KeyError,"
-            " not NameError (at module level it raises NameError)",
+            " not NameError; at module level too when a function of the module declares x global (otherwise"
+            " the module's `del x` raises NameError)",
             'Language Reference 7.5 "The del statement": "Deletion of a name removes the binding of that name'
             ' from the local or global namespace ... If the name is unbound, a NameError exception will be raised"',
-            "the global namespace is a dict, and the deletion is the dict's own `del d[key]`",
+            "the global namespace is a dict, and the deletion is the dict's own `del d[key]`; PyPy's symbol table"
+            " marks a name some function declares global as an explicit global of the module too, whose `del`"
+            " is compiled as that of a declared global",
             "test for the name (`'x' in globals()`) before deleting it, or catch LookupError and NameError",
             seen=("pypy", "micropython"),
         ),

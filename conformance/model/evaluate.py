@@ -896,15 +896,17 @@ class Evaluator:
             if name not in space:
                 if self.deviates("del-of-an-unbound-name-raises-nothing"):
                     return
-                missing = (
-                    "KeyError"
-                    if kind is GLOBAL_EXPLICIT and self.deviates("del-missing-global-as-key-error")
-                    else "NameError"
-                )
+                declared = kind is GLOBAL_EXPLICIT or (frame.block.kind == "module" and self.declared_global(name))
+                missing = "KeyError" if declared and self.deviates("del-missing-global-as-key-error") else "NameError"
                 if kind is not GLOBAL_EXPLICIT and self.deviates("del-missing-module-or-class-name-as-key-error"):
                     missing = "KeyError"
                 raise raise_(missing, self.messages.undefined(name))
             del space[name]
+
+    def declared_global(self, name: str) -> bool:
+        """Whether a block of the program declares `name` global (deviation del-missing-global-as-key-error:
+        PyPy's symbol table then makes the module's own name an explicit global too)."""
+        return any(name in block.globals for block in self.analysis.module.walk())
 
     def unresolved_namespace(self, frame: Frame, message: str) -> dict[str, Any]:
         """Deviation generic-class-name-leaks-into-private-name-mangling: the namespace a name the symbol
