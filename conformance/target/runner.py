@@ -15,6 +15,12 @@ Protocol: one JSON object per line, ASCII only.
 
 A result is written only once its program has finished, so when the runner dies
 the host knows exactly which program was running: the first one without a result.
+A target that prepares each program before running it (a compile-then-run adapter,
+adapters/compiled.py) may also send, before a program's result,
+
+    runner -> host   {"progress": ID}                  still preparing program ID
+
+which starts that program's deadline again (this runner never needs it).
 
 Programs see four probe functions; each records one observation under a label
 (a label recorded again, by a probe in a loop or a function called twice, gets
