@@ -409,6 +409,33 @@ def run_program(program_id, source, filename="<program>"):
     return result
 
 
+def run_prepared(program_id, execute):
+    """Run a program prepared some other way (a compiled module); return its result.
+
+    `execute(namespace)` runs it in the namespace run_program would give it (the probes,
+    `__name__`, `__builtins__`), with the same capture of its streams and the same care of
+    builtins, so its observations are encoded exactly as run_program's.
+    """
+    result = {"id": program_id}
+    observer = Observer()
+    captured = Capture()
+    if not _guard:
+        _guard.append(BuiltinsGuard())
+    streams = _swap_streams(captured)
+    try:
+        try:
+            execute(observer.namespace())
+        except BaseException as error:
+            result["error"] = encode_exception(error)
+    finally:
+        _swap_streams(streams)
+        _guard[0].restore()
+    result["observations"] = observer.observations
+    if captured.size:
+        result["output"] = captured.text()
+    return result
+
+
 # -- handshake ---------------------------------------------------------------
 
 
