@@ -2,7 +2,9 @@
 
 The driver starts it like a Python, appending `-I path/to/runner.py`:
 
-    PYTHON compiled.py cython [--jobs N] [--cache DIR] [--cflags FLAGS] -I path/to/runner.py
+    PYTHON compiled.py cython [--jobs N] [--cache DIR] [--cflags FLAGS] [--cc COMMAND] [--no-ccache]
+                                 -I path/to/runner.py
+    PYTHON compiled.py cython [...] --hello path/to/runner.py     print the handshake (building it into the cache)
 
 PYTHON is the CPython the compiler builds for (with the compiler installed in it); the programs run
 there. It speaks the runner's protocol (see runner.py) and reuses the runner's own machinery: each
@@ -150,9 +152,9 @@ BACKENDS = {"cython": CythonBackend}
 class CCompiler(object):
     """Builds one extension module from one C file, as the host Python builds extensions, through ccache if present."""
 
-    def __init__(self, cflags, ccache_dir):
-        compiler = shlex.split(sysconfig.get_config_var("CC") or "cc")
-        self.ccache = shutil.which("ccache")
+    def __init__(self, cc, cflags, ccache_dir, use_ccache=True):
+        compiler = shlex.split(cc or sysconfig.get_config_var("CC") or "cc")
+        self.ccache = shutil.which("ccache") if use_ccache else None
         self.command = ([self.ccache] if self.ccache else []) + compiler
         self.flags = ["-fPIC", "-shared", "-fwrapv", "-DNDEBUG", "-w"] + shlex.split(cflags)
         self.flags += ["-I" + sysconfig.get_paths()["include"]]
@@ -197,6 +199,19 @@ class Cache(object):
         self.fingerprint = fingerprint
         for folder in ("modules", "hello", "work"):
             os.makedirs(os.path.join(root, folder), exist_ok=True)
+        self.sweep()
+
+    def sweep(self):
+        """Remove what builds left half-done when their adapter was killed (a crash stops its compilers too);
+        only old ones, since other adapters may be building in the same cache."""
+        work = os.path.join(self.root, "work")
+        for name in os.listdir(work):
+            path = os.path.join(work, name)
+            try:
+                if time.time() - os.path.getmtime(path) > 2 * COMPILE_TIMEOUT:
+                    shutil.rmtree(path, ignore_errors=True)
+            except OSError:  # removed meanwhile by another adapter
+                pass
 
     def key(self, *parts):
         return hashlib.sha256(json.dumps([self.fingerprint] + list(parts)).encode("utf-8")).hexdigest()
@@ -444,18 +459,23 @@ def load_runner(path):
 
 
 def parse_arguments(argv):
-    """compiled.py BACKEND [--jobs N] [--cache DIR] [--cflags FLAGS] [-I|-E -s] RUNNER.py"""
+    """compiled.py BACKEND [--jobs N] [--cache DIR] [--cflags FLAGS] [--cc COMMAND] [--hello] [-I|-E -s] RUNNER.py"""
     if not argv or argv[0] not in BACKENDS:
-        raise SystemExit("usage: compiled.py {%s} [--jobs N] [--cache DIR] [--cflags FLAGS] -I path/to/runner.py"
-                         % "|".join(sorted(BACKENDS)))
+        raise SystemExit("usage: compiled.py {%s} [--jobs N] [--cache DIR] [--cflags FLAGS] [--cc COMMAND] [--no-ccache]"
+                         " [--hello]"
+                         " -I path/to/runner.py" % "|".join(sorted(BACKENDS)))
     options = {"backend": argv[0], "jobs": DEFAULT_JOBS, "cache": DEFAULT_CACHE, "cflags": DEFAULT_CFLAGS,
-               "runner": None}
+               "cc": None, "hello": False, "ccache": True, "runner": None}
     rest = argv[1:]
     while rest:
         argument = rest.pop(0)
-        if argument in ("--jobs", "--cache", "--cflags") and rest:
+        if argument in ("--jobs", "--cache", "--cflags", "--cc") and rest:
             value = rest.pop(0)
             options[argument[2:]] = int(value) if argument == "--jobs" else value
+        elif argument == "--hello":
+            options["hello"] = True
+        elif argument == "--no-ccache":
+            options["ccache"] = False
         elif argument.endswith(".py"):
             options["runner"] = argument
         elif argument not in ("-I", "-E", "-s"):  # the driver's options for a Python: this is one already
@@ -470,12 +490,15 @@ def main(argv):
     runner = load_runner(options["runner"])
     with open(options["runner"], encoding="utf-8") as handle:
         runner_source = handle.read()
-    inp, out = runner._protocol_streams()  # fd 1 now points at stderr: compiled code's printf cannot reach the protocol
     backend = BACKENDS[options["backend"]](options["cflags"])
     cache_root = os.path.abspath(options["cache"])
-    compiler = CCompiler(options["cflags"], os.path.join(cache_root, "ccache"))
+    compiler = CCompiler(options["cc"], options["cflags"], os.path.join(cache_root, "ccache"), options["ccache"])
     cache = Cache(cache_root, adapter_fingerprint(backend, compiler))
     adapter = Adapter(runner, backend, compiler, cache, max(1, options["jobs"]))
+    if options["hello"]:
+        print(json.dumps(adapter.hello(runner_source), indent=1, sort_keys=True))
+        return
+    inp, out = runner._protocol_streams()  # fd 1 now points at stderr: compiled code's printf cannot reach the protocol
     channel = Channel(runner, out)
     channel.send({"hello": adapter.hello(runner_source)})
     progress = Progress(channel)
