@@ -225,8 +225,12 @@ COMPILED_JOBS = 1
 
 
 def make_compiler_session(name: str, expectations: str) -> None:
-    @nox.session(name="conformance-" + name, tags=["compilers"], python=COMPILED_PYTHON)
+    interpreter = FOUND.get(COMPILED_PYTHON)  # (by path: uv would rather download a Python than look in pyenv)
+
+    @nox.session(name="conformance-" + name, tags=["compilers"], python=interpreter.path if interpreter else False)
     def conformance(session: nox.Session) -> None:
+        if interpreter is None:
+            session.skip("%s compiles for CPython %s, which was not found" % (name, COMPILED_PYTHON))
         install_host(session, *_compiler_requirements(name))
         python = shutil.which("python", path=session.bin) if session.bin else None
         adapter = [python or sys.executable, str(ADAPTERS_DIR / "compiled.py"), name, "--jobs", str(COMPILED_JOBS)]
@@ -338,7 +342,8 @@ def lint(session: nox.Session) -> None:
 @nox.session
 def bench(session: nox.Session) -> None:
     """Throughput figures into reports/bench.json: -- [--programs N] [--no-nox] [--memory-programs N] ..."""
-    install_host(session, "nox", "uv")  # it times the conformance sessions with nox itself
+    compilers = PYPROJECT["project"]["optional-dependencies"]["compilers"]  # their rates by batch size
+    install_host(session, "nox", "uv", *compilers)  # it times the conformance sessions with nox itself
     session.run("python", "-m", "conformance.bench", *session.posargs)
 
 
