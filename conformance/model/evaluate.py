@@ -2977,6 +2977,8 @@ class Evaluator:
         """A function's __name__ (Data model 3.2: "the function's name")."""
         if function.block.generator and self.deviates("generator-function-named-native-js"):
             return "<native JS>"
+        if isinstance(function.node, ir.Lambda) and self.deviates("lambda-named-lambda"):
+            return "lambda"
         return function.name
 
     @staticmethod
@@ -3014,6 +3016,8 @@ class Evaluator:
             return "bound_method"
         if isinstance(value, Coroutine) and self.deviates("coroutine-is-a-generator"):
             return "generator"
+        if isinstance(value, Function) and self.deviates("function-type-is-cython-function-or-method"):
+            return "cython_function_or_method"
         return type_name(value)
 
     def cell_facts(self, cell: Cell) -> dict[str, Any]:
