@@ -1183,7 +1183,8 @@ DEVIATIONS: dict[str, Deviation] = {
         ),
         Deviation(
             "lambda-named-lambda",
-            "a lambda's __name__ is 'lambda', not '<lambda>' (its __qualname__ still ends in '<lambda>')",
+            "a lambda's __name__ is 'lambda', 'lambda1', 'lambda2' ... (numbered in the module, in the order the"
+            " compiler declares them), not '<lambda>' (its __qualname__ still ends in '<lambda>')",
             'Data model 3.2 "The standard type hierarchy", user-defined functions: "__name__: The function\'s'
             " name\"; a lambda expression (Language Reference 6.14) makes a function named '<lambda>', the name"
             " its repr and tracebacks show (and its __qualname__, PEP 3155)",

@@ -517,6 +517,7 @@ class Evaluator:
         # conformance/model/deviations.py: the rules this prediction departs from, asked where each applies
         self.deviates = (switches or Switches()).deviates
         self.names = names or {}  # the __name__ of definitions whose names are mangled
+        self.lambda_numbers: dict[int, int] | None = None  # (deviation lambda-named-lambda) by id of the node
         self.exiting: ir.Stmt | None = None  # the return, break or continue statement last run
         self.rules = Rules(version)
         self.messages = Messages(self.rules)
@@ -2978,7 +2979,10 @@ class Evaluator:
         if function.block.generator and self.deviates("generator-function-named-native-js"):
             return "<native JS>"
         if isinstance(function.node, ir.Lambda) and self.deviates("lambda-named-lambda"):
-            return "lambda"
+            if self.lambda_numbers is None:
+                self.lambda_numbers = lambda_numbers(self.analysis.module.node)
+            number = self.lambda_numbers.get(id(function.node), 0)
+            return "lambda%d" % number if number else "lambda"
         return function.name
 
     @staticmethod
@@ -3333,6 +3337,39 @@ def _has_yield(statement: ir.Stmt) -> bool:
     if isinstance(statement, ir.Yield):
         return True
     return any(_has_yield(s) for block in ir.blocks_of(statement) for s in block)
+
+
+def lambda_numbers(module: Any) -> dict[int, int]:
+    """Deviation lambda-named-lambda: each lambda's number in the module (by id of its node), as Cython counts
+    them, in the order its declaration analysis visits the tree: a lambda before what it holds; a def's
+    decorators, defaults and annotations, then its body; a class's body, then its bases, keywords
+    and decorators; a comprehension's loops (iterable, target, conditions) before its key and element."""
+    numbers: dict[int, int] = {}
+
+    def visit(node: Any) -> None:
+        if isinstance(node, tuple):
+            for item in node:
+                visit(item)
+            return
+        if not hasattr(node, "__dataclass_fields__"):
+            return
+        if isinstance(node, ir.Lambda):
+            numbers.setdefault(id(node), len(numbers))
+            visit((node.params, node.body))
+        elif isinstance(node, ir.FunctionDef):
+            visit((node.decorators, node.params, node.annotations, node.body))
+        elif isinstance(node, ir.ClassDef):
+            visit((node.body, node.bases, node.keywords, node.decorators))
+        elif isinstance(node, ir.Comprehension):
+            visit((node.clauses, node.key, node.elt))
+        elif isinstance(node, ir.ComprehensionFor):
+            visit((node.iter, node.target, node.ifs))
+        else:
+            for name in node.__dataclass_fields__:
+                visit(getattr(node, name))
+
+    visit(module)
+    return numbers
 
 
 def predict(module: ir.Module, version: tuple[int, ...], deviations: frozenset[str] = frozenset(),
