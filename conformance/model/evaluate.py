@@ -3341,9 +3341,10 @@ def _has_yield(statement: ir.Stmt) -> bool:
 
 def lambda_numbers(module: Any) -> dict[int, int]:
     """Deviation lambda-named-lambda: each lambda's number in the module (by id of its node), as Cython counts
-    them, in the order its declaration analysis visits the tree: a lambda before what it holds; a def's
-    decorators, defaults and annotations, then its body; a class's body, then its bases, keywords
-    and decorators; a comprehension's loops (iterable, target, conditions) before its key and element."""
+    them (generator expressions among them), in the order its declaration analysis visits the tree: a lambda
+    before what it holds; a def's decorators, defaults and annotations, then its body; a class's body, then
+    its bases, keywords and decorators; a comprehension's loops (iterable, target, conditions) before its key
+    and element."""
     numbers: dict[int, int] = {}
 
     def visit(node: Any) -> None:
@@ -3361,6 +3362,8 @@ def lambda_numbers(module: Any) -> dict[int, int]:
         elif isinstance(node, ir.ClassDef):
             visit((node.body, node.bases, node.keywords, node.decorators))
         elif isinstance(node, ir.Comprehension):
+            if node.kind == "gen":  # (Cython's generator expression is a kind of lambda: it takes a number too)
+                numbers.setdefault(id(node), len(numbers))
             visit((node.clauses, node.key, node.elt))
         elif isinstance(node, ir.ComprehensionFor):
             visit((node.iter, node.target, node.ifs))
