@@ -3344,8 +3344,11 @@ def lambda_numbers(module: Any) -> dict[int, int]:
     them (generator expressions among them), in the order its declaration analysis visits the tree: a lambda
     before what it holds; a def's decorators, defaults and annotations, then its body; a class's body, then
     its bases, keywords and decorators; a comprehension's loops (iterable, target, conditions) before its key
-    and element."""
+    and element; none in a loop over an empty list or tuple display, which Cython removes first."""
     numbers: dict[int, int] = {}
+
+    def empty(node: Any) -> bool:
+        return isinstance(node, (ir.ListExpr, ir.TupleExpr)) and not node.elts
 
     def visit(node: Any) -> None:
         if isinstance(node, tuple):
@@ -3364,9 +3367,14 @@ def lambda_numbers(module: Any) -> dict[int, int]:
         elif isinstance(node, ir.Comprehension):
             if node.kind == "gen":  # (Cython's generator expression is a kind of lambda: it takes a number too)
                 numbers.setdefault(id(node), len(numbers))
-            visit((node.clauses, node.key, node.elt))
-        elif isinstance(node, ir.ComprehensionFor):
-            visit((node.iter, node.target, node.ifs))
+            for clause in node.clauses:
+                visit(clause.iter)
+                if empty(clause.iter):
+                    return  # a loop over nothing is removed before lambdas are numbered, with what it holds
+                visit((clause.target, clause.ifs))
+            visit((node.key, node.elt))
+        elif isinstance(node, ir.For) and empty(node.iter):
+            visit((node.target, node.iter, node.orelse))
         else:
             for name in node.__dataclass_fields__:
                 visit(getattr(node, name))
