@@ -13,8 +13,9 @@ probes, `__name__ == "__main__"`, `__builtins__`), so what it observes is encode
 interpreted runner encodes it.
 
 A batch goes through a pipeline: in order, each program is looked up in the cache, else translated by
-the compiler (in this process) and its C compiled by up to --jobs C compilers at once, a few programs
-ahead of the one being run; each program runs as soon as its module is built, and its result is sent
+the compiler (in a process of its own: Cython's compiled parser holds the GIL for seconds on a large
+program, which would silence the progress messages) and its C compiled by up to --jobs C compilers at
+once, a few programs ahead of the one being run; each program runs as soon as its module is built, and its result is sent
 before the next one runs. So a program that crashes the process (a segfault in compiled code) is the
 first without a result: the driver pins the crash on it, starts the adapter again and sends the rest,
 which the cache spares from being compiled again. While a program is being prepared the adapter sends
@@ -39,6 +40,7 @@ import hashlib
 import importlib.util
 import io
 import json
+import multiprocessing
 import os
 import shlex
 import shutil
@@ -48,7 +50,9 @@ import sysconfig
 import tempfile
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
+from concurrent import futures
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_CACHE = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(HERE))), ".cache", "compiled")
@@ -144,6 +148,18 @@ class CythonBackend(object):
 
 
 BACKENDS = {"cython": CythonBackend}
+
+_translator = []  # in the translating process: its backend, made on the first request
+
+
+def translate_elsewhere(backend_name, cflags, module, source, folder):
+    """In the translating process: the backend's translation, as ("c", C file) or ("rejected", kind, message)."""
+    if not _translator:
+        _translator.append(BACKENDS[backend_name](cflags))
+    try:
+        return ("c", _translator[0].translate(module, source, folder))
+    except Rejected as rejection:
+        return ("rejected", rejection.kind, rejection.message)
 
 
 # -- the C compiler --------------------------------------------------------------------------------
@@ -279,29 +295,53 @@ class Build(object):
 class Builder(object):
     """Translates programs in this thread, compiles their C in a pool of C compilers, and caches both."""
 
-    def __init__(self, backend, compiler, cache, jobs):
+    def __init__(self, backend, compiler, cache, jobs, cflags):
         self.backend = backend
         self.compiler = compiler
         self.cache = cache
+        self.cflags = cflags
         self.pool = ThreadPoolExecutor(max_workers=jobs)
+        self.translator = None  # the translating process, started on the first program not in the cache
+        self.lock = threading.Lock()
 
     def start(self, source, salt=""):
-        """Begin building a program's module; Rejected outcomes are final at once."""
+        """Begin building a program's module (its translation, then its C, in a worker thread)."""
         key = self.cache.key(source, salt)
         module = "m_" + key[:24]
         found = self.cache.lookup(key, module)
         if found is not None:
             return Build(module, outcome=found)
         folder = self.cache.work_folder()
-        try:
-            c_file = self.backend.translate(module, source, folder)
-        except Rejected as rejection:
-            return Build(module, outcome=self.cache.store(key, module, folder, rejection))
-        return Build(module, future=self.pool.submit(self._compile, key, module, folder, c_file))
+        return Build(module, future=self.pool.submit(self._build, key, module, folder, source))
 
-    def _compile(self, key, module, folder, c_file):
+    def _translate(self, module, source, folder, retry=True):
+        """The translation, from the translating process; one that dies is started again and asked once more
+        (it may have died of another program), then the program is the culprit."""
+        with self.lock:
+            if self.translator is None:
+                self.translator = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+            translator = self.translator
         try:
-            outcome = self.compiler.build(folder, c_file, module)
+            return translator.submit(translate_elsewhere, self.backend.name, self.cflags, module, source,
+                                     folder).result(COMPILE_TIMEOUT)
+        except BrokenProcessPool:
+            with self.lock:
+                if self.translator is translator:
+                    self.translator = None
+            if retry:
+                return self._translate(module, source, folder, retry=False)
+            return ("rejected", "SyntaxError", "Cython: the compiler crashed")
+        except futures.TimeoutError:
+            return None  # not kept in the cache: it may be the machine's load
+
+    def _build(self, key, module, folder, source):
+        translated = self._translate(module, source, folder)
+        if translated is None:
+            return Rejected("SyntaxError", "Cython: no result after %d s" % COMPILE_TIMEOUT)
+        if translated[0] == "rejected":
+            return self.cache.store(key, module, folder, Rejected(translated[1], translated[2]))
+        try:
+            outcome = self.compiler.build(folder, translated[1], module)
         except Rejected as rejection:
             outcome = rejection
         return self.cache.store(key, module, folder, outcome)
@@ -385,7 +425,7 @@ class Adapter(object):
         self.backend = backend
         self.compiler = compiler
         self.cache = cache
-        self.builder = Builder(backend, compiler, cache, jobs)
+        self.builder = Builder(backend, compiler, cache, jobs, backend.cflags)
         self.loader = Loader()
         self.lookahead = 2 * jobs  # programs translated and queued ahead of the one running
 
