@@ -62,6 +62,26 @@ def test_a_fault_is_that_programs_outcome_and_the_batch_goes_on(
     assert runner.restarts == 1
 
 
+def test_what_a_runner_started_is_stopped_when_it_crashes(runner: Runner, tmp_path) -> None:
+    # (an adapter's compiler processes, say): the driver stops the runner's whole session, even once it is dead
+    record = tmp_path / "child.pid"
+    source = ("import os, signal, subprocess\nchild = subprocess.Popen(['sleep', '300'])\n"
+              "open(%r, 'w').write(str(child.pid))\nos.kill(os.getpid(), signal.SIGSEGV)\n" % str(record))  # fmt: skip
+    fault = runner.run_one(Program("p", source)).fault
+    assert fault is not None and fault.outcome == "crash"
+    child = int(record.read_text())
+    for _ in range(50):  # (killed at once; reaped by whoever adopted it)
+        try:
+            with open("/proc/%d/stat" % child) as stat:
+                if stat.read().split(")")[-1].split()[0] == "Z":
+                    break
+        except FileNotFoundError:
+            break
+        time.sleep(0.1)
+    else:
+        pytest.fail("the runner's child %d outlived it" % child)
+
+
 def test_stderr_of_a_crash_is_evidence(runner: Runner) -> None:
     source = "import os\nos.write(2, b'dying words\\n')\nos._exit(3)"
     fault = runner.run_one(Program("p", source)).fault

@@ -517,10 +517,12 @@ class Runner:
             self._selector = None
         process = self._process
         if process is not None:
-            if process.poll() is None:
-                try:
-                    os.killpg(process.pid, signal.SIGKILL)
-                except (ProcessLookupError, PermissionError):
+            # the whole session, even when the runner itself has died: what it started (an adapter's compiler
+            # processes) would outlive it (the group's id stays unused by new processes while one is left)
+            try:
+                os.killpg(process.pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                if process.poll() is None:
                     process.kill()
             process.wait()
             for stream in (process.stdin, process.stdout, process.stderr):

@@ -152,6 +152,20 @@ BACKENDS = {"cython": CythonBackend}
 _translator = []  # in the translating process: its backend, made on the first request
 
 
+def _outlive_nobody(parent):
+    """In the translating process: end when the adapter ends, however it ends (a segfault leaves no one to stop
+    this process, and it would wait for work forever)."""
+
+    def watch():
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(0)
+
+    thread = threading.Thread(target=watch, name="parent-watch")
+    thread.daemon = True
+    thread.start()
+
+
 def translate_elsewhere(backend_name, cflags, module, source, folder):
     """In the translating process: the backend's translation, as ("c", C file) or ("rejected", kind, message)."""
     if not _translator:
@@ -319,7 +333,8 @@ class Builder(object):
         (it may have died of another program), then the program is the culprit."""
         with self.lock:
             if self.translator is None:
-                self.translator = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+                self.translator = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
+                                                      initializer=_outlive_nobody, initargs=(os.getpid(),))
             translator = self.translator
         try:
             return translator.submit(translate_elsewhere, self.backend.name, self.cflags, module, source,
