@@ -59,6 +59,7 @@ DEFAULT_CACHE = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(HER
 DEFAULT_JOBS = 2  # C compilers at once
 DEFAULT_CFLAGS = "-O1"  # the optimisation level (measured: see README, "Compiled Python")
 COMPILE_TIMEOUT = 300.0  # seconds one program's compilation may take before it counts as rejected
+TRANSLATE_TIMEOUT = 60.0  # ... and its translation, a fraction of a second normally (Cython loops on some)
 PROGRESS_INTERVAL = 0.25  # seconds between progress messages while a program is being prepared
 EXTENSION = sysconfig.get_config_var("EXT_SUFFIX") or ".so"
 MESSAGE_LINES = 12  # lines of a compiler's complaint kept in a compile outcome
@@ -338,7 +339,15 @@ class Builder(object):
             translator = self.translator
         try:
             return translator.submit(translate_elsewhere, self.backend.name, self.cflags, module, source,
-                                     folder).result(COMPILE_TIMEOUT)
+                                     folder).result(TRANSLATE_TIMEOUT)
+        except futures.TimeoutError:
+            # the compiler loops: stop it (the programs queued behind it are asked again, in a new one)
+            with self.lock:
+                if self.translator is translator:
+                    self.translator = None
+                for process in list(getattr(translator, "_processes", {}).values()):
+                    process.kill()
+            return ("rejected", "SyntaxError", "Cython: no result after %d s (the compiler loops)" % TRANSLATE_TIMEOUT)
         except BrokenProcessPool:
             with self.lock:
                 if self.translator is translator:
@@ -346,13 +355,9 @@ class Builder(object):
             if retry:
                 return self._translate(module, source, folder, retry=False)
             return ("rejected", "SyntaxError", "Cython: the compiler crashed")
-        except futures.TimeoutError:
-            return None  # not kept in the cache: it may be the machine's load
 
     def _build(self, key, module, folder, source):
         translated = self._translate(module, source, folder)
-        if translated is None:
-            return Rejected("SyntaxError", "Cython: no result after %d s" % COMPILE_TIMEOUT)
         if translated[0] == "rejected":
             return self.cache.store(key, module, folder, Rejected(translated[1], translated[2]))
         try:
