@@ -3,6 +3,7 @@
     nox                       conformance on every interpreter found, then the report
     nox -s conformance-3.12   one interpreter (conformance-pypy3.9 for PyPy)
     nox -t node               the implementations hosted in Node (Pyodide, MicroPython, Brython, Skulpt)
+    nox -t compilers          Python compiled to C extension modules (Cython)
     nox -s target -- --interpreter COMMAND [--interpreter COMMAND2] [pytest options]
     nox -s crosscheck         run each generated difference's program on every interpreter with results
     nox -s report             rebuild reports/html/ from every results file present
@@ -19,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import os
 import random
+import shlex
 import shutil
 import signal
 import sys
@@ -31,6 +33,7 @@ import nox.virtualenv
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT))
 
+from conformance.host.driver import RUNNER  # noqa: E402
 from conformance.host.interpreters import Interpreter, discover  # noqa: E402
 from conformance.host.system import children  # noqa: E402
 
@@ -215,6 +218,49 @@ for _name, (_adapter, _expectations) in ADAPTERS.items():
     make_adapter_session(_name, _adapter, _expectations)
 
 
+# Compilers: each program compiled to a C extension module and run on the CPython the session's virtual
+# environment is made from, through conformance/target/adapters/compiled.py; the compiler pinned by the
+# `compilers` extra of pyproject.toml. Session name -> expectations file.
+COMPILED_PYTHON = "3.12"
+COMPILERS = {
+    "cython": "cython-3.3.toml",
+}
+# A program costs a C compile (about a second): each property gets COMPILERS_EXAMPLES (4, the `compilers`
+# profile, derandomized) x 3 programs, 516 generated programs in all, and every case; each adapter runs one
+# C compiler (pytest-xdist runs two adapters: two compilers on this 2-core machine). Batches take far longer
+# than a runner's, hence the batch timeout.
+COMPILED_BUDGET = ["--hypothesis-profile", "compilers", "--programs-per-example", "3", "--batch-timeout", "900"]
+COMPILED_JOBS = 1
+
+
+def make_compiler_session(name: str, expectations: str) -> None:
+    interpreter = FOUND.get(COMPILED_PYTHON)  # (by path: uv would rather download a Python than look in pyenv)
+
+    @nox.session(name="conformance-" + name, tags=["compilers"], python=interpreter.path if interpreter else False)
+    def conformance(session: nox.Session) -> None:
+        if interpreter is None:
+            session.skip("%s compiles for CPython %s, which was not found" % (name, COMPILED_PYTHON))
+        install_host(session, *_compiler_requirements(name))
+        python = shutil.which("python", path=session.bin) if session.bin else None
+        adapter = [python or sys.executable, str(ADAPTERS_DIR / "compiled.py"), name, "--jobs", str(COMPILED_JOBS)]
+        # the handshake compiles probes: build it into the cache first, so the driver's start timeout never sees it
+        session.run(*adapter, "--hello", str(RUNNER), silent=True)
+        command = " ".join(shlex.quote(argument) for argument in adapter)
+        run_conformance(session, command, COMPILED_BUDGET + expectations_option(expectations) + session.posargs)
+
+    conformance.__doc__ = "Conformance against %s: programs compiled to C extension modules, then run." % name
+
+
+def _compiler_requirements(name: str) -> list[str]:
+    """The pinned requirement of the compiler, from pyproject.toml's `compilers` extra."""
+    pinned = PYPROJECT["project"]["optional-dependencies"]["compilers"]
+    return [requirement for requirement in pinned if requirement.lower().startswith(name + "==")]
+
+
+for _name, _expectations in COMPILERS.items():
+    make_compiler_session(_name, _expectations)
+
+
 @nox.session(venv_backend="none")
 def summary(session: nox.Session) -> None:
     """Print the table of results: area x interpreter, passed/failed/skipped."""
@@ -283,7 +329,9 @@ def tests(session: nox.Session) -> None:
     cases: its generated properties find the PyPy bugs its expectations file lists.
     """
     # nox itself: tests/end_to_end/test_nox.py and test_chaos.py run it
-    install_host(session, *PYPROJECT["project"]["optional-dependencies"]["browser"], "nox")
+    extras = PYPROJECT["project"]["optional-dependencies"]
+    # Cython: tests/test_compiled.py runs the compiled adapter with the Python running the tests
+    install_host(session, *extras["browser"], *extras["compilers"], "nox")
     if NODE is not None:
         install_adapters(session)  # for tests/test_adapters.py
     session.run("python", "-m", "pytest", "tests", "-n", "auto", "--hypothesis-profile", "ci", *session.posargs)
@@ -310,7 +358,8 @@ def lint(session: nox.Session) -> None:
 @nox.session
 def bench(session: nox.Session) -> None:
     """Throughput figures into reports/bench.json: -- [--programs N] [--no-nox] [--memory-programs N] ..."""
-    install_host(session, "nox", "uv")  # it times the conformance sessions with nox itself
+    compilers = PYPROJECT["project"]["optional-dependencies"]["compilers"]  # their rates by batch size
+    install_host(session, "nox", "uv", *compilers)  # it times the conformance sessions with nox itself
     session.run("python", "-m", "conformance.bench", *session.posargs)
 
 

@@ -1,7 +1,7 @@
 """Throughput of the suite, measured on this machine: `nox -s bench`.
 
     python -m conformance.bench [--programs N] [--rounds N] [--memory-programs N]
-                                [--no-nox] [--no-memory] [--out FILE]
+                                [--no-nox] [--no-memory] [--no-compilers] [--out FILE]
 
 One corpus of generated programs (every area in turn, the programs the model
 accepts, made by the engine's own properties: conformance/engine/properties.py)
@@ -24,7 +24,10 @@ Each rate is the median of --rounds rounds. Then scaling: the runner's rate by
 batch size and by nesting depth, PyPy's runner rate, and the wall time of each
 nox conformance session in turn, cumulated as interpreters are added; and
 memory: --memory-programs programs (a million by default) through one runner,
-sampling the runner's and this process's resident memory. Everything goes to
+sampling the runner's and this process's resident memory; and compilers: each
+compiler installed in this Python (Cython), through adapters/compiled.py, by
+batch size, cold (a fresh cache: every program compiled) and warm (the same
+programs again, all built). Everything goes to
 reports/bench.json, and a table to the terminal. Timing on a shared machine is
 noisy: the load average before and after is recorded with the figures.
 """
@@ -74,6 +77,10 @@ TARGETS = {  # issue targets, as ratios measured in one run and one absolute rat
     "end_to_end_programs_per_s": 1000.0,
 }
 SUBPROCESS_SAMPLE = 30  # programs run one process each (at tens of ms each)
+COMPILED = ROOT / "conformance" / "target" / "adapters" / "compiled.py"
+COMPILERS = {"cython": "Cython"}  # compiled.py's backend -> the module that says it is installed
+COMPILER_BATCHES = (1, 2, 5, 10, 25)
+COMPILER_SAMPLE = 50  # programs per batch size (a C compile each, about a second, when cold)
 MEMORY_SAMPLES = 20
 
 
@@ -346,6 +353,42 @@ def measure_pypy(programs: list[Generated], rounds: int, batch: int) -> dict[str
     }
 
 
+def measure_compilers(programs: Sequence[Generated], sizes: Sequence[int] = COMPILER_BATCHES,
+                      sample: int = COMPILER_SAMPLE) -> list[dict[str, Any]]:  # fmt: skip
+    """Programs per second through the compiled adapter, per compiler installed here and batch size.
+
+    Cold: a fresh cache, so every program is compiled (the first run of a session); warm: the same
+    programs again (a rerun, or the rest of a batch after a crash). The adapter's handshake, which
+    compiles probes, is made before the clock starts.
+    """
+    figures: list[dict[str, Any]] = []
+    chosen = programs[:sample]
+    for name, module in COMPILERS.items():
+        if importlib.util.find_spec(module) is None:
+            figures.append({"compiler": name, "missing": "%s is not installed in %s" % (module, sys.executable)})
+            continue
+        for size in sizes:
+            with tempfile.TemporaryDirectory(prefix="bench-compiled-") as cache:
+                command = [sys.executable, str(COMPILED), name, "--cache", cache]
+                with Runner(command, batch_timeout=3600, start_timeout=600) as runner:
+                    chunks = batches(chosen, size)
+                    started = time.perf_counter()
+                    results = [result for chunk in chunks for result in runner.run(chunk)]
+                    cold = time.perf_counter() - started
+                    started = time.perf_counter()
+                    for chunk in chunks:
+                        runner.run(chunk)
+                    warm = time.perf_counter() - started
+            figures.append({
+                "compiler": name, "batch": size, "programs": len(chosen),
+                "rejected": sum(result.compile_error is not None for result in results),
+                "faults": sum(result.fault is not None for result in results),
+                "cold_programs_per_s": round(len(chosen) / cold, 2),
+                "warm_programs_per_s": round(len(chosen) / warm, 1),
+            })  # fmt: skip
+    return figures
+
+
 def measure_nox() -> list[dict[str, Any]]:
     """Each conformance session of plain `nox` in turn, timed; cumulative time as interpreters are added."""
     names = ["conformance-" + i.name for i in discover()]
@@ -453,6 +496,8 @@ def _run(options: argparse.Namespace, session: Session) -> dict[str, Any]:
                                                          batch)}),
         ("PyPy's runner", lambda: measure_pypy(programs, options.rounds, batch)),
     ]  # fmt: skip
+    if not options.no_compilers:
+        steps.append(("compilers by batch size", lambda: {"compilers": measure_compilers(programs)}))
     if not options.no_nox:
         steps.append(("nox, session by session", lambda: {"nox_sessions": measure_nox()}))
     if not options.no_memory:
@@ -462,7 +507,7 @@ def _run(options: argparse.Namespace, session: Session) -> dict[str, Any]:
     for title, step in steps:
         print("measuring %s ..." % title, flush=True)
         figures = step() or {}
-        for key in ("batch_size", "nesting_depth", "nox_sessions"):
+        for key in ("batch_size", "nesting_depth", "compilers", "nox_sessions"):
             if key in figures:
                 scaling[key] = figures.pop(key)
         document.update(figures)
@@ -503,6 +548,13 @@ def table(document: dict[str, Any]) -> str:
         lines.append("depth <= %d (%4d chars): in-process %8.1f, runner %8.1f, model %8.1f" % (
             row["max_depth"], row["mean_source_chars"], row["inprocess_programs_per_s"],
             row["runner_programs_per_s"], row["model_programs_per_s"]))  # fmt: skip
+    for row in document["scaling"].get("compilers", []):
+        if "missing" in row:
+            lines.append("%s: not measured (%s)" % (row["compiler"], row["missing"]))
+        else:
+            lines.append("%s, batch of %-3d cold %6.2f, warm %7.1f programs/s (%d of %d rejected by the compiler)" % (
+                row["compiler"], row["batch"], row["cold_programs_per_s"], row["warm_programs_per_s"],
+                row["rejected"], row["programs"]))  # fmt: skip
     for row in document["scaling"].get("nox_sessions", []):
         lines.append("nox %-26s %7.1f s  cumulative %7.1f s" % (row["session"], row["seconds"], row["cumulative_s"]))
     memory = document.get("memory")
@@ -536,6 +588,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="programs through one runner for the memory figures (default: %(default)s)")  # fmt: skip
     parser.add_argument("--no-memory", action="store_true", help="skip the memory run")
     parser.add_argument("--no-nox", action="store_true", help="skip timing the nox sessions")
+    parser.add_argument("--no-compilers", action="store_true", help="skip the compilers' rates")
     parser.add_argument("--out", type=Path, default=ROOT / "reports" / "bench.json", help="where to write the figures")
     options = parser.parse_args(argv)
     if options.programs < 1000 or options.rounds < 1 or options.memory_programs < 1:

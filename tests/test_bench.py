@@ -89,3 +89,13 @@ def test_the_table_shows_every_rate_and_target() -> None:
     for stage in ("generation", "model", "inprocess", "runner", "subprocess", "end to end"):
         assert stage in text
     assert "NOT MET" in text
+
+
+def test_compilers_are_measured_by_batch_size_cold_and_warm(props: list[Property]) -> None:
+    programs = bench.corpus(props, 4)
+    rows = bench.measure_compilers(programs, sizes=(1, 4), sample=4)
+    assert [(row["compiler"], row["batch"], row["programs"]) for row in rows] == [("cython", 1, 4), ("cython", 4, 4)]
+    for row in rows:
+        assert row["faults"] == 0
+        # the warm pass finds every program built: far faster than compiling them
+        assert row["warm_programs_per_s"] > 5 * row["cold_programs_per_s"] > 0

@@ -238,6 +238,14 @@ def g():
     yield 1
 probe('r', g)
 """,
+    "lambda-named-lambda": """
+probe('r', lambda: 1)
+""",
+    "function-type-is-cython-function-or-method": """
+def f():
+    return 1
+probe_closure('r', f)
+""",
     "set-or-dict-comprehension-element-fails-to-compile": """
 d = {k: (lambda: k) for k in [1]}
 probe('r', 1)

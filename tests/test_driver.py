@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import time
 from collections.abc import Callable, Iterator
 
@@ -9,7 +10,7 @@ import pytest
 
 from conformance.host.driver import PROGRAM_TIMEOUT_FACTOR, PROGRAM_TIMEOUT_FLOOR, Runner, TargetError
 from conformance.host.protocol import Program
-from tests.support import HOST
+from tests.support import FAKE, HOST
 
 
 def programs(*sources: str) -> list[Program]:
@@ -61,6 +62,26 @@ def test_a_fault_is_that_programs_outcome_and_the_batch_goes_on(
     assert runner.restarts == 1
 
 
+def test_what_a_runner_started_is_stopped_when_it_crashes(runner: Runner, tmp_path) -> None:
+    # (an adapter's compiler processes, say): the driver stops the runner's whole session, even once it is dead
+    record = tmp_path / "child.pid"
+    source = ("import os, signal, subprocess\nchild = subprocess.Popen(['sleep', '300'])\n"
+              "open(%r, 'w').write(str(child.pid))\nos.kill(os.getpid(), signal.SIGSEGV)\n" % str(record))  # fmt: skip
+    fault = runner.run_one(Program("p", source)).fault
+    assert fault is not None and fault.outcome == "crash"
+    child = int(record.read_text())
+    for _ in range(50):  # (killed at once; reaped by whoever adopted it)
+        try:
+            with open("/proc/%d/stat" % child) as stat:
+                if stat.read().split(")")[-1].split()[0] == "Z":
+                    break
+        except FileNotFoundError:
+            break
+        time.sleep(0.1)
+    else:
+        pytest.fail("the runner's child %d outlived it" % child)
+
+
 def test_stderr_of_a_crash_is_evidence(runner: Runner) -> None:
     source = "import os\nos.write(2, b'dying words\\n')\nos._exit(3)"
     fault = runner.run_one(Program("p", source)).fault
@@ -91,6 +112,28 @@ def test_the_deadline_is_per_program_not_per_batch() -> None:
     with Runner(HOST, batch_timeout=60, program_timeout=1.0) as runner:
         results = runner.run(programs(*["import time\ntime.sleep(0.4)\nprobe('n', %d)" % n for n in range(4)]))
     assert [result.fault for result in results] == [None] * 4  # 1.6 s in all, each well within its 1 s
+
+
+def test_progress_messages_start_a_programs_deadline_again() -> None:
+    # 1.5 s of preparing, each step within the 0.5 s deadline: a result, and the slowest is timed from the last step
+    with Runner([sys.executable, "-S", FAKE], batch_timeout=60, program_timeout=0.5) as runner:
+        results = runner.run(programs("progress 5", "ok 2"))
+        assert [result.fault for result in results] == [None, None]
+        assert results[0].observations == {"v": {"value": "after progress"}}
+        assert runner.slowest < 0.5
+
+
+def test_preparing_longer_than_the_deadline_without_a_progress_message_is_a_timeout() -> None:
+    with Runner([sys.executable, "-S", FAKE], batch_timeout=60, program_timeout=0.2) as runner:
+        [result] = runner.run(programs("progress 2"))  # the first message comes after 0.3 s
+    assert result.fault is not None and result.fault.outcome == "timeout"
+
+
+def test_progress_naming_another_program_is_a_protocol_error() -> None:
+    with Runner([sys.executable, "-S", FAKE], batch_timeout=60) as runner:
+        results = runner.run(programs("progress-other", "ok 2"))
+    assert results[0].fault is not None and results[0].fault.outcome == "protocol-error"
+    assert results[1].observations == {"v": {"value": "2"}}
 
 
 def test_the_default_deadline_grows_with_the_slowest_program_answered() -> None:

@@ -28,7 +28,11 @@ given (`program_timeout`), or by default PROGRAM_TIMEOUT_FACTOR times the slowes
 program this target has answered so far, never less than the time the target took
 to start, nor than PROGRAM_TIMEOUT_FLOOR. A hang then costs about a second, not the
 batch timeout, on a fast target; a target that is slow everywhere (WebAssembly, a
-JavaScript translator) has the deadline its own speed gives it.
+JavaScript translator) has the deadline its own speed gives it. A target that must prepare
+a program before running it (a compiler: seconds per program) says it is still working on
+it with `{"progress": ID}`; each such message starts the program's deadline again, and
+the slowest program is timed from the last one, so the deadline bounds running, not
+compiling (the target bounds its compiler itself; the batch timeout bounds both).
 """
 
 from __future__ import annotations
@@ -237,9 +241,13 @@ class Runner:
             try:
                 batch_deadline = time.monotonic() + self.batch_timeout
                 self._send({"batch": [program.to_message() for program in pending]}, batch_deadline)
+                started = time.monotonic()
                 while True:
-                    started = time.monotonic()
                     message = self._read_within(started, batch_deadline)
+                    if "progress" in message:
+                        self._progress(message, pending[0] if pending else None)
+                        started = time.monotonic()  # still preparing it: its deadline starts again
+                        continue
                     if "done" in message:
                         if pending:
                             raise _Stopped(
@@ -249,6 +257,7 @@ class Runner:
                     results.append(self._result(message, pending[0] if pending else None))
                     pending.pop(0)
                     self.slowest = max(self.slowest, time.monotonic() - started)
+                    started = time.monotonic()
             except _Stopped as stopped:
                 culprit = pending.pop(0)
                 results.append(ProgramResult(id=culprit.id, fault=stopped.fault))
@@ -275,6 +284,11 @@ class Runner:
                 detail = "made no progress for %.1f s (its time limit per program)" % allowed
                 raise _Stopped(Fault("timeout", detail, stopped.fault.evidence)) from None
             raise
+
+    def _progress(self, message: dict[str, Any], expected: Program | None) -> None:
+        """A `progress` message must name the program the target is working on."""
+        if expected is None or message.get("progress") != expected.id:
+            raise _Stopped(Fault("protocol-error", "sent an unexpected message: %s" % clip(message)))
 
     def _result(self, message: dict[str, Any], expected: Program | None) -> ProgramResult:
         result = message.get("result")
@@ -503,10 +517,12 @@ class Runner:
             self._selector = None
         process = self._process
         if process is not None:
-            if process.poll() is None:
-                try:
-                    os.killpg(process.pid, signal.SIGKILL)
-                except (ProcessLookupError, PermissionError):
+            # the whole session, even when the runner itself has died: what it started (an adapter's compiler
+            # processes) would outlive it (the group's id stays unused by new processes while one is left)
+            try:
+                os.killpg(process.pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                if process.poll() is None:
                     process.kill()
             process.wait()
             for stream in (process.stdin, process.stdout, process.stderr):

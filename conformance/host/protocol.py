@@ -8,6 +8,9 @@ message into one of these records and nothing past the driver sees raw messages:
     ProgramResult  the runner's report on one program, or the fault that stopped it
     Fault          why a program has no result: the runner crashed, hung or broke the protocol
 
+A `{"progress": ID}` message (a target still preparing program ID, such as a compiler)
+is no record: the driver only restarts that program's deadline on it.
+
 A result keeps the runner's own format for what the program observed (a dict per
 probe label, see runner.py), because that format is also what the reference model
 predicts and what the comparator reads.

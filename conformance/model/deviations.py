@@ -1439,5 +1439,28 @@ DEVIATIONS: dict[str, Deviation] = {
             " (`X = TypeAliasType('X', ...)` from typing)",
             seen=("brython",),
         ),
+        Deviation(
+            "lambda-named-lambda",
+            "a lambda's __name__ is 'lambda', 'lambda1', 'lambda2' ... (numbered in the module, in the order the"
+            " compiler declares them), not '<lambda>' (its __qualname__ still ends in '<lambda>')",
+            'Data model 3.2 "The standard type hierarchy", user-defined functions: "__name__: The function\'s'
+            " name\"; a lambda expression (Language Reference 6.14) makes a function named '<lambda>', the name"
+            " its repr and tracebacks show (and its __qualname__, PEP 3155)",
+            "the compiler names the C function of a lambda after the keyword and gives the function object that"
+            " name, keeping '<lambda>' for the qualified name only",
+            "do not rely on a lambda's __name__; give the function a name with def where it is shown",
+            seen=("cython",),
+        ),
+        Deviation(
+            "function-type-is-cython-function-or-method",
+            "a user-defined function's type is the compiler's own, 'cython_function_or_method', for functions,"
+            " lambdas, generator and coroutine functions alike (a bound method is still of type `method`)",
+            'Data model 3.2 "The standard type hierarchy", "Callable types": a function definition or lambda'
+            ' makes a "user-defined function" object, of type `function` (types.FunctionType)',
+            "compiled functions are objects of a type of the compiler's runtime that wraps a C function, with"
+            " the attributes of a Python function but not its type",
+            "test for callables with callable() or inspect.isroutine(), never by type or type name",
+            seen=("cython",),
+        ),
     )
 }

@@ -571,6 +571,7 @@ class Evaluator:
         # conformance/model/deviations.py: the rules this prediction departs from, asked where each applies
         self.deviates = (switches or Switches()).deviates
         self.names = names or {}  # the __name__ of definitions whose names are mangled
+        self.lambda_numbers: dict[int, int] | None = None  # (deviation lambda-named-lambda) by id of the node
         self.exiting: ir.Stmt | None = None  # the return, break or continue statement last run
         self.rules = Rules(version)
         self.messages = Messages(self.rules)
@@ -3332,6 +3333,11 @@ class Evaluator:
         """A function's __name__ (Data model 3.2: "the function's name")."""
         if function.block.generator and self.deviates("generator-function-named-native-js"):
             return "<native JS>"
+        if isinstance(function.node, ir.Lambda) and self.deviates("lambda-named-lambda"):
+            if self.lambda_numbers is None:
+                self.lambda_numbers = lambda_numbers(self.analysis.module.node)
+            number = self.lambda_numbers.get(id(function.node), 0)
+            return "lambda%d" % number if number else "lambda"
         return function.name
 
     @staticmethod
@@ -3369,6 +3375,8 @@ class Evaluator:
             return "bound_method"
         if isinstance(value, Coroutine) and self.deviates("coroutine-is-a-generator"):
             return "generator"
+        if isinstance(value, Function) and self.deviates("function-type-is-cython-function-or-method"):
+            return "cython_function_or_method"
         return type_name(value)
 
     def cell_facts(self, cell: Cell) -> dict[str, Any]:
@@ -3713,6 +3721,50 @@ def _has_yield(statement: ir.Stmt) -> bool:
     if isinstance(statement, ir.Yield):
         return True
     return any(_has_yield(s) for block in ir.blocks_of(statement) for s in block)
+
+
+def lambda_numbers(module: Any) -> dict[int, int]:
+    """Deviation lambda-named-lambda: each lambda's number in the module (by id of its node), as Cython counts
+    them (generator expressions among them), in the order its declaration analysis visits the tree: a lambda
+    before what it holds; a def's decorators, defaults and annotations, then its body; a class's body, then
+    its bases, keywords and decorators; a comprehension's loops (iterable, target, conditions) before its key
+    and element; none in a loop over an empty list or tuple display, which Cython removes first."""
+    numbers: dict[int, int] = {}
+
+    def empty(node: Any) -> bool:
+        return isinstance(node, (ir.ListExpr, ir.TupleExpr)) and not node.elts
+
+    def visit(node: Any) -> None:
+        if isinstance(node, tuple):
+            for item in node:
+                visit(item)
+            return
+        if not hasattr(node, "__dataclass_fields__"):
+            return
+        if isinstance(node, ir.Lambda):
+            numbers.setdefault(id(node), len(numbers))
+            visit((node.params, node.body))
+        elif isinstance(node, ir.FunctionDef):
+            visit((node.decorators, node.params, node.annotations, node.body))
+        elif isinstance(node, ir.ClassDef):
+            visit((node.body, node.bases, node.keywords, node.decorators))
+        elif isinstance(node, ir.Comprehension):
+            if node.kind == "gen":  # (Cython's generator expression is a kind of lambda: it takes a number too)
+                numbers.setdefault(id(node), len(numbers))
+            for clause in node.clauses:
+                visit(clause.iter)
+                if empty(clause.iter):
+                    return  # a loop over nothing is removed before lambdas are numbered, with what it holds
+                visit((clause.target, clause.ifs))
+            visit((node.key, node.elt))
+        elif isinstance(node, ir.For) and empty(node.iter):
+            visit((node.target, node.iter, node.orelse))
+        else:
+            for name in node.__dataclass_fields__:
+                visit(getattr(node, name))
+
+    visit(module)
+    return numbers
 
 
 def predict(module: ir.Module, version: tuple[int, ...], deviations: frozenset[str] = frozenset(),

@@ -8,7 +8,7 @@ Loaded by conformance/conftest.py. Its parts, each a small module:
     stop       one stop, handled once (SIGINT, SIGTERM), in every pytest process
     outcomes   the engine's verdicts as pytest outcomes, pytest's reports as results outcomes
     recorder   the results file, written by the one process that runs the session
-    profiles   the Hypothesis profiles (dev, ci, thorough, fail-fast)
+    profiles   the Hypothesis profiles (dev, ci, thorough, compilers, fail-fast)
 
 Here: the hooks that tie them together, and the fixtures the check modules use.
 The engine session starts once per process at configuration time (each pytest-xdist

@@ -1,4 +1,4 @@
-"""Hypothesis profiles: `dev` (the default), `ci` and `thorough`.
+"""Hypothesis profiles: `dev` (the default), `ci`, `thorough` and `compilers`.
 
     python -m pytest conformance --hypothesis-profile thorough
 
@@ -34,6 +34,10 @@ _common = settings(
 settings.register_profile("dev", _common, max_examples=EXAMPLES)
 settings.register_profile("ci", _common, max_examples=CI_EXAMPLES, derandomize=True, database=None)
 settings.register_profile("thorough", _common, max_examples=20 * EXAMPLES)
+# For compilers (nox -t compilers), where a program costs a C compile, about a second: few examples,
+# derandomized, so that a run is repeatable and a second run finds every program already built.
+COMPILERS_EXAMPLES = 4
+settings.register_profile("compilers", _common, max_examples=COMPILERS_EXAMPLES, derandomize=True, database=None)
 # For showing that a property fails at all (the suite's own tests): no shrinking, and a
 # larger budget, which only a property that does not fail spends.
 settings.register_profile(

@@ -15,6 +15,12 @@ Protocol: one JSON object per line, ASCII only.
 
 A result is written only once its program has finished, so when the runner dies
 the host knows exactly which program was running: the first one without a result.
+A target that prepares each program before running it (a compile-then-run adapter,
+adapters/compiled.py) may also send, before a program's result,
+
+    runner -> host   {"progress": ID}                  still preparing program ID
+
+which starts that program's deadline again (this runner never needs it).
 
 Programs see four probe functions; each records one observation under a label
 (a label recorded again, by a probe in a loop or a function called twice, gets
@@ -393,6 +399,33 @@ def run_program(program_id, source, filename="<program>"):
         try:
             exec(code, observer.namespace())
         except BaseException as error:  # SystemExit, KeyboardInterrupt, RecursionError too
+            result["error"] = encode_exception(error)
+    finally:
+        _swap_streams(streams)
+        _guard[0].restore()
+    result["observations"] = observer.observations
+    if captured.size:
+        result["output"] = captured.text()
+    return result
+
+
+def run_prepared(program_id, execute):
+    """Run a program prepared some other way (a compiled module); return its result.
+
+    `execute(namespace)` runs it in the namespace run_program would give it (the probes,
+    `__name__`, `__builtins__`), with the same capture of its streams and the same care of
+    builtins, so its observations are encoded exactly as run_program's.
+    """
+    result = {"id": program_id}
+    observer = Observer()
+    captured = Capture()
+    if not _guard:
+        _guard.append(BuiltinsGuard())
+    streams = _swap_streams(captured)
+    try:
+        try:
+            execute(observer.namespace())
+        except BaseException as error:
             result["error"] = encode_exception(error)
     finally:
         _swap_streams(streams)

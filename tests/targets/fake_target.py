@@ -23,6 +23,8 @@ A program's source says what to do with it:
     exhaust-memory   allocate until memory runs out, and die of it
     burn-cpu         busy loop (for the CPU-time limit)
     fds              answer with the file descriptors open in this process
+    progress N       N progress messages 0.3 s apart (a compiler at work), then answer
+    progress-other   a progress message naming another program
 
 With --fail-start-after N, every start after the N-th (counted in FILE) exits at once
 with status 1, as an interpreter that breaks between runs would.
@@ -34,6 +36,7 @@ import json
 import os
 import signal
 import sys
+import time
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -110,6 +113,13 @@ def misbehave(action: str, argument: str, program_id: str, out: BinaryIO) -> str
         hoard = []
         while True:
             hoard.append(bytearray(1 << 20))
+    elif action == "progress":
+        for _ in range(int(argument)):
+            time.sleep(0.3)
+            send(out, {"progress": program_id})
+        answer(out, program_id, "after progress")
+    elif action == "progress-other":
+        send(out, {"progress": "not-" + program_id})
     elif action == "fds":
         answer(out, program_id, sorted(int(fd) for fd in os.listdir("/proc/self/fd")))
     else:

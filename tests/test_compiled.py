@@ -1,0 +1,164 @@
+"""The compile-then-run adapter (conformance/target/adapters/compiled.py), with Cython as the compiler.
+
+The adapter is started through the real driver, like any interpreter, with a cache folder of its own, so
+every run of these tests compiles. It needs Cython in the Python running the tests: `nox -s tests` installs
+it (the `compilers` extra of pyproject.toml); without it the tests fail, saying so.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import importlib.util
+import shutil
+import stat
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from conformance.host.driver import RUNNER, Runner
+from conformance.host.protocol import Program, ProgramResult
+from generators.features import BEHAVIOUR, SYNTAX
+from tests.support import ROOT
+
+ADAPTER = ROOT / "conformance" / "target" / "adapters" / "compiled.py"
+GCC = shutil.which("gcc") or "cc"
+
+
+def start(cache: Path, *options: str) -> Runner:
+    if importlib.util.find_spec("Cython") is None:
+        pytest.fail("these tests need Cython in %s: pip install -e '.[compilers]' (nox -s tests installs it)"
+                    % sys.executable)  # fmt: skip
+    runner = Runner([sys.executable, str(ADAPTER), "cython", "--cache", str(cache), *options],
+                    batch_timeout=300, start_timeout=300)  # fmt: skip
+    runner.start()
+    return runner
+
+
+@pytest.fixture(scope="module")
+def cython(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Runner]:
+    runner = start(tmp_path_factory.mktemp("compiled-cache"))
+    yield runner
+    runner.close()
+
+
+def run(runner: Runner, *sources: str) -> list[ProgramResult]:
+    return runner.run([Program("p%d" % index, source) for index, source in enumerate(sources)])
+
+
+def interpreted(source: str) -> dict:
+    """What the interpreted runner observes: the runner module in this process."""
+    spec = importlib.util.spec_from_file_location("closure_runner_for_compiled", RUNNER)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    result = module.run_program("p", source)
+    return dict(result["observations"])
+
+
+def c_compiler_logging_to(tmp_path: Path) -> tuple[str, Path]:
+    """A C compiler that logs each C file it compiled, and rejects one whose C has a marker name in it."""
+    log = tmp_path / "compiled.log"
+    script = tmp_path / "cc.sh"
+    script.write_text(
+        "#!/bin/sh\n"
+        'for argument in "$@"; do case "$argument" in *.c) file="$argument";; esac; done\n'
+        'if grep -q C_COMPILER_REJECTS_THIS "$file"; then echo "$file: error: rejected on purpose" >&2; exit 1; fi\n'
+        '%s "$@" || exit $?\n'
+        'echo "$file" >> %s\n' % (GCC, log)
+    )
+    script.chmod(script.stat().st_mode | stat.S_IXUSR)
+    return str(script), log
+
+
+def test_the_handshake_names_cython_and_the_python_it_builds_for(cython: Runner) -> None:
+    hello = cython.hello
+    assert hello is not None
+    assert hello.implementation == "cython"
+    assert hello.raw["implementation_version"] == importlib.metadata.version("cython")
+    assert hello.version == tuple(sys.version_info[:3])
+    assert hello.language == "%d.%d" % sys.version_info[:2]
+    assert set(hello.capabilities) >= {"closure_attr", "code_attr", "cell_contents", *SYNTAX, *BEHAVIOUR}
+
+
+def test_a_batch_is_answered_in_order_and_observed_as_the_runner_observes(cython: Runner) -> None:
+    source = (
+        "def make():\n    fs = [lambda: i for i in range(3)]\n    return fs\nprint('hello')\n"
+        "probe('late', [f() for f in make()])\nprobe_call('missing', lambda: undefined_name)\n"
+        "probe('names', sorted(globals()))\n"
+    )
+    first, second = run(cython, source, "probe('second', (1, 'a'))\nraise ValueError('boom')\n")
+    assert [first.id, second.id] == ["p0", "p1"]
+    assert first.observations == interpreted(source)
+    assert first.output == "hello\n"
+    assert second.observations == {"second": {"value": {"tuple": [1, "a"]}}}
+    assert second.error is not None and second.error["type"] == "ValueError"
+
+
+def test_programs_never_see_each_others_globals_or_builtins(cython: Runner) -> None:
+    first, second = run(
+        cython,
+        "leaked_global = 1\nimport builtins\nbuiltins.leaked_builtin = 2\nprobe('set', leaked_global)\n",
+        "probe_call('global', lambda: leaked_global)\nprobe_call('builtin', lambda: leaked_builtin)\n",
+    )
+    assert first.observations["set"] == {"value": 1}
+    assert second.observations["global"]["raises"]["type"] == "NameError"
+    assert second.observations["builtin"]["raises"]["type"] == "NameError"
+
+
+def test_a_program_sent_again_runs_again(cython: Runner) -> None:
+    source = "counter = [0]\ncounter[0] += 1\nprobe('runs', counter[0])\n"
+    results = run(cython, source, source) + run(cython, source)
+    assert [result.observations for result in results] == [{"runs": {"value": 1}}] * 3
+
+
+def test_a_program_cython_rejects_is_a_compile_outcome_and_the_batch_goes_on(cython: Runner) -> None:
+    restarts = cython.restarts
+    before, rejected, after = run(cython, "probe('a', 1)\n", "def f(:\n    pass\n", "probe('b', 2)\n")
+    assert rejected.compile_error is not None
+    assert rejected.compile_error["type"] == "SyntaxError"
+    assert rejected.compile_error["message"].startswith("Cython: line 1:")
+    assert before.observations == {"a": {"value": 1}} and after.observations == {"b": {"value": 2}}
+    assert cython.restarts == restarts
+
+
+def test_a_program_the_c_compiler_rejects_is_a_compile_outcome_and_the_batch_goes_on(tmp_path: Path) -> None:
+    cc, _ = c_compiler_logging_to(tmp_path)
+    runner = start(tmp_path / "cache", "--cc", cc, "--no-ccache")
+    try:
+        before, rejected, after = run(runner, "probe('a', 1)\n", "C_COMPILER_REJECTS_THIS = 1\n", "probe('b', 2)\n")
+    finally:
+        runner.close()
+    assert rejected.compile_error is not None
+    assert rejected.compile_error["type"] == "CCompilerError"
+    assert "rejected on purpose" in rejected.compile_error["message"]
+    assert before.observations == {"a": {"value": 1}} and after.observations == {"b": {"value": 2}}
+    assert runner.restarts == 0
+
+
+def test_a_segfault_in_compiled_code_is_pinned_on_its_program_and_nothing_is_compiled_twice(tmp_path: Path) -> None:
+    cc, log = c_compiler_logging_to(tmp_path)
+    sources = ["probe('a', 1)\n", "import ctypes\nprobe('before', 1)\nctypes.string_at(0)\n", "probe('b', 2)\n",
+               "probe('c', 3)\n"]  # fmt: skip
+    runner = start(tmp_path / "cache", "--cc", cc, "--no-ccache", "--jobs", "2")
+    try:
+        results = run(runner, *sources)
+        assert runner.restarts == 1
+    finally:
+        runner.close()
+    assert [result.id for result in results] == ["p0", "p1", "p2", "p3"]
+    fault = results[1].fault
+    assert fault is not None and fault.outcome == "crash" and fault.evidence["signal"] == "SIGSEGV"
+    assert [results[i].observations for i in (0, 2, 3)] == [{"a": {"value": 1}}, {"b": {"value": 2}},
+                                                            {"c": {"value": 3}}]  # fmt: skip
+    compiled = log.read_text().splitlines()
+    assert len(compiled) == len(set(compiled)) == 1 + len(sources)  # the handshake's probes, then each program once
+    # a new adapter on the same cache compiles nothing: the crashing program is pinned again, the others answered
+    runner = start(tmp_path / "cache", "--cc", cc, "--no-ccache")
+    try:
+        again = run(runner, *sources)
+    finally:
+        runner.close()
+    assert [result.observations for result in again] == [result.observations for result in results]
+    assert log.read_text().splitlines() == compiled
