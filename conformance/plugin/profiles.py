@@ -31,9 +31,10 @@ _common = settings(
     ],
 )
 
-settings.register_profile("dev", _common, max_examples=EXAMPLES)
+# (random said explicitly: under a CI environment variable, Hypothesis's own defaults are derandomized)
+settings.register_profile("dev", _common, max_examples=EXAMPLES, derandomize=False)
 settings.register_profile("ci", _common, max_examples=CI_EXAMPLES, derandomize=True, database=None)
-settings.register_profile("thorough", _common, max_examples=20 * EXAMPLES)
+settings.register_profile("thorough", _common, max_examples=20 * EXAMPLES, derandomize=False)
 # For compilers (nox -t compilers), where a program costs a C compile, about a second: few examples,
 # derandomized, so that a run is repeatable and a second run finds every program already built.
 COMPILERS_EXAMPLES = 4
