@@ -656,6 +656,15 @@ class A:
     TYPE_ALIAS('f', 1)
     probe('r', f)
 """,
+    "builtin-exception-attributes-refused": """
+def f():
+    try:
+        raise ValueError(0)
+    except Exception as e:
+        e.a = 1
+        return e.a
+probe_call('r', f)
+""",
 }
 
 # a program with both: an except-as name read after its handler, and a local read before it is bound
@@ -878,6 +887,7 @@ def node_target(name: str) -> str:
         "duplicate-base-class-accepted",
         "range-not-hashable",
         "bare-annotation-of-a-name-read-before-binds-nothing",
+        "builtin-exception-attributes-refused",
     ],
 )
 def test_micropython_is_diagnosed_with_its_deviations(deviation: str) -> None:

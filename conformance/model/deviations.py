@@ -1462,5 +1462,20 @@ DEVIATIONS: dict[str, Deviation] = {
             "test for callables with callable() or inspect.isroutine(), never by type or type name",
             seen=("cython",),
         ),
+        Deviation(
+            "builtin-exception-attributes-refused",
+            "an instance of a built-in exception class (ValueError(0), a caught KeyError) has no __dict__: setting an"
+            " attribute on it raises AttributeError",
+            'Library "Built-in Exceptions": the built-in exception classes can be subclassed and instantiated, and'
+            " their instances are ordinary objects with a __dict__ (BaseException.add_note, __traceback__ and"
+            " arbitrary attributes set by handlers); Language Reference 7.2: an attribute reference as target asks"
+            " the object to assign the attribute",
+            "exception objects are kept small and fixed in size, without a namespace of their own (memory-constrained"
+            " implementations)",
+            "keep the data beside the exception (a variable of the handler), or raise an instance of a subclass"
+            " defined in Python, whose instances take attributes",
+            links=("https://docs.micropython.org/en/latest/genrst/builtin_types.html",),
+            seen=("micropython",),
+        ),
     )
 }

@@ -2788,6 +2788,8 @@ class Evaluator:
             raise Unspecified("an exception's own attribute set: the model does not follow it")
         if isinstance(owner, (Function, StaticMethod, ClassMethod)) and self.deviates("function-attributes-refused"):
             raise raise_("AttributeError")
+        if isinstance(owner, ExceptionValue) and self.deviates("builtin-exception-attributes-refused"):
+            raise raise_("AttributeError")
         if isinstance(owner, HAS_DICT):
             owner.attrs[attr] = value
         elif isinstance(owner, Class):
