@@ -50,7 +50,11 @@ A failure has one shape, whatever the check:
                  diagnosis ("explained" or "unexplained": a generated program judged
                  against the model), deviations [name] (the smallest set of deviations
                  under which the model predicts what was observed), alternatives
-                 [[name]] (other sets as small that explain it as well)
+                 [[name]] (other sets as small that explain it as well),
+                 expected_result (what it was judged against, in the runner's result
+                 format), program_hash and elsewhere {label: {outcome, signature?,
+                 same?, detail?}} (the program run on the run's other interpreters:
+                 conformance/crosscheck.py)
 
 Version 1 files (`closure-conformance/results/1`) are still read: their failures
 have `mismatches` [{expectation, expected, observed}] for cases and no signature.
