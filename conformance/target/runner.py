@@ -390,23 +390,7 @@ def run_program(program_id, source, filename="<program>"):
     except BaseException as error:  # SyntaxError, and whatever a broken compiler raises
         result["compile_error"] = encode_exception(error)
         return result
-    observer = Observer()
-    captured = Capture()
-    if not _guard:
-        _guard.append(BuiltinsGuard())
-    streams = _swap_streams(captured)
-    try:
-        try:
-            exec(code, observer.namespace())
-        except BaseException as error:  # SystemExit, KeyboardInterrupt, RecursionError too
-            result["error"] = encode_exception(error)
-    finally:
-        _swap_streams(streams)
-        _guard[0].restore()
-    result["observations"] = observer.observations
-    if captured.size:
-        result["output"] = captured.text()
-    return result
+    return run_prepared(program_id, lambda namespace: exec(code, namespace))
 
 
 def run_prepared(program_id, execute):
@@ -425,7 +409,7 @@ def run_prepared(program_id, execute):
     try:
         try:
             execute(observer.namespace())
-        except BaseException as error:
+        except BaseException as error:  # SystemExit, KeyboardInterrupt, RecursionError too
             result["error"] = encode_exception(error)
     finally:
         _swap_streams(streams)
