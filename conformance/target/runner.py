@@ -390,7 +390,11 @@ def run_program(program_id, source, filename="<program>"):
     except BaseException as error:  # SyntaxError, and whatever a broken compiler raises
         result["compile_error"] = encode_exception(error)
         return result
-    return run_prepared(program_id, lambda namespace: exec(code, namespace))
+
+    def execute(namespace):
+        exec(code, namespace)  # (a statement, not in a lambda: Python 2 parses this file too, to refuse itself)
+
+    return run_prepared(program_id, execute)
 
 
 def run_prepared(program_id, execute):
