@@ -84,3 +84,12 @@ def test_a_syntax_error_is_a_compile_error(adapter: Runner) -> None:
     (result,) = adapter.run([Program("bad", "def f(:\n")])
     assert result.compile_error is not None
     assert result.compile_error["type"] == "SyntaxError"
+
+
+def test_an_integral_float_stays_a_float(adapter: Runner) -> None:
+    # (Brython's json.dumps writes 1.0 as 1: the host would read an int where the program saw a float)
+    (result,) = observations(adapter, "x = 4 / 2\nprobe('half', x)\nprobe('nested', [x, (0.0,)])\nprobe('one', 1)\n")
+    assert result["half"] == {"value": 2.0} and isinstance(result["half"]["value"], float)
+    assert result["nested"] == {"value": [2.0, {"tuple": [0.0]}]}
+    assert isinstance(result["nested"]["value"][1]["tuple"][0], float)
+    assert result["one"] == {"value": 1} and isinstance(result["one"]["value"], int)

@@ -897,6 +897,40 @@ def test_micropython_is_diagnosed_with_its_deviations(deviation: str) -> None:
     assert (deviation,) in diagnoses(parse(source), (3, 4), observed, "language")
 
 
+AWAIT_OF_AN_ITERABLE = """
+def drive(generator):
+    seen = []
+    try:
+        seen.append(generator.send(None))
+        for value in range(3):
+            seen.append(generator.send(value))
+    except StopIteration as stop:
+        seen.append(stop.value)
+    return seen
+async def f():
+    x = await (5, 6)
+    return x
+async def g():
+    x = await ()
+    return x
+async def h():
+    return await f()
+probe_call('r', lambda: drive(f()))
+probe_call('s', lambda: drive(g()))
+probe_call('t', lambda: drive(h()))
+"""
+
+
+def test_micropython_awaits_an_iterable_as_yield_from() -> None:
+    # coroutine-is-a-generator: `await (5, 6)` yields 5 to drive()'s first send, then fails on the tuple's
+    # iterator when sent 0 (AttributeError); `await ()` gives None; through an awaiting coroutine the same
+    command = node_target("micropython")
+    source = AWAIT_OF_AN_ITERABLE.lstrip()
+    observed = run(command, source)
+    assert observed.observations["r"]["raises"]["type"] == "AttributeError"
+    assert diagnoses(parse(source), (3, 4), observed, "language") == [("coroutine-is-a-generator",)]
+
+
 # CPython 3.12.1 inlines comprehensions (PEP 709): each of these programs meets one deviation of that
 CPYTHON_312_DEVIATIONS = (
     "comprehension-reads-unbound-as-local",
@@ -1119,6 +1153,30 @@ def f(x):
     return C().m()
 probe_call('r', f, 1)
 """
+
+
+def test_pypy_crashes_compiling_the_class_cell_failure_inside_a_class() -> None:
+    # nonlocal-in-class-body-with-class-cell-fails-to-compile, its class statement in a method: no SystemError
+    # to catch, the compiler crashes the process, and the model says so (a fault, not a compile error)
+    command = pypy()
+    if command is None:
+        pytest.fail("PyPy is needed: it is what shows this deviation (apt-get install pypy3)")
+    source = """
+class K:
+    def f(self, a, x):
+        class C:
+            nonlocal x
+            x = 1
+            def m(self):
+                return a, __class__
+        return x
+probe_call('r', K().f, 1, 2)
+""".lstrip()
+    observed = run(command, source)
+    assert observed.fault is not None and observed.fault.evidence.get("signal") == "SIGSEGV"
+    assert observed.observations == {}  # (compiling crashed: nothing ran)
+    deviation = "nonlocal-in-class-body-with-class-cell-fails-to-compile"
+    assert diagnose(parse(source), (3, 9), observed, "language") == (deviation,)
 
 
 @pytest.mark.parametrize(

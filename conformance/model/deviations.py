@@ -131,13 +131,17 @@ DEVIATIONS: dict[str, Deviation] = {
         Deviation(
             "coroutine-is-a-generator",
             "calling a coroutine function returns a generator: its type is 'generator', and a finished one awaited"
-            " again returns None (sent a value: StopIteration), as a finished generator does",
+            " again returns None (sent a value: StopIteration), as a finished generator does; `await x` is"
+            " `yield from x`, so awaiting an iterable that is no coroutine (a tuple, a list) gives None when it is"
+            " empty, and otherwise yields its items to whoever sends to the outermost coroutine, a value other"
+            " than None sent then failing on the iterable's iterator (AttributeError: no attribute 'send')",
             'Data model 3.2 "Coroutine functions": calling one "returns a coroutine object" (§3.4.1'
             ' "Coroutine objects"), and "It is a RuntimeError to await on a coroutine more than once"'
             " (coroutine.send: the same for a finished coroutine)",
             "coroutines are built on the implementation's generators: `async def` compiles to a generator"
             " function and `await` to `yield from`",
-            "await each coroutine object once, and do not test an object for being a coroutine by its type name",
+            "await each coroutine object once, and nothing but coroutines; do not test an object for being a"
+            " coroutine by its type name",
             links=("https://github.com/micropython/micropython/issues/8614",),
             seen=("micropython",),
         ),
@@ -792,7 +796,8 @@ DEVIATIONS: dict[str, Deviation] = {
             "a program where a class body has a __class__ cell (a method uses __class__ or super()), passes other"
             " variables of enclosing functions to its nested scopes or reads them, and reads, binds or deletes a"
             " name it declares nonlocal, is rejected when compiled, with SystemError (an internal KeyError of the"
-            " compiler)",
+            " compiler); when that class statement is itself inside a class body (in a method, at any depth),"
+            " compiling the program crashes the interpreter instead (SIGSEGV)",
             'Language Reference 7.13 "The nonlocal statement": a class body may declare a name nonlocal and bind'
             " it; Data model 3.3.3.6: the __class__ cell is made when a method uses __class__ or super()",
             "the compiler adds such a nonlocal name to the class body's table of closure variables when the code"

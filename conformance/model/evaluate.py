@@ -43,6 +43,7 @@ from conformance.model.scopes import (
     Block,
     Kind,
     ScopeCompilerCrash,
+    ScopeSegfault,
     ScopeSyntaxError,
     ScopeSystemError,
     Unspecified,
@@ -361,6 +362,18 @@ class _Suspended(Exception):
     once the program has ended, and no finally clause or __exit__ runs before."""
 
 
+class _AwaitSuspends(_Suspended):
+    """(Deviation coroutine-is-a-generator) `await x` is `yield from x`: awaiting a non-empty iterable that is
+    not a coroutine suspends every coroutine awaiting down to the one sent to, which yields the first item."""
+
+    def __init__(self, first: Any, rest: Iterator[Any]) -> None:
+        super().__init__()
+        self.first = first
+        self.rest = rest
+        self.protected = False  # a try or with statement encloses the await: what it would do later is not followed
+        self.coroutines: list[Coroutine] = []  # those it suspends, innermost first
+
+
 class _Continue(Exception):
     pass
 
@@ -588,6 +601,8 @@ class Evaluator:
         # module's code and the class bodies then running read and bind their names in (None: their own)
         self.displaced: dict[str, Any] | None = None
         self.class_bodies: list[dict[str, Any]] = []  # the namespaces of the class bodies running, innermost last
+        # (deviation coroutine-is-a-generator) coroutines suspended in an await of an iterable, by id
+        self.awaited_iterables: dict[int, _AwaitSuspends] = {}
         self.promises = 0  # coroutine bodies running as Promises (deviation coroutine-send-returns-a-promise)
         self.global_bindings: set[str] = set()  # (deviation unbound-read-as-undefined) see note_global_bindings
         self.reading: ir.Name | None = None  # (deviation unbound-read-as-undefined) the name being read
@@ -1220,6 +1235,9 @@ class Evaluator:
                 self.chain[:] = chain
             else:
                 self.execute_block(frame, node.orelse)
+        except _AwaitSuspends as suspends:
+            suspends.protected = True
+            raise
         except (Unspecified, _Suspended):
             raise
         except BaseException as leaving:  # an exception, return, break or continue: the finally clause, then it goes on
@@ -1322,6 +1340,9 @@ class Evaluator:
                 if node.target is not None:
                     self.assign(frame, node.target, exit_.entered)
                 self.execute_block(frame, node.body)
+            except _AwaitSuspends as suspends:
+                suspends.protected = True
+                raise
             except (Unspecified, _Suspended):
                 raise
             except BaseException as leaving:
@@ -2230,8 +2251,19 @@ class Evaluator:
             raise _Suspended()  # the rest of the body runs only once the program has ended: never observed
         value = self.eval(frame, node.value)
         if not isinstance(value, Coroutine):
+            if self.iterable(value) and self.deviates("coroutine-is-a-generator"):
+                return self.await_iterable(value)
             raise raise_("TypeError")  # (no other awaitables here)
         return self.await_(value)
+
+    def await_iterable(self, value: Any) -> None:
+        """Deviation coroutine-is-a-generator: `await x` of an iterable that is no coroutine is `yield from x`.
+        Empty, it gives None at once; otherwise its first item goes to whoever sent to the outermost coroutine."""
+        if isinstance(value, Generator):
+            raise Unspecified("a generator delegated to by an await")
+        items = self.iterate(value)
+        for first in items:
+            raise _AwaitSuspends(first, items)
 
     def eval_named(self, frame: Frame, node: ir.NamedExpr) -> Any:
         outer = frame.binding
@@ -2891,7 +2923,10 @@ class Evaluator:
     def _coroutine_items(self, coroutine: Coroutine) -> Iterator[Any]:
         """A coroutine iterated as a generator: its body runs at the first item asked for; it yields nothing
         (nothing in it suspends), and what it returns is dropped."""
-        self.await_(coroutine)
+        try:
+            self.await_(coroutine)
+        except _AwaitSuspends:
+            raise Unspecified("a coroutine iterated while it awaits an iterable") from None
         yield from ()
 
     def iterate(self, value: Any) -> Iterator[Any]:
@@ -3108,6 +3143,8 @@ class Evaluator:
 
     def await_(self, coroutine: Coroutine) -> Any:
         """Run a coroutine's body to its end (nothing here suspends): what it returns, or what it raises."""
+        if coroutine.state == "suspended":
+            raise Unspecified("a coroutine awaited while it is suspended in an awaited iterable")
         if coroutine.state != "created":
             # awaited twice (RuntimeError), or awaiting itself: what is raised varies between implementations
             if coroutine.state == "done":
@@ -3129,9 +3166,14 @@ class Evaluator:
             if raised.value.type == "StopIteration":  # PEP 479, for coroutines from the start
                 raise raise_("RuntimeError") from None
             raise
+        except _AwaitSuspends as suspends:
+            coroutine.state = "suspended"
+            suspends.coroutines.append(coroutine)
+            raise
         finally:
             self.depth -= 1
-            coroutine.state = "done"
+            if coroutine.state == "running":
+                coroutine.state = "done"
 
     def run_as_promise(self, coroutine: Coroutine) -> HostValue:
         """Deviation coroutine-send-returns-a-promise: the body runs from its start on each send(), as a
@@ -3184,9 +3226,31 @@ class Evaluator:
             raise raise_("RuntimeError")  # cannot reuse already awaited coroutine
         if target.state == "running":
             raise raise_("ValueError")  # coroutine already executing
+        if target.state == "suspended":
+            return self.send_to_awaited_iterable(target, args[0])
         if args[0] is not None:
             raise raise_("TypeError")  # can't send non-None value to a just-started coroutine
-        raise Raised(ExceptionValue("StopIteration", None, self.await_(target)))
+        try:
+            returned = self.await_(target)
+        except _AwaitSuspends as suspends:
+            self.awaited_iterables[id(target)] = suspends
+            return suspends.first
+        raise Raised(ExceptionValue("StopIteration", None, returned))
+
+    def send_to_awaited_iterable(self, target: Coroutine, sent: Any) -> Any:
+        """Deviation coroutine-is-a-generator: a send to a coroutine suspended in `await x` (`yield from x`) of an
+        iterable: None takes x's next item; any other value is sent to x's iterator, which has no send method
+        (AttributeError, raised where the await is, which ends every coroutine of the chain)."""
+        suspends = self.awaited_iterables[id(target)]
+        if sent is None:
+            for item in suspends.rest:
+                return item
+            raise Unspecified("the rest of a coroutine after it awaited an iterable to its end")
+        if suspends.protected:
+            raise Unspecified("a try or with statement around an await of an iterable")
+        for coroutine in suspends.coroutines:
+            coroutine.state = "done"
+        raise raise_("AttributeError")  # ('iterator' object has no attribute 'send')
 
     def bind_arguments(self, function: Function, frame: Frame, args: list[Any], kwargs: dict[str, Any]) -> None:
         """§6.3.4 "Calls": positional arguments to slots, then keywords, then defaults; a TypeError where
@@ -3867,6 +3931,8 @@ def _predict(module: ir.Module, version: tuple[int, ...], switches: Switches) ->
                 except ScopeSyntaxError:
                     raise Unspecified("a program Skulpt's symbol table, mangling otherwise, may reject") from None
                 analysis = merge_leaking(table, analyze(mangled.module, deferred, switches))
+    except ScopeSegfault as crash:  # (a deviation: compiling the program crashes the process)
+        return {"fault": {"outcome": "crash", "signal": "SIGSEGV", "rule": str(crash)}}
     except ScopeSyntaxError as error:
         # The rule broken is kept for people; compile-time messages are not predicted.
         kind = "SystemError" if isinstance(error, ScopeSystemError) else "SyntaxError"  # (the former: a deviation)

@@ -583,10 +583,27 @@ def _protocol_streams():
 
 
 def _dumps(message):
+    if not _FLOATS_KEPT:
+        return message_text(message)
     try:
         return json.dumps(message, separators=(",", ":"))  # compact: the host reads tens of thousands
     except TypeError:  # a json module without `separators`
         return json.dumps(message)
+
+
+_FLOATS_KEPT = json.dumps(1.0) == "1.0"  # Brython's json writes an integral float as an int (1.0 as 1)
+
+
+def message_text(message):
+    """The JSON text of a message, each float written as repr() writes it, so that the host reads 1.0 as a
+    float even where the json module would write 1 (Brython's); the rest as the json module writes it."""
+    if type(message) is float:
+        return repr(message)  # (finite: encode() wraps nan and the infinities)
+    if isinstance(message, dict):
+        return "{" + ",".join([json.dumps(key) + ":" + message_text(message[key]) for key in message]) + "}"
+    if isinstance(message, (list, tuple)):
+        return "[" + ",".join([message_text(item) for item in message]) + "]"
+    return json.dumps(message)
 
 
 def _send(stream, message):

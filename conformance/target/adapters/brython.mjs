@@ -68,6 +68,8 @@ await serve({
     // the recursion limit, so every later program would raise RecursionError.
     brython.frame_obj = null;
     const call = [program.id, program.source, program.filename || "<program>"].map((text) => JSON.stringify(text));
-    return python("import sys, json\nprint(json.dumps(sys._closure_runner['run_program'](" + call.join(", ") + ")))\n");
+    // (message_text: Brython's json.dumps writes 1.0 as 1, which the host would read as an int)
+    const runner = "sys._closure_runner";
+    return python("import sys\nprint(" + runner + "['message_text'](" + runner + "['run_program'](" + call.join(", ") + ")))\n");
   },
 });

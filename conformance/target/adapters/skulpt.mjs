@@ -73,10 +73,21 @@ function exception(error) {
 /** Python-style json.dumps(value, sort_keys=True), for ordering set items as the runner does. */
 function pythonJSON(value) {
   if (Array.isArray(value)) return "[" + value.map(pythonJSON).join(", ") + "]";
+  if (isFloat(value)) return value.$float;
   if (value && typeof value === "object") {
     return "{" + Object.keys(value).sort().map((key) => JSON.stringify(key) + ": " + pythonJSON(value[key])).join(", ") + "}";
   }
   return JSON.stringify(value);
+}
+
+/** A finite float as the probes give it: {"$float": repr(x)}, since JavaScript would write 2.0 as 2. */
+function isFloat(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value) && Object.keys(value).length === 1 && typeof value.$float === "string";
+}
+
+/** JSON text of a result, each float written as the probes' repr() wrote it (2.0, not 2). */
+function resultJSON(result) {
+  return asciiJSON(result).replace(/\{"\$float":"([-+.0-9e]+)"\}/g, "$1");
 }
 
 function sortSets(value) {
@@ -114,7 +125,7 @@ async function run(program) {
   const observations = module?.$d?._closure_observations;
   result.observations = observations ? sortSets(Sk.ffi.remapToJs(observations)) : [];
   if (output) result.output = output.length > MAX_TEXT ? output.slice(0, MAX_TEXT) + "...<" + (output.length - MAX_TEXT) + " more>" : output;
-  return asciiJSON(result);
+  return resultJSON(result);
 }
 
 /** runner.py's _annotations(): whether a def keeps its parameter annotations in __annotations__. */

@@ -17,7 +17,7 @@ def _closure_encode(value, depth=0):
     if kind is float:
         if value != value or value == float("inf") or value == float("-inf"):
             return {"float": repr(value)}
-        return value
+        return {"$float": repr(value)}  # JavaScript has no 2.0, only 2: the adapter writes this text as it is
     if kind is list:
         return [_closure_encode(item, depth + 1) for item in value]
     if kind is tuple:
