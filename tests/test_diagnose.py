@@ -1155,6 +1155,29 @@ probe_call('r', f, 1)
 """
 
 
+def test_pypy_crashes_reading_the_class_cell_it_took_for_a_nonlocal_name_after_storing_there() -> None:
+    # nonlocal-in-class-body-with-class-cell-uses-the-class-cell: the read crashes whatever the cell holds
+    command = pypy()
+    if command is None:
+        pytest.fail("PyPy is needed: it is what shows this deviation (apt-get install pypy3)")
+    source = """
+def f():
+    a = 0
+    class C:
+        nonlocal a
+        a = 5
+        seen = a
+        def m(self):
+            return __class__
+    return C.seen
+probe_call('r', f)
+""".lstrip()
+    observed = run(command, source)
+    assert observed.fault is not None and observed.fault.evidence.get("signal") == "SIGSEGV"
+    deviation = "nonlocal-in-class-body-with-class-cell-uses-the-class-cell"
+    assert diagnose(parse(source), (3, 9), observed, "language") == (deviation,)
+
+
 def test_pypy_crashes_compiling_the_class_cell_failure_inside_a_class() -> None:
     # nonlocal-in-class-body-with-class-cell-fails-to-compile, its class statement in a method: no SystemError
     # to catch, the compiler crashes the process, and the model says so (a fault, not a compile error)

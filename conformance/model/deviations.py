@@ -873,14 +873,15 @@ DEVIATIONS: dict[str, Deviation] = {
             "when a class body has a __class__ cell (a method uses __class__ or super()), passes no other variable"
             " of an enclosing function to its nested scopes and reads none, the first name it declares nonlocal"
             " that its own code reads, binds or deletes is that cell: its assignments set the cell, not the"
-            " enclosing function's variable (which keeps its value), reads give what the class body stored, and"
-            " once the class is made, the class itself (as __class__ does); the class body reading it before it"
-            " stores anything there crashes the interpreter (SIGSEGV)",
+            " enclosing function's variable (which keeps its value), and once the class is made the cell holds"
+            " the class itself (as __class__ does); the class body's own code reading the name crashes the"
+            " interpreter (SIGSEGV), before or after it stored anything there",
             'Language Reference 7.13 "The nonlocal statement": a nonlocal name in a class body is the enclosing'
             " function's variable; Data model 3.3.3.6: the __class__ cell is the class body's own",
             "the compiler adds such a nonlocal name to the class body's table of closure variables when the code"
             " first uses it, numbered without counting the __class__ cell: the first one gets number 0, which is"
-            " the __class__ cell's",
+            " the __class__ cell's; a class body reads a free variable by name, the name at that number less the"
+            " number of cells, -1, outside the list of names",
             "do not declare nonlocal in a class body (assign the variable from a function nested in the enclosing"
             " function), or do not use super() or __class__ in the class's methods",
             links=("https://github.com/pypy/pypy/issues/3429",),  # (the same table: a KeyError reported there)

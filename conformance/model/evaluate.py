@@ -701,10 +701,10 @@ class Evaluator:
         if kind in (CELL, FREE):
             value = frame.cells[name].value
             aliased = name == frame.block.class_cell_alias and frame.cells[name] is frame.cells.get(CLASS_CELL)
-            if value is EMPTY and aliased:  # (deviation nonlocal-in-class-body-with-class-cell-uses-the-class-cell)
-                raise Crashes(
-                    "SIGSEGV", "the class body reads the empty __class__ cell it takes for nonlocal %r" % name
-                )
+            if aliased:  # (deviation nonlocal-in-class-body-with-class-cell-uses-the-class-cell)
+                # a class body reads a free variable by its name (co_freevars[number - len(co_cellvars)]): the
+                # number of the __class__ cell gives -1, past the start of the list
+                raise Crashes("SIGSEGV", "the class body reads the __class__ cell it takes for nonlocal %r" % name)
             if value is EMPTY:
                 if name in declaring_block(frame.block).nonlocals and self.deviates(
                     "nonlocal-unbound-read-gives-undefined"
