@@ -351,6 +351,8 @@ def _stmt(node: ast.stmt) -> ir.Stmt:
     if isinstance(node, ast.Assign) and isinstance(node.value, ast.Yield) and len(node.targets) == 1:
         assert node.value.value is not None  # `target = yield value`, as generated programs write it
         return ir.Yield(_expr(node.value.value), _expr(node.targets[0]))
+    if isinstance(node, ast.Assign) and isinstance(node.value, ast.YieldFrom) and len(node.targets) == 1:
+        return ir.Yield(_expr(node.value.value), _expr(node.targets[0]), delegate=True)
     if isinstance(node, ast.Assign):
         return ir.Assign(tuple(map(_expr, node.targets)), _expr(node.value))
     if isinstance(node, ast.AugAssign):
@@ -412,6 +414,8 @@ def _stmt(node: ast.stmt) -> ir.Stmt:
         if isinstance(value, ast.Yield):
             assert value.value is not None
             return ir.Yield(_expr(value.value))
+        if isinstance(value, ast.YieldFrom):
+            return ir.Yield(_expr(value.value), delegate=True)
         if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id.startswith("probe"):
             label = value.args[0]
             assert isinstance(label, ast.Constant) and isinstance(label.value, str)

@@ -1017,6 +1017,8 @@ def _class_closures(builder: _Builder, switches: Switches) -> None:
     of the last of the others: when there are others, the compiler fails at the class statement; when there
     are none, the first one takes the number of the __class__ cell, and the class's code uses that cell."""
     free_in_code: dict[int, set[str]] = {}  # a class statement -> the closure variables of its code
+    made = _made_order(builder.order[0])
+    failures: list[tuple[int, ScopeSyntaxError]] = []  # (when the compiler meets it, the failure)
     for block in reversed(builder.order):  # (nested classes first)
         if block.kind != "class" or not block.freevars:
             continue  # no closure variable, nothing to number
@@ -1046,9 +1048,8 @@ def _class_closures(builder: _Builder, switches: Switches) -> None:
                 else:
                     deviation = "nonlocal-in-class-body-passed-to-nested-scope-fails-to-compile"
                 if switches.deviates(deviation):
-                    raise ScopeSystemError(
-                        "class %s passes %r to a nested scope, not in its table" % (block.name, name)
-                    )
+                    rule = "class %s passes %r to a nested scope, not in its table" % (block.name, name)
+                    failures.append((made.get(id(child), made[id(block)]), ScopeSystemError(rule)))
         if (
             owns_class_cell
             and table
@@ -1056,10 +1057,26 @@ def _class_closures(builder: _Builder, switches: Switches) -> None:
             and switches.deviates("nonlocal-in-class-body-with-class-cell-fails-to-compile")
         ):
             rule = "class %s: a __class__ cell, closure variables and nonlocal %s" % (block.name, added)
-            if _inside_a_class(block):  # (the same failure, met where PyPy does not catch it as a KeyError)
-                raise ScopeSegfault(rule)
-            raise ScopeSystemError(rule)
+            # (the same failure, met where PyPy does not catch it as a KeyError)
+            failure = ScopeSegfault(rule) if _inside_a_class(block) else ScopeSystemError(rule)
+            failures.append((made[id(block)], failure))
         free_in_code[id(block.node)] = table | added
+    if failures:  # the compiler stops at the first it meets
+        raise min(failures, key=lambda failure: failure[0])[1]
+
+
+def _made_order(module: Block) -> dict[int, int]:
+    """When PyPy's code generator makes each block's code object (id of the block -> rank): a nested scope's
+    code is compiled, then made, where its statement is met, so blocks are made in post-order, in source order."""
+    rank: dict[int, int] = {}
+
+    def visit(block: Block) -> None:
+        for child in block.children:
+            visit(child)
+        rank[id(block)] = len(rank)
+
+    visit(module)
+    return rank
 
 
 def _inside_a_class(block: Block) -> bool:
