@@ -183,6 +183,20 @@ def test_class_attributes_and_methods() -> None:
     assert result["attr"] == {"value": 2}
 
 
+def test_an_instance_beside_a_class_among_the_bases_is_a_metaclass_conflict() -> None:
+    # §3.3.3.3: type(instance) is no metaclass, and type, the class's, is no subclass of it: TypeError
+    source = (
+        "class K:\n    pass\ntry:\n    raise KeyError(0)\nexcept Exception as e:\n    a = e\n"
+        "def f():\n    class X(K, a):\n        pass\ndef g():\n    class Y(a, K):\n        pass\n"
+        "probe_call('f', f)\nprobe_call('g', g)\n"
+    )
+    result = observed(source)
+    assert result["f"]["raises"]["type"] == "TypeError"
+    assert result["g"]["raises"]["type"] == "TypeError"
+    with pytest.raises(Unspecified):  # alone, the instance's class would be called as the metaclass
+        observed("try:\n    raise KeyError(0)\nexcept Exception as e:\n    a = e\nclass X(a):\n    pass\n")
+
+
 # -- the model against the host CPython ----------------------------------------------
 
 

@@ -1695,6 +1695,10 @@ class Evaluator:
         winner = "type"
         for index, base in enumerate(bases):
             if isinstance(base, (Instance, ExceptionValue)):
+                # its class derives from no metaclass (no class here derives from type): beside a class,
+                # whose metaclass is type, neither is the more derived
+                if any(isinstance(other, Class) for other in bases):
+                    raise raise_("TypeError")  # metaclass conflict
                 raise Unspecified("a base that is an instance: its class would be the metaclass")
             kind = "type" if isinstance(base, Class) else type_name(base)
             if index == 0 or (winner, kind) == ("int", "bool"):
