@@ -1628,3 +1628,28 @@ def test_skulpt_is_diagnosed_with_a_hang_its_copies_of_enclosing_variables_make(
     assert observed.fault is not None and observed.fault.outcome == "timeout"
     name = "nested-function-creation-copies-enclosing-variables"
     assert diagnose(parse(ENDLESS_UNDER_A_DEVIATION), (3, 7), observed, "language") == (name,)
+
+
+# comprehension-variable-of-a-global-name-binds-the-global with except-as-of-a-declared-name-binds-the-block-namespace:
+# the comprehension's reads of its target find what the handler bound in the function's own namespace, and the
+# global is not given back, its target not being that of the last for clause
+GLOBAL_TARGET_READ_IN_THE_HANDLER = """
+a = 2
+def f():
+    global a
+    try:
+        raise ValueError(1)
+    except ValueError as a:
+        return [a for a in range(2) for b in [0]]
+probe_call('r', f)
+probe('s', a)
+"""
+
+
+def test_brython_is_diagnosed_with_a_comprehension_reading_its_global_target_in_the_function_namespace() -> None:
+    observed = run(node_target("brython"), GLOBAL_TARGET_READ_IN_THE_HANDLER.lstrip())
+    names = (
+        "comprehension-variable-of-a-global-name-binds-the-global",
+        "except-as-of-a-declared-name-binds-the-block-namespace",
+    )
+    assert diagnoses(parse(GLOBAL_TARGET_READ_IN_THE_HANDLER), (3, 14), observed, "language") == [names]

@@ -1064,16 +1064,21 @@ DEVIATIONS: dict[str, Deviation] = {
             "comprehension-variable-of-a-global-name-binds-the-global",
             "in a function or class body that declares x global, a list, set or dict comprehension whose target"
             " is the name x (`[... for x in ...]`) binds the global x at each iteration, and gives it back its"
-            " value when it ends; reading x in the comprehension itself (its element, conditions and later"
-            " iterables) raises UnboundLocalError, the global keeping the item then iterated",
+            " value when it ends if x is the target of its last for clause (else the global keeps the last item);"
+            " reading x in the comprehension itself (its element, conditions and later iterables) raises"
+            " UnboundLocalError, the global keeping the item then iterated, unless the function's own namespace"
+            " holds an x (an `except ... as x` of the function binds it there: the read finds the exception),"
+            " while a function nested in the comprehension reads the global x",
             'Language Reference 6.2.4 "Displays for lists, sets and dictionaries": "the comprehension is executed'
             " in a separate implicitly nested scope. This ensures that names assigned to in the target list don't"
             ' leak into the enclosing scope"; 7.12: a global statement applies to the code block it is in, not to'
             " the comprehension's own scope",
             "the translator compiles the comprehension inline in the function, binding its targets where the"
             " function binds those names (the module's namespace, for a name declared global) and saving the"
-            " previous value to put back at the end, while it compiles the reads in the comprehension as lookups"
-            " of a variable of the function's own namespace, which never has the name",
+            " previous value to put back at the end (the saved names are those of the last clause compiled), while"
+            " it compiles the reads in the comprehension as lookups of a variable of the function's own namespace,"
+            " which has the name only when something else bound it there, and a nested function's read as a"
+            " lookup of the global",
             "do not give comprehension variables the name of a global that the function declares",
             links=(
                 "https://github.com/brython-dev/brython/issues/2534",

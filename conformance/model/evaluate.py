@@ -170,6 +170,28 @@ class Cell:
     value: Any = EMPTY
 
 
+class GlobalCell(Cell):
+    """(Deviation comprehension-variable-of-a-global-name-binds-the-global) the cell a function nested in such a
+    comprehension finds for its target: the global of that name."""
+
+    __slots__ = ("name", "names")
+
+    def __init__(self, names: dict[str, Any], name: str) -> None:
+        self.names = names
+        self.name = name
+
+    @property
+    def value(self) -> Any:
+        return self.names.get(self.name, EMPTY)
+
+    @value.setter
+    def value(self, value: Any) -> None:
+        if value is EMPTY:
+            self.names.pop(self.name, None)
+        else:
+            self.names[self.name] = value
+
+
 @dataclass(eq=False, slots=True)
 class Function:
     name: str
@@ -455,6 +477,11 @@ class Frame:
     # deviation type-alias-of-a-global-name-binds-the-block-namespace: a function's locals hold a name the model
     # does not follow
     hidden_local: bool = False
+    # deviation except-as-of-a-declared-name-binds-the-block-namespace: what a function's handlers bound in its own
+    # namespace; deviation comprehension-variable-of-a-global-name-binds-the-global: what a comprehension's reads
+    # of such a target find there (EMPTY: nothing, UnboundLocalError)
+    hidden_values: dict[str, Any] = field(default_factory=dict)
+    target_reads: dict[str, Any] = field(default_factory=dict)
     # deviation nested-function-creation-copies-enclosing-variables: the frame this function's function was made
     # in (a class body's: the frame its class statement runs in), and Skulpt's `$cell` object of the frame (see
     # skulpt_cells), made when first needed
@@ -682,6 +709,10 @@ class Evaluator:
             found = self.read_in_current_frame(frame, name, kind)
             if found is not EMPTY:
                 return found
+        if frame.target_reads and name in frame.target_reads:  # (see read_targets_of_global_names)
+            if frame.target_reads[name] is EMPTY:
+                raise self.unbound(LOCAL, name)
+            return frame.target_reads[name]
         if kind is LOCAL:
             if name not in frame.fast:
                 if self.read_as_undefined(frame, name):
@@ -1303,6 +1334,8 @@ class Evaluator:
             if handler.name is not None and in_block_namespace:
                 if not self.deviates("except-as-kept") and frame.namespace is not None:
                     frame.namespace.pop(handler.name, None)  # (a function's hidden local: left as unknown)
+                elif not self.deviates("except-as-kept"):
+                    frame.hidden_values.pop(handler.name, None)  # (but a comprehension no longer reads it)
             elif handler.name is not None:
                 self.clear_handler_name(frame, handler.name)
 
@@ -1322,6 +1355,7 @@ class Evaluator:
             frame.namespace[name] = value
         else:
             frame.hidden_local = True
+            frame.hidden_values[name] = value
 
     def clear_handler_name(self, frame: Frame, name: str) -> None:
         # §8.4: the exception is bound to the name, and the name is cleared at the
@@ -2422,6 +2456,8 @@ class Evaluator:
                 self.replace_free_cell(frame, inner, name)
             inner.resolved = frame.resolved
         as_global = self.comprehension_targets_of_global_names(node, block, frame.globals)
+        if as_global:
+            self.read_targets_of_global_names(frame, inner, as_global)
 
         def clauses(index: int, iterator: Iterator[Any]) -> Iterator[None]:
             clause = node.clauses[index]
@@ -2448,7 +2484,9 @@ class Evaluator:
 
         if node.kind == "gen":
             return Generator("<genexpr>", items(), frame=inner)
-        saved = {name: frame.globals[name] for name in as_global}  # (given back when the comprehension ends)
+        # (given back when the comprehension ends: those of its last for clause only)
+        last = node.clauses[-1].target
+        saved = {name: frame.globals[name] for name in as_global if last == ir.Name(name)}
         if node.kind == "list":
             result_list = ListValue(list(items()))
             frame.globals.update(saved)
@@ -2525,11 +2563,25 @@ class Evaluator:
             raise Unspecified("a comprehension unpacking into a name declared global around it (not restored)")
         names = frozenset(plain & declared)
         for name in names:
-            if block.scope.get(name) is not LOCAL:  # (captured by a scope nested in the comprehension)
-                raise Unspecified("a comprehension variable named global around it, captured in the comprehension")
+            if block.scope.get(name) not in (LOCAL, CELL):
+                raise Unspecified("a comprehension variable named global around it, free in the comprehension")
             if name not in globals_:
                 raise Unspecified("a comprehension variable named global around it, the global unbound")
         return names
+
+    @staticmethod
+    def read_targets_of_global_names(frame: Frame, inner: Frame, names: frozenset[str]) -> None:
+        """(Deviation comprehension-variable-of-a-global-name-binds-the-global) the comprehension's own reads of
+        its targets of global names look in the function's own namespace, empty of them unless a handler bound one
+        there (deviation except-as-of-a-declared-name-binds-the-block-namespace); a function nested in the
+        comprehension reads the global."""
+        outer = function_frame_of(frame)
+        for name in names:
+            if outer.namespace is not None and name in outer.namespace:
+                raise Unspecified("a comprehension variable named global around it, bound in the class namespace")
+            inner.target_reads[name] = outer.hidden_values.get(name, EMPTY)
+            if inner.block.scope.get(name) is CELL:
+                inner.cells[name] = GlobalCell(frame.globals, name)
 
     def replace_free_cell(self, frame: Frame, inner: Frame, name: str) -> None:
         """Under deviation comprehension-cell-replaces-free-variable: an inlined comprehension (PEP 709) that
