@@ -665,6 +665,15 @@ def f():
         return e.a
 probe_call('r', f)
 """,
+    "match-capture-of-a-declared-name-binds-the-block-namespace": """
+b = 1
+def f():
+    global b
+    match 2:
+        case b:
+            return b
+probe_call('r', f)
+""",
 }
 
 # a program with both: an except-as name read after its handler, and a local read before it is bound
@@ -1653,3 +1662,22 @@ def test_brython_is_diagnosed_with_a_comprehension_reading_its_global_target_in_
         "except-as-of-a-declared-name-binds-the-block-namespace",
     )
     assert diagnoses(parse(GLOBAL_TARGET_READ_IN_THE_HANDLER), (3, 14), observed, "language") == [names]
+
+
+# unbound-read-as-undefined: a function's read of a global it does not declare, after (in the text) a def that
+# declares it global and binds it, is compiled without the check: undefined, though the def never ran
+GLOBAL_BOUND_BY_A_NESTED_DEF_EARLIER = """
+def f():
+    if 0:
+        def a():
+            global b
+            b = 0
+    return b
+probe_call('r', f)
+"""
+
+
+def test_brython_is_diagnosed_with_a_read_of_a_global_a_def_earlier_in_the_text_binds() -> None:
+    observed = run(node_target("brython"), GLOBAL_BOUND_BY_A_NESTED_DEF_EARLIER.lstrip())
+    found = diagnoses(parse(GLOBAL_BOUND_BY_A_NESTED_DEF_EARLIER), (3, 14), observed, "language")
+    assert found == [("unbound-read-as-undefined",)]

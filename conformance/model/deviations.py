@@ -404,7 +404,9 @@ DEVIATIONS: dict[str, Deviation] = {
             " part of the function (the function's body, a match case or with body in it, or the if, for, while or"
             " try statement the read is in; a `del` there forgets only the binding of the innermost such part that"
             " has one), a global name that a nested function reads after a binding of it earlier in the text in the"
-            " module's scope or the part of it (if, for, while, try) the function is in",
+            " module's scope or the part of it (if, for, while, try) the function is in, a global name that a"
+            " function reads without declaring it (no scope around binding it) after, in the order of the text, a"
+            " function that declares it global and binds it (whether that function ran or not)",
             'Language Reference 4.2.2 "Resolution of names": reading a local variable that is not bound raises'
             " UnboundLocalError, a free variable whose binding is not made NameError, a global name that is not"
             ' bound NameError; 8.7 "Function definitions": decorators and defaults are evaluated before the name'
@@ -1486,6 +1488,24 @@ DEVIATIONS: dict[str, Deviation] = {
             " defined in Python, whose instances take attributes",
             links=("https://docs.micropython.org/en/latest/genrst/builtin_types.html",),
             seen=("micropython",),
+        ),
+        Deviation(
+            "match-capture-of-a-declared-name-binds-the-block-namespace",
+            "a capture pattern of a match statement (`case N`, `case [*N]`, `case {**N}`, `case P as N`) in a"
+            " function or class body that declares N global or nonlocal binds the subject in the block's own"
+            " namespace (the class's attributes, the function's locals()), not the global or the enclosing"
+            " function's variable, which keeps its value; the block's reads of N (the guard's and the case"
+            " body's too) still use the global or enclosing variable",
+            'Language Reference 7.12 "The global statement" and 7.13 "The nonlocal statement": the names listed are'
+            " interpreted as globals (or refer to the enclosing function's variables) in the code block, for every"
+            ' binding of them; 8.6.4.2 "Capture Patterns": "A capture pattern always succeeds. It binds the subject'
+            ' value to the name", following the scoping rules of assignment',
+            "the translator binds a pattern's captured names with `locals.N = value`, the namespace of the block"
+            " it is in, without looking at the block's global and nonlocal declarations as it does for"
+            " assignments, which it compiles to the module's or the enclosing function's namespace",
+            "do not capture in a pattern a name the block declares global or nonlocal: capture another name and"
+            " assign it to the global (or nonlocal) name in the case body",
+            seen=("brython",),
         ),
     )
 }

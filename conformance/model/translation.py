@@ -486,7 +486,8 @@ def plain_global_reads(analysis: Analysis) -> frozenset[int]:
     name that the function reading it declares global, which Brython compiles without the check for a missing
     value: those after, in the order of the text, a binding of the name in the module's own scope (at the
     module's top level, not in an if, for, while or try there, or anywhere in a function that declares the
-    name global), not deleted since."""
+    name global), not deleted since; and the reads of an implicit global in a function (a name no scope around
+    binds) after a binding of it by a function that declares it global, not deleted since."""
     walker = _GlobalReads(analysis)
     module = analysis.module.node
     assert isinstance(module, ir.Module)
@@ -498,6 +499,7 @@ class _GlobalReads:
     def __init__(self, analysis: Analysis) -> None:
         self.analysis = analysis
         self.module_names: set[str] = set()  # what the module's own scope binds so far, in the order of the text
+        self.declared_names: set[str] = set()  # ... of which the bindings by a function declaring the name global
         self.plain: set[int] = set()
 
     def declares_global(self, block_node: Any, name: str) -> bool:
@@ -507,10 +509,15 @@ class _GlobalReads:
     def bind(self, name: str, block_node: Any, in_copy: bool) -> None:
         if self.declares_global(block_node, name) or (isinstance(block_node, ir.Module) and not in_copy):
             self.module_names.add(name)
+        if self.declares_global(block_node, name):
+            self.declared_names.add(name)
 
     def read(self, node: ir.Name, block_node: Any) -> None:
         if self.declares_global(block_node, node.id) and node.id in self.module_names:
             self.plain.add(id(node))
+        block = self.analysis.blocks.get(id(block_node))
+        if node.id in self.declared_names and block is not None and block.scope.get(node.id) is GLOBAL_IMPLICIT:
+            self.plain.add(id(node))  # (Brython resolves it to the module, where that function's binding is known)
 
     def statements(self, body: tuple[ir.Stmt, ...], block_node: Any, in_copy: bool) -> None:
         for statement in body:
@@ -561,6 +568,7 @@ class _GlobalReads:
                 if isinstance(target, ir.Name):
                     if self.declares_global(block_node, target.id) or isinstance(block_node, ir.Module):
                         self.module_names.discard(target.id)
+                        self.declared_names.discard(target.id)
                 else:
                     self.expression(target, block_node)
         elif isinstance(node, ir.With):
