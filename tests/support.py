@@ -348,7 +348,8 @@ _COMPARISONS = {
 
 
 def _pattern(node: ast.pattern) -> ir.Pattern:
-    """The patterns of a match statement that the tests use: a capture (or `_`), a literal, `P as name`."""
+    """The patterns of a match statement that the tests use: a capture (or `_`), a literal, `P as name`, a
+    sequence."""
     if isinstance(node, ast.MatchAs) and node.pattern is None:
         return ir.MatchCapture(node.name)
     if isinstance(node, ast.MatchAs) and node.pattern is not None and node.name is not None:
@@ -357,6 +358,10 @@ def _pattern(node: ast.pattern) -> ir.Pattern:
         return ir.MatchValue(node.value.value)
     if isinstance(node, ast.MatchSingleton) and node.value is None:
         return ir.MatchValue(None)
+    if isinstance(node, ast.MatchSequence):
+        return ir.MatchSequence(tuple(map(_pattern, node.patterns)))
+    if isinstance(node, ast.MatchStar):
+        return ir.MatchStar(node.name)
     raise ValueError("not in the IR: %s" % ast.dump(node))
 
 

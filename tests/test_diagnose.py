@@ -674,6 +674,15 @@ def f():
             return b
 probe_call('r', f)
 """,
+    "failed-pattern-keeps-the-captures-made-before-it-failed": """
+def f():
+    v = 0
+    match (1, 2):
+        case [v]:
+            pass
+    return v
+probe_call('r', f)
+""",
 }
 
 # a program with both: an except-as name read after its handler, and a local read before it is bound
@@ -1681,3 +1690,21 @@ def test_brython_is_diagnosed_with_a_read_of_a_global_a_def_earlier_in_the_text_
     observed = run(node_target("brython"), GLOBAL_BOUND_BY_A_NESTED_DEF_EARLIER.lstrip())
     found = diagnoses(parse(GLOBAL_BOUND_BY_A_NESTED_DEF_EARLIER), (3, 14), observed, "language")
     assert found == [("unbound-read-as-undefined",)]
+
+
+# unbound-read-as-undefined with comprehension-runs-inline-restoring-targets-bound-before: the comprehension binds b
+# in a (it never iterates here), so the lambda after it in the text reads a's b, unbound, without the check
+FREE_READ_AFTER_AN_INLINE_COMPREHENSION = """
+def f(b):
+    def a():
+        [0 for b in range(0)]
+        return (lambda: b)()
+    return a()
+probe_call('r', f, 5)
+"""
+
+
+def test_brython_is_diagnosed_with_a_free_read_after_a_comprehension_binds_the_name_in_the_function() -> None:
+    observed = run(node_target("brython"), FREE_READ_AFTER_AN_INLINE_COMPREHENSION.lstrip())
+    found = diagnoses(parse(FREE_READ_AFTER_AN_INLINE_COMPREHENSION), (3, 14), observed, "language")
+    assert ("comprehension-runs-inline-restoring-targets-bound-before", "unbound-read-as-undefined") in found, found

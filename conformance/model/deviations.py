@@ -406,7 +406,10 @@ DEVIATIONS: dict[str, Deviation] = {
             " has one), a global name that a nested function reads after a binding of it earlier in the text in the"
             " module's scope or the part of it (if, for, while, try) the function is in, a global name that a"
             " function reads without declaring it (no scope around binding it) after, in the order of the text, a"
-            " function that declares it global and binds it (whether that function ran or not)",
+            " function that declares it global and binds it (whether that function ran or not), a variable of an"
+            " enclosing function that a nested function reads after a binding of it earlier in the text in the"
+            " enclosing function's scope or the part of it the nested function is in (the target of a list, set or"
+            " dict comprehension there too, which Brython binds in that function), not deleted since",
             'Language Reference 4.2.2 "Resolution of names": reading a local variable that is not bound raises'
             " UnboundLocalError, a free variable whose binding is not made NameError, a global name that is not"
             ' bound NameError; 8.7 "Function definitions": decorators and defaults are evaluated before the name'
@@ -1505,6 +1508,25 @@ DEVIATIONS: dict[str, Deviation] = {
             " assignments, which it compiles to the module's or the enclosing function's namespace",
             "do not capture in a pattern a name the block declares global or nonlocal: capture another name and"
             " assign it to the global (or nonlocal) name in the case body",
+            seen=("brython",),
+        ),
+        Deviation(
+            "failed-pattern-keeps-the-captures-made-before-it-failed",
+            "a pattern of a match statement binds each name it captures as soon as the subpattern capturing it"
+            " matches, and a pattern that then fails leaves them bound: a sequence pattern without a star matches"
+            " its items against a longer subject before finding the lengths differ (`case [v]` against (1, 2)"
+            " binds v to 1), a mapping pattern looks its keys up one by one, matching each value found before a"
+            " missing key, and an or-pattern's failing alternatives keep what they bound",
+            'Language Reference 8.6.4 "Patterns": a sequence pattern fails when "the length of the subject'
+            ' sequence is not equal to the number of subpatterns" (checked before its subpatterns are matched),'
+            " a mapping pattern fails when a key is not in the subject; 8.6.2 leaves the bindings a failed match"
+            ' makes to the implementation ("Do not rely on bindings being made for a failed match"), which'
+            " CPython makes none of: it binds the names only once the whole pattern has matched",
+            "the runtime's pattern_match binds every capture straight into the block's namespace (`locals[name] ="
+            " subject`) while it walks the pattern, checks only that a sequence is not too short before matching"
+            " its items and that all of them were used after, and fetches a mapping's keys in the pattern's order",
+            "do not read after a match statement a name that a case which did not match captures: capture into"
+            " names used only in that case's body",
             seen=("brython",),
         ),
     )

@@ -847,7 +847,7 @@ class Evaluator:
         or of the function's own variable after a binding of it in a scope around (translation.plain_local_reads)."""
         if self.reading is None or self.reading.id != name:
             return False
-        if frame.block.scope.get(name) not in (GLOBAL_EXPLICIT, GLOBAL_IMPLICIT, LOCAL, CELL, MODULE):
+        if frame.block.scope.get(name) not in (GLOBAL_EXPLICIT, GLOBAL_IMPLICIT, LOCAL, CELL, MODULE, FREE):
             return False
         if self.plain_reads is None:
             self.plain_reads = plain_global_reads(self.analysis) | plain_local_reads(self.analysis)
@@ -1422,8 +1422,13 @@ class Evaluator:
         for case in node.cases:
             captured: dict[str, Any] = {}
             if not self.matches(frame, case.pattern, subject, captured):
-                if captured:
+                if captured and not self.deviates("failed-pattern-keeps-the-captures-made-before-it-failed"):
                     raise Unspecified("names captured by a pattern that then failed")
+                for name, value in captured.items():  # (the deviation: bound as they were made)
+                    if self.capture_in_block_namespace(frame, name):
+                        self.bind_in_block_namespace(frame, name, value)
+                    else:
+                        self.store(frame, name, value)
                 continue
             for name, value in captured.items():
                 if self.capture_in_block_namespace(frame, name):
@@ -1464,6 +1469,11 @@ class Evaluator:
             star = next((i for i, p in enumerate(pattern.patterns) if isinstance(p, ir.MatchStar)), None)
             if star is None:
                 if len(items) != len(pattern.patterns):
+                    longer = len(items) > len(pattern.patterns)
+                    if longer and self.deviates("failed-pattern-keeps-the-captures-made-before-it-failed"):
+                        # Brython matches (and binds) the items a pattern has, then finds the subject longer
+                        pairs = list(zip(pattern.patterns, items[: len(pattern.patterns)], strict=True))
+                        all(self.matches(frame, p, item, captured) for p, item in pairs)
                     return False
                 pairs = list(zip(pattern.patterns, items, strict=True))
             else:
@@ -1479,6 +1489,11 @@ class Evaluator:
                 return False
             keys = [self.hash_key(key) for key in pattern.keys]
             if not all(key in subject.items for key in keys):
+                if self.deviates("failed-pattern-keeps-the-captures-made-before-it-failed"):
+                    # Brython looks the keys up one by one, matching (and binding) each value found
+                    for key, p in zip(keys, pattern.patterns, strict=True):
+                        if key not in subject.items or not self.matches(frame, p, subject.items[key][1], captured):
+                            break
                 return False
             for key, p in zip(keys, pattern.patterns, strict=True):
                 if not self.matches(frame, p, subject.items[key][1], captured):

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from conformance.model.deviations import Switches
-from conformance.model.scopes import CELL, CLASS_LOCAL, GLOBAL_IMPLICIT, LOCAL, MODULE, Analysis, Unspecified
+from conformance.model.scopes import CELL, CLASS_LOCAL, FREE, GLOBAL_IMPLICIT, LOCAL, MODULE, Analysis, Unspecified
 from generators import ir
 
 __all__ = ["global_deletions", "translation_failure"]
@@ -686,6 +686,8 @@ class _LocalReads(_Unplaced):
                 self.plain.add(id(node))
             if block is not None and block.scope.get(node.id) is GLOBAL_IMPLICIT and self.found_around(node, stack):
                 self.plain.add(id(node))  # (a global name a nested function reads)
+            if block is not None and block.scope.get(node.id) is FREE and self.found_around(node, stack):
+                self.plain.add(id(node))  # (a variable of a function around, bound before it in the text)
         else:
             super().expression(node, stack)
 
