@@ -683,6 +683,18 @@ def f():
     return v
 probe_call('r', f)
 """,
+    "nonlocal-bound-later-in-the-text-binds-the-global": """
+x = 0
+def f():
+    def g():
+        nonlocal x
+        x = 7
+    x = 1
+    g()
+    return x
+probe_call('r', f)
+probe('s', x)
+""",
 }
 
 # a program with both: an except-as name read after its handler, and a local read before it is bound

@@ -57,6 +57,7 @@ from conformance.model.scopes import (
 from conformance.model.translation import (
     DEL_GLOBAL_ERRORS,
     global_deletions,
+    nonlocals_bound_later,
     plain_global_reads,
     plain_local_reads,
     saved_comprehension_targets,
@@ -634,6 +635,8 @@ class Evaluator:
         self.global_bindings: set[str] = set()  # (deviation unbound-read-as-undefined) see note_global_bindings
         self.reading: ir.Name | None = None  # (deviation unbound-read-as-undefined) the name being read
         self.plain_reads: frozenset[int] | None = None  # (the same) see plain_global_reads, made when first needed
+        # (deviation nonlocal-bound-later-in-the-text-binds-the-global) see nonlocals_bound_later
+        self.bound_later: frozenset[tuple[int, str]] | None = None
         # (deviation comprehension-runs-inline-restoring-targets-bound-before) see saved_comprehension_targets
         self.saved_targets: dict[int, frozenset[str]] | None = None
         # (deviation del-of-a-global-at-the-end-of-a-block-fails) see translation.global_deletions, made when needed
@@ -870,6 +873,18 @@ class Evaluator:
                 targets = (name for clause in inner.node.clauses for name in _target_names(clause.target))
                 self.global_bindings.update(around.globals.intersection(targets))
 
+    def nonlocal_binds_the_global(self, frame: Frame, name: str) -> bool:
+        """Deviation nonlocal-bound-later-in-the-text-binds-the-global: a binding of a name that the function
+        declares nonlocal, where no function around binds it before the def in the order of the text."""
+        declaring = declaring_block(frame.block)
+        if name not in declaring.nonlocals:
+            return False
+        if self.bound_later is None:
+            self.bound_later = nonlocals_bound_later(self.analysis)
+        if (id(declaring.node), name) not in self.bound_later:
+            return False
+        return self.deviates("nonlocal-bound-later-in-the-text-binds-the-global")
+
     def store(self, frame: Frame, name: str, value: Any) -> None:
         if name == frame.crashes_on_store:
             raise Crashes("SIGSEGV", "a class body's comprehension binds %r, a cell of it and free in the class" % name)
@@ -886,6 +901,8 @@ class Evaluator:
             self.displaced[name] = value
         elif kind is LOCAL:
             frame.fast[name] = value
+        elif kind is FREE and self.nonlocal_binds_the_global(frame, name):
+            frame.globals[name] = value
         elif kind in (CELL, FREE):
             frame.cells[name].value = value
         elif kind is CLASS_LOCAL:

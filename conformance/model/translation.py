@@ -707,6 +707,37 @@ class _LocalReads(_Unplaced):
         return False
 
 
+def nonlocals_bound_later(analysis: Analysis) -> frozenset[tuple[int, str]]:
+    """(Deviation nonlocal-bound-later-in-the-text-binds-the-global) the nonlocal declarations (the declaring
+    function's node, by id, and the name) whose variable no function around binds before the declaring function's
+    def in the order of the text (parameters included; in the same scope of its stack or one around it, as
+    plain_local_reads): Brython, finding no binding yet, compiles the declaring function's bindings of the name
+    as the global's."""
+    walker = _NonlocalsBoundLater(analysis)
+    module = analysis.module.node
+    assert isinstance(module, ir.Module)
+    walker.statements(module.body, [_Entry(module)])
+    return frozenset(walker.later)
+
+
+class _NonlocalsBoundLater(_LocalReads):
+    def __init__(self, analysis: Analysis) -> None:
+        super().__init__(analysis)
+        self.later: set[tuple[int, str]] = set()
+
+    def statements(self, body: tuple[ir.Stmt, ...], stack: list[_Entry]) -> None:
+        entry = stack[-1]
+        if isinstance(entry.node, ir.FunctionDef) and body is entry.node.body:
+            block = self.analysis.blocks.get(id(entry.node))
+            # the functions around and their copies (not the module's scope, nor a class body's)
+            first = next(i for i, item in enumerate(stack) if isinstance(item.node, (ir.FunctionDef, ir.Lambda)))
+            around = [item for item in stack[first:-1] if not isinstance(item.node, ir.ClassDef) and not item.in_class]
+            for name in sorted(block.nonlocals) if block is not None else ():
+                if not any(name in item.bound for item in around):
+                    self.later.add((id(entry.node), name))
+        super().statements(body, stack)
+
+
 def saved_comprehension_targets(analysis: Analysis) -> dict[int, frozenset[str]]:
     """(Deviation comprehension-runs-inline-restoring-targets-bound-before) for each list, set or dict
     comprehension (ir.Comprehension, by id), the names among its targets that Brython saves before it runs and
