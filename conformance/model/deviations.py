@@ -1533,16 +1533,17 @@ DEVIATIONS: dict[str, Deviation] = {
             "nonlocal-bound-later-in-the-text-binds-the-global",
             "in a function that declares x nonlocal, where the enclosing function binds x only after the nested"
             " function's def in the order of the text (later in its body, even in code that never runs), an"
-            " assignment to x (`x = v`, `(x := v)`) binds the global x, not the enclosing function's variable,"
-            " which reads of x still use",
+            " assignment to x (`x = v`, `(x := v)`) binds the global x when the module binds x (else the nested"
+            " function's own namespace), not the enclosing function's variable, which reads of x still use",
             'Language Reference 7.13 "The nonlocal statement": "The nonlocal statement causes the listed'
             ' identifiers to refer to previously bound variables in the nearest enclosing function scope";'
             " 4.2.2: a name bound anywhere in a function block is local to it, wherever the binding is in the"
             " text",
             "the translator resolves each binding when it meets it, in the order of the text: for a nonlocal name"
-            " it looks for a binding made so far in the functions around, and finding none it compiles the"
-            " binding as one of the module's namespace",
+            " it looks for a binding made so far in the functions around (get_binding_scope), and finding none it"
+            " compiles the binding as one of the module's namespace, or of the function's own",
             "bind the enclosing function's variable before the nested def (`x = None` at the top of the function)",
+            links=("https://github.com/brython-dev/brython/issues/2824",),
             seen=("brython",),
         ),
     )

@@ -902,7 +902,10 @@ class Evaluator:
         elif kind is LOCAL:
             frame.fast[name] = value
         elif kind is FREE and self.nonlocal_binds_the_global(frame, name):
-            frame.globals[name] = value
+            if self.analysis.module.scope.get(name) is MODULE:
+                frame.globals[name] = value
+            else:  # (no binding in the module's scope either: the function's own namespace)
+                self.bind_in_block_namespace(frame, name, value)
         elif kind in (CELL, FREE):
             frame.cells[name].value = value
         elif kind is CLASS_LOCAL:
