@@ -347,6 +347,24 @@ _COMPARISONS = {
 }
 
 
+def _pattern(node: ast.pattern) -> ir.Pattern:
+    """The patterns of a match statement that the tests use: a capture (or `_`), a literal, `P as name`, a
+    sequence."""
+    if isinstance(node, ast.MatchAs) and node.pattern is None:
+        return ir.MatchCapture(node.name)
+    if isinstance(node, ast.MatchAs) and node.pattern is not None and node.name is not None:
+        return ir.MatchAs(_pattern(node.pattern), node.name)
+    if isinstance(node, ast.MatchValue) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, int):
+        return ir.MatchValue(node.value.value)
+    if isinstance(node, ast.MatchSingleton) and node.value is None:
+        return ir.MatchValue(None)
+    if isinstance(node, ast.MatchSequence):
+        return ir.MatchSequence(tuple(map(_pattern, node.patterns)))
+    if isinstance(node, ast.MatchStar):
+        return ir.MatchStar(node.name)
+    raise ValueError("not in the IR: %s" % ast.dump(node))
+
+
 def _stmt(node: ast.stmt) -> ir.Stmt:
     if isinstance(node, ast.Assign) and isinstance(node.value, ast.Yield) and len(node.targets) == 1:
         assert node.value.value is not None  # `target = yield value`, as generated programs write it
@@ -409,6 +427,12 @@ def _stmt(node: ast.stmt) -> ir.Stmt:
     if isinstance(node, ast.ClassDef):
         return ir.ClassDef(node.name, _body(node.body), tuple(map(_expr, node.bases)),
                            tuple(map(_expr, node.decorator_list)), type_params=_type_params(node))  # fmt: skip
+    if isinstance(node, ast.Match):
+        cases = (
+            ir.MatchCase(_pattern(case.pattern), None if case.guard is None else _expr(case.guard), _body(case.body))
+            for case in node.cases
+        )
+        return ir.Match(_expr(node.subject), tuple(cases))
     if isinstance(node, ast.Expr):
         value = node.value
         if isinstance(value, ast.Yield):

@@ -665,6 +665,36 @@ def f():
         return e.a
 probe_call('r', f)
 """,
+    "match-capture-of-a-declared-name-binds-the-block-namespace": """
+b = 1
+def f():
+    global b
+    match 2:
+        case b:
+            return b
+probe_call('r', f)
+""",
+    "failed-pattern-keeps-the-captures-made-before-it-failed": """
+def f():
+    v = 0
+    match (1, 2):
+        case [v]:
+            pass
+    return v
+probe_call('r', f)
+""",
+    "nonlocal-bound-later-in-the-text-binds-the-global": """
+x = 0
+def f():
+    def g():
+        nonlocal x
+        x = 7
+    x = 1
+    g()
+    return x
+probe_call('r', f)
+probe('s', x)
+""",
 }
 
 # a program with both: an except-as name read after its handler, and a local read before it is bound
@@ -1651,3 +1681,65 @@ def test_skulpt_is_diagnosed_with_a_hang_its_copies_of_enclosing_variables_make(
     assert observed.fault is not None and observed.fault.outcome == "timeout"
     name = "nested-function-creation-copies-enclosing-variables"
     assert diagnose(parse(ENDLESS_UNDER_A_DEVIATION), (3, 7), observed, "language") == (name,)
+
+
+# comprehension-variable-of-a-global-name-binds-the-global with except-as-of-a-declared-name-binds-the-block-namespace:
+# the comprehension's reads of its target find what the handler bound in the function's own namespace, and the
+# global is not given back, its target not being that of the last for clause
+GLOBAL_TARGET_READ_IN_THE_HANDLER = """
+a = 2
+def f():
+    global a
+    try:
+        raise ValueError(1)
+    except ValueError as a:
+        return [a for a in range(2) for b in [0]]
+probe_call('r', f)
+probe('s', a)
+"""
+
+
+def test_brython_is_diagnosed_with_a_comprehension_reading_its_global_target_in_the_function_namespace() -> None:
+    observed = run(node_target("brython"), GLOBAL_TARGET_READ_IN_THE_HANDLER.lstrip())
+    names = (
+        "comprehension-variable-of-a-global-name-binds-the-global",
+        "except-as-of-a-declared-name-binds-the-block-namespace",
+    )
+    assert diagnoses(parse(GLOBAL_TARGET_READ_IN_THE_HANDLER), (3, 14), observed, "language") == [names]
+
+
+# unbound-read-as-undefined: a function's read of a global it does not declare, after (in the text) a def that
+# declares it global and binds it, is compiled without the check: undefined, though the def never ran
+GLOBAL_BOUND_BY_A_NESTED_DEF_EARLIER = """
+def f():
+    if 0:
+        def a():
+            global b
+            b = 0
+    return b
+probe_call('r', f)
+"""
+
+
+def test_brython_is_diagnosed_with_a_read_of_a_global_a_def_earlier_in_the_text_binds() -> None:
+    observed = run(node_target("brython"), GLOBAL_BOUND_BY_A_NESTED_DEF_EARLIER.lstrip())
+    found = diagnoses(parse(GLOBAL_BOUND_BY_A_NESTED_DEF_EARLIER), (3, 14), observed, "language")
+    assert found == [("unbound-read-as-undefined",)]
+
+
+# unbound-read-as-undefined with comprehension-runs-inline-restoring-targets-bound-before: the comprehension binds b
+# in a (it never iterates here), so the lambda after it in the text reads a's b, unbound, without the check
+FREE_READ_AFTER_AN_INLINE_COMPREHENSION = """
+def f(b):
+    def a():
+        [0 for b in range(0)]
+        return (lambda: b)()
+    return a()
+probe_call('r', f, 5)
+"""
+
+
+def test_brython_is_diagnosed_with_a_free_read_after_a_comprehension_binds_the_name_in_the_function() -> None:
+    observed = run(node_target("brython"), FREE_READ_AFTER_AN_INLINE_COMPREHENSION.lstrip())
+    found = diagnoses(parse(FREE_READ_AFTER_AN_INLINE_COMPREHENSION), (3, 14), observed, "language")
+    assert ("comprehension-runs-inline-restoring-targets-bound-before", "unbound-read-as-undefined") in found, found

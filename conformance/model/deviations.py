@@ -404,7 +404,12 @@ DEVIATIONS: dict[str, Deviation] = {
             " part of the function (the function's body, a match case or with body in it, or the if, for, while or"
             " try statement the read is in; a `del` there forgets only the binding of the innermost such part that"
             " has one), a global name that a nested function reads after a binding of it earlier in the text in the"
-            " module's scope or the part of it (if, for, while, try) the function is in",
+            " module's scope or the part of it (if, for, while, try) the function is in, a global name that a"
+            " function reads without declaring it (no scope around binding it) after, in the order of the text, a"
+            " function that declares it global and binds it (whether that function ran or not), a variable of an"
+            " enclosing function that a nested function reads after a binding of it earlier in the text in the"
+            " enclosing function's scope or the part of it the nested function is in (the target of a list, set or"
+            " dict comprehension there too, which Brython binds in that function), not deleted since",
             'Language Reference 4.2.2 "Resolution of names": reading a local variable that is not bound raises'
             " UnboundLocalError, a free variable whose binding is not made NameError, a global name that is not"
             ' bound NameError; 8.7 "Function definitions": decorators and defaults are evaluated before the name'
@@ -1065,16 +1070,21 @@ DEVIATIONS: dict[str, Deviation] = {
             "comprehension-variable-of-a-global-name-binds-the-global",
             "in a function or class body that declares x global, a list, set or dict comprehension whose target"
             " is the name x (`[... for x in ...]`) binds the global x at each iteration, and gives it back its"
-            " value when it ends; reading x in the comprehension itself (its element, conditions and later"
-            " iterables) raises UnboundLocalError, the global keeping the item then iterated",
+            " value when it ends if x is the target of its last for clause (else the global keeps the last item);"
+            " reading x in the comprehension itself (its element, conditions and later iterables) raises"
+            " UnboundLocalError, the global keeping the item then iterated, unless the function's own namespace"
+            " holds an x (an `except ... as x` of the function binds it there: the read finds the exception),"
+            " while a function nested in the comprehension reads the global x",
             'Language Reference 6.2.4 "Displays for lists, sets and dictionaries": "the comprehension is executed'
             " in a separate implicitly nested scope. This ensures that names assigned to in the target list don't"
             ' leak into the enclosing scope"; 7.12: a global statement applies to the code block it is in, not to'
             " the comprehension's own scope",
             "the translator compiles the comprehension inline in the function, binding its targets where the"
             " function binds those names (the module's namespace, for a name declared global) and saving the"
-            " previous value to put back at the end, while it compiles the reads in the comprehension as lookups"
-            " of a variable of the function's own namespace, which never has the name",
+            " previous value to put back at the end (the saved names are those of the last clause compiled), while"
+            " it compiles the reads in the comprehension as lookups of a variable of the function's own namespace,"
+            " which has the name only when something else bound it there, and a nested function's read as a"
+            " lookup of the global",
             "do not give comprehension variables the name of a global that the function declares",
             links=(
                 "https://github.com/brython-dev/brython/issues/2534",
@@ -1482,6 +1492,60 @@ DEVIATIONS: dict[str, Deviation] = {
             " defined in Python, whose instances take attributes",
             links=("https://docs.micropython.org/en/latest/genrst/builtin_types.html",),
             seen=("micropython",),
+        ),
+        Deviation(
+            "match-capture-of-a-declared-name-binds-the-block-namespace",
+            "a capture pattern of a match statement (`case N`, `case [*N]`, `case {**N}`, `case P as N`) in a"
+            " function or class body that declares N global or nonlocal binds the subject in the block's own"
+            " namespace (the class's attributes, the function's locals()), not the global or the enclosing"
+            " function's variable, which keeps its value; the block's reads of N (the guard's and the case"
+            " body's too) still use the global or enclosing variable",
+            'Language Reference 7.12 "The global statement" and 7.13 "The nonlocal statement": the names listed are'
+            " interpreted as globals (or refer to the enclosing function's variables) in the code block, for every"
+            ' binding of them; 8.6.4.2 "Capture Patterns": "A capture pattern always succeeds. It binds the subject'
+            ' value to the name", following the scoping rules of assignment',
+            "the translator binds a pattern's captured names with `locals.N = value`, the namespace of the block"
+            " it is in, without looking at the block's global and nonlocal declarations as it does for"
+            " assignments, which it compiles to the module's or the enclosing function's namespace",
+            "do not capture in a pattern a name the block declares global or nonlocal: capture another name and"
+            " assign it to the global (or nonlocal) name in the case body",
+            seen=("brython",),
+        ),
+        Deviation(
+            "failed-pattern-keeps-the-captures-made-before-it-failed",
+            "a pattern of a match statement binds each name it captures as soon as the subpattern capturing it"
+            " matches, and a pattern that then fails leaves them bound: a sequence pattern without a star matches"
+            " its items against a longer subject before finding the lengths differ (`case [v]` against (1, 2)"
+            " binds v to 1), a mapping pattern looks its keys up one by one, matching each value found before a"
+            " missing key, and an or-pattern's failing alternatives keep what they bound",
+            'Language Reference 8.6.4 "Patterns": a sequence pattern fails when "the length of the subject'
+            ' sequence is not equal to the number of subpatterns" (checked before its subpatterns are matched),'
+            " a mapping pattern fails when a key is not in the subject; 8.6.2 leaves the bindings a failed match"
+            ' makes to the implementation ("Do not rely on bindings being made for a failed match"), which'
+            " CPython makes none of: it binds the names only once the whole pattern has matched",
+            "the runtime's pattern_match binds every capture straight into the block's namespace (`locals[name] ="
+            " subject`) while it walks the pattern, checks only that a sequence is not too short before matching"
+            " its items and that all of them were used after, and fetches a mapping's keys in the pattern's order",
+            "do not read after a match statement a name that a case which did not match captures: capture into"
+            " names used only in that case's body",
+            seen=("brython",),
+        ),
+        Deviation(
+            "nonlocal-bound-later-in-the-text-binds-the-global",
+            "in a function that declares x nonlocal, where the enclosing function binds x only after the nested"
+            " function's def in the order of the text (later in its body, even in code that never runs), an"
+            " assignment to x (`x = v`, `(x := v)`) binds the global x when the module binds x (else the nested"
+            " function's own namespace), not the enclosing function's variable, which reads of x still use",
+            'Language Reference 7.13 "The nonlocal statement": "The nonlocal statement causes the listed'
+            ' identifiers to refer to previously bound variables in the nearest enclosing function scope";'
+            " 4.2.2: a name bound anywhere in a function block is local to it, wherever the binding is in the"
+            " text",
+            "the translator resolves each binding when it meets it, in the order of the text: for a nonlocal name"
+            " it looks for a binding made so far in the functions around (get_binding_scope), and finding none it"
+            " compiles the binding as one of the module's namespace, or of the function's own",
+            "bind the enclosing function's variable before the nested def (`x = None` at the top of the function)",
+            links=("https://github.com/brython-dev/brython/issues/2824",),
+            seen=("brython",),
         ),
     )
 }

@@ -57,6 +57,7 @@ from conformance.model.scopes import (
 from conformance.model.translation import (
     DEL_GLOBAL_ERRORS,
     global_deletions,
+    nonlocals_bound_later,
     plain_global_reads,
     plain_local_reads,
     saved_comprehension_targets,
@@ -168,6 +169,28 @@ def _refuse_undefined(*operands: Any) -> None:
 @dataclass(eq=False, slots=True)
 class Cell:
     value: Any = EMPTY
+
+
+class GlobalCell(Cell):
+    """(Deviation comprehension-variable-of-a-global-name-binds-the-global) the cell a function nested in such a
+    comprehension finds for its target: the global of that name."""
+
+    __slots__ = ("name", "names")
+
+    def __init__(self, names: dict[str, Any], name: str) -> None:
+        self.names = names
+        self.name = name
+
+    @property
+    def value(self) -> Any:
+        return self.names.get(self.name, EMPTY)
+
+    @value.setter
+    def value(self, value: Any) -> None:
+        if value is EMPTY:
+            self.names.pop(self.name, None)
+        else:
+            self.names[self.name] = value
 
 
 @dataclass(eq=False, slots=True)
@@ -455,6 +478,11 @@ class Frame:
     # deviation type-alias-of-a-global-name-binds-the-block-namespace: a function's locals hold a name the model
     # does not follow
     hidden_local: bool = False
+    # deviation except-as-of-a-declared-name-binds-the-block-namespace: what a function's handlers bound in its own
+    # namespace; deviation comprehension-variable-of-a-global-name-binds-the-global: what a comprehension's reads
+    # of such a target find there (EMPTY: nothing, UnboundLocalError)
+    hidden_values: dict[str, Any] = field(default_factory=dict)
+    target_reads: dict[str, Any] = field(default_factory=dict)
     # deviation nested-function-creation-copies-enclosing-variables: the frame this function's function was made
     # in (a class body's: the frame its class statement runs in), and Skulpt's `$cell` object of the frame (see
     # skulpt_cells), made when first needed
@@ -607,6 +635,8 @@ class Evaluator:
         self.global_bindings: set[str] = set()  # (deviation unbound-read-as-undefined) see note_global_bindings
         self.reading: ir.Name | None = None  # (deviation unbound-read-as-undefined) the name being read
         self.plain_reads: frozenset[int] | None = None  # (the same) see plain_global_reads, made when first needed
+        # (deviation nonlocal-bound-later-in-the-text-binds-the-global) see nonlocals_bound_later
+        self.bound_later: frozenset[tuple[int, str]] | None = None
         # (deviation comprehension-runs-inline-restoring-targets-bound-before) see saved_comprehension_targets
         self.saved_targets: dict[int, frozenset[str]] | None = None
         # (deviation del-of-a-global-at-the-end-of-a-block-fails) see translation.global_deletions, made when needed
@@ -682,6 +712,10 @@ class Evaluator:
             found = self.read_in_current_frame(frame, name, kind)
             if found is not EMPTY:
                 return found
+        if frame.target_reads and name in frame.target_reads:  # (see read_targets_of_global_names)
+            if frame.target_reads[name] is EMPTY:
+                raise self.unbound(LOCAL, name)
+            return frame.target_reads[name]
         if kind is LOCAL:
             if name not in frame.fast:
                 if self.read_as_undefined(frame, name):
@@ -816,7 +850,7 @@ class Evaluator:
         or of the function's own variable after a binding of it in a scope around (translation.plain_local_reads)."""
         if self.reading is None or self.reading.id != name:
             return False
-        if frame.block.scope.get(name) not in (GLOBAL_EXPLICIT, GLOBAL_IMPLICIT, LOCAL, CELL, MODULE):
+        if frame.block.scope.get(name) not in (GLOBAL_EXPLICIT, GLOBAL_IMPLICIT, LOCAL, CELL, MODULE, FREE):
             return False
         if self.plain_reads is None:
             self.plain_reads = plain_global_reads(self.analysis) | plain_local_reads(self.analysis)
@@ -839,6 +873,18 @@ class Evaluator:
                 targets = (name for clause in inner.node.clauses for name in _target_names(clause.target))
                 self.global_bindings.update(around.globals.intersection(targets))
 
+    def nonlocal_binds_the_global(self, frame: Frame, name: str) -> bool:
+        """Deviation nonlocal-bound-later-in-the-text-binds-the-global: a binding of a name that the function
+        declares nonlocal, where no function around binds it before the def in the order of the text."""
+        declaring = declaring_block(frame.block)
+        if name not in declaring.nonlocals:
+            return False
+        if self.bound_later is None:
+            self.bound_later = nonlocals_bound_later(self.analysis)
+        if (id(declaring.node), name) not in self.bound_later:
+            return False
+        return self.deviates("nonlocal-bound-later-in-the-text-binds-the-global")
+
     def store(self, frame: Frame, name: str, value: Any) -> None:
         if name == frame.crashes_on_store:
             raise Crashes("SIGSEGV", "a class body's comprehension binds %r, a cell of it and free in the class" % name)
@@ -855,6 +901,11 @@ class Evaluator:
             self.displaced[name] = value
         elif kind is LOCAL:
             frame.fast[name] = value
+        elif kind is FREE and self.nonlocal_binds_the_global(frame, name):
+            if self.analysis.module.scope.get(name) is MODULE:
+                frame.globals[name] = value
+            else:  # (no binding in the module's scope either: the function's own namespace)
+                self.bind_in_block_namespace(frame, name, value)
         elif kind in (CELL, FREE):
             frame.cells[name].value = value
         elif kind is CLASS_LOCAL:
@@ -1303,6 +1354,8 @@ class Evaluator:
             if handler.name is not None and in_block_namespace:
                 if not self.deviates("except-as-kept") and frame.namespace is not None:
                     frame.namespace.pop(handler.name, None)  # (a function's hidden local: left as unknown)
+                elif not self.deviates("except-as-kept"):
+                    frame.hidden_values.pop(handler.name, None)  # (but a comprehension no longer reads it)
             elif handler.name is not None:
                 self.clear_handler_name(frame, handler.name)
 
@@ -1322,6 +1375,7 @@ class Evaluator:
             frame.namespace[name] = value
         else:
             frame.hidden_local = True
+            frame.hidden_values[name] = value
 
     def clear_handler_name(self, frame: Frame, name: str) -> None:
         # §8.4: the exception is bound to the name, and the name is cleared at the
@@ -1388,14 +1442,30 @@ class Evaluator:
         for case in node.cases:
             captured: dict[str, Any] = {}
             if not self.matches(frame, case.pattern, subject, captured):
-                if captured:
+                if captured and not self.deviates("failed-pattern-keeps-the-captures-made-before-it-failed"):
                     raise Unspecified("names captured by a pattern that then failed")
+                for name, value in captured.items():  # (the deviation: bound as they were made)
+                    if self.capture_in_block_namespace(frame, name):
+                        self.bind_in_block_namespace(frame, name, value)
+                    else:
+                        self.store(frame, name, value)
                 continue
             for name, value in captured.items():
-                self.store(frame, name, value)
+                if self.capture_in_block_namespace(frame, name):
+                    self.bind_in_block_namespace(frame, name, value)
+                else:
+                    self.store(frame, name, value)
             if case.guard is None or self.truth(self.eval(frame, case.guard)):
                 return case
         return None
+
+    def capture_in_block_namespace(self, frame: Frame, name: str) -> bool:
+        """Deviation match-capture-of-a-declared-name-binds-the-block-namespace: a pattern's capture of a name
+        that the function or class body declares global or nonlocal."""
+        block = frame.block
+        if block.kind not in ("function", "class") or (name not in block.globals and name not in block.nonlocals):
+            return False
+        return self.deviates("match-capture-of-a-declared-name-binds-the-block-namespace")
 
     def matches(self, frame: Frame, pattern: ir.Pattern, subject: Any, captured: dict[str, Any]) -> bool:
         """§8.6.4: whether the pattern matches the subject; the names it captures go in `captured`."""
@@ -1419,6 +1489,11 @@ class Evaluator:
             star = next((i for i, p in enumerate(pattern.patterns) if isinstance(p, ir.MatchStar)), None)
             if star is None:
                 if len(items) != len(pattern.patterns):
+                    longer = len(items) > len(pattern.patterns)
+                    if longer and self.deviates("failed-pattern-keeps-the-captures-made-before-it-failed"):
+                        # Brython matches (and binds) the items a pattern has, then finds the subject longer
+                        pairs = list(zip(pattern.patterns, items[: len(pattern.patterns)], strict=True))
+                        all(self.matches(frame, p, item, captured) for p, item in pairs)
                     return False
                 pairs = list(zip(pattern.patterns, items, strict=True))
             else:
@@ -1434,6 +1509,11 @@ class Evaluator:
                 return False
             keys = [self.hash_key(key) for key in pattern.keys]
             if not all(key in subject.items for key in keys):
+                if self.deviates("failed-pattern-keeps-the-captures-made-before-it-failed"):
+                    # Brython looks the keys up one by one, matching (and binding) each value found
+                    for key, p in zip(keys, pattern.patterns, strict=True):
+                        if key not in subject.items or not self.matches(frame, p, subject.items[key][1], captured):
+                            break
                 return False
             for key, p in zip(keys, pattern.patterns, strict=True):
                 if not self.matches(frame, p, subject.items[key][1], captured):
@@ -2426,6 +2506,8 @@ class Evaluator:
                 self.replace_free_cell(frame, inner, name)
             inner.resolved = frame.resolved
         as_global = self.comprehension_targets_of_global_names(node, block, frame.globals)
+        if as_global:
+            self.read_targets_of_global_names(frame, inner, as_global)
 
         def clauses(index: int, iterator: Iterator[Any]) -> Iterator[None]:
             clause = node.clauses[index]
@@ -2452,7 +2534,9 @@ class Evaluator:
 
         if node.kind == "gen":
             return Generator("<genexpr>", items(), frame=inner)
-        saved = {name: frame.globals[name] for name in as_global}  # (given back when the comprehension ends)
+        # (given back when the comprehension ends: those of its last for clause only)
+        last = node.clauses[-1].target
+        saved = {name: frame.globals[name] for name in as_global if last == ir.Name(name)}
         if node.kind == "list":
             result_list = ListValue(list(items()))
             frame.globals.update(saved)
@@ -2529,11 +2613,25 @@ class Evaluator:
             raise Unspecified("a comprehension unpacking into a name declared global around it (not restored)")
         names = frozenset(plain & declared)
         for name in names:
-            if block.scope.get(name) is not LOCAL:  # (captured by a scope nested in the comprehension)
-                raise Unspecified("a comprehension variable named global around it, captured in the comprehension")
+            if block.scope.get(name) not in (LOCAL, CELL):
+                raise Unspecified("a comprehension variable named global around it, free in the comprehension")
             if name not in globals_:
                 raise Unspecified("a comprehension variable named global around it, the global unbound")
         return names
+
+    @staticmethod
+    def read_targets_of_global_names(frame: Frame, inner: Frame, names: frozenset[str]) -> None:
+        """(Deviation comprehension-variable-of-a-global-name-binds-the-global) the comprehension's own reads of
+        its targets of global names look in the function's own namespace, empty of them unless a handler bound one
+        there (deviation except-as-of-a-declared-name-binds-the-block-namespace); a function nested in the
+        comprehension reads the global."""
+        outer = function_frame_of(frame)
+        for name in names:
+            if outer.namespace is not None and name in outer.namespace:
+                raise Unspecified("a comprehension variable named global around it, bound in the class namespace")
+            inner.target_reads[name] = outer.hidden_values.get(name, EMPTY)
+            if inner.block.scope.get(name) is CELL:
+                inner.cells[name] = GlobalCell(frame.globals, name)
 
     def replace_free_cell(self, frame: Frame, inner: Frame, name: str) -> None:
         """Under deviation comprehension-cell-replaces-free-variable: an inlined comprehension (PEP 709) that

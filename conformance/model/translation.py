@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from conformance.model.deviations import Switches
-from conformance.model.scopes import CELL, CLASS_LOCAL, GLOBAL_IMPLICIT, LOCAL, MODULE, Analysis, Unspecified
+from conformance.model.scopes import CELL, CLASS_LOCAL, FREE, GLOBAL_IMPLICIT, LOCAL, MODULE, Analysis, Unspecified
 from generators import ir
 
 __all__ = ["global_deletions", "translation_failure"]
@@ -486,7 +486,8 @@ def plain_global_reads(analysis: Analysis) -> frozenset[int]:
     name that the function reading it declares global, which Brython compiles without the check for a missing
     value: those after, in the order of the text, a binding of the name in the module's own scope (at the
     module's top level, not in an if, for, while or try there, or anywhere in a function that declares the
-    name global), not deleted since."""
+    name global), not deleted since; and the reads of an implicit global in a function (a name no scope around
+    binds) after a binding of it by a function that declares it global, not deleted since."""
     walker = _GlobalReads(analysis)
     module = analysis.module.node
     assert isinstance(module, ir.Module)
@@ -498,6 +499,7 @@ class _GlobalReads:
     def __init__(self, analysis: Analysis) -> None:
         self.analysis = analysis
         self.module_names: set[str] = set()  # what the module's own scope binds so far, in the order of the text
+        self.declared_names: set[str] = set()  # ... of which the bindings by a function declaring the name global
         self.plain: set[int] = set()
 
     def declares_global(self, block_node: Any, name: str) -> bool:
@@ -507,10 +509,15 @@ class _GlobalReads:
     def bind(self, name: str, block_node: Any, in_copy: bool) -> None:
         if self.declares_global(block_node, name) or (isinstance(block_node, ir.Module) and not in_copy):
             self.module_names.add(name)
+        if self.declares_global(block_node, name):
+            self.declared_names.add(name)
 
     def read(self, node: ir.Name, block_node: Any) -> None:
         if self.declares_global(block_node, node.id) and node.id in self.module_names:
             self.plain.add(id(node))
+        block = self.analysis.blocks.get(id(block_node))
+        if node.id in self.declared_names and block is not None and block.scope.get(node.id) is GLOBAL_IMPLICIT:
+            self.plain.add(id(node))  # (Brython resolves it to the module, where that function's binding is known)
 
     def statements(self, body: tuple[ir.Stmt, ...], block_node: Any, in_copy: bool) -> None:
         for statement in body:
@@ -561,6 +568,7 @@ class _GlobalReads:
                 if isinstance(target, ir.Name):
                     if self.declares_global(block_node, target.id) or isinstance(block_node, ir.Module):
                         self.module_names.discard(target.id)
+                        self.declared_names.discard(target.id)
                 else:
                     self.expression(target, block_node)
         elif isinstance(node, ir.With):
@@ -678,6 +686,8 @@ class _LocalReads(_Unplaced):
                 self.plain.add(id(node))
             if block is not None and block.scope.get(node.id) is GLOBAL_IMPLICIT and self.found_around(node, stack):
                 self.plain.add(id(node))  # (a global name a nested function reads)
+            if block is not None and block.scope.get(node.id) is FREE and self.found_around(node, stack):
+                self.plain.add(id(node))  # (a variable of a function around, bound before it in the text)
         else:
             super().expression(node, stack)
 
@@ -695,6 +705,37 @@ class _LocalReads(_Unplaced):
             if entry.node is not None and entry.binds(self.analysis, node.id):
                 return False
         return False
+
+
+def nonlocals_bound_later(analysis: Analysis) -> frozenset[tuple[int, str]]:
+    """(Deviation nonlocal-bound-later-in-the-text-binds-the-global) the nonlocal declarations (the declaring
+    function's node, by id, and the name) whose variable no function around binds before the declaring function's
+    def in the order of the text (parameters included; in the same scope of its stack or one around it, as
+    plain_local_reads): Brython, finding no binding yet, compiles the declaring function's bindings of the name
+    as the global's."""
+    walker = _NonlocalsBoundLater(analysis)
+    module = analysis.module.node
+    assert isinstance(module, ir.Module)
+    walker.statements(module.body, [_Entry(module)])
+    return frozenset(walker.later)
+
+
+class _NonlocalsBoundLater(_LocalReads):
+    def __init__(self, analysis: Analysis) -> None:
+        super().__init__(analysis)
+        self.later: set[tuple[int, str]] = set()
+
+    def statements(self, body: tuple[ir.Stmt, ...], stack: list[_Entry]) -> None:
+        entry = stack[-1]
+        if isinstance(entry.node, ir.FunctionDef) and body is entry.node.body:
+            block = self.analysis.blocks.get(id(entry.node))
+            # the functions around and their copies (not the module's scope, nor a class body's)
+            first = next(i for i, item in enumerate(stack) if isinstance(item.node, (ir.FunctionDef, ir.Lambda)))
+            around = [item for item in stack[first:-1] if not isinstance(item.node, ir.ClassDef) and not item.in_class]
+            for name in sorted(block.nonlocals) if block is not None else ():
+                if not any(name in item.bound for item in around):
+                    self.later.add((id(entry.node), name))
+        super().statements(body, stack)
 
 
 def saved_comprehension_targets(analysis: Analysis) -> dict[int, frozenset[str]]:
