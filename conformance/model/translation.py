@@ -380,10 +380,11 @@ class _Unplaced:
             for target in node.targets:
                 self.target(target, stack)
         elif isinstance(node, ir.With):
+            # Brython translates the body of a with statement first, then its context expression and target
+            self.statements(node.body, stack)
             self.expression(node.context, stack)
             if node.target is not None:
                 self.target(node.target, stack)
-            self.statements(node.body, stack)
         elif isinstance(node, ir.Match):
             self.expression(node.subject, stack)
             for case in node.cases:
@@ -563,11 +564,11 @@ class _GlobalReads:
                         self.module_names.discard(target.id)
                 else:
                     self.expression(target, block_node)
-        elif isinstance(node, ir.With):
+        elif isinstance(node, ir.With):  # (translated body first, as _Unplaced.statement says)
+            self.statements(node.body, block_node, in_copy)
             self.expression(node.context, block_node)
             if node.target is not None:
                 self.target(node.target, block_node, in_copy)
-            self.statements(node.body, block_node, in_copy)
         elif isinstance(node, ir.Match):
             self.expression(node.subject, block_node)
             for case in node.cases:
