@@ -665,6 +665,13 @@ def f():
         return e.a
 probe_call('r', f)
 """,
+    "class-body-resolves-its-names-in-the-order-of-the-text": """
+x = 0
+class A:
+    if 0:
+        x = 1
+    probe('r', x)
+""",
 }
 
 # a program with both: an except-as name read after its handler, and a local read before it is bound

@@ -1482,5 +1482,29 @@ DEVIATIONS: dict[str, Deviation] = {
             links=("https://docs.micropython.org/en/latest/genrst/builtin_types.html",),
             seen=("micropython",),
         ),
+        Deviation(
+            "class-body-resolves-its-names-in-the-order-of-the-text",
+            "a class body's read of a name that the body binds is resolved once, in the order of the text: before"
+            " any binding of it in the body's text, or in an if, for, while or try body of the class body that has"
+            " none before it, the read is of the global (the module's variable, else the builtin, else NameError)"
+            " even when the class namespace holds the name (bound by an earlier iteration of a loop); directly in"
+            " the class body (not in such a statement's body) after a binding of it anywhere in the body's text"
+            " that is not in the read's own part of the body (or was deleted since), it is of the class namespace"
+            " only, and raises UnboundLocalError when the namespace does not hold the name (a with statement's body"
+            " counts as before its context expression and target, which are translated after it)",
+            'Language Reference 4.2.2 "Resolution of names": "Class definition blocks ... are special in the'
+            ' context of name resolution. ... unbound local variables are looked up in the global namespace"; a'
+            " read in a class body looks the name up, when it runs, in the class namespace, then the globals, then"
+            " the builtins (LOAD_NAME)",
+            "the translator resolves each name when it meets it, in the order of the text (translating a with"
+            " statement's body before its items), keeping per scope the names bound so far: a class body's read of"
+            " a name bound before in its own scope or one around it is a plain read of the class namespace"
+            " (unbound-read-as-undefined), one of a name bound before elsewhere in the class body a lookup in the"
+            " current frame's namespace that fails with UnboundLocalError, and any other a lookup of a global",
+            "bind a class attribute before any read of it in the class body, unconditionally and at the body's top"
+            " level, and read the global under another name where both are meant",
+            links=("https://github.com/brython-dev/brython/issues/1596",),
+            seen=("brython",),
+        ),
     )
 }

@@ -56,6 +56,7 @@ from conformance.model.scopes import (
 )
 from conformance.model.translation import (
     DEL_GLOBAL_ERRORS,
+    class_body_reads,
     global_deletions,
     plain_global_reads,
     plain_local_reads,
@@ -609,6 +610,8 @@ class Evaluator:
         self.plain_reads: frozenset[int] | None = None  # (the same) see plain_global_reads, made when first needed
         # (deviation comprehension-runs-inline-restoring-targets-bound-before) see saved_comprehension_targets
         self.saved_targets: dict[int, frozenset[str]] | None = None
+        # (deviation class-body-resolves-its-names-in-the-order-of-the-text) see translation.class_body_reads
+        self.class_reads: dict[int, str] | None = None
         # (deviation del-of-a-global-at-the-end-of-a-block-fails) see translation.global_deletions, made when needed
         self.raising_deletions: dict[int, str] | None = None
         # (deviation private-names-mangled-by-the-last-class-in-the-symbol-table) see unresolved_namespace
@@ -722,9 +725,27 @@ class Evaluator:
             return value
         if kind is CLASS_LOCAL:
             assert frame.namespace is not None
+            resolved = self.class_read(frame, name)
+            order_of_text = "class-body-resolves-its-names-in-the-order-of-the-text"
+            if resolved == "global" and name in frame.namespace and self.deviates(order_of_text):
+                return self.load_global(frame, name)  # (not the namespace that holds it)
             if name in frame.namespace and not self.type_alias_read_as_global(frame, name):
                 return frame.namespace[name]
+            if resolved == "local" and self.deviates(order_of_text):
+                raise raise_("UnboundLocalError", self.messages.unbound_local(name))
+            if resolved == "plain" and self.deviates("unbound-read-as-undefined"):
+                return JS_UNDEFINED
         return self.load_global(frame, name)
+
+    def class_read(self, frame: Frame, name: str) -> str | None:
+        """(Deviations class-body-resolves-its-names-in-the-order-of-the-text, unbound-read-as-undefined) how
+        Brython compiled this read of a name its class body binds (translation.class_body_reads), None when
+        the read is not of a name node."""
+        if frame.block.kind != "class" or self.reading is None or self.reading.id != name:
+            return None
+        if self.class_reads is None:
+            self.class_reads = class_body_reads(self.analysis)
+        return self.class_reads.get(id(self.reading))
 
     def type_alias_read_as_global(self, frame: Frame, name: str) -> bool:
         """Deviation type-alias-in-a-class-body-is-read-as-a-global: a class body's read of a name that the body

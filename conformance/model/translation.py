@@ -724,6 +724,53 @@ class _SavedTargets(_LocalReads):
         super().comprehension(node, stack)
 
 
+def class_body_reads(analysis: Analysis) -> dict[int, str]:
+    """(Deviation class-body-resolves-its-names-in-the-order-of-the-text) how Brython compiles each read (ir.Name,
+    by id) of a name that the class body it is in binds (not the class's own name), resolved once in the order of
+    the text: "plain", after a binding of it in the same scope of its stack or one around it (as plain_local_reads),
+    not deleted since: the class namespace, without a check; "local", otherwise after a binding of it anywhere in
+    the body (deleted or not, in an if, for, while or try body or not), where the read is not itself in such a
+    body: the class namespace, else UnboundLocalError; "global", every other read: the module's, then the
+    builtins, never the class namespace."""
+    walker = _ClassReads(analysis)
+    module = analysis.module.node
+    assert isinstance(module, ir.Module)
+    walker.statements(module.body, [_Entry(module)])
+    return walker.resolved
+
+
+class _ClassReads(_LocalReads):
+    def __init__(self, analysis: Analysis) -> None:
+        super().__init__(analysis)
+        self.resolved: dict[int, str] = {}
+        self.ever_bound: dict[int, set[str]] = {}  # by class (id): what its body has bound so far, anywhere
+
+    def bind(self, name: str, stack: list[_Entry]) -> None:
+        super().bind(name, stack)
+        owner = self.chain(stack)[0].node
+        if isinstance(owner, ir.ClassDef):
+            self.ever_bound.setdefault(id(owner), set()).add(name)
+
+    def expression(self, node: Any, stack: list[_Entry]) -> None:
+        if isinstance(node, ir.Name):
+            chain = self.chain(stack)
+            owner = chain[0].node
+            block = self.analysis.blocks.get(id(owner))
+            if (
+                isinstance(owner, ir.ClassDef)
+                and block is not None
+                and node.id != owner.name
+                and block.scope.get(node.id) is CLASS_LOCAL
+            ):
+                if any(node.id in entry.bound for entry in chain):
+                    self.resolved[id(node)] = "plain"
+                elif len(chain) == 1 and node.id in self.ever_bound.get(id(owner), set()):
+                    self.resolved[id(node)] = "local"
+                else:
+                    self.resolved[id(node)] = "global"
+        super().expression(node, stack)
+
+
 # -- Skulpt's `del` of a name it compiles as a declared global ----------------------------------------------------
 #
 # Skulpt compiles `del x`, for a name x it takes for a declared global, to `delete $gbl.x` with no statement
