@@ -388,12 +388,11 @@ class _Unplaced:
         elif isinstance(node, ir.Match):
             self.expression(node.subject, stack)
             for case in node.cases:
+                # (the names a pattern captures are bound when it matches, by the runtime: the translator does not
+                # record them as bound)
                 for part in _nodes(case.pattern):
                     if isinstance(part, ir.MatchClass):
                         self.expression(part.cls, stack)
-                    name = getattr(part, "name", None) or getattr(part, "rest", None)
-                    if isinstance(name, str) and name != "_":
-                        self.bind(name, stack)
                 self.expression(case.guard, stack)
                 self.statements(case.body, stack)
         elif isinstance(node, ir.Import):
@@ -572,12 +571,9 @@ class _GlobalReads:
         elif isinstance(node, ir.Match):
             self.expression(node.subject, block_node)
             for case in node.cases:
-                for part in _nodes(case.pattern):
+                for part in _nodes(case.pattern):  # (its captures are not bound for the translator: _Unplaced)
                     if isinstance(part, ir.MatchClass):
                         self.expression(part.cls, block_node)
-                    name = getattr(part, "name", None) or getattr(part, "rest", None)
-                    if isinstance(name, str) and name != "_":
-                        self.bind(name, block_node, in_copy)
                 self.expression(case.guard, block_node)
                 self.statements(case.body, block_node, in_copy)
         elif isinstance(node, ir.Import):
