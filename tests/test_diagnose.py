@@ -672,6 +672,15 @@ class A:
         x = 1
     probe('r', x)
 """,
+    "comprehension-variable-of-a-nonlocal-name-binds-the-enclosing-variable": """
+def f():
+    x = 0
+    def g():
+        nonlocal x
+        return [x for x in (1,)]
+    return g
+probe_call('r', f())
+""",
 }
 
 # a program with both: an except-as name read after its handler, and a local read before it is bound

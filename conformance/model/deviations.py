@@ -1064,7 +1064,9 @@ DEVIATIONS: dict[str, Deviation] = {
             "comprehension-variable-of-a-global-name-binds-the-global",
             "in a function or class body that declares x global, a list, set or dict comprehension whose target"
             " is the name x (`[... for x in ...]`) binds the global x at each iteration, and gives it back its"
-            " value when it ends; reading x in the comprehension itself (its element, conditions and later"
+            " value when it ends if x is the last of the comprehension's targets in the order its names first"
+            " appear (from the first target on; the global otherwise keeps the last item); where x is the first"
+            " `for`'s target, reading x in the comprehension itself (its element, conditions and later"
             " iterables) raises UnboundLocalError, the global keeping the item then iterated",
             'Language Reference 6.2.4 "Displays for lists, sets and dictionaries": "the comprehension is executed'
             " in a separate implicitly nested scope. This ensures that names assigned to in the target list don't"
@@ -1504,6 +1506,29 @@ DEVIATIONS: dict[str, Deviation] = {
             "bind a class attribute before any read of it in the class body, unconditionally and at the body's top"
             " level, and read the global under another name where both are meant",
             links=("https://github.com/brython-dev/brython/issues/1596",),
+            seen=("brython",),
+        ),
+        Deviation(
+            "comprehension-variable-of-a-nonlocal-name-binds-the-enclosing-variable",
+            "in a function or class body that declares x nonlocal, a list, set or dict comprehension whose target"
+            " is the name x binds the enclosing function's variable x at each iteration, and gives it back its"
+            " value when it ends if x is the last of the comprehension's targets in the order its names first"
+            " appear (from the first target on; the variable otherwise keeps the last item); where x is the first"
+            " `for`'s target, reading x in the comprehension itself (its element, conditions and later"
+            " iterables) raises UnboundLocalError, the variable keeping the item then iterated",
+            'Language Reference 6.2.4 "Displays for lists, sets and dictionaries": "the comprehension is executed'
+            " in a separate implicitly nested scope. This ensures that names assigned to in the target list don't"
+            ' leak into the enclosing scope"; 7.13: a nonlocal statement applies to the code block it is in, not'
+            " to the comprehension's own scope",
+            "the translator compiles the comprehension inline in the function, binding its targets where the"
+            " function binds those names (the enclosing function's namespace, for a name declared nonlocal), saving"
+            " before it and putting back after it only the one target its symbol table lists last, and compiling"
+            " the reads of the first target in the comprehension as lookups of a variable of the function's own"
+            " namespace, which never has the name (as comprehension-variable-of-a-global-name-binds-the-global)",
+            "do not give comprehension variables the name of a variable that the function declares nonlocal",
+            links=(
+                "https://github.com/brython-dev/brython/issues/2534",
+            ),  # (targets bound in the function's namespace)
             seen=("brython",),
         ),
     )

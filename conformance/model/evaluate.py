@@ -541,6 +541,44 @@ def declaring_block(block: Block) -> Block:
     return block
 
 
+def _restored_comprehension_target(node: ir.Comprehension) -> str | None:
+    """(Deviations comprehension-variable-of-a-global-name-binds-the-global, comprehension-variable-of-a-nonlocal-
+    name-binds-the-enclosing-variable) the one target of a list, set or dict comprehension that Brython saves
+    before it and puts back after it, where it is bound for the block around: the last of its targets in the
+    order its symbol table first meets the names of the comprehension (the first clause's target and
+    conditions, then each later clause's target, iterable and conditions, then the value and the key or
+    element; not the names of the functions and generator expressions in it)."""
+    order: list[str] = []
+
+    def meet(part: Any) -> None:
+        if isinstance(part, tuple):
+            for item in part:
+                meet(item)
+        elif isinstance(part, ir.Name):
+            if part.id not in order:
+                order.append(part.id)
+        elif isinstance(part, ir.NamedExpr):
+            meet(part.value)
+            if part.target not in order:
+                order.append(part.target)
+        elif isinstance(part, ir.Lambda):
+            meet(tuple(p.default for p in (*part.params.posonly, *part.params.positional, *part.params.kwonly)))
+        elif isinstance(part, ir.Comprehension):
+            meet(part.clauses[0].iter)
+        elif dataclasses.is_dataclass(part) and not isinstance(part, type):
+            for part_field in dataclasses.fields(part):
+                meet(getattr(part, part_field.name))
+
+    first, *rest = node.clauses
+    meet((first.target, first.ifs))
+    for clause in rest:
+        meet((clause.target, clause.iter, clause.ifs))
+    meet((node.elt, node.key))  # (a dict comprehension's value, then its key)
+    targets = {name for clause in node.clauses for name in _target_names(clause.target)}
+    found = [name for name in order if name in targets]
+    return found[-1] if found else None
+
+
 def function_frame_of(frame: Frame) -> Frame:
     """The frame an inlined comprehension (PEP 709) runs in: its function's (or class body's, or module's)."""
     while inlined(frame.block):
@@ -2443,12 +2481,20 @@ class Evaluator:
                 self.replace_free_cell(frame, inner, name)
             inner.resolved = frame.resolved
         as_global = self.comprehension_targets_of_global_names(node, block, frame.globals)
+        as_nonlocal = self.comprehension_targets_of_nonlocal_names(node, block, frame)
+        restored_declared = _restored_comprehension_target(node) if as_global or as_nonlocal else None
 
         def clauses(index: int, iterator: Iterator[Any]) -> Iterator[None]:
             clause = node.clauses[index]
             for item in iterator:
-                if isinstance(clause.target, ir.Name) and clause.target.id in as_global:
-                    frame.globals[clause.target.id] = item  # (the comprehension's own variable stays unbound)
+                if isinstance(clause.target, ir.Name) and clause.target.id in as_global | as_nonlocal:
+                    if clause.target.id in as_global:
+                        frame.globals[clause.target.id] = item
+                    else:
+                        frame.cells[clause.target.id].value = item
+                    if index:  # (a later clause's target: read in the comprehension as the variable bound)
+                        self.assign(inner, clause.target, item)
+                    # (the first clause's: the comprehension's own variable stays unbound)
                 else:
                     self.assign(inner, clause.target, item)
                 if not all(self.truth(self.eval(inner, test)) for test in clause.ifs):
@@ -2469,10 +2515,14 @@ class Evaluator:
 
         if node.kind == "gen":
             return Generator("<genexpr>", items(), frame=inner)
-        saved = {name: frame.globals[name] for name in as_global}  # (given back when the comprehension ends)
+        # (given back when the comprehension ends: only the target the translator saves, see
+        # _restored_comprehension_target)
+        saved = {name: frame.globals[name] for name in as_global if name == restored_declared}
+        saved_cell = {name: frame.cells[name].value for name in as_nonlocal if name == restored_declared}
         if node.kind == "list":
             result_list = ListValue(list(items()))
             frame.globals.update(saved)
+            self.restore_cells(frame, saved_cell)
             self.restore_targets(frame, restored)
             return result_list
         if node.kind == "set":
@@ -2480,12 +2530,14 @@ class Evaluator:
             for item in items():
                 result.items.setdefault(self.hash_key(item), item)
             frame.globals.update(saved)
+            self.restore_cells(frame, saved_cell)
             self.restore_targets(frame, restored)
             return result
         mapping = DictValue({})
         for key, value in items():
             self.put(mapping, key, value)
         frame.globals.update(saved)
+        self.restore_cells(frame, saved_cell)
         self.restore_targets(frame, restored)
         return mapping
 
@@ -2548,9 +2600,40 @@ class Evaluator:
         for name in names:
             if block.scope.get(name) is not LOCAL:  # (captured by a scope nested in the comprehension)
                 raise Unspecified("a comprehension variable named global around it, captured in the comprehension")
-            if name not in globals_:
+            if name not in globals_ and name == _restored_comprehension_target(node):
                 raise Unspecified("a comprehension variable named global around it, the global unbound")
         return names
+
+    def comprehension_targets_of_nonlocal_names(
+        self, node: ir.Comprehension, block: Block | None, frame: Frame
+    ) -> frozenset[str]:
+        """Deviation comprehension-variable-of-a-nonlocal-name-binds-the-enclosing-variable: the names of a list,
+        set or dict comprehension's targets that the function or class body around it declares nonlocal."""
+        if block is None or node.kind == "gen":
+            return frozenset()
+        declared = declaring_block(block).nonlocals
+        targets = {name for clause in node.clauses for name in _target_names(clause.target)}
+        if not targets & declared:
+            return frozenset()
+        if not self.deviates("comprehension-variable-of-a-nonlocal-name-binds-the-enclosing-variable"):
+            return frozenset()
+        if any(not isinstance(c.target, ir.Name) and set(_target_names(c.target)) & declared for c in node.clauses):
+            raise Unspecified("a comprehension unpacking into a name declared nonlocal around it")
+        if frame.block is not declaring_block(block):
+            raise Unspecified("a comprehension in another comprehension binding a name declared nonlocal around")
+        names = frozenset(targets & declared)
+        for name in names:
+            if block.scope.get(name) is not LOCAL:  # (captured by a scope nested in the comprehension)
+                raise Unspecified("a comprehension variable named nonlocal around it, captured in the comprehension")
+            if frame.cells[name].value is EMPTY and name == _restored_comprehension_target(node):
+                raise Unspecified("a comprehension variable named nonlocal around it, the variable unbound")
+        return names
+
+    def restore_cells(self, frame: Frame, values: dict[str, Any]) -> None:
+        """(Deviation comprehension-variable-of-a-nonlocal-name-binds-the-enclosing-variable) the enclosing
+        function's variable given back the value it had when the comprehension started."""
+        for name, value in values.items():
+            frame.cells[name].value = value
 
     def replace_free_cell(self, frame: Frame, inner: Frame, name: str) -> None:
         """Under deviation comprehension-cell-replaces-free-variable: an inlined comprehension (PEP 709) that
