@@ -681,6 +681,15 @@ def f():
     return g
 probe_call('r', f())
 """,
+    "locals-omits-free-variables": """
+def f():
+    x = 1
+    def g():
+        probe('r', LOCALS)
+        return x
+    return g
+f()()
+""",
 }
 
 # a program with both: an except-as name read after its handler, and a local read before it is bound

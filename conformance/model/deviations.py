@@ -1531,5 +1531,23 @@ DEVIATIONS: dict[str, Deviation] = {
             ),  # (targets bound in the function's namespace)
             seen=("brython",),
         ),
+        Deviation(
+            "locals-omits-free-variables",
+            "locals() in a function (or lambda) lists only the variables the function binds itself (its"
+            " parameters, its local variables, those of them nested scopes read), not the free variables it reads"
+            " from an enclosing function or declares nonlocal; so eval() without namespaces, which takes the"
+            " caller's locals(), does not see them either, and looks such a name up in the globals, then the"
+            " builtins",
+            'Library "Built-in Functions", locals(): "In an optimized scope (including functions, generators, and'
+            ' coroutines) ... returns ... a dictionary ... Free variables are included"; eval(): "If only globals'
+            " is provided ... if both dictionaries are omitted, the expression is executed with the globals and"
+            ' locals in the environment where eval() is called"',
+            "each function's variables are the keys of a namespace object of its own, which locals() returns and"
+            " eval() uses as its locals; a free variable is read from the enclosing function's namespace object,"
+            " named in the code, and never copied into the function's own",
+            "pass the values that code run by eval() needs in an explicit namespace (`eval(text, globals(), {'x':"
+            " x})`), and do not look for free variables in locals()",
+            seen=("brython",),
+        ),
     )
 }

@@ -2256,6 +2256,10 @@ class Evaluator:
         if isinstance(node, ir.Comprehension) and inlined(block):
             for name in sorted(block.iteration_vars - block.cellvars):
                 self.free_variable_in_comprehension_locals(frame, name, values)
+        free = [name for name in values if block.scope.get(name) is FREE]
+        if block.kind in ("function", "lambda") and free and self.deviates("locals-omits-free-variables"):
+            for name in free:  # (the function's namespace object holds only what the function binds)
+                del values[name]
         if frame.lambdas and self.deviates("locals-lists-the-lambdas-made-in-the-function"):
             # Brython's lambda_<random part of the session>_<a number>: the names sort together, after 'lambda_'
             for index, made in enumerate(frame.lambdas):
