@@ -404,7 +404,10 @@ DEVIATIONS: dict[str, Deviation] = {
             " part of the function (the function's body, a match case or with body in it, or the if, for, while or"
             " try statement the read is in; a `del` there forgets only the binding of the innermost such part that"
             " has one), a global name that a nested function reads after a binding of it earlier in the text in the"
-            " module's scope or the part of it (if, for, while, try) the function is in",
+            " module's scope or the part of it (if, for, while, try) the function is in, a class body's variable"
+            " after a binding of it earlier in the text in the same or an enclosing part of the class body; where"
+            " the order of the text is the order the translator meets the code in (a with statement's body before"
+            " its context expression and target), and the names a match pattern captures are no binding",
             'Language Reference 4.2.2 "Resolution of names": reading a local variable that is not bound raises'
             " UnboundLocalError, a free variable whose binding is not made NameError, a global name that is not"
             ' bound NameError; 8.7 "Function definitions": decorators and defaults are evaluated before the name'
