@@ -362,14 +362,14 @@ class _Unplaced:
             self.statements(node.orelse, inside)
             self.statements(node.finalbody, inside)
         elif isinstance(node, ir.FunctionDef):
+            self.bind(node.name, stack)  # (Brython binds the name before it translates the rest of the statement)
             self.expression((node.decorators, tuple(_defaults(node.params))), stack)
             self.expression(tuple(a.value for a in node.annotations), stack)
             self.statements(node.body, [*stack, _Entry(node)])
-            self.bind(node.name, stack)
         elif isinstance(node, ir.ClassDef):
+            self.bind(node.name, stack)
             self.expression((node.decorators, node.bases, tuple(k.value for k in node.keywords)), stack)
             self.statements(node.body, [*stack, _Entry(node)])
-            self.bind(node.name, stack)
         elif isinstance(node, ir.AnnAssign):
             self.expression((node.annotation, node.value), stack)
             if node.value is not None:
