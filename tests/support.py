@@ -396,6 +396,10 @@ def _stmt(node: ast.stmt) -> ir.Stmt:
         return ir.Import(node.module, alias.asname or alias.name, alias.name)
     if isinstance(node, ast.Assert):
         return ir.Assert(_expr(node.test))
+    if isinstance(node, ast.Match):
+        cases = tuple(ir.MatchCase(_pattern(case.pattern), _expr(case.guard) if case.guard else None, _body(case.body))
+                      for case in node.cases)  # fmt: skip
+        return ir.Match(_expr(node.subject), cases)
     if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
         return ir.FunctionDef(node.name, _params(node.args), _body(node.body), tuple(map(_expr, node.decorator_list)),
                               annotations=_annotations(node), type_params=_type_params(node),
@@ -422,6 +426,36 @@ def _stmt(node: ast.stmt) -> ir.Stmt:
                 return ir.ProbeClosure(label.value, rest[0])
             return ir.ProbeCall(label.value, rest[0], tuple(rest[1:]))
         return ir.ExprStmt(_expr(value))
+    raise ValueError("not in the IR: %s" % ast.dump(node))
+
+
+def _pattern(node: ast.pattern) -> ir.Pattern:
+    if isinstance(node, ast.MatchValue):
+        assert isinstance(node.value, ast.Constant) and isinstance(node.value.value, int)
+        return ir.MatchValue(node.value.value)
+    if isinstance(node, ast.MatchSingleton):
+        assert node.value is None
+        return ir.MatchValue(None)
+    if isinstance(node, ast.MatchAs):
+        if node.pattern is None:
+            return ir.MatchCapture(node.name)
+        assert node.name is not None
+        return ir.MatchAs(_pattern(node.pattern), node.name)
+    if isinstance(node, ast.MatchStar):
+        return ir.MatchStar(node.name)
+    if isinstance(node, ast.MatchSequence):
+        return ir.MatchSequence(tuple(map(_pattern, node.patterns)))
+    if isinstance(node, ast.MatchMapping):
+        keys = []
+        for key in node.keys:
+            assert isinstance(key, ast.Constant) and isinstance(key.value, int)
+            keys.append(key.value)
+        return ir.MatchMapping(tuple(keys), tuple(map(_pattern, node.patterns)), node.rest)
+    if isinstance(node, ast.MatchClass):
+        keywords = tuple(zip(node.kwd_attrs, map(_pattern, node.kwd_patterns), strict=True))
+        return ir.MatchClass(_expr(node.cls), tuple(map(_pattern, node.patterns)), keywords)
+    if isinstance(node, ast.MatchOr):
+        return ir.MatchOr(tuple(map(_pattern, node.patterns)))
     raise ValueError("not in the IR: %s" % ast.dump(node))
 
 

@@ -690,6 +690,16 @@ def f():
     return g
 f()()
 """,
+    "match-capture-of-a-declared-name-binds-the-block-namespace": """
+x = 1
+def f():
+    global x
+    match 2:
+        case x:
+            pass
+f()
+probe('r', x)
+""",
 }
 
 # a program with both: an except-as name read after its handler, and a local read before it is bound

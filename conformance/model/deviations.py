@@ -1552,5 +1552,23 @@ DEVIATIONS: dict[str, Deviation] = {
             " x})`), and do not look for free variables in locals()",
             seen=("brython",),
         ),
+        Deviation(
+            "match-capture-of-a-declared-name-binds-the-block-namespace",
+            "a match statement's pattern that captures a name (`case x:`, `case [x]:`, `case C(a=x)`, `... as x`,"
+            " `**x`) in a function or class body that declares x global or nonlocal binds x in the block's own"
+            " namespace (the class's attributes, the function's locals()), not the global or the enclosing"
+            " function's variable, which keeps its value; the block's reads of x still use the global or enclosing"
+            " variable",
+            'Language Reference 8.6.4.2 "Capture Patterns": "A capture pattern always succeeds. It binds the subject'
+            " value to the name using the scoping rules for name binding established for the assignment expression"
+            " operator\"; 7.12 and 7.13: the global and nonlocal statements make the block's bindings of the name"
+            " bind the global or the enclosing function's variable",
+            "the translator passes the names a pattern captures to the runtime's pattern matching as strings, which"
+            " binds them in the namespace object of the block running it, without looking at the block's global and"
+            " nonlocal declarations as it does for assignments (as except-as-of-a-declared-name-binds-the-block-"
+            "namespace)",
+            "capture into a name of the block's own and assign that to the global or nonlocal name in the case's body",
+            seen=("brython",),
+        ),
     )
 }

@@ -1451,10 +1451,21 @@ class Evaluator:
                     raise Unspecified("names captured by a pattern that then failed")
                 continue
             for name, value in captured.items():
-                self.store(frame, name, value)
+                if self.capture_in_block_namespace(frame, name):
+                    self.bind_in_block_namespace(frame, name, value)
+                else:
+                    self.store(frame, name, value)
             if case.guard is None or self.truth(self.eval(frame, case.guard)):
                 return case
         return None
+
+    def capture_in_block_namespace(self, frame: Frame, name: str) -> bool:
+        """Deviation match-capture-of-a-declared-name-binds-the-block-namespace: a name that a pattern captures in
+        a function or class body that declares it global or nonlocal."""
+        block = frame.block
+        if block.kind not in ("function", "class") or (name not in block.globals and name not in block.nonlocals):
+            return False
+        return self.deviates("match-capture-of-a-declared-name-binds-the-block-namespace")
 
     def matches(self, frame: Frame, pattern: ir.Pattern, subject: Any, captured: dict[str, Any]) -> bool:
         """§8.6.4: whether the pattern matches the subject; the names it captures go in `captured`."""
