@@ -301,6 +301,13 @@ class _Unplaced:
         return [*stack, _Entry(None, isinstance(innermost.node, ir.ClassDef))]
 
     def bind(self, name: str, stack: list[_Entry]) -> None:
+        block = self.analysis.blocks.get(id(self.chain(stack)[0].node))
+        if block is not None and name in block.nonlocals:
+            # Brython binds a name declared nonlocal in the first scope around that has bound it (where it already
+            # is), only else in the innermost one
+            around = stack[: len(stack) - len(self.chain(stack))]
+            if any(name in entry.bound for entry in around):
+                return
         stack[-1].bound.add(name)
 
     def reference(self, name: str, stack: list[_Entry]) -> None:
