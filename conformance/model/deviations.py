@@ -1550,6 +1550,7 @@ DEVIATIONS: dict[str, Deviation] = {
             " named in the code, and never copied into the function's own",
             "pass the values that code run by eval() needs in an explicit namespace (`eval(text, globals(), {'x':"
             " x})`), and do not look for free variables in locals()",
+            links=("https://github.com/brython-dev/brython/issues/2855",),
             seen=("brython",),
         ),
         Deviation(
