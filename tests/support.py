@@ -347,24 +347,6 @@ _COMPARISONS = {
 }
 
 
-def _pattern(node: ast.pattern) -> ir.Pattern:
-    """The patterns of a match statement that the tests use: a capture (or `_`), a literal, `P as name`, a
-    sequence."""
-    if isinstance(node, ast.MatchAs) and node.pattern is None:
-        return ir.MatchCapture(node.name)
-    if isinstance(node, ast.MatchAs) and node.pattern is not None and node.name is not None:
-        return ir.MatchAs(_pattern(node.pattern), node.name)
-    if isinstance(node, ast.MatchValue) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, int):
-        return ir.MatchValue(node.value.value)
-    if isinstance(node, ast.MatchSingleton) and node.value is None:
-        return ir.MatchValue(None)
-    if isinstance(node, ast.MatchSequence):
-        return ir.MatchSequence(tuple(map(_pattern, node.patterns)))
-    if isinstance(node, ast.MatchStar):
-        return ir.MatchStar(node.name)
-    raise ValueError("not in the IR: %s" % ast.dump(node))
-
-
 def _stmt(node: ast.stmt) -> ir.Stmt:
     if isinstance(node, ast.Assign) and isinstance(node.value, ast.Yield) and len(node.targets) == 1:
         assert node.value.value is not None  # `target = yield value`, as generated programs write it
@@ -450,6 +432,38 @@ def _stmt(node: ast.stmt) -> ir.Stmt:
                 return ir.ProbeClosure(label.value, rest[0])
             return ir.ProbeCall(label.value, rest[0], tuple(rest[1:]))
         return ir.ExprStmt(_expr(value))
+    raise ValueError("not in the IR: %s" % ast.dump(node))
+
+
+def _pattern(node: ast.pattern) -> ir.Pattern:
+    """The patterns of a match statement that the tests use: a capture (or `_`), an int or None literal, `P as
+    name`, a sequence (with a star), a mapping with int keys, a class pattern, an or-pattern."""
+    if isinstance(node, ast.MatchValue):
+        assert isinstance(node.value, ast.Constant) and isinstance(node.value.value, int)
+        return ir.MatchValue(node.value.value)
+    if isinstance(node, ast.MatchSingleton):
+        assert node.value is None
+        return ir.MatchValue(None)
+    if isinstance(node, ast.MatchAs):
+        if node.pattern is None:
+            return ir.MatchCapture(node.name)
+        assert node.name is not None
+        return ir.MatchAs(_pattern(node.pattern), node.name)
+    if isinstance(node, ast.MatchStar):
+        return ir.MatchStar(node.name)
+    if isinstance(node, ast.MatchSequence):
+        return ir.MatchSequence(tuple(map(_pattern, node.patterns)))
+    if isinstance(node, ast.MatchMapping):
+        keys = []
+        for key in node.keys:
+            assert isinstance(key, ast.Constant) and isinstance(key.value, int)
+            keys.append(key.value)
+        return ir.MatchMapping(tuple(keys), tuple(map(_pattern, node.patterns)), node.rest)
+    if isinstance(node, ast.MatchClass):
+        keywords = tuple(zip(node.kwd_attrs, map(_pattern, node.kwd_patterns), strict=True))
+        return ir.MatchClass(_expr(node.cls), tuple(map(_pattern, node.patterns)), keywords)
+    if isinstance(node, ast.MatchOr):
+        return ir.MatchOr(tuple(map(_pattern, node.patterns)))
     raise ValueError("not in the IR: %s" % ast.dump(node))
 
 

@@ -695,6 +695,31 @@ def f():
 probe_call('r', f)
 probe('s', x)
 """,
+    "class-body-resolves-its-names-in-the-order-of-the-text": """
+x = 0
+class A:
+    if 0:
+        x = 1
+    probe('r', x)
+""",
+    "comprehension-variable-of-a-nonlocal-name-binds-the-enclosing-variable": """
+def f():
+    x = 0
+    def g():
+        nonlocal x
+        return [x for x in (1,)]
+    return g
+probe_call('r', f())
+""",
+    "locals-omits-free-variables": """
+def f():
+    x = 1
+    def g():
+        probe('r', LOCALS)
+        return x
+    return g
+f()()
+""",
 }
 
 # a program with both: an except-as name read after its handler, and a local read before it is bound

@@ -409,7 +409,11 @@ DEVIATIONS: dict[str, Deviation] = {
             " function that declares it global and binds it (whether that function ran or not), a variable of an"
             " enclosing function that a nested function reads after a binding of it earlier in the text in the"
             " enclosing function's scope or the part of it the nested function is in (the target of a list, set or"
-            " dict comprehension there too, which Brython binds in that function), not deleted since",
+            " dict comprehension there too, which Brython binds in that function), not deleted since, a class"
+            " body's variable after a binding of it earlier in the text in the same or an enclosing part of the"
+            " class body; where the order of the text is the order the translator meets the code in (a with"
+            " statement's body before its context expression and target), and the names a match pattern captures"
+            " are no binding",
             'Language Reference 4.2.2 "Resolution of names": reading a local variable that is not bound raises'
             " UnboundLocalError, a free variable whose binding is not made NameError, a global name that is not"
             ' bound NameError; 8.7 "Function definitions": decorators and defaults are evaluated before the name'
@@ -1070,21 +1074,23 @@ DEVIATIONS: dict[str, Deviation] = {
             "comprehension-variable-of-a-global-name-binds-the-global",
             "in a function or class body that declares x global, a list, set or dict comprehension whose target"
             " is the name x (`[... for x in ...]`) binds the global x at each iteration, and gives it back its"
-            " value when it ends if x is the target of its last for clause (else the global keeps the last item);"
-            " reading x in the comprehension itself (its element, conditions and later iterables) raises"
-            " UnboundLocalError, the global keeping the item then iterated, unless the function's own namespace"
-            " holds an x (an `except ... as x` of the function binds it there: the read finds the exception),"
-            " while a function nested in the comprehension reads the global x",
+            " value when it ends if x is the last of the comprehension's targets in the order its names first"
+            " appear (from the first target on; the global otherwise keeps the last item); where x is the first"
+            " `for`'s target, reading x in the comprehension itself (its element, conditions and later"
+            " iterables, even after a later `for` binds x) raises UnboundLocalError, the global keeping the item"
+            " then iterated, unless the function's own namespace holds an x (an `except ... as x` of the function"
+            " binds it there: the read finds the exception); its reads of a later `for`'s target x, and a function"
+            " nested in it, read the global x (before that `for` binds it too)",
             'Language Reference 6.2.4 "Displays for lists, sets and dictionaries": "the comprehension is executed'
             " in a separate implicitly nested scope. This ensures that names assigned to in the target list don't"
             ' leak into the enclosing scope"; 7.12: a global statement applies to the code block it is in, not to'
             " the comprehension's own scope",
             "the translator compiles the comprehension inline in the function, binding its targets where the"
-            " function binds those names (the module's namespace, for a name declared global) and saving the"
-            " previous value to put back at the end (the saved names are those of the last clause compiled), while"
-            " it compiles the reads in the comprehension as lookups of a variable of the function's own namespace,"
-            " which has the name only when something else bound it there, and a nested function's read as a"
-            " lookup of the global",
+            " function binds those names (the module's namespace, for a name declared global), saving before it"
+            " and putting back after it only the one target its symbol table lists last, while it compiles the"
+            " reads of the first target in the comprehension as lookups of a variable of the function's own"
+            " namespace, which has the name only when something else bound it there, and a nested function's read"
+            " as a lookup of the global",
             "do not give comprehension variables the name of a global that the function declares",
             links=(
                 "https://github.com/brython-dev/brython/issues/2534",
@@ -1495,18 +1501,19 @@ DEVIATIONS: dict[str, Deviation] = {
         ),
         Deviation(
             "match-capture-of-a-declared-name-binds-the-block-namespace",
-            "a capture pattern of a match statement (`case N`, `case [*N]`, `case {**N}`, `case P as N`) in a"
-            " function or class body that declares N global or nonlocal binds the subject in the block's own"
-            " namespace (the class's attributes, the function's locals()), not the global or the enclosing"
-            " function's variable, which keeps its value; the block's reads of N (the guard's and the case"
-            " body's too) still use the global or enclosing variable",
-            'Language Reference 7.12 "The global statement" and 7.13 "The nonlocal statement": the names listed are'
-            " interpreted as globals (or refer to the enclosing function's variables) in the code block, for every"
-            ' binding of them; 8.6.4.2 "Capture Patterns": "A capture pattern always succeeds. It binds the subject'
-            ' value to the name", following the scoping rules of assignment',
-            "the translator binds a pattern's captured names with `locals.N = value`, the namespace of the block"
-            " it is in, without looking at the block's global and nonlocal declarations as it does for"
-            " assignments, which it compiles to the module's or the enclosing function's namespace",
+            "a capture pattern of a match statement (`case N`, `case [*N]`, `case {**N}`, `case C(a=N)`, `case P as"
+            " N`) in a function or class body that declares N global or nonlocal binds the subject in the block's"
+            " own namespace (the class's attributes, the function's locals()), not the global or the enclosing"
+            " function's variable, which keeps its value; the block's reads of N (the guard's and the case body's"
+            " too) still use the global or enclosing variable",
+            'Language Reference 8.6.4.2 "Capture Patterns": "A capture pattern always succeeds. It binds the subject'
+            " value to the name using the scoping rules for name binding established for the assignment expression"
+            " operator\"; 7.12 and 7.13: the global and nonlocal statements make the block's bindings of the name"
+            " bind the global or the enclosing function's variable",
+            "the translator passes the names a pattern captures to the runtime's pattern matching as strings, which"
+            " binds them in the namespace object of the block running it, without looking at the block's global and"
+            " nonlocal declarations as it does for assignments (as except-as-of-a-declared-name-binds-the-block-"
+            "namespace)",
             "do not capture in a pattern a name the block declares global or nonlocal: capture another name and"
             " assign it to the global (or nonlocal) name in the case body",
             seen=("brython",),
@@ -1545,6 +1552,76 @@ DEVIATIONS: dict[str, Deviation] = {
             " compiles the binding as one of the module's namespace, or of the function's own",
             "bind the enclosing function's variable before the nested def (`x = None` at the top of the function)",
             links=("https://github.com/brython-dev/brython/issues/2824",),
+            seen=("brython",),
+        ),
+        Deviation(
+            "class-body-resolves-its-names-in-the-order-of-the-text",
+            "a class body's read of a name that the body binds is resolved once, in the order of the text: before"
+            " any binding of it in the body's text, or in an if, for, while or try body of the class body that has"
+            " none before it, the read is of the global (the module's variable, else the builtin, else NameError)"
+            " even when the class namespace holds the name (bound by an earlier iteration of a loop); directly in"
+            " the class body (not in such a statement's body) after a binding of it anywhere in the body's text"
+            " that is not in the read's own part of the body (or was deleted since), it is of the class namespace"
+            " only, and raises UnboundLocalError when the namespace does not hold the name (a with statement's body"
+            " counts as before its context expression and target, which are translated after it)",
+            'Language Reference 4.2.2 "Resolution of names": "Class definition blocks ... are special in the'
+            ' context of name resolution. ... unbound local variables are looked up in the global namespace"; a'
+            " read in a class body looks the name up, when it runs, in the class namespace, then the globals, then"
+            " the builtins (LOAD_NAME)",
+            "the translator resolves each name when it meets it, in the order of the text (translating a with"
+            " statement's body before its items), keeping per scope the names bound so far: a class body's read of"
+            " a name bound before in its own scope or one around it is a plain read of the class namespace"
+            " (unbound-read-as-undefined), one of a name bound before elsewhere in the class body a lookup in the"
+            " current frame's namespace that fails with UnboundLocalError, and any other a lookup of a global",
+            "bind a class attribute before any read of it in the class body, unconditionally and at the body's top"
+            " level, and read the global under another name where both are meant",
+            links=("https://github.com/brython-dev/brython/issues/1596",),
+            seen=("brython",),
+        ),
+        Deviation(
+            "comprehension-variable-of-a-nonlocal-name-binds-the-enclosing-variable",
+            "in a function or class body that declares x nonlocal, a list, set or dict comprehension whose target"
+            " is the name x binds the enclosing function's variable x at each iteration, and gives it back its"
+            " value when it ends if x is the last of the comprehension's targets in the order its names first"
+            " appear (from the first target on; the variable otherwise keeps the last item); where x is the first"
+            " `for`'s target, reading x in the comprehension itself (its element, conditions and later iterables,"
+            " even after a later `for` binds x) raises UnboundLocalError, the variable keeping the item then"
+            " iterated, unless the function's own namespace holds an x (an `except ... as x` of the function binds"
+            " it there: the read finds the exception); its reads of a later `for`'s target x, and a function nested"
+            " in it, read the enclosing variable (before that `for` binds it too)",
+            'Language Reference 6.2.4 "Displays for lists, sets and dictionaries": "the comprehension is executed'
+            " in a separate implicitly nested scope. This ensures that names assigned to in the target list don't"
+            ' leak into the enclosing scope"; 7.13: a nonlocal statement applies to the code block it is in, not'
+            " to the comprehension's own scope",
+            "the translator compiles the comprehension inline in the function, binding its targets where the"
+            " function binds those names (the enclosing function's namespace, for a name declared nonlocal), saving"
+            " before it and putting back after it only the one target its symbol table lists last, and compiling"
+            " the reads of the first target in the comprehension as lookups of a variable of the function's own"
+            " namespace, which has the name only when something else bound it there (as comprehension-variable-"
+            "of-a-global-name-binds-the-global)",
+            "do not give comprehension variables the name of a variable that the function declares nonlocal",
+            links=(
+                "https://github.com/brython-dev/brython/issues/2534",
+            ),  # (targets bound in the function's namespace)
+            seen=("brython",),
+        ),
+        Deviation(
+            "locals-omits-free-variables",
+            "locals() in a function (or lambda) lists only the variables the function binds itself (its"
+            " parameters, its local variables, those of them nested scopes read), not the free variables it reads"
+            " from an enclosing function or declares nonlocal; so eval() without namespaces, which takes the"
+            " caller's locals(), does not see them either, and looks such a name up in the globals, then the"
+            " builtins",
+            'Library "Built-in Functions", locals(): "In an optimized scope (including functions, generators, and'
+            ' coroutines) ... returns ... a dictionary ... Free variables are included"; eval(): "If only globals'
+            " is provided ... if both dictionaries are omitted, the expression is executed with the globals and"
+            ' locals in the environment where eval() is called"',
+            "each function's variables are the keys of a namespace object of its own, which locals() returns and"
+            " eval() uses as its locals; a free variable is read from the enclosing function's namespace object,"
+            " named in the code, and never copied into the function's own",
+            "pass the values that code run by eval() needs in an explicit namespace (`eval(text, globals(), {'x':"
+            " x})`), and do not look for free variables in locals()",
+            links=("https://github.com/brython-dev/brython/issues/2855",),
             seen=("brython",),
         ),
     )

@@ -56,6 +56,7 @@ from conformance.model.scopes import (
 )
 from conformance.model.translation import (
     DEL_GLOBAL_ERRORS,
+    class_body_reads,
     global_deletions,
     nonlocals_bound_later,
     plain_global_reads,
@@ -479,10 +480,12 @@ class Frame:
     # does not follow
     hidden_local: bool = False
     # deviation except-as-of-a-declared-name-binds-the-block-namespace: what a function's handlers bound in its own
-    # namespace; deviation comprehension-variable-of-a-global-name-binds-the-global: what a comprehension's reads
-    # of such a target find there (EMPTY: nothing, UnboundLocalError)
+    # namespace; deviations comprehension-variable-of-a-global-name-binds-the-global and its nonlocal twin: what a
+    # comprehension's reads of its first target find there (EMPTY: nothing, UnboundLocalError), and the global or
+    # enclosing variable its reads of a later target read
     hidden_values: dict[str, Any] = field(default_factory=dict)
     target_reads: dict[str, Any] = field(default_factory=dict)
+    target_cells: dict[str, Cell] = field(default_factory=dict)
     # deviation nested-function-creation-copies-enclosing-variables: the frame this function's function was made
     # in (a class body's: the frame its class statement runs in), and Skulpt's `$cell` object of the frame (see
     # skulpt_cells), made when first needed
@@ -568,6 +571,44 @@ def declaring_block(block: Block) -> Block:
     return block
 
 
+def _restored_comprehension_target(node: ir.Comprehension) -> str | None:
+    """(Deviations comprehension-variable-of-a-global-name-binds-the-global, comprehension-variable-of-a-nonlocal-
+    name-binds-the-enclosing-variable) the one target of a list, set or dict comprehension that Brython saves
+    before it and puts back after it, where it is bound for the block around: the last of its targets in the
+    order its symbol table first meets the names of the comprehension (the first clause's target and
+    conditions, then each later clause's target, iterable and conditions, then the value and the key or
+    element; not the names of the functions and generator expressions in it)."""
+    order: list[str] = []
+
+    def meet(part: Any) -> None:
+        if isinstance(part, tuple):
+            for item in part:
+                meet(item)
+        elif isinstance(part, ir.Name):
+            if part.id not in order:
+                order.append(part.id)
+        elif isinstance(part, ir.NamedExpr):
+            meet(part.value)
+            if part.target not in order:
+                order.append(part.target)
+        elif isinstance(part, ir.Lambda):
+            meet(tuple(p.default for p in (*part.params.posonly, *part.params.positional, *part.params.kwonly)))
+        elif isinstance(part, ir.Comprehension):
+            meet(part.clauses[0].iter)
+        elif dataclasses.is_dataclass(part) and not isinstance(part, type):
+            for part_field in dataclasses.fields(part):
+                meet(getattr(part, part_field.name))
+
+    first, *rest = node.clauses
+    meet((first.target, first.ifs))
+    for clause in rest:
+        meet((clause.target, clause.iter, clause.ifs))
+    meet((node.elt, node.key))  # (a dict comprehension's value, then its key)
+    targets = {name for clause in node.clauses for name in _target_names(clause.target)}
+    found = [name for name in order if name in targets]
+    return found[-1] if found else None
+
+
 def function_frame_of(frame: Frame) -> Frame:
     """The frame an inlined comprehension (PEP 709) runs in: its function's (or class body's, or module's)."""
     while inlined(frame.block):
@@ -639,6 +680,8 @@ class Evaluator:
         self.bound_later: frozenset[tuple[int, str]] | None = None
         # (deviation comprehension-runs-inline-restoring-targets-bound-before) see saved_comprehension_targets
         self.saved_targets: dict[int, frozenset[str]] | None = None
+        # (deviation class-body-resolves-its-names-in-the-order-of-the-text) see translation.class_body_reads
+        self.class_reads: dict[int, str] | None = None
         # (deviation del-of-a-global-at-the-end-of-a-block-fails) see translation.global_deletions, made when needed
         self.raising_deletions: dict[int, str] | None = None
         # (deviation private-names-mangled-by-the-last-class-in-the-symbol-table) see unresolved_namespace
@@ -712,10 +755,14 @@ class Evaluator:
             found = self.read_in_current_frame(frame, name, kind)
             if found is not EMPTY:
                 return found
-        if frame.target_reads and name in frame.target_reads:  # (see read_targets_of_global_names)
+        if frame.target_reads and name in frame.target_reads:  # (see read_targets_of_declared_names)
             if frame.target_reads[name] is EMPTY:
                 raise self.unbound(LOCAL, name)
             return frame.target_reads[name]
+        if frame.target_cells and name in frame.target_cells:  # (the same)
+            if frame.target_cells[name].value is EMPTY:
+                raise Unspecified("a comprehension's read of a later target named global or nonlocal, unbound")
+            return frame.target_cells[name].value
         if kind is LOCAL:
             if name not in frame.fast:
                 if self.read_as_undefined(frame, name):
@@ -756,9 +803,27 @@ class Evaluator:
             return value
         if kind is CLASS_LOCAL:
             assert frame.namespace is not None
+            resolved = self.class_read(frame, name)
+            order_of_text = "class-body-resolves-its-names-in-the-order-of-the-text"
+            if resolved == "global" and name in frame.namespace and self.deviates(order_of_text):
+                return self.load_global(frame, name)  # (not the namespace that holds it)
             if name in frame.namespace and not self.type_alias_read_as_global(frame, name):
                 return frame.namespace[name]
+            if resolved == "local" and self.deviates(order_of_text):
+                raise raise_("UnboundLocalError", self.messages.unbound_local(name))
+            if resolved == "plain" and self.deviates("unbound-read-as-undefined"):
+                return JS_UNDEFINED
         return self.load_global(frame, name)
+
+    def class_read(self, frame: Frame, name: str) -> str | None:
+        """(Deviations class-body-resolves-its-names-in-the-order-of-the-text, unbound-read-as-undefined) how
+        Brython compiled this read of a name its class body binds (translation.class_body_reads), None when
+        the read is not of a name node."""
+        if frame.block.kind != "class" or self.reading is None or self.reading.id != name:
+            return None
+        if self.class_reads is None:
+            self.class_reads = class_body_reads(self.analysis)
+        return self.class_reads.get(id(self.reading))
 
     def type_alias_read_as_global(self, frame: Frame, name: str) -> bool:
         """Deviation type-alias-in-a-class-body-is-read-as-a-global: a class body's read of a name that the body
@@ -1460,8 +1525,8 @@ class Evaluator:
         return None
 
     def capture_in_block_namespace(self, frame: Frame, name: str) -> bool:
-        """Deviation match-capture-of-a-declared-name-binds-the-block-namespace: a pattern's capture of a name
-        that the function or class body declares global or nonlocal."""
+        """Deviation match-capture-of-a-declared-name-binds-the-block-namespace: a name that a pattern captures in
+        a function or class body that declares it global or nonlocal."""
         block = frame.block
         if block.kind not in ("function", "class") or (name not in block.globals and name not in block.nonlocals):
             return False
@@ -2281,6 +2346,10 @@ class Evaluator:
         if isinstance(node, ir.Comprehension) and inlined(block):
             for name in sorted(block.iteration_vars - block.cellvars):
                 self.free_variable_in_comprehension_locals(frame, name, values)
+        free = [name for name in values if block.scope.get(name) is FREE]
+        if block.kind in ("function", "lambda") and free and self.deviates("locals-omits-free-variables"):
+            for name in free:  # (the function's namespace object holds only what the function binds)
+                del values[name]
         if frame.lambdas and self.deviates("locals-lists-the-lambdas-made-in-the-function"):
             # Brython's lambda_<random part of the session>_<a number>: the names sort together, after 'lambda_'
             for index, made in enumerate(frame.lambdas):
@@ -2506,14 +2575,20 @@ class Evaluator:
                 self.replace_free_cell(frame, inner, name)
             inner.resolved = frame.resolved
         as_global = self.comprehension_targets_of_global_names(node, block, frame.globals)
-        if as_global:
-            self.read_targets_of_global_names(frame, inner, as_global)
+        as_nonlocal = self.comprehension_targets_of_nonlocal_names(node, block, frame)
+        restored_declared = _restored_comprehension_target(node) if as_global or as_nonlocal else None
+        if as_global or as_nonlocal:
+            self.read_targets_of_declared_names(frame, inner, node, as_global, as_nonlocal)
 
         def clauses(index: int, iterator: Iterator[Any]) -> Iterator[None]:
             clause = node.clauses[index]
             for item in iterator:
-                if isinstance(clause.target, ir.Name) and clause.target.id in as_global:
-                    frame.globals[clause.target.id] = item  # (the comprehension's own variable stays unbound)
+                if isinstance(clause.target, ir.Name) and clause.target.id in as_global | as_nonlocal:
+                    if clause.target.id in as_global:
+                        frame.globals[clause.target.id] = item
+                    else:
+                        frame.cells[clause.target.id].value = item
+                    # (the comprehension's own variable stays unbound: see read_targets_of_declared_names)
                 else:
                     self.assign(inner, clause.target, item)
                 if not all(self.truth(self.eval(inner, test)) for test in clause.ifs):
@@ -2534,12 +2609,14 @@ class Evaluator:
 
         if node.kind == "gen":
             return Generator("<genexpr>", items(), frame=inner)
-        # (given back when the comprehension ends: those of its last for clause only)
-        last = node.clauses[-1].target
-        saved = {name: frame.globals[name] for name in as_global if last == ir.Name(name)}
+        # (given back when the comprehension ends: only the target the translator saves, see
+        # _restored_comprehension_target)
+        saved = {name: frame.globals[name] for name in as_global if name == restored_declared}
+        saved_cell = {name: frame.cells[name].value for name in as_nonlocal if name == restored_declared}
         if node.kind == "list":
             result_list = ListValue(list(items()))
             frame.globals.update(saved)
+            self.restore_cells(frame, saved_cell)
             self.restore_targets(frame, restored)
             return result_list
         if node.kind == "set":
@@ -2547,12 +2624,14 @@ class Evaluator:
             for item in items():
                 result.items.setdefault(self.hash_key(item), item)
             frame.globals.update(saved)
+            self.restore_cells(frame, saved_cell)
             self.restore_targets(frame, restored)
             return result
         mapping = DictValue({})
         for key, value in items():
             self.put(mapping, key, value)
         frame.globals.update(saved)
+        self.restore_cells(frame, saved_cell)
         self.restore_targets(frame, restored)
         return mapping
 
@@ -2615,23 +2694,63 @@ class Evaluator:
         for name in names:
             if block.scope.get(name) not in (LOCAL, CELL):
                 raise Unspecified("a comprehension variable named global around it, free in the comprehension")
-            if name not in globals_:
+            if name not in globals_ and name == _restored_comprehension_target(node):
                 raise Unspecified("a comprehension variable named global around it, the global unbound")
         return names
 
-    @staticmethod
-    def read_targets_of_global_names(frame: Frame, inner: Frame, names: frozenset[str]) -> None:
-        """(Deviation comprehension-variable-of-a-global-name-binds-the-global) the comprehension's own reads of
-        its targets of global names look in the function's own namespace, empty of them unless a handler bound one
-        there (deviation except-as-of-a-declared-name-binds-the-block-namespace); a function nested in the
-        comprehension reads the global."""
-        outer = function_frame_of(frame)
+    def comprehension_targets_of_nonlocal_names(
+        self, node: ir.Comprehension, block: Block | None, frame: Frame
+    ) -> frozenset[str]:
+        """Deviation comprehension-variable-of-a-nonlocal-name-binds-the-enclosing-variable: the names of a list,
+        set or dict comprehension's targets that the function or class body around it declares nonlocal."""
+        if block is None or node.kind == "gen":
+            return frozenset()
+        declared = declaring_block(block).nonlocals
+        targets = {name for clause in node.clauses for name in _target_names(clause.target)}
+        if not targets & declared:
+            return frozenset()
+        if not self.deviates("comprehension-variable-of-a-nonlocal-name-binds-the-enclosing-variable"):
+            return frozenset()
+        if any(not isinstance(c.target, ir.Name) and set(_target_names(c.target)) & declared for c in node.clauses):
+            raise Unspecified("a comprehension unpacking into a name declared nonlocal around it")
+        if frame.block is not declaring_block(block):
+            raise Unspecified("a comprehension in another comprehension binding a name declared nonlocal around")
+        names = frozenset(targets & declared)
         for name in names:
-            if outer.namespace is not None and name in outer.namespace:
-                raise Unspecified("a comprehension variable named global around it, bound in the class namespace")
-            inner.target_reads[name] = outer.hidden_values.get(name, EMPTY)
+            if block.scope.get(name) not in (LOCAL, CELL):
+                raise Unspecified("a comprehension variable named nonlocal around it, free in the comprehension")
+            if frame.cells[name].value is EMPTY and name == _restored_comprehension_target(node):
+                raise Unspecified("a comprehension variable named nonlocal around it, the variable unbound")
+        return names
+
+    @staticmethod
+    def read_targets_of_declared_names(
+        frame: Frame, inner: Frame, node: ir.Comprehension, as_global: frozenset[str], as_nonlocal: frozenset[str]
+    ) -> None:
+        """(Deviations comprehension-variable-of-a-global-name-binds-the-global, comprehension-variable-of-a-
+        nonlocal-name-binds-the-enclosing-variable) the comprehension's own reads of its first for's target look
+        in the function's own namespace, empty of it unless a handler bound it there (deviation
+        except-as-of-a-declared-name-binds-the-block-namespace), even after a later for binds the same name; its
+        reads of a later for's target, and a function nested in it, read the global or the enclosing function's
+        variable (which the for binds, and which before it keeps its value)."""
+        outer = function_frame_of(frame)
+        first = node.clauses[0].target
+        for name in as_global | as_nonlocal:
+            declared = GlobalCell(frame.globals, name) if name in as_global else frame.cells[name]
+            if first == ir.Name(name):
+                if outer.namespace is not None and name in outer.namespace:
+                    raise Unspecified("a comprehension variable declared around it, bound in the class namespace")
+                inner.target_reads[name] = outer.hidden_values.get(name, EMPTY)
+            else:
+                inner.target_cells[name] = declared
             if inner.block.scope.get(name) is CELL:
-                inner.cells[name] = GlobalCell(frame.globals, name)
+                inner.cells[name] = declared
+
+    def restore_cells(self, frame: Frame, values: dict[str, Any]) -> None:
+        """(Deviation comprehension-variable-of-a-nonlocal-name-binds-the-enclosing-variable) the enclosing
+        function's variable given back the value it had when the comprehension started."""
+        for name, value in values.items():
+            frame.cells[name].value = value
 
     def replace_free_cell(self, frame: Frame, inner: Frame, name: str) -> None:
         """Under deviation comprehension-cell-replaces-free-variable: an inlined comprehension (PEP 709) that

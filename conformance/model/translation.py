@@ -301,6 +301,13 @@ class _Unplaced:
         return [*stack, _Entry(None, isinstance(innermost.node, ir.ClassDef))]
 
     def bind(self, name: str, stack: list[_Entry]) -> None:
+        block = self.analysis.blocks.get(id(self.chain(stack)[0].node))
+        if block is not None and name in block.nonlocals:
+            # Brython binds a name declared nonlocal in the first scope around that has bound it (where it already
+            # is), only else in the innermost one
+            around = stack[: len(stack) - len(self.chain(stack))]
+            if any(name in entry.bound for entry in around):
+                return
         stack[-1].bound.add(name)
 
     def reference(self, name: str, stack: list[_Entry]) -> None:
@@ -362,14 +369,14 @@ class _Unplaced:
             self.statements(node.orelse, inside)
             self.statements(node.finalbody, inside)
         elif isinstance(node, ir.FunctionDef):
+            self.bind(node.name, stack)  # (Brython binds the name before it translates the rest of the statement)
             self.expression((node.decorators, tuple(_defaults(node.params))), stack)
             self.expression(tuple(a.value for a in node.annotations), stack)
             self.statements(node.body, [*stack, _Entry(node)])
-            self.bind(node.name, stack)
         elif isinstance(node, ir.ClassDef):
+            self.bind(node.name, stack)
             self.expression((node.decorators, node.bases, tuple(k.value for k in node.keywords)), stack)
             self.statements(node.body, [*stack, _Entry(node)])
-            self.bind(node.name, stack)
         elif isinstance(node, ir.AnnAssign):
             self.expression((node.annotation, node.value), stack)
             if node.value is not None:
@@ -380,19 +387,19 @@ class _Unplaced:
             for target in node.targets:
                 self.target(target, stack)
         elif isinstance(node, ir.With):
+            # Brython translates the body of a with statement first, then its context expression and target
+            self.statements(node.body, stack)
             self.expression(node.context, stack)
             if node.target is not None:
                 self.target(node.target, stack)
-            self.statements(node.body, stack)
         elif isinstance(node, ir.Match):
             self.expression(node.subject, stack)
             for case in node.cases:
+                # (the names a pattern captures are bound when it matches, by the runtime: the translator does not
+                # record them as bound)
                 for part in _nodes(case.pattern):
                     if isinstance(part, ir.MatchClass):
                         self.expression(part.cls, stack)
-                    name = getattr(part, "name", None) or getattr(part, "rest", None)
-                    if isinstance(name, str) and name != "_":
-                        self.bind(name, stack)
                 self.expression(case.guard, stack)
                 self.statements(case.body, stack)
         elif isinstance(node, ir.Import):
@@ -571,20 +578,17 @@ class _GlobalReads:
                         self.declared_names.discard(target.id)
                 else:
                     self.expression(target, block_node)
-        elif isinstance(node, ir.With):
+        elif isinstance(node, ir.With):  # (translated body first, as _Unplaced.statement says)
+            self.statements(node.body, block_node, in_copy)
             self.expression(node.context, block_node)
             if node.target is not None:
                 self.target(node.target, block_node, in_copy)
-            self.statements(node.body, block_node, in_copy)
         elif isinstance(node, ir.Match):
             self.expression(node.subject, block_node)
             for case in node.cases:
-                for part in _nodes(case.pattern):
+                for part in _nodes(case.pattern):  # (its captures are not bound for the translator: _Unplaced)
                     if isinstance(part, ir.MatchClass):
                         self.expression(part.cls, block_node)
-                    name = getattr(part, "name", None) or getattr(part, "rest", None)
-                    if isinstance(name, str) and name != "_":
-                        self.bind(name, block_node, in_copy)
                 self.expression(case.guard, block_node)
                 self.statements(case.body, block_node, in_copy)
         elif isinstance(node, ir.Import):
@@ -762,6 +766,53 @@ class _SavedTargets(_LocalReads):
             targets = (part.id for clause in node.clauses for part in _targets(clause.target))
             self.saved[id(node)] = frozenset(name for name in targets if name in bound)
         super().comprehension(node, stack)
+
+
+def class_body_reads(analysis: Analysis) -> dict[int, str]:
+    """(Deviation class-body-resolves-its-names-in-the-order-of-the-text) how Brython compiles each read (ir.Name,
+    by id) of a name that the class body it is in binds (not the class's own name), resolved once in the order of
+    the text: "plain", after a binding of it in the same scope of its stack or one around it (as plain_local_reads),
+    not deleted since: the class namespace, without a check; "local", otherwise after a binding of it anywhere in
+    the body (deleted or not, in an if, for, while or try body or not), where the read is not itself in such a
+    body: the class namespace, else UnboundLocalError; "global", every other read: the module's, then the
+    builtins, never the class namespace."""
+    walker = _ClassReads(analysis)
+    module = analysis.module.node
+    assert isinstance(module, ir.Module)
+    walker.statements(module.body, [_Entry(module)])
+    return walker.resolved
+
+
+class _ClassReads(_LocalReads):
+    def __init__(self, analysis: Analysis) -> None:
+        super().__init__(analysis)
+        self.resolved: dict[int, str] = {}
+        self.ever_bound: dict[int, set[str]] = {}  # by class (id): what its body has bound so far, anywhere
+
+    def bind(self, name: str, stack: list[_Entry]) -> None:
+        super().bind(name, stack)
+        owner = self.chain(stack)[0].node
+        if isinstance(owner, ir.ClassDef):
+            self.ever_bound.setdefault(id(owner), set()).add(name)
+
+    def expression(self, node: Any, stack: list[_Entry]) -> None:
+        if isinstance(node, ir.Name):
+            chain = self.chain(stack)
+            owner = chain[0].node
+            block = self.analysis.blocks.get(id(owner))
+            if (
+                isinstance(owner, ir.ClassDef)
+                and block is not None
+                and node.id != owner.name
+                and block.scope.get(node.id) is CLASS_LOCAL
+            ):
+                if any(node.id in entry.bound for entry in chain):
+                    self.resolved[id(node)] = "plain"
+                elif len(chain) == 1 and node.id in self.ever_bound.get(id(owner), set()):
+                    self.resolved[id(node)] = "local"
+                else:
+                    self.resolved[id(node)] = "global"
+        super().expression(node, stack)
 
 
 # -- Skulpt's `del` of a name it compiles as a declared global ----------------------------------------------------
