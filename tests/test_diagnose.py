@@ -952,6 +952,27 @@ def test_micropython_is_diagnosed_with_its_deviations(deviation: str) -> None:
     assert (deviation,) in diagnoses(parse(source), (3, 4), observed, "language")
 
 
+def test_micropython_locals_of_a_kept_class_namespace_list_what_its_class_statement_put_there() -> None:
+    # locals-are-the-namespace-in-use with class-namespace-kept-after-exception: a function's locals() is the
+    # class namespace an exception left in use, which holds __module__ and __qualname__ from the start
+    command = node_target("micropython")
+    source = """
+def f():
+    class C:
+        raise ValueError(1)
+probe_call('r', f)
+x = 1
+def g():
+    probe('s', LOCALS)
+g()
+""".lstrip()
+    observed = run(command, source.replace("LOCALS", "sorted(_k for _k in locals() if _k[:1] != '.')"))
+    assert observed.observations["s"] == {"value": ["__module__", "__qualname__", "g", "x"]}
+    module = _rewritten(parse(source), _as_generated)
+    pair = ("class-namespace-kept-after-exception", "locals-are-the-namespace-in-use")
+    assert diagnoses(module, (3, 4), observed, "language") == [pair]
+
+
 AWAIT_OF_AN_ITERABLE = """
 def drive(generator):
     seen = []

@@ -2283,7 +2283,8 @@ class Evaluator:
             raise Raised(ExceptionValue("NotImplementedError", "locals is not yet implemented"))
         if self.dynamic_locals_are_the_namespace_in_use(frame):
             namespace = self.namespace_in_use(frame)
-            extra = RUNNER_NAMES if namespace is frame.globals else ()
+            # (a class body's namespace holds from its start what the class statement's code puts there)
+            extra = RUNNER_NAMES if namespace is frame.globals else ("__module__", "__qualname__")
             return ListValue(sorted({*namespace, *extra}))
         return ListValue(sorted(self.local_values(frame)))
 
