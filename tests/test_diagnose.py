@@ -973,6 +973,26 @@ g()
     assert diagnoses(module, (3, 4), observed, "language") == [pair]
 
 
+def test_brython_refuses_undefined_as_an_attributes_value() -> None:
+    # unbound-read-as-undefined: g's default reads g, which the translator has seen bound; setting an attribute
+    # to the undefined it gives fails
+    command = node_target("brython")
+    source = """
+class K:
+    pass
+def f():
+    def g(x=g):
+        return x
+    k = K()
+    k.v = g()
+    return 1
+probe_call('r', f)
+""".lstrip()
+    observed = run(command, source)
+    assert observed.observations["r"]["raises"]["type"] == "TypeError"
+    assert diagnoses(parse(source), (3, 14), observed, "language") == [("unbound-read-as-undefined",)]
+
+
 AWAIT_OF_AN_ITERABLE = """
 def drive(generator):
     seen = []

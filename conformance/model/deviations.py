@@ -413,7 +413,8 @@ DEVIATIONS: dict[str, Deviation] = {
             " body's variable after a binding of it earlier in the text in the same or an enclosing part of the"
             " class body; where the order of the text is the order the translator meets the code in (a with"
             " statement's body before its context expression and target), and the names a match pattern captures"
-            " are no binding",
+            " are no binding; undefined then set as an attribute's value fails (TypeError: can't set attributes of"
+            " built-in/extension type 'object')",
             'Language Reference 4.2.2 "Resolution of names": reading a local variable that is not bound raises'
             " UnboundLocalError, a free variable whose binding is not made NameError, a global name that is not"
             ' bound NameError; 8.7 "Function definitions": decorators and defaults are evaluated before the name'

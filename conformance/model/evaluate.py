@@ -3038,6 +3038,8 @@ class Evaluator:
 
     def set_attribute(self, owner: Any, attr: str, value: Any) -> None:
         _refuse_undefined(owner)
+        if value is JS_UNDEFINED:  # (deviation unbound-read-as-undefined: Brython's setattr refuses undefined)
+            raise raise_("TypeError")
         if isinstance(owner, ExceptionValue) and attr in EXCEPTION_ATTRIBUTES:
             raise Unspecified("an exception's own attribute set: the model does not follow it")
         if isinstance(owner, (Function, StaticMethod, ClassMethod)) and self.deviates("function-attributes-refused"):
