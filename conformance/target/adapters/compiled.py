@@ -103,6 +103,7 @@ class CythonBackend(object):
     name = "cython"
     label = "Cython"
     group_size = 1  # one module per translation (Cython's C modules do not share a runtime)
+    translate_timeout = TRANSLATE_TIMEOUT
 
     def __init__(self, cflags, cache_root):
         import Cython
@@ -188,6 +189,7 @@ class MypycBackend(object):
     name = "mypyc"
     label = "mypyc"
     group_size = 8  # programs type-checked and compiled together (measured: see README, "Compiled Python")
+    translate_timeout = 2 * TRANSLATE_TIMEOUT  # mypy's type check of a group
 
     def __init__(self, cflags, cache_root):
         import mypy.version
@@ -210,6 +212,8 @@ class MypycBackend(object):
             shutil.copytree(os.path.join(os.path.dirname(mypy.__file__), "typeshed"), os.path.join(staging, "t"))
             with open(os.path.join(staging, "t", "stdlib", "builtins.pyi"), "a", encoding="utf-8") as handle:
                 handle.write(MYPYC_PROBES)
+            with open(os.path.join(staging, "t", "mypy.ini"), "w", encoding="utf-8") as handle:
+                handle.write("[mypy]\n")  # mypy's defaults (see translate_group)
             os.makedirs(os.path.dirname(folder), exist_ok=True)
             try:
                 os.rename(os.path.join(staging, "t"), folder)
@@ -227,7 +231,10 @@ class MypycBackend(object):
         for module, source in modules:
             with open(os.path.join(folder, module + ".py"), "w", encoding="utf-8") as handle:
                 handle.write(source)
-        options = ["--custom-typeshed-dir", self._typeshed(), "--disable-error-code", "name-defined",
+        typeshed = self._typeshed()
+        # a configuration of mypy's defaults: else mypy reads the nearest pyproject.toml up from the build folder
+        options = ["--config-file", os.path.join(typeshed, "mypy.ini"), "--custom-typeshed-dir", typeshed,
+                   "--disable-error-code", "name-defined",
                    "--cache-dir", os.path.join(self.cache_root, "mypyc", "mypy-cache")]
         rejected = {}
         previous = os.getcwd()
@@ -283,7 +290,73 @@ class MypycBackend(object):
         return not rejected
 
 
-BACKENDS = {"cython": CythonBackend, "mypyc": MypycBackend}
+class NuitkaBackend(object):
+    """Nuitka: each program a module compiled by `nuitka --mode=module`, which runs the C compiler itself (through
+    ccache, which it finds on PATH; its caches are kept in the adapter's cache, by NUITKA_CACHE_DIR).
+
+    Nuitka's defaults. Its modules are initialised in one step, as mypyc's: the probes are put in the builtins
+    module while a program runs (a compiled module looks up a name it does not bind in its namespace, then in
+    builtins, as Python does).
+    """
+
+    name = "nuitka"
+    label = "Nuitka"
+    group_size = 1  # one module per Nuitka run (measured: see README, "Compiled Python")
+    translate_timeout = 4 * COMPILE_TIMEOUT  # the translation is the whole build, queued behind those ahead
+
+    def __init__(self, cflags, cache_root):
+        import nuitka.Version
+
+        self.version = nuitka.Version.getNuitkaVersion()
+        self.cflags = cflags
+        self.cache_root = cache_root
+        self.settings = {"mode": "module"}
+
+    def describe(self):
+        return "Nuitka %s (%s)" % (self.version, ", ".join("%s=%s" % item for item in sorted(self.settings.items())))
+
+    def untyped(self, source):
+        return source
+
+    def translate_group(self, modules, folder):
+        """Build each module: ([(module, None, library)], {module: (kind, message)})."""
+        units, rejected = [], {}
+        environment = dict(os.environ, NUITKA_CACHE_DIR=os.path.join(self.cache_root, "nuitka"))
+        for module, source in modules:
+            with open(os.path.join(folder, module + ".py"), "w", encoding="utf-8") as handle:
+                handle.write(source)
+            command = [sys.executable, "-m", "nuitka", "--mode=module", module + ".py", "--output-dir=out",
+                       "--remove-output", "--no-pyi-file", "--quiet", "--jobs=1"]
+            try:
+                done = subprocess.run(command, cwd=folder, env=environment, stdin=subprocess.DEVNULL,
+                                      stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=COMPILE_TIMEOUT)
+            except subprocess.TimeoutExpired:
+                rejected[module] = ("SyntaxError", "Nuitka: no result after %d s" % COMPILE_TIMEOUT)
+                continue
+            library = os.path.join(folder, "out", module + EXTENSION)
+            if done.returncode == 0 and os.path.exists(library):
+                units.append((module, None, library))
+                continue
+            text = done.stdout.decode("utf-8", "replace").replace(module + ".py:", "line ")
+            # less Nuitka's note on its options and its advice after a SyntaxError (which Python to run it with)
+            text = "\n".join(line for line in text.split("Nuitka is very syntax compatible")[0].splitlines()
+                              if not line.startswith("Nuitka-Options:"))
+            # Nuitka's own refusal, or the C compiler's (Scons is the part of Nuitka that runs it)
+            kind = "CCompilerError" if "scons" in text.lower() else "SyntaxError"
+            rejected[module] = (kind, "Nuitka (exit status %d): %s" % (done.returncode, tail_lines(text)))
+        return units, rejected
+
+    def capability_syntax(self, source, folder):
+        """Whether Nuitka accepts a syntax probe: Nuitka parses with the Python it runs on, so the probe is
+        compiled by that Python (a whole Nuitka build per probe would cost minutes and tell no more)."""
+        try:
+            compile(source, "<probe>", "exec")
+            return True
+        except SyntaxError:
+            return False
+
+
+BACKENDS = {"cython": CythonBackend, "mypyc": MypycBackend, "nuitka": NuitkaBackend}
 
 _translator = []  # in the translating process: its backend, made on the first request
 
@@ -489,7 +562,7 @@ class Builder(object):
             translator = self.translator
         try:
             return translator.submit(translate_elsewhere, self.backend.name, self.cflags, self.cache.root, modules,
-                                     folder).result(TRANSLATE_TIMEOUT)
+                                     folder).result(self.backend.translate_timeout)
         except futures.TimeoutError:
             # the compiler loops: stop it (the programs queued behind it are asked again, in a new one)
             with self.lock:
@@ -498,7 +571,7 @@ class Builder(object):
                 for process in list(getattr(translator, "_processes", {}).values()):
                     process.kill()
             return ("rejected", "SyntaxError", "%s: no result after %d s (the compiler loops)"
-                    % (self.backend.label, TRANSLATE_TIMEOUT))
+                    % (self.backend.label, self.backend.translate_timeout))
         except BrokenProcessPool:
             with self.lock:
                 if self.translator is translator:
@@ -521,6 +594,9 @@ class Builder(object):
                 units, rejected = translated[1], translated[2]
                 failure = None
                 for output, c_files, include in units:
+                    if c_files is None:  # built by the compiler itself (Nuitka): `include` is the library
+                        built[output] = include
+                        continue
                     try:
                         built[output] = self.compiler.build(folder, c_files, output, include)
                     except Rejected as rejection:
@@ -590,8 +666,8 @@ class Loader(object):
         return instance
 
 
-class MypycLoader(Loader):
-    """mypyc's modules are initialised in one step (their body runs as the extension is created, from the group
+class OneStepLoader(Loader):
+    """mypyc's and Nuitka's modules are initialised in one step (their body runs as the extension is created, from the group
     library, which each module finds in sys.modules by its name, `<group>__mypyc`): the probes are put in the builtins module for
     the run (the runner's guard of builtins takes them out after), and the module sees the namespace a module
     has (its `__name__` is its own).
@@ -681,7 +757,7 @@ class Adapter(object):
         self.compiler = compiler
         self.cache = cache
         self.builder = Builder(backend, compiler, cache, jobs, backend.cflags)
-        self.loader = MypycLoader() if backend.name == "mypyc" else Loader()
+        self.loader = OneStepLoader() if backend.name in ("mypyc", "nuitka") else Loader()
         self.lookahead = 2 * jobs  # programs translated and queued ahead of the one running
 
     def run_batch(self, programs, channel, progress):
