@@ -180,10 +180,12 @@ class MypycBackend(object):
     mypy's defaults, except two. The probes are declared as builtins, in a copy of mypy's typeshed kept in the
     cache (mypyc compiles a name mypy cannot resolve into a NameError raised unconditionally, and the module's
     body runs when the extension is initialised, before anything can be put in its namespace): the adapter puts
-    them in the builtins module while a program runs. And mypy's `name-defined` error is off, as Cython's
-    `error_on_unknown_names`: a program may read a name it never binds, to get its NameError when it runs.
-    Any other error of mypy's type check, or of mypyc's, refuses the program (the documented behaviour: mypyc
-    compiles only code that type-checks).
+    them in the builtins module while a program runs. And every error code of mypy's type check is disabled:
+    the programs are untyped Python, and mypy refuses most of them for what is no error in Python (a name
+    defined twice, a variable given values of two types, an empty list without an annotation), so that
+    mypyc would compile almost none. mypyc still compiles with the types mypy infers, and checks them when
+    the program runs (documented: "values with inferred types will be type checked"); what mypyc itself
+    cannot compile (its IR builder's errors, its crashes) and syntax errors still refuse the program.
     """
 
     name = "mypyc"
@@ -197,7 +199,7 @@ class MypycBackend(object):
         self.version = mypy.version.__version__
         self.cflags = cflags
         self.cache_root = cache_root
-        self.settings = {"disable_error_code": "name-defined", "probes": "builtins (typeshed's builtins.pyi)"}
+        self.settings = {"disable_error_code": "all", "probes": "builtins (typeshed's builtins.pyi)"}
 
     def describe(self):
         return "mypyc (mypy %s; %s)" % (self.version, ", ".join("%s=%s" % item for item in sorted(self.settings.items())))
@@ -231,11 +233,14 @@ class MypycBackend(object):
         for module, source in modules:
             with open(os.path.join(folder, module + ".py"), "w", encoding="utf-8") as handle:
                 handle.write(source)
+        from mypy import errorcodes
+
         typeshed = self._typeshed()
         # a configuration of mypy's defaults: else mypy reads the nearest pyproject.toml up from the build folder
         options = ["--config-file", os.path.join(typeshed, "mypy.ini"), "--custom-typeshed-dir", typeshed,
-                   "--disable-error-code", "name-defined",
                    "--cache-dir", os.path.join(self.cache_root, "mypyc", "mypy-cache")]
+        for code in sorted(errorcodes.error_codes):
+            options += ["--disable-error-code", code]
         rejected = {}
         previous = os.getcwd()
         os.chdir(folder)  # relative names in the C, so that ccache sees the same C wherever it is built
@@ -264,13 +269,15 @@ class MypycBackend(object):
 
     @staticmethod
     def _blame(text, sources):
-        """mypy's messages by module ("m_x.py:3: error: ..."), as "mypyc: line 3: error: ..."; errors only."""
-        blamed = {}
+        """The messages by module ("m_x.py:3: error: ...", or mypyc's crash, "m_x.py:7: AssertionError: ..."),
+        as "mypyc: line 3: error: ...", for the modules with a message that is not a note."""
+        lines = {}
         for line in text.splitlines():
             module, _, rest = line.partition(".py:")
-            if module in sources and ": error:" in rest:
-                blamed.setdefault(module, []).append("line " + rest)
-        return {module: "mypyc: " + "\n".join(lines[:MESSAGE_LINES]) for module, lines in blamed.items()}
+            if module in sources:
+                lines.setdefault(module, []).append("line " + rest)
+        return {module: "mypyc: " + "\n".join(found[:MESSAGE_LINES]) for module, found in lines.items()
+                if any(": note:" not in line for line in found)}
 
     def untyped(self, source):
         """The source with every error code of mypy turned off by a comment at its end (no line moves): what mypyc
@@ -543,7 +550,7 @@ class Builder(object):
             module = "m_" + key[:24]
             found = self.cache.lookup(key, module)
             builds.append(Build(module, outcome=found))
-            if found is None:
+            if found is None and all(module != other for _, other, _ in group):  # (a program sent twice: once)
                 group.append((key, module, source))
         if group:
             future = self.pool.submit(self._build, group)
