@@ -270,14 +270,15 @@ class MypycBackend(object):
     @staticmethod
     def _blame(text, sources):
         """The messages by module ("m_x.py:3: error: ...", or mypyc's crash, "m_x.py:7: AssertionError: ..."),
-        as "mypyc: line 3: error: ...", for the modules with a message that is not a note."""
+        as "mypyc: line 3: error: ...", for the modules with a message that is neither a note nor a warning (which
+        mypyc compiles anyway)."""
         lines = {}
         for line in text.splitlines():
             module, _, rest = line.partition(".py:")
             if module in sources:
                 lines.setdefault(module, []).append("line " + rest)
         return {module: "mypyc: " + "\n".join(found[:MESSAGE_LINES]) for module, found in lines.items()
-                if any(": note:" not in line for line in found)}
+                if any(": note:" not in line and ": warning:" not in line for line in found)}
 
     def untyped(self, source):
         """The source with every error code of mypy turned off by a comment at its end (no line moves): what mypyc
