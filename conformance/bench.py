@@ -83,8 +83,8 @@ COMPILED = ROOT / "conformance" / "target" / "adapters" / "compiled.py"
 # library), Nuitka several seconds (a whole build each).
 COMPILERS: dict[str, tuple[str, tuple[int, ...], int]] = {
     "cython": ("Cython", (1, 2, 5, 10, 25), 50),
-    "mypyc": ("mypyc", (1, 3, 8, 25), 50),
-    "nuitka": ("nuitka", (1, 3), 12),
+    "mypyc": ("mypyc", (1, 3, 8), 24),
+    "nuitka": ("nuitka", (1, 3), 6),
 }
 MEMORY_SAMPLES = 20
 
@@ -358,8 +358,11 @@ def measure_pypy(programs: list[Generated], rounds: int, batch: int) -> dict[str
     }
 
 
-def measure_compilers(programs: Sequence[Generated], names: Sequence[str] = tuple(COMPILERS)) -> list[dict[str, Any]]:
-    """Programs per second through the compiled adapter, per compiler installed here and batch size.
+def measure_compilers(programs: Sequence[Generated], names: Sequence[str] = tuple(COMPILERS),
+                      sizes: Sequence[int] | None = None, sample: int | None = None,
+                      ) -> list[dict[str, Any]]:  # fmt: skip
+    """Programs per second through the compiled adapter, per compiler installed here and batch size (each
+    compiler's own, from COMPILERS, unless `sizes` and `sample` are given).
 
     Cold: a fresh cache, so every program is compiled (the first run of a session); warm: the same
     programs again (a rerun, or the rest of a batch after a crash). The adapter's handshake, which
@@ -367,12 +370,12 @@ def measure_compilers(programs: Sequence[Generated], names: Sequence[str] = tupl
     """
     figures: list[dict[str, Any]] = []
     for name in names:
-        module, sizes, sample = COMPILERS[name]
-        chosen = programs[:sample]
+        module, own_sizes, own_sample = COMPILERS[name]
+        chosen = programs[: sample or own_sample]
         if importlib.util.find_spec(module) is None:
             figures.append({"compiler": name, "missing": "%s is not installed in %s" % (module, sys.executable)})
             continue
-        for size in sizes:
+        for size in sizes or own_sizes:
             with tempfile.TemporaryDirectory(prefix="bench-compiled-") as cache:
                 command = [sys.executable, str(COMPILED), name, "--cache", cache]
                 with Runner(command, batch_timeout=3600, start_timeout=600) as runner:

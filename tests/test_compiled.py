@@ -194,7 +194,8 @@ def test_mypyc_runs_a_group_as_the_runner_would_and_refuses_only_the_program_wit
         "print('hello')\nprobe('late', [f() for f in make()])\n"
     )
     restarts = mypyc.restarts
-    first, refused, again, third = run(mypyc, source, "def f():\n    class C:\n        pass\n", source, "probe('b', 2)\n")
+    nested_class = "def f():\n    class C:\n        pass\n"  # mypyc: "Nested class definitions not supported"
+    first, refused, again, third = run(mypyc, source, nested_class, source, "probe('b', 2)\n")
     assert first.observations == interpreted(source) and first.output == "hello\n"
     assert refused.compile_error is not None and refused.compile_error["type"] == "SyntaxError"
     assert refused.compile_error["message"] == "mypyc: line 2: error: Nested class definitions not supported"
