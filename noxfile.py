@@ -220,12 +220,15 @@ for _name, (_adapter, _expectations) in ADAPTERS.items():
 
 # Compilers: each program compiled to a C extension module and run on the CPython the session's virtual
 # environment is made from, through conformance/target/adapters/compiled.py; the compiler pinned by the
-# `compilers` extra of pyproject.toml. Session name -> (its packages in that extra, expectations file).
+# `compilers` extra of pyproject.toml. Session name -> (its packages in that extra, expectations file, adapter
+# options).
 COMPILED_PYTHON = "3.12"
 COMPILERS = {
-    "cython": (["cython"], "cython-3.3.toml"),
-    "mypyc": (["mypy", "setuptools"], "mypyc-2.4.toml"),  # mypyc is mypy's; it builds on setuptools' Extension
-    "nuitka": (["nuitka"], "nuitka-4.3.toml"),
+    "cython": (["cython"], "cython-3.3.toml", []),
+    # mypyc is mypy's; it builds on setuptools' Extension. -O0: each group's library includes mypyc's whole
+    # runtime, which -O0 compiles in half the time of -O1 (measured), and the programs are too small to care
+    "mypyc": (["mypy", "setuptools"], "mypyc-2.4.toml", ["--cflags", "-O0"]),
+    "nuitka": (["nuitka"], "nuitka-4.3.toml", []),
 }
 # A program costs a C compile (about a second): each property gets COMPILERS_EXAMPLES (4, the `compilers`
 # profile, derandomized) x 3 programs, 516 generated programs in all, and every case; each adapter runs one
@@ -235,7 +238,7 @@ COMPILED_BUDGET = ["--hypothesis-profile", "compilers", "--programs-per-example"
 COMPILED_JOBS = 1
 
 
-def make_compiler_session(name: str, packages: list[str], expectations: str) -> None:
+def make_compiler_session(name: str, packages: list[str], expectations: str, options: list[str]) -> None:
     interpreter = FOUND.get(COMPILED_PYTHON)  # (by path: uv would rather download a Python than look in pyenv)
 
     @nox.session(name="conformance-" + name, tags=["compilers"], python=interpreter.path if interpreter else False)
@@ -244,7 +247,8 @@ def make_compiler_session(name: str, packages: list[str], expectations: str) -> 
             session.skip("%s compiles for CPython %s, which was not found" % (name, COMPILED_PYTHON))
         install_host(session, *_compiler_requirements(packages))
         python = shutil.which("python", path=session.bin) if session.bin else None
-        adapter = [python or sys.executable, str(ADAPTERS_DIR / "compiled.py"), name, "--jobs", str(COMPILED_JOBS)]
+        adapter = [python or sys.executable, str(ADAPTERS_DIR / "compiled.py"), name, "--jobs", str(COMPILED_JOBS),
+                   *options]  # fmt: skip
         # the handshake compiles probes: build it into the cache first, so the driver's start timeout never sees it
         session.run(*adapter, "--hello", str(RUNNER), silent=True)
         command = " ".join(shlex.quote(argument) for argument in adapter)
@@ -259,8 +263,8 @@ def _compiler_requirements(packages: list[str]) -> list[str]:
     return [requirement for requirement in pinned if requirement.lower().split("==")[0] in packages]
 
 
-for _name, (_packages, _expectations) in COMPILERS.items():
-    make_compiler_session(_name, _packages, _expectations)
+for _name, (_packages, _expectations, _options) in COMPILERS.items():
+    make_compiler_session(_name, _packages, _expectations, _options)
 
 
 @nox.session(venv_backend="none")
