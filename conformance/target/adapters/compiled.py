@@ -799,7 +799,9 @@ class Adapter(object):
         info["capabilities"] = self.capabilities(runner_source)
         info["implementation"] = self.backend.name
         info["implementation_version"] = self.backend.version
-        info["compiler"] = {"compiler": self.backend.describe(), "c_compiler": self.compiler.describe()}
+        # (Nuitka runs the C compiler itself: its own choice of gcc and flags, through ccache when found)
+        c_compiler = "the compiler's own" if self.backend.name == "nuitka" else self.compiler.describe()
+        info["compiler"] = {"compiler": self.backend.describe(), "c_compiler": c_compiler}
         staging = path + ".%d" % os.getpid()
         with open(staging, "w", encoding="utf-8") as handle:
             json.dump(info, handle)
