@@ -2,8 +2,8 @@
 
 The driver starts it like a Python, appending `-I path/to/runner.py`:
 
-    PYTHON compiled.py cython [--jobs N] [--cache DIR] [--cflags FLAGS] [--cc COMMAND] [--no-ccache]
-                                 -I path/to/runner.py
+    PYTHON compiled.py {cython|mypyc|nuitka} [--jobs N] [--cache DIR] [--cflags FLAGS] [--cc COMMAND]
+                                 [--no-ccache] -I path/to/runner.py
     PYTHON compiled.py cython [...] --hello path/to/runner.py     print the handshake (building it into the cache)
 
 PYTHON is the CPython the compiler builds for (with the compiler installed in it); the programs run
@@ -32,8 +32,9 @@ and of everything that decides the build (compiler and version, Python, C flags,
 handshake, which compiles probes, is kept the same way. ccache, when installed, caches the C
 compiler's work in the same folder.
 
-Backends, one per compiler, each small: CythonBackend now; mypyc (one shared library for a group of
-modules) and Nuitka (module mode) plug in as classes with the same three methods.
+Backends, one per compiler, each small: CythonBackend (a C file per program), MypycBackend (the programs of
+a batch as groups: one shared library each, with a small module per program; a group failure is pinned on
+its programs) and NuitkaBackend (`nuitka --mode=module`, a whole build per program).
 """
 
 import contextlib
