@@ -3,7 +3,7 @@
     nox                       conformance on every interpreter found, then the report
     nox -s conformance-3.12   one interpreter (conformance-pypy3.9 for PyPy)
     nox -t node               the implementations hosted in Node (Pyodide, MicroPython, Brython, Skulpt)
-    nox -t compilers          Python compiled to C extension modules (Cython)
+    nox -t compilers          Python compiled to C extension modules (Cython, mypyc, Nuitka)
     nox -s target -- --interpreter COMMAND [--interpreter COMMAND2] [pytest options]
     nox -s crosscheck         run each generated difference's program on every interpreter with results
     nox -s report             rebuild reports/html/ from every results file present
@@ -220,10 +220,15 @@ for _name, (_adapter, _expectations) in ADAPTERS.items():
 
 # Compilers: each program compiled to a C extension module and run on the CPython the session's virtual
 # environment is made from, through conformance/target/adapters/compiled.py; the compiler pinned by the
-# `compilers` extra of pyproject.toml. Session name -> expectations file.
+# `compilers` extra of pyproject.toml. Session name -> (its packages in that extra, expectations file, adapter
+# options).
 COMPILED_PYTHON = "3.12"
 COMPILERS = {
-    "cython": "cython-3.3.toml",
+    "cython": (["cython"], "cython-3.3.toml", []),
+    # mypyc is mypy's; it builds on setuptools' Extension. -O0: each group's library includes mypyc's whole
+    # runtime, which -O0 compiles in half the time of -O1 (measured), and the programs are too small to care
+    "mypyc": (["mypy", "setuptools"], "mypyc-2.4.toml", ["--cflags", "-O0"]),
+    "nuitka": (["nuitka"], "nuitka-4.3.toml", []),
 }
 # A program costs a C compile (about a second): each property gets COMPILERS_EXAMPLES (4, the `compilers`
 # profile, derandomized) x 3 programs, 516 generated programs in all, and every case; each adapter runs one
@@ -233,16 +238,17 @@ COMPILED_BUDGET = ["--hypothesis-profile", "compilers", "--programs-per-example"
 COMPILED_JOBS = 1
 
 
-def make_compiler_session(name: str, expectations: str) -> None:
+def make_compiler_session(name: str, packages: list[str], expectations: str, options: list[str]) -> None:
     interpreter = FOUND.get(COMPILED_PYTHON)  # (by path: uv would rather download a Python than look in pyenv)
 
     @nox.session(name="conformance-" + name, tags=["compilers"], python=interpreter.path if interpreter else False)
     def conformance(session: nox.Session) -> None:
         if interpreter is None:
             session.skip("%s compiles for CPython %s, which was not found" % (name, COMPILED_PYTHON))
-        install_host(session, *_compiler_requirements(name))
+        install_host(session, *_compiler_requirements(packages))
         python = shutil.which("python", path=session.bin) if session.bin else None
-        adapter = [python or sys.executable, str(ADAPTERS_DIR / "compiled.py"), name, "--jobs", str(COMPILED_JOBS)]
+        adapter = [python or sys.executable, str(ADAPTERS_DIR / "compiled.py"), name, "--jobs", str(COMPILED_JOBS),
+                   *options]  # fmt: skip
         # the handshake compiles probes: build it into the cache first, so the driver's start timeout never sees it
         session.run(*adapter, "--hello", str(RUNNER), silent=True)
         command = " ".join(shlex.quote(argument) for argument in adapter)
@@ -251,14 +257,14 @@ def make_compiler_session(name: str, expectations: str) -> None:
     conformance.__doc__ = "Conformance against %s: programs compiled to C extension modules, then run." % name
 
 
-def _compiler_requirements(name: str) -> list[str]:
-    """The pinned requirement of the compiler, from pyproject.toml's `compilers` extra."""
+def _compiler_requirements(packages: list[str]) -> list[str]:
+    """The pinned requirements of a compiler's packages, from pyproject.toml's `compilers` extra."""
     pinned = PYPROJECT["project"]["optional-dependencies"]["compilers"]
-    return [requirement for requirement in pinned if requirement.lower().startswith(name + "==")]
+    return [requirement for requirement in pinned if requirement.lower().split("==")[0] in packages]
 
 
-for _name, _expectations in COMPILERS.items():
-    make_compiler_session(_name, _expectations)
+for _name, (_packages, _expectations, _options) in COMPILERS.items():
+    make_compiler_session(_name, _packages, _expectations, _options)
 
 
 @nox.session(venv_backend="none")

@@ -1,7 +1,7 @@
 """Throughput of the suite, measured on this machine: `nox -s bench`.
 
     python -m conformance.bench [--programs N] [--rounds N] [--memory-programs N]
-                                [--no-nox] [--no-memory] [--no-compilers] [--out FILE]
+                                [--no-nox] [--no-memory] [--no-compilers] [--compilers NAMES] [--out FILE]
 
 One corpus of generated programs (every area in turn, the programs the model
 accepts, made by the engine's own properties: conformance/engine/properties.py)
@@ -25,7 +25,7 @@ batch size and by nesting depth, PyPy's runner rate, and the wall time of each
 nox conformance session in turn, cumulated as interpreters are added; and
 memory: --memory-programs programs (a million by default) through one runner,
 sampling the runner's and this process's resident memory; and compilers: each
-compiler installed in this Python (Cython), through adapters/compiled.py, by
+compiler installed in this Python (Cython, mypyc, Nuitka), through adapters/compiled.py, by
 batch size, cold (a fresh cache: every program compiled) and warm (the same
 programs again, all built). Everything goes to
 reports/bench.json, and a table to the terminal. Timing on a shared machine is
@@ -78,9 +78,14 @@ TARGETS = {  # issue targets, as ratios measured in one run and one absolute rat
 }
 SUBPROCESS_SAMPLE = 30  # programs run one process each (at tens of ms each)
 COMPILED = ROOT / "conformance" / "target" / "adapters" / "compiled.py"
-COMPILERS = {"cython": "Cython"}  # compiled.py's backend -> the module that says it is installed
-COMPILER_BATCHES = (1, 2, 5, 10, 25)
-COMPILER_SAMPLE = 50  # programs per batch size (a C compile each, about a second, when cold)
+# compiled.py's backend -> (the module that says it is installed, batch sizes, programs per batch size). A
+# program costs Cython about a second of C compiling, mypyc about as much per group (its batch: one shared
+# library), Nuitka several seconds (a whole build each).
+COMPILERS: dict[str, tuple[str, tuple[int, ...], int]] = {
+    "cython": ("Cython", (1, 2, 5, 10, 25), 50),
+    "mypyc": ("mypyc", (1, 3, 8), 24),
+    "nuitka": ("nuitka", (1, 3), 6),
+}
 MEMORY_SAMPLES = 20
 
 
@@ -353,21 +358,24 @@ def measure_pypy(programs: list[Generated], rounds: int, batch: int) -> dict[str
     }
 
 
-def measure_compilers(programs: Sequence[Generated], sizes: Sequence[int] = COMPILER_BATCHES,
-                      sample: int = COMPILER_SAMPLE) -> list[dict[str, Any]]:  # fmt: skip
-    """Programs per second through the compiled adapter, per compiler installed here and batch size.
+def measure_compilers(programs: Sequence[Generated], names: Sequence[str] = tuple(COMPILERS),
+                      sizes: Sequence[int] | None = None, sample: int | None = None,
+                      ) -> list[dict[str, Any]]:  # fmt: skip
+    """Programs per second through the compiled adapter, per compiler installed here and batch size (each
+    compiler's own, from COMPILERS, unless `sizes` and `sample` are given).
 
     Cold: a fresh cache, so every program is compiled (the first run of a session); warm: the same
     programs again (a rerun, or the rest of a batch after a crash). The adapter's handshake, which
     compiles probes, is made before the clock starts.
     """
     figures: list[dict[str, Any]] = []
-    chosen = programs[:sample]
-    for name, module in COMPILERS.items():
+    for name in names:
+        module, own_sizes, own_sample = COMPILERS[name]
+        chosen = programs[: sample or own_sample]
         if importlib.util.find_spec(module) is None:
             figures.append({"compiler": name, "missing": "%s is not installed in %s" % (module, sys.executable)})
             continue
-        for size in sizes:
+        for size in sizes or own_sizes:
             with tempfile.TemporaryDirectory(prefix="bench-compiled-") as cache:
                 command = [sys.executable, str(COMPILED), name, "--cache", cache]
                 with Runner(command, batch_timeout=3600, start_timeout=600) as runner:
@@ -497,7 +505,8 @@ def _run(options: argparse.Namespace, session: Session) -> dict[str, Any]:
         ("PyPy's runner", lambda: measure_pypy(programs, options.rounds, batch)),
     ]  # fmt: skip
     if not options.no_compilers:
-        steps.append(("compilers by batch size", lambda: {"compilers": measure_compilers(programs)}))
+        names = options.compilers.split(",") if options.compilers else list(COMPILERS)
+        steps.append(("compilers by batch size", lambda: {"compilers": measure_compilers(programs, names)}))
     if not options.no_nox:
         steps.append(("nox, session by session", lambda: {"nox_sessions": measure_nox()}))
     if not options.no_memory:
@@ -589,8 +598,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-memory", action="store_true", help="skip the memory run")
     parser.add_argument("--no-nox", action="store_true", help="skip timing the nox sessions")
     parser.add_argument("--no-compilers", action="store_true", help="skip the compilers' rates")
+    parser.add_argument("--compilers", default=None, help="the compilers to measure, by comma (default: %s)"
+                        % ",".join(COMPILERS))  # fmt: skip
     parser.add_argument("--out", type=Path, default=ROOT / "reports" / "bench.json", help="where to write the figures")
     options = parser.parse_args(argv)
+    if options.compilers and not set(options.compilers.split(",")) <= set(COMPILERS):
+        parser.error("--compilers: choose among %s" % ",".join(COMPILERS))
     if options.programs < 1000 or options.rounds < 1 or options.memory_programs < 1:
         parser.error("--programs must be at least 1000 (the largest batch), --rounds and --memory-programs positive")
     try:

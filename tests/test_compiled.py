@@ -1,8 +1,8 @@
-"""The compile-then-run adapter (conformance/target/adapters/compiled.py), with Cython as the compiler.
+"""The compile-then-run adapter (conformance/target/adapters/compiled.py), with Cython, mypyc and Nuitka.
 
 The adapter is started through the real driver, like any interpreter, with a cache folder of its own, so
-every run of these tests compiles. It needs Cython in the Python running the tests: `nox -s tests` installs
-it (the `compilers` extra of pyproject.toml); without it the tests fail, saying so.
+every run of these tests compiles. It needs the compilers in the Python running the tests: `nox -s tests`
+installs them (the `compilers` extra of pyproject.toml); without one its tests fail, saying so.
 """
 
 from __future__ import annotations
@@ -26,12 +26,15 @@ ADAPTER = ROOT / "conformance" / "target" / "adapters" / "compiled.py"
 GCC = shutil.which("gcc") or "cc"
 
 
-def start(cache: Path, *options: str) -> Runner:
-    if importlib.util.find_spec("Cython") is None:
-        pytest.fail("these tests need Cython in %s: pip install -e '.[compilers]' (nox -s tests installs it)"
-                    % sys.executable)  # fmt: skip
-    runner = Runner([sys.executable, str(ADAPTER), "cython", "--cache", str(cache), *options],
-                    batch_timeout=300, start_timeout=300)  # fmt: skip
+COMPILER_MODULES = {"cython": "Cython", "mypyc": "mypyc", "nuitka": "nuitka"}  # backend -> what must import
+
+
+def start(cache: Path, *options: str, backend: str = "cython") -> Runner:
+    if importlib.util.find_spec(COMPILER_MODULES[backend]) is None:
+        pytest.fail("these tests need %s in %s: pip install -e '.[compilers]' (nox -s tests installs it)"
+                    % (COMPILER_MODULES[backend], sys.executable))  # fmt: skip
+    runner = Runner([sys.executable, str(ADAPTER), backend, "--cache", str(cache), *options],
+                    batch_timeout=600, start_timeout=600)  # fmt: skip
     runner.start()
     return runner
 
@@ -162,3 +165,109 @@ def test_a_segfault_in_compiled_code_is_pinned_on_its_program_and_nothing_is_com
         runner.close()
     assert [result.observations for result in again] == [result.observations for result in results]
     assert log.read_text().splitlines() == compiled
+
+
+# -- mypyc: a batch's programs are built as groups (one shared library); a group failure is pinned on its program
+
+
+@pytest.fixture(scope="module")
+def mypyc(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Runner]:
+    runner = start(tmp_path_factory.mktemp("mypyc-cache"), backend="mypyc")
+    yield runner
+    runner.close()
+
+
+def test_the_handshake_names_mypyc_and_probes_its_functions(mypyc: Runner) -> None:
+    hello = mypyc.hello
+    assert hello is not None
+    assert hello.implementation == "mypyc"
+    assert hello.raw["implementation_version"] == importlib.metadata.version("mypy")
+    assert hello.language == "%d.%d" % sys.version_info[:2]
+    # probed from compiled code: mypyc's nested functions are objects of classes it generates, without either
+    assert hello.capabilities["closure_attr"] is False and hello.capabilities["code_attr"] is False
+    assert hello.capabilities["nonlocal"] is True
+
+
+def test_mypyc_runs_a_group_as_the_runner_would_and_refuses_only_the_program_with_an_error(mypyc: Runner) -> None:
+    source = (
+        "def make():\n    fs = [lambda: i for i in range(3)]\n    return fs\n"
+        "print('hello')\nprobe('late', [f() for f in make()])\n"
+    )
+    restarts = mypyc.restarts
+    nested_class = "def f():\n    class C:\n        pass\n"  # mypyc: "Nested class definitions not supported"
+    first, refused, again, third = run(mypyc, source, nested_class, source, "probe('b', 2)\n")
+    assert first.observations == interpreted(source) and first.output == "hello\n"
+    assert refused.compile_error is not None and refused.compile_error["type"] == "SyntaxError"
+    assert refused.compile_error["message"] == "mypyc: line 2: error: Nested class definitions not supported"
+    assert again.observations == first.observations  # the same program again: its module runs again
+    assert third.observations == {"b": {"value": 2}}
+    assert mypyc.restarts == restarts
+
+
+def test_a_group_the_c_compiler_rejects_is_built_again_one_by_one(tmp_path: Path) -> None:
+    cc, log = c_compiler_logging_to(tmp_path)
+    runner = start(tmp_path / "cache", "--cc", cc, "--no-ccache", backend="mypyc")
+    try:
+        before, rejected, after = run(runner, "probe('a', 1)\n", "C_COMPILER_REJECTS_THIS = 1\n", "probe('b', 2)\n")
+    finally:
+        runner.close()
+    assert rejected.compile_error is not None
+    assert rejected.compile_error["type"] == "CCompilerError"
+    assert "rejected on purpose" in rejected.compile_error["message"]
+    assert before.observations == {"a": {"value": 1}} and after.observations == {"b": {"value": 2}}
+    assert runner.restarts == 0
+    assert any("__native" in line for line in log.read_text().splitlines())  # the group was tried first
+
+
+def test_a_segfault_under_mypyc_is_pinned_on_its_program_and_nothing_is_compiled_twice(tmp_path: Path) -> None:
+    cc, log = c_compiler_logging_to(tmp_path)
+    sources = ["probe('a', 1)\n", "import ctypes\nprobe('before', 1)\nctypes.string_at(0)\n", "probe('b', 2)\n",
+               "probe('c', 3)\n"]  # fmt: skip
+    runner = start(tmp_path / "cache", "--cc", cc, "--no-ccache", backend="mypyc")
+    try:
+        results = run(runner, *sources)
+        assert runner.restarts == 1
+    finally:
+        runner.close()
+    assert [result.id for result in results] == ["p0", "p1", "p2", "p3"]
+    fault = results[1].fault
+    assert fault is not None and fault.outcome == "crash" and fault.evidence["signal"] == "SIGSEGV"
+    assert [results[i].observations for i in (0, 2, 3)] == [{"a": {"value": 1}}, {"b": {"value": 2}},
+                                                            {"c": {"value": 3}}]  # fmt: skip
+    compiled = log.read_text().splitlines()
+    assert len(compiled) == len(set(compiled))  # the rest of the batch, sent again, came from the cache
+
+
+# -- Nuitka: a module per program, built by Nuitka (which runs the C compiler itself)
+
+
+@pytest.fixture(scope="module")
+def nuitka(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Runner]:
+    runner = start(tmp_path_factory.mktemp("nuitka-cache"), backend="nuitka")
+    yield runner
+    runner.close()
+
+
+def test_the_handshake_names_nuitka_and_probes_its_functions(nuitka: Runner) -> None:
+    hello = nuitka.hello
+    assert hello is not None
+    assert hello.implementation == "nuitka"
+    assert hello.raw["implementation_version"] == importlib.metadata.version("nuitka")
+    assert hello.language == "%d.%d" % sys.version_info[:2]
+    assert set(hello.capabilities) >= {"closure_attr", "code_attr", "cell_contents", *SYNTAX, *BEHAVIOUR}
+
+
+def test_a_segfault_under_nuitka_is_pinned_on_its_program_and_the_rest_is_answered(nuitka: Runner) -> None:
+    sources = ["def f():\n    x = 1\n    return lambda: x\nprobe('a', f()())\n",
+               "import ctypes\nprobe('before', 1)\nctypes.string_at(0)\n", "def f(:\n    pass\n",
+               "probe('c', 3)\n"]  # fmt: skip
+    restarts = nuitka.restarts
+    results = run(nuitka, *sources)
+    assert nuitka.restarts == restarts + 1
+    assert [result.id for result in results] == ["p0", "p1", "p2", "p3"]
+    assert results[0].observations == interpreted(sources[0])
+    fault = results[1].fault
+    assert fault is not None and fault.outcome == "crash" and fault.evidence["signal"] == "SIGSEGV"
+    refused = results[2].compile_error
+    assert refused is not None and refused["type"] == "SyntaxError" and "invalid syntax" in refused["message"]
+    assert results[3].observations == {"c": {"value": 3}}

@@ -2,8 +2,8 @@
 
 The driver starts it like a Python, appending `-I path/to/runner.py`:
 
-    PYTHON compiled.py cython [--jobs N] [--cache DIR] [--cflags FLAGS] [--cc COMMAND] [--no-ccache]
-                                 -I path/to/runner.py
+    PYTHON compiled.py {cython|mypyc|nuitka} [--jobs N] [--cache DIR] [--cflags FLAGS] [--cc COMMAND]
+                                 [--no-ccache] -I path/to/runner.py
     PYTHON compiled.py cython [...] --hello path/to/runner.py     print the handshake (building it into the cache)
 
 PYTHON is the CPython the compiler builds for (with the compiler installed in it); the programs run
@@ -32,10 +32,12 @@ and of everything that decides the build (compiler and version, Python, C flags,
 handshake, which compiles probes, is kept the same way. ccache, when installed, caches the C
 compiler's work in the same folder.
 
-Backends, one per compiler, each small: CythonBackend now; mypyc (one shared library for a group of
-modules) and Nuitka (module mode) plug in as classes with the same three methods.
+Backends, one per compiler, each small: CythonBackend (a C file per program), MypycBackend (the programs of
+a batch as groups: one shared library each, with a small module per program; a group failure is pinned on
+its programs) and NuitkaBackend (`nuitka --mode=module`, a whole build per program).
 """
 
+import contextlib
 import hashlib
 import importlib.util
 import io
@@ -100,8 +102,11 @@ class CythonBackend(object):
     """
 
     name = "cython"
+    label = "Cython"
+    group_size = 1  # one module per translation (Cython's C modules do not share a runtime)
+    translate_timeout = TRANSLATE_TIMEOUT
 
-    def __init__(self, cflags):
+    def __init__(self, cflags, cache_root):
         import Cython
         from Cython.Compiler import Options
 
@@ -139,6 +144,20 @@ class CythonBackend(object):
             raise Rejected("SyntaxError", "Cython: " + ("\n".join(errors[:MESSAGE_LINES]) or tail_lines(complaints.getvalue())))
         return module + ".c"
 
+    def translate_group(self, modules, folder):
+        """Translate each (module, source): ([(output, C files, include folders)], {module: (kind, message)})."""
+        units, rejected = [], {}
+        for module, source in modules:
+            try:
+                units.append((module, [self.translate(module, source, folder)], []))
+            except Rejected as rejection:
+                rejected[module] = (rejection.kind, rejection.message)
+        return units, rejected
+
+    def untyped(self, source):
+        """The source as the handshake compiles it (a module not written for the compiler's type checks)."""
+        return source
+
     def capability_syntax(self, source, folder):
         """Whether Cython accepts a syntax probe (translation only: the C compiler has no say in syntax)."""
         try:
@@ -148,7 +167,205 @@ class CythonBackend(object):
             return False
 
 
-BACKENDS = {"cython": CythonBackend}
+MYPYC_PROBES = (
+    "\n# the runner's probes, builtins for the programs compiled by the adapter (compiled.py)\n"
+    + "".join("def %s(*args: Any, **keywords: Any) -> Any: ...\n" % name
+              for name in ("probe", "probe_call", "probe_closure", "probe_cell"))
+)
+
+
+class MypycBackend(object):
+    """mypyc: the programs of a group are type-checked by mypy together and compiled into one shared library, the
+    group's (`<group>__mypyc`), with a small extension module per program that runs its module from that library.
+
+    mypy's defaults, except two. The probes are declared as builtins, in a copy of mypy's typeshed kept in the
+    cache (mypyc compiles a name mypy cannot resolve into a NameError raised unconditionally, and the module's
+    body runs when the extension is initialised, before anything can be put in its namespace): the adapter puts
+    them in the builtins module while a program runs. And every error code of mypy's type check is disabled:
+    the programs are untyped Python, and mypy refuses most of them for what is no error in Python (a name
+    defined twice, a variable given values of two types, an empty list without an annotation), so that
+    mypyc would compile almost none. mypyc still compiles with the types mypy infers, and checks them when
+    the program runs (documented: "values with inferred types will be type checked"); what mypyc itself
+    cannot compile (its IR builder's errors, its crashes) and syntax errors still refuse the program.
+    """
+
+    name = "mypyc"
+    label = "mypyc"
+    group_size = 8  # programs type-checked and compiled together (measured: see README, "Compiled Python")
+    translate_timeout = 2 * TRANSLATE_TIMEOUT  # mypy's type check of a group
+
+    def __init__(self, cflags, cache_root):
+        import mypy.version
+
+        self.version = mypy.version.__version__
+        self.cflags = cflags
+        self.cache_root = cache_root
+        self.settings = {"disable_error_code": "all", "probes": "builtins (typeshed's builtins.pyi)"}
+
+    def describe(self):
+        return "mypyc (mypy %s; %s)" % (self.version, ", ".join("%s=%s" % item for item in sorted(self.settings.items())))
+
+    def _typeshed(self):
+        """mypy's typeshed with the probes added to builtins.pyi, made once in the cache (the same for all)."""
+        import mypy
+
+        folder = os.path.join(self.cache_root, "mypyc", "typeshed-" + self.version)
+        if not os.path.exists(folder):
+            staging = tempfile.mkdtemp(prefix="typeshed-", dir=os.path.join(self.cache_root, "work"))
+            shutil.copytree(os.path.join(os.path.dirname(mypy.__file__), "typeshed"), os.path.join(staging, "t"))
+            with open(os.path.join(staging, "t", "stdlib", "builtins.pyi"), "a", encoding="utf-8") as handle:
+                handle.write(MYPYC_PROBES)
+            with open(os.path.join(staging, "t", "mypy.ini"), "w", encoding="utf-8") as handle:
+                handle.write("[mypy]\n")  # mypy's defaults (see translate_group)
+            os.makedirs(os.path.dirname(folder), exist_ok=True)
+            try:
+                os.rename(os.path.join(staging, "t"), folder)
+            except OSError:  # another adapter made it first
+                pass
+            shutil.rmtree(staging, ignore_errors=True)
+        return folder
+
+    def translate_group(self, modules, folder):
+        """One group library for the modules that mypyc accepts: each module with errors of its own is refused
+        and the others are tried again without it; errors no module can be blamed for raise Rejected."""
+        from mypyc.build import mypycify
+
+        sources = dict(modules)
+        for module, source in modules:
+            with open(os.path.join(folder, module + ".py"), "w", encoding="utf-8") as handle:
+                handle.write(source)
+        from mypy import errorcodes
+
+        typeshed = self._typeshed()
+        # a configuration of mypy's defaults: else mypy reads the nearest pyproject.toml up from the build folder
+        options = ["--config-file", os.path.join(typeshed, "mypy.ini"), "--custom-typeshed-dir", typeshed,
+                   "--cache-dir", os.path.join(self.cache_root, "mypyc", "mypy-cache")]
+        for code in sorted(errorcodes.error_codes):
+            options += ["--disable-error-code", code]
+        rejected = {}
+        previous = os.getcwd()
+        os.chdir(folder)  # relative names in the C, so that ccache sees the same C wherever it is built
+        try:
+            while sources:
+                group = "g_" + hashlib.sha256(" ".join(sorted(sources)).encode("utf-8")).hexdigest()[:20]
+                complaints = io.StringIO()
+                try:
+                    with contextlib.redirect_stdout(complaints), contextlib.redirect_stderr(complaints):
+                        extensions = mypycify(options + [module + ".py" for module in sorted(sources)],
+                                              group_name=group, target_dir="build_" + group)
+                    return [(e.name, list(e.sources), list(e.include_dirs)) for e in extensions], rejected
+                except SystemExit:  # mypy's or mypyc's errors, printed
+                    blamed = self._blame(complaints.getvalue(), sources)
+                except Exception as error:  # mypyc itself failed
+                    blamed = {}
+                    complaints.write("%s: %s" % (type(error).__name__, error))
+                if not blamed:
+                    raise Rejected("SyntaxError", "mypyc: " + tail_lines(complaints.getvalue()))
+                for module, message in blamed.items():
+                    rejected[module] = ("SyntaxError", message)
+                    del sources[module]
+            return [], rejected
+        finally:
+            os.chdir(previous)
+
+    @staticmethod
+    def _blame(text, sources):
+        """The messages by module ("m_x.py:3: error: ...", or mypyc's crash, "m_x.py:7: AssertionError: ..."),
+        as "mypyc: line 3: error: ...", for the modules with a message that is neither a note nor a warning (which
+        mypyc compiles anyway)."""
+        lines = {}
+        for line in text.splitlines():
+            module, _, rest = line.partition(".py:")
+            if module in sources:
+                lines.setdefault(module, []).append("line " + rest)
+        return {module: "mypyc: " + "\n".join(found[:MESSAGE_LINES]) for module, found in lines.items()
+                if any(": note:" not in line and ": warning:" not in line for line in found)}
+
+    def untyped(self, source):
+        """The source with every error code of mypy turned off by a comment at its end (no line moves): what mypyc
+        refuses still is its own. (Not `# mypy: ignore-errors`: with it mypy drops function bodies, and mypyc
+        2.4.1 then compiles every function of the module as `return None`.)"""
+        from mypy import errorcodes
+
+        return source + '\n# mypy: disable-error-code="%s"\n' % ",".join(sorted(errorcodes.error_codes))
+
+    def capability_syntax(self, source, folder):
+        """Whether mypyc compiles a syntax probe, type errors aside (its names are never bound: Any to mypy)."""
+        probe = "syntax_probe_" + hashlib.sha256(source.encode("utf-8")).hexdigest()[:12]
+        try:
+            units, rejected = self.translate_group([(probe, self.untyped(source))], folder)
+        except Rejected:
+            return False
+        return not rejected
+
+
+class NuitkaBackend(object):
+    """Nuitka: each program a module compiled by `nuitka --mode=module`, which runs the C compiler itself (through
+    ccache, which it finds on PATH; its caches are kept in the adapter's cache, by NUITKA_CACHE_DIR).
+
+    Nuitka's defaults. Its modules are initialised in one step, as mypyc's: the probes are put in the builtins
+    module while a program runs (a compiled module looks up a name it does not bind in its namespace, then in
+    builtins, as Python does).
+    """
+
+    name = "nuitka"
+    label = "Nuitka"
+    group_size = 1  # one module per Nuitka run (measured: see README, "Compiled Python")
+    translate_timeout = 4 * COMPILE_TIMEOUT  # the translation is the whole build, queued behind those ahead
+
+    def __init__(self, cflags, cache_root):
+        import nuitka.Version
+
+        self.version = nuitka.Version.getNuitkaVersion()
+        self.cflags = cflags
+        self.cache_root = cache_root
+        self.settings = {"mode": "module"}
+
+    def describe(self):
+        return "Nuitka %s (%s)" % (self.version, ", ".join("%s=%s" % item for item in sorted(self.settings.items())))
+
+    def untyped(self, source):
+        return source
+
+    def translate_group(self, modules, folder):
+        """Build each module: ([(module, None, library)], {module: (kind, message)})."""
+        units, rejected = [], {}
+        environment = dict(os.environ, NUITKA_CACHE_DIR=os.path.join(self.cache_root, "nuitka"))
+        for module, source in modules:
+            with open(os.path.join(folder, module + ".py"), "w", encoding="utf-8") as handle:
+                handle.write(source)
+            command = [sys.executable, "-m", "nuitka", "--mode=module", module + ".py", "--output-dir=out",
+                       "--remove-output", "--no-pyi-file", "--quiet", "--jobs=1"]
+            try:
+                done = subprocess.run(command, cwd=folder, env=environment, stdin=subprocess.DEVNULL,
+                                      stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=COMPILE_TIMEOUT)
+            except subprocess.TimeoutExpired:
+                rejected[module] = ("SyntaxError", "Nuitka: no result after %d s" % COMPILE_TIMEOUT)
+                continue
+            library = os.path.join(folder, "out", module + EXTENSION)
+            if done.returncode == 0 and os.path.exists(library):
+                units.append((module, None, library))
+                continue
+            text = done.stdout.decode("utf-8", "replace").replace(module + ".py:", "line ")
+            # less Nuitka's note on its options and its advice after a SyntaxError (which Python to run it with)
+            text = "\n".join(line for line in text.split("Nuitka is very syntax compatible")[0].splitlines()
+                              if not line.startswith("Nuitka-Options:"))
+            # Nuitka's own refusal, or the C compiler's (Scons is the part of Nuitka that runs it)
+            kind = "CCompilerError" if "scons" in text.lower() else "SyntaxError"
+            rejected[module] = (kind, "Nuitka (exit status %d): %s" % (done.returncode, tail_lines(text)))
+        return units, rejected
+
+    def capability_syntax(self, source, folder):
+        """Whether Nuitka accepts a syntax probe: Nuitka parses with the Python it runs on, so the probe is
+        compiled by that Python (a whole Nuitka build per probe would cost minutes and tell no more)."""
+        try:
+            compile(source, "<probe>", "exec")
+            return True
+        except SyntaxError:
+            return False
+
+
+BACKENDS = {"cython": CythonBackend, "mypyc": MypycBackend, "nuitka": NuitkaBackend}
 
 _translator = []  # in the translating process: its backend, made on the first request
 
@@ -167,12 +384,13 @@ def _outlive_nobody(parent):
     thread.start()
 
 
-def translate_elsewhere(backend_name, cflags, module, source, folder):
-    """In the translating process: the backend's translation, as ("c", C file) or ("rejected", kind, message)."""
+def translate_elsewhere(backend_name, cflags, cache_root, modules, folder):
+    """In the translating process: the backend's translation of a group of (module, source), as
+    ("c", units, {module: (kind, message)}) or ("rejected", kind, message) for the group as a whole."""
     if not _translator:
-        _translator.append(BACKENDS[backend_name](cflags))
+        _translator.append(BACKENDS[backend_name](cflags, cache_root))
     try:
-        return ("c", _translator[0].translate(module, source, folder))
+        return ("c",) + tuple(_translator[0].translate_group(modules, folder))
     except Rejected as rejection:
         return ("rejected", rejection.kind, rejection.message)
 
@@ -194,11 +412,13 @@ class CCompiler(object):
     def describe(self):
         return " ".join(self.command + self.flags[:-1])
 
-    def build(self, folder, c_file, module):
-        """Compile and link `c_file` in `folder` into the module's shared library; return its path, or raise Rejected."""
+    def build(self, folder, c_files, module, include=()):
+        """Compile and link the C files in `folder` into the module's shared library; return its path, or raise
+        Rejected. `include`: folders of headers (and of runtime C files #included) the compiler's C needs."""
         output = module + EXTENSION
+        includes = ["-I" + path for path in include]
         try:
-            done = subprocess.run(self.command + self.flags + [c_file, "-o", output], cwd=folder,
+            done = subprocess.run(self.command + self.flags + includes + list(c_files) + ["-o", output], cwd=folder,
                                   env=self.environment, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                                   stderr=subprocess.STDOUT, timeout=COMPILE_TIMEOUT)
         except subprocess.TimeoutExpired:
@@ -251,7 +471,8 @@ class Cache(object):
         return os.path.join(self.root, "modules", key[:2], key)
 
     def lookup(self, key, module):
-        """The module's path, or a Rejected, or None when not built yet."""
+        """The module's path, or a Rejected, or None when not built yet. (The libraries the module loads, such as
+        mypyc's group library, are beside it in its entry.)"""
         entry = self.entry(key)
         library = os.path.join(entry, module + EXTENSION)
         if os.path.exists(library):
@@ -266,21 +487,23 @@ class Cache(object):
     def work_folder(self):
         return tempfile.mkdtemp(prefix="build-", dir=os.path.join(self.root, "work"))
 
-    def store(self, key, module, folder, outcome):
-        """Keep a build's library (or its rejection) under the key; return what lookup() will return."""
+    def store(self, key, module, outcome):
+        """Keep a build's libraries (the module's first, then those it loads) or its rejection under the key;
+        return what lookup() will return."""
         entry = self.entry(key)
         staging = tempfile.mkdtemp(prefix="entry-", dir=os.path.join(self.root, "work"))
         if isinstance(outcome, Rejected):
             with open(os.path.join(staging, "rejected.json"), "w", encoding="utf-8") as handle:
                 json.dump({"kind": outcome.kind, "message": outcome.message}, handle)
         else:
-            shutil.copy2(outcome, os.path.join(staging, module + EXTENSION))
+            shutil.copy2(outcome[0], os.path.join(staging, module + EXTENSION))
+            for library in outcome[1:]:
+                shutil.copy2(library, os.path.join(staging, os.path.basename(library)))
         os.makedirs(os.path.dirname(entry), exist_ok=True)
         try:
             os.rename(staging, entry)
         except OSError:  # another adapter stored the same program first: theirs is as good
             shutil.rmtree(staging, ignore_errors=True)
-        shutil.rmtree(folder, ignore_errors=True)
         return self.lookup(key, module)
 
 
@@ -288,7 +511,8 @@ class Cache(object):
 
 
 class Build(object):
-    """One program on its way to a loadable module: done (`outcome`) or being compiled (`future`)."""
+    """One program on its way to a loadable module: done (`outcome`) or being compiled with its group (`future`,
+    whose result gives each module of the group its outcome)."""
 
     def __init__(self, module, outcome=None, future=None):
         self.module = module
@@ -299,7 +523,7 @@ class Build(object):
         """The library path or Rejected, or None if the compiler is still at it after `timeout` seconds."""
         if self.outcome is None and self.future is not None:
             try:
-                self.outcome = self.future.result(timeout)
+                self.outcome = self.future.result(timeout)[self.module]
             except Exception:  # concurrent.futures.TimeoutError: not yet
                 if not self.future.done():
                     return None
@@ -319,17 +543,25 @@ class Builder(object):
         self.translator = None  # the translating process, started on the first program not in the cache
         self.lock = threading.Lock()
 
-    def start(self, source, salt=""):
-        """Begin building a program's module (its translation, then its C, in a worker thread)."""
-        key = self.cache.key(source, salt)
-        module = "m_" + key[:24]
-        found = self.cache.lookup(key, module)
-        if found is not None:
-            return Build(module, outcome=found)
-        folder = self.cache.work_folder()
-        return Build(module, future=self.pool.submit(self._build, key, module, folder, source))
+    def start(self, sources, salt=""):
+        """Begin building programs' modules, those not in the cache as one group (their translation, then their
+        C, in a worker thread); a Build for each program."""
+        builds, group = [], []
+        for source in sources:
+            key = self.cache.key(source, salt)
+            module = "m_" + key[:24]
+            found = self.cache.lookup(key, module)
+            builds.append(Build(module, outcome=found))
+            if found is None and all(module != other for _, other, _ in group):  # (a program sent twice: once)
+                group.append((key, module, source))
+        if group:
+            future = self.pool.submit(self._build, group)
+            for build in builds:
+                if build.outcome is None:
+                    build.future = future
+        return builds
 
-    def _translate(self, module, source, folder, retry=True):
+    def _translate(self, modules, folder, retry=True):
         """The translation, from the translating process; one that dies is started again and asked once more
         (it may have died of another program), then the program is the culprit."""
         with self.lock:
@@ -338,8 +570,8 @@ class Builder(object):
                                                       initializer=_outlive_nobody, initargs=(os.getpid(),))
             translator = self.translator
         try:
-            return translator.submit(translate_elsewhere, self.backend.name, self.cflags, module, source,
-                                     folder).result(TRANSLATE_TIMEOUT)
+            return translator.submit(translate_elsewhere, self.backend.name, self.cflags, self.cache.root, modules,
+                                     folder).result(self.backend.translate_timeout)
         except futures.TimeoutError:
             # the compiler loops: stop it (the programs queued behind it are asked again, in a new one)
             with self.lock:
@@ -347,24 +579,57 @@ class Builder(object):
                     self.translator = None
                 for process in list(getattr(translator, "_processes", {}).values()):
                     process.kill()
-            return ("rejected", "SyntaxError", "Cython: no result after %d s (the compiler loops)" % TRANSLATE_TIMEOUT)
+            return ("rejected", "SyntaxError", "%s: no result after %d s (the compiler loops)"
+                    % (self.backend.label, self.backend.translate_timeout))
         except BrokenProcessPool:
             with self.lock:
                 if self.translator is translator:
                     self.translator = None
             if retry:
-                return self._translate(module, source, folder, retry=False)
-            return ("rejected", "SyntaxError", "Cython: the compiler crashed")
+                return self._translate(modules, folder, retry=False)
+            return ("rejected", "SyntaxError", "%s: the compiler crashed" % self.backend.label)
 
-    def _build(self, key, module, folder, source):
-        translated = self._translate(module, source, folder)
-        if translated[0] == "rejected":
-            return self.cache.store(key, module, folder, Rejected(translated[1], translated[2]))
+    def _build(self, group):
+        """Build a group of (key, module, source); {module: library path or Rejected}. A failure that no one
+        program can be blamed for (the compiler's or the C compiler's, for the group as a whole) builds the
+        group's programs again one by one, so that only the bad one gets the compile outcome."""
+        folder = self.cache.work_folder()
         try:
-            outcome = self.compiler.build(folder, translated[1], module)
-        except Rejected as rejection:
-            outcome = rejection
-        return self.cache.store(key, module, folder, outcome)
+            translated = self._translate([(module, source) for _, module, source in group], folder)
+            built, rejected = {}, {}
+            if translated[0] == "rejected":
+                failure = Rejected(translated[1], translated[2])
+            else:
+                units, rejected = translated[1], translated[2]
+                failure = None
+                for output, c_files, include in units:
+                    if c_files is None:  # built by the compiler itself (Nuitka): `include` is the library
+                        built[output] = include
+                        continue
+                    try:
+                        built[output] = self.compiler.build(folder, c_files, output, include)
+                    except Rejected as rejection:
+                        failure = rejection
+                        break
+            if failure is not None and len(group) > 1:
+                outcomes = {}
+                for member in group:
+                    outcomes.update(self._build([member]))
+                return outcomes
+            outcomes = {}
+            modules = {module for _, module, _ in group}
+            shared = [path for output, path in sorted(built.items()) if output not in modules] if failure is None else []
+            for key, module, _ in group:
+                if failure is not None:
+                    outcome = failure
+                elif module in rejected:
+                    outcome = Rejected(*rejected[module])
+                else:
+                    outcome = [built[module]] + shared
+                outcomes[module] = self.cache.store(key, module, outcome)
+            return outcomes
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 # -- running programs ------------------------------------------------------------------------------
@@ -383,16 +648,71 @@ class Loader(object):
         self.copies = tempfile.mkdtemp(prefix="copies-")  # in the target's own temporary folder
 
     def execute(self, library, module, namespace):
-        if library in self.loaded:
-            copy = tempfile.mkdtemp(dir=self.copies)
-            library = shutil.copy(library, os.path.join(copy, os.path.basename(library)))
-        self.loaded.add(library)
+        library = self.fresh(library)
         spec = importlib.util.spec_from_file_location(module, library)
         instance = importlib.util.module_from_spec(spec)  # the module object, created but not yet run
         names = vars(instance)
         names.clear()  # the program sees only what run_program's namespace holds, as an exec() would
         names.update(namespace)
         spec.loader.exec_module(instance)
+        return instance
+
+    def fresh(self, library):
+        """The library, or a copy of it (with the libraries beside it) if it was loaded before."""
+        if library in self.loaded:
+            copy = tempfile.mkdtemp(dir=self.copies)
+            for name in os.listdir(os.path.dirname(library)):
+                shutil.copy(os.path.join(os.path.dirname(library), name), os.path.join(copy, name))
+            library = os.path.join(copy, os.path.basename(library))
+        self.loaded.add(library)
+        return library
+
+    def load(self, library, module):
+        """The module, run as a module (the handshake's compiled probes)."""
+        spec = importlib.util.spec_from_file_location(module, self.fresh(library))
+        instance = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(instance)
+        return instance
+
+
+class OneStepLoader(Loader):
+    """mypyc's and Nuitka's modules are initialised in one step (their body runs as the extension is created, from the group
+    library, which each module finds in sys.modules by its name, `<group>__mypyc`): the probes are put in the builtins module for
+    the run (the runner's guard of builtins takes them out after), and the module sees the namespace a module
+    has (its `__name__` is its own).
+    """
+
+    def execute(self, library, module, namespace):
+        library = self.fresh(library)
+        folder = os.path.dirname(library)
+        # a group of one is one library, without a group library
+        groups = [name[: -len(EXTENSION)] for name in os.listdir(folder) if name.endswith("__mypyc" + EXTENSION)]
+        for name, value in namespace.items():
+            if name.startswith("probe"):
+                setattr(_builtins_module(), name, value)
+        try:
+            for group in groups:
+                sys.modules[group] = self._import(group, os.path.join(folder, group + EXTENSION))
+            return self._import(module, library)
+        finally:
+            for name in [module, *groups]:
+                sys.modules.pop(name, None)
+
+    def load(self, library, module):
+        return self.execute(library, module, {})
+
+    @staticmethod
+    def _import(module, library):
+        spec = importlib.util.spec_from_file_location(module, library)
+        instance = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(instance)
+        return instance
+
+
+def _builtins_module():
+    import builtins
+
+    return builtins
 
 
 class Channel(object):
@@ -446,7 +766,7 @@ class Adapter(object):
         self.compiler = compiler
         self.cache = cache
         self.builder = Builder(backend, compiler, cache, jobs, backend.cflags)
-        self.loader = Loader()
+        self.loader = OneStepLoader() if backend.name in ("mypyc", "nuitka") else Loader()
         self.lookahead = 2 * jobs  # programs translated and queued ahead of the one running
 
     def run_batch(self, programs, channel, progress):
@@ -454,7 +774,8 @@ class Adapter(object):
         for index, program in enumerate(programs):
             progress.preparing(program["id"])
             while len(builds) < len(programs) and len(builds) <= index + self.lookahead:
-                builds.append(self.builder.start(programs[len(builds)]["source"]))
+                group = programs[len(builds) : len(builds) + self.backend.group_size]
+                builds.extend(self.builder.start([program["source"] for program in group]))
             outcome = None
             while outcome is None:
                 outcome = builds[index].wait(PROGRESS_INTERVAL)
@@ -479,7 +800,9 @@ class Adapter(object):
         info["capabilities"] = self.capabilities(runner_source)
         info["implementation"] = self.backend.name
         info["implementation_version"] = self.backend.version
-        info["compiler"] = {"compiler": self.backend.describe(), "c_compiler": self.compiler.describe()}
+        # (Nuitka runs the C compiler itself: its own choice of gcc and flags, through ccache when found)
+        c_compiler = "the compiler's own" if self.backend.name == "nuitka" else self.compiler.describe()
+        info["compiler"] = {"compiler": self.backend.describe(), "c_compiler": c_compiler}
         staging = path + ".%d" % os.getpid()
         with open(staging, "w", encoding="utf-8") as handle:
             json.dump(info, handle)
@@ -488,18 +811,16 @@ class Adapter(object):
 
     def capabilities(self, runner_source):
         """The runner's own capability probes, compiled: the runner's source is the module, with one
-        annotated function added at its end (no line of it moves). Syntax: what the compiler accepts."""
-        source = runner_source + "\n\ndef _compiled_annotated(x: int):\n    pass\n"
-        build = self.builder.start(source, salt="capabilities")
+        annotated function added at its end (no line of it moves), as a module that is not typed for the
+        compiler (the runner is not). Syntax: what the compiler accepts."""
+        source = self.backend.untyped(runner_source + "\n\ndef _compiled_annotated(x: int):\n    pass\n")
+        (build,) = self.builder.start([source], salt="capabilities")
         outcome = None
         while outcome is None:
             outcome = build.wait(PROGRESS_INTERVAL)
         if isinstance(outcome, Rejected):
             raise SystemExit("compiled.py: the capability probes do not compile: %s" % outcome.message)
-        spec = importlib.util.spec_from_file_location(build.module, outcome)
-        probes = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(probes)
-        self.loader.loaded.add(outcome)
+        probes = self.loader.load(outcome, build.module)
         capabilities = probes._capabilities()
         capabilities["annotations"] = getattr(probes._compiled_annotated, "__annotations__", None) == {"x": int}
         folder = self.cache.work_folder()
@@ -550,8 +871,8 @@ def main(argv):
     runner = load_runner(options["runner"])
     with open(options["runner"], encoding="utf-8") as handle:
         runner_source = handle.read()
-    backend = BACKENDS[options["backend"]](options["cflags"])
     cache_root = os.path.abspath(options["cache"])
+    backend = BACKENDS[options["backend"]](options["cflags"], cache_root)
     compiler = CCompiler(options["cc"], options["cflags"], os.path.join(cache_root, "ccache"), options["ccache"])
     cache = Cache(cache_root, adapter_fingerprint(backend, compiler))
     adapter = Adapter(runner, backend, compiler, cache, max(1, options["jobs"]))
