@@ -3,7 +3,7 @@
     nox                       conformance on every interpreter found, then the report
     nox -s conformance-3.12   one interpreter (conformance-pypy3.9 for PyPy)
     nox -t node               the implementations hosted in Node (Pyodide, MicroPython, Brython, Skulpt)
-    nox -t compilers          Python compiled to C extension modules (Cython, mypyc, Nuitka)
+    nox -t compilers          Python compiled to C extension modules (Cython, mypyc)
     nox -s target -- --interpreter COMMAND [--interpreter COMMAND2] [pytest options]
     nox -s crosscheck         run each generated difference's program on every interpreter with results
     nox -s report             rebuild reports/html/ from every results file present
@@ -228,8 +228,9 @@ COMPILERS = {
     # mypyc is mypy's; it builds on setuptools' Extension. -O0: each group's library includes mypyc's whole
     # runtime, which -O0 compiles in half the time of -O1 (measured), and the programs are too small to care
     "mypyc": (["mypy", "setuptools"], "mypyc-2.4.toml", ["--cflags", "-O0"]),
-    "nuitka": (["nuitka"], "nuitka-4.3.toml", []),
 }
+# Nuitka has a backend in compiled.py (tests/test_compiled.py runs it) but no session yet: its expectations list
+# and its budget of generated programs (a module build costs about 4 s) are still to be made from a full run.
 # A program costs a C compile (about a second): each property gets COMPILERS_EXAMPLES (4, the `compilers`
 # profile, derandomized) x 3 programs, 516 generated programs in all, and every case; each adapter runs one
 # C compiler (pytest-xdist runs two adapters: two compilers on this 2-core machine). Batches take far longer
