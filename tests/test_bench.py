@@ -94,6 +94,9 @@ def test_the_table_shows_every_rate_and_target() -> None:
 def test_compilers_are_measured_by_batch_size_cold_and_warm(props: list[Property]) -> None:
     programs = bench.corpus(props, 4)
     rows = bench.measure_compilers(programs, ["cython"], sizes=(1, 4), sample=4)
+    missing = [row["missing"] for row in rows if "missing" in row]
+    if missing:
+        pytest.fail("; ".join(missing) + " (`nox -s tests` installs the compilers extra)")
     assert [(row["compiler"], row["batch"], row["programs"]) for row in rows] == [("cython", 1, 4), ("cython", 4, 4)]
     for row in rows:
         assert row["faults"] == 0
