@@ -84,11 +84,11 @@ def _class(node: ir.ClassDef, private: str | None, names: dict[int, str]) -> ir.
     arguments = private
     if node.type_params:
         # A generic class's type parameters are mangled with its own name, as its body's names are.
-        # Its bases and keywords: CPython 3.12 mangled them with the generic class's name too, 3.13
-        # mangles only the type parameters among them (gh-119311); the Reference does not say.
+        # Its bases and keywords: CPython 3.12.0 to 3.12.3 mangled them with the generic class's name too,
+        # 3.12.4 and 3.13 mangle only the type parameters among them (gh-119311); the Reference does not say.
         others = _private_identifiers((node.bases, node.keywords)) - set(node.type_params)
-        if private is not None and others:
-            raise Unspecified("private names in the bases of a generic class in a class: how they are mangled")
+        if others:
+            raise Unspecified("private names in the bases of a generic class: how they are mangled")
         arguments = own
     bases = tuple(_transform(base, arguments, names) for base in node.bases)
     decorators = tuple(_transform(decorator, private, names) for decorator in node.decorators)
