@@ -973,6 +973,29 @@ g()
     assert diagnoses(module, (3, 4), observed, "language") == [pair]
 
 
+def test_micropython_reads_and_binds_a_name_declared_global_anywhere_in_the_globals() -> None:
+    # class-namespace-kept-after-exception: the module's code binds h in the globals, because g declares it
+    # global (MicroPython's compiler then makes h an explicit global of the module's code too), and k in the
+    # class namespace the exception left in use, where the lambdas do not see it
+    command = node_target("micropython")
+    source = """
+def f():
+    class C:
+        raise ValueError(1)
+def g():
+    global h
+probe_call('r', f)
+h = 1
+k = 2
+probe_call('p', lambda: h)
+probe_call('q', lambda: k)
+""".lstrip()
+    observed = run(command, source)
+    assert observed.observations["p"] == {"value": 1}
+    assert observed.observations["q"]["raises"]["type"] == "NameError"
+    assert diagnoses(parse(source), (3, 4), observed, "language") == [("class-namespace-kept-after-exception",)]
+
+
 def test_brython_refuses_undefined_as_an_attributes_value() -> None:
     # unbound-read-as-undefined: g's default reads g, which the translator has seen bound; setting an attribute
     # to the undefined it gives fails

@@ -149,7 +149,9 @@ DEVIATIONS: dict[str, Deviation] = {
             "class-namespace-kept-after-exception",
             "when an exception leaves a class body, the namespace in use stays that class's: the module's code (and"
             " the class body that catches it) then binds and reads its names in the dead class's namespace,"
-            " where functions reading globals do not see them",
+            " where functions reading globals do not see them; except the module's names that a global"
+            " statement declares anywhere in the program: its compiler makes them explicit globals of the"
+            " module's code too, bound and read in the globals",
             'Language Reference 8.8 "Class definitions": "The class\'s suite is then executed in a new execution'
             ' frame ... using a newly created local namespace and the original global namespace"; when it ends,'
             " by an exception too, the enclosing block goes on with its own namespace (§4.2.2: module-level"

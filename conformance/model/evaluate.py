@@ -669,6 +669,7 @@ class Evaluator:
         # class-namespace-kept-after-exception: the namespace of a class body an exception left, which the
         # module's code and the class bodies then running read and bind their names in (None: their own)
         self.displaced: dict[str, Any] | None = None
+        self.declared_global: frozenset[str] | None = None  # (the same) see in_displaced, made when first needed
         self.class_bodies: list[dict[str, Any]] = []  # the namespaces of the class bodies running, innermost last
         # (deviation coroutine-is-a-generator) coroutines suspended in an await of an iterable, by id
         self.awaited_iterables: dict[int, _AwaitSuspends] = {}
@@ -771,7 +772,8 @@ class Evaluator:
                     return self.load_global(frame, name)
                 raise self.unbound(kind, name)
             return frame.fast[name]
-        if self.displaced is not None and self.by_name(frame, kind):
+        if self.in_displaced(frame, kind, name):
+            assert self.displaced is not None
             if name in self.displaced:
                 return self.displaced[name]
             kind = GLOBAL_EXPLICIT  # then the globals and builtins, not the block's own namespace
@@ -962,7 +964,8 @@ class Evaluator:
         if value is UNDEFINED:  # (deviation empty-cell-read-gives-undefined: the target is left unbound)
             self.unbind(frame, kind, name)
             return
-        if self.displaced is not None and self.by_name(frame, kind):
+        if self.in_displaced(frame, kind, name):
+            assert self.displaced is not None
             self.displaced[name] = value
         elif kind is LOCAL:
             frame.fast[name] = value
@@ -1022,7 +1025,7 @@ class Evaluator:
             cell.value = EMPTY
         else:
             space = frame.namespace if kind is CLASS_LOCAL else frame.globals
-            if self.displaced is not None and self.by_name(frame, kind):
+            if self.in_displaced(frame, kind, name):
                 space = self.displaced
             assert space is not None
             if name not in space:
@@ -1074,6 +1077,21 @@ class Evaluator:
         if calls_locals:
             raise Unspecified("a name looked up by name in a function that calls locals()")
         raise raise_("SystemError", message)
+
+    def in_displaced(self, frame: Frame, kind: Kind, name: str) -> bool:
+        """Deviation class-namespace-kept-after-exception: whether the name is looked up in the namespace an
+        exception left in use. A module-level name that a global statement anywhere in the program declares
+        is not: the implementation's compiler then makes it an explicit global of the module's code too, read
+        and bound in the globals (MicroPython's compile_declare_global, through scope_find_global)."""
+        if self.displaced is None or not self.by_name(frame, kind):
+            return False
+        if frame.block.kind == "module":
+            if self.declared_global is None:
+                self.declared_global = frozenset(
+                    declared for block in self.analysis.blocks.values() for declared in block.globals
+                )
+            return name not in self.declared_global
+        return True
 
     @staticmethod
     def by_name(frame: Frame, kind: Kind) -> bool:
