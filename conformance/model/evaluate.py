@@ -669,7 +669,6 @@ class Evaluator:
         # class-namespace-kept-after-exception: the namespace of a class body an exception left, which the
         # module's code and the class bodies then running read and bind their names in (None: their own)
         self.displaced: dict[str, Any] | None = None
-        self.declared_global: frozenset[str] | None = None  # (the same) see in_displaced, made when first needed
         self.class_bodies: list[dict[str, Any]] = []  # the namespaces of the class bodies running, innermost last
         # (deviation coroutine-is-a-generator) coroutines suspended in an await of an iterable, by id
         self.awaited_iterables: dict[int, _AwaitSuspends] = {}
@@ -1085,13 +1084,7 @@ class Evaluator:
         and bound in the globals (MicroPython's compile_declare_global, through scope_find_global)."""
         if self.displaced is None or not self.by_name(frame, kind):
             return False
-        if frame.block.kind == "module":
-            if self.declared_global is None:
-                self.declared_global = frozenset(
-                    declared for block in self.analysis.blocks.values() for declared in block.globals
-                )
-            return name not in self.declared_global
-        return True
+        return frame.block.kind != "module" or not self.declared_global(name)
 
     @staticmethod
     def by_name(frame: Frame, kind: Kind) -> bool:
