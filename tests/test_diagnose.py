@@ -720,6 +720,13 @@ def f():
     return g
 f()()
 """,
+    "del-of-a-local-seen-bound-raises-name-error": """
+def f():
+    x = 1
+    for i in [1, 2]:
+        del x
+probe_call('r', f)
+""",
 }
 
 # a program with both: an except-as name read after its handler, and a local read before it is bound
@@ -994,6 +1001,45 @@ probe_call('q', lambda: k)
     assert observed.observations["p"] == {"value": 1}
     assert observed.observations["q"]["raises"]["type"] == "NameError"
     assert diagnoses(parse(source), (3, 4), observed, "language") == [("class-namespace-kept-after-exception",)]
+
+
+def test_brython_fails_hashing_undefined_as_a_set_element_or_a_dict_key() -> None:
+    # unbound-read-as-undefined: the := target is bound before its value is read, so the read is unchecked and
+    # gives undefined; a set or dict looks its hash up as a property of it, a JavaScript error
+    command = node_target("brython")
+    source = """
+def f():
+    a = {(a := a) for b in [4]}
+    return a
+def g():
+    a = {(a := a): 1 for b in [4]}
+    return a
+probe_call('p', f)
+probe_call('q', g)
+""".lstrip()
+    observed = run(command, source)
+    for label in "pq":
+        assert observed.observations[label]["raises"]["type"] == "JavascriptError"
+    assert ("comprehension-runs-in-the-enclosing-block", "unbound-read-as-undefined") in diagnoses(
+        parse(source), (3, 14), observed, "language"
+    )
+
+
+def test_brython_reads_a_global_class_name_in_its_own_decorator_as_undefined() -> None:
+    # unbound-read-as-undefined: the translator binds the class's name before its decorators, so their read of
+    # it is unchecked and gives undefined, which Brython then fails to call
+    command = node_target("brython")
+    source = """
+def f():
+    global b
+    @b
+    class b:
+        pass
+probe_call('p', f)
+""".lstrip()
+    observed = run(command, source)
+    assert observed.observations["p"]["raises"]["type"] == "JavascriptError"
+    assert diagnoses(parse(source), (3, 14), observed, "language") == [("unbound-read-as-undefined",)]
 
 
 def test_brython_refuses_undefined_as_an_attributes_value() -> None:

@@ -1627,5 +1627,21 @@ DEVIATIONS: dict[str, Deviation] = {
             links=("https://github.com/brython-dev/brython/issues/2855",),
             seen=("brython",),
         ),
+        Deviation(
+            "del-of-a-local-seen-bound-raises-name-error",
+            "`del x` of a function's unbound local variable raises plain NameError (\"name 'x' is not defined\"),"
+            " not UnboundLocalError, when the translator has seen x bound before the del statement in the order"
+            " of the text (in the function's body or the if, for, while or try body the del is in, and not"
+            " deleted since in the text): typically a del in a loop, run again after it unbound the variable",
+            'Language Reference 7.5 "The del statement": "Deletion of a name removes the binding of that name'
+            ' from the local or global namespace"; 4.2.2 "Resolution of names": a local variable of a block used'
+            " when it is not bound raises UnboundLocalError",
+            "the translator compiles such a del to a deletion from the function's namespace object, which raises"
+            " NameError when the name is missing there; only a del of a name it has not seen bound is compiled"
+            " to the frame's own check, which raises UnboundLocalError",
+            "catch NameError (UnboundLocalError's base class) around a del that may find its variable unbound,"
+            " or bind the variable again (`x = None`) before deleting it",
+            seen=("brython",),
+        ),
     )
 }

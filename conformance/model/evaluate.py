@@ -60,6 +60,7 @@ from conformance.model.translation import (
     global_deletions,
     nonlocals_bound_later,
     plain_global_reads,
+    plain_local_deletions,
     plain_local_reads,
     saved_comprehension_targets,
     translation_failure,
@@ -675,6 +676,7 @@ class Evaluator:
         self.promises = 0  # coroutine bodies running as Promises (deviation coroutine-send-returns-a-promise)
         self.global_bindings: set[str] = set()  # (deviation unbound-read-as-undefined) see note_global_bindings
         self.reading: ir.Name | None = None  # (deviation unbound-read-as-undefined) the name being read
+        self.plain_deletions: frozenset[int] | None = None  # (deviation del-of-a-local-seen-bound-raises-name-error)
         self.plain_reads: frozenset[int] | None = None  # (the same) see plain_global_reads, made when first needed
         # (deviation nonlocal-bound-later-in-the-text-binds-the-global) see nonlocals_bound_later
         self.bound_later: frozenset[tuple[int, str]] | None = None
@@ -992,7 +994,7 @@ class Evaluator:
             assert space is not None
             space.pop(name, None)
 
-    def delete(self, frame: Frame, name: str) -> None:
+    def delete(self, frame: Frame, name: str, target: ir.Name | None = None) -> None:
         kind = frame.block.scope[name]
         if kind is LOCAL and name in frame.cells:
             kind = CELL  # (deviation comprehension-cell-replaces-free-variable: the function's slot, a cell)
@@ -1013,14 +1015,14 @@ class Evaluator:
             if name not in frame.fast:
                 if self.deviates("del-of-an-unbound-name-raises-nothing"):
                     return
-                raise self.unbound(kind, name)
+                raise self.unbound_deletion(kind, name, target)
             del frame.fast[name]
         elif kind in (CELL, FREE):
             cell = frame.cells[name]
             if cell.value is EMPTY:
                 if self.deviates("del-of-an-unbound-name-raises-nothing"):
                     return
-                raise self.unbound(kind, name)
+                raise self.unbound_deletion(kind, name, target)
             cell.value = EMPTY
         else:
             space = frame.namespace if kind is CLASS_LOCAL else frame.globals
@@ -1159,9 +1161,19 @@ class Evaluator:
             raise raise_("ValueError")
         return [*items[:star], ListValue(items[star : len(items) - after]), *items[len(items) - after :]]
 
+    def unbound_deletion(self, kind: Kind, name: str, target: ir.Name | None) -> Raised:
+        """`del` of a variable of the block that is unbound: as a read of it (§4.2.2), but NameError under
+        deviation del-of-a-local-seen-bound-raises-name-error where it applies (translation.plain_local_deletions)."""
+        if target is not None and kind in (LOCAL, CELL):
+            if self.plain_deletions is None:
+                self.plain_deletions = plain_local_deletions(self.analysis)
+            if id(target) in self.plain_deletions and self.deviates("del-of-a-local-seen-bound-raises-name-error"):
+                return raise_("NameError", self.messages.undefined(name))
+        return self.unbound(kind, name)
+
     def delete_target(self, frame: Frame, target: ir.Expr) -> None:
         if isinstance(target, ir.Name):
-            self.delete(frame, target.id)
+            self.delete(frame, target.id, target)
         elif isinstance(target, (ir.TupleExpr, ir.ListExpr)):
             if self.deviates("del-of-a-parenthesized-target-list-does-nothing"):
                 return
@@ -1688,13 +1700,19 @@ class Evaluator:
         return [self.eval(frame, node) if again else value for node, value, again in rows]
 
     def exec_class_def(self, frame: Frame, node: ir.ClassDef) -> None:
-        decorators = [self.eval(frame, decorator) for decorator in node.decorators]
-        encloses = self.type_parameters(frame, node) if node.type_params else frame
-        bases = [self.eval(encloses, base) for base in node.bases]
-        keywords = {}
-        # (deviation: the keyword arguments are neither evaluated nor passed on)
-        if not (node.keywords and self.deviates("class-keywords-ignored")):
-            keywords = {keyword.name: self.eval(encloses, keyword.value) for keyword in node.keywords if keyword.name}
+        frame.binding = node.name  # (deviation unbound-read-as-undefined: read by its decorators, bases, keywords)
+        try:
+            decorators = [self.eval(frame, decorator) for decorator in node.decorators]
+            encloses = self.type_parameters(frame, node) if node.type_params else frame
+            bases = [self.eval(encloses, base) for base in node.bases]
+            keywords = {}
+            # (deviation: the keyword arguments are neither evaluated nor passed on)
+            if not (node.keywords and self.deviates("class-keywords-ignored")):
+                keywords = {
+                    keyword.name: self.eval(encloses, keyword.value) for keyword in node.keywords if keyword.name
+                }
+        finally:
+            frame.binding = None
         if keywords and self.deviates("class-keywords-refused-before-the-body"):
             raise raise_("TypeError")  # the call that would build the class takes no keyword arguments
         if node.type_params:  # PEP 695: a generic class also derives from typing.Generic, after its bases
@@ -3134,6 +3152,8 @@ class Evaluator:
 
     def hash_key(self, value: Any) -> Any:
         _refuse_undefined(value)  # (deviation empty-cell-read-gives-undefined: its hash is looked up in the host)
+        if value is JS_UNDEFINED:  # (deviation unbound-read-as-undefined: Brython reads its hash as a property)
+            raise raise_("JavascriptError", "Cannot read properties of undefined (reading '__hashvalue__')")
         if value is None or type(value) in NUMBERS or type(value) is str:
             return ("value", value)  # (1, 1.0 and True are one key, as their hashes and == say)
         if isinstance(value, tuple):

@@ -679,12 +679,10 @@ class _LocalReads(_Unplaced):
         elif isinstance(node, ir.Name):
             chain = self.chain(stack)
             block = self.analysis.blocks.get(id(chain[0].node))
-            if (
+            if self.own_variable_seen_bound(node.id, stack) or (
                 block is not None
-                and (
-                    (block.kind in ("function", "lambda") and block.scope.get(node.id) in (LOCAL, CELL))
-                    or (block.kind == "module" and block.scope.get(node.id) is MODULE)
-                )
+                and block.kind == "module"
+                and block.scope.get(node.id) is MODULE
                 and any(node.id in entry.bound for entry in chain)
             ):
                 self.plain.add(id(node))
@@ -694,6 +692,18 @@ class _LocalReads(_Unplaced):
                 self.plain.add(id(node))  # (a variable of a function around, bound before it in the text)
         else:
             super().expression(node, stack)
+
+    def own_variable_seen_bound(self, name: str, stack: list[_Entry]) -> bool:
+        """Whether `name` is a variable of the innermost function (or lambda) that Brython has seen bound, in
+        the order of the text, in the same scope of its stack or one around it, not deleted since."""
+        chain = self.chain(stack)
+        block = self.analysis.blocks.get(id(chain[0].node))
+        return (
+            block is not None
+            and block.kind in ("function", "lambda")
+            and block.scope.get(name) in (LOCAL, CELL)
+            and any(name in entry.bound for entry in chain)
+        )
 
     def found_around(self, node: ir.Name, stack: list[_Entry]) -> bool:
         """Whether Brython's search of the scopes around, outwards, for a global name a nested function reads (not
@@ -709,6 +719,33 @@ class _LocalReads(_Unplaced):
             if entry.node is not None and entry.binds(self.analysis, node.id):
                 return False
         return False
+
+
+def plain_local_deletions(analysis: Analysis) -> frozenset[int]:
+    """(Deviation del-of-a-local-seen-bound-raises-name-error) the targets of `del` (ir.Name nodes, by id) that
+    are a function's own variable Brython has seen bound, in the order of the text, in the same scope of its
+    stack or one around it, not deleted since (as plain_local_reads): it compiles them as a deletion from the
+    function's namespace object, which raises NameError when the name is missing there."""
+    walker = _LocalDeletions(analysis)
+    module = analysis.module.node
+    assert isinstance(module, ir.Module)
+    walker.statements(module.body, [_Entry(module)])
+    return frozenset(walker.deletions)
+
+
+class _LocalDeletions(_LocalReads):
+    def __init__(self, analysis: Analysis) -> None:
+        super().__init__(analysis)
+        self.deletions: set[int] = set()
+
+    def statement(self, node: ir.Stmt, stack: list[_Entry]) -> None:
+        if not isinstance(node, ir.Delete):
+            super().statement(node, stack)
+            return
+        for target in node.targets:  # (one at a time: a target deleted is forgotten for the next one)
+            if isinstance(target, ir.Name) and self.own_variable_seen_bound(target.id, stack):
+                self.deletions.add(id(target))
+            super().statement(dataclasses.replace(node, targets=(target,)), stack)
 
 
 def nonlocals_bound_later(analysis: Analysis) -> frozenset[tuple[int, str]]:
