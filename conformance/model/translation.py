@@ -40,7 +40,7 @@ def translation_failure(module: ir.Module, analysis: Analysis, switches: Switche
         return {
             "compile_error": dict(JAVASCRIPT_ERROR, message="Cannot read properties of undefined (reading 'lineno')")
         }
-    if _annotated_def(module) and switches.deviates("annotated-def-fails-when-a-code-object-runs"):
+    if _annotated_def(analysis) and switches.deviates("annotated-def-fails-when-a-code-object-runs"):
         # exec() of the code object fails before the first statement runs: nothing is observed
         return {"observations": [], "error": dict(JAVASCRIPT_ERROR, message="scopes.src.split is not a function")}
     unparsed, _, unfollowed = global_deletions(analysis)
@@ -66,9 +66,9 @@ def _nodes(node: Any) -> Iterator[Any]:
             yield from _nodes(getattr(node, name))
 
 
-def _annotated_def(module: ir.Module) -> bool:
+def _annotated_def(analysis: Analysis) -> bool:
     """Deviation annotated-def-fails-when-a-code-object-runs: a def with a parameter or return annotation."""
-    return any(isinstance(node, ir.FunctionDef) and node.annotations for node in _nodes(module))
+    return any(isinstance(block.node, ir.FunctionDef) and block.node.annotations for block in analysis.blocks.values())
 
 
 # -- Brython's resolution of a nonlocal name, through the stack of scopes it translates in -------------------
@@ -88,6 +88,8 @@ _TRY = "try"
 def _nonlocal_read_under_a_try(analysis: Analysis) -> tuple[bool, bool]:
     """Deviation nonlocal-read-in-a-block-of-a-try-fails-to-compile: whether such a read is in the program,
     and whether the program has what the walk does not follow (a comprehension binding a nonlocal name)."""
+    if not any(block.nonlocals for block in analysis.blocks.values()):
+        return False, False  # (no name is declared nonlocal: no such read)
     walker = _NonlocalReads(analysis)
     module = analysis.module.node
     assert isinstance(module, ir.Module)
@@ -885,6 +887,8 @@ def global_deletions(analysis: Analysis) -> tuple[bool, dict[int, str], bool]:
     """(Deviation del-of-a-global-at-the-end-of-a-block-fails) whether a del of a declared global makes Skulpt's
     output fail to parse; the dels (ir.Delete, by id) that raise when they run instead (-> the exception's type,
     a key of DEL_GLOBAL_ERRORS); and whether such a del is in code the walk does not follow."""
+    if not any(block.globals for block in analysis.blocks.values()):
+        return False, {}, False  # (no name is declared global: no such del)
     walker = _GlobalDeletions(analysis)
     module = analysis.module.node
     assert isinstance(module, ir.Module)
