@@ -43,6 +43,7 @@ nox.options.error_on_missing_interpreters = False
 nox.options.reuse_venv = "yes"
 
 RESULTS = ROOT / "reports" / "results"
+CORPUS = ROOT / "reports" / "corpus"
 # One Hypothesis seed for every conformance session of a nox run, so that interpreters that parse the same
 # constructs get the same generated programs; a new one for each run (random runs stay random), or the one in
 # CONFORMANCE_SEED, to draw a run's programs again.
@@ -96,9 +97,10 @@ def run_conformance(session: nox.Session, command: str, extra: list[str], path: 
     seed = [] if any(a.startswith("--hypothesis-seed") for a in extra) else ["--hypothesis-seed", RUN_SEED]
     if seed:
         session.log("the run's seed: %s (CONFORMANCE_SEED=%s draws the same programs again)" % (RUN_SEED, RUN_SEED))
+    corpus = [] if any(a.startswith("--corpus") for a in extra) else ["--corpus", str(run_corpus())]
     try:
         # -n auto: one pytest-xdist worker per core, each with a runner of its own
-        session.run("python", "-m", "pytest", path, "-n", "auto", "--interpreter", command, *seed, *extra,
+        session.run("python", "-m", "pytest", path, "-n", "auto", "--interpreter", command, *seed, *corpus, *extra,
                     interrupt_timeout=STOP_GRACE_S, terminate_timeout=STOP_GRACE_S)  # fmt: skip
     except KeyboardInterrupt:
         if report_if_stopped:
@@ -106,6 +108,18 @@ def run_conformance(session: nox.Session, command: str, extra: list[str], path: 
             with contextlib.suppress(nox.command.CommandFailed), _signals_ignored():  # (it says why itself)
                 session.run("python", "-m", "reports", *_results_option(extra), interrupt_timeout=STOP_GRACE_S)
         raise
+
+
+def run_corpus() -> Path:
+    """The run's corpus of generated programs and predictions (conformance/engine/corpus.py), which every
+    conformance session of the run reads and adds to: named after the run's seed, the corpora of other
+    runs removed (a run's programs are its own)."""
+    path = CORPUS / ("%s.sqlite" % RUN_SEED)
+    if CORPUS.is_dir():
+        for other in CORPUS.iterdir():
+            if not other.name.startswith(path.name):  # (the file, and SQLite's -wal and -shm beside it)
+                other.unlink()
+    return path
 
 
 @contextlib.contextmanager

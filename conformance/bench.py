@@ -232,8 +232,10 @@ def engine_rate(programs: Sequence[Generated], by_area: dict[str, Property], bat
     return rate(len(programs), run_all, rounds)
 
 
-def measure_end_to_end(workers: int, select: str | None = None) -> dict[str, Any]:
-    """Every generated property (or those `select` names, as -k) against this Python, with xdist workers."""
+def measure_end_to_end(workers: int, select: str | None = None, corpus: Path | None = None) -> dict[str, Any]:
+    """Every generated property (or those `select` names, as -k) against this Python, with xdist workers; with
+    `corpus`, reading and adding to that corpus (the `ci` profile is derandomized: a second run with the same
+    corpus is given the same programs, as the second interpreter of a nox run is)."""
     with tempfile.TemporaryDirectory(prefix="closure-bench-") as directory:
         results = Path(directory, "results.json")
         command = [sys.executable, "-m", "pytest", "conformance/test_generated.py", "-q", "-n", str(workers),
@@ -241,6 +243,8 @@ def measure_end_to_end(workers: int, select: str | None = None) -> dict[str, Any
                    "--results-json", str(results), "--junitxml", str(Path(directory, "junit.xml"))]  # fmt: skip
         if select:
             command += ["-k", select]
+        if corpus is not None:
+            command += ["--corpus", str(corpus)]
         # this Python's known differences, as its nox session passes them: a known one does not end the run
         known = ROOT / "conformance" / "expectations" / ("cpython-%d.%d.toml" % sys.version_info[:2])
         if known.exists():
@@ -270,6 +274,30 @@ def measure_end_to_end(workers: int, select: str | None = None) -> dict[str, Any
     }
 
 
+def measure_corpus(workers: int) -> dict[str, Any]:
+    """The end-to-end run with a corpus (conformance/engine/corpus.py): cold, every program made and predicted
+    and stored, as by the first interpreter of a nox run; then warm, every program read from it, as by each
+    later interpreter that parses the same constructs (and whose version answers the rules the predictions
+    asked about alike)."""
+    with tempfile.TemporaryDirectory(prefix="closure-bench-corpus-") as directory:
+        path = Path(directory, "run.sqlite")
+        cold = measure_end_to_end(workers, corpus=path)["end_to_end"]
+        warm = measure_end_to_end(workers, corpus=path)["end_to_end"]
+        size = path.stat().st_size
+    return {"corpus_cold": cold, "corpus_warm": warm, "corpus_mb": round(size / 2**20, 1)}
+
+
+def target_cpu_us(programs: Sequence[Generated], batch: int) -> float:
+    """The CPU time of the target's side of one program: this Python's runner process (compiling, running and
+    observing it, and its half of the protocol), from the process's own CPU once it has ended."""
+    chunks = batches(programs, batch)
+    before = _children_cpu_s()
+    with Runner([sys.executable]) as runner:
+        for chunk in chunks:
+            runner.run(chunk)
+    return round((_children_cpu_s() - before) / len(programs) * 1e6)
+
+
 def _children_cpu_s() -> float:
     """User and system CPU seconds of the child processes waited for so far (and of theirs)."""
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -282,7 +310,8 @@ def cpu_budget(document: dict[str, Any]) -> dict[str, Any]:
     Generation (with emitting the source), the model and the target's own work (the in-process
     figure: compile, run, observe) are the stage rates of this run; `other` is the rest of the
     end-to-end run's CPU per program: the protocol on both sides, comparison, pytest, Hypothesis
-    and xdist, and start-up.
+    and xdist, and start-up. The host's share is everything but the target's process (its runner's
+    own CPU per program, `target_process_us`), with no corpus, and with a corpus cold and warm.
     """
     stages = {
         "generation_us": 1e6 / document["generation_programs_per_s"],
@@ -291,13 +320,23 @@ def cpu_budget(document: dict[str, Any]) -> dict[str, Any]:
     }
     total = float(document["end_to_end"]["cpu_us_per_program"])
     cores = document["machine"]["cpus"] or 1
-    return {
+    budget = {
         **{name: round(value) for name, value in stages.items()},
         "other_us": round(total - sum(stages.values())),
         "total_us": round(total),
         "cores": cores,
         "ceiling_programs_per_s": round(cores * 1e6 / total, 1),
     }
+    target = document.get("target_process_us")
+    if target:
+        budget["target_process_us"] = target
+        runs = {"no_corpus": document["end_to_end"]}
+        runs.update({name: document[name] for name in ("corpus_cold", "corpus_warm") if name in document})
+        for name, run in runs.items():
+            host = float(run["cpu_us_per_program"]) - target
+            budget["host_us_" + name] = round(host)
+            budget["host_over_target_" + name] = round(host / target, 2)
+    return budget
 
 
 def _outcomes(document: dict[str, Any]) -> dict[str, int]:
@@ -397,23 +436,28 @@ def measure_compilers(programs: Sequence[Generated], names: Sequence[str] = tupl
     return figures
 
 
-def measure_nox() -> list[dict[str, Any]]:
-    """Each conformance session of plain `nox` in turn, timed; cumulative time as interpreters are added."""
+def measure_nox(shared: bool) -> list[dict[str, Any]]:
+    """Each conformance session of plain `nox` in turn, timed; cumulative time as interpreters are added. All
+    sessions get one seed, as in a plain `nox` run; `shared`: they share one corpus, as in a plain `nox` run,
+    else none has one (each makes and predicts every program itself, as before the corpus)."""
     names = ["conformance-" + i.name for i in discover()]
     rows = []
     total = 0.0
+    environment = {**os.environ, "CONFORMANCE_SEED": str(random.SystemRandom().randrange(2**32))}
     with tempfile.TemporaryDirectory(prefix="closure-bench-nox-") as directory:
+        corpus = "--corpus=" + (str(Path(directory, "run.sqlite")) if shared else "")
         for count, name in enumerate([*names, "report"], start=1):
             # results go to a scratch folder: the bench must not replace anyone's results
-            extra = ["--results-json", str(Path(directory, name + ".json"))] if name != "report" else [directory,
-                     "--out", str(Path(directory, "html"))]  # fmt: skip
+            extra = ["--results-json", str(Path(directory, name + ".json")), corpus] if name != "report" else [
+                     directory, "--out", str(Path(directory, "html"))]  # fmt: skip
             started = time.perf_counter()
             completed = subprocess.run([sys.executable, "-m", "nox", "-s", name, "--", *extra], cwd=ROOT,
-                                       capture_output=True, text=True, check=False)  # fmt: skip
+                                       capture_output=True, text=True, check=False, env=environment)  # fmt: skip
             seconds = time.perf_counter() - started
             total += seconds
             rows.append({"session": name, "interpreters": min(count, len(names)), "seconds": round(seconds, 1),
-                         "cumulative_s": round(total, 1), "exit_status": completed.returncode})  # fmt: skip
+                         "cumulative_s": round(total, 1), "exit_status": completed.returncode,
+                         "corpus": "shared" if shared else "none"})  # fmt: skip
             print("  %-28s %7.1f s  (cumulative %7.1f s, exit %d)" % (name, seconds, total, completed.returncode),
                   flush=True)  # fmt: skip
     return rows
@@ -498,6 +542,9 @@ def _run(options: argparse.Namespace, session: Session) -> dict[str, Any]:
         ("generation, model, in-process, runner, subprocess",
          lambda: measure_core(programs, props, options.rounds, batch)),
         ("end to end (2 xdist workers)", lambda: measure_end_to_end(2)),
+        ("end to end with a corpus, cold and warm", lambda: measure_corpus(2)),
+        ("the target process's CPU per program",
+         lambda: {"target_process_us": target_cpu_us(programs, batch)}),
         ("runner by batch size", lambda: {"batch_size": measure_batch_scaling(programs, options.rounds)}),
         ("runner by nesting depth",
          lambda: {"nesting_depth": measure_depth_scaling(session, min(len(programs), 1000), options.rounds,
@@ -508,7 +555,10 @@ def _run(options: argparse.Namespace, session: Session) -> dict[str, Any]:
         names = options.compilers.split(",") if options.compilers else list(COMPILERS)
         steps.append(("compilers by batch size", lambda: {"compilers": measure_compilers(programs, names)}))
     if not options.no_nox:
-        steps.append(("nox, session by session", lambda: {"nox_sessions": measure_nox()}))
+        steps.append(("nox, session by session, without a corpus", lambda: {"nox_sessions": measure_nox(False)}))
+        steps.append(
+            ("nox, session by session, with the run's corpus", lambda: {"nox_sessions_corpus": measure_nox(True)})
+        )
     if not options.no_memory:
         steps.append(("memory over %d programs" % options.memory_programs,
                       lambda: {"memory": measure_memory(programs, options.memory_programs, batch)}))  # fmt: skip
@@ -516,7 +566,7 @@ def _run(options: argparse.Namespace, session: Session) -> dict[str, Any]:
     for title, step in steps:
         print("measuring %s ..." % title, flush=True)
         figures = step() or {}
-        for key in ("batch_size", "nesting_depth", "compilers", "nox_sessions"):
+        for key in ("batch_size", "nesting_depth", "compilers", "nox_sessions", "nox_sessions_corpus"):
             if key in figures:
                 scaling[key] = figures.pop(key)
         document.update(figures)
@@ -551,6 +601,11 @@ def table(document: dict[str, Any]) -> str:
                      " -> %d cores allow %.0f programs/s" % (
             budget["total_us"], budget["generation_us"], budget["model_us"], budget["target_us"],
             budget["other_us"], budget["cores"], budget["ceiling_programs_per_s"]))  # fmt: skip
+        for name in ("no_corpus", "corpus_cold", "corpus_warm"):
+            if "host_us_" + name in budget:
+                lines.append("host CPU per program, %-12s %6d us = %5.2f x the target process's %d us" % (
+                    name.replace("_", " ") + ":", budget["host_us_" + name], budget["host_over_target_" + name],
+                    budget["target_process_us"]))  # fmt: skip
     for row in document["scaling"].get("batch_size", []):
         lines.append("runner, batch of %-5d %12.1f" % (row["batch"], row["runner_programs_per_s"]))
     for row in document["scaling"].get("nesting_depth", []):
@@ -564,8 +619,10 @@ def table(document: dict[str, Any]) -> str:
             lines.append("%s, batch of %-3d cold %6.2f, warm %7.1f programs/s (%d of %d rejected by the compiler)" % (
                 row["compiler"], row["batch"], row["cold_programs_per_s"], row["warm_programs_per_s"],
                 row["rejected"], row["programs"]))  # fmt: skip
-    for row in document["scaling"].get("nox_sessions", []):
-        lines.append("nox %-26s %7.1f s  cumulative %7.1f s" % (row["session"], row["seconds"], row["cumulative_s"]))
+    for key in ("nox_sessions", "nox_sessions_corpus"):
+        for row in document["scaling"].get(key, []):
+            lines.append("nox %-26s %7.1f s  cumulative %7.1f s  (corpus: %s)" % (
+                row["session"], row["seconds"], row["cumulative_s"], row["corpus"]))  # fmt: skip
     memory = document.get("memory")
     if memory:
         lines.append("memory: %d programs in %.0f s; runner grew %s MB, host grew %s MB" % (

@@ -51,6 +51,7 @@ class RandomChoices:
     """Choices from a seeded PRNG, recorded in `tape`; the constructs noted go in `notes`, if given."""
 
     def __init__(self, seed: int, notes: set[str] | None = None) -> None:
+        self.seed = seed
         self._random = random.Random(seed).random
         self.tape: list[int] = []
         self.spans: list[tuple[int, int]] = []

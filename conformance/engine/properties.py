@@ -35,6 +35,7 @@ from conformance.engine.catalog import SYNTAX_ERRORS
 from conformance.engine.check import CheckRun, Ending, failure_text
 from conformance.engine.checks import Check
 from conformance.engine.compare import Expected, compare
+from conformance.engine.corpus import Corpus, Stored, program_space
 from conformance.engine.diagnose import diagnoses
 from conformance.engine.records import Failure
 from conformance.engine.repro import write_repro
@@ -85,13 +86,15 @@ class Property:
 
     def __init__(self, check: Check, target: Target, reference: Target | None = None, *, shrinking: bool = True,
                  serial: Iterator[int] | None = None, max_depth: int = MAX_DEPTH,
-                 checkpoint: Callable[[], None] | None = None) -> None:  # fmt: skip
+                 checkpoint: Callable[[], None] | None = None, corpus: Corpus | None = None) -> None:  # fmt: skip
         self.check = check
         self.area, self.level = check.area, check.level
         self.target, self.reference = target, reference
         self.features = target.features
         self.ctx = Context.for_area(self.features, self.area, max_depth)
         self.make: Callable[[Choices, Context], ir.Module] = invalid_program if self.area == SYNTAX_ERRORS else program
+        self.corpus = corpus  # (None: every program is made and predicted here)
+        self.space = program_space(self.area, self.features, max_depth)
         self.shrinking = shrinking
         self.checkpoint = checkpoint  # the client's, before each batch: it may raise to stop the run
         self.serial = serial if serial is not None else itertools.count()
@@ -109,20 +112,56 @@ class Property:
 
     def generate(self, choices: RandomChoices | ReplayChoices) -> Made | None:
         """One program from a source of choices, with its prediction; None when the Reference leaves it open."""
+        return self._generate(choices)[0]
+
+    def _generate(self, choices: RandomChoices | ReplayChoices) -> tuple[Made | None, Stored]:
+        """The program and, as the corpus stores it, what was made (no source when the Reference leaves it open)."""
         module = self.make(choices, self.ctx)
         reaches: set[str] = set()
-        try:
-            expected = Expected.from_result(predict(module, self.target.version, consulted=reaches))
-        except Unspecified:
-            return None
+        asked: dict[str, bool] = {}
         tape = tuple(choices.tape if isinstance(choices, RandomChoices) else choices.used)
-        return Made(tape, emit(module, self.features), expected, frozenset(reaches))
+        notes = tuple(sorted(choices.notes or ())) if isinstance(choices, RandomChoices) else ()
+        try:
+            result = predict(module, self.target.version, consulted=reaches, asked=asked)
+        except Unspecified:
+            return None, Stored(tape, "", notes, None, frozenset(reaches), asked)
+        made = Made(tape, emit(module, self.features), Expected.from_result(result), frozenset(reaches))
+        return made, Stored(tape, made.source, notes, result, made.reaches, asked)
+
+    def made(self, batch: Sequence[RandomChoices | ReplayChoices]) -> list[Made]:
+        """The programs of a batch with their predictions (leaving out those the Reference leaves open): from the
+        corpus where it has them, and into it where it does not (only programs drawn from a seed: a replayed tape
+        is shrinking's)."""
+        if self.corpus is None:
+            return [item for item in map(self.generate, batch) if item is not None]
+        seeded = [choices.seed for choices in batch if isinstance(choices, RandomChoices)]
+        stored = self.corpus.get(self.space, self.target.version, seeded)
+        made: list[Made] = []
+        new: dict[int, Stored] = {}
+        for choices in batch:
+            found = stored.get(choices.seed) if isinstance(choices, RandomChoices) else None
+            if found is None:
+                if isinstance(choices, RandomChoices) and choices.notes is None:
+                    choices.notes = set()  # (the corpus keeps the constructs a program used, for who reads it)
+                item, found = self._generate(choices)
+                if isinstance(choices, RandomChoices):
+                    new[choices.seed] = found
+            else:
+                item = None
+                if found.result is not None:
+                    item = Made(found.tape, found.source, Expected.from_result(found.result), found.reaches)
+                if isinstance(choices, RandomChoices) and choices.notes is not None:
+                    choices.notes.update(found.notes)
+            if item is not None:
+                made.append(item)
+        self.corpus.put(self.space, new)
+        return made
 
     def run_batch(self, batch: Sequence[RandomChoices | ReplayChoices]) -> list[Checked]:
         """Generate a program from each source of choices and check them all in one round trip."""
         if self.checkpoint is not None:
             self.checkpoint()
-        made = [item for item in map(self.generate, batch) if item is not None]
+        made = self.made(batch)
         programs = [Program("%s-%d" % (self.area, next(self.serial)), item.source) for item in made]
         observed = self.target.runner.run(programs)
         checked = [Checked(item.tape, item.expected, self._against_model(item, result), result, item.reaches)

@@ -23,10 +23,11 @@ from conformance.engine.catalog import GENERATED
 from conformance.engine.check import CheckRun, Ending, Examples, failure_text
 from conformance.engine.checks import Check
 from conformance.engine.compare import compare
+from conformance.engine.corpus import Corpus, CorpusError
 from conformance.engine.expectations import Expectations
 from conformance.engine.properties import Property
 from conformance.engine.records import Failure
-from conformance.engine.target import Limits, Target, start
+from conformance.engine.target import Limits, SetupError, Target, start
 from conformance.host.protocol import Program
 
 DEFAULT_PROGRAMS_PER_EXAMPLE = 50
@@ -43,6 +44,7 @@ class Options:
     collecting: bool = False  # --update-expectations: collect every way of differing
     start_runner: bool = True  # False where this process only records (the pytest-xdist controller)
     scratch: str | None = None  # where runners make their working directories
+    corpus: str | None = None  # the run's corpus file (conformance/engine/corpus.py); None: none
 
 
 @dataclass
@@ -53,6 +55,7 @@ class Session:
     expectations: Expectations = field(default_factory=Expectations)
     checkpoint: Callable[[], None] | None = None  # the client's, called before each batch of generated programs
     examples: Examples = field(default_factory=Examples)  # the deviations whose minimal program is known
+    corpus: Corpus | None = None
     _properties: dict[str, Property] = field(default_factory=dict)
     _serial: itertools.count[int] = field(default_factory=itertools.count)
 
@@ -69,12 +72,23 @@ class Session:
             except BaseException:
                 target.close()
                 raise
-        return cls(options, target, reference, expectations or Expectations())
+        corpus = None
+        if options.corpus and options.start_runner:
+            try:
+                corpus = Corpus(Path(options.corpus))
+            except CorpusError as error:
+                for started in (target, reference):
+                    if started is not None:
+                        started.close()
+                raise SetupError(str(error)) from None
+        return cls(options, target, reference, expectations or Expectations(), corpus=corpus)
 
     def close(self) -> None:
         for target in (self.target, self.reference):
             if target is not None:
                 target.close()
+        if self.corpus is not None:
+            self.corpus.close()
 
     def check_run(self, check: Check) -> CheckRun:
         return CheckRun(check, self.expectations, self.target.version, self.options.collecting, self.examples)
@@ -84,7 +98,8 @@ class Session:
         check = Check.generated(area, level)
         if check.id not in self._properties:
             self._properties[check.id] = Property(check, self.target, self.reference, shrinking=self.options.shrinking,
-                                                  serial=self._serial, checkpoint=self.checkpoint)  # fmt: skip
+                                                  serial=self._serial, checkpoint=self.checkpoint,
+                                                  corpus=self.corpus)  # fmt: skip
         return self._properties[check.id]
 
     def run_case(self, case: Case, run: CheckRun, shown_path: str = "", replay: str = "") -> Ending | None:

@@ -20,6 +20,7 @@ recursion, unbounded loops, set iteration order) raise Unspecified.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import operator
 from collections.abc import Callable, Iterator, Sequence
@@ -506,7 +507,11 @@ class Messages:
     """The message texts of the NameError family, which changed in 3.11 (a CPython detail)."""
 
     def __init__(self, rules: Rules) -> None:
-        self.new = rules.has("name-error-messages")
+        self.rules = rules
+
+    @property
+    def new(self) -> bool:
+        return self.rules.has("name-error-messages")  # (asked where a message is made: see Rules.asked)
 
     def unbound_local(self, name: str) -> str:
         if self.new:
@@ -648,7 +653,7 @@ def captured_parameter(function: Function) -> str | None:
 
 
 class Evaluator:
-    def __init__(self, analysis: Analysis, version: tuple[int, ...], names: dict[int, str] | None = None,
+    def __init__(self, analysis: Analysis, rules: Rules, names: dict[int, str] | None = None,
                  switches: Switches | None = None) -> None:  # fmt: skip
         self.analysis = analysis
         # conformance/model/deviations.py: the rules this prediction departs from, asked where each applies
@@ -656,7 +661,7 @@ class Evaluator:
         self.names = names or {}  # the __name__ of definitions whose names are mangled
         self.lambda_numbers: dict[int, int] | None = None  # (deviation lambda-named-lambda) by id of the node
         self.exiting: ir.Stmt | None = None  # the return, break or continue statement last run
-        self.rules = Rules(version)
+        self.rules = rules
         self.messages = Messages(self.rules)
         self.observations: list[list[Any]] = []
         self.label_counts: dict[str, int] = {}
@@ -4089,30 +4094,33 @@ def lambda_numbers(module: Any) -> dict[int, int]:
 
 
 def predict(module: ir.Module, version: tuple[int, ...], deviations: frozenset[str] = frozenset(),
-            consulted: set[str] | None = None) -> dict[str, Any]:  # fmt: skip
+            consulted: set[str] | None = None, asked: dict[str, bool] | None = None) -> dict[str, Any]:  # fmt: skip
     """What running the program must report, in the runner's result format; with `deviations`
     (names in conformance/model/deviations.py), what an implementation with them reports.
     `consulted`, if given, receives the deviations whose rules the prediction reached: only
-    those could have changed it (Evaluator.deviates).
+    those could have changed it (Evaluator.deviates); `asked` the rules of the version
+    (conformance/model/versions.py) the prediction asked about, with the answers: only those
+    could have made it differ for another version.
 
     Raises Unspecified when the Reference does not determine the outcome.
     """
     # Most programs have no private name: they are analysed as they are. The others are mangled
     # first (and so is one the analysis rejects: mangling may change what it refers to).
     switches = Switches(deviations)
+    rules = Rules(version)
     try:
-        return _predict(module, version, switches)
+        return _predict(module, rules, switches)
     finally:
         if consulted is not None:
             consulted |= switches.consulted
+        if asked is not None:
+            asked.update(rules.asked)
 
 
-def _leaking(
-    module: ir.Module, mangled: Mangled, version: tuple[int, ...], switches: Switches
-) -> tuple[ir.Module, Mangled] | None:
+def _leaking(module: ir.Module, mangled: Mangled, rules: Rules, switches: Switches) -> tuple[ir.Module, Mangled] | None:
     """Deviation generic-class-name-leaks-into-private-name-mangling (CPython 3.12 before 3.12.4): the
     program as the symbol table mangles it and as the compiler does, when either differs from the rule."""
-    if not Rules(version).has("type-parameters") or not has_generic_class(module.body):
+    if not has_generic_class(module.body) or not rules.has("type-parameters"):
         return None
     try:
         symbols, code, names = mangle_leaking(module)
@@ -4145,10 +4153,10 @@ def _last_class(module: ir.Module, switches: Switches) -> tuple[ir.Module, Mangl
     return symbols, Mangled(code, names)
 
 
-def _predict(module: ir.Module, version: tuple[int, ...], switches: Switches) -> dict[str, Any]:
+def _predict(module: ir.Module, rules: Rules, switches: Switches) -> dict[str, Any]:
     mangled = Mangled(module, {})
     last_class: tuple[ir.Module, Mangled] | None = None
-    deferred = Rules(version).has("deferred-annotations")
+    deferred = functools.partial(rules.has, "deferred-annotations")  # (asked where an annotation is met)
     try:
         analysis = analyze(module, deferred, switches)
         private = analysis.private
@@ -4165,14 +4173,14 @@ def _predict(module: ir.Module, version: tuple[int, ...], switches: Switches) ->
                 # mangled otherwise, a program the rule rejects may compile (a nonlocal __p then finding the
                 # enclosing function's __p mangled as well): the deviation is asked here too
                 try:
-                    leaks = _leaking(module, mangled, version, switches) is not None
+                    leaks = _leaking(module, mangled, rules, switches) is not None
                 except Unspecified:
                     if not switches.deviates("generic-class-name-leaks-into-private-name-mangling"):
                         raise rejected from None  # (what is predicted without the deviation)
                     raise
                 if not leaks:
                     raise
-            leaking = _leaking(module, mangled, version, switches)
+            leaking = _leaking(module, mangled, rules, switches)
             if leaking is not None:
                 symbols, mangled = leaking
                 analysis = merge_leaking(
@@ -4198,7 +4206,7 @@ def _predict(module: ir.Module, version: tuple[int, ...], switches: Switches) ->
     failed = translation_failure(mangled.module, analysis, switches)  # (deviations: a translator's failures)
     if failed is not None:
         return failed
-    evaluator = Evaluator(analysis, version, mangled.names, switches)
+    evaluator = Evaluator(analysis, rules, mangled.names, switches)
     evaluator.unresolved_by_frame = last_class is not None
     frame = Frame(analysis.module, {}, {})
     evaluator.chain.append(frame)

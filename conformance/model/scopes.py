@@ -173,12 +173,13 @@ class Analysis:
 
 def analyze(
     module: ir.Module,
-    deferred_annotations: bool = False,
+    deferred_annotations: bool | Callable[[], bool] = False,
     switches: Switches | None = None,
     unmangled: dict[int, str] | None = None,
 ) -> Analysis:
     """The blocks of the program and the kind of every name in each; `deferred_annotations` (3.14)
-    puts annotations in annotation scopes of their own; `switches`, the deviations the analysis
+    puts annotations in annotation scopes of their own (a function: asked where an annotation is met, so
+    that a prediction depends on the rule only where the program has one); `switches`, the deviations the analysis
     departs by (conformance/model/deviations.py); `unmangled`, for a deviation, the private names
     as written of the assignment expressions whose targets were mangled (id() of the node -> name)."""
     switches = switches or Switches()
@@ -226,8 +227,13 @@ def _is_private(identifier: str) -> bool:
 
 
 class _Builder:
-    def __init__(self, deferred_annotations: bool, switches: Switches, unmangled: dict[int, str]) -> None:
-        self.deferred_annotations = deferred_annotations
+    @property
+    def deferred_annotations(self) -> bool:
+        return self._deferred() if callable(self._deferred) else self._deferred
+
+    def __init__(self, deferred_annotations: bool | Callable[[], bool], switches: Switches,
+                 unmangled: dict[int, str]) -> None:  # fmt: skip
+        self._deferred = deferred_annotations
         self.unmangled = unmangled
         self.deviates = switches.deviates
         self.blocks: dict[int, Block] = {}
@@ -808,7 +814,7 @@ def _compiler_crashes(module: ir.Module, builder: _Builder, switches: Switches) 
     if not wanted:
         return
     # The implementation's symbol table: the same analysis with the expressions it never visits left out.
-    skipping = _Builder(builder.deferred_annotations, switches, builder.unmangled)
+    skipping = _Builder(builder._deferred, switches, builder.unmangled)
     skipping.skip_unanalysed = True
     top = skipping.register(Block("module", module, None, name="<module>"))
     skipping.statements(top, module.body)

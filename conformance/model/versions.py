@@ -230,13 +230,22 @@ _BY_NAME = {rule.name: rule for rule in RULES}
 
 
 class Rules:
-    """The rules one language version follows."""
+    """The rules one language version follows; `asked` records each rule asked about and the answer, so a
+    prediction says which rules it depended on (a prediction that asked the same answers of another version's
+    rules is that version's prediction too: conformance/engine/corpus.py)."""
 
     def __init__(self, version: tuple[int, ...]) -> None:
         self.version = (version[0], version[1])
+        self.asked: dict[str, bool] = {}
 
     def has(self, name: str) -> bool:
-        return self.version >= _BY_NAME[name].since
+        answer = self.version >= _BY_NAME[name].since
+        self.asked[name] = answer
+        return answer
+
+    def answers(self, asked: dict[str, bool]) -> bool:
+        """Whether this version answers each of these rules as given."""
+        return all((self.version >= _BY_NAME[name].since) == answer for name, answer in asked.items())
 
 
 def markdown_table() -> str:

@@ -107,6 +107,14 @@ def add_options(parser: pytest.Parser) -> None:
         "target has answered, at least %g)" % (PROGRAM_TIMEOUT_FACTOR, PROGRAM_TIMEOUT_FLOOR),
     )
     group.addoption(
+        "--corpus",
+        metavar="FILE",
+        default=None,
+        help="a corpus of generated programs and predictions to read and add to (SQLite, made if missing), "
+        "shared by the runs that use the same file: nox gives every session of a run the run's own "
+        "(default: none, every program made here)",
+    )
+    group.addoption(
         "--cpu-limit",
         metavar="SECONDS",
         type=_limit,
@@ -148,4 +156,5 @@ def engine_options(config: pytest.Config, shrinking: bool, start_runner: bool, s
         collecting=bool(config.getoption("update_expectations")),
         start_runner=start_runner,
         scratch=scratch,
+        corpus=config.getoption("corpus"),
     )

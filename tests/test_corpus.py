@@ -1,0 +1,94 @@
+"""The corpus (conformance/engine/corpus.py): programs and predictions made once and shared, exactly as made."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from conformance.engine import corpus as corpus_module
+from conformance.engine.corpus import Corpus, Stored, pack, unpack
+from conformance.engine.properties import Property
+from conformance.engine.session import Options, Session
+from conformance.engine.target import SetupError
+from conformance.model.evaluate import predict
+from generators.choices import RandomChoices
+from tests.support import HOST, parse
+
+AREAS = ("late-binding", "class-scope", "comprehension-scope", "annotation-scopes")
+
+
+@pytest.fixture(scope="module")
+def host() -> Iterator[Session]:
+    session = Session.open(Options(command=HOST))
+    yield session
+    session.close()
+
+
+def test_programs_from_the_corpus_are_the_programs_made_without_it(host: Session, tmp_path: Path) -> None:
+    corpus = Corpus(tmp_path / "run.sqlite")
+    try:
+        for area in AREAS:
+            check = host.property(area, "language").check
+            plain = Property(check, host.target)
+            shared = Property(check, host.target, corpus=corpus)
+            seeds = [random.Random(area).getrandbits(64) for _ in range(30)]
+            made = plain.made([RandomChoices(seed) for seed in seeds])
+            notes: list[set[str]] = [set() for _ in seeds]
+            cold = shared.made([RandomChoices(seed) for seed in seeds])
+            warm = shared.made([RandomChoices(seed, notes=seen) for seed, seen in zip(seeds, notes, strict=True)])
+            assert made == cold == warm  # tapes, sources, predictions, the deviations reached
+            expected_notes: list[set[str]] = [set() for _ in seeds]
+            for seed, seen in zip(seeds, expected_notes, strict=True):
+                plain.generate(RandomChoices(seed, notes=seen))
+            assert notes == expected_notes  # (Hypothesis' statistics are the same too)
+    finally:
+        corpus.close()
+
+
+def test_a_prediction_holds_for_the_versions_that_answer_its_rules_alike(tmp_path: Path) -> None:
+    corpus = Corpus(tmp_path / "run.sqlite")
+    try:
+        messages = Stored((1, 2), "x = 1\n", (), {"observations": []}, frozenset(), {"name-error-messages": True})
+        plain = Stored((3,), "y = 1\n", (), None, frozenset({"except-as-kept"}), {})
+        corpus.put("space", {1: messages, 2: plain})
+        assert corpus.get("space", (3, 11), [1, 2]) == {1: messages, 2: plain}
+        assert corpus.get("space", (3, 14), [1, 2]) == {1: messages, 2: plain}
+        assert corpus.get("space", (3, 10), [1, 2]) == {2: plain}  # (3.10 has the old messages)
+        assert corpus.get("other space", (3, 11), [1, 2]) == {}
+    finally:
+        corpus.close()
+
+
+def test_a_prediction_records_the_rules_it_asked_about() -> None:
+    asked: dict[str, bool] = {}
+    predict(parse("x = 1\nprobe('r', x)\n"), (3, 11), asked=asked)
+    assert asked == {}  # nothing here changed between versions: every version's prediction
+    predict(parse("def f():\n    y = y\nprobe_call('r', f)\n"), (3, 10), asked=asked)
+    assert asked == {"name-error-messages": False}
+
+
+def test_a_corpus_made_by_other_code_is_emptied(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "run.sqlite"
+    corpus = Corpus(path)
+    corpus.put("space", {1: Stored((1,), "x = 1\n", (), None, frozenset(), {})})
+    corpus.close()
+    monkeypatch.setattr(corpus_module, "fingerprint", lambda: "other code")
+    corpus = Corpus(path)
+    try:
+        assert corpus.get("space", (3, 11), [1]) == {}
+    finally:
+        corpus.close()
+
+
+def test_a_corpus_that_cannot_be_used_is_a_one_line_setup_error(tmp_path: Path) -> None:
+    with pytest.raises(SetupError) as raised:
+        Session.open(Options(command=HOST, corpus=str(tmp_path)))  # a folder, not a file
+    assert str(tmp_path) in str(raised.value) and "\n" not in str(raised.value)
+
+
+@pytest.mark.parametrize("tape", [(), (0, 1, 22), (300, 2), (2**40, 0)])
+def test_a_tape_packs_and_unpacks(tape: tuple[int, ...]) -> None:
+    assert unpack(pack(tape)) == tape
