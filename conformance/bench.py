@@ -53,7 +53,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from conformance.engine.catalog import AREAS
+from conformance.engine.catalog import AREAS, GENERATED
 from conformance.engine.properties import Property
 from conformance.engine.schema import DEVIATION_RECORD
 from conformance.engine.session import DEFAULT_PROGRAMS_PER_EXAMPLE, Options, Session
@@ -78,6 +78,7 @@ TARGETS = {  # issue targets, as ratios measured in one run and one absolute rat
 }
 SUBPROCESS_SAMPLE = 30  # programs run one process each (at tens of ms each)
 COMPILED = ROOT / "conformance" / "target" / "adapters" / "compiled.py"
+HANGING = ROOT / "tests" / "targets" / "hanging_python.py"  # a CPython that hangs on about one program in 150
 # compiled.py's backend -> (the module that says it is installed, batch sizes, programs per batch size). A
 # program costs Cython about a second of C compiling, mypyc about as much per group (its batch: one shared
 # library), Nuitka several seconds (a whole build each).
@@ -274,17 +275,51 @@ def measure_end_to_end(workers: int, select: str | None = None, corpus: Path | N
     }
 
 
-def measure_corpus(workers: int) -> dict[str, Any]:
+def measure_corpus(workers: int, select: str | None = None) -> dict[str, Any]:
     """The end-to-end run with a corpus (conformance/engine/corpus.py): cold, every program made and predicted
     and stored, as by the first interpreter of a nox run; then warm, every program read from it, as by each
     later interpreter that parses the same constructs (and whose version answers the rules the predictions
     asked about alike)."""
     with tempfile.TemporaryDirectory(prefix="closure-bench-corpus-") as directory:
         path = Path(directory, "run.sqlite")
-        cold = measure_end_to_end(workers, corpus=path)["end_to_end"]
-        warm = measure_end_to_end(workers, corpus=path)["end_to_end"]
+        cold = measure_end_to_end(workers, select, corpus=path)["end_to_end"]
+        warm = measure_end_to_end(workers, select, corpus=path)["end_to_end"]
         size = path.stat().st_size
     return {"corpus_cold": cold, "corpus_warm": warm, "corpus_mb": round(size / 2**20, 1)}
+
+
+def measure_hanging(workers: int, select: str | None = None) -> dict[str, Any]:
+    """Every generated property, `dev` profile, against a CPython that hangs on about one program in 150
+    (tests/targets/hanging_python.py): how long the run takes, and whether each hang met was reported against
+    its program (a `timeout` fault on a failure with that program) with every check present in the results."""
+    with tempfile.TemporaryDirectory(prefix="closure-bench-hanging-") as directory:
+        results = Path(directory, "results.json")
+        command = [sys.executable, "-m", "pytest", "conformance/test_generated.py", "-q", "-n", str(workers),
+                   "-p", "no:cacheprovider", "--hypothesis-profile", "dev", "--interpreter",
+                   "%s %s" % (sys.executable, HANGING), "--results-json", str(results),
+                   "--junitxml", str(Path(directory, "junit.xml"))]  # fmt: skip
+        if select:
+            command += ["-k", select]
+        started = time.perf_counter()
+        subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+        wall = time.perf_counter() - started
+        try:
+            document = json.loads(results.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            raise BenchError("the run against the hanging CPython wrote no results file") from None
+    checks = [entry for entry in document["results"] if not entry["id"].startswith(DEVIATION_RECORD)]
+    failures = [entry.get("failure") or {} for entry in checks if entry["outcome"] == "failed"]
+    hangs = [failure for failure in failures if (failure.get("fault") or {}).get("outcome") == "timeout"]
+    return {"hanging": {
+        "wall_s": round(wall, 1),
+        "checks": len(checks),
+        "checks_expected": len(GENERATED) if select is None else None,
+        "status": document.get("status"),
+        "hangs_reported": len(hangs),
+        "hangs_with_their_program": sum(bool(failure.get("program")) for failure in hangs),
+        "other_failures": len(failures) - len(hangs),
+        "programs": sum(int(entry.get("programs", 0)) for entry in checks),
+    }}  # fmt: skip
 
 
 def target_cpu_us(programs: Sequence[Generated], batch: int) -> float:
@@ -543,6 +578,7 @@ def _run(options: argparse.Namespace, session: Session) -> dict[str, Any]:
          lambda: measure_core(programs, props, options.rounds, batch)),
         ("end to end (2 xdist workers)", lambda: measure_end_to_end(2)),
         ("end to end with a corpus, cold and warm", lambda: measure_corpus(2)),
+        ("a run against a CPython that hangs on one program in 150", lambda: measure_hanging(2)),
         ("the target process's CPU per program",
          lambda: {"target_process_us": target_cpu_us(programs, batch)}),
         ("runner by batch size", lambda: {"batch_size": measure_batch_scaling(programs, options.rounds)}),
@@ -623,6 +659,11 @@ def table(document: dict[str, Any]) -> str:
         for row in document["scaling"].get(key, []):
             lines.append("nox %-26s %7.1f s  cumulative %7.1f s  (corpus: %s)" % (
                 row["session"], row["seconds"], row["cumulative_s"], row["corpus"]))  # fmt: skip
+    hanging = document.get("hanging")
+    if hanging:
+        lines.append("hanging CPython (1 in 150): %.0f s, %d hangs reported (%d with their program), %d of %s checks"
+                     % (hanging["wall_s"], hanging["hangs_reported"], hanging["hangs_with_their_program"],
+                        hanging["checks"], hanging["checks_expected"]))  # fmt: skip
     memory = document.get("memory")
     if memory:
         lines.append("memory: %d programs in %.0f s; runner grew %s MB, host grew %s MB" % (

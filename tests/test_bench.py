@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -58,6 +59,44 @@ def test_end_to_end_counts_the_programs_the_properties_ran() -> None:
     # the runners' CPU is counted too: compiling and running a program takes well over 50 us
     assert run["cpu_s"] > run["programs"] * 50e-6
     assert run["cpu_us_per_program"] == pytest.approx(run["cpu_s"] / run["programs"] * 1e6, rel=0.01)
+
+
+def test_a_warm_corpus_runs_the_same_programs_with_less_host_cpu() -> None:
+    figures = bench.measure_corpus(2, select="late-binding-language or global-language")
+    cold, warm = figures["corpus_cold"], figures["corpus_warm"]
+    assert cold["exit_status"] == warm["exit_status"] == 0
+    assert cold["programs"] == warm["programs"] >= 2800  # (derandomized: the same programs both times)
+    assert warm["cpu_s"] < cold["cpu_s"]  # the programs and predictions read, not made
+    assert figures["corpus_mb"] > 0
+
+
+def test_a_hanging_target_has_each_hang_reported_against_its_program() -> None:
+    hanging = bench.measure_hanging(2, select="late-binding-language or capture-language")["hanging"]
+    assert hanging["checks"] == 2 and hanging["status"] == "complete"
+    assert hanging["hangs_reported"] == hanging["hangs_with_their_program"]
+    assert hanging["hangs_reported"] + hanging["other_failures"] <= 2
+
+
+def test_the_host_share_is_the_end_to_end_cpu_less_the_target_process() -> None:
+    document: dict[str, Any] = {
+        "generation_programs_per_s": 2000.0, "model_programs_per_s": 4000.0, "inprocess_programs_per_s": 1000.0,
+        "end_to_end": {"cpu_us_per_program": 2500}, "machine": {"cpus": 2}, "target_process_us": 500,
+        "corpus_cold": {"cpu_us_per_program": 3000}, "corpus_warm": {"cpu_us_per_program": 900},
+    }  # fmt: skip
+    budget = bench.cpu_budget(document)
+    assert budget["host_us_no_corpus"] == 2000 and budget["host_over_target_no_corpus"] == 4.0
+    assert budget["host_us_corpus_cold"] == 2500 and budget["host_us_corpus_warm"] == 400
+    assert budget["host_over_target_corpus_warm"] == 0.8
+    assert "0.80 x the target process's 500 us" in bench.table({**document, "cpu_budget": budget,
+                                                                 "targets": {}, "scaling": {},
+                                                                 "machine": {**document["machine"],
+                                                                             "load_average_before": None,
+                                                                             "load_average_after": None}})  # fmt: skip
+
+
+def test_the_target_process_cpu_is_measured_from_its_runner(props: list[Property]) -> None:
+    programs = bench.corpus(props, 100)
+    assert 20 < bench.target_cpu_us(programs, 50) < 100_000  # compiling and running a program: tens of us at least
 
 
 def test_the_cpu_budget_splits_an_end_to_end_program_and_bounds_the_rate() -> None:

@@ -727,6 +727,14 @@ def f():
         del x
 probe_call('r', f)
 """,
+    "private-name-read-as-a-global-is-looked-up-unmangled": """
+def f():
+    __x = 1
+    class C:
+        y = __x
+    return C.y
+probe_call('r', f)
+""",
 }
 
 # a program with both: an except-as name read after its handler, and a local read before it is bound

@@ -1643,5 +1643,22 @@ DEVIATIONS: dict[str, Deviation] = {
             " or bind the variable again (`x = None`) before deleting it",
             seen=("brython",),
         ),
+        Deviation(
+            "private-name-read-as-a-global-is-looked-up-unmangled",
+            "in a class body (or a function nested in one), a read of a private name `__x` that no block binds as"
+            " mangled (`_Class__x`), so a global by the rules, is looked up at run time by its unmangled name:"
+            " in the variables of the functions it is in, innermost first (not class bodies), then the module's"
+            " globals, then the builtins; NameError names it unmangled",
+            'Language Reference 6.2.1 "Identifiers (Names)", private name mangling: "When an identifier that'
+            " textually occurs in a class definition begins with two or more underscore characters and does not"
+            " end in two or more underscores, it is considered a private name of that class ... transformed"
+            ' to a longer form before code is generated for it"; the read then resolves the mangled name (4.2.2)',
+            "the translator mangles the name to find it in the symbol table and in the scopes around, but"
+            " when no scope has it and it compiles a lookup at run time in the enclosing namespaces"
+            " (`$B.resolve_in_scopes`), it passes the name as written",
+            "do not read private names that the class does not define: give a module-level or enclosing"
+            " variable a name without two leading underscores, or write the mangled name (`_Class__x`)",
+            seen=("brython",),
+        ),
     )
 }

@@ -821,7 +821,35 @@ class Evaluator:
                 raise raise_("UnboundLocalError", self.messages.unbound_local(name))
             if resolved == "plain" and self.deviates("unbound-read-as-undefined"):
                 return JS_UNDEFINED
+        if kind is GLOBAL_IMPLICIT and self.reading is not None and self.reading.id == name:
+            written = self.names.get(id(self.reading))  # (the name as written, where mangled)
+            if written is not None and self.deviates("private-name-read-as-a-global-is-looked-up-unmangled"):
+                return self.load_unmangled(frame, written, name)
         return self.load_global(frame, name)
+
+    def load_unmangled(self, frame: Frame, written: str, name: str) -> Any:
+        """Deviation private-name-read-as-a-global-is-looked-up-unmangled: a read of a private name in a class,
+        which no block binds mangled, looked up as written at run time: in the namespaces of the functions it
+        is in, innermost first (not class bodies), then the module's globals, then the builtins."""
+        for block in self.analysis.blocks.values():
+            if name in block.globals or name in block.nonlocals or block.scope.get(name) in (LOCAL, CELL, MODULE):
+                raise Unspecified("a private name read as a global where a block binds it mangled: Brython's"
+                                  " translator then resolves it in the order of the text")  # fmt: skip
+            if block.kind == "comprehension" and block.scope.get(written) is LOCAL:
+                raise Unspecified("a private name read as a global where a comprehension binds it as written")
+        around: Frame | None = frame
+        while around is not None and around.block.kind != "module":
+            if around.block.kind in ("function", "lambda") and around.block.scope.get(written) in (LOCAL, CELL):
+                if written in around.fast:
+                    return around.fast[written]
+                if written in around.cells and around.cells[written].value is not EMPTY:
+                    return around.cells[written].value
+            around = around.outer if around.block.kind == "comprehension" else around.made_in
+        if around is None:
+            raise Unspecified("a private name read as written from a frame the model does not link to its module")
+        if written in around.globals:
+            return around.globals[written]
+        raise raise_("NameError", self.messages.undefined(written))
 
     def class_read(self, frame: Frame, name: str) -> str | None:
         """(Deviations class-body-resolves-its-names-in-the-order-of-the-text, unbound-read-as-undefined) how

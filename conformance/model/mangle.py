@@ -44,8 +44,9 @@ _IDENTIFIERS: dict[type[Any], tuple[str, ...]] = {
 @dataclass
 class Mangled:
     module: ir.Module
-    # id() of a function or class definition -> its __name__, where mangled; and of an assignment
-    # expression -> its target as written, where mangled (for a deviation: scopes.analyze)
+    # id() of a function or class definition -> its __name__, where mangled; of an assignment expression ->
+    # its target as written, where mangled (for a deviation: scopes.analyze); of a name -> the name as
+    # written, where mangled (for a deviation: Evaluator.load)
     names: dict[int, str]
 
 
@@ -150,6 +151,8 @@ def _transform(node: Any, private: str | None, names: dict[int, str]) -> Any:
         names[id(result)] = node.name
     if isinstance(node, ir.NamedExpr) and isinstance(result, ir.NamedExpr) and result.target != node.target:
         names[id(result)] = node.target
+    if isinstance(node, ir.Name) and isinstance(result, ir.Name):  # (a read, for a deviation: Evaluator.load)
+        names[id(result)] = node.id
     return result
 
 
