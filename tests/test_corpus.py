@@ -15,6 +15,7 @@ from conformance.engine.session import Options, Session
 from conformance.engine.target import SetupError
 from conformance.model.evaluate import predict
 from generators.choices import RandomChoices
+from generators.emit import emit
 from tests.support import HOST, parse
 
 AREAS = ("late-binding", "class-scope", "comprehension-scope", "annotation-scopes")
@@ -46,6 +47,16 @@ def test_programs_from_the_corpus_are_the_programs_made_without_it(host: Session
             assert notes == expected_notes  # (Hypothesis' statistics are the same too)
     finally:
         corpus.close()
+
+
+def test_a_program_the_reference_leaves_open_is_stored_with_its_source(host: Session, tmp_path: Path) -> None:
+    # another version, answering the rules its prediction asked about otherwise, may predict it: it then reads
+    # the program's source from the corpus
+    prop = host.property("late-binding", "language")
+    seed = next(seed for seed in range(10_000) if prop.generate(RandomChoices(seed)) is None)
+    made, stored = prop._generate(RandomChoices(seed))
+    assert made is None and stored.result is None
+    assert stored.source == emit(prop.make(RandomChoices(seed), prop.ctx), prop.features) != ""
 
 
 def test_a_prediction_holds_for_the_versions_that_answer_its_rules_alike(tmp_path: Path) -> None:

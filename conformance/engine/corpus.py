@@ -9,11 +9,11 @@ answer alike. Nothing else enters either, so a program made once can be given to
 a run that parses the same constructs, and its prediction to every interpreter whose version answers
 those rules alike:
 
-    programs     (space, seed) -> the tape (packed: `pack`), the source, the constructs it used
+    programs     (space, seed) -> the tape (packed: `pack`), the source (zlib), the constructs it used
     predictions  (space, seed, asked) -> what the model predicts (`result`, null: the Reference leaves
                  it open) and the deviations whose rule the prediction reached (`reaches`), in one JSON
-                 document; `asked` is the rules the prediction asked about with the answers it got
-                 (several rows for one program: one for each set of answers met)
+                 document (zlib); `asked` is the rules the prediction asked about with the answers it
+                 got (several rows for one program: one for each set of answers met)
 
 One SQLite file per run (`nox` names it after the run's seed: conformance/plugin/options.py,
 --corpus), written by whichever session makes a program first and read by the others, pytest-xdist
@@ -28,6 +28,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+import zlib
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -38,10 +39,10 @@ from typing import Any
 from conformance.model.versions import Rules
 from generators.features import Features
 
-SCHEMA = 1
+SCHEMA = 2
 ROOT = Path(__file__).resolve().parent.parent.parent
-# What programs and predictions are made by: a corpus made by other code is not used.
-SOURCES = ("generators", "conformance/model")
+# What programs and predictions are made by, and what stores them: a corpus made by other code is not used.
+SOURCES = ("generators", "conformance/model", "conformance/engine/properties.py", "conformance/engine/corpus.py")
 BUSY_TIMEOUT_S = 60.0  # how long a writer waits for another session's transaction (a batch: milliseconds)
 
 
@@ -76,8 +77,9 @@ def unpack(packed: bytes) -> tuple[int, ...]:
 def fingerprint() -> str:
     """A digest of the code that makes programs and predictions (every .py file under SOURCES)."""
     digest = hashlib.sha256(str(SCHEMA).encode())
-    for folder in SOURCES:
-        for path in sorted((ROOT / folder).rglob("*.py")):
+    for name in SOURCES:
+        source = ROOT / name
+        for path in sorted(source.rglob("*.py")) if source.is_dir() else [source]:
             digest.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:16]
 
@@ -110,11 +112,11 @@ class Corpus:
                 self._db.execute("DROP TABLE IF EXISTS predictions")
             self._db.execute("INSERT OR REPLACE INTO meta VALUES ('fingerprint', ?)", (fingerprint(),))
             self._db.execute(
-                "CREATE TABLE IF NOT EXISTS programs (space TEXT, seed TEXT, tape BLOB, source TEXT, notes TEXT,"
+                "CREATE TABLE IF NOT EXISTS programs (space TEXT, seed TEXT, tape BLOB, source BLOB, notes TEXT,"
                 " PRIMARY KEY (space, seed)) WITHOUT ROWID"
             )
             self._db.execute(
-                "CREATE TABLE IF NOT EXISTS predictions (space TEXT, seed TEXT, asked TEXT, prediction TEXT,"
+                "CREATE TABLE IF NOT EXISTS predictions (space TEXT, seed TEXT, asked TEXT, prediction BLOB,"
                 " PRIMARY KEY (space, seed, asked)) WITHOUT ROWID"
             )
 
@@ -141,13 +143,16 @@ class Corpus:
         except sqlite3.Error as error:
             raise CorpusError("corpus %s cannot be read: %s" % (self.path, error)) from None
         found = {}
+        holds: dict[str, bool] = {}  # asked, as stored -> whether this version answers alike (few differ)
         for seed, tape, source, notes, asked_text, prediction in rows:
-            asked = json.loads(asked_text) if asked_text != "{}" else {}
-            if int(seed) in found or not rules.answers(asked):
+            if asked_text not in holds:
+                holds[asked_text] = rules.answers(json.loads(asked_text))
+            if int(seed) in found or not holds[asked_text]:
                 continue
-            document = json.loads(prediction)
+            asked = json.loads(asked_text)
+            document = json.loads(zlib.decompress(prediction))
             constructs = tuple(notes.split("\n")) if notes else ()
-            found[int(seed)] = Stored(unpack(tape), source, constructs, document["result"],
+            found[int(seed)] = Stored(unpack(tape), zlib.decompress(source).decode(), constructs, document["result"],
                                       frozenset(document["reaches"]), asked)  # fmt: skip
         return found
 
@@ -155,10 +160,10 @@ class Corpus:
         """Store programs with their predictions (what another session stored first is kept)."""
         if not made:
             return
-        programs = [(space, str(seed), pack(item.tape), item.source, "\n".join(item.notes))
+        programs = [(space, str(seed), pack(item.tape), zlib.compress(item.source.encode(), 1), "\n".join(item.notes))
                     for seed, item in made.items()]  # fmt: skip
         predictions = [(space, str(seed), json.dumps(item.asked, sort_keys=True),
-                        json.dumps({"result": item.result, "reaches": sorted(item.reaches)}))
+                        zlib.compress(json.dumps({"result": item.result, "reaches": sorted(item.reaches)}).encode(), 1))
                        for seed, item in made.items()]  # fmt: skip
         try:
             with self._transaction():

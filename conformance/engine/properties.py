@@ -115,18 +115,20 @@ class Property:
         return self._generate(choices)[0]
 
     def _generate(self, choices: RandomChoices | ReplayChoices) -> tuple[Made | None, Stored]:
-        """The program and, as the corpus stores it, what was made (no source when the Reference leaves it open)."""
+        """The program and, as the corpus stores it, what was made (the source too when the Reference leaves the
+        outcome open: another version may answer the rules the prediction asked about otherwise)."""
         module = self.make(choices, self.ctx)
         reaches: set[str] = set()
         asked: dict[str, bool] = {}
         tape = tuple(choices.tape if isinstance(choices, RandomChoices) else choices.used)
         notes = tuple(sorted(choices.notes or ())) if isinstance(choices, RandomChoices) else ()
+        source = emit(module, self.features)
         try:
             result = predict(module, self.target.version, consulted=reaches, asked=asked)
         except Unspecified:
-            return None, Stored(tape, "", notes, None, frozenset(reaches), asked)
-        made = Made(tape, emit(module, self.features), Expected.from_result(result), frozenset(reaches))
-        return made, Stored(tape, made.source, notes, result, made.reaches, asked)
+            return None, Stored(tape, source, notes, None, frozenset(reaches), asked)
+        made = Made(tape, source, Expected.from_result(result), frozenset(reaches))
+        return made, Stored(tape, source, notes, result, made.reaches, asked)
 
     def made(self, batch: Sequence[RandomChoices | ReplayChoices]) -> list[Made]:
         """The programs of a batch with their predictions (leaving out those the Reference leaves open): from the
