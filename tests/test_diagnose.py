@@ -1050,6 +1050,28 @@ probe_call('p', f)
     assert diagnoses(parse(source), (3, 14), observed, "language") == [("unbound-read-as-undefined",)]
 
 
+def test_brython_looks_a_private_global_up_unmangled_past_a_class_that_binds_it_mangled() -> None:
+    # private-name-read-as-a-global-is-looked-up-unmangled: the first class g binds _g__p, but the translator's
+    # search passes class bodies (and this one is not around the read): the subclass body's read finds f's __p
+    command = node_target("brython")
+    source = """
+def f():
+    __p = 5
+    class g:
+        def __p(self):
+            return 1
+    class g(g):
+        y = __p
+    return g.y
+probe_call('r', f)
+""".lstrip()
+    observed = run(command, source)
+    assert observed.observations["r"] == {"value": 5}
+    assert ("private-name-read-as-a-global-is-looked-up-unmangled",) in diagnoses(
+        parse(source), (3, 14), observed, "language"
+    )
+
+
 def test_brython_refuses_undefined_as_an_attributes_value() -> None:
     # unbound-read-as-undefined: g's default reads g, which the translator has seen bound; setting an attribute
     # to the undefined it gives fails

@@ -831,10 +831,17 @@ class Evaluator:
         """Deviation private-name-read-as-a-global-is-looked-up-unmangled: a read of a private name in a class,
         which no block binds mangled, looked up as written at run time: in the namespaces of the functions it
         is in, innermost first (not class bodies), then the module's globals, then the builtins."""
-        for block in self.analysis.blocks.values():
-            if name in block.globals or name in block.nonlocals or block.scope.get(name) in (LOCAL, CELL, MODULE):
-                raise Unspecified("a private name read as a global where a block binds it mangled: Brython's"
+        enclosing = frame.block.parent
+        while enclosing is not None:  # (the blocks the translator searches, outwards; it passes class bodies)
+            if enclosing.kind != "class" and (
+                name in enclosing.globals
+                or name in enclosing.nonlocals
+                or enclosing.scope.get(name) in (LOCAL, CELL, MODULE)
+            ):
+                raise Unspecified("a private name read as a global where a block around binds it mangled: Brython's"
                                   " translator then resolves it in the order of the text")  # fmt: skip
+            enclosing = enclosing.parent
+        for block in self.analysis.blocks.values():
             if block.kind == "comprehension" and block.scope.get(written) is LOCAL:
                 raise Unspecified("a private name read as a global where a comprehension binds it as written")
         around: Frame | None = frame
