@@ -143,13 +143,14 @@ class Corpus:
         except sqlite3.Error as error:
             raise CorpusError("corpus %s cannot be read: %s" % (self.path, error)) from None
         found = {}
-        holds: dict[str, bool] = {}  # asked, as stored -> whether this version answers alike (few differ)
+        holding: dict[str, dict[str, bool] | None] = {}  # asked, as stored -> the answers if this version's (few)
         for seed, tape, source, notes, asked_text, prediction in rows:
-            if asked_text not in holds:
-                holds[asked_text] = rules.answers(json.loads(asked_text))
-            if int(seed) in found or not holds[asked_text]:
+            if asked_text not in holding:
+                answers = json.loads(asked_text)
+                holding[asked_text] = answers if rules.answers(answers) else None
+            asked = holding[asked_text]
+            if int(seed) in found or asked is None:
                 continue
-            asked = json.loads(asked_text)
             document = json.loads(zlib.decompress(prediction))
             constructs = tuple(notes.split("\n")) if notes else ()
             found[int(seed)] = Stored(unpack(tape), zlib.decompress(source).decode(), constructs, document["result"],

@@ -12,7 +12,7 @@ from __future__ import annotations
 import builtins
 import dataclasses
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, TypeVar
 
 from conformance.model.deviations import Switches
 from conformance.model.scopes import CELL, CLASS_LOCAL, FREE, GLOBAL_IMPLICIT, LOCAL, MODULE, Analysis, Unspecified
@@ -257,10 +257,7 @@ def _defaults(params: ir.Params) -> Iterator[ir.Expr]:
 def _unplaced_reference(analysis: Analysis) -> tuple[bool, bool]:
     """Deviation unplaced-reference-fails-to-compile: whether the program has such a reference, and whether it
     has one the walk does not follow (a comprehension's target that its block does not bind itself)."""
-    walker = _Unplaced(analysis)
-    module = analysis.module.node
-    assert isinstance(module, ir.Module)
-    walker.statements(module.body, [_Entry(module)])
+    walker = _Unplaced.walked(analysis)
     return walker.fails, walker.unfollowed
 
 
@@ -282,7 +279,19 @@ class _Entry:
         return block is not None and block.scope.get(name) in (LOCAL, CELL, CLASS_LOCAL, MODULE)
 
 
+_Walker = TypeVar("_Walker", bound="_Unplaced")
+
+
 class _Unplaced:
+    @classmethod
+    def walked(cls: type[_Walker], analysis: Analysis) -> _Walker:
+        """A walker of this kind that has walked the whole program, as Brython translates it."""
+        walker = cls(analysis)
+        module = analysis.module.node
+        assert isinstance(module, ir.Module)
+        walker.statements(module.body, [_Entry(module)])
+        return walker
+
     def __init__(self, analysis: Analysis) -> None:
         self.analysis = analysis
         self.fails = False
@@ -643,10 +652,7 @@ def plain_local_reads(analysis: Analysis) -> frozenset[int]:
     after, in the order of the text, a binding of the variable in the same scope of its stack or one around it
     (the function's own, or the copy of an if, for, while or try body it is in: a match case or a with body has
     none of its own), not deleted since."""
-    walker = _LocalReads(analysis)
-    module = analysis.module.node
-    assert isinstance(module, ir.Module)
-    walker.statements(module.body, [_Entry(module)])
+    walker = _LocalReads.walked(analysis)
     return frozenset(walker.plain)
 
 
@@ -728,10 +734,7 @@ def plain_local_deletions(analysis: Analysis) -> frozenset[int]:
     are a function's own variable Brython has seen bound, in the order of the text, in the same scope of its
     stack or one around it, not deleted since (as plain_local_reads): it compiles them as a deletion from the
     function's namespace object, which raises NameError when the name is missing there."""
-    walker = _LocalDeletions(analysis)
-    module = analysis.module.node
-    assert isinstance(module, ir.Module)
-    walker.statements(module.body, [_Entry(module)])
+    walker = _LocalDeletions.walked(analysis)
     return frozenset(walker.deletions)
 
 
@@ -756,10 +759,7 @@ def nonlocals_bound_later(analysis: Analysis) -> frozenset[tuple[int, str]]:
     def in the order of the text (parameters included; in the same scope of its stack or one around it, as
     plain_local_reads): Brython, finding no binding yet, compiles the declaring function's bindings of the name
     as the global's."""
-    walker = _NonlocalsBoundLater(analysis)
-    module = analysis.module.node
-    assert isinstance(module, ir.Module)
-    walker.statements(module.body, [_Entry(module)])
+    walker = _NonlocalsBoundLater.walked(analysis)
     return frozenset(walker.later)
 
 
@@ -787,10 +787,7 @@ def saved_comprehension_targets(analysis: Analysis) -> dict[int, frozenset[str]]
     puts back when it ends: those its block has bound before, in the order of the text, in the same scope of its
     stack or one around it (as plain_local_reads: the function's own, parameters included, or the copy of an if,
     for, while or try body it is in), not deleted since."""
-    walker = _SavedTargets(analysis)
-    module = analysis.module.node
-    assert isinstance(module, ir.Module)
-    walker.statements(module.body, [_Entry(module)])
+    walker = _SavedTargets.walked(analysis)
     return walker.saved
 
 
@@ -815,10 +812,7 @@ def class_body_reads(analysis: Analysis) -> dict[int, str]:
     the body (deleted or not, in an if, for, while or try body or not), where the read is not itself in such a
     body: the class namespace, else UnboundLocalError; "global", every other read: the module's, then the
     builtins, never the class namespace."""
-    walker = _ClassReads(analysis)
-    module = analysis.module.node
-    assert isinstance(module, ir.Module)
-    walker.statements(module.body, [_Entry(module)])
+    walker = _ClassReads.walked(analysis)
     return walker.resolved
 
 
