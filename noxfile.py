@@ -43,6 +43,7 @@ nox.options.error_on_missing_interpreters = False
 nox.options.reuse_venv = "yes"
 
 RESULTS = ROOT / "reports" / "results"
+CASES = ROOT / "conformance" / "cases"
 CORPUS = ROOT / "reports" / "corpus"
 # One Hypothesis seed for every conformance session of a nox run, so that interpreters that parse the same
 # constructs get the same generated programs; a new one for each run (random runs stay random), or the one in
@@ -242,13 +243,14 @@ COMPILERS = {
     # mypyc is mypy's; it builds on setuptools' Extension. -O0: each group's library includes mypyc's whole
     # runtime, which -O0 compiles in half the time of -O1 (measured), and the programs are too small to care
     "mypyc": (["mypy", "setuptools"], "mypyc-2.4.toml", ["--cflags", "-O0"]),
+    # Nuitka runs the C compiler itself (its own flags); a group of programs is one package, one Nuitka build
+    "nuitka": (["nuitka"], "nuitka-4.3.toml", []),
 }
-# Nuitka has a backend in compiled.py (tests/test_compiled.py runs it) but no session yet: its expectations list
-# and its budget of generated programs (a module build costs about 4 s) are still to be made from a full run.
 # A program costs a C compile (about a second): each property gets COMPILERS_EXAMPLES (4, the `compilers`
 # profile, derandomized) x 3 programs, 516 generated programs in all, and every case; each adapter runs one
-# C compiler (pytest-xdist runs two adapters: two compilers on this 2-core machine). Batches take far longer
-# than a runner's, hence the batch timeout.
+# C compiler (pytest-xdist runs two adapters: two compilers on this 2-core machine). The cases come one to a
+# batch, so they are built first, in the compiler's groups, with both cores (`--prebuild`). Batches take far
+# longer than a runner's, hence the batch timeout.
 COMPILED_BUDGET = ["--hypothesis-profile", "compilers", "--programs-per-example", "3", "--batch-timeout", "900"]
 COMPILED_JOBS = 1
 
@@ -266,6 +268,7 @@ def make_compiler_session(name: str, packages: list[str], expectations: str, opt
                    *options]  # fmt: skip
         # the handshake compiles probes: build it into the cache first, so the driver's start timeout never sees it
         session.run(*adapter, "--hello", str(RUNNER), silent=True)
+        session.run(*adapter, "--jobs", str(os.cpu_count() or 1), "--prebuild", str(CASES))
         command = " ".join(shlex.quote(argument) for argument in adapter)
         run_conformance(session, command, COMPILED_BUDGET + expectations_option(expectations) + session.posargs)
 

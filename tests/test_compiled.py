@@ -60,16 +60,17 @@ def interpreted(source: str) -> dict:
     return dict(result["observations"])
 
 
-def c_compiler_logging_to(tmp_path: Path) -> tuple[str, Path]:
+def c_compiler_logging_to(tmp_path: Path, name: str = "cc.sh") -> tuple[str, Path]:
     """A C compiler that logs each C file it compiled, and rejects one whose C has a marker name in it."""
     log = tmp_path / "compiled.log"
-    script = tmp_path / "cc.sh"
+    (tmp_path / "bin").mkdir()
+    script = tmp_path / "bin" / name
     script.write_text(
         "#!/bin/sh\n"
         'for argument in "$@"; do case "$argument" in *.c) file="$argument";; esac; done\n'
         'if grep -q C_COMPILER_REJECTS_THIS "$file"; then echo "$file: error: rejected on purpose" >&2; exit 1; fi\n'
         '%s "$@" || exit $?\n'
-        'echo "$file" >> %s\n' % (GCC, log)
+        'if [ -n "$file" ]; then echo "$file" >> %s; fi\n' % (GCC, log)
     )
     script.chmod(script.stat().st_mode | stat.S_IXUSR)
     return str(script), log
@@ -271,3 +272,27 @@ def test_a_segfault_under_nuitka_is_pinned_on_its_program_and_the_rest_is_answer
     refused = results[2].compile_error
     assert refused is not None and refused["type"] == "SyntaxError" and "invalid syntax" in refused["message"]
     assert results[3].observations == {"c": {"value": 3}}
+
+
+def test_a_package_the_c_compiler_rejects_is_built_again_one_by_one_under_nuitka(tmp_path: Path) -> None:
+    cc, log = c_compiler_logging_to(tmp_path, "gcc")  # (Nuitka takes CC for the compiler its name says it is)
+    runner = start(tmp_path / "cache", "--cc", cc, backend="nuitka")
+    try:
+        before, rejected, after = run(runner, "probe('a', 1)\n", "C_COMPILER_REJECTS_THIS = 1\n", "probe('b', 2)\n")
+    finally:
+        runner.close()
+    assert rejected.compile_error is not None
+    assert rejected.compile_error["type"] == "CCompilerError"
+    assert "rejected on purpose" in rejected.compile_error["message"]
+    assert before.observations == {"a": {"value": 1}} and after.observations == {"b": {"value": 2}}
+    assert runner.restarts == 0
+    assert log.exists()  # the C compiler Nuitka ran was the one given
+
+
+def test_programs_of_one_nuitka_package_run_apart_and_again(nuitka: Runner) -> None:
+    sources = ["counter = []\ndef f():\n    counter.append(1)\n    return len(counter)\nprobe('n', f())\n",
+               "probe('other', 'counter' in globals())\n"]  # fmt: skip
+    first = run(nuitka, *sources, sources[0])
+    again = run(nuitka, sources[0])  # from the cache: the module's state is its own each time
+    assert [result.observations for result in first + again] == [{"n": {"value": 1}}, {"other": {"value": False}},
+                                                                 {"n": {"value": 1}}, {"n": {"value": 1}}]  # fmt: skip

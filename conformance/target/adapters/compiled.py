@@ -65,6 +65,7 @@ TRANSLATE_TIMEOUT = 60.0  # ... and its translation, a fraction of a second norm
 PROGRESS_INTERVAL = 0.25  # seconds between progress messages while a program is being prepared
 EXTENSION = sysconfig.get_config_var("EXT_SUFFIX") or ".so"
 MESSAGE_LINES = 12  # lines of a compiler's complaint kept in a compile outcome
+PACKAGE = "closure_programs"  # the package a Nuitka group's programs are built as (the same for every group)
 
 
 class Rejected(Exception):
@@ -105,8 +106,9 @@ class CythonBackend(object):
     label = "Cython"
     group_size = 1  # one module per translation (Cython's C modules do not share a runtime)
     translate_timeout = TRANSLATE_TIMEOUT
+    one_library_per_group = False
 
-    def __init__(self, cflags, cache_root):
+    def __init__(self, cflags, cache_root, jobs):
         import Cython
         from Cython.Compiler import Options
 
@@ -193,8 +195,9 @@ class MypycBackend(object):
     label = "mypyc"
     group_size = 8  # programs type-checked and compiled together (measured: see README, "Compiled Python")
     translate_timeout = 2 * TRANSLATE_TIMEOUT  # mypy's type check of a group
+    one_library_per_group = False  # (a small module per program beside the group's library)
 
-    def __init__(self, cflags, cache_root):
+    def __init__(self, cflags, cache_root, jobs):
         import mypy.version
 
         self.version = mypy.version.__version__
@@ -300,26 +303,31 @@ class MypycBackend(object):
 
 
 class NuitkaBackend(object):
-    """Nuitka: each program a module compiled by `nuitka --mode=module`, which runs the C compiler itself (through
-    ccache, which it finds on PATH; its caches are kept in the adapter's cache, by NUITKA_CACHE_DIR).
+    """Nuitka: the programs of a group are the modules of one package, `closure_programs`, compiled by `nuitka
+    --mode=package` into one extension module (Nuitka runs the C compiler itself, through ccache, which it finds
+    on PATH; its caches are kept in the adapter's cache, by NUITKA_CACHE_DIR). A Nuitka build has a fixed cost of
+    about two seconds whatever it compiles, which a package of many programs shares.
 
     Nuitka's defaults. Its modules are initialised in one step, as mypyc's: the probes are put in the builtins
     module while a program runs (a compiled module looks up a name it does not bind in its namespace, then in
-    builtins, as Python does).
+    builtins, as Python does). A package that does not build (a program Python's compiler refuses, or C the C
+    compiler refuses) is a failure of the group, whose programs are then built again one by one.
     """
 
     name = "nuitka"
     label = "Nuitka"
-    group_size = 1  # one module per Nuitka run (measured: see README, "Compiled Python")
+    group_size = 20  # programs per package (measured: see README, "Compiled Python")
     translate_timeout = 4 * COMPILE_TIMEOUT  # the translation is the whole build, queued behind those ahead
+    one_library_per_group = True
 
-    def __init__(self, cflags, cache_root):
+    def __init__(self, cflags, cache_root, jobs):
         import nuitka.Version
 
         self.version = nuitka.Version.getNuitkaVersion()
         self.cflags = cflags
         self.cache_root = cache_root
-        self.settings = {"mode": "module"}
+        self.jobs = jobs
+        self.settings = {"mode": "package"}
 
     def describe(self):
         return "Nuitka %s (%s)" % (self.version, ", ".join("%s=%s" % item for item in sorted(self.settings.items())))
@@ -328,32 +336,51 @@ class NuitkaBackend(object):
         return source
 
     def translate_group(self, modules, folder):
-        """Build each module: ([(module, None, library)], {module: (kind, message)})."""
-        units, rejected = [], {}
-        environment = dict(os.environ, NUITKA_CACHE_DIR=os.path.join(self.cache_root, "nuitka"))
+        """Build the modules as one package: ([(module, None, the package's library)], {module: (kind, message)}),
+        or raise Rejected for the group. Nuitka leaves out of the package a module Python's compiler refuses (a
+        warning, "Cannot follow import to module"): each such module is compiled again alone, for its message."""
+        package = os.path.join(folder, PACKAGE)
+        os.makedirs(package)
+        open(os.path.join(package, "__init__.py"), "w").close()
         for module, source in modules:
-            with open(os.path.join(folder, module + ".py"), "w", encoding="utf-8") as handle:
+            with open(os.path.join(package, module + ".py"), "w", encoding="utf-8") as handle:
                 handle.write(source)
-            command = [sys.executable, "-m", "nuitka", "--mode=module", module + ".py", "--output-dir=out",
-                       "--remove-output", "--no-pyi-file", "--quiet", "--jobs=1"]
-            try:
-                done = subprocess.run(command, cwd=folder, env=environment, stdin=subprocess.DEVNULL,
-                                      stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=COMPILE_TIMEOUT)
-            except subprocess.TimeoutExpired:
-                rejected[module] = ("SyntaxError", "Nuitka: no result after %d s" % COMPILE_TIMEOUT)
-                continue
-            library = os.path.join(folder, "out", module + EXTENSION)
-            if done.returncode == 0 and os.path.exists(library):
+        returncode, text = self._nuitka(folder, ["--mode=package", PACKAGE])
+        library = os.path.join(folder, "out", PACKAGE + EXTENSION)
+        if returncode != 0 or not os.path.exists(library):
+            raise Rejected(*self._refusal(returncode, text, modules))
+        units, rejected = [], {}
+        for module, _ in modules:
+            if "Cannot follow import to module '%s.%s'" % (PACKAGE, module) in text:
+                alone = self._nuitka(folder, ["--mode=module", os.path.join(PACKAGE, module + ".py")])
+                rejected[module] = self._refusal(*alone, modules=[(module, None)])
+            else:
                 units.append((module, None, library))
-                continue
-            text = done.stdout.decode("utf-8", "replace").replace(module + ".py:", "line ")
-            # less Nuitka's note on its options and its advice after a SyntaxError (which Python to run it with)
-            text = "\n".join(line for line in text.split("Nuitka is very syntax compatible")[0].splitlines()
-                              if not line.startswith("Nuitka-Options:"))
-            # Nuitka's own refusal, or the C compiler's (Scons is the part of Nuitka that runs it)
-            kind = "CCompilerError" if "scons" in text.lower() else "SyntaxError"
-            rejected[module] = (kind, "Nuitka (exit status %d): %s" % (done.returncode, tail_lines(text)))
         return units, rejected
+
+    def _nuitka(self, folder, what):
+        """Run Nuitka in `folder` on `what`: (exit status, its output)."""
+        environment = dict(os.environ, NUITKA_CACHE_DIR=os.path.join(self.cache_root, "nuitka"))
+        command = [sys.executable, "-m", "nuitka", *what, "--output-dir=out", "--remove-output", "--no-pyi-file",
+                   "--quiet", "--jobs=%d" % self.jobs]
+        try:
+            done = subprocess.run(command, cwd=folder, env=environment, stdin=subprocess.DEVNULL,
+                                  stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=COMPILE_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            return None, "no result after %d s" % COMPILE_TIMEOUT
+        return done.returncode, done.stdout.decode("utf-8", "replace")
+
+    @staticmethod
+    def _refusal(returncode, text, modules):
+        """(kind, message) of a build that failed: Nuitka's own refusal or the C compiler's (Scons is the part of
+        Nuitka that runs it), less Nuitka's note on its options and its advice after a SyntaxError."""
+        for module, _ in modules:
+            text = text.replace(os.path.join(PACKAGE, module + ".py"), "<program>")
+        text = "\n".join(line for line in text.split("Nuitka is very syntax compatible")[0].splitlines()
+                         if not line.startswith("Nuitka-Options:"))
+        kind = "CCompilerError" if "scons" in text.lower() else "SyntaxError"
+        status = "no exit status" if returncode is None else "exit status %d" % returncode
+        return kind, "Nuitka (%s): %s" % (status, tail_lines(text))
 
     def capability_syntax(self, source, folder):
         """Whether Nuitka accepts a syntax probe: Nuitka parses with the Python it runs on, so the probe is
@@ -384,11 +411,11 @@ def _outlive_nobody(parent):
     thread.start()
 
 
-def translate_elsewhere(backend_name, cflags, cache_root, modules, folder):
+def translate_elsewhere(backend_name, cflags, cache_root, jobs, modules, folder):
     """In the translating process: the backend's translation of a group of (module, source), as
     ("c", units, {module: (kind, message)}) or ("rejected", kind, message) for the group as a whole."""
     if not _translator:
-        _translator.append(BACKENDS[backend_name](cflags, cache_root))
+        _translator.append(BACKENDS[backend_name](cflags, cache_root, jobs))
     try:
         return ("c",) + tuple(_translator[0].translate_group(modules, folder))
     except Rejected as rejection:
@@ -487,16 +514,18 @@ class Cache(object):
     def work_folder(self):
         return tempfile.mkdtemp(prefix="build-", dir=os.path.join(self.root, "work"))
 
-    def store(self, key, module, outcome):
+    def store(self, key, module, outcome, link=False):
         """Keep a build's libraries (the module's first, then those it loads) or its rejection under the key;
-        return what lookup() will return."""
+        return what lookup() will return. `link`: the module's library is the group's, which every program of the
+        group keeps as a hard link (a Nuitka package: each run loads a private copy of it)."""
         entry = self.entry(key)
         staging = tempfile.mkdtemp(prefix="entry-", dir=os.path.join(self.root, "work"))
         if isinstance(outcome, Rejected):
             with open(os.path.join(staging, "rejected.json"), "w", encoding="utf-8") as handle:
                 json.dump({"kind": outcome.kind, "message": outcome.message}, handle)
         else:
-            shutil.copy2(outcome[0], os.path.join(staging, module + EXTENSION))
+            place = os.link if link else shutil.copy2
+            place(outcome[0], os.path.join(staging, module + EXTENSION))
             for library in outcome[1:]:
                 shutil.copy2(library, os.path.join(staging, os.path.basename(library)))
         os.makedirs(os.path.dirname(entry), exist_ok=True)
@@ -539,6 +568,7 @@ class Builder(object):
         self.compiler = compiler
         self.cache = cache
         self.cflags = cflags
+        self.jobs = jobs
         self.pool = ThreadPoolExecutor(max_workers=jobs)
         self.translator = None  # the translating process, started on the first program not in the cache
         self.lock = threading.Lock()
@@ -570,8 +600,8 @@ class Builder(object):
                                                       initializer=_outlive_nobody, initargs=(os.getpid(),))
             translator = self.translator
         try:
-            return translator.submit(translate_elsewhere, self.backend.name, self.cflags, self.cache.root, modules,
-                                     folder).result(self.backend.translate_timeout)
+            return translator.submit(translate_elsewhere, self.backend.name, self.cflags, self.cache.root, self.jobs,
+                                     modules, folder).result(self.backend.translate_timeout)
         except futures.TimeoutError:
             # the compiler loops: stop it (the programs queued behind it are asked again, in a new one)
             with self.lock:
@@ -626,7 +656,7 @@ class Builder(object):
                     outcome = Rejected(*rejected[module])
                 else:
                     outcome = [built[module]] + shared
-                outcomes[module] = self.cache.store(key, module, outcome)
+                outcomes[module] = self.cache.store(key, module, outcome, self.backend.one_library_per_group)
             return outcomes
         finally:
             shutil.rmtree(folder, ignore_errors=True)
@@ -709,6 +739,30 @@ class OneStepLoader(Loader):
         return instance
 
 
+class PackageLoader(OneStepLoader):
+    """Nuitka's programs are modules of a package (PACKAGE), a group's in one library: each run loads a private
+    copy of the library (a file the dynamic loader has not seen: C statics of its own, for this program alone,
+    whichever of the group's programs ran before; the copy's name is removed once loaded), imports the program's module from it as a submodule (Nuitka's
+    package puts its own importer in sys.meta_path), and leaves sys.modules and sys.meta_path as they were.
+    """
+
+    def execute(self, library, module, namespace):
+        copy = os.path.join(tempfile.mkdtemp(dir=self.copies), PACKAGE + EXTENSION)
+        shutil.copy(library, copy)
+        importers = list(sys.meta_path)
+        for name, value in namespace.items():
+            if name.startswith("probe"):
+                setattr(_builtins_module(), name, value)
+        try:
+            sys.modules[PACKAGE] = self._import(PACKAGE, copy)
+            return importlib.import_module(PACKAGE + "." + module)
+        finally:
+            for name in [PACKAGE + "." + module, PACKAGE]:
+                sys.modules.pop(name, None)
+            sys.meta_path[:] = importers
+            shutil.rmtree(os.path.dirname(copy))  # (loaded, it stays mapped: only its name goes)
+
+
 def _builtins_module():
     import builtins
 
@@ -766,7 +820,7 @@ class Adapter(object):
         self.compiler = compiler
         self.cache = cache
         self.builder = Builder(backend, compiler, cache, jobs, backend.cflags)
-        self.loader = OneStepLoader() if backend.name in ("mypyc", "nuitka") else Loader()
+        self.loader = {"cython": Loader, "mypyc": OneStepLoader, "nuitka": PackageLoader}[backend.name]()
         self.lookahead = 2 * jobs  # programs translated and queued ahead of the one running
 
     def run_batch(self, programs, channel, progress):
@@ -832,6 +886,31 @@ class Adapter(object):
         return capabilities
 
 
+def prebuild(builder, folder):
+    """Build every program under `folder` (its .py files, as a case's source is read) into the cache, in groups of
+    the backend's size, before any batch asks for them: the hand-written cases come one to a batch, and would
+    otherwise be built one to a group. Prints how many were built and refused."""
+    sources = []
+    for root, folders, names in os.walk(folder):
+        folders.sort()
+        for name in sorted(names):
+            if name.endswith(".py"):
+                with open(os.path.join(root, name), encoding="utf-8") as handle:
+                    sources.append(handle.read())
+    started = time.monotonic()
+    size = builder.backend.group_size
+    builds = [build for start in range(0, len(sources), size) for build in builder.start(sources[start : start + size])]
+    outcomes = []
+    for build in builds:
+        outcome = None
+        while outcome is None:
+            outcome = build.wait(PROGRESS_INTERVAL)
+        outcomes.append(outcome)
+    refused = sum(isinstance(outcome, Rejected) for outcome in outcomes)
+    print("compiled.py: %d programs of %s in the cache (%d refused by %s), %.1f s"
+          % (len(outcomes), folder, refused, builder.backend.label, time.monotonic() - started))
+
+
 def load_runner(path):
     spec = importlib.util.spec_from_file_location("closure_runner", path)
     runner = importlib.util.module_from_spec(spec)
@@ -840,17 +919,21 @@ def load_runner(path):
 
 
 def parse_arguments(argv):
-    """compiled.py BACKEND [--jobs N] [--cache DIR] [--cflags FLAGS] [--cc COMMAND] [--hello] [-I|-E -s] RUNNER.py"""
+    """compiled.py BACKEND [--jobs N] [--cache DIR] [--cflags FLAGS] [--cc COMMAND] [--hello] [-I|-E -s] RUNNER.py,
+    or compiled.py BACKEND [options] --prebuild FOLDER"""
     if not argv or argv[0] not in BACKENDS:
         raise SystemExit("usage: compiled.py {%s} [--jobs N] [--cache DIR] [--cflags FLAGS] [--cc COMMAND] [--no-ccache]"
-                         " [--hello]"
-                         " -I path/to/runner.py" % "|".join(sorted(BACKENDS)))
+                         " {[--hello] -I path/to/runner.py | --prebuild FOLDER}" % "|".join(sorted(BACKENDS)))
     options = {"backend": argv[0], "jobs": DEFAULT_JOBS, "cache": DEFAULT_CACHE, "cflags": DEFAULT_CFLAGS,
-               "cc": None, "hello": False, "ccache": True, "runner": None}
+               "cc": None, "hello": False, "ccache": True, "runner": None, "prebuild": None}
     rest = argv[1:]
     while rest:
         argument = rest.pop(0)
-        if argument in ("--jobs", "--cache", "--cflags", "--cc") and rest:
+        if argument == "--prebuild" and rest:
+            options["prebuild"] = rest.pop(0)
+            if not os.path.isdir(options["prebuild"]):
+                raise SystemExit("compiled.py: --prebuild: no folder %s" % options["prebuild"])
+        elif argument in ("--jobs", "--cache", "--cflags", "--cc") and rest:
             value = rest.pop(0)
             options[argument[2:]] = int(value) if argument == "--jobs" else value
         elif argument == "--hello":
@@ -861,20 +944,25 @@ def parse_arguments(argv):
             options["runner"] = argument
         elif argument not in ("-I", "-E", "-s"):  # the driver's options for a Python: this is one already
             raise SystemExit("compiled.py: unknown argument %r" % argument)
-    if options["runner"] is None:
+    if options["runner"] is None and options["prebuild"] is None:
         raise SystemExit("compiled.py: the path to runner.py is missing")
     return options
 
 
 def main(argv):
     options = parse_arguments(argv)
+    cache_root = os.path.abspath(options["cache"])
+    backend = BACKENDS[options["backend"]](options["cflags"], cache_root, max(1, options["jobs"]))
+    compiler = CCompiler(options["cc"], options["cflags"], os.path.join(cache_root, "ccache"), options["ccache"])
+    cache = Cache(cache_root, adapter_fingerprint(backend, compiler))
+    if options["cc"]:
+        os.environ["CC"] = options["cc"]  # (for Nuitka, which runs the C compiler itself, and honours CC)
+    if options["prebuild"] is not None:
+        prebuild(Builder(backend, compiler, cache, max(1, options["jobs"]), backend.cflags), options["prebuild"])
+        return
     runner = load_runner(options["runner"])
     with open(options["runner"], encoding="utf-8") as handle:
         runner_source = handle.read()
-    cache_root = os.path.abspath(options["cache"])
-    backend = BACKENDS[options["backend"]](options["cflags"], cache_root)
-    compiler = CCompiler(options["cc"], options["cflags"], os.path.join(cache_root, "ccache"), options["ccache"])
-    cache = Cache(cache_root, adapter_fingerprint(backend, compiler))
     adapter = Adapter(runner, backend, compiler, cache, max(1, options["jobs"]))
     if options["hello"]:
         print(json.dumps(adapter.hello(runner_source), indent=1, sort_keys=True))
