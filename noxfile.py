@@ -264,11 +264,11 @@ def make_compiler_session(name: str, packages: list[str], expectations: str, opt
             session.skip("%s compiles for CPython %s, which was not found" % (name, COMPILED_PYTHON))
         install_host(session, *_compiler_requirements(packages))
         python = shutil.which("python", path=session.bin) if session.bin else None
-        adapter = [python or sys.executable, str(ADAPTERS_DIR / "compiled.py"), name, "--jobs", str(COMPILED_JOBS),
-                   *options]  # fmt: skip
+        compiled = [python or sys.executable, str(ADAPTERS_DIR / "compiled.py"), name, *options]
+        adapter = [*compiled, "--jobs", str(COMPILED_JOBS)]
         # the handshake compiles probes: build it into the cache first, so the driver's start timeout never sees it
         session.run(*adapter, "--hello", str(RUNNER), silent=True)
-        session.run(*adapter, "--jobs", str(os.cpu_count() or 1), "--prebuild", str(CASES))
+        session.run(*compiled, "--jobs", str(os.cpu_count() or 1), "--prebuild", str(CASES))
         command = " ".join(shlex.quote(argument) for argument in adapter)
         run_conformance(session, command, COMPILED_BUDGET + expectations_option(expectations) + session.posargs)
 

@@ -85,7 +85,7 @@ HANGING = ROOT / "tests" / "targets" / "hanging_python.py"  # a CPython that han
 COMPILERS: dict[str, tuple[str, tuple[int, ...], int]] = {
     "cython": ("Cython", (1, 2, 5, 10, 25), 50),
     "mypyc": ("mypyc", (1, 3, 8), 24),
-    "nuitka": ("nuitka", (1, 3), 6),
+    "nuitka": ("nuitka", (1, 3, 10, 20), 20),
 }
 MEMORY_SAMPLES = 20
 

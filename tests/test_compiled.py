@@ -17,10 +17,14 @@ from pathlib import Path
 
 import pytest
 
+from conformance.engine.diagnose import diagnoses
 from conformance.host.driver import RUNNER, Runner
 from conformance.host.protocol import Program, ProgramResult
+from conformance.model.deviations import DEVIATIONS
+from generators.emit import emit
 from generators.features import BEHAVIOUR, SYNTAX
 from tests.support import ROOT
+from tests.test_diagnose import shown
 
 ADAPTER = ROOT / "conformance" / "target" / "adapters" / "compiled.py"
 GCC = shutil.which("gcc") or "cc"
@@ -272,6 +276,15 @@ def test_a_segfault_under_nuitka_is_pinned_on_its_program_and_the_rest_is_answer
     refused = results[2].compile_error
     assert refused is not None and refused["type"] == "SyntaxError" and "invalid syntax" in refused["message"]
     assert results[3].observations == {"c": {"value": 3}}
+
+
+def test_nuitka_is_diagnosed_with_the_deviations_seen_on_it(nuitka: Runner) -> None:
+    seen = sorted(name for name, deviation in DEVIATIONS.items() if "nuitka" in deviation.seen)
+    results = run(nuitka, *(emit(shown(name)) for name in seen))
+    version = sys.version_info[:2]
+    diagnosed = {name: diagnoses(shown(name), version, result, "language")
+                 for name, result in zip(seen, results, strict=True)}  # fmt: skip
+    assert seen and {name: (name,) in found for name, found in diagnosed.items()} == {name: True for name in seen}
 
 
 def test_a_package_the_c_compiler_rejects_is_built_again_one_by_one_under_nuitka(tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from conformance.engine import corpus as corpus_module
+from conformance.engine import properties
 from conformance.engine.corpus import Corpus, Stored, pack, unpack
 from conformance.engine.properties import Property
 from conformance.engine.session import Options, Session
@@ -16,7 +17,7 @@ from conformance.engine.target import SetupError
 from conformance.model.evaluate import predict
 from generators.choices import RandomChoices
 from generators.emit import emit
-from tests.support import HOST, parse
+from tests.support import BUGGY, HOST, parse
 
 AREAS = ("late-binding", "class-scope", "comprehension-scope", "annotation-scopes")
 
@@ -57,6 +58,39 @@ def test_a_program_the_reference_leaves_open_is_stored_with_its_source(host: Ses
     made, stored = prop._generate(RandomChoices(seed))
     assert made is None and stored.result is None
     assert stored.source == emit(prop.make(RandomChoices(seed), prop.ctx), prop.features) != ""
+
+
+def test_a_program_shrunk_for_one_session_is_taken_by_another_that_differs_the_same_way(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = Corpus(tmp_path / "run.sqlite")
+    session = Session.open(Options(command="%s global-ignored" % BUGGY))
+    try:
+        check = session.property("global", "language").check
+        first = Property(check, session.target, corpus=corpus)
+        failing = next(item for seed in range(200) for item in first.run_batch([RandomChoices(seed)])
+                       if item.failure is not None)  # fmt: skip
+        smallest = first.minimal(failing)
+        assert smallest.failure is not None and len(smallest.tape) < len(failing.tape)
+
+        def no_search(*arguments: object, **keywords: object) -> None:
+            raise AssertionError("shrunk again")
+
+        monkeypatch.setattr(properties, "shrink", no_search)
+        again = Property(check, session.target, corpus=corpus).minimal(failing)  # another session: one run
+        assert again.tape == smallest.tape and again.failure is not None
+        assert again.failure.signature == smallest.failure.signature
+        # a smaller program that does not differ here the same way is not taken: the search runs
+        passing = next(item for seed in range(200) for item in first.run_batch([RandomChoices(seed)])
+                       if item.failure is None)  # fmt: skip
+        assert failing.failure is not None
+        way = "signature " + failing.failure.signature
+        corpus.put_shrunk(first.space, failing.tape, way, passing.tape)
+        with pytest.raises(AssertionError, match="shrunk again"):
+            Property(check, session.target, corpus=corpus).minimal(failing)
+    finally:
+        session.close()
+        corpus.close()
 
 
 def test_a_prediction_holds_for_the_versions_that_answer_its_rules_alike(tmp_path: Path) -> None:

@@ -241,6 +241,12 @@ probe('r', g)
     "lambda-named-lambda": """
 probe('r', lambda: 1)
 """,
+    "types-are-nuitkas-compiled-types": """
+def f():
+    yield 1
+probe_closure('r', f)
+probe('g', f())
+""",
     "function-type-is-cython-function-or-method": """
 def f():
     return 1

@@ -14,6 +14,10 @@ those rules alike:
                  it open) and the deviations whose rule the prediction reached (`reaches`), in one JSON
                  document (zlib); `asked` is the rules the prediction asked about with the answers it
                  got (several rows for one program: one for each set of answers met)
+    shrunk       (space, tape, way) -> the tape of the smallest program found that differs as the program of
+                 `tape` did on some interpreter (`way`: the deviations that explain the difference, or its
+                 signature when none does); another interpreter that differs the same way on that program
+                 takes it if it differs the same way on the smaller one too (conformance/engine/properties.py)
 
 One SQLite file per run (`nox` names it after the run's seed: conformance/plugin/options.py,
 --corpus), written by whichever session makes a program first and read by the others, pytest-xdist
@@ -39,7 +43,7 @@ from typing import Any
 from conformance.model.versions import Rules
 from generators.features import Features
 
-SCHEMA = 2
+SCHEMA = 3
 ROOT = Path(__file__).resolve().parent.parent.parent
 # What programs and predictions are made by, and what stores them: a corpus made by other code is not used.
 SOURCES = ("generators", "conformance/model", "conformance/engine/properties.py", "conformance/engine/corpus.py")
@@ -110,6 +114,7 @@ class Corpus:
             if row is not None and row[0] != fingerprint():
                 self._db.execute("DROP TABLE IF EXISTS programs")
                 self._db.execute("DROP TABLE IF EXISTS predictions")
+                self._db.execute("DROP TABLE IF EXISTS shrunk")
             self._db.execute("INSERT OR REPLACE INTO meta VALUES ('fingerprint', ?)", (fingerprint(),))
             self._db.execute(
                 "CREATE TABLE IF NOT EXISTS programs (space TEXT, seed TEXT, tape BLOB, source BLOB, notes TEXT,"
@@ -118,6 +123,10 @@ class Corpus:
             self._db.execute(
                 "CREATE TABLE IF NOT EXISTS predictions (space TEXT, seed TEXT, asked TEXT, prediction BLOB,"
                 " PRIMARY KEY (space, seed, asked)) WITHOUT ROWID"
+            )
+            self._db.execute(
+                "CREATE TABLE IF NOT EXISTS shrunk (space TEXT, tape BLOB, way TEXT, minimal BLOB,"
+                " PRIMARY KEY (space, tape, way)) WITHOUT ROWID"
             )
 
     def _transaction(self) -> _Transaction:
@@ -170,6 +179,23 @@ class Corpus:
             with self._transaction():
                 self._db.executemany("INSERT OR IGNORE INTO programs VALUES (?, ?, ?, ?, ?)", programs)
                 self._db.executemany("INSERT OR IGNORE INTO predictions VALUES (?, ?, ?, ?)", predictions)
+        except sqlite3.Error as error:
+            raise CorpusError("corpus %s cannot be written: %s" % (self.path, error)) from None
+
+    def shrunk(self, space: str, tape: Sequence[int], way: str) -> tuple[int, ...] | None:
+        """The smallest program found that differs as the program of this tape does, this way: its tape."""
+        try:
+            row = self._db.execute("SELECT minimal FROM shrunk WHERE space = ? AND tape = ? AND way = ?",
+                                   (space, pack(tape), way)).fetchone()  # fmt: skip
+        except sqlite3.Error as error:
+            raise CorpusError("corpus %s cannot be read: %s" % (self.path, error)) from None
+        return None if row is None else unpack(row[0])
+
+    def put_shrunk(self, space: str, tape: Sequence[int], way: str, minimal: Sequence[int]) -> None:
+        try:
+            with self._transaction():
+                self._db.execute("INSERT OR REPLACE INTO shrunk VALUES (?, ?, ?, ?)",
+                                 (space, pack(tape), way, pack(minimal)))  # fmt: skip
         except sqlite3.Error as error:
             raise CorpusError("corpus %s cannot be written: %s" % (self.path, error)) from None
 

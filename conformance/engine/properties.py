@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import json
 import random
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -316,5 +317,16 @@ class Property:
             self.make(replay, self.ctx)
             return replay.spans
 
+        # a program shrunk for another interpreter of the run, differing the same way, is taken if it differs
+        # the same way here: one run instead of a search (the corpus keeps the last one found)
+        way = json.dumps(failure.deviations) if failure.deviations is not None else "signature " + failure.signature
+        if self.corpus is not None:
+            known = self.corpus.shrunk(self.space, item.tape, way)
+            found = still_fails([known]) if known is not None else None
+            if found is not None:
+                return found[1]
         budget = {} if seconds is None else {"max_seconds": seconds}
-        return shrink(item.tape, item, still_fails, spans, **budget)[1]
+        smallest = shrink(item.tape, item, still_fails, spans, **budget)[1]
+        if self.corpus is not None:
+            self.corpus.put_shrunk(self.space, item.tape, way, smallest.tape)
+        return smallest

@@ -1488,6 +1488,22 @@ DEVIATIONS: dict[str, Deviation] = {
             seen=("cython",),
         ),
         Deviation(
+            "types-are-nuitkas-compiled-types",
+            "user-defined functions, lambdas, generator and coroutine functions are of type 'compiled_function', bound"
+            " methods of 'compiled_method', and the generators and coroutines they return of 'compiled_generator' and"
+            " 'compiled_coroutine'",
+            'Data model 3.2 "The standard type hierarchy", "Callable types": a function definition or lambda makes'
+            ' a "user-defined function" object, of type `function` (types.FunctionType); an instance method object'
+            " is of type `method`; calling a generator function returns a generator iterator (types.GeneratorType),"
+            " a coroutine function a coroutine object (types.CoroutineType)",
+            "compiled functions, generators and coroutines are objects of types of the compiler's runtime, which"
+            " isinstance() checks against the types module accept but which are not those types",
+            "test for callables with callable() or inspect.isfunction(), and for generators with inspect.isgenerator(),"
+            " never by type name",
+            links=("https://nuitka.net/user-documentation/",),
+            seen=("nuitka",),
+        ),
+        Deviation(
             "builtin-exception-attributes-refused",
             "an instance of a built-in exception class (ValueError(0), a caught KeyError) has no __dict__: setting an"
             " attribute on it raises AttributeError",

@@ -3685,6 +3685,8 @@ class Evaluator:
             return {"function": self.function_name(value.function)}
         if isinstance(value, Coroutine) and self.deviates("coroutine-is-a-generator"):
             return {"object": "generator"}
+        if isinstance(value, (Generator, Coroutine)) and self.deviates("types-are-nuitkas-compiled-types"):
+            return {"object": "compiled_" + type_name(value)}
         if isinstance(value, (Append, Send)) or (isinstance(value, BuiltinValue) and value.name in BUILTIN_FUNCTIONS):
             # the type of a builtin function or method is the implementation's own (PyPy: builtin_function, method)
             raise Unspecified("how an implementation presents its builtin functions")
@@ -3738,6 +3740,8 @@ class Evaluator:
             return "generator"
         if isinstance(value, Function) and self.deviates("function-type-is-cython-function-or-method"):
             return "cython_function_or_method"
+        if isinstance(value, (Function, Method)) and self.deviates("types-are-nuitkas-compiled-types"):
+            return "compiled_" + type_name(value)
         return type_name(value)
 
     def cell_facts(self, cell: Cell) -> dict[str, Any]:

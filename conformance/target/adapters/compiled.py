@@ -44,6 +44,7 @@ import io
 import json
 import multiprocessing
 import os
+import re
 import shlex
 import shutil
 import subprocess
@@ -337,26 +338,51 @@ class NuitkaBackend(object):
 
     def translate_group(self, modules, folder):
         """Build the modules as one package: ([(module, None, the package's library)], {module: (kind, message)}),
-        or raise Rejected for the group. Nuitka leaves out of the package a module Python's compiler refuses (a
-        warning, "Cannot follow import to module"): each such module is compiled again alone, for its message."""
+        or raise Rejected for the group.
+
+        A module Python's compiler refuses is compiled alone first (`--mode=module`): Nuitka refuses it with its
+        message, or builds it (Nuitka does not run the symbol table's checks) and it goes in the package, to run as
+        Nuitka built it. So does one whose compile-time SyntaxError would fail the whole package build. A module
+        Nuitka leaves out of the package (a warning, "Cannot follow import to module") is compiled alone too.
+        """
+        units, rejected, packaged = [], {}, []
+        for module, source in modules:
+            try:
+                compile(source, module, "exec")  # (Nuitka parses with the Python it runs on)
+            except (SyntaxError, ValueError):
+                refusal = self._alone(folder, module, source)
+                if refusal is not None:
+                    rejected[module] = refusal
+                    continue
+            packaged.append((module, source))
+        if not packaged:
+            return units, rejected
         package = os.path.join(folder, PACKAGE)
         os.makedirs(package)
         open(os.path.join(package, "__init__.py"), "w").close()
-        for module, source in modules:
+        for module, source in packaged:
             with open(os.path.join(package, module + ".py"), "w", encoding="utf-8") as handle:
                 handle.write(source)
         returncode, text = self._nuitka(folder, ["--mode=package", PACKAGE])
         library = os.path.join(folder, "out", PACKAGE + EXTENSION)
         if returncode != 0 or not os.path.exists(library):
-            raise Rejected(*self._refusal(returncode, text, modules))
-        units, rejected = [], {}
-        for module, _ in modules:
-            if "Cannot follow import to module '%s.%s'" % (PACKAGE, module) in text:
-                alone = self._nuitka(folder, ["--mode=module", os.path.join(PACKAGE, module + ".py")])
-                rejected[module] = self._refusal(*alone, modules=[(module, None)])
-            else:
+            raise Rejected(*self._refusal(returncode, text, packaged))
+        for module, source in packaged:
+            if "Cannot follow import to module '%s.%s'" % (PACKAGE, module) not in text:
                 units.append((module, None, library))
+            else:
+                rejected[module] = self._alone(folder, module, source) or (
+                    "SyntaxError", "Nuitka leaves it out of a package, and builds it alone")
         return units, rejected
+
+    def _alone(self, folder, module, source):
+        """Nuitka's refusal of the module compiled alone, as (kind, message); None if it builds it."""
+        with open(os.path.join(folder, module + ".py"), "w", encoding="utf-8") as handle:
+            handle.write(source)
+        returncode, text = self._nuitka(folder, ["--mode=module", module + ".py"])
+        if returncode == 0 and os.path.exists(os.path.join(folder, "out", module + EXTENSION)):
+            return None
+        return self._refusal(returncode, text, [(module, source)])
 
     def _nuitka(self, folder, what):
         """Run Nuitka in `folder` on `what`: (exit status, its output)."""
@@ -375,7 +401,8 @@ class NuitkaBackend(object):
         """(kind, message) of a build that failed: Nuitka's own refusal or the C compiler's (Scons is the part of
         Nuitka that runs it), less Nuitka's note on its options and its advice after a SyntaxError."""
         for module, _ in modules:
-            text = text.replace(os.path.join(PACKAGE, module + ".py"), "<program>")
+            text = text.replace(os.path.join(PACKAGE, module + ".py"), "<program>").replace(module + ".py", "<program>")
+        text = re.sub(r'File "[^"]*<program>"', 'File "<program>"', text)  # (without the build folder)
         text = "\n".join(line for line in text.split("Nuitka is very syntax compatible")[0].splitlines()
                          if not line.startswith("Nuitka-Options:"))
         kind = "CCompilerError" if "scons" in text.lower() else "SyntaxError"
