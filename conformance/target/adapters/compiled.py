@@ -349,7 +349,7 @@ class NuitkaBackend(object):
         for module, source in modules:
             try:
                 compile(source, module, "exec")  # (Nuitka parses with the Python it runs on)
-            except (SyntaxError, ValueError):
+            except Exception:  # SyntaxError, and whatever else the compiler raises (3.12.1: SystemError on some)
                 refusal = self._alone(folder, module, source)
                 if refusal is not None:
                     rejected[module] = refusal
