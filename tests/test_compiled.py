@@ -11,6 +11,7 @@ import importlib.metadata
 import importlib.util
 import shutil
 import stat
+import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -145,6 +146,37 @@ def test_a_program_the_c_compiler_rejects_is_a_compile_outcome_and_the_batch_goe
     assert runner.restarts == 0
 
 
+def test_programs_built_beforehand_in_groups_are_run_from_the_cache(tmp_path: Path) -> None:
+    cc, log = c_compiler_logging_to(tmp_path)
+    options = ["--cache", str(tmp_path / "cache"), "--cc", cc, "--no-ccache"]
+    start(tmp_path / "cache", *options[2:]).close()  # (the handshake, built and kept)
+    folder = tmp_path / "cases" / "area"
+    folder.mkdir(parents=True)
+    sources = ["probe('a', 1)\n", "def f(:\n    pass\n", "probe('b', 2)\n"]
+    for index, source in enumerate(sources):
+        (folder / ("p%d.py" % index)).write_text(source)
+    done = subprocess.run([sys.executable, str(ADAPTER), "cython", *options, "--prebuild", str(folder.parent)],
+                          capture_output=True, text=True, check=False)  # fmt: skip
+    assert done.returncode == 0 and "3 programs" in done.stdout and "(1 refused by Cython)" in done.stdout
+    built = log.read_text().splitlines()
+    runner = start(tmp_path / "cache", *options[2:])
+    try:
+        results = run(runner, *sources)
+    finally:
+        runner.close()
+    assert log.read_text().splitlines() == built  # nothing compiled again
+    assert results[0].observations == {"a": {"value": 1}} and results[2].observations == {"b": {"value": 2}}
+    assert results[1].compile_error is not None and results[1].compile_error["type"] == "SyntaxError"
+
+
+def test_prebuild_of_a_folder_that_is_not_there_is_a_one_line_error(tmp_path: Path) -> None:
+    done = subprocess.run([sys.executable, str(ADAPTER), "cython", "--prebuild", str(tmp_path / "nowhere")],
+                          capture_output=True, text=True, check=False)  # fmt: skip
+    assert done.returncode != 0 and done.stderr.strip() == "compiled.py: --prebuild: no folder %s" % (
+        tmp_path / "nowhere"
+    )
+
+
 def test_a_segfault_in_compiled_code_is_pinned_on_its_program_and_nothing_is_compiled_twice(tmp_path: Path) -> None:
     cc, log = c_compiler_logging_to(tmp_path)
     sources = ["probe('a', 1)\n", "import ctypes\nprobe('before', 1)\nctypes.string_at(0)\n", "probe('b', 2)\n",
@@ -209,7 +241,7 @@ def test_mypyc_runs_a_group_as_the_runner_would_and_refuses_only_the_program_wit
     assert mypyc.restarts == restarts
 
 
-def test_a_group_the_c_compiler_rejects_is_built_again_one_by_one(tmp_path: Path) -> None:
+def test_a_group_the_c_compiler_rejects_is_built_again_in_halves_down_to_the_bad_program(tmp_path: Path) -> None:
     cc, log = c_compiler_logging_to(tmp_path)
     runner = start(tmp_path / "cache", "--cc", cc, "--no-ccache", backend="mypyc")
     try:
@@ -287,7 +319,7 @@ def test_nuitka_is_diagnosed_with_the_deviations_seen_on_it(nuitka: Runner) -> N
     assert seen and {name: (name,) in found for name, found in diagnosed.items()} == {name: True for name in seen}
 
 
-def test_a_package_the_c_compiler_rejects_is_built_again_one_by_one_under_nuitka(tmp_path: Path) -> None:
+def test_a_package_the_c_compiler_rejects_is_built_again_in_halves_under_nuitka(tmp_path: Path) -> None:
     cc, log = c_compiler_logging_to(tmp_path, "gcc")  # (Nuitka takes CC for the compiler its name says it is)
     runner = start(tmp_path / "cache", "--cc", cc, backend="nuitka")
     try:
