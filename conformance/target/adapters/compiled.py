@@ -5,6 +5,7 @@ The driver starts it like a Python, appending `-I path/to/runner.py`:
     PYTHON compiled.py {cython|mypyc|nuitka} [--jobs N] [--cache DIR] [--cflags FLAGS] [--cc COMMAND]
                                  [--no-ccache] -I path/to/runner.py
     PYTHON compiled.py cython [...] --hello path/to/runner.py     print the handshake (building it into the cache)
+    PYTHON compiled.py cython [...] --prebuild FOLDER             build FOLDER's programs into the cache
 
 PYTHON is the CPython the compiler builds for (with the compiler installed in it); the programs run
 there. It speaks the runner's protocol (see runner.py) and reuses the runner's own machinery: each
@@ -34,7 +35,12 @@ compiler's work in the same folder.
 
 Backends, one per compiler, each small: CythonBackend (a C file per program), MypycBackend (the programs of
 a batch as groups: one shared library each, with a small module per program; a group failure is pinned on
-its programs) and NuitkaBackend (`nuitka --mode=module`, a whole build per program).
+its programs) and NuitkaBackend (the programs of a group as the modules of one package, built by `nuitka
+--mode=package`). Backends are made with the C flags, the cache's folder and the number of C compilers the
+adapter may run at once (which only Nuitka, running its own, uses).
+
+`--prebuild FOLDER` builds every program under FOLDER into the cache in the backend's groups, then exits:
+the hand-written cases come one to a batch, and would otherwise be built one to a group.
 """
 
 import contextlib
