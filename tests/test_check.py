@@ -89,6 +89,16 @@ def test_a_pattern_naming_a_way_does_not_make_every_case_unexpectedly_passing(tm
     assert run.conformed() is None
 
 
+def test_a_case_listed_as_intermittent_may_conform(tmp_path: Path) -> None:
+    path = tmp_path / "expected.toml"
+    entry = '[[expected-failure]]\ncheck = "case:unbound/x#run:crash-SIGSEGV"\nreason = "r"\n'
+    path.write_text(entry + "intermittent = true\n")
+    assert CheckRun(CASE, Expectations.load(path), VERSION).conformed() is None
+    path.write_text(entry)  # the same entry, not intermittent: an unexpected pass
+    ending = CheckRun(CASE, Expectations.load(path), VERSION).conformed()
+    assert ending is not None and ending.kind == "fail" and "but conforms" in ending.text
+
+
 def test_unsupported_is_a_skip_with_the_capabilities() -> None:
     run = CheckRun(PROPERTY, Expectations(), VERSION)
     ending = run.unsupported(["closure_attr", "code_attr"])

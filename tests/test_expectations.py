@@ -31,6 +31,7 @@ def test_entries_match_by_id_or_pattern_and_version(tmp_path: Path) -> None:
         ('[[expected-failure]]\ncheck = "x"\n', "entry 1: needs a `check` \\(or an `area`\\) and a `reason`"),
         ('[[expected-failure]]\ncheck = "x"\nreason = "r"\ncolour = "blue"\n', "entry 1: unknown key colour"),
         ('[[expected-failure]]\ncheck = "x"\nreason = "r"\nbefore = "soon"\n', "before = 'soon' is not a version"),
+        ('[[expected-failure]]\ncheck = "x"\nreason = "r"\nintermittent = "yes"\n', "intermittent = 'yes' is not true"),
         ('[[expected-fail]]\ncheck = "x"\n', "unknown table expected-fail"),
         ('[[expected-failure]]\narea = "cels"\nreason = "r"\n', "entry 1: area = 'cels' is not one of capture, "),
     ],

@@ -30,7 +30,9 @@ nothing in a run of every check it is declared for is unexpectedly passing
 (conformance/engine/check.py, deviation_records). Its reason is the deviation's own
 unless the entry gives one. A listed check becomes a strict expected failure: if it
 passes, it is reported as unexpectedly passing and the run fails, so the list
-shrinks as the implementation improves.
+shrinks as the implementation improves. An entry with `intermittent = true` lists a case that does
+not differ on every run (a crash that depends on what earlier programs left in memory): when it
+conforms, the run does not fail.
 
 An entry may also name one way a check differs: `#` and the difference's signature
 (conformance/engine/checks.py), for instance
@@ -62,7 +64,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on Python 3.10 hosts
     import tomli as tomllib
 
-KNOWN_KEYS = {"check", "area", "level", "reason", "link", "before", "deviation"}
+KNOWN_KEYS = {"check", "area", "level", "reason", "link", "before", "deviation", "intermittent"}
 
 
 class ExpectationsError(Exception):
@@ -79,6 +81,7 @@ class ExpectedFailure:
     level: str | None = None
     where: str = ""  # "expectations file F, entry N", for messages
     deviations: tuple[str, ...] = ()  # conformance/model/deviations.py: the rules the implementation departs from
+    intermittent: bool = False  # the case does not differ on every run: passing is no unexpected pass
 
     def describe(self) -> str:
         return self.reason + (" (%s)" % self.link if self.link else "")
@@ -207,8 +210,11 @@ def _entry(raw: Any, where: str) -> ExpectedFailure:
         except ValueError:
             raise ExpectationsError("%s: before = %r is not a version" % (where, raw["before"])) from None
     link = raw.get("link")
+    intermittent = raw.get("intermittent", False)
+    if not isinstance(intermittent, bool):
+        raise ExpectationsError("%s: intermittent = %r is not true or false" % (where, intermittent))
     return ExpectedFailure(raw.get("check"), reason, str(link) if link else None, before, raw.get("area"),
-                           raw.get("level"), where, deviations)  # fmt: skip
+                           raw.get("level"), where, deviations, intermittent)  # fmt: skip
 
 
 def _default_reason(deviations: tuple[str, ...]) -> str:
