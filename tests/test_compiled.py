@@ -81,6 +81,20 @@ def c_compiler_logging_to(tmp_path: Path, name: str = "cc.sh") -> tuple[str, Pat
     return str(script), log
 
 
+def only_the_rejected_program_is_refused(runner: Runner) -> None:
+    """Run three programs, the middle one C that c_compiler_logging_to's compiler rejects, and close the runner:
+    that program is refused with the C compiler's message, the others run, and nothing restarted."""
+    try:
+        before, rejected, after = run(runner, "probe('a', 1)\n", "C_COMPILER_REJECTS_THIS = 1\n", "probe('b', 2)\n")
+    finally:
+        runner.close()
+    assert rejected.compile_error is not None
+    assert rejected.compile_error["type"] == "CCompilerError"
+    assert "rejected on purpose" in rejected.compile_error["message"]
+    assert before.observations == {"a": {"value": 1}} and after.observations == {"b": {"value": 2}}
+    assert runner.restarts == 0
+
+
 def test_the_handshake_names_cython_and_the_python_it_builds_for(cython: Runner) -> None:
     hello = cython.hello
     assert hello is not None
@@ -135,15 +149,7 @@ def test_a_program_cython_rejects_is_a_compile_outcome_and_the_batch_goes_on(cyt
 def test_a_program_the_c_compiler_rejects_is_a_compile_outcome_and_the_batch_goes_on(tmp_path: Path) -> None:
     cc, _ = c_compiler_logging_to(tmp_path)
     runner = start(tmp_path / "cache", "--cc", cc, "--no-ccache")
-    try:
-        before, rejected, after = run(runner, "probe('a', 1)\n", "C_COMPILER_REJECTS_THIS = 1\n", "probe('b', 2)\n")
-    finally:
-        runner.close()
-    assert rejected.compile_error is not None
-    assert rejected.compile_error["type"] == "CCompilerError"
-    assert "rejected on purpose" in rejected.compile_error["message"]
-    assert before.observations == {"a": {"value": 1}} and after.observations == {"b": {"value": 2}}
-    assert runner.restarts == 0
+    only_the_rejected_program_is_refused(runner)
 
 
 def test_programs_built_beforehand_in_groups_are_run_from_the_cache(tmp_path: Path) -> None:
@@ -244,15 +250,7 @@ def test_mypyc_runs_a_group_as_the_runner_would_and_refuses_only_the_program_wit
 def test_a_group_the_c_compiler_rejects_is_built_again_in_halves_down_to_the_bad_program(tmp_path: Path) -> None:
     cc, log = c_compiler_logging_to(tmp_path)
     runner = start(tmp_path / "cache", "--cc", cc, "--no-ccache", backend="mypyc")
-    try:
-        before, rejected, after = run(runner, "probe('a', 1)\n", "C_COMPILER_REJECTS_THIS = 1\n", "probe('b', 2)\n")
-    finally:
-        runner.close()
-    assert rejected.compile_error is not None
-    assert rejected.compile_error["type"] == "CCompilerError"
-    assert "rejected on purpose" in rejected.compile_error["message"]
-    assert before.observations == {"a": {"value": 1}} and after.observations == {"b": {"value": 2}}
-    assert runner.restarts == 0
+    only_the_rejected_program_is_refused(runner)
     assert any("__native" in line for line in log.read_text().splitlines())  # the group was tried first
 
 
@@ -322,15 +320,7 @@ def test_nuitka_is_diagnosed_with_the_deviations_seen_on_it(nuitka: Runner) -> N
 def test_a_package_the_c_compiler_rejects_is_built_again_in_halves_under_nuitka(tmp_path: Path) -> None:
     cc, log = c_compiler_logging_to(tmp_path, "gcc")  # (Nuitka takes CC for the compiler its name says it is)
     runner = start(tmp_path / "cache", "--cc", cc, backend="nuitka")
-    try:
-        before, rejected, after = run(runner, "probe('a', 1)\n", "C_COMPILER_REJECTS_THIS = 1\n", "probe('b', 2)\n")
-    finally:
-        runner.close()
-    assert rejected.compile_error is not None
-    assert rejected.compile_error["type"] == "CCompilerError"
-    assert "rejected on purpose" in rejected.compile_error["message"]
-    assert before.observations == {"a": {"value": 1}} and after.observations == {"b": {"value": 2}}
-    assert runner.restarts == 0
+    only_the_rejected_program_is_refused(runner)
     assert log.exists()  # the C compiler Nuitka ran was the one given
 
 
