@@ -581,6 +581,13 @@ class Build(object):
         self.outcome = outcome
         self.future = future
 
+    def finished(self):
+        """The library path or Rejected, once the compiler is done (waited for PROGRESS_INTERVAL at a time)."""
+        outcome = None
+        while outcome is None:
+            outcome = self.wait(PROGRESS_INTERVAL)
+        return outcome
+
     def wait(self, timeout):
         """The library path or Rejected, or None if the compiler is still at it after `timeout` seconds."""
         if self.outcome is None and self.future is not None:
@@ -749,9 +756,7 @@ class OneStepLoader(Loader):
         folder = os.path.dirname(library)
         # a group of one is one library, without a group library
         groups = [name[: -len(EXTENSION)] for name in os.listdir(folder) if name.endswith("__mypyc" + EXTENSION)]
-        for name, value in namespace.items():
-            if name.startswith("probe"):
-                setattr(_builtins_module(), name, value)
+        self._put_probes_in_builtins(namespace)
         try:
             for group in groups:
                 sys.modules[group] = self._import(group, os.path.join(folder, group + EXTENSION))
@@ -764,6 +769,12 @@ class OneStepLoader(Loader):
         return self.execute(library, module, {})
 
     @staticmethod
+    def _put_probes_in_builtins(namespace):
+        for name, value in namespace.items():
+            if name.startswith("probe"):
+                setattr(_builtins_module(), name, value)
+
+    @staticmethod
     def _import(module, library):
         spec = importlib.util.spec_from_file_location(module, library)
         instance = importlib.util.module_from_spec(spec)
@@ -774,17 +785,16 @@ class OneStepLoader(Loader):
 class PackageLoader(OneStepLoader):
     """Nuitka's programs are modules of a package (PACKAGE), a group's in one library: each run loads a private
     copy of the library (a file the dynamic loader has not seen: C statics of its own, for this program alone,
-    whichever of the group's programs ran before; the copy's name is removed once loaded), imports the program's module from it as a submodule (Nuitka's
-    package puts its own importer in sys.meta_path), and leaves sys.modules and sys.meta_path as they were.
+    whichever of the group's programs ran before; the copy's name is removed once loaded), imports the program's
+    module from it as a submodule (Nuitka's package puts its own importer in sys.meta_path), and leaves
+    sys.modules and sys.meta_path as they were.
     """
 
     def execute(self, library, module, namespace):
         copy = os.path.join(tempfile.mkdtemp(dir=self.copies), PACKAGE + EXTENSION)
         shutil.copy(library, copy)
         importers = list(sys.meta_path)
-        for name, value in namespace.items():
-            if name.startswith("probe"):
-                setattr(_builtins_module(), name, value)
+        self._put_probes_in_builtins(namespace)
         try:
             sys.modules[PACKAGE] = self._import(PACKAGE, copy)
             return importlib.import_module(PACKAGE + "." + module)
@@ -862,9 +872,7 @@ class Adapter(object):
             while len(builds) < len(programs) and len(builds) <= index + self.lookahead:
                 group = programs[len(builds) : len(builds) + self.backend.group_size]
                 builds.extend(self.builder.start([program["source"] for program in group]))
-            outcome = None
-            while outcome is None:
-                outcome = builds[index].wait(PROGRESS_INTERVAL)
+            outcome = builds[index].finished()
             progress.running()
             channel.send({"result": self.run(program["id"], builds[index].module, outcome)})
 
@@ -901,9 +909,7 @@ class Adapter(object):
         compiler (the runner is not). Syntax: what the compiler accepts."""
         source = self.backend.untyped(runner_source + "\n\ndef _compiled_annotated(x: int):\n    pass\n")
         (build,) = self.builder.start([source], salt="capabilities")
-        outcome = None
-        while outcome is None:
-            outcome = build.wait(PROGRESS_INTERVAL)
+        outcome = build.finished()
         if isinstance(outcome, Rejected):
             raise SystemExit("compiled.py: the capability probes do not compile: %s" % outcome.message)
         probes = self.loader.load(outcome, build.module)
@@ -932,12 +938,7 @@ def prebuild(builder, folder):
     started = time.monotonic()
     size = builder.backend.group_size
     builds = [build for start in range(0, len(sources), size) for build in builder.start(sources[start : start + size])]
-    outcomes = []
-    for build in builds:
-        outcome = None
-        while outcome is None:
-            outcome = build.wait(PROGRESS_INTERVAL)
-        outcomes.append(outcome)
+    outcomes = [build.finished() for build in builds]
     refused = sum(isinstance(outcome, Rejected) for outcome in outcomes)
     print("compiled.py: %d programs of %s in the cache (%d refused by %s), %.1f s"
           % (len(outcomes), folder, refused, builder.backend.label, time.monotonic() - started))
