@@ -1914,3 +1914,31 @@ def test_brython_is_diagnosed_with_a_free_read_after_a_comprehension_binds_the_n
     observed = run(node_target("brython"), FREE_READ_AFTER_AN_INLINE_COMPREHENSION.lstrip())
     found = diagnoses(parse(FREE_READ_AFTER_AN_INLINE_COMPREHENSION), (3, 14), observed, "language")
     assert ("comprehension-runs-inline-restoring-targets-bound-before", "unbound-read-as-undefined") in found, found
+
+
+# comprehension-runs-inline-restoring-targets-bound-before: h and j bind x only as a comprehension's target, so x
+# is a global in h, k and j (Python reads 'g' everywhere); Brython binds it in their namespaces, where k's read
+# finds it once the comprehension has run (h's own code does not read x, so k looks through h's namespace), and so
+# does j's read in the copy of the if body after it
+COMPREHENSION_TARGET_IN_THE_NAMESPACE = """
+x = 'g'
+def h():
+    def k():
+        return x
+    a = k()
+    y = [x for x in (2,)]
+    return (a, k())
+def j():
+    y = [x for x in (3,)]
+    if y:
+        return x
+probe_call('r', h)
+probe_call('s', j)
+"""
+
+
+def test_brython_is_diagnosed_with_a_comprehension_target_read_from_the_functions_namespace() -> None:
+    observed = run(node_target("brython"), COMPREHENSION_TARGET_IN_THE_NAMESPACE.lstrip())
+    assert observed.observations == {"r": {"value": {"tuple": ["g", 2]}}, "s": {"value": 3}}, observed
+    found = diagnoses(parse(COMPREHENSION_TARGET_IN_THE_NAMESPACE), (3, 14), observed, "language")
+    assert found == [("comprehension-runs-inline-restoring-targets-bound-before",)], found

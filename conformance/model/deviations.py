@@ -1384,7 +1384,15 @@ DEVIATIONS: dict[str, Deviation] = {
             " block had bound before it in the order of the text (in the same or an enclosing part of the block:"
             " the function's body, parameters included, or the if, for, while or try statement it is in) gets back"
             " the value it had when the comprehension started (unbound again if it was unbound), while the others"
-            " keep the last item bound (generator expressions keep a scope of their own)",
+            " keep the last item bound (generator expressions keep a scope of their own); in a function or class"
+            " body, a target that the block binds nowhere else is bound only in the block's namespace (locals(), a"
+            " class attribute): the block's own reads of the name at the comprehension's level find what Python"
+            " finds (the global, an enclosing function's variable; the namespace only where that is missing), its"
+            " reads in an if, for, while or try body after the comprehension (in the order of the text) read the"
+            " namespace (undefined when the comprehension bound nothing), and a read of the name as a global or an"
+            " enclosing variable from a later comprehension in the function, or from a function nested in it,"
+            " finds the namespace's value once the comprehension has run, unless the function's own code reads the"
+            " name too (class bodies are passed by)",
             'Language Reference 6.2.4 "Displays for lists, sets and dictionaries": "the comprehension is executed'
             " in a separate implicitly nested scope. This ensures that names assigned to in the target list don't"
             ' leak into the enclosing scope"; only "the iterable expression in the leftmost for clause is'
@@ -1392,7 +1400,9 @@ DEVIATIONS: dict[str, Deviation] = {
             "the translator compiles the comprehension's loops inline in the code of the enclosing block, binding"
             " its targets in that block's namespace; before the loops it saves each target the block's scopes"
             " already bind at that point of the text, and assigns the saved values back after the loops (not in a"
-            " `finally`), while a target bound nowhere before stays in the namespace",
+            " `finally`), while a target bound nowhere before stays in the namespace; a name that the symbol table"
+            " resolves as a global or free variable of a nested scope (a comprehension is one) is looked up at run"
+            " time in the namespaces of the enclosing functions before the globals, where such a target is found",
             "give iteration variables names the enclosing block does not use, and do not make closures over them"
             " (or build the values with a generator expression: list(x for x in ...))",
             links=(

@@ -59,6 +59,7 @@ from conformance.model.translation import (
     DEL_GLOBAL_ERRORS,
     class_body_reads,
     global_deletions,
+    namespace_target_reads,
     nonlocals_bound_later,
     plain_global_reads,
     plain_local_deletions,
@@ -487,6 +488,11 @@ class Frame:
     # enclosing variable its reads of a later target read
     hidden_values: dict[str, Any] = field(default_factory=dict)
     target_reads: dict[str, Any] = field(default_factory=dict)
+    # deviation comprehension-runs-inline-restoring-targets-bound-before: the function's namespace targets
+    # (Block.namespace_targets) bound in its namespace, and those of the comprehensions running in it now
+    namespace_values: dict[str, Any] = field(default_factory=dict)
+    inline_active: frozenset[str] = frozenset()
+    in_inline_comprehension: bool = False
     target_cells: dict[str, Cell] = field(default_factory=dict)
     # deviation nested-function-creation-copies-enclosing-variables: the frame this function's function was made
     # in (a class body's: the frame its class statement runs in), and Skulpt's `$cell` object of the frame (see
@@ -656,6 +662,8 @@ class Evaluator:
     def __init__(self, analysis: Analysis, rules: Rules, names: dict[int, str] | None = None,
                  switches: Switches | None = None) -> None:  # fmt: skip
         self.analysis = analysis
+        # (deviation comprehension-runs-inline-restoring-targets-bound-before) some block has namespace targets
+        self.namespace_targets = any(block.namespace_targets for block in analysis.module.walk())
         # conformance/model/deviations.py: the rules this prediction departs from, asked where each applies
         self.deviates = (switches or Switches()).deviates
         self.names = names or {}  # the __name__ of definitions whose names are mangled
@@ -685,8 +693,10 @@ class Evaluator:
         self.plain_reads: frozenset[int] | None = None  # (the same) see plain_global_reads, made when first needed
         # (deviation nonlocal-bound-later-in-the-text-binds-the-global) see nonlocals_bound_later
         self.bound_later: frozenset[tuple[int, str]] | None = None
-        # (deviation comprehension-runs-inline-restoring-targets-bound-before) see saved_comprehension_targets
+        # (deviation comprehension-runs-inline-restoring-targets-bound-before) see saved_comprehension_targets and
+        # translation.namespace_target_reads
         self.saved_targets: dict[int, frozenset[str]] | None = None
+        self.namespace_reads: dict[int, int] | None = None
         # (deviation class-body-resolves-its-names-in-the-order-of-the-text) see translation.class_body_reads
         self.class_reads: dict[int, str] | None = None
         # (deviation del-of-a-global-at-the-end-of-a-block-fails) see translation.global_deletions, made when needed
@@ -740,7 +750,24 @@ class Evaluator:
         return self.unbound(FREE, name)
 
     def load(self, frame: Frame, name: str) -> Any:
+        if name in frame.inline_active:
+            found = self.namespace_target(frame, name)
+            if found is not EMPTY:
+                return found
+            if name not in frame.block.scope:
+                raise Unspecified("a comprehension's read of its target before the comprehension binds it")
         kind = frame.block.scope[name]
+        if self.namespace_targets and kind in (FREE, GLOBAL_IMPLICIT):
+            if name in frame.block.namespace_targets and self.namespace_read_of(name) == id(frame.block.node):
+                found = self.namespace_target(frame, name)
+                if found is not EMPTY:
+                    return found
+                if not self.deviates("unbound-read-as-undefined"):  # (a read with the check)
+                    raise raise_("NameError", self.messages.undefined(name))
+                return JS_UNDEFINED
+            found = self.enclosing_namespace_target(frame, name)
+            if found is not EMPTY:
+                return found
         if kind is LOCAL and name in frame.cells:
             kind = CELL  # (deviation comprehension-cell-replaces-free-variable: the function's slot, a cell)
         if kind is UNRESOLVED:
@@ -783,7 +810,12 @@ class Evaluator:
             if name in self.displaced:
                 return self.displaced[name]
             kind = GLOBAL_EXPLICIT  # then the globals and builtins, not the block's own namespace
-        if frame.namespace is not None and (kind is FREE or kind is GLOBAL_IMPLICIT) and name in frame.namespace:
+        if (
+            frame.namespace is not None
+            and (kind is FREE or kind is GLOBAL_IMPLICIT)
+            and name in frame.namespace
+            and name not in frame.block.namespace_targets  # (read as a global by Brython: see namespace_target)
+        ):
             return frame.namespace[name]  # §4.2.4: an annotation scope in a class sees the class's names first
         if kind is FREE and frame.block.kind == "class" and self.deviates("class-body-reads-free-variable-as-global"):
             return frame.globals.get(name, UNDEFINED)  # (the module's namespace object itself: no builtins)
@@ -938,6 +970,8 @@ class Evaluator:
             return frame.globals[name]
         if name in BUILTIN_FUNCTIONS:
             return BuiltinValue(name)
+        if name in frame.namespace_values:  # (deviation comprehension-runs-inline-restoring-targets-bound-before)
+            return frame.namespace_values[name]  # (Brython's last resort: the function's own namespace)
         if self.read_as_undefined(frame, name):
             return JS_UNDEFINED
         raise raise_("NameError", self.messages.undefined(name))
@@ -996,6 +1030,9 @@ class Evaluator:
     def store(self, frame: Frame, name: str, value: Any) -> None:
         if name == frame.crashes_on_store:
             raise Crashes("SIGSEGV", "a class body's comprehension binds %r, a cell of it and free in the class" % name)
+        if name in frame.inline_active:
+            self.bind_namespace_target(frame, name, value)
+            return
         kind = frame.block.scope[name]
         if kind is LOCAL and name in frame.cells:
             kind = CELL  # (deviation comprehension-cell-replaces-free-variable: the function's slot, a cell)
@@ -1494,6 +1531,56 @@ class Evaluator:
         if block.kind not in ("function", "class") or (name not in block.globals and name not in block.nonlocals):
             return False
         return self.deviates("except-as-of-a-declared-name-binds-the-block-namespace")
+
+    @staticmethod
+    def namespace_target(frame: Frame, name: str) -> Any:
+        """(Deviation comprehension-runs-inline-restoring-targets-bound-before) the value of a namespace target
+        (Block.namespace_targets) in its block's namespace (EMPTY: none). Brython compiles the block's own reads
+        of the name outside the comprehension as Python resolves them (a global, an enclosing variable), never
+        from the namespace; the comprehension's reads of its targets, from it."""
+        if frame.namespace is not None:
+            return frame.namespace.get(name, EMPTY)
+        return frame.namespace_values.get(name, EMPTY)
+
+    @staticmethod
+    def bind_namespace_target(frame: Frame, name: str, value: Any) -> None:
+        """(The same) a comprehension's target bound in its block's namespace (a class's: an attribute)."""
+        if frame.namespace is not None:
+            frame.namespace[name] = value
+        else:
+            frame.namespace_values[name] = value
+
+    def namespace_read_of(self, name: str) -> int | None:
+        """(The same) the function (id() of its node) whose namespace Brython compiled this read of `name` to read
+        without a check (translation.namespace_target_reads), if it did."""
+        if self.reading is None or self.reading.id != name:
+            return None
+        if self.namespace_reads is None:
+            self.namespace_reads = namespace_target_reads(self.analysis)
+        return self.namespace_reads.get(id(self.reading))
+
+    def enclosing_namespace_target(self, frame: Frame, name: str) -> Any:
+        """(The same) a function's read of a name that Python resolves as a global or an enclosing function's
+        variable: Brython looks it up in the namespaces of the enclosing functions first, innermost first, up
+        to the one whose variable it is or whose own code (outside its comprehensions) reads it, and finds a
+        namespace target bound there (class bodies are passed by; EMPTY: found none). A comprehension is such a
+        scope too (in Python's symbol table), so its reads start at the function it runs in."""
+        around = frame if frame.in_inline_comprehension else frame.made_in
+        while around is not None and around.block.kind != "module":
+            if around.block.kind in ("function", "lambda"):
+                if name in around.block.direct_uses:
+                    break  # (the function's own code reads it: the symbol table places it, and so does Brython)
+                if name in around.block.namespace_targets:
+                    if name in around.namespace_values:
+                        return around.namespace_values[name]
+                    if self.namespace_read_of(name) == id(around.block.node):
+                        if not self.deviates("unbound-read-as-undefined"):  # (a read with the check)
+                            raise raise_("NameError", self.messages.undefined(name))
+                        return JS_UNDEFINED  # (resolved in the order of the text to that namespace, unchecked)
+                if around.block.scope.get(name) in (LOCAL, CELL):
+                    break
+            around = around.outer if around.block.kind == "comprehension" else around.made_in
+        return EMPTY
 
     @staticmethod
     def bind_in_block_namespace(frame: Frame, name: str, value: Any) -> None:
@@ -2413,10 +2500,11 @@ class Evaluator:
         )
         # the cells: its own, and every free variable, also one it only passes on to a nested scope
         values.update((name, cell.value) for name, cell in frame.cells.items() if cell.value is not EMPTY)
+        values.update(frame.namespace_values)  # (deviation comprehension-runs-inline-restoring-targets-bound-before)
         if isinstance(node, ir.Comprehension) and inlined(block):
             for name in sorted(block.iteration_vars - block.cellvars):
                 self.free_variable_in_comprehension_locals(frame, name, values)
-        free = [name for name in values if block.scope.get(name) is FREE]
+        free = [name for name in values if block.scope.get(name) is FREE or name in block.freevars]
         if block.kind in ("function", "lambda") and free and self.deviates("locals-omits-free-variables"):
             for name in free:  # (the function's namespace object holds only what the function binds)
                 del values[name]
@@ -2622,6 +2710,13 @@ class Evaluator:
 
     def comprehension(self, frame: Frame, node: ir.Comprehension) -> Any:
         """§6.2.4: the first iterable in the enclosing scope, at once; the rest in the comprehension's."""
+        active = frame.inline_active, frame.in_inline_comprehension  # (deviation comprehension-runs-inline-...)
+        try:
+            return self.run_comprehension(frame, node)
+        finally:
+            frame.inline_active, frame.in_inline_comprehension = active
+
+    def run_comprehension(self, frame: Frame, node: ir.Comprehension) -> Any:
         block = self.analysis.blocks.get(id(node))
         # (deviation nested-function-creation-copies-enclosing-variables: Skulpt makes a generator expression's
         # generator, copying, before it evaluates the first iterable)
@@ -2633,6 +2728,10 @@ class Evaluator:
         if block is None:  # (deviation comprehension-runs-in-the-enclosing-block: no block of its own)
             inner = frame
             restored = self.targets_to_restore(frame, node)
+            if frame.block.namespace_targets:  # (its targets that the block binds nowhere else: in its namespace)
+                targets = {name for clause in node.clauses for name in ir.target_names(clause.target)}
+                frame.inline_active |= frame.block.namespace_targets & targets
+                frame.in_inline_comprehension = True
         else:
             closure = self.closure_for(frame, block)
             inner = self.new_frame(
@@ -2716,7 +2815,9 @@ class Evaluator:
         values: dict[str, Any] = {}
         for name in sorted(self.saved_targets.get(id(node), frozenset())):
             kind = frame.block.scope.get(name)
-            if kind is LOCAL and name not in frame.cells:
+            if name in frame.block.namespace_targets:
+                values[name] = self.namespace_target(frame, name)
+            elif kind is LOCAL and name not in frame.cells:
                 values[name] = frame.fast.get(name, EMPTY)
             elif kind in (LOCAL, CELL):
                 values[name] = frame.cells[name].value
@@ -2732,7 +2833,12 @@ class Evaluator:
         """(Deviation comprehension-runs-inline-restoring-targets-bound-before) puts the saved targets back: an
         unbound one (JavaScript's undefined saved) is unbound again."""
         for name, value in values.items():
-            if value is EMPTY:
+            if name in frame.block.namespace_targets:
+                if value is EMPTY:
+                    (frame.namespace if frame.namespace is not None else frame.namespace_values).pop(name, None)
+                else:
+                    self.bind_namespace_target(frame, name, value)
+            elif value is EMPTY:
                 self.unbind(frame, CELL if name in frame.cells else frame.block.scope[name], name)
             else:
                 self.store(frame, name, value)

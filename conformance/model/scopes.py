@@ -131,6 +131,12 @@ class Block:
         # for deviation class-comprehension-cell-hides-enclosing-variable: a class body's names that CPython's
         # symbol table makes cells of the class through the comprehensions inlined in it (_find_class_cells)
         self.class_cells: set[str] = set()
+        # for deviation comprehension-runs-inline-restoring-targets-bound-before: the names of a function's or class
+        # body's list, set and dict comprehension targets (inline_comprehension), and those of them the block does
+        # not bind otherwise: Brython binds them in the block's namespace only (namespace_targets, _resolve)
+        self.inline_targets: set[str] = set()
+        self.namespace_targets: set[str] = set()
+        self.direct_uses: set[str] = set()  # the names its own code reads outside those comprehensions
 
     def __repr__(self) -> str:
         return "<Block %s %r>" % (self.kind, self.name)
@@ -186,6 +192,10 @@ def analyze(
     builder = _Builder(deferred_annotations, switches, unmangled or {})
     top = builder.register(Block("module", module, None, name="<module>"))
     builder.statements(top, module.body)
+    for block in builder.order:
+        declared = block.inline_targets & (block.globals | block.nonlocals)
+        block.namespace_targets = block.inline_targets - block.bound - declared
+        block.bound |= declared
     for block in builder.order:  # parents first
         _resolve(block, switches)
     _compiler_crashes(module, builder, switches)
@@ -245,6 +255,7 @@ class _Builder:
         self.deleted: list[tuple[Block, str]] = []  # each `del name` (a plain name, not in a tuple), and its block
         self.with_targets = False  # a `with ... as T` whose T is not a plain name
         self.unanalysed_kinds: set[str] = set()  # the deviations of the expressions below met
+        self.inlining: set[Block] = set()  # the blocks whose inline comprehension (inline_comprehension) is analysed
         # In the second pass (skip_unanalysed), the expressions some implementations' symbol table never
         # visits are recorded, not visited, with their block; and the names every visited expression and
         # statement mentions that the blocks' sets leave out (builtins, the probes) are kept in `mentions`.
@@ -374,6 +385,16 @@ class _Builder:
             self.expr(block, node.value)
         else:
             raise TypeError("not an assignment target: %r" % (node,))
+
+    def target_operands(self, block: Block, node: ir.Expr) -> None:
+        """What a target reads: the operands of its attributes and subscripts."""
+        if isinstance(node, (ir.TupleExpr, ir.ListExpr)):
+            for elt in node.elts:
+                self.target_operands(block, elt)
+        elif isinstance(node, ir.Starred):
+            self.target_operands(block, node.value)
+        elif isinstance(node, (ir.Attribute, ir.Subscript)):
+            self.expr(block, node.value)
 
     def assign(self, block: Block, node: ir.Assign) -> None:
         self.expr(block, node.value)
@@ -548,6 +569,8 @@ class _Builder:
 
     def name(self, block: Block, node: ir.Name, in_iterable: bool) -> None:
         block.used.add(node.id)
+        if block not in self.inlining:
+            block.direct_uses.add(node.id)
         if node.id == "super" and block.function_like:
             block.used.add(CLASS_CELL)
 
@@ -616,14 +639,31 @@ class _Builder:
 
     def inline_comprehension(self, block: Block, node: ir.Comprehension, in_iterable: bool) -> None:
         """Deviation: a list, set or dict comprehension as Python 2's list comprehension, with no block
-        of its own: its targets are bound, and all its expressions read, in the enclosing block."""
+        of its own: its targets are bound, and all its expressions read, in the enclosing block. (Deviation
+        comprehension-runs-inline-restoring-targets-bound-before, in a function or class body: a target that the
+        block binds nowhere else is only put in its namespace, and the comprehension's own reads of it are not
+        the block's uses of the name: see analyze.)"""
+        restoring = "comprehension-runs-inline-restoring-targets-bound-before"
+        in_namespace = block.kind != "module" and self.deviates(restoring)
+        used = set(block.used)
+        targets: set[str] = set()
+        inlining = block in self.inlining
+        self.inlining.add(block)
         for index, clause in enumerate(node.clauses):
             if index:
                 self.expr(block, clause.iter, in_iterable=True)
-            self.target(block, clause.target)
+            if in_namespace:
+                targets.update(ir.target_names(clause.target))
+                self.target_operands(block, clause.target)
+            else:
+                self.target(block, clause.target)
             for test in clause.ifs:
                 self.expr(block, test, in_iterable)
         self.comprehension_element(block, node, in_iterable)
+        if not inlining:
+            self.inlining.discard(block)
+        block.inline_targets |= targets
+        block.used = used | (block.used - targets)
 
     def comprehension_element(self, block: Block, node: ir.Comprehension, in_iterable: bool) -> None:
         """The key and the element, in the block the comprehension's clauses run in."""

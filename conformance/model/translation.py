@@ -729,6 +729,54 @@ class _LocalReads(_Unplaced):
         return False
 
 
+def namespace_target_reads(analysis: Analysis) -> dict[int, int]:
+    """(Deviation comprehension-runs-inline-restoring-targets-bound-before) the reads (ir.Name nodes, by id) of a
+    namespace target (Block.namespace_targets: a comprehension's target that its function binds nowhere else)
+    that Brython compiles as a plain read of that function's namespace, each with the function (its node, by id):
+    a read of the function's own in the copy of an if, for, while or try body, after, in the order of the text, a
+    comprehension binding the name in a scope around that copy (the function's own, or the copy of a body the
+    read's copy is in; a read in the same scope as the comprehension is compiled as the symbol table resolves
+    the name); a read in a nested function whose search of the scopes around, outwards, stops at such a binding
+    (as found_around)."""
+    walker = _NamespaceTargetReads.walked(analysis)
+    return walker.reads
+
+
+class _NamespaceTargetReads(_LocalReads):
+    def __init__(self, analysis: Analysis) -> None:
+        super().__init__(analysis)
+        self.reads: dict[int, int] = {}
+
+    def expression(self, node: Any, stack: list[_Entry]) -> None:
+        if isinstance(node, ir.Name):
+            chain = self.chain(stack)
+            block = self.analysis.blocks.get(id(chain[0].node))
+            if block is not None and node.id in block.namespace_targets:
+                if any(node.id in entry.bound for entry in chain[:-1]):
+                    self.reads[id(node)] = id(chain[0].node)
+            elif block is not None and block.scope.get(node.id) in (FREE, GLOBAL_IMPLICIT):
+                function = self.stopping_function(node, stack)
+                if function is not None:
+                    self.reads[id(node)] = function
+        super().expression(node, stack)
+
+    def stopping_function(self, node: ir.Name, stack: list[_Entry]) -> int | None:
+        """The function (by id of its node) at whose binding of a namespace target the search of a nested
+        block's read stops, if it stops at one."""
+        around = stack[: len(stack) - len(self.chain(stack))]
+        for index in reversed(range(len(around))):
+            entry = around[index]
+            if entry.node is not None and node.id in entry.declared_global(self.analysis):
+                return None
+            if node.id in entry.bound and not isinstance(entry.node, ir.ClassDef) and not entry.in_class:
+                owner = self.chain(around[: index + 1])[0].node
+                block = self.analysis.blocks.get(id(owner))
+                return id(owner) if block is not None and node.id in block.namespace_targets else None
+            if entry.node is not None and entry.binds(self.analysis, node.id):
+                return None
+        return None
+
+
 def plain_local_deletions(analysis: Analysis) -> frozenset[int]:
     """(Deviation del-of-a-local-seen-bound-raises-name-error) the targets of `del` (ir.Name nodes, by id) that
     are a function's own variable Brython has seen bound, in the order of the text, in the same scope of its
