@@ -1942,3 +1942,25 @@ def test_brython_is_diagnosed_with_a_comprehension_target_read_from_the_function
     assert observed.observations == {"r": {"value": {"tuple": ["g", 2]}}, "s": {"value": 3}}, observed
     found = diagnoses(parse(COMPREHENSION_TARGET_IN_THE_NAMESPACE), (3, 14), observed, "language")
     assert found == [("comprehension-runs-inline-restoring-targets-bound-before",)], found
+
+
+# nonlocal-bound-later-in-the-text-binds-the-global, after a del: translating `del a` makes Brython forget that f
+# binds a, so g's later `a = 2` binds g's own namespace (the module has no a), and f's a stays deleted
+NONLOCAL_BOUND_AFTER_ITS_DEL = """
+def f():
+    a = 1
+    def g():
+        nonlocal a
+        del a
+        a = 2
+    g()
+    return (lambda: a)()
+probe_call('r', f)
+"""
+
+
+def test_brython_is_diagnosed_with_a_nonlocal_binding_after_its_del() -> None:
+    observed = run(node_target("brython"), NONLOCAL_BOUND_AFTER_ITS_DEL.lstrip())
+    assert observed.observations["r"]["raises"]["type"] == "NameError", observed
+    found = diagnoses(parse(NONLOCAL_BOUND_AFTER_ITS_DEL), (3, 14), observed, "language")
+    assert found == [("nonlocal-bound-later-in-the-text-binds-the-global",)], found

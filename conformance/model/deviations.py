@@ -922,7 +922,8 @@ DEVIATIONS: dict[str, Deviation] = {
             "nonlocal-read-in-a-block-of-a-try-fails-to-compile",
             'a program is rejected when compiled, with JavascriptError "Cannot read properties of undefined'
             " (reading 'Symbol(ID)')\", where a function reads a name it declares nonlocal (a load, `x op= v`,"
-            " `del x`; in its list, set and dict comprehensions too) in the body of an if, for, while or try"
+            " `del x`, a list, set or dict comprehension's target, which the translator looks up to save it; in"
+            " its list, set and dict comprehensions too) in the body of an if, for, while or try"
             " statement that is itself in a try statement of the function, or anywhere in the function when its"
             " def is in a try statement of an enclosing function below the one that binds the name",
             'Language Reference 7.13 "The nonlocal statement": the names "refer to previously bound variables in'
@@ -1569,16 +1570,20 @@ DEVIATIONS: dict[str, Deviation] = {
         Deviation(
             "nonlocal-bound-later-in-the-text-binds-the-global",
             "in a function that declares x nonlocal, where the enclosing function binds x only after the nested"
-            " function's def in the order of the text (later in its body, even in code that never runs), an"
-            " assignment to x (`x = v`, `(x := v)`) binds the global x when the module binds x (else the nested"
-            " function's own namespace), not the enclosing function's variable, which reads of x still use",
+            " function's def in the order of the text (later in its body, even in code that never runs), or where"
+            " a `del x` comes before the binding in the order of the text (in that function, or in another one"
+            " declaring x nonlocal met before it) with no binding of x by the enclosing function in between, an"
+            " assignment to x (`x = v`, `(x := v)`; after such a `del`, a def or class statement too) binds the"
+            " global x when the module binds x (else the nested function's own namespace), not the enclosing"
+            " function's variable, which reads of x still use",
             'Language Reference 7.13 "The nonlocal statement": "The nonlocal statement causes the listed'
             ' identifiers to refer to previously bound variables in the nearest enclosing function scope";'
             " 4.2.2: a name bound anywhere in a function block is local to it, wherever the binding is in the"
             " text",
             "the translator resolves each binding when it meets it, in the order of the text: for a nonlocal name"
             " it looks for a binding made so far in the functions around (get_binding_scope), and finding none it"
-            " compiles the binding as one of the module's namespace, or of the function's own",
+            " compiles the binding as one of the module's namespace, or of the function's own; translating `del x`"
+            " removes x from the bindings it has recorded for the function that binds it",
             "bind the enclosing function's variable before the nested def (`x = None` at the top of the function)",
             links=("https://github.com/brython-dev/brython/issues/2824",),
             seen=("brython",),

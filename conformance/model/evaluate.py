@@ -60,6 +60,7 @@ from conformance.model.translation import (
     class_body_reads,
     global_deletions,
     namespace_target_reads,
+    nonlocal_bindings_unbound_around,
     nonlocals_bound_later,
     plain_global_reads,
     plain_local_deletions,
@@ -693,6 +694,8 @@ class Evaluator:
         self.plain_reads: frozenset[int] | None = None  # (the same) see plain_global_reads, made when first needed
         # (deviation nonlocal-bound-later-in-the-text-binds-the-global) see nonlocals_bound_later
         self.bound_later: frozenset[tuple[int, str]] | None = None
+        self.unbound_bindings: frozenset[int] | None = None  # (the same) see nonlocal_bindings_unbound_around
+        self.binding: ir.Name | ir.FunctionDef | ir.ClassDef | None = None  # the binding store() makes, if known
         # (deviation comprehension-runs-inline-restoring-targets-bound-before) see saved_comprehension_targets and
         # translation.namespace_target_reads
         self.saved_targets: dict[int, frozenset[str]] | None = None
@@ -1015,16 +1018,30 @@ class Evaluator:
                 targets = (name for clause in inner.node.clauses for name in _target_names(clause.target))
                 self.global_bindings.update(around.globals.intersection(targets))
 
+    def store_binding(self, frame: Frame, node: ir.Name | ir.FunctionDef | ir.ClassDef, name: str, value: Any) -> None:
+        """store(), for the binding `node` makes (see nonlocal_binds_the_global)."""
+        self.binding = node
+        try:
+            self.store(frame, name, value)
+        finally:
+            self.binding = None
+
     def nonlocal_binds_the_global(self, frame: Frame, name: str) -> bool:
         """Deviation nonlocal-bound-later-in-the-text-binds-the-global: a binding of a name that the function
-        declares nonlocal, where no function around binds it before the def in the order of the text."""
+        declares nonlocal, where no function around binds it before the def in the order of the text, or where
+        a `del` of it made the translator forget it (translation.nonlocal_bindings_unbound_around)."""
         declaring = declaring_block(frame.block)
         if name not in declaring.nonlocals:
             return False
         if self.bound_later is None:
             self.bound_later = nonlocals_bound_later(self.analysis)
         if (id(declaring.node), name) not in self.bound_later:
-            return False
+            if self.binding is None:
+                return False
+            if self.unbound_bindings is None:
+                self.unbound_bindings = nonlocal_bindings_unbound_around(self.analysis)
+            if id(self.binding) not in self.unbound_bindings:
+                return False
         return self.deviates("nonlocal-bound-later-in-the-text-binds-the-global")
 
     def store(self, frame: Frame, name: str, value: Any) -> None:
@@ -1197,7 +1214,7 @@ class Evaluator:
 
     def assign(self, frame: Frame, target: ir.Expr, value: Any) -> None:
         if isinstance(target, ir.Name):
-            self.store(frame, target.id, value)
+            self.store_binding(frame, target, target.id, value)
         elif isinstance(target, (ir.TupleExpr, ir.ListExpr)):
             elts = target.elts
             if (
@@ -1814,7 +1831,7 @@ class Evaluator:
             if decorator is UNDEFINED:  # (deviation empty-cell-read-gives-undefined: refused as not callable)
                 raise raise_("TypeError")
             function = self.call(decorator, [function])
-        self.store(frame, node.name, function)
+        self.store_binding(frame, node, node.name, function)
 
     def late_decorators(self, frame: Frame, nodes: tuple[ir.Expr, ...], values: list[Any]) -> list[Any]:
         """Deviation nested-function-creation-copies-enclosing-variables: Skulpt compiles a decorator that is the
@@ -1911,7 +1928,7 @@ class Evaluator:
             if decorator is UNDEFINED:  # (as for a function's decorator)
                 raise raise_("TypeError")
             value = self.call(decorator, [value])
-        self.store(frame, node.name, value)
+        self.store_binding(frame, node, node.name, value)
 
     def class_body_annotations(self, body: Frame, node: ir.ClassDef) -> Annotations:
         """Where a class body's annotations go: a dict it fills (before 3.14), or the list of those

@@ -27,10 +27,7 @@ JAVASCRIPT_ERROR = {"type": "JavascriptError", "module": "builtins",
 
 def translation_failure(module: ir.Module, analysis: Analysis, switches: Switches) -> dict[str, Any] | None:
     """The result of a program whose translation fails under a deviation of `switches`, else None."""
-    fails, unfollowed = _nonlocal_read_under_a_try(analysis)
-    if (fails or unfollowed) and switches.deviates("nonlocal-read-in-a-block-of-a-try-fails-to-compile"):
-        if not fails:
-            raise Unspecified("a comprehension binding a nonlocal name of its function, within a try statement")
+    if _nonlocal_read_under_a_try(analysis) and switches.deviates("nonlocal-read-in-a-block-of-a-try-fails-to-compile"):
         message = "Cannot read properties of undefined (reading 'Symbol(ID)')"
         return {"compile_error": dict(JAVASCRIPT_ERROR, message=message)}
     fails, unfollowed = _unplaced_reference(analysis)
@@ -85,23 +82,21 @@ _COPY = "copy"
 _TRY = "try"
 
 
-def _nonlocal_read_under_a_try(analysis: Analysis) -> tuple[bool, bool]:
-    """Deviation nonlocal-read-in-a-block-of-a-try-fails-to-compile: whether such a read is in the program,
-    and whether the program has what the walk does not follow (a comprehension binding a nonlocal name)."""
+def _nonlocal_read_under_a_try(analysis: Analysis) -> bool:
+    """Deviation nonlocal-read-in-a-block-of-a-try-fails-to-compile: whether such a read is in the program."""
     if not any(block.nonlocals for block in analysis.blocks.values()):
-        return False, False  # (no name is declared nonlocal: no such read)
+        return False  # (no name is declared nonlocal: no such read)
     walker = _NonlocalReads(analysis)
     module = analysis.module.node
     assert isinstance(module, ir.Module)
     walker.statements(module.body, [(_FUNCTION, module)])
-    return walker.fails, walker.unfollowed
+    return walker.fails
 
 
 class _NonlocalReads:
     def __init__(self, analysis: Analysis) -> None:
         self.analysis = analysis
         self.fails = False
-        self.unfollowed = False
 
     def read(self, name: str, stack: list[tuple[str, Any]]) -> None:
         function = next(node for kind, node in reversed(stack) if kind == _FUNCTION)
@@ -134,11 +129,11 @@ class _NonlocalReads:
             self.expression(node.iter, stack)
             self.target(node.target, copy)
             self.statements(node.body, copy)
-            self.statements(node.orelse, copy)
+            self.statements(node.orelse, stack)  # (a loop's else clause: in the scope around, as the loop)
         elif isinstance(node, ir.While):
             self.expression(node.test, copy)
             self.statements(node.body, copy)
-            self.statements(node.orelse, copy)
+            self.statements(node.orelse, stack)
         elif isinstance(node, ir.Try):
             inside = [*stack, (_TRY, None)]
             self.statements(node.body, inside)
@@ -214,11 +209,12 @@ class _NonlocalReads:
                 self.expression(getattr(node, name), stack)
 
     def comprehension(self, node: ir.Comprehension, stack: list[tuple[str, Any]]) -> None:
-        function = next(node for kind, node in reversed(stack) if kind == _FUNCTION)
-        block = self.analysis.blocks.get(id(function))
-        targets = {part.id for clause in node.clauses for part in _nodes(clause.target) if isinstance(part, ir.Name)}
-        if block is not None and targets & block.nonlocals and any(kind == _TRY for kind, _ in stack):
-            self.unfollowed = True  # the translator looks these targets up too, in a way not followed here
+        if node.kind != "gen":
+            # the translator looks up each target, to save the value the block's variable has before the loops,
+            # as a read of the name (a generator expression's targets are its own)
+            for clause in node.clauses:
+                for name in ir.target_names(clause.target):
+                    self.read(name, stack)
         self.expression(node.clauses[0].iter, stack)
         # a list, set or dict comprehension is compiled inline, its reads are the function's (a generator
         # expression is a function of its own)
@@ -369,7 +365,9 @@ class _Unplaced:
             else:
                 self.expression(node.test, copy)
             self.statements(node.body, copy)
-            self.statements(node.orelse, copy)
+            # the else clause is translated after the loop's copy is left, in the scope around: it does not see
+            # the body's bindings, and its own bindings are seen after the loop
+            self.statements(node.orelse, stack)
         elif isinstance(node, ir.Try):
             inside = self.copy(stack)
             self.statements(node.body, inside)
@@ -421,6 +419,14 @@ class _Unplaced:
                     chain = self.chain(stack)
                     if isinstance(chain[0].node, ir.ClassDef) and target.id == chain[0].node.name:
                         continue  # (the class's own name: not resolved, so not forgotten either)
+                    block = self.analysis.blocks.get(id(chain[0].node))
+                    if block is not None and target.id in block.nonlocals:
+                        # (found in the function around whose symbol table binds it: forgotten in its own scope)
+                        for entry in reversed(stack[: len(stack) - len(chain)]):
+                            if entry.node is not None and entry.binds(self.analysis, target.id):
+                                entry.bound.discard(target.id)
+                                break
+                        continue
                     # (Brython's scope search for the name: it forgets it in the innermost copy that binds it)
                     for entry in reversed(chain):
                         if target.id in entry.bound:
@@ -670,14 +676,6 @@ class _LocalReads(_Unplaced):
             entry.bound.update(_parameters(entry.node.params))  # (bound as the function starts)
         super().statements(body, stack)
 
-    def statement(self, node: ir.Stmt, stack: list[_Entry]) -> None:
-        if isinstance(node, (ir.For, ir.While)) and node.orelse:
-            # the else clause of a loop is a copy of its own, which does not see the loop body's bindings
-            super().statement(dataclasses.replace(node, orelse=()), stack)
-            self.statements(node.orelse, self.copy(stack))
-        else:
-            super().statement(node, stack)
-
     def expression(self, node: Any, stack: list[_Entry]) -> None:
         if isinstance(node, ir.Lambda):
             self.expression(tuple(_defaults(node.params)), stack)
@@ -827,6 +825,38 @@ class _NonlocalsBoundLater(_LocalReads):
                 if not any(name in item.bound for item in around):
                     self.later.add((id(entry.node), name))
         super().statements(body, stack)
+
+
+def nonlocal_bindings_unbound_around(analysis: Analysis) -> frozenset[int]:
+    """(Deviation nonlocal-bound-later-in-the-text-binds-the-global) the bindings (ir.Name targets, and the def
+    and class statements, by id) of a name their function declares nonlocal that Brython meets, in the order of
+    the text, where no function around has it bound: one bound only later, or forgotten by a `del` of it (which
+    the translator makes forget the name in the scope of the function that binds it) and not bound again."""
+    walker = _NonlocalBindingsUnbound.walked(analysis)
+    return frozenset(walker.unbound)
+
+
+class _NonlocalBindingsUnbound(_LocalReads):
+    def __init__(self, analysis: Analysis) -> None:
+        super().__init__(analysis)
+        self.unbound: set[int] = set()
+
+    def unbound_around(self, name: str, stack: list[_Entry]) -> bool:
+        block = self.analysis.blocks.get(id(self.chain(stack)[0].node))
+        if block is None or name not in block.nonlocals:
+            return False
+        around = stack[1 : len(stack) - len(self.chain(stack))]  # (the functions around: not the module's scope)
+        return not any(name in entry.bound for entry in around if not isinstance(entry.node, ir.ClassDef))
+
+    def target(self, node: ir.Expr, stack: list[_Entry]) -> None:
+        if isinstance(node, ir.Name) and self.unbound_around(node.id, stack):
+            self.unbound.add(id(node))
+        super().target(node, stack)
+
+    def statement(self, node: ir.Stmt, stack: list[_Entry]) -> None:
+        if isinstance(node, (ir.FunctionDef, ir.ClassDef)) and self.unbound_around(node.name, stack):
+            self.unbound.add(id(node))
+        super().statement(node, stack)
 
 
 def saved_comprehension_targets(analysis: Analysis) -> dict[int, frozenset[str]]:
