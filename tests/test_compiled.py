@@ -24,7 +24,7 @@ from conformance.host.protocol import Program, ProgramResult
 from conformance.model.deviations import DEVIATIONS
 from generators.emit import emit
 from generators.features import BEHAVIOUR, SYNTAX
-from tests.support import ROOT
+from tests.support import ROOT, parse
 from tests.test_diagnose import shown
 
 ADAPTER = ROOT / "conformance" / "target" / "adapters" / "compiled.py"
@@ -315,6 +315,32 @@ def test_nuitka_is_diagnosed_with_the_deviations_seen_on_it(nuitka: Runner) -> N
     diagnosed = {name: diagnoses(shown(name), version, result, "language")
                  for name, result in zip(seen, results, strict=True)}  # fmt: skip
     assert seen and {name: (name,) in found for name, found in diagnosed.items()} == {name: True for name in seen}
+
+
+# Nuitka's optimiser fails on zero-argument super() in a generator expression in a method (KeyError in
+# TraceCollections.getVariableCurrentTrace): a crash of the compiler, not a refusal of the program, which the
+# deviations that make a program a SyntaxError when it is compiled (here generator-return-value-is-syntax-error,
+# for g) do not explain
+SUPER_IN_A_GENERATOR_EXPRESSION = """
+def g():
+    yield 1
+    return 2
+class A:
+    def m(self):
+        return 1
+class B(A):
+    def m(self):
+        return list(super().m() for _ in range(1))
+probe_call('r', lambda: B().m())
+"""
+
+
+def test_a_nuitka_crash_is_a_compiler_crash_that_no_deviation_explains(nuitka: Runner) -> None:
+    [crashed] = run(nuitka, SUPER_IN_A_GENERATOR_EXPRESSION.lstrip())
+    refused = crashed.compile_error
+    assert refused is not None and (refused["type"], refused["module"]) == ("CompilerCrash", "compiled"), refused
+    assert "KeyError" in refused["message"]
+    assert diagnoses(parse(SUPER_IN_A_GENERATOR_EXPRESSION), sys.version_info[:2], crashed, "language") == []
 
 
 def test_a_package_the_c_compiler_rejects_is_built_again_in_halves_under_nuitka(tmp_path: Path) -> None:

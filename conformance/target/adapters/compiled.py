@@ -25,7 +25,9 @@ most COMPILE_TIMEOUT seconds: the deadline bounds running a program, not compili
 
 A program the compiler rejects is answered as a compile outcome with the compiler's message: a
 `SyntaxError` for the Python compiler's rejection (as CPython's compile() would raise), a
-`CCompilerError` when the C compiler rejects what it generated (always a bug of the compiler).
+`CompilerCrash` when the compiler fails in its own code instead (its traceback, an internal error, no
+result in time: always a bug of the compiler, whatever the program), a `CCompilerError` when the C
+compiler rejects what it generated (a bug of the compiler too).
 
 The cache (--cache, by default .cache/compiled/ at the top of the repository, since the driver gives
 each target a fresh HOME) keeps each program's module, or its rejection, under the hash of its source
@@ -142,15 +144,18 @@ class CythonBackend(object):
         os.chdir(folder)  # relative names in the C, so that ccache sees the same C wherever it is built
         try:
             result = self._compile_single(path, self._options, module)
-        except Exception as error:  # Cython gives up (CompileError, InternalError, AbortError ...)
-            raise Rejected("SyntaxError", "Cython: %s: %s" % (type(error).__name__, error)) from None
+        except Exception as error:  # Cython gives up: a refusal (CompileError, AbortError) or a crash of its own
+            kind = "SyntaxError" if type(error).__name__ in ("CompileError", "AbortError") else "CompilerCrash"
+            raise Rejected(kind, "Cython: %s: %s" % (type(error).__name__, error)) from None
         finally:
             sys.stderr = saved
             os.chdir(previous)
         if result.num_errors or not result.c_file:
             errors = [line.replace(path + ":", "line ", 1) for line in complaints.getvalue().splitlines()
                       if line.startswith(path + ":")]
-            raise Rejected("SyntaxError", "Cython: " + ("\n".join(errors[:MESSAGE_LINES]) or tail_lines(complaints.getvalue())))
+            # (Cython reports an exception in one of its own passes as an error: "Compiler crash in ...")
+            kind = "CompilerCrash" if "Compiler crash" in complaints.getvalue() else "SyntaxError"
+            raise Rejected(kind, "Cython: " + ("\n".join(errors[:MESSAGE_LINES]) or tail_lines(complaints.getvalue())))
         return module + ".c"
 
     def translate_group(self, modules, folder):
@@ -267,10 +272,10 @@ class MypycBackend(object):
                 except SystemExit:  # mypy's or mypyc's errors, printed
                     blamed = self._blame(complaints.getvalue(), sources)
                 except Exception as error:  # mypyc itself failed
-                    blamed = {}
-                    complaints.write("%s: %s" % (type(error).__name__, error))
+                    raise Rejected("CompilerCrash", "mypyc: %s: %s" % (type(error).__name__, error)) from None
                 if not blamed:
-                    raise Rejected("SyntaxError", "mypyc: " + tail_lines(complaints.getvalue()))
+                    kind = "CompilerCrash" if "INTERNAL ERROR" in complaints.getvalue() else "SyntaxError"
+                    raise Rejected(kind, "mypyc: " + tail_lines(complaints.getvalue()))
                 for module, message in blamed.items():
                     rejected[module] = ("SyntaxError", message)
                     del sources[module]
@@ -411,7 +416,12 @@ class NuitkaBackend(object):
         text = re.sub(r'File "[^"]*<program>"', 'File "<program>"', text)  # (without the build folder)
         text = "\n".join(line for line in text.split("Nuitka is very syntax compatible")[0].splitlines()
                          if not line.startswith("Nuitka-Options:"))
-        kind = "CCompilerError" if "scons" in text.lower() else "SyntaxError"
+        if "scons" in text.lower():
+            kind = "CCompilerError"
+        elif "Traceback (most recent call last)" in text:  # (a traceback of Nuitka's own code)
+            kind = "CompilerCrash"
+        else:
+            kind = "SyntaxError"
         status = "no exit status" if returncode is None else "exit status %d" % returncode
         return kind, "Nuitka (%s): %s" % (status, tail_lines(text))
 
@@ -649,7 +659,7 @@ class Builder(object):
                     self.translator = None
                 for process in list(getattr(translator, "_processes", {}).values()):
                     process.kill()
-            return ("rejected", "SyntaxError", "%s: no result after %d s (the compiler loops)"
+            return ("rejected", "CompilerCrash", "%s: no result after %d s (the compiler loops)"
                     % (self.backend.label, self.backend.translate_timeout))
         except BrokenProcessPool:
             with self.lock:
@@ -657,7 +667,7 @@ class Builder(object):
                     self.translator = None
             if retry:
                 return self._translate(modules, folder, retry=False)
-            return ("rejected", "SyntaxError", "%s: the compiler crashed" % self.backend.label)
+            return ("rejected", "CompilerCrash", "%s: the compiler crashed" % self.backend.label)
 
     def _build(self, group):
         """Build a group of (key, module, source); {module: library path or Rejected}. A failure that no one
