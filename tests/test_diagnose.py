@@ -626,6 +626,22 @@ def f():
             pass
 probe_call('s', f)
 """,
+    "in-place-division-of-an-int-by-zero-gives-infinity-or-nan": """
+def f():
+    x = 0
+    x /= 0
+    return x
+probe_call('r', f)
+""",
+    "as-capture-of-a-self-matching-class-pattern-is-not-bound": """
+def f(s):
+    n = 0
+    match s:
+        case list(b) as n:
+            pass
+    return (b, n)
+probe_call('r', f, [1])
+""",
     "comprehension-runs-inline-restoring-targets-bound-before": """
 def f():
     a = 1

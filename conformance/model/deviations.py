@@ -1079,7 +1079,8 @@ DEVIATIONS: dict[str, Deviation] = {
             "in a function or class body that declares x global, a list, set or dict comprehension whose target"
             " is the name x (`[... for x in ...]`) binds the global x at each iteration, and gives it back its"
             " value when it ends if x is the last of the comprehension's targets in the order its names first"
-            " appear (from the first target on; the global otherwise keeps the last item); where x is the first"
+            " appear (from the first target on; the global otherwise keeps the last item; a global not bound"
+            " before is given back bound to JavaScript's undefined); where x is the first"
             " `for`'s target, reading x in the comprehension itself (its element, conditions and later"
             " iterables, even after a later `for` binds x) raises UnboundLocalError, the global keeping the item"
             " then iterated, unless the function's own namespace holds an x (an `except ... as x` of the function"
@@ -1376,6 +1377,33 @@ DEVIATIONS: dict[str, Deviation] = {
             " normally, and break after the statement",
             links=("https://github.com/skulpt/skulpt/pull/696",),  # (the change that brought $postfinally)
             seen=("skulpt",),
+        ),
+        Deviation(
+            "in-place-division-of-an-int-by-zero-gives-infinity-or-nan",
+            "`x /= 0`, where x holds an int (not a bool) and the right operand is the int 0, raises nothing: x"
+            " becomes float('inf') or float('-inf') (x positive or negative) or float('nan') (x zero), as"
+            " JavaScript's division gives, where `x / 0` raises ZeroDivisionError",
+            'Language Reference 6.7 "Binary arithmetic operations": "Division by zero raises the'
+            ' ZeroDivisionError exception"; 7.2.1 "Augmented assignment statements": an augmented assignment'
+            " performs the binary operation (int has no __itruediv__, so `x /= y` computes `x / y`)",
+            "the in-place true division of two ints reaches JavaScript's own division without the check for a"
+            " zero divisor that the binary operator makes",
+            "write `x = x / y`, or test the divisor first",
+            seen=("brython",),
+        ),
+        Deviation(
+            "as-capture-of-a-self-matching-class-pattern-is-not-bound",
+            "`case C(p) as n:`, where C is one of the builtins that match themselves (bool, bytearray, bytes, dict,"
+            " float, frozenset, int, list, set, str, tuple) and p its one positional subpattern, binds what p"
+            " captures but not n, which keeps the value it had (or stays unbound), when the pattern matches",
+            'Language Reference 8.6.4.6 "AS Patterns": "If the OR pattern succeeds, the subject is bound to the'
+            ' name on the right of the as keyword"; 8.6.4.9 "Class Patterns": for these builtins a single'
+            " positional subpattern matches the entire subject",
+            "the class pattern's code for the self-matching builtins returns the result of matching the"
+            " subpattern against the subject at once, skipping the binding of the pattern's alias that every other"
+            " path makes",
+            "bind the subject in the subpattern instead (`case list(n):`), or after the match (`n = subject`)",
+            seen=("brython",),
         ),
         Deviation(
             "comprehension-runs-inline-restoring-targets-bound-before",

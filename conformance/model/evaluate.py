@@ -22,6 +22,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import json
+import math
 import operator
 from collections.abc import Callable, Iterator, Sequence
 from collections.abc import Generator as Generator_
@@ -1710,6 +1711,17 @@ class Evaluator:
         if isinstance(pattern, ir.MatchAs):
             if not self.matches(frame, pattern.pattern, subject, captured):
                 return False
+            inner = pattern.pattern
+            if (
+                isinstance(inner, ir.MatchClass)
+                and isinstance(inner.cls, ir.Builtin)
+                and inner.cls.name in SELF_MATCHING
+                and len(inner.patterns) == 1
+                and self.deviates("as-capture-of-a-self-matching-class-pattern-is-not-bound")
+            ):
+                if inner.keywords:
+                    raise Unspecified("keyword subpatterns Brython skips for a self-matching class")
+                return True  # (Brython's class pattern returns its subpattern's match before binding its alias)
             captured[pattern.name] = subject
             return True
         if isinstance(pattern, ir.MatchOr):
@@ -2760,7 +2772,7 @@ class Evaluator:
             for name in sorted(comprehension_cells(block)) if inlined(block) else ():
                 self.replace_free_cell(frame, inner, name)
             inner.resolved = frame.resolved
-        as_global = self.comprehension_targets_of_global_names(node, block, frame.globals)
+        as_global = self.comprehension_targets_of_global_names(node, block)
         as_nonlocal = self.comprehension_targets_of_nonlocal_names(node, block, frame)
         restored_declared = _restored_comprehension_target(node) if as_global or as_nonlocal else None
         if as_global or as_nonlocal:
@@ -2797,7 +2809,8 @@ class Evaluator:
             return Generator("<genexpr>", items(), frame=inner)
         # (given back when the comprehension ends: only the target the translator saves, see
         # _restored_comprehension_target)
-        saved = {name: frame.globals[name] for name in as_global if name == restored_declared}
+        # (a global not bound is saved as JavaScript's undefined, and given back as it: then bound, to undefined)
+        saved = {name: frame.globals.get(name, JS_UNDEFINED) for name in as_global if name == restored_declared}
         saved_cell = {name: frame.cells[name].value for name in as_nonlocal if name == restored_declared}
         if node.kind == "list":
             result_list = ListValue(list(items()))
@@ -2860,9 +2873,7 @@ class Evaluator:
             else:
                 self.store(frame, name, value)
 
-    def comprehension_targets_of_global_names(
-        self, node: ir.Comprehension, block: Block | None, globals_: dict[str, Any]
-    ) -> frozenset[str]:
+    def comprehension_targets_of_global_names(self, node: ir.Comprehension, block: Block | None) -> frozenset[str]:
         """Deviation comprehension-variable-of-a-global-name-binds-the-global: the names of a list, set or dict
         comprehension's targets that the function or class body around it declares global."""
         if block is None or node.kind == "gen":
@@ -2887,8 +2898,6 @@ class Evaluator:
         for name in names:
             if block.scope.get(name) not in (LOCAL, CELL):
                 raise Unspecified("a comprehension variable named global around it, free in the comprehension")
-            if name not in globals_ and name == _restored_comprehension_target(node):
-                raise Unspecified("a comprehension variable named global around it, the global unbound")
         return names
 
     def comprehension_targets_of_nonlocal_names(
@@ -2996,6 +3005,15 @@ class Evaluator:
         return True
 
     def binary(self, op: str, left: Any, right: Any, in_place: bool = False) -> Any:
+        if (
+            in_place
+            and op == "/"
+            and type(left) is int
+            and type(right) is int
+            and right == 0
+            and self.deviates("in-place-division-of-an-int-by-zero-gives-infinity-or-nan")
+        ):
+            return math.nan if left == 0 else math.copysign(math.inf, left)  # (JavaScript's division)
         if type(left) in NUMBERS and type(right) in NUMBERS:
             return self.arithmetic(op, left, right)
         _refuse_undefined(left, right)
