@@ -642,6 +642,31 @@ def f(s):
     return (b, n)
 probe_call('r', f, [1])
 """,
+    "none-type-called-with-a-class-body-gives-none": """
+def f():
+    b = None
+    class C(b):
+        pass
+    return C
+probe_call('r', f)
+""",
+    "class-body-del-of-a-name-it-lacks-deletes-the-global": """
+b = 0
+def f():
+    class C:
+        del b
+    return 1
+probe_call('r', f)
+""",
+    # (the class X is made generic, `class X[T]:`, by shown(): see GENERIC_SHOWS)
+    "class-annotations-do-not-see-the-type-parameters": """
+def f():
+    T = 1
+    class X:
+        x: T
+    return X.__annotations__
+probe_call('r', f)
+""",
     "comprehension-runs-inline-restoring-targets-bound-before": """
 def f():
     a = 1
@@ -783,6 +808,7 @@ GENERIC_SHOWS = {
     "generic-class-name-leaks-into-private-name-mangling": (3, 12),
     "type-alias-of-a-global-name-binds-the-block-namespace": (3, 14),  # (a type statement: 3.12)
     "type-alias-in-a-class-body-is-read-as-a-global": (3, 14),
+    "class-annotations-do-not-see-the-type-parameters": (3, 14),
 }
 
 

@@ -416,7 +416,8 @@ DEVIATIONS: dict[str, Deviation] = {
             " class body; where the order of the text is the order the translator meets the code in (a with"
             " statement's body before its context expression and target), and the names a match pattern captures"
             " are no binding; undefined then set as an attribute's value fails (TypeError: can't set attributes of"
-            " built-in/extension type 'object')",
+            " built-in/extension type 'object'), and as a class's base too (AttributeError: Javascript object"
+            " 'undefined' has no attribute)",
             'Language Reference 4.2.2 "Resolution of names": reading a local variable that is not bound raises'
             " UnboundLocalError, a free variable whose binding is not made NameError, a global name that is not"
             ' bound NameError; 8.7 "Function definitions": decorators and defaults are evaluated before the name'
@@ -1057,7 +1058,8 @@ DEVIATIONS: dict[str, Deviation] = {
         ),
         Deviation(
             "class-body-frame-stays-current-after-exception",
-            "when an exception leaves a class body, the class body's frame stays the interpreter's current one:"
+            "when an exception leaves a class body (or the call of its metaclass that follows the body, for a base"
+            " whose type is not type, such as a function), the class body's frame stays the interpreter's current one:"
             " until an exception handler runs to its end, a function that was running reads its own variables"
             " that are resolved at run time (as in coroutine-send-returns-a-promise) in the namespace of"
             " the current frame (the class's, or, once the functions that called it have ended, theirs), and"
@@ -1403,6 +1405,44 @@ DEVIATIONS: dict[str, Deviation] = {
             " subpattern against the subject at once, skipping the binding of the pattern's alias that every other"
             " path makes",
             "bind the subject in the subpattern instead (`case list(n):`), or after the match (`n = subject`)",
+            seen=("brython",),
+        ),
+        Deviation(
+            "none-type-called-with-a-class-body-gives-none",
+            "a class statement whose base is None (`class C(None):`, or a base that a name bound to None gives)"
+            " runs its body and binds C to None, raising nothing",
+            'Data model 3.3.3.3 "Determining the appropriate metaclass": the metaclass is the most derived of the'
+            ' bases\' types, here type(None); 3.3.3.6 "Creating the class object": it is called with the name,'
+            " the bases and the namespace, and NoneType takes no arguments: TypeError",
+            "NoneType's constructor accepts any arguments and returns None, so calling it as the metaclass makes"
+            " no error",
+            "never give None as a base: test the value first (a decorator or function that may return None)",
+            seen=("brython",),
+        ),
+        Deviation(
+            "class-body-del-of-a-name-it-lacks-deletes-the-global",
+            "`del x` in a class body whose namespace has no x deletes the module's global x, when there is one,"
+            " instead of raising NameError",
+            'Language Reference 7.5 "The del statement": "Deletion of a name removes the binding of that name from'
+            " the local or global namespace, depending on whether the name occurs in a global statement in the same"
+            ' code block"; a class body that does not declare x global deletes from its own namespace, and 4.2.2:'
+            " a name not bound there raises NameError",
+            "the translator compiles a deletion of a name the class body's scope has not bound (so far, in the"
+            " order of the text) as one resolved at run time in the global namespace",
+            "do not delete in a class body a name it has not bound; delete a global with `global x` declared",
+            seen=("brython",),
+        ),
+        Deviation(
+            "class-annotations-do-not-see-the-type-parameters",
+            "the annotations of a generic class's body (`class C[T]:` with `x: T` in it), evaluated lazily"
+            " (3.14), do not see the class's type parameters: T is looked up in the enclosing functions and the"
+            " globals (NameError where none has it)",
+            'Language Reference 4.2.4 "Annotation scopes": "the scope of the type parameters of a generic class"'
+            " encloses the class body, whose annotations are evaluated in an annotation scope nested in it"
+            ' (3.14: "Lazy evaluation" of annotations, the class\'s __annotate__ function)',
+            "the class body's __annotate__ function is compiled as a function of the scope around the class"
+            " statement, not of the type parameters' scope",
+            "give the annotations a name other than the type parameter's, or use it from a method instead",
             seen=("brython",),
         ),
         Deviation(

@@ -178,8 +178,9 @@ class Cell:
 
 
 class GlobalCell(Cell):
-    """(Deviation comprehension-variable-of-a-global-name-binds-the-global) the cell a function nested in such a
-    comprehension finds for its target: the global of that name."""
+    """A cell that is a view of one name of a namespace: (deviation comprehension-variable-of-a-global-name-binds-
+    the-global) the cell a function nested in such a comprehension finds for its target, the global of that name;
+    (deviation class-annotations-do-not-see-the-type-parameters) the variable of a frame's plain locals."""
 
     __slots__ = ("name", "names")
 
@@ -1124,6 +1125,14 @@ class Evaluator:
             if self.in_displaced(frame, kind, name):
                 space = self.displaced
             assert space is not None
+            if (
+                name not in space
+                and kind is CLASS_LOCAL
+                and space is frame.namespace
+                and name in frame.globals
+                and self.deviates("class-body-del-of-a-name-it-lacks-deletes-the-global")
+            ):
+                space = frame.globals
             if name not in space:
                 if self.deviates("del-of-an-unbound-name-raises-nothing"):
                     return
@@ -1869,6 +1878,8 @@ class Evaluator:
                 }
         finally:
             frame.binding = None
+        if any(base is JS_UNDEFINED for base in bases):  # (Brython's class statement asks the base for attributes)
+            raise raise_("AttributeError", "Javascript object 'undefined' has no attribute")
         if keywords and self.deviates("class-keywords-refused-before-the-body"):
             raise raise_("TypeError")  # the call that would build the class takes no keyword arguments
         if node.type_params:  # PEP 695: a generic class also derives from typing.Generic, after its bases
@@ -1911,7 +1922,15 @@ class Evaluator:
         self.chain.pop()
         self.displaced = enclosing
         # then the metaclass is called (§3.3.3.6): only `type` makes a class of these bases and namespace
+        if metaclass == "NoneType" and self.deviates("none-type-called-with-a-class-body-gives-none"):
+            self.store_binding(frame, node, node.name, None)  # (its decorators are not applied: not followed)
+            if node.decorators:
+                raise Unspecified("the decorators of a class statement whose metaclass gives None")
+            return
         if metaclass != "type":
+            if metaclass != "(conflict)" and self.deviates("class-body-frame-stays-current-after-exception"):
+                self.chain.append(body)  # (Brython calls the metaclass before it leaves the body's frame)
+                self.leaked = True
             raise raise_("TypeError")
         if len(set(map(id, bases))) != len(bases):
             if not self.deviates("duplicate-base-class-accepted"):
@@ -1950,7 +1969,26 @@ class Evaluator:
         if id(node) not in self.analysis.annotate_scopes:  # (no annotated assignment in the body)
             return Annotations([])
         scope = self.analysis.annotate_scope_of(node)
-        return Annotations([], None, scope, self.closure_for(body, scope), body.globals, body.namespace)
+        closure = self.closure_for(body, scope)
+        hidden = [name for name in node.type_params if name in closure]
+        if hidden and self.deviates("class-annotations-do-not-see-the-type-parameters"):
+            closure = {**closure, **{name: self.cell_around_the_class(body, name) for name in hidden}}
+        return Annotations([], None, scope, closure, body.globals, body.namespace)
+
+    def cell_around_the_class(self, body: Frame, name: str) -> Cell:
+        """(Deviation class-annotations-do-not-see-the-type-parameters) what `name` is in the block whose code
+        runs the class statement (not its type parameters' scope), as a cell: its variable, or the global."""
+        around = body.made_in
+        if around is None:
+            raise Unspecified("a class body whose class statement the model did not follow")
+        kind = around.block.scope.get(name)
+        if kind in (CELL, FREE):
+            return around.cells[name]
+        if kind is LOCAL:
+            return GlobalCell(around.fast, name)  # (read when the annotations are: the frame's local then)
+        if kind is CLASS_LOCAL:
+            raise Unspecified("a type parameter named like a variable of the class body around the class")
+        return GlobalCell(around.globals, name)
 
     def function_annotations(self, frame: Frame, node: ir.FunctionDef) -> Annotations:
         """§8.7: evaluated when the definition runs, after the defaults (before 3.14); or kept with
