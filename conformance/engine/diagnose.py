@@ -19,6 +19,13 @@ before RecursionError is its own (sys.setrecursionlimit), so the model predicts 
 to where the calls nest deeper than it follows (UnfollowedRecursion): the deviation
 explains the program when it observed exactly that much first, and then a RecursionError.
 
+An implementation with many deviations may meet more than three in one long program. When no set of
+up to three explains it, the allowed deviations its predictions reach are taken together (each
+prediction under those reached so far, until none is added), and if they explain it, each that is not
+needed is left out again: the set that remains explains the program, however large. The deviations of
+different implementations may contradict each other, so those seen on each implementation are tried
+together too.
+
 A program may also have no result: the target crashed or did not finish it. A deviation
 explains a crash when under it the model predicts that crash (a fault, with its signal:
 the deviation documents the implementation's crash), and a program the target did not
@@ -100,7 +107,59 @@ def diagnoses(
         if explaining:
             return explaining
         frontier = reached
+    # then the allowed deviations together, or those seen on one implementation together (the deviations of
+    # different implementations may contradict one another: two names for the type of a function)
+    groups = [allowed] + [frozenset(name for name in allowed if seen in DEVIATIONS[name].seen)
+                          for seen in sorted({seen for name in allowed for seen in DEVIATIONS[name].seen})]  # fmt: skip
+    for group in groups:
+        larger = _larger_explanation(module, version, observed, level, group)
+        if larger is not None:
+            return [larger]
     return []
+
+
+def _larger_explanation(
+    module: ir.Module, version: tuple[int, ...], observed: ProgramResult, level: str, allowed: frozenset[str]
+) -> Explanation | None:
+    """A set of more than MAX_DEVIATIONS deviations that explains the observation, if one does: all the allowed
+    deviations the predictions reach (each prediction made under those reached so far, until it reaches no
+    more), then, in order, each left out whose absence still explains it. (An implementation with many
+    deviations meets four or five in a long program; its expectations declare them all, and a program is known
+    when the declared ones explain it, whatever their number.)"""
+    chosen: frozenset[str] = frozenset()
+    while True:
+        consulted: set[str] = set()
+        if not _explains(module, version, chosen, observed, level, consulted):
+            more = (frozenset(consulted) & allowed) - chosen
+            if not more:
+                return None
+            chosen |= more
+            continue
+        if len(chosen) <= MAX_DEVIATIONS:
+            return None  # (the search by size found none this small: a deviation's rule was not reached then)
+        break
+    for name in sorted(chosen):
+        if _explains(module, version, chosen - {name}, observed, level, set()):
+            chosen = chosen - {name}
+    return tuple(sorted(chosen))
+
+
+def _explains(
+    module: ir.Module,
+    version: tuple[int, ...],
+    chosen: frozenset[str],
+    observed: ProgramResult,
+    level: str,
+    consulted: set[str],
+) -> bool:
+    """Whether the prediction under `chosen` is what was observed, at `level` (a crash by its signal)."""
+    try:
+        predicted = predict(module, version, chosen, consulted)
+    except (Unspecified, UnfollowedRecursion, UnfollowedLoop):
+        return False
+    if "fault" in predicted:
+        return _crashed_as_predicted(predicted["fault"], observed)
+    return not compare(Expected.from_result(predicted), observed, [level])
 
 
 def _crashed_as_predicted(predicted: dict[str, str], observed: ProgramResult) -> bool:

@@ -389,8 +389,8 @@ class _LastClass(_Leaking):
         return super().identifier(node, value, code)
 
     def class_def(self, node: ir.ClassDef, code: str | None) -> tuple[ir.ClassDef, ir.ClassDef, str | None]:
-        if node.keywords:
-            self.unfollowed.append("class keywords (not visited by the symbol table)")
+        if _private_identifiers(tuple(keyword.value for keyword in node.keywords)):
+            self.unfollowed.append("a private name in class keywords (not visited by the symbol table)")
         if node.type_params:
             self.unfollowed.append("a generic class")
         decorators = self.expression(node.decorators, code)
