@@ -667,6 +667,17 @@ def f():
     return X.__annotations__
 probe_call('r', f)
 """,
+    "nonlocal-in-a-method-reaches-the-class-variable": """
+def f():
+    a = 1
+    class C:
+        a = 'class'
+        def m(self):
+            nonlocal a
+            return a
+    return C().m()
+probe_call('r', f)
+""",
     "comprehension-runs-inline-restoring-targets-bound-before": """
 def f():
     a = 1

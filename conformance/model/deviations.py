@@ -1446,6 +1446,20 @@ DEVIATIONS: dict[str, Deviation] = {
             seen=("brython",),
         ),
         Deviation(
+            "nonlocal-in-a-method-reaches-the-class-variable",
+            "a method (a function defined directly in a class body) that declares x nonlocal, where the class body"
+            " binds x too, reads x as the class's attribute, and binds it there when the class body binds x"
+            " before the method's def in the order of the text (else it binds the enclosing function's x)",
+            'Language Reference 7.13 "The nonlocal statement": the names refer to "previously bound variables in'
+            ' the nearest enclosing function scope"; 4.2.2: "The scope of names defined in a class block is'
+            ' limited to the class block; it does not extend to the code blocks of methods"',
+            "the translator resolves a read of a nonlocal name to the nearest enclosing scope whose symbol table"
+            " binds it, class bodies included, and a binding of it to the nearest enclosing scope that has bound"
+            " it so far in the order of the text, class bodies included",
+            "do not give a method's nonlocal variables the names of the class's attributes",
+            seen=("brython",),
+        ),
+        Deviation(
             "comprehension-runs-inline-restoring-targets-bound-before",
             "a list, set or dict comprehension runs in the block around it: its iteration variables are variables"
             " of the enclosing function (or class body, or module), and its conditions, later iterables and"

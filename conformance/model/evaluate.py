@@ -762,6 +762,11 @@ class Evaluator:
             if name not in frame.block.scope:
                 raise Unspecified("a comprehension's read of its target before the comprehension binds it")
         kind = frame.block.scope[name]
+        namespace = self.nonlocal_of_the_class(frame, name) if kind is FREE else None
+        if namespace is not None:
+            if name not in namespace:
+                raise Unspecified("Brython's read of a class variable a method declares nonlocal, unbound")
+            return namespace[name]
         if self.namespace_targets and kind in (FREE, GLOBAL_IMPLICIT):
             if name in frame.block.namespace_targets and self.namespace_read_of(name) == id(frame.block.node):
                 found = self.namespace_target(frame, name)
@@ -1020,6 +1025,34 @@ class Evaluator:
                 targets = (name for clause in inner.node.clauses for name in _target_names(clause.target))
                 self.global_bindings.update(around.globals.intersection(targets))
 
+    def nonlocal_of_the_class(self, frame: Frame, name: str, written: bool = False) -> dict[str, Any] | None:
+        """Deviation nonlocal-in-a-method-reaches-the-class-variable: the namespace of the class whose method
+        declares `name` nonlocal, where the class body binds the name: Brython reads it there (the nearest
+        enclosing scope whose symbol table binds it), and writes it there when the class body binds it before
+        the method's def in the order of the text. None: not such a name, or not such a read or write."""
+        block = frame.block
+        if (
+            block.kind != "function"
+            or name not in block.nonlocals
+            or block.parent is None
+            or block.parent.kind != "class"
+            or block.parent.scope.get(name) is not CLASS_LOCAL
+            or frame.made_in is None
+            or frame.made_in.namespace is None
+            or not self.deviates("nonlocal-in-a-method-reaches-the-class-variable")
+        ):
+            return None
+        if written:
+            body = block.parent.node.body
+            assert isinstance(block.parent.node, ir.ClassDef)
+            before = body[: next(i for i, node in enumerate(body) if node is block.node)] if any(
+                node is block.node for node in body) else None  # fmt: skip
+            if before is None or any(isinstance(node, _COPIED) and name in set(_stored((node,))) for node in before):
+                raise Unspecified("a method declaring nonlocal a name its class binds, not directly in the body")
+            if name not in set(_stored(before)):
+                return None
+        return frame.made_in.namespace
+
     def store_binding(self, frame: Frame, node: ir.Name | ir.FunctionDef | ir.ClassDef, name: str, value: Any) -> None:
         """store(), for the binding `node` makes (see nonlocal_binds_the_global)."""
         self.binding = node
@@ -1053,6 +1086,10 @@ class Evaluator:
             self.bind_namespace_target(frame, name, value)
             return
         kind = frame.block.scope[name]
+        namespace = self.nonlocal_of_the_class(frame, name, written=True) if kind is FREE else None
+        if namespace is not None:
+            namespace[name] = value
+            return
         if kind is LOCAL and name in frame.cells:
             kind = CELL  # (deviation comprehension-cell-replaces-free-variable: the function's slot, a cell)
         if kind is UNRESOLVED:
@@ -3969,6 +4006,10 @@ SELF_MATCHING: dict[str, tuple[type[Any], ...]] = {
     "tuple": (tuple,),
     "dict": (DictValue,),
 }
+
+
+# statements whose bodies Brython translates in copies of the block's scope
+_COPIED = (ir.If, ir.For, ir.While, ir.Try)
 
 
 def _stored(body: tuple[ir.Stmt, ...]) -> Iterator[str]:
