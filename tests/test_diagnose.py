@@ -678,6 +678,17 @@ def f():
     return C().m()
 probe_call('r', f)
 """,
+    "class-global-declaration-holds-in-its-methods": """
+g = 'global'
+def f():
+    g = 'function'
+    class C:
+        global g
+        def m(self):
+            return g
+    return C().m()
+probe_call('r', f)
+""",
     "comprehension-runs-inline-restoring-targets-bound-before": """
 def f():
     a = 1

@@ -1460,6 +1460,19 @@ DEVIATIONS: dict[str, Deviation] = {
             seen=("brython",),
         ),
         Deviation(
+            "class-global-declaration-holds-in-its-methods",
+            "a `global x` statement in a class body holds in the functions nested in the class too: their reads of"
+            " x (a free variable for Python, the enclosing function's x) read the global x",
+            'Language Reference 7.12 "The global statement": "The global statement is a declaration which holds'
+            ' for the entire current code block"; 4.2.2: the scope of names in a class block "does not extend to'
+            ' the code blocks of methods", whose free variables are resolved in the nearest enclosing function'
+            " scope",
+            "the translator's search for a name outwards stops at any scope that declares it global, class bodies"
+            " included, where Python's passes class bodies over",
+            "declare the name global in the method itself, or give the class's global another name",
+            seen=("brython",),
+        ),
+        Deviation(
             "comprehension-runs-inline-restoring-targets-bound-before",
             "a list, set or dict comprehension runs in the block around it: its iteration variables are variables"
             " of the enclosing function (or class body, or module), and its conditions, later iterables and"

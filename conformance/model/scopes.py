@@ -949,7 +949,8 @@ def _place_cell(block: Block, name: str, owner: Block) -> None:
 def _function_ancestors(block: Block, name: str = "", switches: Switches | None = None) -> Iterator[Block]:
     """Enclosing function-like blocks, nearest first; class bodies are passed over. With the deviation
     class-binding-hides-enclosing-variable, the search for `name` ends at a class body that binds it or
-    declares it global (the scope analysis stops at the first enclosing block that knows the name)."""
+    declares it global (the scope analysis stops at the first enclosing block that knows the name); with
+    class-global-declaration-holds-in-its-methods, at a class body that declares it global."""
     parent = block.parent
     while parent is not None and parent.kind != "module":
         if parent.function_like:
@@ -959,6 +960,10 @@ def _function_ancestors(block: Block, name: str = "", switches: Switches | None 
             and (name in parent.bound or name in parent.globals)
             and name not in parent.nonlocals
             and switches.deviates("class-binding-hides-enclosing-variable")
+        ) or (
+            switches is not None
+            and name in parent.globals
+            and switches.deviates("class-global-declaration-holds-in-its-methods")
         ):
             return
         parent = parent.parent
