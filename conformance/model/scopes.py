@@ -946,11 +946,14 @@ def _place_cell(block: Block, name: str, owner: Block) -> None:
         between = between.parent
 
 
-def _function_ancestors(block: Block, name: str = "", switches: Switches | None = None) -> Iterator[Block]:
+def _function_ancestors(
+    block: Block, name: str = "", switches: Switches | None = None, declared: bool = False
+) -> Iterator[Block]:
     """Enclosing function-like blocks, nearest first; class bodies are passed over. With the deviation
     class-binding-hides-enclosing-variable, the search for `name` ends at a class body that binds it or
     declares it global (the scope analysis stops at the first enclosing block that knows the name); with
-    class-global-declaration-holds-in-its-methods, at a class body that declares it global."""
+    class-global-declaration-holds-in-its-methods, at a class body that declares it global, for a free name
+    (not one `declared` nonlocal)."""
     parent = block.parent
     while parent is not None and parent.kind != "module":
         if parent.function_like:
@@ -962,6 +965,7 @@ def _function_ancestors(block: Block, name: str = "", switches: Switches | None 
             and switches.deviates("class-binding-hides-enclosing-variable")
         ) or (
             switches is not None
+            and not declared
             and name in parent.globals
             and switches.deviates("class-global-declaration-holds-in-its-methods")
         ):
@@ -1024,7 +1028,7 @@ def _class_cell_ancestors(block: Block) -> Iterator[Block]:
 def _owner(block: Block, name: str, switches: Switches) -> Block:
     """§7.13: the block whose local `name` a nonlocal declaration in `block` refers to."""
     holder: Block | None = None  # as in _enclosing_owner
-    for ancestor in _function_ancestors(block, name, switches):
+    for ancestor in _function_ancestors(block, name, switches, declared=True):
         if name in ancestor.globals:
             raise Unspecified(
                 "nonlocal %r where the nearest enclosing function declares it global: §7.13 does not say "
