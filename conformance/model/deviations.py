@@ -1443,6 +1443,9 @@ DEVIATIONS: dict[str, Deviation] = {
             "the class body's __annotate__ function is compiled as a function of the scope around the class"
             " statement, not of the type parameters' scope",
             "give the annotations a name other than the type parameter's, or use it from a method instead",
+            links=(
+                "https://github.com/brython-dev/brython/issues/2307",
+            ),  # (generic functions and classes: work still to do)
             seen=("brython",),
         ),
         Deviation(
@@ -1457,6 +1460,7 @@ DEVIATIONS: dict[str, Deviation] = {
             " binds it, class bodies included, and a binding of it to the nearest enclosing scope that has bound"
             " it so far in the order of the text, class bodies included",
             "do not give a method's nonlocal variables the names of the class's attributes",
+            links=("https://github.com/brython-dev/brython/issues/2824",),  # (the same get_binding_scope)
             seen=("brython",),
         ),
         Deviation(
