@@ -1071,7 +1071,10 @@ class Evaluator:
         if self.bound_later is None:
             self.bound_later = nonlocals_bound_later(self.analysis)
         if (id(declaring.node), name) not in self.bound_later:
-            if self.binding is None:
+            # (else only after a `del` of a name some function declares nonlocal: see the walk's docstring)
+            if self.binding is None or not any(
+                block.nonlocals & block.deleted for block in self.analysis.module.walk()
+            ):
                 return False
             if self.unbound_bindings is None:
                 self.unbound_bindings = nonlocal_bindings_unbound_around(self.analysis)

@@ -137,6 +137,7 @@ class Block:
         self.inline_targets: set[str] = set()
         self.namespace_targets: set[str] = set()
         self.direct_uses: set[str] = set()  # the names its own code reads outside those comprehensions
+        self.deleted: set[str] = set()  # the plain names its own `del` statements delete
 
     def __repr__(self) -> str:
         return "<Block %s %r>" % (self.kind, self.name)
@@ -441,6 +442,7 @@ class _Builder:
             self.target(block, target)
             if isinstance(target, ir.Name):
                 self.deleted.append((block, target.id))
+                block.deleted.add(target.id)
 
     def nonlocal_(self, block: Block, node: ir.Nonlocal) -> None:
         self.declare(block, node.names, "nonlocal")
