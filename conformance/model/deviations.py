@@ -417,7 +417,7 @@ DEVIATIONS: dict[str, Deviation] = {
             " statement's body before its context expression and target), and the names a match pattern captures"
             " are no binding; undefined then set as an attribute's value fails (TypeError: can't set attributes of"
             " built-in/extension type 'object'), and as a class's base too (AttributeError: Javascript object"
-            " 'undefined' has no attribute)",
+            " 'undefined' has no attribute), and unpacked by `*` (TypeError: Value after * must be an iterable)",
             'Language Reference 4.2.2 "Resolution of names": reading a local variable that is not bound raises'
             " UnboundLocalError, a free variable whose binding is not made NameError, a global name that is not"
             ' bound NameError; 8.7 "Function definitions": decorators and defaults are evaluated before the name'

@@ -2344,6 +2344,8 @@ class Evaluator:
                 items.append(self.eval(frame, node))
                 continue
             value = self.eval(frame, node.value)
+            if value is JS_UNDEFINED:  # (Brython's undefined: its unpacking refuses it there, in order)
+                raise raise_("TypeError", "Value after * must be an iterable, not UndefinedType")
             if not self.iterable(value):
                 # (when the TypeError is raised, before or after the rest is evaluated, varies)
                 raise Unspecified("* of something not iterable in " + where)
