@@ -3105,6 +3105,8 @@ class Evaluator:
             raise raise_("JavascriptError")
         if right is JS_UNDEFINED and isinstance(left, (str, tuple, ListValue)):
             raise raise_("TypeError")  # (the left operand's own operator refuses it)
+        if right is JS_UNDEFINED and not isinstance(left, (Instance, HostValue)):
+            raise raise_("TypeError")  # (no operator of the left operand's type takes it: unsupported operand)
         if isinstance(left, HostValue) or isinstance(right, HostValue):
             raise Unspecified("an operator on a host value: the host's own error")
         if op == "|" and (isinstance(left, _TYPING) or isinstance(right, _TYPING)):
