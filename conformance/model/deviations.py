@@ -417,7 +417,8 @@ DEVIATIONS: dict[str, Deviation] = {
             " statement's body before its context expression and target), and the names a match pattern captures"
             " are no binding; undefined then set as an attribute's value fails (TypeError: can't set attributes of"
             " built-in/extension type 'object'), and as a class's base too (AttributeError: Javascript object"
-            " 'undefined' has no attribute), and unpacked by `*` (TypeError: Value after * must be an iterable)",
+            " 'undefined' has no attribute), unpacked by `*` (TypeError: Value after * must be an iterable), and as"
+            " a for statement's iterable (JavascriptError: Cannot set properties of undefined)",
             'Language Reference 4.2.2 "Resolution of names": reading a local variable that is not bound raises'
             " UnboundLocalError, a free variable whose binding is not made NameError, a global name that is not"
             ' bound NameError; 8.7 "Function definitions": decorators and defaults are evaluated before the name'

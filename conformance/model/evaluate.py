@@ -1476,8 +1476,15 @@ class Evaluator:
     def exec_if(self, frame: Frame, node: ir.If) -> None:
         self.execute_block(frame, node.body if self.truth(self.eval(frame, node.test)) else node.orelse)
 
+    def for_items(self, frame: Frame, node: ir.For) -> Iterator[Any]:
+        """§8.3: the iterable of a for statement, evaluated once, and its iterator."""
+        value = self.eval(frame, node.iter)
+        if value is JS_UNDEFINED:  # (Brython's for statement marks its iterable with a symbol first)
+            raise raise_("JavascriptError", "Cannot set properties of undefined (setting 'Symbol(INUM)')")
+        return self.iterate(value)
+
     def exec_for(self, frame: Frame, node: ir.For) -> None:
-        for item in self.iterate(self.eval(frame, node.iter)):
+        for item in self.for_items(frame, node):
             self.assign(frame, node.target, item)
             if not self.iteration(frame, node.body):
                 return
@@ -2204,7 +2211,7 @@ class Evaluator:
         elif isinstance(node, ir.If):
             yield from self.run_block(frame, node.body if self.truth(self.eval(frame, node.test)) else node.orelse)
         elif isinstance(node, (ir.For, ir.While)):
-            items = self.iterate(self.eval(frame, node.iter)) if isinstance(node, ir.For) else None
+            items = self.for_items(frame, node) if isinstance(node, ir.For) else None
             while True:
                 if isinstance(node, ir.For):
                     assert items is not None
