@@ -1043,10 +1043,10 @@ class Evaluator:
         ):
             return None
         if written:
-            body = block.parent.node.body
             assert isinstance(block.parent.node, ir.ClassDef)
-            before = body[: next(i for i, node in enumerate(body) if node is block.node)] if any(
-                node is block.node for node in body) else None  # fmt: skip
+            body = block.parent.node.body
+            index = next((i for i, node in enumerate(body) if node is block.node), None)
+            before = body[:index] if index is not None else None
             if before is None or any(isinstance(node, _COPIED) and name in set(_stored((node,))) for node in before):
                 raise Unspecified("a method declaring nonlocal a name its class binds, not directly in the body")
             if name not in set(_stored(before)):

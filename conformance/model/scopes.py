@@ -133,7 +133,7 @@ class Block:
         self.class_cells: set[str] = set()
         # for deviation comprehension-runs-inline-restoring-targets-bound-before: the names of a function's or class
         # body's list, set and dict comprehension targets (inline_comprehension), and those of them the block does
-        # not bind otherwise: Brython binds them in the block's namespace only (namespace_targets, _resolve)
+        # not bind otherwise: Brython binds them in the block's namespace only (namespace_targets, made in analyze)
         self.inline_targets: set[str] = set()
         self.namespace_targets: set[str] = set()
         self.direct_uses: set[str] = set()  # the names its own code reads outside those comprehensions
@@ -373,29 +373,21 @@ class _Builder:
         else:
             self.expr(block, node, in_iterable)
 
-    def target(self, block: Block, node: ir.Expr) -> None:
-        """§7.2: a name in a target is bound; an attribute's or subscript's operand is read."""
+    def target(self, block: Block, node: ir.Expr, binds: bool = True) -> None:
+        """§7.2: a name in a target is bound (unless not `binds`: only what the target reads); an attribute's or
+        subscript's operand is read."""
         if isinstance(node, ir.Name):
-            block.bound.add(node.id)
+            if binds:
+                block.bound.add(node.id)
         elif isinstance(node, (ir.TupleExpr, ir.ListExpr)):
             for elt in node.elts:
-                self.target(block, elt)
+                self.target(block, elt, binds)
         elif isinstance(node, ir.Starred):
-            self.target(block, node.value)
+            self.target(block, node.value, binds)
         elif isinstance(node, (ir.Attribute, ir.Subscript)):
             self.expr(block, node.value)
         else:
             raise TypeError("not an assignment target: %r" % (node,))
-
-    def target_operands(self, block: Block, node: ir.Expr) -> None:
-        """What a target reads: the operands of its attributes and subscripts."""
-        if isinstance(node, (ir.TupleExpr, ir.ListExpr)):
-            for elt in node.elts:
-                self.target_operands(block, elt)
-        elif isinstance(node, ir.Starred):
-            self.target_operands(block, node.value)
-        elif isinstance(node, (ir.Attribute, ir.Subscript)):
-            self.expr(block, node.value)
 
     def assign(self, block: Block, node: ir.Assign) -> None:
         self.expr(block, node.value)
@@ -656,7 +648,7 @@ class _Builder:
                 self.expr(block, clause.iter, in_iterable=True)
             if in_namespace:
                 targets.update(ir.target_names(clause.target))
-                self.target_operands(block, clause.target)
+                self.target(block, clause.target, binds=False)
             else:
                 self.target(block, clause.target)
             for test in clause.ifs:
