@@ -141,6 +141,12 @@ def f():
 x = 1
 probe_call('r', f)
 """,
+    "super-attribute-reads-an-empty-class-cell-as-a-free-variable": """
+class C:
+    def m(self):
+        return super().a
+    probe_call('r', m, 0)
+""",
     "comprehension-cell-replaces-free-variable": """
 def f():
     b = 1
@@ -1492,6 +1498,19 @@ def test_cpython_312_is_diagnosed_with_its_leak_of_a_generic_class_name_into_man
     name = "generic-class-name-leaks-into-private-name-mangling"
     observed = run(found[0].path, generic_source(name).lstrip())
     assert diagnose(shown(name), (3, 12), observed, "language") == (name,)
+
+
+@pytest.mark.parametrize(("version", "shows"), [((3, 11, 7), False), ((3, 12, 1), True), ((3, 13, 0), True)])
+def test_cpython_312_is_diagnosed_with_the_free_variable_read_of_super_attribute(
+    version: tuple[int, int, int], shows: bool
+) -> None:
+    """3.12's LOAD_SUPER_ATTR reads an empty __class__ cell as a free variable (NameError); 3.11 does not."""
+    found = [found for found in discover() if found.implementation == "cpython" and found.version[:3] == version]
+    if not found:
+        pytest.fail("CPython %d.%d.%d is needed (pyenv install it)" % version)
+    name = "super-attribute-reads-an-empty-class-cell-as-a-free-variable"
+    observed = run(found[0].path, SHOWS[name].lstrip())
+    assert diagnose(shown(name), version[:2], observed, "language") == ((name,) if shows else ())
 
 
 def test_brython_is_diagnosed_with_the_deviations_seen_on_it() -> None:

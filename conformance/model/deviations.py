@@ -746,6 +746,26 @@ DEVIATIONS: dict[str, Deviation] = {
             seen=("micropython",),
         ),
         Deviation(
+            "super-attribute-reads-an-empty-class-cell-as-a-free-variable",
+            "`super().name` in a function with a positional parameter, run while the __class__ cell is empty (the"
+            " class statement has not finished making the class, or making it failed), raises NameError (cannot"
+            " access free variable '__class__') instead of the RuntimeError (super(): empty __class__ cell) that"
+            " the call super() raises there, on its own or followed by anything else",
+            'Language Reference 6.3.1 "Attribute references": the primary is evaluated first, so `super().name`'
+            ' fails as the call super() fails; Library "Built-in Functions", super(): the zero-argument form'
+            " takes the class from the implicit __class__ reference, and the call raises RuntimeError when that"
+            " cell is empty",
+            "CPython 3.12 compiles `super().name` into one instruction (LOAD_SUPER_ATTR, gh-87729) after a plain"
+            " load of the __class__ free variable, which fails as a read of any empty free variable does before"
+            " super's own check of the cell is reached; a function without positional parameters is not"
+            " optimised and still gets super()'s error. MicroPython compiles super() into super(__class__, self)"
+            " with __class__ an ordinary closure variable, and Nuitka reads it as one too, for super() alone as well",
+            "do not call a method that uses super() before its class statement has finished (for instance, from"
+            " a decorator or the class body); catch both RuntimeError and NameError around it if it can happen",
+            links=("https://github.com/python/cpython/pull/103497",),
+            seen=("cpython", "pyodide", "micropython", "nuitka"),
+        ),
+        Deviation(
             "super-method-call-binds-any-object",
             "a method called at once through zero-argument super(), `super().name(...)`, is looked up after"
             " __class__ in __class__'s own bases and called with the object as its first argument, whatever the"

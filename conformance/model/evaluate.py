@@ -2397,8 +2397,15 @@ class Evaluator:
             raise raise_("TypeError")  # super itself called without arguments
         if self.deviates("class-cell-is-the-global-named-like-the-class"):
             return self.super_of_the_class_global(frame, node)
-        obj = self.first_argument(frame)
         cell = frame.cells.get(CLASS_CELL) if CLASS_CELL in frame.block.freevars else None
+        if (
+            cell is not None
+            and cell.value is EMPTY
+            and self.takes_positional_arguments(frame)
+            and self.deviates("super-attribute-reads-an-empty-class-cell-as-a-free-variable")
+        ):
+            raise raise_("NameError", self.messages.empty_free(CLASS_CELL))
+        obj = self.first_argument(frame)
         if cell is None:
             raise raise_("RuntimeError", "super(): __class__ cell not found")
         this = cell.value
@@ -2518,6 +2525,18 @@ class Evaluator:
                     return found.function
                 raise Unspecified("what a super() call binds other than functions to an object of another class")
         raise raise_("AttributeError")
+
+    def takes_positional_arguments(self, frame: Frame) -> bool:
+        """Whether the code object running in the frame has a positional parameter (a comprehension's is
+        the iterator of its first `for`; an inlined one runs in its function's frame)."""
+        block = frame.block
+        if block.kind == "comprehension":
+            assert isinstance(block.node, ir.Comprehension) and frame.outer is not None
+            if block.node.kind != "gen" and self.rules.has("inlined-comprehensions"):
+                return self.takes_positional_arguments(frame.outer)
+            return True
+        node = block.node
+        return isinstance(node, (ir.FunctionDef, ir.Lambda)) and bool(node.params.positional_params())
 
     def first_argument(self, frame: Frame) -> Any:
         """The object zero-argument super() uses: the first positional argument of the function whose
