@@ -70,14 +70,13 @@ class CheckRun:
     def count(self, programs: int) -> None:
         self.record.programs += programs
 
-    def meet(self, failure: Failure, minimal: Callable[[], Failure],
-             explain: Callable[[frozenset[str]], tuple[str, ...] | None] | None = None) -> Failure | None:  # fmt: skip
+    def meet(self, failure: Failure, minimal: Callable[[], Failure]) -> Failure | None:
         """A program differed: None when that is known (or collected), else the minimal failure to report.
 
-        `explain(names)` diagnoses the program again with only these deviations as candidates: the
-        deviations declared may explain it though the diagnosis found another, smaller explanation.
+        It is known when the deviations that explain it are declared: the diagnosis tries the declared
+        ones first (conformance/engine/properties.py, Property._against_model).
         """
-        explanation = self._declared_explanation(failure, explain)
+        explanation = self._declared_explanation(failure)
         if explanation is not None:
             if len(explanation) == 1 and explanation[0] not in self.examples.shrunk:
                 self.examples.shrunk.add(explanation[0])  # the deviation's minimal program, for the report
@@ -101,15 +100,11 @@ class CheckRun:
         self.record.failure = minimal()
         return self.record.failure
 
-    def _declared_explanation(self, failure: Failure,
-                              explain: Callable[[frozenset[str]], tuple[str, ...] | None] | None
-                              ) -> tuple[str, ...] | None:  # fmt: skip
+    def _declared_explanation(self, failure: Failure) -> tuple[str, ...] | None:
         """The deviations declared for this check that explain the program exactly, if any do."""
-        if not self.declared or not failure.deviations:
-            return None  # undiagnosed, or explained by none (so by no subset of them either)
-        if self.declared.issuperset(failure.deviations):
+        if failure.deviations and self.declared.issuperset(failure.deviations):
             return failure.deviations
-        return explain(self.declared) if explain is not None else None
+        return None
 
     def _declaring(self, explanation: tuple[str, ...]) -> ExpectedFailure:
         """The first entry declaring one of these deviations for this check."""

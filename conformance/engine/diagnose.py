@@ -71,15 +71,22 @@ def diagnoses(
     observed: ProgramResult,
     level: str,
     candidates: Iterable[str] = DEVIATIONS,
+    differs_reaching: frozenset[str] | None = None,
 ) -> list[Explanation]:
     """Every smallest set of deviations that explains the observation, in order (empty: none does).
 
     One program may not tell two deviations apart (a `del` of an `except ... as` name after the
     handler shows both a kept name and a `del` that does nothing); many programs do.
+
+    `differs_reaching`: the caller already knows that the model's own prediction differs from the
+    observation, and what it reached (the corpus keeps it): the search starts at sets of one.
     """
     allowed = frozenset(candidates)
     frontier: dict[Explanation, frozenset[str]] = {(): frozenset()}  # a set tried -> what its prediction reached
-    for size in range(MAX_DEVIATIONS + 1):
+    first = 0
+    if differs_reaching is not None:
+        frontier, first = {(): differs_reaching}, 1
+    for size in range(first, MAX_DEVIATIONS + 1):
         reached: dict[Explanation, frozenset[str]] = {}
         explaining = []
         for chosen in sorted(_extensions(frontier, allowed, size)):

@@ -160,32 +160,44 @@ class Property:
         self.corpus.put(self.space, new)
         return made
 
-    def run_batch(self, batch: Sequence[RandomChoices | ReplayChoices]) -> list[Checked]:
-        """Generate a program from each source of choices and check them all in one round trip."""
+    def run_batch(self, batch: Sequence[RandomChoices | ReplayChoices], declared: frozenset[str] = frozenset()
+                  ) -> list[Checked]:  # fmt: skip
+        """Generate a program from each source of choices and check them all in one round trip (`declared`: the
+        deviations the expectations declare for the check, tried first when a program differs)."""
         if self.checkpoint is not None:
             self.checkpoint()
         made = self.made(batch)
         programs = [Program("%s-%d" % (self.area, next(self.serial)), item.source) for item in made]
         observed = self.target.runner.run(programs)
-        checked = [Checked(item.tape, item.expected, self._against_model(item, result), result, item.reaches)
+        checked = [Checked(item.tape, item.expected, self._against_model(item, result, declared), result, item.reaches)
                    for item, result in zip(made, observed, strict=True)]  # fmt: skip
         if self.reference is not None:
             checked = self._against_reference(programs, observed, checked)
         return checked
 
-    def _against_model(self, item: Made, result: ProgramResult) -> Failure | None:
-        """How the program differs from the model's prediction, diagnosed: the deviations that explain it."""
+    def _against_model(self, item: Made, result: ProgramResult, declared: frozenset[str]) -> Failure | None:
+        """How the program differs from the model's prediction, diagnosed: the deviations that explain it.
+
+        The declared deviations are tried first: when some of them explain the program, it is a known
+        difference (conformance/engine/check.py, CheckRun.meet) whatever else might explain it too, and the
+        search among them costs a few predictions where the search among all costs one per deviation reached.
+        """
         failure = self._judge(item.source, item.expected, result, REFERENCE_TEXT)
         if failure is None:
             return None
-        explanations = self.explain(item.tape, result, frozenset(DEVIATIONS))
+        explanations = self.explain(item.tape, result, declared, item.reaches) if declared & item.reaches else []
+        if not explanations:
+            explanations = self.explain(item.tape, result, frozenset(DEVIATIONS), item.reaches)
         return dataclasses.replace(failure, deviations=explanations[0] if explanations else None, diagnosed=True,
                                    alternatives=tuple(explanations[1:]))  # fmt: skip
 
-    def explain(self, tape: Tape, result: ProgramResult, candidates: frozenset[str]) -> list[tuple[str, ...]]:
-        """The smallest sets of these deviations that explain what the program of this tape observed."""
+    def explain(self, tape: Tape, result: ProgramResult, candidates: frozenset[str],
+                differs_reaching: frozenset[str] | None = None) -> list[tuple[str, ...]]:  # fmt: skip
+        """The smallest sets of these deviations that explain what the program of this tape observed
+        (`differs_reaching`: what the model's own prediction, which differs, reached)."""
         module = self.make(ReplayChoices(tape), self.ctx)  # made again: only differing programs need their IR
-        return [names for names in diagnoses(module, self.target.version, result, self.level, candidates) if names]
+        found = diagnoses(module, self.target.version, result, self.level, candidates, differs_reaching)
+        return [names for names in found if names]
 
     def _judge(self, source: str, expected: Expected, result: ProgramResult, against: str) -> Failure | None:
         differences = compare(expected, result, [self.level])
@@ -226,7 +238,7 @@ class Property:
                 return run.unsupported(missing)
         seeds = random.Random(seed)
         batch = [RandomChoices(seeds.getrandbits(64), notes=set()) for _ in range(count)]
-        checked = self.run_batch(batch)
+        checked = self.run_batch(batch, run.declared)
         if note is not None:
             for construct in sorted({construct for choices in batch for construct in choices.notes or ()}):
                 note(construct)
@@ -239,12 +251,10 @@ class Property:
             def minimal(item: Checked = item) -> Failure:
                 # a known difference's example (one per deviation) gets a shorter budget than a new difference
                 known = item.failure is not None and item.failure.deviations is not None
-                return self._reported(self.minimal(item, KNOWN_EXAMPLE_SECONDS if known else None), replay)
+                seconds = KNOWN_EXAMPLE_SECONDS if known else None
+                return self._reported(self.minimal(item, seconds, run.declared), replay)
 
-            def explain(candidates: frozenset[str], item: Checked = item) -> tuple[str, ...] | None:
-                return next(iter(self.explain(item.tape, item.observed, candidates)), None)
-
-            failure = run.meet(item.failure, minimal, explain)
+            failure = run.meet(item.failure, minimal)
             if failure is not None:
                 ending = Ending("fail", failure_text(self._title(failure), failure, "minimal program"))
                 self._failed[seed] = (ending, failure)
@@ -282,7 +292,7 @@ class Property:
 
     # -- shrinking --------------------------------------------------------------------
 
-    def minimal(self, item: Checked, seconds: float | None = None) -> Checked:
+    def minimal(self, item: Checked, seconds: float | None = None, declared: frozenset[str] = frozenset()) -> Checked:
         """The smallest program found that still differs the same way: explained by the same deviations,
         or, explained by none, with the same signature.
 
@@ -307,7 +317,8 @@ class Property:
 
         def still_fails(tapes: Sequence[Tape]) -> tuple[Tape, Checked] | None:
             for start in range(0, len(tapes), step):
-                for candidate in self.run_batch([ReplayChoices(tape) for tape in tapes[start : start + step]]):
+                candidates = [ReplayChoices(tape) for tape in tapes[start : start + step]]
+                for candidate in self.run_batch(candidates, declared):
                     if candidate.failure is not None and same_way(candidate.failure):
                         return candidate.tape, candidate
             return None
