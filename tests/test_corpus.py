@@ -93,6 +93,33 @@ def test_a_program_shrunk_for_one_session_is_taken_by_another_that_differs_the_s
         corpus.close()
 
 
+def test_a_deviations_example_shrunk_from_one_program_is_taken_for_another_it_explains(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a deviation's example is shrunk once for the space: another program it explains, met by another check of
+    # the space (another level, another interpreter), takes it when the deviation explains it there too
+    corpus = Corpus(tmp_path / "run.sqlite")
+    session = Session.open(Options(command="%s except-name-kept" % BUGGY))
+    try:
+        check = session.property("except-as", "language").check
+        first = Property(check, session.target, corpus=corpus)
+        explained = [item for seed in range(300) for item in first.run_batch([RandomChoices(seed)])
+                     if item.failure is not None and item.failure.deviations == ("except-as-kept",)]  # fmt: skip
+        assert len(explained) >= 2 and explained[0].tape != explained[1].tape
+        smallest = first.minimal(explained[0])
+        assert len(smallest.tape) < len(explained[0].tape)
+
+        def no_search(*arguments: object, **keywords: object) -> None:
+            raise AssertionError("shrunk again")
+
+        monkeypatch.setattr(properties, "shrink", no_search)
+        again = Property(check, session.target, corpus=corpus).minimal(explained[1])  # another program: one run
+        assert again.tape == smallest.tape
+    finally:
+        session.close()
+        corpus.close()
+
+
 def test_a_prediction_holds_for_the_versions_that_answer_its_rules_alike(tmp_path: Path) -> None:
     corpus = Corpus(tmp_path / "run.sqlite")
     try:

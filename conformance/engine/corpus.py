@@ -17,7 +17,9 @@ those rules alike:
     shrunk       (space, tape, way) -> the tape of the smallest program found that differs as the program of
                  `tape` did on some interpreter (`way`: the deviations that explain the difference, or its
                  signature when none does); another interpreter that differs the same way on that program
-                 takes it if it differs the same way on the smaller one too (conformance/engine/properties.py)
+                 takes it if it differs the same way on the smaller one too (conformance/engine/properties.py),
+                 and when deviations explain the way, so does any check of the space that meets a program
+                 they explain (one search for a deviation's example, not one per level and interpreter)
 
 One SQLite file per run (`nox` names it after the run's seed: conformance/plugin/options.py,
 --corpus), written by whichever session makes a program first and read by the others, pytest-xdist
@@ -182,11 +184,16 @@ class Corpus:
         except sqlite3.Error as error:
             raise CorpusError("corpus %s cannot be written: %s" % (self.path, error)) from None
 
-    def shrunk(self, space: str, tape: Sequence[int], way: str) -> tuple[int, ...] | None:
-        """The smallest program found that differs as the program of this tape does, this way: its tape."""
+    def shrunk(self, space: str, tape: Sequence[int], way: str, of_any_program: bool = False) -> tuple[int, ...] | None:
+        """The smallest program found that differs as the program of this tape does, this way: its tape.
+        `of_any_program`: the smallest found from any program of the space that differed this way (a way
+        that deviations explain: any program they explain is an example of them)."""
+        query = "SELECT minimal FROM shrunk WHERE space = ? AND way = ?"
+        arguments: tuple[object, ...] = (space, way)
+        if not of_any_program:
+            query, arguments = query + " AND tape = ?", (space, way, pack(tape))
         try:
-            row = self._db.execute("SELECT minimal FROM shrunk WHERE space = ? AND tape = ? AND way = ?",
-                                   (space, pack(tape), way)).fetchone()  # fmt: skip
+            row = self._db.execute(query + " ORDER BY length(minimal) LIMIT 1", arguments).fetchone()
         except sqlite3.Error as error:
             raise CorpusError("corpus %s cannot be read: %s" % (self.path, error)) from None
         return None if row is None else unpack(row[0])

@@ -265,9 +265,12 @@ class Property:
         """Programs that show the target following the rule of a deviation declared for it: they agreed with
         the model, and the model with the deviation predicts otherwise. One is enough for each deviation: a
         declared deviation that explains no program of a run, but whose rule some program showed followed,
-        is unexpectedly passing (conformance/engine/check.py, deviation_records)."""
+        is unexpectedly passing (conformance/engine/check.py, deviation_records). A deviation that has explained
+        a program of the check needs none: it is not unexpectedly passing, whatever rules programs follow."""
+        explained = {name for tally in run.record.known_differences for name in tally.deviations or ()}
+        explained |= {name for item in checked if item.failure is not None for name in item.failure.deviations or ()}
         for item in checked:
-            awaiting = run.declared - set(run.record.rules_followed)
+            awaiting = run.declared - set(run.record.rules_followed) - explained
             if item.failure is not None or self.reference is not None or not awaiting & item.reaches:
                 continue
             module = self.make(ReplayChoices(item.tape), self.ctx)
@@ -329,10 +332,11 @@ class Property:
             return replay.spans
 
         # a program shrunk for another interpreter of the run, differing the same way, is taken if it differs
-        # the same way here: one run instead of a search (the corpus keeps the last one found)
+        # the same way here: one run instead of a search (the corpus keeps the last one found); for a way that
+        # deviations explain, one shrunk from any program of the space (another level's check met them too)
         way = json.dumps(failure.deviations) if failure.deviations is not None else "signature " + failure.signature
         if self.corpus is not None:
-            known = self.corpus.shrunk(self.space, item.tape, way)
+            known = self.corpus.shrunk(self.space, item.tape, way, of_any_program=failure.deviations is not None)
             found = still_fails([known]) if known is not None else None
             if found is not None:
                 return found[1]

@@ -184,7 +184,8 @@ class CheckRecord:
     new_differences: list[Tally] = field(default_factory=list)  # collected under --update-expectations
     unexpected_pass: str = ""  # listed as differing in a way the (deterministic) check no longer shows
     failure: Failure | None = None
-    # deviations declared for the check whose rule a program of it showed the target following
+    # deviations declared for the check whose rule a program of it showed the target following (looked for
+    # while the deviation has explained no program of the check)
     rules_followed: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
