@@ -120,6 +120,13 @@ def test_a_default_argument_snapshots_the_value() -> None:
     assert observed(source)["p"] == {"value": 2}
 
 
+def test_the_union_of_two_classes_is_an_error_before_310_and_left_open_after() -> None:
+    source = "class C:\n    pass\nprobe_call('p', lambda: C | None)\n"
+    assert observed(source, (3, 9))["p"]["raises"]["type"] == "TypeError"  # PEP 604 is 3.10's
+    with pytest.raises(Unspecified, match="UnionType"):
+        predict(parse(source), (3, 10))
+
+
 def test_sibling_closures_share_one_cell() -> None:
     source = (
         "def f():\n    n = 0\n    def inc():\n        nonlocal n\n        n += 1\n        return n\n"

@@ -3137,6 +3137,14 @@ class Evaluator:
             raise Unspecified("an operator on a host value: the host's own error")
         if op == "|" and (isinstance(left, _TYPING) or isinstance(right, _TYPING)):
             raise Unspecified("| of a type parameter or alias makes a typing union")
+        if (
+            op == "|"
+            and isinstance(left, (Class, type(None)))
+            and isinstance(right, (Class, type(None)))
+            and (isinstance(left, Class) or isinstance(right, Class))
+            and self.rules.has("type-union")
+        ):
+            raise Unspecified("| of classes makes a types.UnionType, which the model does not follow")
         if in_place:
             done = self.in_place(op, left, right)
             if done is not EMPTY:

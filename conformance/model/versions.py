@@ -145,6 +145,13 @@ RULES = (
     ),
     Rule("dict-union", (3, 9), "`dict | dict` and `|=` merge", "TypeError: unsupported operand", "PEP 584"),
     Rule(
+        "type-union",
+        (3, 10),
+        "`X | Y` of classes (or of a class and None) makes a types.UnionType",
+        "TypeError: unsupported operand",
+        'PEP 604; Library "Built-in Types": Union Type',
+    ),
+    Rule(
         "staticmethod-callable",
         (3, 10),
         "a staticmethod object is callable where it is stored",
