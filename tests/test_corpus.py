@@ -60,6 +60,15 @@ def test_a_program_the_reference_leaves_open_is_stored_with_its_source(host: Ses
     assert stored.source == emit(prop.make(RandomChoices(seed), prop.ctx), prop.features) != ""
 
 
+def searches_fail(monkeypatch: pytest.MonkeyPatch) -> None:
+    """From now on, a search for a smaller program fails the test: one found in the corpus must be taken."""
+
+    def no_search(*arguments: object, **keywords: object) -> None:
+        raise AssertionError("shrunk again")
+
+    monkeypatch.setattr(properties, "shrink", no_search)
+
+
 def test_a_program_shrunk_for_one_session_is_taken_by_another_that_differs_the_same_way(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -73,10 +82,7 @@ def test_a_program_shrunk_for_one_session_is_taken_by_another_that_differs_the_s
         smallest = first.minimal(failing)
         assert smallest.failure is not None and len(smallest.tape) < len(failing.tape)
 
-        def no_search(*arguments: object, **keywords: object) -> None:
-            raise AssertionError("shrunk again")
-
-        monkeypatch.setattr(properties, "shrink", no_search)
+        searches_fail(monkeypatch)
         again = Property(check, session.target, corpus=corpus).minimal(failing)  # another session: one run
         assert again.tape == smallest.tape and again.failure is not None
         assert again.failure.signature == smallest.failure.signature
@@ -109,10 +115,7 @@ def test_a_deviations_example_shrunk_from_one_program_is_taken_for_another_it_ex
         smallest = first.minimal(explained[0])
         assert len(smallest.tape) < len(explained[0].tape)
 
-        def no_search(*arguments: object, **keywords: object) -> None:
-            raise AssertionError("shrunk again")
-
-        monkeypatch.setattr(properties, "shrink", no_search)
+        searches_fail(monkeypatch)
         again = Property(check, session.target, corpus=corpus).minimal(explained[1])  # another program: one run
         assert again.tape == smallest.tape
     finally:

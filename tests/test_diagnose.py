@@ -665,7 +665,7 @@ def f():
 probe_call('r', f)
 """,
     # (the class X is made generic, `class X[T]:`, by shown(): see GENERIC_SHOWS)
-    "class-annotations-do-not-see-the-type-parameters": """
+    "generic-class-does-not-see-its-type-parameters": """
 def f():
     T = 1
     class X:
@@ -836,7 +836,7 @@ GENERIC_SHOWS = {
     "generic-class-name-leaks-into-private-name-mangling": (3, 12),
     "type-alias-of-a-global-name-binds-the-block-namespace": (3, 14),  # (a type statement: 3.12)
     "type-alias-in-a-class-body-is-read-as-a-global": (3, 14),
-    "class-annotations-do-not-see-the-type-parameters": (3, 14),
+    "generic-class-does-not-see-its-type-parameters": (3, 14),
 }
 
 
@@ -2047,6 +2047,70 @@ def test_brython_is_diagnosed_with_a_nonlocal_binding_after_its_del() -> None:
     assert observed.observations["r"]["raises"]["type"] == "NameError", observed
     found = diagnoses(parse(NONLOCAL_BOUND_AFTER_ITS_DEL), (3, 14), observed, "language")
     assert found == [("nonlocal-bound-later-in-the-text-binds-the-global",)], found
+
+
+# a class body declaring nonlocal a name its function binds only later in the text: Brython binds the global
+NONLOCAL_CLASS_BODY_BOUND_LATER = """
+g = 0
+def f():
+    class C:
+        nonlocal g
+        g = [lambda: a for a in range(0)]
+    def g():
+        pass
+f()
+probe('r', g)
+"""
+
+# `x % 0` and `x %= 0` of a function: int's __mod__, called with the operands swapped, checks its divisor first
+MODULO_OF_A_FUNCTION_BY_ZERO = """
+def f():
+    pass
+def g():
+    x = f
+    x %= 0
+probe_call('r', lambda: f % 0)
+probe_call('s', g)
+probe_call('t', lambda: f % 2)
+"""
+
+
+@pytest.mark.parametrize(
+    ("source", "deviation"),
+    [
+        (NONLOCAL_CLASS_BODY_BOUND_LATER, "nonlocal-bound-later-in-the-text-binds-the-global"),
+        (MODULO_OF_A_FUNCTION_BY_ZERO, "modulo-of-a-non-number-by-an-int-fails-in-the-host"),
+    ],
+)
+def test_brython_is_diagnosed_with_what_its_deviations_do_in_more_places(source: str, deviation: str) -> None:
+    observed = run(node_target("brython"), source.lstrip())
+    assert diagnoses(parse(source), (3, 14), observed, "language") == [(deviation,)]
+
+
+# a generic class's bases and body, and a lambda made in the body, read T around the class statement
+GENERIC_CLASS_BODY_AND_BASES = """
+T = 5
+class X:
+    probe('body', T)
+    probe_call('lambda', lambda: T)
+class B:
+    pass
+def f():
+    T = B
+    class X(T):
+        pass
+    return 1
+probe_call('bases', f)
+"""
+
+
+def test_brython_is_diagnosed_with_a_generic_class_that_does_not_see_its_type_parameters() -> None:
+    source = GENERIC_CLASS_BODY_AND_BASES.replace("class X", "class X[T]")
+    observed = run(node_target("brython"), source.lstrip())
+    assert observed.observations["body"] == {"value": 5}, observed
+    module = _rewritten(parse(GENERIC_CLASS_BODY_AND_BASES), _generic)
+    name = "generic-class-does-not-see-its-type-parameters"
+    assert diagnoses(module, (3, 14), observed, "language") == [(name,)]
 
 
 # Four deviations of Skulpt's in one program, which no set of three explains: the handler's name kept after it

@@ -1145,14 +1145,15 @@ DEVIATIONS: dict[str, Deviation] = {
             "modulo-of-a-non-number-by-an-int-fails-in-the-host",
             "`x % n` (and `x %= n`) where n is an int (or bool) and x is neither a number nor a string (a"
             " tuple, list, dict, set, None, function, class, instance, generator ...) raises JavascriptError"
-            ' "Cannot mix BigInt and other types, use explicit conversions", not TypeError',
+            ' "Cannot mix BigInt and other types, use explicit conversions" (ZeroDivisionError when n is 0 or'
+            " False), not TypeError",
             'Language Reference 6.7 "Binary arithmetic operations": "The % (modulo) operator yields the remainder'
             " from the division of the first argument by the second. The numeric arguments are first converted"
             ' to a common type"; an object without __mod__ (and an int without __rmod__ for it) makes the'
             " operation raise TypeError (Data model 3.3.8)",
             "the left operand has no __mod__, so the int's reflected __rmod__ is tried; the runtime makes it by"
-            " calling int's own __mod__ with the operands swapped, without checking that the first is an int,"
-            " and that method's BigInt arithmetic fails in the host",
+            " calling int's own __mod__ with the operands swapped, without checking that the first is an int:"
+            " that method checks its divisor for zero first, then its BigInt arithmetic fails in the host",
             "do not rely on the TypeError of % with an operand that is not a number: test the operand's type"
             " first, or catch Exception",
             seen=("brython",),
@@ -1454,16 +1455,20 @@ DEVIATIONS: dict[str, Deviation] = {
             seen=("brython",),
         ),
         Deviation(
-            "class-annotations-do-not-see-the-type-parameters",
-            "the annotations of a generic class's body (`class C[T]:` with `x: T` in it), evaluated lazily"
-            " (3.14), do not see the class's type parameters: T is looked up in the enclosing functions and the"
-            " globals (NameError where none has it)",
-            'Language Reference 4.2.4 "Annotation scopes": "the scope of the type parameters of a generic class"'
-            " encloses the class body, whose annotations are evaluated in an annotation scope nested in it"
-            ' (3.14: "Lazy evaluation" of annotations, the class\'s __annotate__ function)',
-            "the class body's __annotate__ function is compiled as a function of the scope around the class"
-            " statement, not of the type parameters' scope",
-            "give the annotations a name other than the type parameter's, or use it from a method instead",
+            "generic-class-does-not-see-its-type-parameters",
+            "a generic class (`class C[T](...):`) does not see its type parameters in its bases and keywords, its"
+            " body, the functions and classes nested in the body, or the body's annotations (evaluated lazily, 3.14):"
+            " T there is the variable of that name around the class statement, else the global (NameError where"
+            " none has it)",
+            'Language Reference 4.2.4 "Annotation scopes" and 8.8 "Class definitions" (PEP 695): the type'
+            " parameters of a generic class are bound in an annotation scope that encloses the evaluation of its"
+            " bases and keywords and the class body, and so every scope nested in the body, its annotations' too",
+            "the translator makes the type variables JavaScript variables of a function that builds the class, and"
+            " translates the bases, the keywords and the body with the scopes around the class statement, where"
+            " the type parameters are not names of any scope: a read of T resolves as the same read would without"
+            " them",
+            "give the type parameters names that nothing around the class uses, and do not read them in the class"
+            " itself (its __type_params__ holds them)",
             links=(
                 "https://github.com/brython-dev/brython/issues/2307",
             ),  # (generic functions and classes: work still to do)
@@ -1689,8 +1694,9 @@ DEVIATIONS: dict[str, Deviation] = {
         ),
         Deviation(
             "nonlocal-bound-later-in-the-text-binds-the-global",
-            "in a function that declares x nonlocal, where the enclosing function binds x only after the nested"
-            " function's def in the order of the text (later in its body, even in code that never runs), or where"
+            "in a function (or a class body) that declares x nonlocal, where the enclosing function binds x only"
+            " after the nested def (or class statement) in the order of the text (later in its body, even in code"
+            " that never runs), or where"
             " a `del x` comes before the binding in the order of the text (in that function, or in another one"
             " declaring x nonlocal met before it) with no binding of x by the enclosing function in between, an"
             " assignment to x (`x = v`, `(x := v)`; after such a `del`, a def or class statement too) binds the"

@@ -61,6 +61,7 @@ from conformance.model.translation import (
     class_body_reads,
     global_deletions,
     namespace_target_reads,
+    nodes,
     nonlocal_bindings_unbound_around,
     nonlocals_bound_later,
     plain_global_reads,
@@ -180,7 +181,7 @@ class Cell:
 class GlobalCell(Cell):
     """A cell that is a view of one name of a namespace: (deviation comprehension-variable-of-a-global-name-binds-
     the-global) the cell a function nested in such a comprehension finds for its target, the global of that name;
-    (deviation class-annotations-do-not-see-the-type-parameters) the variable of a frame's plain locals."""
+    (deviation generic-class-does-not-see-its-type-parameters) the variable of a frame's plain locals."""
 
     __slots__ = ("name", "names")
 
@@ -1916,13 +1917,17 @@ class Evaluator:
         try:
             decorators = [self.eval(frame, decorator) for decorator in node.decorators]
             encloses = self.type_parameters(frame, node) if node.type_params else frame
-            bases = [self.eval(encloses, base) for base in node.bases]
+            # (deviation generic-class-does-not-see-its-type-parameters: the bases, keywords and body are those of
+            # a class statement without them, in the block around it)
+            unseen = bool(node.type_params) and self.deviates("generic-class-does-not-see-its-type-parameters")
+            header = frame if unseen else encloses
+            if unseen and not self.reads_names_of(frame, (node.bases, tuple(k.value for k in node.keywords))):
+                raise Unspecified("a generic class's bases read, in the block around it, what it does not resolve")
+            bases = [self.eval(header, base) for base in node.bases]
             keywords = {}
             # (deviation: the keyword arguments are neither evaluated nor passed on)
             if not (node.keywords and self.deviates("class-keywords-ignored")):
-                keywords = {
-                    keyword.name: self.eval(encloses, keyword.value) for keyword in node.keywords if keyword.name
-                }
+                keywords = {keyword.name: self.eval(header, keyword.value) for keyword in node.keywords if keyword.name}
         finally:
             frame.binding = None
         if any(base is JS_UNDEFINED for base in bases):  # (Brython's class statement asks the base for attributes)
@@ -1938,7 +1943,10 @@ class Evaluator:
                 raise
             metaclass = "(conflict)"  # no class can be made of these bases: TypeError once the body has run
         block = self.analysis.block_of(node)
-        body = self.new_frame(block, frame.globals, self.closure_for(encloses, block))
+        closure = self.closure_for(encloses, block)
+        if unseen:
+            closure.update({name: self.cell_around(frame, name) for name in node.type_params if name in closure})
+        body = self.new_frame(block, frame.globals, closure)
         body.made_in = frame
         body.resolved = frame.resolved
         body.plain_starred = frame.plain_starred  # (a deviation: compiled in the same copy)
@@ -2016,18 +2024,22 @@ class Evaluator:
         if id(node) not in self.analysis.annotate_scopes:  # (no annotated assignment in the body)
             return Annotations([])
         scope = self.analysis.annotate_scope_of(node)
-        closure = self.closure_for(body, scope)
-        hidden = [name for name in node.type_params if name in closure]
-        if hidden and self.deviates("class-annotations-do-not-see-the-type-parameters"):
-            closure = {**closure, **{name: self.cell_around_the_class(body, name) for name in hidden}}
-        return Annotations([], None, scope, closure, body.globals, body.namespace)
+        return Annotations([], None, scope, self.closure_for(body, scope), body.globals, body.namespace)
 
-    def cell_around_the_class(self, body: Frame, name: str) -> Cell:
-        """(Deviation class-annotations-do-not-see-the-type-parameters) what `name` is in the block whose code
-        runs the class statement (not its type parameters' scope), as a cell: its variable, or the global."""
-        around = body.made_in
-        if around is None:
-            raise Unspecified("a class body whose class statement the model did not follow")
+    @staticmethod
+    def reads_names_of(frame: Frame, expressions: Any) -> bool:
+        """Whether the expressions read only names of the frame's block (no name its scope analysis left out,
+        as one read in a scope nested in it only) and make no scope of their own (a lambda, a comprehension)."""
+        for part in nodes(expressions):
+            if isinstance(part, (ir.Lambda, ir.Comprehension)):
+                return False
+            if isinstance(part, ir.Name) and part.id not in frame.block.scope:
+                return False
+        return True
+
+    def cell_around(self, around: Frame, name: str) -> Cell:
+        """(Deviation generic-class-does-not-see-its-type-parameters) what `name` is in the block whose code runs
+        a generic class statement (not its type parameters' scope), as a cell: its variable, or the global."""
         kind = around.block.scope.get(name)
         if kind in (CELL, FREE):
             return around.cells[name]
@@ -2346,7 +2358,7 @@ class Evaluator:
     def elements(self, frame: Frame, nodes: tuple[ir.Expr, ...], where: str) -> list[Any]:
         """The items of a display or a call's positional arguments, `*iterable` unpacked."""
         items: list[Any] = []
-        for node in nodes:
+        for index, node in enumerate(nodes):
             if not isinstance(node, ir.Starred):
                 items.append(self.eval(frame, node))
                 continue
@@ -2354,6 +2366,8 @@ class Evaluator:
             if value is JS_UNDEFINED:  # (Brython's undefined: its unpacking refuses it there, in order)
                 raise raise_("TypeError", "Value after * must be an iterable, not UndefinedType")
             if not self.iterable(value):
+                if where != "a call" and index == len(nodes) - 1:
+                    raise raise_("TypeError")  # (§6.2.3: nothing of the display is left to evaluate)
                 # (when the TypeError is raised, before or after the rest is evaluated, varies)
                 raise Unspecified("* of something not iterable in " + where)
             items.extend(self.iterate(value))
@@ -3172,6 +3186,8 @@ class Evaluator:
             if isinstance(left, Instance) and left.cls.lookup("__mod__") is not EMPTY:
                 raise Unspecified("% of an instance whose class defines __mod__")
             if self.deviates("modulo-of-a-non-number-by-an-int-fails-in-the-host"):
+                if right == 0:  # (int's __mod__ checks its divisor first)
+                    raise raise_("ZeroDivisionError", "integer division or modulo by zero")
                 raise raise_("JavascriptError", "Cannot mix BigInt and other types, use explicit conversions")
         raise raise_("TypeError")
 

@@ -52,15 +52,15 @@ def translation_failure(module: ir.Module, analysis: Analysis, switches: Switche
     return None
 
 
-def _nodes(node: Any) -> Iterator[Any]:
+def nodes(node: Any) -> Iterator[Any]:
     """Every IR node in `node`, itself included."""
     yield node
     if isinstance(node, tuple):
         for item in node:
-            yield from _nodes(item)
+            yield from nodes(item)
     elif hasattr(node, "__dataclass_fields__"):
         for name in node.__dataclass_fields__:
-            yield from _nodes(getattr(node, name))
+            yield from nodes(getattr(node, name))
 
 
 def _annotated_def(analysis: Analysis) -> bool:
@@ -167,7 +167,7 @@ class _NonlocalReads:
         elif isinstance(node, ir.Match):
             self.expression(node.subject, stack)
             for case in node.cases:
-                for part in _nodes(case.pattern):
+                for part in nodes(case.pattern):
                     if isinstance(part, ir.MatchClass):
                         self.expression(part.cls, stack)
                 if case.guard is not None:
@@ -406,7 +406,7 @@ class _Unplaced:
             for case in node.cases:
                 # (the names a pattern captures are bound when it matches, by the runtime: the translator does not
                 # record them as bound)
-                for part in _nodes(case.pattern):
+                for part in nodes(case.pattern):
                     if isinstance(part, ir.MatchClass):
                         self.expression(part.cls, stack)
                 self.expression(case.guard, stack)
@@ -603,7 +603,7 @@ class _GlobalReads:
         elif isinstance(node, ir.Match):
             self.expression(node.subject, block_node)
             for case in node.cases:
-                for part in _nodes(case.pattern):  # (its captures are not bound for the translator: _Unplaced)
+                for part in nodes(case.pattern):  # (its captures are not bound for the translator: _Unplaced)
                     if isinstance(part, ir.MatchClass):
                         self.expression(part.cls, block_node)
                 self.expression(case.guard, block_node)
@@ -801,10 +801,10 @@ class _LocalDeletions(_LocalReads):
 
 def nonlocals_bound_later(analysis: Analysis) -> frozenset[tuple[int, str]]:
     """(Deviation nonlocal-bound-later-in-the-text-binds-the-global) the nonlocal declarations (the declaring
-    function's node, by id, and the name) whose variable no function around binds before the declaring function's
-    def in the order of the text (parameters included; in the same scope of its stack or one around it, as
-    plain_local_reads): Brython, finding no binding yet, compiles the declaring function's bindings of the name
-    as the global's."""
+    function's or class body's node, by id, and the name) whose variable no function around binds before the
+    declaring def or class statement in the order of the text (parameters included; in the same scope of its
+    stack or one around it, as plain_local_reads): Brython, finding no binding yet, compiles the declaring
+    block's bindings of the name as the global's."""
     walker = _NonlocalsBoundLater.walked(analysis)
     return frozenset(walker.later)
 
@@ -816,12 +816,13 @@ class _NonlocalsBoundLater(_LocalReads):
 
     def statements(self, body: tuple[ir.Stmt, ...], stack: list[_Entry]) -> None:
         entry = stack[-1]
-        if isinstance(entry.node, ir.FunctionDef) and body is entry.node.body:
-            block = self.analysis.blocks.get(id(entry.node))
+        block = self.analysis.blocks.get(id(entry.node))
+        if isinstance(entry.node, (ir.FunctionDef, ir.ClassDef)) and body is entry.node.body and block is not None:
             # the functions around and their copies (not the module's scope, nor a class body's)
-            first = next(i for i, item in enumerate(stack) if isinstance(item.node, (ir.FunctionDef, ir.Lambda)))
+            functions = [i for i, item in enumerate(stack) if isinstance(item.node, (ir.FunctionDef, ir.Lambda))]
+            first = functions[0] if functions else len(stack)  # (none: a class body of the module's)
             around = [item for item in stack[first:-1] if not isinstance(item.node, ir.ClassDef) and not item.in_class]
-            for name in sorted(block.nonlocals) if block is not None else ():
+            for name in sorted(block.nonlocals):
                 if not any(name in item.bound for item in around):
                     self.later.add((id(entry.node), name))
         super().statements(body, stack)
