@@ -1807,6 +1807,32 @@ def test_a_deviation_that_makes_a_program_recurse_explains_it_up_to_the_recursio
     assert diagnose(module, VERSION, observed, "language") == ("free-variable-read-as-global",)
 
 
+# MicroPython does not refuse := in a comprehension's iterable (assignment-expression-in-comprehension-iterable):
+# the program then runs, and its generator delegating to a new one of itself nests until the recursion limit,
+# which a 3.4 implementation reports as RuntimeError (RecursionError, its subclass, is 3.5's)
+DELEGATING_GENERATOR_UNDER_A_DEVIATION = """
+def drive(generator):
+    try:
+        generator.send(None)
+    except StopIteration as stop:
+        return stop.value
+def f():
+    [_ for _ in (a := range(2))]
+    def b():
+        a = yield from b()
+        return a
+    probe_call('p', lambda: drive(b()))
+probe_call('r', f)
+"""
+
+
+def test_a_generator_delegating_to_itself_recurses_up_to_a_34_implementations_runtimeerror() -> None:
+    observed = run(node_target("micropython"), DELEGATING_GENERATOR_UNDER_A_DEVIATION.lstrip())
+    assert observed.observations["p"]["raises"]["type"] == "RuntimeError", observed
+    module = parse(DELEGATING_GENERATOR_UNDER_A_DEVIATION)
+    assert diagnose(module, (3, 4), observed, "language") == ("assignment-expression-in-comprehension-iterable",)
+
+
 def test_a_recursing_program_is_not_explained_when_it_observed_otherwise_before_the_recursion_limit() -> None:
     module = parse(RECURSING_UNDER_A_DEVIATION)
     observed = run(HOST, RECURSING.lstrip())

@@ -94,7 +94,7 @@ def diagnoses(
             try:
                 predicted = predict(module, version, frozenset(chosen), consulted)
             except UnfollowedRecursion as unfollowed:
-                if size > 0 and _recursed_as_predicted(unfollowed.observations, observed, level):
+                if size > 0 and _recursed_as_predicted(unfollowed.observations, observed, level, version):
                     explaining.append(chosen)
                 reached[chosen] = frozenset(consulted)
                 continue
@@ -177,9 +177,11 @@ def _crashed_as_predicted(predicted: dict[str, str], observed: ProgramResult) ->
     return fault.evidence.get("signal") == predicted["signal"]
 
 
-def _recursed_as_predicted(predicted: list[list[object]], observed: ProgramResult, level: str) -> bool:
+def _recursed_as_predicted(predicted: list[list[object]], observed: ProgramResult, level: str,
+                           version: tuple[int, ...]) -> bool:  # fmt: skip
     """Whether the program observed what a prediction that stopped at UnfollowedRecursion had recorded, in
-    that order, and after it a RecursionError, raised at a probe or out of the program."""
+    that order, and after it a RecursionError (before 3.5, which added it: the RuntimeError it refines),
+    raised at a probe or out of the program."""
     labels = list(observed.observations)
     if observed.compile_error is not None or labels[: len(predicted)] != [label for label, _ in predicted]:
         return False
@@ -188,7 +190,8 @@ def _recursed_as_predicted(predicted: list[list[object]], observed: ProgramResul
         return False
     after = [observed.observations[label] for label in labels[len(predicted) :]]
     raised = [observation.get("raises") for observation in after] + [observed.error]
-    return any(isinstance(error, dict) and error.get("type") == "RecursionError" for error in raised)
+    recursion = "RecursionError" if version >= (3, 5) else "RuntimeError"
+    return any(isinstance(error, dict) and error.get("type") == recursion for error in raised)
 
 
 def _extensions(frontier: dict[Explanation, frozenset[str]], allowed: frozenset[str], size: int) -> set[Explanation]:

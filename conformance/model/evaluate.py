@@ -3696,7 +3696,10 @@ class Evaluator:
         generator.running = True
         chain = list(self.chain)  # (Brython runs each step with the generator's frame, then restores the chain)
         self.chain.append(generator.frame)
+        self.depth += 1  # (its frame runs on top of the caller's, as a call's: `yield from` nests them)
         try:
+            if self.depth > CALL_DEPTH_LIMIT:
+                raise UnfollowedRecursion()
             item = generator.frames.send(sent)
         except StopIteration as stop:
             generator.finished = True
@@ -3707,6 +3710,7 @@ class Evaluator:
             generator.finished = True
             raise
         finally:
+            self.depth -= 1
             generator.running = False
             self.chain[:] = chain
         self.step()
