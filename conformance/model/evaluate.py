@@ -2540,26 +2540,30 @@ class Evaluator:
                 raise Unspecified("what a super() call binds other than functions to an object of another class")
         raise raise_("AttributeError")
 
-    def takes_positional_arguments(self, frame: Frame) -> bool:
-        """Whether the code object running in the frame has a positional parameter (a comprehension's is
-        the iterator of its first `for`; an inlined one runs in its function's frame)."""
+    def code_frame(self, frame: Frame) -> Frame:
+        """The frame of the code object that runs `frame`'s code: an inlined comprehension (PEP 709, 3.12)
+        runs in the frame that contains it."""
         block = frame.block
         if block.kind == "comprehension":
             assert isinstance(block.node, ir.Comprehension) and frame.outer is not None
             if block.node.kind != "gen" and self.rules.has("inlined-comprehensions"):
-                return self.takes_positional_arguments(frame.outer)
+                return self.code_frame(frame.outer)
+        return frame
+
+    def takes_positional_arguments(self, frame: Frame) -> bool:
+        """Whether the code object running in the frame has a positional parameter (a comprehension's is
+        the iterator of its first `for`)."""
+        node = self.code_frame(frame).block.node
+        if isinstance(node, ir.Comprehension):
             return True
-        node = block.node
         return isinstance(node, (ir.FunctionDef, ir.Lambda)) and bool(node.params.positional_params())
 
     def first_argument(self, frame: Frame) -> Any:
         """The object zero-argument super() uses: the first positional argument of the function whose
-        frame this is; an inlined comprehension (PEP 709, 3.12) runs in the frame that contains it."""
+        code runs in the frame (code_frame)."""
+        frame = self.code_frame(frame)
         block = frame.block
         if block.kind == "comprehension":
-            assert isinstance(block.node, ir.Comprehension) and frame.outer is not None
-            if block.node.kind != "gen" and self.rules.has("inlined-comprehensions"):
-                return self.first_argument(frame.outer)
             return IteratorValue()  # its first argument is the iterator of its first `for`
         node = block.node
         positional = node.params.positional_params() if isinstance(node, (ir.FunctionDef, ir.Lambda)) else ()
