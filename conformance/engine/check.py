@@ -198,13 +198,14 @@ def deviation_records(expectations: Expectations, version: tuple[int, ...], resu
         deviation = DEVIATIONS[name]
         record = CheckRecord(Check(DEVIATION_RECORD + name, "suite", "language"), description=deviation.behaves_as,
                              spec=deviation.rule)  # fmt: skip
-        followed = 0
+        followed = []  # programs that showed its rule followed, one per check
         for entry in results:
             for tally in map(Tally.from_json, entry.get("known_differences", [])):
                 if tally.deviations is not None and name in tally.deviations:  # (its signature: the check's id)
                     record.known_differences.append(dataclasses.replace(tally, signature=entry["id"]))
                     record.programs += tally.programs
-            followed += name in entry.get("rules_followed", [])
+            if name in entry.get("rules_followed", {}):
+                followed.append(entry["rules_followed"][name])
             listed = entry.get("expectation")  # a case its entry puts down to the deviation
             if entry["outcome"] == "xfailed" and isinstance(listed, dict) and name in str(listed.get("deviation", "")):
                 record.programs += 1
@@ -219,8 +220,9 @@ def deviation_records(expectations: Expectations, version: tuple[int, ...], resu
             record.outcome = "xpassed"
             where = expectations.path or "the expectations"
             record.unexpected_pass = (
-                "declared (%s) but explained no program, and %d check(s) met programs that "
-                "follow its rule: remove it from %s" % (declaring[0].where, followed, where)
+                "declared (%s) but explained no program, and %d check(s) met programs that follow its rule: "
+                "remove it from %s, or narrow its rule; a program that follows it:\n%s"
+                % (declaring[0].where, len(followed), where, followed[0])
             )
         else:
             continue  # this run cannot tell: no program reached its rule in a way that tells, or checks did not run

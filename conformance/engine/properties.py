@@ -270,7 +270,7 @@ class Property:
         explained = {name for tally in run.record.known_differences for name in tally.deviations or ()}
         explained |= {name for item in checked if item.failure is not None for name in item.failure.deviations or ()}
         for item in checked:
-            awaiting = run.declared - set(run.record.rules_followed) - explained
+            awaiting = run.declared - run.record.rules_followed.keys() - explained
             if item.failure is not None or self.reference is not None or not awaiting & item.reaches:
                 continue
             module = self.make(ReplayChoices(item.tape), self.ctx)
@@ -280,7 +280,7 @@ class Property:
                 except Unspecified:
                     continue
                 if compare(deviating, item.observed, [self.level]):
-                    run.record.rules_followed.append(name)
+                    run.record.rules_followed[name] = emit(module)
 
     def _reported(self, item: Checked, replay: str) -> Failure:
         """The failure with its standalone reproduction script written, and the commands to see it again."""

@@ -184,9 +184,9 @@ class CheckRecord:
     new_differences: list[Tally] = field(default_factory=list)  # collected under --update-expectations
     unexpected_pass: str = ""  # listed as differing in a way the (deterministic) check no longer shows
     failure: Failure | None = None
-    # deviations declared for the check whose rule a program of it showed the target following (looked for
-    # while the deviation has explained no program of the check)
-    rules_followed: list[str] = field(default_factory=list)
+    # deviations declared for the check whose rule a program of it showed the target following, each with
+    # the first such program (looked for while the deviation has explained no program of the check)
+    rules_followed: dict[str, str] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         document: dict[str, Any] = {
@@ -203,7 +203,7 @@ class CheckRecord:
         if self.unsupported:
             document["unsupported"] = list(self.unsupported)
         if self.rules_followed:
-            document["rules_followed"] = sorted(self.rules_followed)
+            document["rules_followed"] = dict(sorted(self.rules_followed.items()))
         if self.expectation is not None:
             document["expectation"] = self.expectation
         for key in ("known_differences", "new_differences"):
@@ -232,5 +232,5 @@ class CheckRecord:
             new_differences=[Tally.from_json(t) for t in document.get("new_differences", [])],
             unexpected_pass=str(document.get("unexpected_pass", "")),
             failure=Failure.from_json(failure) if isinstance(failure, dict) else None,
-            rules_followed=list(map(str, document.get("rules_followed", []))),
+            rules_followed={str(name): str(program) for name, program in document.get("rules_followed", {}).items()},
         )

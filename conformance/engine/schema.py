@@ -26,9 +26,10 @@ the suite. One JSON file per interpreter per run:
                  program, headline, expectation?, reason?, deviations?, alternatives?}]
                  (ways a check differed that were listed, or, under --update-expectations,
                  collected; `deviations`: the deviations that explain them)
-                 rules_followed [name] (deviations declared for the check whose rule one
-                 of its programs showed the target following; looked for only while the
-                 deviation has explained no program of the check).
+                 rules_followed {name: program} (deviations declared for the check whose
+                 rule one of its programs showed the target following, each with the first
+                 such program; looked for only while the deviation has explained no
+                 program of the check).
                  A check id `deviation:<name>` is not a check but a deviation the
                  expectations declare: xfailed with the programs and cases it explained
                  (known_differences: one per check), xpassed when it explained nothing

@@ -47,7 +47,7 @@ class Options:
     corpus: str | None = None  # the run's corpus file (conformance/engine/corpus.py); None: none
 
 
-@dataclass
+@dataclass(repr=False)  # (Hypothesis shows the test's arguments, this among them, for each failing example)
 class Session:
     options: Options
     target: Target
@@ -58,6 +58,9 @@ class Session:
     corpus: Corpus | None = None
     _properties: dict[str, Property] = field(default_factory=dict)
     _serial: itertools.count[int] = field(default_factory=itertools.count)
+
+    def __repr__(self) -> str:
+        return "Session(%s)" % self.target.label
 
     @classmethod
     def open(cls, options: Options, expectations: Expectations | None = None) -> Session:

@@ -449,13 +449,15 @@ DEVIATIONS: dict[str, Deviation] = {
         ),
         Deviation(
             "class-body-cannot-read-its-own-name",
-            "in a class body (and the comprehensions in it), reading the name that the class statement binds"
-            " raises NameError \"name 'C' is not defined\", whatever variable of that name the body would see",
+            "in a class body (and the comprehensions in it), reading or deleting the name that the class"
+            " statement binds raises NameError \"name 'C' is not defined\", whatever variable of that name the"
+            " body would see or has bound (one it declares global or nonlocal included)",
             'Language Reference 4.2.2 "Resolution of names": a name read in a class body that the body has not'
             " bound is looked up in the enclosing scopes (the enclosing function's variable, the global, the"
             ' builtin); 8.8 "Class definitions": the class name is bound only after the body has run',
             "the compiler treats the class's own name in its body as a reference to the class being made, which"
-            " does not exist yet, and raises NameError for it without looking further",
+            " does not exist yet, and raises NameError for it without looking further (a `del` of it deletes"
+            " from no namespace, and fails the same way); only its assignments bind where they should",
             "give the class and the variable it would read different names, or read it before the class statement",
             seen=("brython",),
         ),
@@ -1478,13 +1480,15 @@ DEVIATIONS: dict[str, Deviation] = {
             "nonlocal-in-a-method-reaches-the-class-variable",
             "a method (a function defined directly in a class body) that declares x nonlocal, where the class body"
             " binds x too, reads x as the class's attribute, and binds it there when the class body binds x"
-            " before the method's def in the order of the text (else it binds the enclosing function's x)",
+            " before the method's def in the order of the text, or the method is itself named x (else it binds"
+            " the enclosing function's x)",
             'Language Reference 7.13 "The nonlocal statement": the names refer to "previously bound variables in'
             ' the nearest enclosing function scope"; 4.2.2: "The scope of names defined in a class block is'
             ' limited to the class block; it does not extend to the code blocks of methods"',
             "the translator resolves a read of a nonlocal name to the nearest enclosing scope whose symbol table"
             " binds it, class bodies included, and a binding of it to the nearest enclosing scope that has bound"
-            " it so far in the order of the text, class bodies included",
+            " it so far in the order of the text, class bodies included (a def's name is bound before its body"
+            " is translated)",
             "do not give a method's nonlocal variables the names of the class's attributes",
             links=("https://github.com/brython-dev/brython/issues/2824",),  # (the same get_binding_scope)
             seen=("brython",),
@@ -1769,7 +1773,9 @@ DEVIATIONS: dict[str, Deviation] = {
             "locals-omits-free-variables",
             "locals() in a function (or lambda) lists only the variables the function binds itself (its"
             " parameters, its local variables, those of them nested scopes read), not the free variables it reads"
-            " from an enclosing function or declares nonlocal; so eval() without namespaces, which takes the"
+            " from an enclosing function or declares nonlocal (unless a comprehension run inline bound the name in"
+            " the function's namespace: comprehension-runs-inline-restoring-targets-bound-before); so eval()"
+            " without namespaces, which takes the"
             " caller's locals(), does not see them either, and looks such a name up in the globals, then the"
             " builtins",
             'Library "Built-in Functions", locals(): "In an optimized scope (including functions, generators, and'
@@ -1805,16 +1811,33 @@ DEVIATIONS: dict[str, Deviation] = {
             "in a class body (or a function nested in one), a read of a private name `__x` that no block binds as"
             " mangled (`_Class__x`), so a global by the rules, is looked up at run time by its unmangled name:"
             " in the variables of the functions it is in, innermost first (not class bodies), then the module's"
-            " globals, then the builtins; NameError names it unmangled",
+            " globals, then the builtins; NameError names it unmangled. So is a class body's read of a private"
+            " name it binds, where the translator compiles a lookup at run time (as class-body-resolves-its-"
+            "names-in-the-order-of-the-text has it): in the module's globals, then the builtins, where it is"
+            " read before any binding of it or in a nested block; in the class namespace, which holds it only"
+            " mangled, so raising UnboundLocalError, where it is read after a binding of it in a nested block",
             'Language Reference 6.2.1 "Identifiers (Names)", private name mangling: "When an identifier that'
             " textually occurs in a class definition begins with two or more underscore characters and does not"
             " end in two or more underscores, it is considered a private name of that class ... transformed"
             ' to a longer form before code is generated for it"; the read then resolves the mangled name (4.2.2)',
             "the translator mangles the name to find it in the symbol table and in the scopes around, but"
-            " when no scope has it and it compiles a lookup at run time in the enclosing namespaces"
-            " (`$B.resolve_in_scopes`), it passes the name as written",
+            " when it compiles a lookup at run time (`$B.resolve_in_scopes`, `$B.resolve_global`,"
+            " `$B.resolve_local`), it passes the name as written",
             "do not read private names that the class does not define: give a module-level or enclosing"
             " variable a name without two leading underscores, or write the mangled name (`_Class__x`)",
+            seen=("brython",),
+        ),
+        Deviation(
+            "private-name-in-an-error-message-as-written",
+            "the message of a NameError or UnboundLocalError for a private name read or deleted in a class (`__x`"
+            " in class C) gives the name as written, `'__x'`, not as mangled, `'_C__x'` (a CPython detail: the"
+            " behaviour is the Reference's, only the text differs)",
+            'Language Reference 6.2.1 "Identifiers (Names)", private name mangling: a private name "is'
+            ' transformed to a longer form before code is generated for it"; the variable is `_C__x`, and'
+            " CPython's messages name the variable the code uses (message texts are a CPython detail)",
+            "the translator mangles the name to find the variable, but builds the error message from the name"
+            " in the source",
+            "do not match on the text of a NameError's message: test the exception's type",
             seen=("brython",),
         ),
     )

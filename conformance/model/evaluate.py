@@ -82,6 +82,7 @@ def _own_cell(name: str) -> str:
 
 MAX_DEPTH = 20  # as the runner's encode()
 LOOP = "loop"  # (deviation break-or-continue-before-finally-runs-the-rest-of-the-body) see Evaluator.regions
+PRIVATE_AS_WRITTEN = "private-name-read-as-a-global-is-looked-up-unmangled"
 CALL_DEPTH_LIMIT = 30  # calls nested deeper: recursion, whose limit the Reference leaves open
 STEP_LIMIT = 5000
 
@@ -516,8 +517,9 @@ class Frame:
 class Messages:
     """The message texts of the NameError family, which changed in 3.11 (a CPython detail)."""
 
-    def __init__(self, rules: Rules) -> None:
+    def __init__(self, rules: Rules, shown: Callable[[str], str]) -> None:
         self.rules = rules
+        self.shown = shown  # the name a message gives for a variable's name (see Evaluator.name_shown)
 
     @property
     def new(self) -> bool:
@@ -525,17 +527,17 @@ class Messages:
 
     def unbound_local(self, name: str) -> str:
         if self.new:
-            return "cannot access local variable %r where it is not associated with a value" % name
-        return "local variable %r referenced before assignment" % name
+            return "cannot access local variable %r where it is not associated with a value" % self.shown(name)
+        return "local variable %r referenced before assignment" % self.shown(name)
 
     def empty_free(self, name: str) -> str:
+        name = self.shown(name)
         if self.new:
             return "cannot access free variable %r where it is not associated with a value in enclosing scope" % name
         return "free variable %r referenced before assignment in enclosing scope" % name
 
-    @staticmethod
-    def undefined(name: str) -> str:
-        return "name %r is not defined" % name
+    def undefined(self, name: str) -> str:
+        return "name %r is not defined" % self.shown(name)
 
 
 # -- the evaluator ------------------------------------------------------------------
@@ -674,7 +676,7 @@ class Evaluator:
         self.lambda_numbers: dict[int, int] | None = None  # (deviation lambda-named-lambda) by id of the node
         self.exiting: ir.Stmt | None = None  # the return, break or continue statement last run
         self.rules = rules
-        self.messages = Messages(self.rules)
+        self.messages = Messages(self.rules, self.name_shown)
         self.observations: list[list[Any]] = []
         self.label_counts: dict[str, int] = {}
         self.seen_cells: list[Cell] = []
@@ -730,6 +732,14 @@ class Evaluator:
             raise UnfollowedLoop()
 
     # -- names --------------------------------------------------------------
+
+    def name_shown(self, name: str) -> str:
+        """The name an error message gives for variable `name`, read or deleted: under deviation
+        private-name-in-an-error-message-as-written, a private name as the program wrote it."""
+        written = self.written_private(name)
+        if written is not None and self.deviates("private-name-in-an-error-message-as-written"):
+            return written
+        return name
 
     def unbound(self, kind: Kind, name: str) -> Raised:
         """§4.2.2: a local of this block unbound, or an empty cell received from outside."""
@@ -789,12 +799,7 @@ class Evaluator:
             if frame.block.kind == "class":
                 raise Unspecified("__class__ read in a class body, as a global of Skulpt's")
             return self.load_global(frame, name)  # (what the last method entered set it to)
-        if (
-            frame.block.kind in ("class", "comprehension")
-            and name == frame.block.container().name
-            and frame.block.container().kind == "class"
-            and self.deviates("class-body-cannot-read-its-own-name")
-        ):
+        if self.is_own_class_name(frame, name):
             raise raise_("NameError", self.messages.undefined(name))
         if self.leaked and kind in (LOCAL, CELL, CLASS_LOCAL, FREE) and self.chain[-1] is not frame:
             found = self.read_in_current_frame(frame, name, kind)
@@ -855,6 +860,12 @@ class Evaluator:
         if kind is CLASS_LOCAL:
             assert frame.namespace is not None
             resolved = self.class_read(frame, name)
+            written = self.written_private(name)
+            if written is not None and resolved in ("global", "local") and self.deviates(PRIVATE_AS_WRITTEN):
+                # Brython's lookup at run time, by the name as written: the module's, or the class namespace's
+                if resolved == "local":
+                    raise raise_("UnboundLocalError", self.messages.unbound_local(written))
+                return self.load_global(frame, written)
             order_of_text = "class-body-resolves-its-names-in-the-order-of-the-text"
             if resolved == "global" and name in frame.namespace and self.deviates(order_of_text):
                 return self.load_global(frame, name)  # (not the namespace that holds it)
@@ -864,11 +875,18 @@ class Evaluator:
                 raise raise_("UnboundLocalError", self.messages.unbound_local(name))
             if resolved == "plain" and self.deviates("unbound-read-as-undefined"):
                 return JS_UNDEFINED
-        if kind is GLOBAL_IMPLICIT and self.reading is not None and self.reading.id == name:
-            written = self.names.get(id(self.reading))  # (the name as written, where mangled)
-            if written is not None and self.deviates("private-name-read-as-a-global-is-looked-up-unmangled"):
+        if kind is GLOBAL_IMPLICIT:
+            written = self.written_private(name)
+            if written is not None and self.deviates(PRIVATE_AS_WRITTEN):
                 return self.load_unmangled(frame, written, name)
         return self.load_global(frame, name)
+
+    def written_private(self, name: str) -> str | None:
+        """The private name being read or deleted (`name`, mangled) as the program wrote it; None for any
+        other name."""
+        if self.reading is None or self.reading.id != name:
+            return None
+        return self.names.get(id(self.reading))
 
     def load_unmangled(self, frame: Frame, written: str, name: str) -> Any:
         """Deviation private-name-read-as-a-global-is-looked-up-unmangled: a read of a private name in a class,
@@ -1030,7 +1048,8 @@ class Evaluator:
         """Deviation nonlocal-in-a-method-reaches-the-class-variable: the namespace of the class whose method
         declares `name` nonlocal, where the class body binds the name: Brython reads it there (the nearest
         enclosing scope whose symbol table binds it), and writes it there when the class body binds it before
-        the method's def in the order of the text. None: not such a name, or not such a read or write."""
+        the method's def in the order of the text, or the def binds it (the method's own name). None: not such
+        a name, or not such a read or write."""
         block = frame.block
         if (
             block.kind != "function"
@@ -1050,7 +1069,8 @@ class Evaluator:
             before = body[:index] if index is not None else None
             if before is None or any(isinstance(node, _COPIED) and name in set(_stored((node,))) for node in before):
                 raise Unspecified("a method declaring nonlocal a name its class binds, not directly in the body")
-            if name not in set(_stored(before)):
+            own_name = isinstance(block.node, ir.FunctionDef) and name == block.node.name  # (bound before its body)
+            if name not in set(_stored(before)) and not own_name:
                 return None
         return frame.made_in.namespace
 
@@ -1131,7 +1151,15 @@ class Evaluator:
             assert space is not None
             space.pop(name, None)
 
+    def is_own_class_name(self, frame: Frame, name: str) -> bool:
+        """Deviation class-body-cannot-read-its-own-name: `name`, read or deleted in `frame`, is the name of
+        the class whose body (or a comprehension in it) the frame runs."""
+        block = frame.block.container()
+        return block.kind == "class" and name == block.name and self.deviates("class-body-cannot-read-its-own-name")
+
     def delete(self, frame: Frame, name: str, target: ir.Name | None = None) -> None:
+        if self.is_own_class_name(frame, name):
+            raise raise_("NameError", self.messages.undefined(name))
         kind = frame.block.scope[name]
         if kind is LOCAL and name in frame.cells:
             kind = CELL  # (deviation comprehension-cell-replaces-free-variable: the function's slot, a cell)
@@ -1318,7 +1346,9 @@ class Evaluator:
 
     def delete_target(self, frame: Frame, target: ir.Expr) -> None:
         if isinstance(target, ir.Name):
+            self.reading = target  # (for the message of an error: name_shown)
             self.delete(frame, target.id, target)
+            self.reading = None
         elif isinstance(target, (ir.TupleExpr, ir.ListExpr)):
             if self.deviates("del-of-a-parenthesized-target-list-does-nothing"):
                 return
@@ -2658,6 +2688,7 @@ class Evaluator:
             for name in sorted(block.iteration_vars - block.cellvars):
                 self.free_variable_in_comprehension_locals(frame, name, values)
         free = [name for name in values if block.scope.get(name) is FREE or name in block.freevars]
+        free = [name for name in free if name not in frame.namespace_values]  # (bound there by a comprehension)
         if block.kind in ("function", "lambda") and free and self.deviates("locals-omits-free-variables"):
             for name in free:  # (the function's namespace object holds only what the function binds)
                 del values[name]

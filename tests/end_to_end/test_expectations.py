@@ -207,9 +207,13 @@ def test_a_declared_deviation_that_explains_nothing_is_unexpectedly_passing_and_
     completed = run_suite(*TWO_AREAS, "--interpreter", HOST, "--expectations", str(listed), "--results-json",
                           str(results), "--update-expectations", str(listed), paths=())  # fmt: skip
     assert completed.returncode == 1
-    record = by_id(load_results(results))["deviation:except-as-kept"]
+    entries = by_id(load_results(results))
+    record = entries["deviation:except-as-kept"]
     assert record["outcome"] == "xpassed" and record["programs"] == 0
     assert "XPASS deviation:except-as-kept" in completed.stdout
+    # the program that showed the rule followed: one that reads an `except ... as` name after its handler
+    follows = entries["generated:except-as/language"]["rules_followed"]["except-as-kept"]
+    assert " as " in follows and record["unexpected_pass"].endswith("a program that follows it:\n" + follows)
     assert Expectations.load(listed).entries == ()
 
 
