@@ -810,6 +810,11 @@ def f():
     return C.y
 probe_call('r', f)
 """,
+    "repetition-of-an-empty-list-takes-any-operand": """
+def f():
+    return f * []
+probe_call('r', f)
+""",
     "private-name-in-an-error-message-as-written": """
 def f():
     class C:
@@ -2243,6 +2248,66 @@ def test_brython_is_diagnosed_with_a_method_whose_nonlocal_own_name_binds_the_cl
     assert observed.observations["r"] == {"value": {"tuple": [0, 5]}}, observed
     found = diagnoses(parse(METHOD_DECLARES_ITS_OWN_NAME_NONLOCAL), (3, 14), observed, "language")
     assert found == [("nonlocal-in-a-method-reaches-the-class-variable",)]
+
+
+# An empty list repeated by what is not an integer: Brython gives an empty list but for a float (and a str on the
+# left, whose own * refuses the list); in place, list's own *= refuses it
+EMPTY_LIST_REPEATED = """
+def h():
+    pass
+class C:
+    pass
+def in_place():
+    x = []
+    x *= h
+    return x
+probe_call('function', lambda: h * [])
+probe_call('none', lambda: [] * None)
+probe_call('instance', lambda: C() * [])
+probe_call('tuple', lambda: (1,) * [])
+probe_call('float', lambda: [] * (3 / 2))
+probe_call('str', lambda: 'x' * [])
+probe_call('in place', in_place)
+"""
+
+
+def test_brython_is_diagnosed_with_the_repetition_of_an_empty_list_by_any_operand() -> None:
+    observed = run(node_target("brython"), EMPTY_LIST_REPEATED.lstrip())
+    assert observed.observations["function"] == {"value": []}, observed
+    assert observed.observations["float"]["raises"]["type"] == "TypeError", observed
+    found = diagnoses(parse(EMPTY_LIST_REPEATED), (3, 14), observed, "language")
+    assert found == [("repetition-of-an-empty-list-takes-any-operand",)]
+
+
+# Comprehensions unpacking into a name their function declares global: Brython binds the global, saves and
+# gives back only the last of the names (the second program's g2; the first's a), and compiles a later read of
+# the name, a binding of the global seen in the text, without the check for a missing value
+COMPREHENSION_UNPACKS_INTO_A_GLOBAL = """
+g1 = 'G'
+def f1():
+    global g1
+    x = [1 for g1, a in [(5, 6)]]
+    return g1
+probe_call('first', f1)
+g2 = 'G'
+def f2():
+    global g2
+    x = [1 for a, g2 in [(5, 6)]]
+    return g2
+probe_call('last', f2)
+def f3():
+    global g3
+    x = [1 for g3, a in []]
+    return g3
+probe_call('never bound', f3)
+"""
+
+
+def test_brython_is_diagnosed_with_comprehensions_unpacking_into_a_global() -> None:
+    observed = run(node_target("brython"), COMPREHENSION_UNPACKS_INTO_A_GLOBAL.lstrip())
+    assert observed.observations["last"] == {"value": "G"}, observed
+    found = diagnoses(parse(COMPREHENSION_UNPACKS_INTO_A_GLOBAL), (3, 14), observed, "language")
+    assert found == [("comprehension-variable-of-a-global-name-binds-the-global", "unbound-read-as-undefined")]
 
 
 # Four deviations of Skulpt's in one program, which no set of three explains: the handler's name kept after it

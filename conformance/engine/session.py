@@ -17,6 +17,7 @@ import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from conformance.engine.casefile import CASES_DIR, Case, discover
 from conformance.engine.catalog import GENERATED
@@ -47,7 +48,7 @@ class Options:
     corpus: str | None = None  # the run's corpus file (conformance/engine/corpus.py); None: none
 
 
-@dataclass(repr=False)  # (Hypothesis shows the test's arguments, this among them, for each failing example)
+@dataclass(repr=False)  # (Hypothesis shows the test's arguments, this among them, for a failing example)
 class Session:
     options: Options
     target: Target
@@ -61,6 +62,11 @@ class Session:
 
     def __repr__(self) -> str:
         return "Session(%s)" % self.target.label
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        """Hypothesis' pretty printer shows a dataclass field by field (the whole expectations list): this
+        shows the repr."""
+        printer.text(repr(self))
 
     @classmethod
     def open(cls, options: Options, expectations: Expectations | None = None) -> Session:

@@ -1828,6 +1828,25 @@ DEVIATIONS: dict[str, Deviation] = {
             seen=("brython",),
         ),
         Deviation(
+            "repetition-of-an-empty-list-takes-any-operand",
+            "`[] * x` and `x * []`, where x is not an integer (a function, None, a class, a dict, a tuple, an"
+            " instance without arithmetic ...), give a new empty list instead of raising TypeError; only a float"
+            " (and, on the left, a str, whose own * refuses the list) is refused",
+            'Language Reference 6.7 "Binary arithmetic operations": "the arguments must either both be numbers,'
+            " or one argument must be an integer and the other must be a sequence. In the former case ... In the"
+            ' latter case, sequence repetition is performed"; any other pair raises TypeError (3.3.8: both'
+            " operands' methods return NotImplemented)",
+            "list's repetition returns an empty list as soon as the list is empty, before it converts the other"
+            " operand to an index (the step that refuses what is not an integer)",
+            "do not rely on TypeError from repeating a list by a value that may not be an integer: check the"
+            " count's type first (`operator.index(n)`)",
+            links=(
+                "https://github.com/brython-dev/brython/pull/2804",  # (the fix: the count checked first)
+                "https://github.com/brython-dev/brython/pull/2803",  # ([1] * [2] gave NotImplemented)
+            ),
+            seen=("brython",),
+        ),
+        Deviation(
             "private-name-in-an-error-message-as-written",
             "the message of a NameError or UnboundLocalError for a private name read or deleted in a class (`__x`"
             " in class C) gives the name as written, `'__x'`, not as mangled, `'_C__x'` (a CPython detail: the"

@@ -589,6 +589,23 @@ def declaring_block(block: Block) -> Block:
     return block
 
 
+def _comprehension_reads(node: ir.Comprehension) -> tuple[Any, ...]:
+    """The parts of a comprehension that run in its own scope: its element (and key), conditions, and the
+    iterables after the first."""
+    return (node.elt, node.key, tuple(c.ifs for c in node.clauses), tuple(c.iter for c in node.clauses[1:]))
+
+
+def _reads_any(node: Any, names: frozenset[str]) -> bool:
+    """Whether a name of `names` is read in `node`, nested scopes included."""
+    if isinstance(node, tuple):
+        return any(_reads_any(item, names) for item in node)
+    if isinstance(node, ir.Name):
+        return node.id in names
+    if not dataclasses.is_dataclass(node) or isinstance(node, type):
+        return False
+    return any(_reads_any(getattr(node, field_.name), names) for field_ in dataclasses.fields(node))
+
+
 def _restored_comprehension_target(node: ir.Comprehension) -> str | None:
     """(Deviations comprehension-variable-of-a-global-name-binds-the-global, comprehension-variable-of-a-nonlocal-
     name-binds-the-enclosing-variable) the one target of a list, set or dict comprehension that Brython saves
@@ -2927,23 +2944,16 @@ class Evaluator:
             for name in sorted(comprehension_cells(block)) if inlined(block) else ():
                 self.replace_free_cell(frame, inner, name)
             inner.resolved = frame.resolved
-        as_global = self.comprehension_targets_of_global_names(node, block)
+        as_global = self.comprehension_targets_of_global_names(node, block, frame)
         as_nonlocal = self.comprehension_targets_of_nonlocal_names(node, block, frame)
         restored_declared = _restored_comprehension_target(node) if as_global or as_nonlocal else None
-        if as_global or as_nonlocal:
+        if (as_global or as_nonlocal) and block is not None:
             self.read_targets_of_declared_names(frame, inner, node, as_global, as_nonlocal)
 
         def clauses(index: int, iterator: Iterator[Any]) -> Iterator[None]:
             clause = node.clauses[index]
             for item in iterator:
-                if isinstance(clause.target, ir.Name) and clause.target.id in as_global | as_nonlocal:
-                    if clause.target.id in as_global:
-                        frame.globals[clause.target.id] = item
-                    else:
-                        frame.cells[clause.target.id].value = item
-                    # (the comprehension's own variable stays unbound: see read_targets_of_declared_names)
-                else:
-                    self.assign(inner, clause.target, item)
+                self.assign_comprehension_target(frame, inner, clause.target, item, as_global, as_nonlocal)
                 if not all(self.truth(self.eval(inner, test)) for test in clause.ifs):
                     continue
                 if index + 1 == len(node.clauses):
@@ -3031,32 +3041,46 @@ class Evaluator:
             else:
                 self.store(frame, name, value)
 
-    def comprehension_targets_of_global_names(self, node: ir.Comprehension, block: Block | None) -> frozenset[str]:
+    def comprehension_targets_of_global_names(
+        self, node: ir.Comprehension, block: Block | None, frame: Frame
+    ) -> frozenset[str]:
         """Deviation comprehension-variable-of-a-global-name-binds-the-global: the names of a list, set or dict
-        comprehension's targets that the function or class body around it declares global."""
-        if block is None or node.kind == "gen":
+        comprehension's targets that the function or class body around it declares global (`block` None: the
+        comprehension runs in `frame`'s block, under comprehension-runs-inline-restoring-targets-bound-before)."""
+        if node.kind == "gen":
             return frozenset()
-        declared = declaring_block(block).globals
-        if not declared:
-            return frozenset()
-        plain = {clause.target.id for clause in node.clauses if isinstance(clause.target, ir.Name)}
-        unpacked = {
-            name
-            for clause in node.clauses
-            if not isinstance(clause.target, ir.Name)
-            for name in _target_names(clause.target)
-        }
-        if not (plain | unpacked) & declared:
+        declared = declaring_block(block if block is not None else frame.block).globals
+        targets = {name for clause in node.clauses for name in _target_names(clause.target)}
+        if not targets & declared:
             return frozenset()
         if not self.deviates("comprehension-variable-of-a-global-name-binds-the-global"):
             return frozenset()
-        if unpacked & declared:
-            raise Unspecified("a comprehension unpacking into a name declared global around it (not restored)")
-        names = frozenset(plain & declared)
+        names = frozenset(targets & declared)
+        if block is None and _reads_any(_comprehension_reads(node), names):
+            raise Unspecified("a comprehension run inline reading its target named global around it")
         for name in names:
-            if block.scope.get(name) not in (LOCAL, CELL):
+            if block is not None and block.scope.get(name) not in (LOCAL, CELL):
                 raise Unspecified("a comprehension variable named global around it, free in the comprehension")
         return names
+
+    def assign_comprehension_target(self, frame: Frame, inner: Frame, target: ir.Expr, item: Any,
+                                    as_global: frozenset[str], as_nonlocal: frozenset[str]) -> None:  # fmt: skip
+        """A comprehension's target bound to an item: in the comprehension's frame, but for the names declared
+        global or nonlocal around it under the deviations that bind those there (comprehension_targets_of_global_
+        names, comprehension_targets_of_nonlocal_names); the comprehension's own variable then stays unbound
+        (see read_targets_of_declared_names)."""
+        declared = as_global | as_nonlocal
+        if isinstance(target, ir.Name) and target.id in as_global:
+            frame.globals[target.id] = item
+        elif isinstance(target, ir.Name) and target.id in as_nonlocal:
+            frame.cells[target.id].value = item
+        elif isinstance(target, (ir.TupleExpr, ir.ListExpr)) and declared & set(_target_names(target)):
+            for element, part in zip(target.elts, self.unpack(target.elts, item), strict=False):
+                self.assign_comprehension_target(frame, inner, element, part, as_global, as_nonlocal)
+        elif isinstance(target, ir.Starred) and declared & set(_target_names(target.value)):
+            self.assign_comprehension_target(frame, inner, target.value, item, as_global, as_nonlocal)
+        else:
+            self.assign(inner, target, item)
 
     def comprehension_targets_of_nonlocal_names(
         self, node: ir.Comprehension, block: Block | None, frame: Frame
@@ -3071,8 +3095,6 @@ class Evaluator:
             return frozenset()
         if not self.deviates("comprehension-variable-of-a-nonlocal-name-binds-the-enclosing-variable"):
             return frozenset()
-        if any(not isinstance(c.target, ir.Name) and set(_target_names(c.target)) & declared for c in node.clauses):
-            raise Unspecified("a comprehension unpacking into a name declared nonlocal around it")
         if frame.block is not declaring_block(block):
             raise Unspecified("a comprehension in another comprehension binding a name declared nonlocal around")
         names = frozenset(targets & declared)
@@ -3097,6 +3119,9 @@ class Evaluator:
         first = node.clauses[0].target
         for name in as_global | as_nonlocal:
             declared = GlobalCell(frame.globals, name) if name in as_global else frame.cells[name]
+            if first != ir.Name(name) and name in _target_names(first) and _reads_any(_comprehension_reads(node),
+                                                                                       frozenset({name})):  # fmt: skip
+                raise Unspecified("a comprehension reading its first target's name declared around it, unpacked")
             if first == ir.Name(name):
                 if outer.namespace is not None and name in outer.namespace:
                     raise Unspecified("a comprehension variable declared around it, bound in the class namespace")
@@ -3211,6 +3236,10 @@ class Evaluator:
                     raise Unspecified("a sequence longer than the model follows")
                 repeated = items * count
                 return ListValue(repeated) if isinstance(sequence, ListValue) else tuple(repeated)
+            if not (in_place and isinstance(left, ListValue)):  # (list's own *= refuses what is not an int)
+                empty = self.empty_list_repeated(left, right)
+                if empty is not EMPTY:
+                    return empty
         elif op in ("|", "&", "-", "^") and isinstance(left, SetValue) and isinstance(right, SetValue):
             return SetValue(self.set_operation(op, left.items, right.items))
         elif op == "|" and isinstance(left, DictValue) and isinstance(right, DictValue):
@@ -3225,6 +3254,25 @@ class Evaluator:
                     raise raise_("ZeroDivisionError", "integer division or modulo by zero")
                 raise raise_("JavascriptError", "Cannot mix BigInt and other types, use explicit conversions")
         raise raise_("TypeError")
+
+    def empty_list_repeated(self, left: Any, right: Any) -> Any:
+        """Deviation repetition-of-an-empty-list-takes-any-operand: `left * right`, an operand an empty list
+        and the other no integer: a new empty list (EMPTY: the deviation does not apply)."""
+        refusing: tuple[type[Any], ...]
+        if isinstance(left, ListValue) and not left.items:
+            other, refusing = right, (float,)  # (list's repetition refuses only a float)
+        elif isinstance(right, ListValue) and not right.items:
+            other, refusing = left, (float, str)  # (the left operand's own * first: str's refuses a list)
+        else:
+            return EMPTY
+        if isinstance(other, refusing) or not self.deviates("repetition-of-an-empty-list-takes-any-operand"):
+            return EMPTY
+        if other is left and (other == () or isinstance(other, ListValue)):
+            raise Unspecified("Brython's repetition of an empty list by a list or an empty tuple on its left")
+        if isinstance(other, Instance) and (other.cls.lookup("__mul__") is not EMPTY
+                                            or other.cls.lookup("__rmul__") is not EMPTY):  # fmt: skip
+            raise Unspecified("Brython's repetition of an empty list by an instance that defines *")
+        return ListValue([])
 
     def in_place(self, op: str, left: Any, right: Any) -> Any:
         """The mutable types' in-place operators (§3.3.8 __iadd__ ...): EMPTY where there is none."""

@@ -647,6 +647,10 @@ class _GlobalReads:
                     self.expression(clause.iter, node)
                 self.expression(clause.ifs, node)
             self.expression((node.elt, node.key), node)
+            for clause in node.clauses if node.kind != "gen" else ():  # (compiled inline: a target declared
+                for name in ir.target_names(clause.target):  # global binds the module's name)
+                    if self.declares_global(block_node, name):
+                        self.bind(name, block_node, True)
         elif hasattr(node, "__dataclass_fields__"):
             for name in node.__dataclass_fields__:
                 self.expression(getattr(node, name), block_node)
