@@ -2310,6 +2310,28 @@ def test_brython_is_diagnosed_with_comprehensions_unpacking_into_a_global() -> N
     assert found == [("comprehension-variable-of-a-global-name-binds-the-global", "unbound-read-as-undefined")]
 
 
+# A free variable whose enclosing binding is not made (a's assignment comes after the return): Brython's search
+# at run time goes on outwards, to the function around that binds a, before the module's a
+FREE_VARIABLE_FOUND_FURTHER_OUT = """
+a = 'global'
+def f():
+    a = 'outer'
+    def g():
+        r = (lambda: a)()
+        return r
+        a = 0
+    return (g(), lambda: a)
+probe_call('r', lambda: f()[0])
+"""
+
+
+def test_brython_is_diagnosed_with_a_free_variable_found_in_a_function_further_out() -> None:
+    observed = run(node_target("brython"), FREE_VARIABLE_FOUND_FURTHER_OUT.lstrip())
+    assert observed.observations["r"] == {"value": "outer"}, observed
+    found = diagnoses(parse(FREE_VARIABLE_FOUND_FURTHER_OUT), (3, 14), observed, "language")
+    assert ("free-variable-read-as-global",) in found, found
+
+
 # Four deviations of Skulpt's in one program, which no set of three explains: the handler's name kept after it
 # (except-as-kept), the decorator of a generator function not applied, the generator function named '<native JS>',
 # and a send() to a generator at its end: the diagnosis takes the deviations seen on Skulpt together, then leaves

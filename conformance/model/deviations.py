@@ -343,8 +343,9 @@ DEVIATIONS: dict[str, Deviation] = {
         Deviation(
             "free-variable-read-as-global",
             "reading a free variable whose binding in the enclosing function is not made (an empty cell) looks the"
-            " name up as a global: the module's variable of that name, else the builtin, else NameError"
-            " \"name 'x' is not defined\"",
+            " name up further out: in a function around that one whose own variable of that name is bound,"
+            " innermost first, else the module's variable, else the builtin, else NameError \"name 'x' is not"
+            ' defined"',
             'Language Reference 4.2.2 "Resolution of names": a free variable is resolved in the nearest enclosing'
             ' function scope; "If a variable is used in a code block but not defined there, it is a free variable"'
             " and reading it while its enclosing binding is not made raises NameError (cannot access free variable),"

@@ -869,7 +869,7 @@ class Evaluator:
                 if self.read_as_undefined(frame, name):
                     return JS_UNDEFINED
                 if kind is FREE and self.deviates("free-variable-read-as-global"):
-                    return self.load_global(frame, name)
+                    return self.load_from_namespaces(frame, name)
                 if self.deviates("empty-cell-read-gives-undefined"):
                     return UNDEFINED
                 raise self.unbound(kind, name)
@@ -922,19 +922,24 @@ class Evaluator:
         for block in self.analysis.blocks.values():
             if block.kind == "comprehension" and block.scope.get(written) is LOCAL:
                 raise Unspecified("a private name read as a global where a comprehension binds it as written")
+        return self.load_from_namespaces(frame, written)
+
+    def load_from_namespaces(self, frame: Frame, name: str) -> Any:
+        """(Deviations free-variable-read-as-global, private-name-read-as-a-global-is-looked-up-unmangled) a
+        name looked up at run time as Brython's `$B.resolve_in_scopes` does: in the namespaces of the functions
+        the code is in, innermost first, the first that binds the name and holds a value (a function's
+        namespace holds what it binds; class bodies are passed by), then the module's, then the builtins."""
         around: Frame | None = frame
         while around is not None and around.block.kind != "module":
-            if around.block.kind in ("function", "lambda") and around.block.scope.get(written) in (LOCAL, CELL):
-                if written in around.fast:
-                    return around.fast[written]
-                if written in around.cells and around.cells[written].value is not EMPTY:
-                    return around.cells[written].value
+            if around.block.kind in ("function", "lambda") and around.block.scope.get(name) in (LOCAL, CELL):
+                if name in around.fast:
+                    return around.fast[name]
+                if name in around.cells and around.cells[name].value is not EMPTY:
+                    return around.cells[name].value
             around = around.outer if around.block.kind == "comprehension" else around.made_in
         if around is None:
-            raise Unspecified("a private name read as written from a frame the model does not link to its module")
-        if written in around.globals:
-            return around.globals[written]
-        raise raise_("NameError", self.messages.undefined(written))
+            raise Unspecified("a name looked up in namespaces from a frame the model does not link to its module")
+        return self.load_global(around, name)
 
     def class_read(self, frame: Frame, name: str) -> str | None:
         """(Deviations class-body-resolves-its-names-in-the-order-of-the-text, unbound-read-as-undefined) how
