@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from conformance.engine.check import CheckRun, failure_text
@@ -50,6 +51,21 @@ def test_a_listed_way_is_counted_and_the_check_goes_on(tmp_path: Path) -> None:
         "r",
     )
     assert run.meet(failure("value"), failure) is not None  # another way still fails
+
+
+def test_a_program_the_model_cannot_judge_under_the_declared_deviations_is_counted_apart() -> None:
+    run = CheckRun(PROPERTY, Expectations(), VERSION)
+
+    def never() -> Failure:
+        raise AssertionError("a program not judged is not shrunk")
+
+    open_ = replace(failure(), diagnosed=True, undetermined="under coroutine-is-a-generator, a coroutine iterated")
+    assert run.meet(open_, never) is None
+    [tally] = run.record.undetermined
+    assert (tally.programs, tally.reason) == (1, open_.undetermined)
+    assert run.record.to_json()["undetermined"][0]["reason"] == open_.undetermined
+    assert run.record.known_differences == [] and run.record.failure is None
+    assert run.meet(replace(failure(), diagnosed=True), failure) is not None  # judged, and explained by none
 
 
 def test_collecting_shrinks_each_new_way_once_and_fails_nothing() -> None:

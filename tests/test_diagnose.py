@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from hypothesis import given, reject, settings
 
-from conformance.engine.diagnose import diagnose, diagnoses
+from conformance.engine.diagnose import diagnose, diagnoses, left_open
 from conformance.engine.session import Options, Session
 from conformance.host.interpreters import discover
 from conformance.host.protocol import Fault, Program, ProgramResult
@@ -2330,6 +2330,27 @@ def test_brython_is_diagnosed_with_a_free_variable_found_in_a_function_further_o
     assert observed.observations["r"] == {"value": "outer"}, observed
     found = diagnoses(parse(FREE_VARIABLE_FOUND_FURTHER_OUT), (3, 14), observed, "language")
     assert ("free-variable-read-as-global",) in found, found
+
+
+# A coroutine run as a generator that awaits a tuple: MicroPython's await is `yield from`, so iterating the
+# coroutine yields the tuple's items; the model, whose coroutines do not suspend, leaves that open
+COROUTINE_ITERATED_AWAITING_A_TUPLE = """
+def async_f():
+    a = AWAIT((1, 2))
+    return a
+probe_call('r', lambda: list(async_f()))
+"""
+
+
+def test_a_program_the_declared_deviations_leave_open_is_named_with_them() -> None:
+    module = _rewritten(parse(COROUTINE_ITERATED_AWAITING_A_TUPLE), _as_generated)
+    micropython = frozenset(name for name, deviation in DEVIATIONS.items() if "micropython" in deviation.seen)
+    observed = run(node_target("micropython"), emit(module))
+    assert observed.observations["r"] == {"value": [1, 2]}, observed
+    assert diagnoses(module, (3, 4), observed, "language") == []
+    reason = left_open(module, (3, 4), micropython)
+    assert reason.startswith("under coroutine-is-a-generator, "), reason
+    assert left_open(shown("except-as-kept"), VERSION, frozenset({"except-as-kept"})) == ""
 
 
 # Four deviations of Skulpt's in one program, which no set of three explains: the handler's name kept after it

@@ -89,6 +89,9 @@ class CheckRun:
         if entry is not None:
             _tally(self.record.known_differences, failure, expectation=entry.key(), reason=entry.reason)
             return None
+        if failure.undetermined:  # (the model cannot say what the declared deviations make of it: not judged)
+            _tally(self.record.undetermined, failure, reason=failure.undetermined)
+            return None
         if self.collecting:
             # (a deviation's entry needs no program: only the new ways no deviation explains are shrunk)
             if failure.deviations is None and not any(

@@ -151,6 +151,21 @@ def _larger_explanation(
     return tuple(sorted(chosen))
 
 
+def left_open(module: ir.Module, version: tuple[int, ...], deviations: frozenset[str]) -> str:
+    """Why the model leaves open what the program does under these deviations together (an implementation's
+    declared deviations), naming those the prediction reached; "" when it does not leave it open. A program
+    that differs, and that no set of deviations explains, cannot be judged where this is not "": what the
+    implementation does there is beyond what the model follows of its deviations."""
+    consulted: set[str] = set()
+    try:
+        predict(module, version, deviations, consulted)
+    except Unspecified as reason:
+        return "under %s, %s" % (" + ".join(sorted(consulted & deviations)) or "no deviation", reason)
+    except (UnfollowedRecursion, UnfollowedLoop):
+        return ""
+    return ""
+
+
 def _explains(
     module: ir.Module,
     version: tuple[int, ...],

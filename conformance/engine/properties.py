@@ -37,7 +37,7 @@ from conformance.engine.check import CheckRun, Ending, failure_text
 from conformance.engine.checks import Check
 from conformance.engine.compare import Expected, compare
 from conformance.engine.corpus import Corpus, Stored, program_space
-from conformance.engine.diagnose import diagnoses
+from conformance.engine.diagnose import diagnoses, left_open
 from conformance.engine.records import Failure
 from conformance.engine.repro import write_repro
 from conformance.engine.target import Target
@@ -176,7 +176,8 @@ class Property:
         return checked
 
     def _against_model(self, item: Made, result: ProgramResult, declared: frozenset[str]) -> Failure | None:
-        """How the program differs from the model's prediction, diagnosed: the deviations that explain it.
+        """How the program differs from the model's prediction, diagnosed: the deviations that explain it, or
+        (none does) why the model cannot judge it under the declared deviations, if it cannot.
 
         The declared deviations are tried first: when some of them explain the program, it is a known
         difference (conformance/engine/check.py, CheckRun.meet) whatever else might explain it too, and the
@@ -188,8 +189,11 @@ class Property:
         explanations = self.explain(item.tape, result, declared, item.reaches) if declared & item.reaches else []
         if not explanations:
             explanations = self.explain(item.tape, result, frozenset(DEVIATIONS), item.reaches)
+        undetermined = ""
+        if not explanations and declared & item.reaches:  # (can the model say what the target does?)
+            undetermined = left_open(self.make(ReplayChoices(item.tape), self.ctx), self.target.version, declared)
         return dataclasses.replace(failure, deviations=explanations[0] if explanations else None, diagnosed=True,
-                                   alternatives=tuple(explanations[1:]))  # fmt: skip
+                                   alternatives=tuple(explanations[1:]), undetermined=undetermined)  # fmt: skip
 
     def explain(self, tape: Tape, result: ProgramResult, candidates: frozenset[str],
                 differs_reaching: frozenset[str] | None = None) -> list[tuple[str, ...]]:  # fmt: skip
@@ -310,7 +314,7 @@ class Property:
         failure = item.failure
 
         def same_way(candidate: Failure) -> bool:
-            if candidate.deviations != failure.deviations:
+            if candidate.deviations != failure.deviations or bool(candidate.undetermined) != bool(failure.undetermined):
                 return False
             return failure.deviations is not None or candidate.signature == failure.signature
 

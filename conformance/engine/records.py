@@ -54,6 +54,9 @@ class Failure:
     deviations: tuple[str, ...] | None = None
     diagnosed: bool = False
     alternatives: tuple[tuple[str, ...], ...] = ()  # other sets of as many deviations that explain it as well
+    # explained by no deviation, and left open by the model under the deviations declared for the target: why
+    # (diagnose.left_open); "" otherwise
+    undetermined: str = ""
     # what the program was judged against, in the runner's result format (the model's prediction for a generated
     # program): what conformance/crosscheck.py compares other interpreters' runs of the program with
     expected_result: dict[str, Any] | None = None
@@ -92,6 +95,8 @@ class Failure:
             document["deviations"] = list(self.deviations or ())
         if self.alternatives:
             document["alternatives"] = [list(names) for names in self.alternatives]
+        if self.undetermined:
+            document["undetermined"] = self.undetermined
         if self.expected_result is not None:
             document["expected_result"] = self.expected_result
         return document
@@ -112,6 +117,7 @@ class Failure:
             deviations=tuple(map(str, document.get("deviations", ()))) if diagnosis == "explained" else None,
             diagnosed=diagnosis in ("explained", "unexplained"),
             alternatives=_explanations(document.get("alternatives")),
+            undetermined=str(document.get("undetermined", "")),
             expected_result=document["expected_result"] if isinstance(document.get("expected_result"), dict) else None,
         )
 
@@ -148,6 +154,7 @@ class Tally:
             document["headline"] = self.headline
         if self.expectation is not None:
             document["expectation"] = self.expectation
+        if self.expectation is not None or self.reason:
             document["reason"] = self.reason
         if self.deviations is not None:
             document["deviations"] = list(self.deviations)
@@ -182,6 +189,9 @@ class CheckRecord:
     expectation: dict[str, Any] | None = None  # the expectations entry that listed the check as failing
     known_differences: list[Tally] = field(default_factory=list)
     new_differences: list[Tally] = field(default_factory=list)  # collected under --update-expectations
+    # programs that differed, explained by no deviation, which the model cannot judge under the deviations
+    # declared for the target (Failure.undetermined: the tally's reason)
+    undetermined: list[Tally] = field(default_factory=list)
     unexpected_pass: str = ""  # listed as differing in a way the (deterministic) check no longer shows
     failure: Failure | None = None
     # deviations declared for the check whose rule a program of it showed the target following, each with
@@ -206,7 +216,7 @@ class CheckRecord:
             document["rules_followed"] = dict(sorted(self.rules_followed.items()))
         if self.expectation is not None:
             document["expectation"] = self.expectation
-        for key in ("known_differences", "new_differences"):
+        for key in ("known_differences", "new_differences", "undetermined"):
             if getattr(self, key):
                 document[key] = [tally.to_json() for tally in getattr(self, key)]
         if self.failure is not None:
@@ -230,6 +240,7 @@ class CheckRecord:
             expectation=document.get("expectation"),
             known_differences=[Tally.from_json(t) for t in document.get("known_differences", [])],
             new_differences=[Tally.from_json(t) for t in document.get("new_differences", [])],
+            undetermined=[Tally.from_json(t) for t in document.get("undetermined", [])],
             unexpected_pass=str(document.get("unexpected_pass", "")),
             failure=Failure.from_json(failure) if isinstance(failure, dict) else None,
             rules_followed={str(name): str(program) for name, program in document.get("rules_followed", {}).items()},

@@ -26,6 +26,10 @@ the suite. One JSON file per interpreter per run:
                  program, headline, expectation?, reason?, deviations?, alternatives?}]
                  (ways a check differed that were listed, or, under --update-expectations,
                  collected; `deviations`: the deviations that explain them)
+                 undetermined [{signature, programs, program, headline, reason}]
+                 (programs that differed, explained by no deviation, whose prediction
+                 under the deviations declared for the target the model leaves open:
+                 not judged; `reason` says under which deviations, and why)
                  rules_followed {name: program} (deviations declared for the check whose
                  rule one of its programs showed the target following, each with the first
                  such program; looked for only while the deviation has explained no
@@ -52,7 +56,8 @@ A failure has one shape, whatever the check:
                  diagnosis ("explained" or "unexplained": a generated program judged
                  against the model), deviations [name] (the smallest set of deviations
                  under which the model predicts what was observed), alternatives
-                 [[name]] (other sets as small that explain it as well),
+                 [[name]] (other sets as small that explain it as well), undetermined
+                 (why the model cannot judge it under the target's declared deviations),
                  expected_result (what it was judged against, in the runner's result
                  format), program_hash and elsewhere {label: {outcome, signature?,
                  same?, detail?}} (the program run on the run's other interpreters:
