@@ -810,7 +810,7 @@ def f():
     return C.y
 probe_call('r', f)
 """,
-    "repetition-of-an-empty-list-takes-any-operand": """
+    "repetition-of-an-empty-list-or-tuple-skips-the-count-check": """
 def f():
     return f * []
 probe_call('r', f)
@@ -2251,7 +2251,7 @@ def test_brython_is_diagnosed_with_a_method_whose_nonlocal_own_name_binds_the_cl
 
 
 # An empty list repeated by what is not an integer: Brython gives an empty list but for a float (and a str on the
-# left, whose own * refuses the list); in place, list's own *= refuses it
+# left, whose own * refuses the list); in place, list's own *= refuses it. An empty tuple repeated fails
 EMPTY_LIST_REPEATED = """
 def h():
     pass
@@ -2268,15 +2268,16 @@ probe_call('tuple', lambda: (1,) * [])
 probe_call('float', lambda: [] * (3 / 2))
 probe_call('str', lambda: 'x' * [])
 probe_call('in place', in_place)
+probe_call('empty tuple', lambda: () * 2)
 """
 
 
-def test_brython_is_diagnosed_with_the_repetition_of_an_empty_list_by_any_operand() -> None:
+def test_brython_is_diagnosed_with_the_repetition_of_an_empty_list_or_tuple_by_any_operand() -> None:
     observed = run(node_target("brython"), EMPTY_LIST_REPEATED.lstrip())
     assert observed.observations["function"] == {"value": []}, observed
     assert observed.observations["float"]["raises"]["type"] == "TypeError", observed
     found = diagnoses(parse(EMPTY_LIST_REPEATED), (3, 14), observed, "language")
-    assert found == [("repetition-of-an-empty-list-takes-any-operand",)]
+    assert found == [("repetition-of-an-empty-list-or-tuple-skips-the-count-check",)]
 
 
 # Comprehensions unpacking into a name their function declares global: Brython binds the global, saves and
@@ -2351,6 +2352,25 @@ def test_a_program_the_declared_deviations_leave_open_is_named_with_them() -> No
     reason = left_open(module, (3, 4), micropython)
     assert reason.startswith("under coroutine-is-a-generator, "), reason
     assert left_open(shown("except-as-kept"), VERSION, frozenset({"except-as-kept"})) == ""
+
+
+# Skulpt's dict() of keywords keeps JavaScript's undefined (an empty cell read) as a value
+DICT_OF_AN_EMPTY_CELL = """
+def f():
+    r = dict(y=1, x=v)
+    probe('size', len(r))
+    v = 1
+    return lambda: v
+probe_call('r', f)
+"""
+
+
+def test_skulpt_is_diagnosed_with_a_dict_holding_an_empty_cell_read() -> None:
+    observed = run(node_target("skulpt"), DICT_OF_AN_EMPTY_CELL.lstrip())
+    assert observed.observations["size"] == {"value": 2}, observed
+    assert diagnoses(parse(DICT_OF_AN_EMPTY_CELL), (3, 7), observed, "language") == [
+        ("empty-cell-read-gives-undefined",)
+    ]
 
 
 # Four deviations of Skulpt's in one program, which no set of three explains: the handler's name kept after it

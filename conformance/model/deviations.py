@@ -513,7 +513,8 @@ DEVIATIONS: dict[str, Deviation] = {
             " default it counts as none; given to a function with starred or keyword-only parameters, or in a call"
             " with keywords or with a number of arguments other than the positional parameters, it is a missing"
             " argument: the default is taken, or TypeError), and an iteration over a tuple or"
-            " list holding it stops there; it is false, a decorator of that value raises TypeError, unpacking it"
+            " list holding it stops there; `dict(k=...)` given it holds it as k's value; it is false, a decorator"
+            " of that value raises TypeError, unpacking it"
             " raises TypeError, and any other"
             " operation on it (an operator, a comparison, an attribute, an item, a call, an iteration) fails in"
             " JavaScript, raising ExternalError",
@@ -1829,16 +1830,19 @@ DEVIATIONS: dict[str, Deviation] = {
             seen=("brython",),
         ),
         Deviation(
-            "repetition-of-an-empty-list-takes-any-operand",
+            "repetition-of-an-empty-list-or-tuple-skips-the-count-check",
             "`[] * x` and `x * []`, where x is not an integer (a function, None, a class, a dict, a tuple, an"
-            " instance without arithmetic ...), give a new empty list instead of raising TypeError; only a float"
-            " (and, on the left, a str, whose own * refuses the list) is refused",
+            " instance without arithmetic ...), give a new empty list instead of raising TypeError; `() * x` and"
+            " `x * ()` fail in JavaScript (JavascriptError: Cannot read properties of undefined (reading '$kw')),"
+            " whatever x, an integer included (`t *= 2` of an empty tuple t too); only a float (and, on the left,"
+            " a str, whose own * refuses the sequence) is refused as it should be",
             'Language Reference 6.7 "Binary arithmetic operations": "the arguments must either both be numbers,'
             " or one argument must be an integer and the other must be a sequence. In the former case ... In the"
             ' latter case, sequence repetition is performed"; any other pair raises TypeError (3.3.8: both'
             " operands' methods return NotImplemented)",
-            "list's repetition returns an empty list as soon as the list is empty, before it converts the other"
-            " operand to an index (the step that refuses what is not an integer)",
+            "the repetition of a list or tuple returns a new empty one as soon as the sequence is empty, before it"
+            " converts the other operand to an index (the step that refuses what is not an integer); for a tuple,"
+            " the call that makes the new empty tuple passes no arguments where the constructor reads them",
             "do not rely on TypeError from repeating a list by a value that may not be an integer: check the"
             " count's type first (`operator.index(n)`)",
             links=(

@@ -589,6 +589,10 @@ def declaring_block(block: Block) -> Block:
     return block
 
 
+def _empty_sequence(value: Any) -> bool:
+    return (isinstance(value, ListValue) and not value.items) or (type(value) is tuple and not value)
+
+
 def _comprehension_reads(node: ir.Comprehension) -> tuple[Any, ...]:
     """The parts of a comprehension that run in its own scope: its element (and key), conditions, and the
     iterables after the first."""
@@ -3234,6 +3238,10 @@ class Evaluator:
             if isinstance(left, tuple) and isinstance(right, tuple):
                 return self.sized(left + right)
         elif op == "*":
+            if not (in_place and isinstance(left, ListValue)):  # (list's own *= refuses what is not an int)
+                empty = self.empty_sequence_repeated(left, right)
+                if empty is not EMPTY:
+                    return empty
             sequence, count = (left, right) if type(right) in (int, bool) else (right, left)
             if type(count) in (int, bool) and isinstance(sequence, (ListValue, tuple)):
                 items = sequence.items if isinstance(sequence, ListValue) else list(sequence)
@@ -3241,10 +3249,6 @@ class Evaluator:
                     raise Unspecified("a sequence longer than the model follows")
                 repeated = items * count
                 return ListValue(repeated) if isinstance(sequence, ListValue) else tuple(repeated)
-            if not (in_place and isinstance(left, ListValue)):  # (list's own *= refuses what is not an int)
-                empty = self.empty_list_repeated(left, right)
-                if empty is not EMPTY:
-                    return empty
         elif op in ("|", "&", "-", "^") and isinstance(left, SetValue) and isinstance(right, SetValue):
             return SetValue(self.set_operation(op, left.items, right.items))
         elif op == "|" and isinstance(left, DictValue) and isinstance(right, DictValue):
@@ -3260,23 +3264,27 @@ class Evaluator:
                 raise raise_("JavascriptError", "Cannot mix BigInt and other types, use explicit conversions")
         raise raise_("TypeError")
 
-    def empty_list_repeated(self, left: Any, right: Any) -> Any:
-        """Deviation repetition-of-an-empty-list-takes-any-operand: `left * right`, an operand an empty list
-        and the other no integer: a new empty list (EMPTY: the deviation does not apply)."""
-        refusing: tuple[type[Any], ...]
-        if isinstance(left, ListValue) and not left.items:
-            other, refusing = right, (float,)  # (list's repetition refuses only a float)
-        elif isinstance(right, ListValue) and not right.items:
-            other, refusing = left, (float, str)  # (the left operand's own * first: str's refuses a list)
+    def empty_sequence_repeated(self, left: Any, right: Any) -> Any:
+        """Deviation repetition-of-an-empty-list-or-tuple-skips-the-count-check: `left * right`, an operand an
+        empty list or tuple: a new empty list, or for a tuple JavaScript's failure, whatever the other operand
+        but a float (or a str on the left, whose own * refuses a sequence). EMPTY: the deviation does not apply."""
+        if _empty_sequence(left):
+            empty, other, refusing = left, right, (float,)  # (its own repetition refuses only a float)
+        elif _empty_sequence(right):
+            empty, other, refusing = right, left, (float, str)  # (the left operand's own * comes first)
         else:
             return EMPTY
-        if isinstance(other, refusing) or not self.deviates("repetition-of-an-empty-list-takes-any-operand"):
+        if isinstance(other, refusing) or (type(other) in (int, bool) and isinstance(empty, ListValue)):
+            return EMPTY  # (refused, or the repetition the Reference makes)
+        if not self.deviates("repetition-of-an-empty-list-or-tuple-skips-the-count-check"):
             return EMPTY
-        if other is left and (other == () or isinstance(other, ListValue)):
-            raise Unspecified("Brython's repetition of an empty list by a list or an empty tuple on its left")
+        if other is left and (isinstance(other, ListValue) or other == ()):
+            raise Unspecified("Brython's repetition of an empty sequence by a list or tuple on its left")
         if isinstance(other, Instance) and (other.cls.lookup("__mul__") is not EMPTY
                                             or other.cls.lookup("__rmul__") is not EMPTY):  # fmt: skip
-            raise Unspecified("Brython's repetition of an empty list by an instance that defines *")
+            raise Unspecified("Brython's repetition of an empty sequence by an instance that defines *")
+        if empty == ():
+            raise raise_("JavascriptError", "Cannot read properties of undefined (reading '$kw')")
         return ListValue([])
 
     def in_place(self, op: str, left: Any, right: Any) -> Any:
@@ -3984,7 +3992,8 @@ class Evaluator:
                 raise raise_("UnboundLocalError", self.messages.unbound_local(name))
 
     def call_builtin(self, name: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
-        if any(arg is UNDEFINED for arg in (*args, *kwargs.values())):
+        # (Skulpt's dict() of keywords keeps the values as they are, JavaScript's undefined among them)
+        if any(arg is UNDEFINED for arg in (*args, *kwargs.values())) and not (name == "dict" and not args):
             raise Unspecified("a builtin given JavaScript's undefined: each does its own thing")
         if name == "dict":
             if args:
