@@ -3268,6 +3268,7 @@ class Evaluator:
         """Deviation repetition-of-an-empty-list-or-tuple-skips-the-count-check: `left * right`, an operand an
         empty list or tuple: a new empty list, or for a tuple JavaScript's failure, whatever the other operand
         but a float (or a str on the left, whose own * refuses a sequence). EMPTY: the deviation does not apply."""
+        refusing: tuple[type[Any], ...]
         if _empty_sequence(left):
             empty, other, refusing = left, right, (float,)  # (its own repetition refuses only a float)
         elif _empty_sequence(right):
