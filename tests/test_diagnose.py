@@ -2373,6 +2373,51 @@ def test_skulpt_is_diagnosed_with_a_dict_holding_an_empty_cell_read() -> None:
     ]
 
 
+# A method's comprehension whose target it has already bound (by another comprehension), a name a lambda in it
+# reads from around: found past the class body that binds it too, Brython's translator fails on the reference
+# it makes to save the name; the same in a plain nested function, where the enclosing function's parameter is
+# the name's scope, compiles
+COMPREHENSION_TARGET_READ_THROUGH = """
+def f(f):
+    class b:
+        def f(self):
+            x = [(lambda: f) for g in []]
+            y = [1 for f in []]
+            a = [f for f in []]
+    return 1
+probe_call('r', f, 0)
+"""
+
+
+def test_brython_is_diagnosed_with_a_translator_failure_on_a_comprehension_target_read_through() -> None:
+    found = []
+    for source in (COMPREHENSION_TARGET_READ_THROUGH, COMPREHENSION_TARGET_READ_THROUGH.replace("class b:", "if 1:")):
+        observed = run(node_target("brython"), source.lstrip())
+        found.append((observed.compile_error is not None, diagnoses(parse(source), (3, 14), observed, "language")))
+    assert found == [(True, [("unplaced-reference-fails-to-compile",)]), (False, [()])]
+
+
+# A del of a variable declared nonlocal whose enclosing binding is not made: Brython's NameError names no free
+# variable ("name 'b' is not defined"), as its read of one
+DEL_OF_AN_EMPTY_NONLOCAL = """
+def f():
+    b = 1
+    def g():
+        nonlocal b
+        del b
+        del b
+    return g()
+probe_call('r', f)
+"""
+
+
+def test_brython_is_diagnosed_with_the_message_of_a_del_of_an_empty_nonlocal() -> None:
+    observed = run(node_target("brython"), DEL_OF_AN_EMPTY_NONLOCAL.lstrip())
+    assert observed.observations["r"]["raises"]["message"] == "name 'b' is not defined", observed
+    found = diagnoses(parse(DEL_OF_AN_EMPTY_NONLOCAL), (3, 14), observed, "cpython-detail")
+    assert ("free-variable-read-as-global",) in found, found
+
+
 # Four deviations of Skulpt's in one program, which no set of three explains: the handler's name kept after it
 # (except-as-kept), the decorator of a generator function not applied, the generator function named '<native JS>',
 # and a send() to a generator at its end: the diagnosis takes the deviations seen on Skulpt together, then leaves

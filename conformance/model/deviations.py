@@ -345,7 +345,7 @@ DEVIATIONS: dict[str, Deviation] = {
             "reading a free variable whose binding in the enclosing function is not made (an empty cell) looks the"
             " name up further out: in a function around that one whose own variable of that name is bound,"
             " innermost first, else the module's variable, else the builtin, else NameError \"name 'x' is not"
-            ' defined"',
+            ' defined"; a `del` of it (declared nonlocal) raises that NameError too, with that message',
             'Language Reference 4.2.2 "Resolution of names": a free variable is resolved in the nearest enclosing'
             ' function scope; "If a variable is used in a code block but not defined there, it is a free variable"'
             " and reading it while its enclosing binding is not made raises NameError (cannot access free variable),"
@@ -967,8 +967,10 @@ DEVIATIONS: dict[str, Deviation] = {
             'a program is rejected when compiled, with JavascriptError "Cannot read properties of undefined'
             " (reading 'lineno')\", where a class body assigns its own class's name with an annotation (`C: T ="
             " v` in class C); or where a list, set or dict comprehension has a target that its block has already"
-            " bound, in the order of the text, and that name is the class's own name in its body, or a name the"
-            " block binds only by comprehensions (and reads otherwise) that no scope around it has bound before",
+            " bound, in the order of the text, and that name is the class's own name in its body, a name the"
+            " block binds only by comprehensions (and reads otherwise) that no scope around it has bound before,"
+            " or one that a function or lambda nested in the block reads from around it, where a class body"
+            " around binds it or no function around has bound it before (its parameters are bound from the start)",
             'Language Reference 8.8 "Class definitions": the class body is executed as a block of its own, whose'
             ' names are those of the class namespace; 7.2.2 "Annotated assignment statements"; 6.2.4: a'
             " comprehension's targets are local to its own scope",

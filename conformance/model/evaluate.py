@@ -1362,12 +1362,15 @@ class Evaluator:
 
     def unbound_deletion(self, kind: Kind, name: str, target: ir.Name | None) -> Raised:
         """`del` of a variable of the block that is unbound: as a read of it (§4.2.2), but NameError under
-        deviation del-of-a-local-seen-bound-raises-name-error where it applies (translation.plain_local_deletions)."""
+        deviation del-of-a-local-seen-bound-raises-name-error where it applies (translation.plain_local_deletions),
+        and "name 'x' is not defined" for a free variable under free-variable-read-as-global."""
         if target is not None and kind in (LOCAL, CELL):
             if self.plain_deletions is None:
                 self.plain_deletions = plain_local_deletions(self.analysis)
             if id(target) in self.plain_deletions and self.deviates("del-of-a-local-seen-bound-raises-name-error"):
                 return raise_("NameError", self.messages.undefined(name))
+        if kind is FREE and self.deviates("free-variable-read-as-global"):
+            return raise_("NameError", self.messages.undefined(name))  # (no namespace holds it: nothing to delete)
         return self.unbound(kind, name)
 
     def delete_target(self, frame: Frame, target: ir.Expr) -> None:

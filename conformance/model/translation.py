@@ -15,7 +15,17 @@ from collections.abc import Iterator
 from typing import Any, TypeVar
 
 from conformance.model.deviations import Switches
-from conformance.model.scopes import CELL, CLASS_LOCAL, FREE, GLOBAL_IMPLICIT, LOCAL, MODULE, Analysis, Unspecified
+from conformance.model.scopes import (
+    CELL,
+    CLASS_LOCAL,
+    FREE,
+    GLOBAL_IMPLICIT,
+    LOCAL,
+    MODULE,
+    Analysis,
+    Block,
+    Unspecified,
+)
 from generators import ir
 
 __all__ = ["global_deletions", "translation_failure"]
@@ -250,6 +260,20 @@ def _defaults(params: ir.Params) -> Iterator[ir.Expr]:
 # only) unless an enclosing function or the module has bound it.
 
 
+def _read_through(block: Block, name: str) -> bool:
+    """Whether a scope nested in `block` reads `name` as a free variable bound outside it (through the
+    comprehensions in it, which do not bind the name for it)."""
+    for inner in block.walk():
+        if inner is block or inner.scope.get(name) is not FREE:
+            continue
+        around = inner.parent
+        while around is not None and around is not block and around.scope.get(name) in (FREE, None):
+            around = around.parent
+        if around is block:
+            return True
+    return False
+
+
 def _unplaced_reference(analysis: Analysis) -> tuple[bool, bool]:
     """Deviation unplaced-reference-fails-to-compile: whether the program has such a reference, and whether it
     has one the walk does not follow (a comprehension's target that its block does not bind itself)."""
@@ -264,6 +288,13 @@ class _Entry:
         self.node = node
         self.in_class = in_class  # a copy of a class body's scope
         self.bound: set[str] = set()  # the names bound in it so far, in the order of the text
+
+    @classmethod
+    def of_function(cls, node: ir.FunctionDef | ir.Lambda) -> _Entry:
+        """A function's scope: its parameters bound from the start."""
+        entry = cls(node)
+        entry.bound.update(_parameters(node.params))
+        return entry
 
     def declared_global(self, analysis: Analysis) -> set[str]:
         block = analysis.blocks.get(id(self.node))
@@ -309,6 +340,9 @@ class _Unplaced:
 
     def bind(self, name: str, stack: list[_Entry]) -> None:
         block = self.analysis.blocks.get(id(self.chain(stack)[0].node))
+        if block is not None and name in block.globals:
+            stack[0].bound.add(name)  # (Brython binds a name declared global in the module's scope)
+            return
         if block is not None and name in block.nonlocals:
             # Brython binds a name declared nonlocal in the first scope around that has bound it (where it already
             # is), only else in the innermost one
@@ -324,8 +358,12 @@ class _Unplaced:
             self.fails = True
             return
         block = self.analysis.blocks.get(id(block_node))
-        if block is None or block.scope.get(name) in (None, LOCAL, CELL, CLASS_LOCAL, MODULE):
+        kind = block.scope.get(name) if block is not None else None
+        if block is not None and kind is None and _read_through(block, name):
+            kind = FREE  # (a scope nested in it reads the name from outside: free in the symbol table)
+        if kind in (None, LOCAL, CELL, CLASS_LOCAL, MODULE):
             return  # a variable of the block (a name only comprehensions bind is made one when they are inlined)
+        assert block is not None
         if name in block.nonlocals:
             self.unfollowed = True
             return
@@ -381,7 +419,7 @@ class _Unplaced:
             self.bind(node.name, stack)  # (Brython binds the name before it translates the rest of the statement)
             self.expression((node.decorators, tuple(_defaults(node.params))), stack)
             self.expression(tuple(a.value for a in node.annotations), stack)
-            self.statements(node.body, [*stack, _Entry(node)])
+            self.statements(node.body, [*stack, _Entry.of_function(node)])
         elif isinstance(node, ir.ClassDef):
             self.bind(node.name, stack)
             self.expression((node.decorators, node.bases, tuple(k.value for k in node.keywords)), stack)
@@ -458,7 +496,7 @@ class _Unplaced:
                 self.expression(item, stack)
         elif isinstance(node, ir.Lambda):
             self.expression(tuple(_defaults(node.params)), stack)
-            self.expression(node.body, [*stack, _Entry(node)])
+            self.expression(node.body, [*stack, _Entry.of_function(node)])
         elif isinstance(node, ir.NamedExpr):
             self.expression(node.value, stack)
             self.bind(node.target, stack)
