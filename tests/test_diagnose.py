@@ -2418,6 +2418,24 @@ def test_brython_is_diagnosed_with_the_message_of_a_del_of_an_empty_nonlocal() -
     assert ("free-variable-read-as-global",) in found, found
 
 
+# `(b := b)`: Brython's translator binds the target before it translates the value, whose read of b is then
+# compiled without the check (undefined); a method called on undefined fails in JavaScript, an attribute read
+# alone raises AttributeError
+WALRUS_READS_ITS_TARGET = """
+def u():
+    return (b := b)
+probe_call('read', u)
+probe_call('method', lambda: u().a())
+probe_call('attribute', lambda: u().a)
+"""
+
+
+def test_brython_is_diagnosed_with_a_walrus_reading_its_own_target() -> None:
+    observed = run(node_target("brython"), WALRUS_READS_ITS_TARGET.lstrip())
+    assert observed.observations["method"]["raises"]["type"] == "JavascriptError", observed
+    assert diagnoses(parse(WALRUS_READS_ITS_TARGET), (3, 14), observed, "language") == [("unbound-read-as-undefined",)]
+
+
 # Four deviations of Skulpt's in one program, which no set of three explains: the handler's name kept after it
 # (except-as-kept), the decorator of a generator function not applied, the generator function named '<native JS>',
 # and a send() to a generator at its end: the diagnosis takes the deviations seen on Skulpt together, then leaves

@@ -44,7 +44,7 @@ from conformance.engine.target import Target
 from conformance.host import trace
 from conformance.host.protocol import Program, ProgramResult
 from conformance.model.deviations import DEVIATIONS
-from conformance.model.evaluate import predict
+from conformance.model.evaluate import UnfollowedLoop, UnfollowedRecursion, predict
 from conformance.model.scopes import Unspecified
 from generators import ir
 from generators.choices import Choices, RandomChoices, ReplayChoices
@@ -267,7 +267,8 @@ class Property:
 
     def _find_rules_followed(self, run: CheckRun, checked: list[Checked]) -> None:
         """Programs that show the target following the rule of a deviation declared for it: they agreed with
-        the model, and the model with the deviation predicts otherwise. One is enough for each deviation: a
+        the model, and the model with the declared deviations predicts otherwise, but not without that one.
+        One is enough for each deviation: a
         declared deviation that explains no program of a run, but whose rule some program showed followed,
         is unexpectedly passing (conformance/engine/check.py, deviation_records). A deviation that has explained
         a program of the check needs none: it is not unexpectedly passing, whatever rules programs follow."""
@@ -278,13 +279,22 @@ class Property:
             if item.failure is not None or self.reference is not None or not awaiting & item.reaches:
                 continue
             module = self.make(ReplayChoices(item.tape), self.ctx)
+            # the target has every declared deviation: a rule is shown followed where they predict otherwise
+            # together, and would not without that one (another's rule may hide it: a read that gives undefined)
+            if not self._differs_under(module, run.declared, item.observed):
+                continue
             for name in sorted(awaiting & item.reaches):
-                try:
-                    deviating = Expected.from_result(predict(module, self.target.version, frozenset({name})))
-                except Unspecified:
-                    continue
-                if compare(deviating, item.observed, [self.level]):
+                if self._differs_under(module, run.declared - {name}, item.observed) is False:
                     run.record.rules_followed[name] = emit(module)
+
+    def _differs_under(self, module: ir.Module, deviations: frozenset[str], observed: ProgramResult) -> bool | None:
+        """Whether the model under these deviations predicts other than what was observed (None: it leaves
+        the program open)."""
+        try:
+            predicted = Expected.from_result(predict(module, self.target.version, deviations))
+        except (Unspecified, UnfollowedRecursion, UnfollowedLoop):
+            return None
+        return bool(compare(predicted, observed, [self.level]))
 
     def _reported(self, item: Checked, replay: str) -> Failure:
         """The failure with its standalone reproduction script written, and the commands to see it again."""

@@ -2395,6 +2395,11 @@ class Evaluator:
     def eval_call(self, frame: Frame, node: ir.Call) -> Any:
         if isinstance(node.func, ir.Super):  # `super().name(...)`: see super-method-call-binds-any-object
             function = self.eval_super(frame, node.func, called=True)
+        elif isinstance(node.func, ir.Attribute):
+            owner = self.eval(frame, node.func.value)
+            if owner is JS_UNDEFINED:  # (deviation unbound-read-as-undefined: Brython's method call reads its dict)
+                raise raise_("JavascriptError", "Cannot read properties of undefined (reading 'Symbol(DICT)')")
+            function = self.attribute(owner, node.func.attr)
         else:
             function = self.eval(frame, node.func)
         args = self.elements(frame, node.args, "a call")

@@ -497,9 +497,9 @@ class _Unplaced:
         elif isinstance(node, ir.Lambda):
             self.expression(tuple(_defaults(node.params)), stack)
             self.expression(node.body, [*stack, _Entry.of_function(node)])
-        elif isinstance(node, ir.NamedExpr):
-            self.expression(node.value, stack)
+        elif isinstance(node, ir.NamedExpr):  # (the translator binds the target before it translates the value)
             self.bind(node.target, stack)
+            self.expression(node.value, stack)
         elif isinstance(node, ir.Comprehension):
             self.comprehension(node, stack)
         elif hasattr(node, "__dataclass_fields__"):
@@ -675,9 +675,9 @@ class _GlobalReads:
         elif isinstance(node, ir.Lambda):
             self.expression(tuple(_defaults(node.params)), block_node)
             self.expression(node.body, node)
-        elif isinstance(node, ir.NamedExpr):
-            self.expression(node.value, block_node)
+        elif isinstance(node, ir.NamedExpr):  # (the target bound first, as above)
             self.bind(node.target, block_node, True)  # (in a copy or not: not followed at the module's top level)
+            self.expression(node.value, block_node)
         elif isinstance(node, ir.Comprehension):
             self.expression(node.clauses[0].iter, block_node)
             for index, clause in enumerate(node.clauses):
