@@ -234,6 +234,22 @@ def test_unsupported_checks_excluded_constructs_and_known_generated_differences_
     assert "<sup>u</sup>" in files["index.html"]
 
 
+def test_programs_not_judged_and_a_deviation_unexpectedly_passing_are_shown_with_their_programs(tmp_path: Path) -> None:
+    reason = "under coroutine-is-a-generator, a coroutine iterated while it awaits an iterable"
+    open_ = {"signature": "value:[1, 2]", "programs": 2, "program": "x = 1\n", "headline": "r value", "reason": reason}
+    doc = results_document("micropython-3.4.0", [
+        results_entry("generated:capture/language", "passed", undetermined=[open_]),
+        results_entry("deviation:except-as-kept", "xpassed",
+                      unexpected_pass="declared but explained no program; a program that follows it:\ny = 2\n"),
+    ])  # fmt: skip
+    doc["deviations"] = {"except-as-kept": {"name": "except-as-kept", "behaves_as": "names are kept", "rule": "8.4",
+                                            "cause": "c", "workaround": "w", "links": [], "seen": []}}  # fmt: skip
+    write_results(tmp_path / "results", "mp.json", doc)
+    page = html.render(analyse(*load_runs([tmp_path / "results"])))["interpreter-micropython-3.4.0.html"]
+    assert "Not judged" in page and "2 programs" in page and reason in page
+    assert "a program that follows it:\ny = 2" in page
+
+
 def test_a_crash_shows_its_evidence_under_the_program(tmp_path: Path) -> None:
     crash = {
         "program": "def f():\n    del a\n",
