@@ -2419,20 +2419,25 @@ def test_brython_is_diagnosed_with_the_message_of_a_del_of_an_empty_nonlocal() -
 
 
 # `(b := b)`: Brython's translator binds the target before it translates the value, whose read of b is then
-# compiled without the check (undefined); a method called on undefined fails in JavaScript, an attribute read
-# alone raises AttributeError
+# compiled without the check (undefined); a method called on undefined, or an attribute set on it, fails in
+# JavaScript, an attribute read alone raises AttributeError
 WALRUS_READS_ITS_TARGET = """
 def u():
     return (b := b)
 probe_call('read', u)
 probe_call('method', lambda: u().a())
 probe_call('attribute', lambda: u().a)
+def s():
+    x = u()
+    x.a = 1
+probe_call('set', s)
 """
 
 
 def test_brython_is_diagnosed_with_a_walrus_reading_its_own_target() -> None:
     observed = run(node_target("brython"), WALRUS_READS_ITS_TARGET.lstrip())
     assert observed.observations["method"]["raises"]["type"] == "JavascriptError", observed
+    assert observed.observations["set"]["raises"]["type"] == "JavascriptError", observed
     assert diagnoses(parse(WALRUS_READS_ITS_TARGET), (3, 14), observed, "language") == [("unbound-read-as-undefined",)]
 
 

@@ -420,8 +420,9 @@ DEVIATIONS: dict[str, Deviation] = {
             " built-in/extension type 'object'), and as a class's base too (AttributeError: Javascript object"
             " 'undefined' has no attribute), unpacked by `*` (TypeError: Value after * must be an iterable), and as"
             " a for statement's iterable (JavascriptError: Cannot set properties of undefined), and a method"
-            " called on it (`x.m()`, JavascriptError: Cannot read properties of undefined (reading"
-            " 'Symbol(DICT)'); its attribute read alone raises AttributeError)",
+            " called on it (`x.m()`) or an attribute set on it (`x.a = v`) fails too (JavascriptError: Cannot"
+            " read properties of undefined (reading 'Symbol(DICT)'); its attribute read alone raises"
+            " AttributeError)",
             'Language Reference 4.2.2 "Resolution of names": reading a local variable that is not bound raises'
             " UnboundLocalError, a free variable whose binding is not made NameError, a global name that is not"
             ' bound NameError; 8.7 "Function definitions": decorators and defaults are evaluated before the name'

@@ -3488,6 +3488,8 @@ class Evaluator:
 
     def set_attribute(self, owner: Any, attr: str, value: Any) -> None:
         _refuse_undefined(owner)
+        if owner is JS_UNDEFINED:  # (deviation unbound-read-as-undefined: Brython's setattr reads the dict)
+            raise raise_("JavascriptError", "Cannot read properties of undefined (reading 'Symbol(DICT)')")
         if value is JS_UNDEFINED:  # (deviation unbound-read-as-undefined: Brython's setattr refuses undefined)
             raise raise_("TypeError")
         if isinstance(owner, ExceptionValue) and attr in EXCEPTION_ATTRIBUTES:
