@@ -83,6 +83,9 @@ def _own_cell(name: str) -> str:
 MAX_DEPTH = 20  # as the runner's encode()
 LOOP = "loop"  # (deviation break-or-continue-before-finally-runs-the-rest-of-the-body) see Evaluator.regions
 PRIVATE_AS_WRITTEN = "private-name-read-as-a-global-is-looked-up-unmangled"
+# (deviation unbound-read-as-undefined) Brython's error where a method call or an attribute set reads the dict
+# of JavaScript's undefined
+READING_THE_DICT_OF_UNDEFINED = "Cannot read properties of undefined (reading 'Symbol(DICT)')"
 CALL_DEPTH_LIMIT = 30  # calls nested deeper: recursion, whose limit the Reference leaves open
 STEP_LIMIT = 5000
 
@@ -601,13 +604,7 @@ def _comprehension_reads(node: ir.Comprehension) -> tuple[Any, ...]:
 
 def _reads_any(node: Any, names: frozenset[str]) -> bool:
     """Whether a name of `names` is read in `node`, nested scopes included."""
-    if isinstance(node, tuple):
-        return any(_reads_any(item, names) for item in node)
-    if isinstance(node, ir.Name):
-        return node.id in names
-    if not dataclasses.is_dataclass(node) or isinstance(node, type):
-        return False
-    return any(_reads_any(getattr(node, field_.name), names) for field_ in dataclasses.fields(node))
+    return any(isinstance(part, ir.Name) and part.id in names for part in nodes(node))
 
 
 def _restored_comprehension_target(node: ir.Comprehension) -> str | None:
@@ -2398,7 +2395,7 @@ class Evaluator:
         elif isinstance(node.func, ir.Attribute):
             owner = self.eval(frame, node.func.value)
             if owner is JS_UNDEFINED:  # (deviation unbound-read-as-undefined: Brython's method call reads its dict)
-                raise raise_("JavascriptError", "Cannot read properties of undefined (reading 'Symbol(DICT)')")
+                raise raise_("JavascriptError", READING_THE_DICT_OF_UNDEFINED)
             function = self.attribute(owner, node.func.attr)
         else:
             function = self.eval(frame, node.func)
@@ -3489,7 +3486,7 @@ class Evaluator:
     def set_attribute(self, owner: Any, attr: str, value: Any) -> None:
         _refuse_undefined(owner)
         if owner is JS_UNDEFINED:  # (deviation unbound-read-as-undefined: Brython's setattr reads the dict)
-            raise raise_("JavascriptError", "Cannot read properties of undefined (reading 'Symbol(DICT)')")
+            raise raise_("JavascriptError", READING_THE_DICT_OF_UNDEFINED)
         if value is JS_UNDEFINED:  # (deviation unbound-read-as-undefined: Brython's setattr refuses undefined)
             raise raise_("TypeError")
         if isinstance(owner, ExceptionValue) and attr in EXCEPTION_ATTRIBUTES:
