@@ -432,6 +432,9 @@ def _stmt(node: ast.stmt) -> ir.Stmt:
                 return ir.ProbeClosure(label.value, rest[0])
             return ir.ProbeCall(label.value, rest[0], tuple(rest[1:]))
         return ir.ExprStmt(_expr(value))
+    statement: Any = node
+    if type(node).__name__ == "TypeAlias" and not statement.type_params:  # (ast.TypeAlias: 3.12)
+        return ir.TypeAlias(statement.name.id, _expr(statement.value))
     raise ValueError("not in the IR: %s" % ast.dump(node))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import re
 import shutil
 import sys
 from collections.abc import Callable
@@ -725,6 +726,13 @@ def f():
     x = 1
 probe_call('r', f)
 """,
+    "generic-definitions-of-one-name-in-a-block-run-the-last": """
+class X:
+    y = 1
+probe('r', X.y)
+class X:
+    y = 2
+""",
     "type-alias-in-a-class-body-is-read-as-a-global": """
 f = 0
 class A:
@@ -850,6 +858,7 @@ GENERIC_SHOWS = {
     "type-alias-of-a-global-name-binds-the-block-namespace": (3, 14),  # (a type statement: 3.12)
     "type-alias-in-a-class-body-is-read-as-a-global": (3, 14),
     "generic-class-does-not-see-its-type-parameters": (3, 14),
+    "generic-definitions-of-one-name-in-a-block-run-the-last": (3, 14),
 }
 
 
@@ -1790,6 +1799,28 @@ probe_call('x', lambda: p(1)[1]())
     assert diagnose(parse(source), (3, 7), result, "language") == expected
 
 
+def test_skulpt_deletes_nothing_when_a_private_name_after_a_class_is_looked_up_by_name() -> None:
+    command = node_target("skulpt")
+    # the function's code names __p, which the symbol table (knowing it as _C__p) does not know: `del __p` is
+    # JavaScript's `delete` of the function's variable, which leaves it bound, and the lambda, whose own code
+    # looks __p up by name too, finds neither a variable of its own nor a global
+    source = """
+class C:
+    pass
+def f(__p):
+    del __p
+    probe('kept', __p)
+    __p += 1
+    probe_call('inner', lambda: __p)
+    return __p
+probe_call('r', f, 0)
+"""
+    result = run(command, source)
+    assert result.observations["inner"]["raises"]["type"] == "NameError"
+    expected = ("del-of-a-local-does-nothing", "private-names-mangled-by-the-last-class-in-the-symbol-table")
+    assert diagnose(parse(source), (3, 7), result, "language") == expected
+
+
 # Under free-variable-read-as-global, g's call of f (a local of f, unbound when g runs) calls the global f: the
 # program recurses until the implementation's recursion limit, which the model leaves open.
 RECURSING_UNDER_A_DEVIATION = """
@@ -2151,6 +2182,51 @@ def test_brython_is_diagnosed_with_a_generic_class_that_does_not_see_its_type_pa
     assert observed.observations["body"] == {"value": 5}, observed
     module = _rewritten(parse(GENERIC_CLASS_BODY_AND_BASES), _generic)
     name = "generic-class-does-not-see-its-type-parameters"
+    assert diagnoses(module, (3, 14), observed, "language") == [(name,)]
+
+
+# In one statement list, the generic classes and type statements of one name all run the code of the last one:
+# g's class runs the type statement's, which fails while no statement has imported _typing; f's first class
+# makes the second (an if body is a block of its own); once _typing is imported, h's class makes h's alias
+GENERIC_DEFINITIONS_OF_ONE_NAME = """
+def g():
+    class Y:
+        y = 1
+    TYPE_ALIAS('Y', 2)
+probe_call('g', g)
+def f():
+    class X:
+        y = 1
+    probe('first', X.y)
+    class X:
+        y = 2
+    if True:
+        class X:
+            y = 3
+        probe('own block', X.y)
+    probe('after', X.y)
+probe_call('f', f)
+def h():
+    class Z:
+        y = 1
+    probe('before', Z.__value__)
+    TYPE_ALIAS('Z', 3)
+probe_call('h', h)
+"""
+
+
+def test_brython_is_diagnosed_with_generic_definitions_of_one_name_that_run_the_last() -> None:
+    source = re.sub(r"class (\w+):", r"class \1[T]:", GENERIC_DEFINITIONS_OF_ONE_NAME)
+    source = re.sub(r"TYPE_ALIAS\('(\w+)', (\d+)\)", r"type \1 = \2", source)
+    observed = run(node_target("brython"), source.lstrip())
+    assert observed.observations["g"]["raises"]["type"] == "JavascriptError", observed
+    assert observed.observations["first"] == {"value": 2}, observed
+    generic = _rewritten(
+        parse(GENERIC_DEFINITIONS_OF_ONE_NAME),
+        lambda node: replace(node, type_params=("T",)) if isinstance(node, ir.ClassDef) else node,
+    )
+    module = _rewritten(generic, _as_generated)
+    name = "generic-definitions-of-one-name-in-a-block-run-the-last"
     assert diagnoses(module, (3, 14), observed, "language") == [(name,)]
 
 

@@ -1597,6 +1597,27 @@ DEVIATIONS: dict[str, Deviation] = {
             seen=("brython",),
         ),
         Deviation(
+            "generic-definitions-of-one-name-in-a-block-run-the-last",
+            "in one statement list (a module, a function or class body, the body of an if, a loop, a try clause"
+            " ...), every type statement and generic class statement (`class C[T]:`) that binds a name runs the"
+            " code of the last one of them binding that name: an earlier `class C[T]:` makes the later class"
+            " (its bases and body), an earlier `type C = ...` the later alias or class; and one run before any"
+            " type statement or generic class has imported Brython's module _typing raises JavascriptError"
+            " (\"Cannot read properties of undefined (reading 'Symbol(DICT)')\") if that last one is a type"
+            " statement",
+            'Language Reference 8.8 "Class definitions": "A class definition is an executable statement", which'
+            ' creates the class from its own suite; 7.14 "The type statement" binds the name to a TypeAliasType'
+            " whose value is the statement's own expression; §4.2.1: statements execute in order, each binding"
+            " the name anew",
+            "the translator compiles each such statement to a JavaScript function declaration named"
+            " TYPE_PARAMS_OF_<name>, placed in the JavaScript block of the statement list, and a call of it where"
+            " the statement is; JavaScript hoists the declarations of a block and the last of a name replaces the"
+            " others. The function of a type statement reads _typing from the table of imported modules, which"
+            " the statement's own code imports just before its call",
+            "give each generic class and type alias of a block its own name, or put each in a function of its own",
+            seen=("brython",),
+        ),
+        Deviation(
             "type-alias-in-a-class-body-is-read-as-a-global",
             "a class body that binds a name only by a type statement of its own (`type X = ...`) reads X, after"
             " it as before, as a global: the module's variable, else the builtin, else NameError, while the"

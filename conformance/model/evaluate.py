@@ -59,6 +59,7 @@ from conformance.model.scopes import (
 from conformance.model.translation import (
     DEL_GLOBAL_ERRORS,
     class_body_reads,
+    definitions_run_as_the_last,
     global_deletions,
     namespace_target_reads,
     nodes,
@@ -729,6 +730,9 @@ class Evaluator:
         self.raising_deletions: dict[int, str] | None = None
         # (deviation private-names-mangled-by-the-last-class-in-the-symbol-table) see unresolved_namespace
         self.unresolved_by_frame = False
+        # (deviation generic-definitions-of-one-name-in-a-block-run-the-last) see definition_run
+        self.run_as_the_last: dict[int, ir.ClassDef | ir.TypeAlias] | None = None
+        self.typing_imported = False  # Brython's module _typing, imported by the first type statement or generic class
         # Brython's chain of frames (deviations coroutine-send-returns-a-promise and
         # class-body-frame-stays-current-after-exception): each call enters its frame on it, and leaving a frame
         # takes the last one off, whichever it is. What it holds matters only once a frame has been left on it
@@ -1187,8 +1191,13 @@ class Evaluator:
         if kind is LOCAL and name in frame.cells:
             kind = CELL  # (deviation comprehension-cell-replaces-free-variable: the function's slot, a cell)
         if kind is UNRESOLVED:
-            if self.unresolved_by_frame:
-                raise Unspecified("del of a name Skulpt's symbol table does not know (a JavaScript delete)")
+            if (
+                self.unresolved_by_frame
+                and isinstance(frame.block.node, (ir.FunctionDef, ir.Lambda))
+                and not frame.block.generator
+                and self.deviates("del-of-a-local-does-nothing")
+            ):
+                return  # (a function's JavaScript variable, which `delete` leaves as it is)
             namespace = self.unresolved_namespace(frame, "no locals when deleting %r" % name)
             if name not in namespace:
                 if self.deviates("del-of-an-unbound-name-raises-nothing"):
@@ -1908,8 +1917,9 @@ class Evaluator:
         return True
 
     def exec_type_alias(self, frame: Frame, node: ir.TypeAlias) -> None:
-        scope = self.analysis.annotation_scope_of(node)
-        alias = TypeAliasValue(node.name, node, self.closure_for(frame, scope), frame.globals, frame.namespace)
+        self.typing_imported = True
+        run = self.definition_run(node)
+        value = self.type_alias(frame, run) if isinstance(run, ir.TypeAlias) else self.make_class(frame, run)
         if (
             frame.block.kind in ("function", "class")
             and (frame.block.scope.get(node.name) is GLOBAL_EXPLICIT or node.name in frame.block.nonlocals)
@@ -1917,11 +1927,30 @@ class Evaluator:
         ):
             # bound in the block's own namespace, which only a class's namespace, locals() and eval() show
             if frame.namespace is not None:
-                frame.namespace[node.name] = alias
+                frame.namespace[node.name] = value
             else:
                 frame.hidden_local = True
             return
-        self.store(frame, node.name, alias)
+        self.store(frame, node.name, value)
+
+    def type_alias(self, frame: Frame, node: ir.TypeAlias) -> TypeAliasValue:
+        if not self.typing_imported:  # (deviation generic-definitions-of-one-name-in-a-block-run-the-last)
+            raise raise_("JavascriptError", READING_THE_DICT_OF_UNDEFINED)  # (Brython's _typing, not yet imported)
+        scope = self.analysis.annotation_scope_of(node)
+        return TypeAliasValue(node.name, node, self.closure_for(frame, scope), frame.globals, frame.namespace)
+
+    def definition_run(self, node: ir.ClassDef | ir.TypeAlias) -> ir.ClassDef | ir.TypeAlias:
+        """The statement whose code a generic class statement or a type statement runs: its own; under deviation
+        generic-definitions-of-one-name-in-a-block-run-the-last (Brython), the last statement of either kind in
+        its statement list that binds the same name (translation.definitions_run_as_the_last)."""
+        if self.run_as_the_last is None:
+            module = self.analysis.module.node
+            assert isinstance(module, ir.Module)
+            self.run_as_the_last = definitions_run_as_the_last(module)
+        last = self.run_as_the_last.get(id(node))
+        if last is None or not self.deviates("generic-definitions-of-one-name-in-a-block-run-the-last"):
+            return node
+        return last
 
     def alias_value(self, alias: TypeAliasValue) -> Any:
         """§4.2.5 "Lazy evaluation": the value, evaluated in the alias's annotation scope when first
@@ -1972,6 +2001,29 @@ class Evaluator:
         frame.binding = node.name  # (deviation unbound-read-as-undefined: read by its decorators, bases, keywords)
         try:
             decorators = [self.eval(frame, decorator) for decorator in node.decorators]
+        finally:
+            frame.binding = None
+        run = self.definition_run(node) if node.type_params else node
+        value = self.type_alias(frame, run) if isinstance(run, ir.TypeAlias) else self.make_class(frame, run)
+        if value is None:  # (deviation none-type-called-with-a-class-body-gives-none)
+            self.store_binding(frame, node, node.name, None)  # (its decorators are not applied: not followed)
+            if node.decorators:
+                raise Unspecified("the decorators of a class statement whose metaclass gives None")
+            return
+        decorators = self.late_decorators(frame, node.decorators, decorators)
+        for decorator in reversed(decorators):
+            if decorator is UNDEFINED:  # (as for a function's decorator)
+                raise raise_("TypeError")
+            value = self.call(decorator, [value])
+        self.store_binding(frame, node, node.name, value)
+
+    def make_class(self, frame: Frame, node: ir.ClassDef) -> Class | None:
+        """What a class statement makes, before its decorators: the class (None under deviation
+        none-type-called-with-a-class-body-gives-none, whose metaclass gives None)."""
+        if node.type_params:
+            self.typing_imported = True  # (Brython: the code of a generic class imports _typing first)
+        frame.binding = node.name  # (deviation unbound-read-as-undefined: read by its bases, keywords)
+        try:
             encloses = self.type_parameters(frame, node) if node.type_params else frame
             # (deviation generic-class-does-not-see-its-type-parameters: the bases, keywords and body are those of
             # a class statement without them, in the block around it)
@@ -2034,10 +2086,7 @@ class Evaluator:
         self.displaced = enclosing
         # then the metaclass is called (§3.3.3.6): only `type` makes a class of these bases and namespace
         if metaclass == "NoneType" and self.deviates("none-type-called-with-a-class-body-gives-none"):
-            self.store_binding(frame, node, node.name, None)  # (its decorators are not applied: not followed)
-            if node.decorators:
-                raise Unspecified("the decorators of a class statement whose metaclass gives None")
-            return
+            return None
         if metaclass != "type":
             if metaclass != "(conflict)" and self.deviates("class-body-frame-stays-current-after-exception"):
                 self.chain.append(body)  # (Brython calls the metaclass before it leaves the body's frame)
@@ -2064,13 +2113,7 @@ class Evaluator:
         if CLASS_CELL in block.cellvars:  # type.__new__ fills the implicit __class__ cell (§3.3.3.6)
             body.cells[CLASS_CELL].value = klass
         self.init_subclass(klass, keywords)
-        value: Any = klass
-        decorators = self.late_decorators(frame, node.decorators, decorators)
-        for decorator in reversed(decorators):
-            if decorator is UNDEFINED:  # (as for a function's decorator)
-                raise raise_("TypeError")
-            value = self.call(decorator, [value])
-        self.store_binding(frame, node, node.name, value)
+        return klass
 
     def class_body_annotations(self, body: Frame, node: ir.ClassDef) -> Annotations:
         """Where a class body's annotations go: a dict it fills (before 3.14), or the list of those

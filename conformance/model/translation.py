@@ -73,6 +73,25 @@ def nodes(node: Any) -> Iterator[Any]:
             yield from nodes(getattr(node, name))
 
 
+def definitions_run_as_the_last(module: ir.Module) -> dict[int, ir.ClassDef | ir.TypeAlias]:
+    """Deviation generic-definitions-of-one-name-in-a-block-run-the-last (Brython): each generic class statement
+    and type statement (by id) that runs the code of another: the last of those in its statement list that bind
+    the same name. Brython compiles each to a JavaScript function declaration, TYPE_PARAMS_OF_<name>, in the
+    JavaScript block of the statement list, and calls it where the statement is; JavaScript hoists a block's
+    function declarations, the last of one name replacing the others."""
+    replaced: dict[int, ir.ClassDef | ir.TypeAlias] = {}
+    for part in nodes(module):
+        if not isinstance(part, tuple):
+            continue
+        by_name: dict[str, list[ir.ClassDef | ir.TypeAlias]] = {}
+        for statement in part:
+            if isinstance(statement, ir.TypeAlias) or (isinstance(statement, ir.ClassDef) and statement.type_params):
+                by_name.setdefault(statement.name, []).append(statement)
+        for statements in by_name.values():
+            replaced.update((id(statement), statements[-1]) for statement in statements[:-1])
+    return replaced
+
+
 def _annotated_def(analysis: Analysis) -> bool:
     """Deviation annotated-def-fails-when-a-code-object-runs: a def with a parameter or return annotation."""
     return any(isinstance(block.node, ir.FunctionDef) and block.node.annotations for block in analysis.blocks.values())

@@ -55,6 +55,11 @@ python(
     "print(json.dumps({'loaded': True}))\n",
 );
 
+// The modules loaded by then; any other module a program imports is forgotten before the next program
+// (below), as it would be in a fresh page: Brython's code for a type statement reads the module _typing from
+// its table of modules, so whether an earlier program imported it would change what this one does.
+const modulesOfTheRunner = new Set(Object.keys(brython.imported));
+
 await serve({
   hello() {
     const hello = JSON.parse(python("import sys, json\nprint(json.dumps(sys._closure_runner['hello']()))\n"));
@@ -67,6 +72,9 @@ await serve({
     // not left when an exception passes through it), and the chain's length is what Brython compares with
     // the recursion limit, so every later program would raise RecursionError.
     brython.frame_obj = null;
+    for (const name of Object.keys(brython.imported)) {
+      if (!modulesOfTheRunner.has(name)) delete brython.imported[name];
+    }
     const call = [program.id, program.source, program.filename || "<program>"].map((text) => JSON.stringify(text));
     // (message_text: Brython's json.dumps writes 1.0 as 1, which the host would read as an int)
     const runner = "sys._closure_runner";
