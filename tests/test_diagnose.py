@@ -733,6 +733,20 @@ probe('r', X.y)
 class X:
     y = 2
 """,
+    "generic-def-defaults-read-names-in-the-type-parameter-scope": """
+a = 1
+def X(x=a):
+    return x
+probe_call('r', X)
+""",
+    "augmented-assignment-of-a-private-name-uses-it-unmangled": """
+def f():
+    class C:
+        __p = 1
+        __p += 1
+    return C
+probe_call('r', f)
+""",
     "type-alias-in-a-class-body-is-read-as-a-global": """
 f = 0
 class A:
@@ -851,20 +865,23 @@ probe_call('s', g)
 ASYNC_SHOWS = {"coroutine-is-a-generator"}
 CLASS_KEYWORDS_SHOWS = {"class-keywords-refused-before-the-body": (ir.Keyword("k", ir.Const(1)),)}
 CLASS_KEYWORDS_SHOWS["class-keywords-ignored"] = (ir.Keyword("k", ir.Const(1)),)
-# generic classes (3.12), which the parser of tests/support (the host's ast) may not read: the class X of
-# these programs is given a type parameter T; and the version the deviation is shown for
+# generic classes and functions (3.12), which the parser of tests/support (the host's ast) may not read: the
+# class X or function X of these programs is given a type parameter T; and the version the deviation is shown for
 GENERIC_SHOWS = {
     "generic-class-name-leaks-into-private-name-mangling": (3, 12),
     "type-alias-of-a-global-name-binds-the-block-namespace": (3, 14),  # (a type statement: 3.12)
     "type-alias-in-a-class-body-is-read-as-a-global": (3, 14),
     "generic-class-does-not-see-its-type-parameters": (3, 14),
     "generic-definitions-of-one-name-in-a-block-run-the-last": (3, 14),
+    "generic-def-defaults-read-names-in-the-type-parameter-scope": (3, 14),
 }
 
 
 def generic_source(name: str) -> str:
     """The source of a program of SHOWS as it is run."""
-    return SHOWS[name].replace("class X:", "class X[T]:") if name in GENERIC_SHOWS else SHOWS[name]
+    if name not in GENERIC_SHOWS:
+        return SHOWS[name]
+    return SHOWS[name].replace("class X:", "class X[T]:").replace("def X(", "def X[T](")
 
 
 def shown(name: str) -> ir.Module:
@@ -896,7 +913,8 @@ def _rewritten(node: Any, change: Callable[[Any], Any]) -> Any:
 
 
 def _generic(node: Any) -> Any:
-    return replace(node, type_params=("T",)) if isinstance(node, ir.ClassDef) and node.name == "X" else node
+    generic = isinstance(node, (ir.ClassDef, ir.FunctionDef)) and node.name == "X"
+    return replace(node, type_params=("T",)) if generic else node
 
 
 def _as_generated(node: Any) -> Any:
@@ -2121,6 +2139,31 @@ def test_brython_is_diagnosed_with_a_nonlocal_binding_after_its_del() -> None:
     assert found == [("nonlocal-bound-later-in-the-text-binds-the-global",)], found
 
 
+# k binds q only after the def of a, which declares q nonlocal: Brython, meeting a's binding, finds h's q bound
+# before in the text and binds it; the model leaves open what that binding does
+NONLOCAL_BOUND_FURTHER_OUT = """
+def h(q):
+    def k():
+        def a():
+            nonlocal q
+            q = 3
+        a()
+        q = 0
+    k()
+    return q
+probe_call('r', h, 1)
+"""
+
+
+def test_brython_binding_a_nonlocal_of_a_function_further_out_is_left_open() -> None:
+    observed = run(node_target("brython"), NONLOCAL_BOUND_FURTHER_OUT.lstrip())
+    assert observed.observations["r"] == {"value": 3}, observed
+    module = parse(NONLOCAL_BOUND_FURTHER_OUT)
+    deviation = frozenset({"nonlocal-bound-later-in-the-text-binds-the-global"})
+    assert "a function further out binds earlier in the text" in left_open(module, (3, 14), deviation)
+    assert diagnoses(module, (3, 14), observed, "language") == []
+
+
 # a class body declaring nonlocal a name its function binds only later in the text: Brython binds the global
 NONLOCAL_CLASS_BODY_BOUND_LATER = """
 g = 0
@@ -2228,6 +2271,84 @@ def test_brython_is_diagnosed_with_generic_definitions_of_one_name_that_run_the_
     module = _rewritten(generic, _as_generated)
     name = "generic-definitions-of-one-name-in-a-block-run-the-last"
     assert diagnoses(module, (3, 14), observed, "language") == [(name,)]
+
+
+# The defaults of generic defs: a variable of the function around (b, also a type parameter, gives the TypeVar;
+# a, any other, JavaScript's undefined), a global read from a function, a name read through a lambda, a variable
+# of an enclosing function, a class body's name, a global read at the module level
+GENERIC_DEF_DEFAULTS = """
+c = 3
+def outer():
+    o = 4
+    def f():
+        b = 6
+        a = 1
+        def X(m=b, n=a, *, k=c, l=(lambda: a)(), p=o):
+            return (m, n, k, l, p)
+        return X
+    return f
+probe_call('function', lambda: outer()()())
+class K:
+    a = 1
+    def X(self, g=a):
+        return g
+probe_call('class', lambda: K().X())
+def X(g=c):
+    return g
+probe_call('module', X)
+"""
+
+
+def test_brython_is_diagnosed_with_the_defaults_of_generic_defs_read_in_the_type_parameter_scope() -> None:
+    source = GENERIC_DEF_DEFAULTS.replace("def X(", "def X[b](")
+    observed = run(node_target("brython"), source.lstrip())
+    assert observed.observations["module"]["value"]["object"] == "UndefinedType", observed
+    module = _rewritten(
+        parse(GENERIC_DEF_DEFAULTS),
+        lambda node: (
+            replace(node, type_params=("b",)) if isinstance(node, ir.FunctionDef) and node.name == "X" else node
+        ),
+    )
+    name = "generic-def-defaults-read-names-in-the-type-parameter-scope"
+    assert diagnoses(module, (3, 14), observed, "language") == [(name,)]
+
+
+# Augmented assignments of private names: a method's variable (the right-hand side evaluated first), a class
+# body's; `__p = __p + 1`, translated with the mangled name, works; a global declared so: the global as written
+# is read, and the class attribute as written bound
+AUGMENTED_PRIVATE_NAMES = """
+class A:
+    def m(self):
+        __p = 1
+        __p += probe_call('rhs', lambda: 1)
+        return __p
+    def n(self):
+        __p = 1
+        __p = __p + 1
+        return __p
+probe_call('method', lambda: A().m())
+probe_call('plain', lambda: A().n())
+def f():
+    class B:
+        __q = [1]
+        __q += [2]
+    return B
+probe_call('class', f)
+__g = 5
+class G:
+    global __g
+    __g += 1
+probe('global', (__g, G.__g))
+"""
+
+
+def test_brython_is_diagnosed_with_augmented_assignments_of_private_names_unmangled() -> None:
+    observed = run(node_target("brython"), AUGMENTED_PRIVATE_NAMES.lstrip())
+    assert observed.observations["method"]["raises"]["type"] == "JavascriptError", observed
+    assert observed.observations["plain"] == {"value": 2}, observed
+    assert observed.observations["global"] == {"value": {"tuple": [5, 6]}}, observed
+    name = "augmented-assignment-of-a-private-name-uses-it-unmangled"
+    assert diagnoses(parse(AUGMENTED_PRIVATE_NAMES), (3, 14), observed, "language") == [(name,)]
 
 
 # A class body that declares its own name nonlocal (or global) and deletes it: Brython's del of the class's own

@@ -1618,6 +1618,41 @@ DEVIATIONS: dict[str, Deviation] = {
             seen=("brython",),
         ),
         Deviation(
+            "generic-def-defaults-read-names-in-the-type-parameter-scope",
+            "the default values of a generic function (`def f[T](x=v)`) read the names that the block around the"
+            " def binds (a function's variables, a class body's names, the module's globals at the module level)"
+            " in the scope of the type parameters instead: a name that is also a type parameter of the def gives"
+            " that TypeVar, any other JavaScript's undefined, without an error; names the block does not bind, or"
+            " declares global or nonlocal, are read as they should be",
+            'Language Reference 8.7.1 "Generic functions" (PEP 695): "the default values and decorators are'
+            ' evaluated outside the annotation scope" of the type parameters, in the block that contains the def,'
+            ' as for any function (8.7 "Function definitions": "Default parameter values are evaluated from left to'
+            ' right when the function definition is executed")',
+            "the translator places the code of the defaults inside the JavaScript function that makes the type"
+            " parameters, translated as for the block around it: a name of that block becomes `locals.name`, and"
+            " there `locals` is the type parameters' namespace",
+            "bind the default to a name the def does not read through its block (`d = v` at the module level, read"
+            " through a lambda), or make the function generic through a class around it",
+            seen=("brython",),
+        ),
+        Deviation(
+            "augmented-assignment-of-a-private-name-uses-it-unmangled",
+            "an augmented assignment (`__p += v`) of a private name in a class (in the class body, or in a"
+            " function nested in it) that is a variable of its block reads and binds the name as written, not"
+            " mangled (_C__p) as the block's other statements do: the read finds nothing, and the operator fails"
+            ' in JavaScript, once the right-hand side is evaluated (JavascriptError "Cannot read properties of'
+            " undefined (reading 'ob_type')\")",
+            'Language Reference 6.2.1 "Identifiers (Names)", private name mangling: "When an identifier that'
+            " textually occurs in a class definition begins with two or more underscores ... it is considered a"
+            ' private name of that class", transformed to _ClassName__name, wherever it occurs; 7.2.1:'
+            ' "An augmented assignment evaluates the target ... and the expression list, performs the binary'
+            ' operation ... and assigns the result to the original target"',
+            "the translator resolves the target's scope with the mangled name, but writes the JavaScript that reads"
+            " and binds it with the name as written",
+            "write `__p = __p + v`, which is translated with the mangled name",
+            seen=("brython",),
+        ),
+        Deviation(
             "type-alias-in-a-class-body-is-read-as-a-global",
             "a class body that binds a name only by a type statement of its own (`type X = ...`) reads X, after"
             " it as before, as a global: the module's variable, else the builtin, else NameError, while the"
@@ -1733,7 +1768,9 @@ DEVIATIONS: dict[str, Deviation] = {
             " declaring x nonlocal met before it) with no binding of x by the enclosing function in between, an"
             " assignment to x (`x = v`, `(x := v)`; after such a `del`, a def or class statement too) binds the"
             " global x when the module binds x (else the nested function's own namespace), not the enclosing"
-            " function's variable, which reads of x still use",
+            " function's variable, which reads of x still use; where a function further out binds x before, in the"
+            " order of the text, the assignment binds that function's variable x instead (a case the model leaves"
+            " open)",
             'Language Reference 7.13 "The nonlocal statement": "The nonlocal statement causes the listed'
             ' identifiers to refer to previously bound variables in the nearest enclosing function scope";'
             " 4.2.2: a name bound anywhere in a function block is local to it, wherever the binding is in the"

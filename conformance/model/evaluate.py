@@ -171,6 +171,52 @@ class Undefined:
 UNDEFINED = Undefined()
 
 
+def _own_name(block: Block, name: str) -> bool:
+    """A name the block binds, not declared global or nonlocal: one Brython reads as `locals.name`, from the
+    namespace of the JavaScript function whose code reads it."""
+    return name in block.bound and name not in block.globals and name not in block.nonlocals
+
+
+def _reads_own_names(block: Block, params: ir.Params) -> bool:
+    """Deviation generic-def-defaults-read-names-in-the-type-parameter-scope: the defaults of a def read one of
+    the block's own names (_own_name) in its own code (not in a lambda or comprehension nested in them)."""
+    defaults = tuple(p.default for p in (*params.positional_params(), *params.kwonly) if p.default is not None)
+    return any(isinstance(part, ir.Name) and _own_name(block, part.id) for part in _own_code(defaults))
+
+
+def _assigned_before(block: Block, name: str, statement: ir.Stmt) -> bool:
+    """Whether a parameter of the block is `name`, or an assignment statement of the block's own code binds it
+    before `statement` in the order of the text."""
+    if name in block.params:
+        return True
+    body = block.node.body if isinstance(block.node, (ir.Module, ir.FunctionDef, ir.ClassDef)) else ()
+    for part in _own_statements(body):
+        if part is statement:
+            return False
+        if isinstance(part, ir.Assign) and any(name in ir.target_names(t) for t in part.targets):
+            return True
+    return False
+
+
+def _own_statements(body: tuple[ir.Stmt, ...]) -> Iterator[ir.Stmt]:
+    """The statements of a block's own code, in the order of the text (not those of functions and classes)."""
+    for statement in body:
+        yield statement
+        for nested in ir.blocks_of(statement):
+            yield from _own_statements(nested)
+
+
+def _own_code(node: Any) -> Iterator[Any]:
+    """Every IR node in `node` that the code of its block evaluates: those in lambdas and comprehensions left out."""
+    yield node
+    if isinstance(node, tuple):
+        for item in node:
+            yield from _own_code(item)
+    elif hasattr(node, "__dataclass_fields__") and not isinstance(node, (ir.Lambda, ir.Comprehension)):
+        for name in node.__dataclass_fields__:
+            yield from _own_code(getattr(node, name))
+
+
 def _refuse_undefined(*operands: Any) -> None:
     """Deviation empty-cell-read-gives-undefined: an operation on JavaScript's undefined (an operator,
     an attribute, an item, a call, an iteration) fails in the host, with ExternalError."""
@@ -718,6 +764,7 @@ class Evaluator:
         self.plain_reads: frozenset[int] | None = None  # (the same) see plain_global_reads, made when first needed
         # (deviation nonlocal-bound-later-in-the-text-binds-the-global) see nonlocals_bound_later
         self.bound_later: frozenset[tuple[int, str]] | None = None
+        self.bound_further_out: frozenset[tuple[int, str]] = frozenset()
         self.unbound_bindings: frozenset[int] | None = None  # (the same) see nonlocal_bindings_unbound_around
         self.binding: ir.Name | ir.FunctionDef | ir.ClassDef | None = None  # the binding store() makes, if known
         # (deviation comprehension-runs-inline-restoring-targets-bound-before) see saved_comprehension_targets and
@@ -730,6 +777,9 @@ class Evaluator:
         self.raising_deletions: dict[int, str] | None = None
         # (deviation private-names-mangled-by-the-last-class-in-the-symbol-table) see unresolved_namespace
         self.unresolved_by_frame = False
+        # (deviation generic-def-defaults-read-names-in-the-type-parameter-scope) while the defaults of a generic
+        # def are evaluated: the frame they are evaluated in, and the def's type parameters' scope
+        self.misread_defaults: tuple[Frame, Frame] | None = None
         # (deviation generic-definitions-of-one-name-in-a-block-run-the-last) see definition_run
         self.run_as_the_last: dict[int, ir.ClassDef | ir.TypeAlias] | None = None
         self.typing_imported = False  # Brython's module _typing, imported by the first type statement or generic class
@@ -1117,7 +1167,11 @@ class Evaluator:
         if name not in declaring.nonlocals:
             return False
         if self.bound_later is None:
-            self.bound_later = nonlocals_bound_later(self.analysis)
+            self.bound_later, self.bound_further_out = nonlocals_bound_later(self.analysis)
+        if (id(declaring.node), name) in self.bound_further_out and self.deviates(
+            "nonlocal-bound-later-in-the-text-binds-the-global"
+        ):
+            raise Unspecified("a binding of a nonlocal name that a function further out binds earlier in the text")
         if (id(declaring.node), name) not in self.bound_later:
             # (else only after a `del` of a name some function declares nonlocal: see the walk's docstring)
             if self.binding is None or not any(
@@ -1451,6 +1505,13 @@ class Evaluator:
     def exec_aug_assign(self, frame: Frame, node: ir.AugAssign) -> None:
         """§7.2.1: the target's operands once, its value, then the right-hand side."""
         target = node.target
+        if (
+            isinstance(target, ir.Name)
+            and id(target) in self.names
+            and self.deviates("augmented-assignment-of-a-private-name-uses-it-unmangled")
+        ):
+            self.aug_assign_unmangled(frame, node, target, self.names[id(target)])
+            return
         if isinstance(target, ir.Name):
             self.reading = target
             current = self.load(frame, target.id)
@@ -1467,6 +1528,28 @@ class Evaluator:
             current = self.subscript(owner, target.index)
             result = self.binary(node.op, current, self.eval(frame, node.value), in_place=True)
             self.set_item(owner, target.index, result)
+
+    def aug_assign_unmangled(self, frame: Frame, node: ir.AugAssign, target: ir.Name, written: str) -> None:
+        """Deviation augmented-assignment-of-a-private-name-uses-it-unmangled: the translator resolves the
+        target's scope under its mangled name and reads and binds it under the name as written."""
+        kind = frame.block.scope.get(target.id)
+        if kind in (LOCAL, CELL, CLASS_LOCAL):
+            if not _assigned_before(frame.block, target.id, node):
+                raise Unspecified("an augmented assignment of a private name its block binds only later in the text")
+            # the block's namespace under the name as written, which no other statement binds (they bind it
+            # mangled): JavaScript's undefined, on which the operator's code fails
+            self.binary(node.op, JS_UNDEFINED, self.eval(frame, node.value), in_place=True)
+            raise Unspecified("an operator that takes JavaScript's undefined")  # (binary() refuses it)
+        if kind is not GLOBAL_EXPLICIT:
+            raise Unspecified("an augmented assignment of a nonlocal private name, unmangled")
+        # the mangled global is in no scope's own names: the name as written is looked up at run time, and bound
+        # in the block's own namespace
+        current = self.load_unmangled(frame, written, target.id)
+        value = self.binary(node.op, current, self.eval(frame, node.value), in_place=True)
+        if frame.namespace is not None:
+            frame.namespace[written] = value
+        else:
+            frame.hidden_local = True  # (shown by locals() only)
 
     def exec_delete(self, frame: Frame, node: ir.Delete) -> None:
         if self.raising_deletions is None:
@@ -2401,6 +2484,10 @@ class Evaluator:
         return node.value
 
     def eval_name(self, frame: Frame, node: ir.Name) -> Any:
+        if self.misread_defaults is not None and frame is self.misread_defaults[0] and _own_name(frame.block, node.id):
+            # (deviation generic-def-defaults-read-names-in-the-type-parameter-scope) the type parameters' namespace
+            scope = self.misread_defaults[1]
+            return self.load(scope, node.id) if node.id in scope.block.bound else JS_UNDEFINED
         self.reading = node
         value = self.load(frame, node.id)
         self.reading = None
@@ -2845,8 +2932,21 @@ class Evaluator:
         return value
 
     def make_function(self, frame: Frame, node: ir.FunctionDef | ir.Lambda, params: ir.Params, name: str) -> Function:
-        defaults = [self.eval(frame, p.default) for p in params.positional_params() if p.default is not None]
-        kwdefaults = {p.name: self.eval(frame, p.default) for p in params.kwonly if p.default is not None}
+        generic = isinstance(node, ir.FunctionDef) and bool(node.type_params)
+        # §4.2.4 (PEP 695): the defaults (and decorators) are evaluated outside; the function closes over its type
+        # parameters, whose scope is made first here (making it observes nothing)
+        encloses = self.type_parameters(frame, node) if isinstance(node, ir.FunctionDef) and generic else frame
+        misread = (
+            generic
+            and _reads_own_names(frame.block, params)
+            and self.deviates("generic-def-defaults-read-names-in-the-type-parameter-scope")
+        )
+        outer, self.misread_defaults = self.misread_defaults, (frame, encloses) if misread else None
+        try:
+            defaults = [self.eval(frame, p.default) for p in params.positional_params() if p.default is not None]
+            kwdefaults = {p.name: self.eval(frame, p.default) for p in params.kwonly if p.default is not None}
+        finally:
+            self.misread_defaults = outer
         block = self.analysis.block_of(node)
         if (
             frame.plain_starred
@@ -2854,10 +2954,6 @@ class Evaluator:
             and self.deviates("starred-target-plain-in-a-later-copy-of-finally")
         ):
             raise Unspecified("a function made in a later copy of a finally clause: how its starred targets unpack")
-        encloses = frame
-        if isinstance(node, ir.FunctionDef) and node.type_params:
-            # §4.2.4 (PEP 695): defaults (and decorators) outside; the function closes over its type parameters
-            encloses = self.type_parameters(frame, node)
         function = Function(name, node, block, self.closure_for(encloses, block), defaults, kwdefaults, frame.globals)
         function.made_in = _skulpt_frame(frame)
         maker = self.copying_maker(frame, block)

@@ -860,33 +860,54 @@ class _LocalDeletions(_LocalReads):
             super().statement(dataclasses.replace(node, targets=(target,)), stack)
 
 
-def nonlocals_bound_later(analysis: Analysis) -> frozenset[tuple[int, str]]:
+def nonlocals_bound_later(analysis: Analysis) -> tuple[frozenset[tuple[int, str]], frozenset[tuple[int, str]]]:
     """(Deviation nonlocal-bound-later-in-the-text-binds-the-global) the nonlocal declarations (the declaring
     function's or class body's node, by id, and the name) whose variable no function around binds before the
     declaring def or class statement in the order of the text (parameters included; in the same scope of its
     stack or one around it, as plain_local_reads): Brython, finding no binding yet, compiles the declaring
-    block's bindings of the name as the global's."""
+    block's bindings of the name as the global's. And those where a function further out than the one the
+    name refers to binds it before, which Brython finds first: it compiles the bindings as that function's."""
     walker = _NonlocalsBoundLater.walked(analysis)
-    return frozenset(walker.later)
+    return frozenset(walker.later), frozenset(walker.further_out)
 
 
 class _NonlocalsBoundLater(_LocalReads):
     def __init__(self, analysis: Analysis) -> None:
         super().__init__(analysis)
         self.later: set[tuple[int, str]] = set()
+        self.further_out: set[tuple[int, str]] = set()
 
     def statements(self, body: tuple[ir.Stmt, ...], stack: list[_Entry]) -> None:
         entry = stack[-1]
         block = self.analysis.blocks.get(id(entry.node))
         if isinstance(entry.node, (ir.FunctionDef, ir.ClassDef)) and body is entry.node.body and block is not None:
-            # the functions around and their copies (not the module's scope, nor a class body's)
+            # the functions around and their copies (not the module's scope, nor a class body's), each with the
+            # node of the function whose scope it is
             functions = [i for i, item in enumerate(stack) if isinstance(item.node, (ir.FunctionDef, ir.Lambda))]
             first = functions[0] if functions else len(stack)  # (none: a class body of the module's)
-            around = [item for item in stack[first:-1] if not isinstance(item.node, ir.ClassDef) and not item.in_class]
+            around: list[tuple[_Entry, Any]] = []
+            owner = None
+            for item in stack[first:-1]:
+                owner = item.node if item.node is not None else owner
+                if not isinstance(item.node, ir.ClassDef) and not item.in_class:
+                    around.append((item, owner))
             for name in sorted(block.nonlocals):
-                if not any(name in item.bound for item in around):
+                binding = [owner for item, owner in around if name in item.bound]
+                if not binding:
                     self.later.add((id(entry.node), name))
+                elif binding[-1] is not _nonlocal_target(block, name):
+                    self.further_out.add((id(entry.node), name))
         super().statements(body, stack)
+
+
+def _nonlocal_target(block: Block, name: str) -> Any:
+    """The node of the function whose variable a name the block declares nonlocal is (§7.13)."""
+    around = block.parent
+    while around is not None:
+        if around.kind in ("function", "lambda") and around.scope.get(name) in (LOCAL, CELL):
+            return around.node
+        around = around.parent
+    return None
 
 
 def nonlocal_bindings_unbound_around(analysis: Analysis) -> frozenset[int]:
