@@ -93,3 +93,17 @@ def test_an_integral_float_stays_a_float(adapter: Runner) -> None:
     assert result["nested"] == {"value": [2.0, {"tuple": [0.0]}]}
     assert isinstance(result["nested"]["value"][1]["tuple"][0], float)
     assert result["one"] == {"value": 1} and isinstance(result["one"]["value"], int)
+
+
+def test_a_brython_program_does_not_see_the_modules_an_earlier_one_imported() -> None:
+    # Brython's code for a type statement reads its module _typing from the table of imported modules; a
+    # generic class statement run as the later type statement of its name (deviation
+    # generic-definitions-of-one-name-in-a-block-run-the-last) fails until something has imported it
+    if NODE is None or not (ADAPTERS / "node_modules").is_dir():
+        pytest.fail("Brython's adapter needs node and `npm ci --prefix conformance/target/adapters`")
+    program = "def f():\n    class a[b]:\n        pass\n    type a = 0\n    return a\nprobe_call('r', f)\n"
+    with Runner(split_command("%s %s" % (NODE, ADAPTERS / "brython.mjs")), start_timeout=60) as runner:
+        alone, importing, again = observations(runner, program, "type q = 1\nprobe('q', q.__value__)\n", program)
+    assert importing["q"] == {"value": 1}
+    assert alone["r"]["raises"]["type"] == "JavascriptError"
+    assert again == alone
