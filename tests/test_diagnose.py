@@ -2139,6 +2139,59 @@ def test_brython_is_diagnosed_with_a_nonlocal_binding_after_its_del() -> None:
     assert found == [("nonlocal-bound-later-in-the-text-binds-the-global",)], found
 
 
+# A class body binding a only by a type statement reads a as the global, and so does the value of its alias b
+TYPE_ALIAS_READ_AS_A_GLOBAL = """
+a = 5
+class C:
+    TYPE_ALIAS('a', 1)
+    TYPE_ALIAS('b', a)
+    probe('body', a)
+probe('value', C.b.__value__)
+"""
+
+
+def test_brython_is_diagnosed_with_an_alias_value_reading_a_class_alias_as_a_global() -> None:
+    source = re.sub(r"TYPE_ALIAS\('(\w+)', (\w+)\)", r"type \1 = \2", TYPE_ALIAS_READ_AS_A_GLOBAL)
+    observed = run(node_target("brython"), source.lstrip())
+    assert observed.observations["value"] == {"value": 5}, observed
+    module = _rewritten(parse(TYPE_ALIAS_READ_AS_A_GLOBAL), _as_generated)
+    name = "type-alias-in-a-class-body-is-read-as-a-global"
+    assert diagnoses(module, (3, 14), observed, "language") == [(name,)]
+
+
+# f, h and m read the global g in their own code too: a function defined after the comprehension in the order of
+# the text reads the namespace's g all the same; one defined before it (k's lambda) searches at run time, and
+# passes the namespace of a function whose own code reads g
+COMPREHENSION_TARGET_READ_BY_ITS_FUNCTION_TOO = """
+g = 3
+def f():
+    b = [1 for g in [7]]
+    probe('own', g)
+    probe_call('after', lambda: g)
+probe_call('f', f)
+def k():
+    probe_call('before', lambda: g)
+    b = [1 for g in [7]]
+    probe('own', g)
+probe_call('k', k)
+def m():
+    probe('own', g)
+    b = [1 for g in [7]]
+    def inner():
+        return g
+    probe_call('def', inner)
+probe_call('m', m)
+"""
+
+
+def test_brython_is_diagnosed_with_a_comprehension_target_its_function_reads_as_a_global_too() -> None:
+    observed = run(node_target("brython"), COMPREHENSION_TARGET_READ_BY_ITS_FUNCTION_TOO.lstrip())
+    assert observed.observations["after"] == {"value": 7}, observed
+    assert observed.observations["before"] == {"value": 3}, observed
+    found = diagnoses(parse(COMPREHENSION_TARGET_READ_BY_ITS_FUNCTION_TOO), (3, 14), observed, "language")
+    assert found == [("comprehension-runs-inline-restoring-targets-bound-before",)], found
+
+
 # k binds q only after the def of a, which declares q nonlocal: Brython, meeting a's binding, finds h's q bound
 # before in the text and binds it; the model leaves open what that binding does
 NONLOCAL_BOUND_FURTHER_OUT = """

@@ -1656,7 +1656,8 @@ DEVIATIONS: dict[str, Deviation] = {
             "type-alias-in-a-class-body-is-read-as-a-global",
             "a class body that binds a name only by a type statement of its own (`type X = ...`) reads X, after"
             " it as before, as a global: the module's variable, else the builtin, else NameError, while the"
-            " alias is the class's attribute X",
+            " alias is the class's attribute X; so do the annotation scopes in the body (the value of another"
+            " type statement there)",
             'Language Reference 7.14 "The type statement": it binds the name to the TypeAliasType, as an'
             ' assignment would; 4.2.2 "Resolution of names": a name bound in a class block is looked up in the'
             " class's namespace first, then the globals and builtins",

@@ -903,6 +903,7 @@ class Evaluator:
             and (kind is FREE or kind is GLOBAL_IMPLICIT)
             and name in frame.namespace
             and name not in frame.block.namespace_targets  # (read as a global by Brython: see namespace_target)
+            and not (frame.block.kind == "annotation" and self.type_alias_read_as_global(frame, name))
         ):
             return frame.namespace[name]  # §4.2.4: an annotation scope in a class sees the class's names first
         if kind is FREE and frame.block.kind == "class" and self.deviates("class-body-reads-free-variable-as-global"):
@@ -1007,10 +1008,12 @@ class Evaluator:
         return self.class_reads.get(id(self.reading))
 
     def type_alias_read_as_global(self, frame: Frame, name: str) -> bool:
-        """Deviation type-alias-in-a-class-body-is-read-as-a-global: a class body's read of a name that the body
-        binds by a type statement of its own (not in an if, loop, try or with of it), and by nothing else."""
-        node = frame.block.node
-        if frame.block.kind != "class" or not isinstance(node, ir.ClassDef):
+        """Deviation type-alias-in-a-class-body-is-read-as-a-global: a class body's read (or an annotation
+        scope's in it, as a type alias's value) of a name that the body binds by a type statement of its own (not
+        in an if, loop, try or with of it), and by nothing else."""
+        block = frame.block.parent if frame.block.kind == "annotation" else frame.block
+        node = None if block is None else block.node
+        if not isinstance(node, ir.ClassDef):
             return False
         if not any(isinstance(statement, ir.TypeAlias) and statement.name == name for statement in node.body):
             return False
@@ -1785,18 +1788,22 @@ class Evaluator:
     def enclosing_namespace_target(self, frame: Frame, name: str) -> Any:
         """(The same) a function's read of a name that Python resolves as a global or an enclosing function's
         variable: Brython looks it up in the namespaces of the enclosing functions first, innermost first, up
-        to the one whose variable it is or whose own code (outside its comprehensions) reads it, and finds a
-        namespace target bound there (class bodies are passed by; EMPTY: found none). A comprehension is such a
-        scope too (in Python's symbol table), so its reads start at the function it runs in."""
+        to the one whose variable it is or whose own code (outside its comprehensions) reads it (for a read
+        compiled before the comprehension in the order of the text, searched at run time), and finds a namespace
+        target bound there (class bodies are passed by; EMPTY: found none). A comprehension is such a scope too
+        (in Python's symbol table), so its reads start at the function it runs in."""
         around = frame if frame.in_inline_comprehension else frame.made_in
         while around is not None and around.block.kind != "module":
             if around.block.kind in ("function", "lambda"):
-                if name in around.block.direct_uses:
-                    break  # (the function's own code reads it: the symbol table places it, and so does Brython)
+                compiled_to_read_it = self.namespace_read_of(name) == id(around.block.node)
+                if name in around.block.direct_uses and not compiled_to_read_it:
+                    # (a search at run time, which passes a function whose own code reads it, as the symbol table
+                    # places it; a read compiled after the comprehension in the text reads the namespace anyway)
+                    break
                 if name in around.block.namespace_targets:
                     if name in around.namespace_values:
                         return around.namespace_values[name]
-                    if self.namespace_read_of(name) == id(around.block.node):
+                    if compiled_to_read_it:
                         if not self.deviates("unbound-read-as-undefined"):  # (a read with the check)
                             raise raise_("NameError", self.messages.undefined(name))
                         return JS_UNDEFINED  # (resolved in the order of the text to that namespace, unchecked)
