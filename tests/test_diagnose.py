@@ -2192,6 +2192,29 @@ def test_brython_is_diagnosed_with_a_comprehension_target_its_function_reads_as_
     assert found == [("comprehension-runs-inline-restoring-targets-bound-before",)], found
 
 
+# b binds a only by comprehensions and reads it otherwise; its saving of a before the second one searches the
+# scopes around: f's symbol table makes a a variable of f (f's own comprehension binds it, and nothing else of f
+# names it), which f has not bound yet in the order of the text, so the search fails there (the module's a apart)
+UNPLACED_THROUGH_AN_INLINED_TARGET = """
+a = 3
+def f():
+    def b():
+        x = {a: 0 for a in range(0)}
+        g = [0 for a in range(0)]
+        return a
+    f = [0 for a in range(0)]
+probe('r', 1)
+"""
+
+
+def test_brython_is_diagnosed_with_an_unplaced_reference_to_a_variable_only_comprehensions_bind() -> None:
+    observed = run(node_target("brython"), UNPLACED_THROUGH_AN_INLINED_TARGET.lstrip())
+    assert observed.compile_error is not None and observed.compile_error["type"] == "JavascriptError", observed
+    found = diagnoses(parse(UNPLACED_THROUGH_AN_INLINED_TARGET), (3, 14), observed, "language")
+    pair = ("comprehension-runs-inline-restoring-targets-bound-before", "unplaced-reference-fails-to-compile")
+    assert found == [pair], found
+
+
 # k binds q only after the def of a, which declares q nonlocal: Brython, meeting a's binding, finds h's q bound
 # before in the text and binds it; the model leaves open what that binding does
 NONLOCAL_BOUND_FURTHER_OUT = """
@@ -2282,7 +2305,8 @@ def test_brython_is_diagnosed_with_a_generic_class_that_does_not_see_its_type_pa
 
 
 # In one statement list, the generic classes and type statements of one name all run the code of the last one:
-# g's class runs the type statement's, which fails while no statement has imported _typing; f's first class
+# g's class runs the type statement's, which fails while no statement has imported _typing (the generic def D
+# imports it, and then e's class makes the alias); f's first class
 # makes the second (an if body is a block of its own); once _typing is imported, h's class makes h's alias
 GENERIC_DEFINITIONS_OF_ONE_NAME = """
 def g():
@@ -2290,6 +2314,14 @@ def g():
         y = 1
     TYPE_ALIAS('Y', 2)
 probe_call('g', g)
+def e():
+    def D():
+        class W:
+            y = 1
+        TYPE_ALIAS('W', 2)
+        return W.__value__
+    return D()
+probe_call('e', e)
 def f():
     class X:
         y = 1
@@ -2312,14 +2344,19 @@ probe_call('h', h)
 
 
 def test_brython_is_diagnosed_with_generic_definitions_of_one_name_that_run_the_last() -> None:
-    source = re.sub(r"class (\w+):", r"class \1[T]:", GENERIC_DEFINITIONS_OF_ONE_NAME)
+    source = re.sub(r"class (\w+):", r"class \1[T]:", GENERIC_DEFINITIONS_OF_ONE_NAME).replace("def D(", "def D[T](")
     source = re.sub(r"TYPE_ALIAS\('(\w+)', (\d+)\)", r"type \1 = \2", source)
     observed = run(node_target("brython"), source.lstrip())
     assert observed.observations["g"]["raises"]["type"] == "JavascriptError", observed
+    assert observed.observations["e"] == {"value": 2}, observed
     assert observed.observations["first"] == {"value": 2}, observed
     generic = _rewritten(
         parse(GENERIC_DEFINITIONS_OF_ONE_NAME),
-        lambda node: replace(node, type_params=("T",)) if isinstance(node, ir.ClassDef) else node,
+        lambda node: (
+            replace(node, type_params=("T",))
+            if isinstance(node, ir.ClassDef) or (isinstance(node, ir.FunctionDef) and node.name == "D")
+            else node
+        ),
     )
     module = _rewritten(generic, _as_generated)
     name = "generic-definitions-of-one-name-in-a-block-run-the-last"

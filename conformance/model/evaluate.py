@@ -2940,6 +2940,8 @@ class Evaluator:
 
     def make_function(self, frame: Frame, node: ir.FunctionDef | ir.Lambda, params: ir.Params, name: str) -> Function:
         generic = isinstance(node, ir.FunctionDef) and bool(node.type_params)
+        if generic:
+            self.typing_imported = True  # (Brython: the code of a generic def imports _typing first)
         # §4.2.4 (PEP 695): the defaults (and decorators) are evaluated outside; the function closes over its type
         # parameters, whose scope is made first here (making it observes nothing)
         encloses = self.type_parameters(frame, node) if isinstance(node, ir.FunctionDef) and generic else frame

@@ -320,9 +320,14 @@ class _Entry:
         return block.globals if block is not None else set()
 
     def binds(self, analysis: Analysis, name: str) -> bool:
-        """Whether the block binds the name (as its symbol table says: the whole block, not yet in the text)."""
+        """Whether the block binds the name (as its symbol table says: the whole block, not yet in the text). A
+        name that only its list, set and dict comprehensions bind, and that its own code does not otherwise
+        mention, is a variable of the block in Brython's symbol table, which inlines them (as CPython 3.12's)."""
         block = analysis.blocks.get(id(self.node))
-        return block is not None and block.scope.get(name) in (LOCAL, CELL, CLASS_LOCAL, MODULE)
+        if block is None:
+            return False
+        inlined_only = name in block.namespace_targets and name not in block.direct_uses
+        return inlined_only or block.scope.get(name) in (LOCAL, CELL, CLASS_LOCAL, MODULE)
 
 
 _Walker = TypeVar("_Walker", bound="_Unplaced")
