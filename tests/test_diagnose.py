@@ -2215,6 +2215,35 @@ def test_brython_is_diagnosed_with_an_unplaced_reference_to_a_variable_only_comp
     assert found == [pair], found
 
 
+# object.__init_subclass__ refuses G's keyword argument: Brython raises that TypeError before it leaves the frame
+# of G's body, which stays the last on its chain, and the runner's probe_call for f then reads its `result` there
+INIT_SUBCLASS_FAILS = """
+def f():
+    class B:
+        pass
+    def m():
+        class G(B):
+            pass
+    probe_call('m', m)
+    probe('after', 1)
+    return 2
+probe_call('f', f)
+probe('end', 3)
+"""
+
+
+def test_brython_is_diagnosed_with_a_class_frame_left_current_by_a_failing_init_subclass() -> None:
+    observed = run(node_target("brython"), INIT_SUBCLASS_FAILS.replace("class G(B)", "class G(B, k=1)").lstrip())
+    assert observed.error is not None and observed.error["type"] == "UnboundLocalError", observed
+    keyword = (ir.Keyword("k", ir.Const(1)),)
+    module = _rewritten(
+        parse(INIT_SUBCLASS_FAILS),
+        lambda node: replace(node, keywords=keyword) if isinstance(node, ir.ClassDef) and node.name == "G" else node,
+    )
+    found = diagnoses(module, (3, 14), observed, "language")
+    assert found == [("class-body-frame-stays-current-after-exception",)], found
+
+
 # k binds q only after the def of a, which declares q nonlocal: Brython, meeting a's binding, finds h's q bound
 # before in the text and binds it; the model leaves open what that binding does
 NONLOCAL_BOUND_FURTHER_OUT = """

@@ -1088,8 +1088,9 @@ DEVIATIONS: dict[str, Deviation] = {
         ),
         Deviation(
             "class-body-frame-stays-current-after-exception",
-            "when an exception leaves a class body (or the call of its metaclass that follows the body, for a base"
-            " whose type is not type, such as a function), the class body's frame stays the interpreter's current one:"
+            "when an exception leaves a class body (or the call of its metaclass that follows the body: a base"
+            " whose type is not type, such as a function, a repeated base, or an __init_subclass__ that raises or"
+            " refuses the class's keyword arguments), the class body's frame stays the interpreter's current one:"
             " until an exception handler runs to its end, a function that was running reads its own variables"
             " that are resolved at run time (as in coroutine-send-returns-a-promise) in the namespace of"
             " the current frame (the class's, or, once the functions that called it have ended, theirs), and"

@@ -2182,6 +2182,19 @@ class Evaluator:
                 self.chain.append(body)  # (Brython calls the metaclass before it leaves the body's frame)
                 self.leaked = True
             raise raise_("TypeError")
+        try:
+            return self.finish_class(node, block, body, bases, keywords)
+        except Raised:
+            if self.deviates("class-body-frame-stays-current-after-exception"):
+                self.chain.append(body)  # (Brython calls the metaclass before it leaves the body's frame)
+                self.leaked = True
+            raise
+
+    def finish_class(
+        self, node: ir.ClassDef, block: Block, body: Frame, bases: list[Any], keywords: dict[str, Any]
+    ) -> Class:
+        """The call of the metaclass, `type`, with the class's bases and namespace: the class made, and its
+        bases' __init_subclass__ called (§3.3.3.6)."""
         if len(set(map(id, bases))) != len(bases):
             if not self.deviates("duplicate-base-class-accepted"):
                 if CLASS_CELL in block.cellvars:  # (CPython fills it with the class it then fails to finish)
