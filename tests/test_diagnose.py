@@ -2244,6 +2244,27 @@ def test_brython_is_diagnosed_with_a_class_frame_left_current_by_a_failing_init_
     assert found == [("class-body-frame-stays-current-after-exception",)], found
 
 
+# A class body's `g += 3` before any binding of g in its text: Brython reads the global and binds the global (an
+# augmented assignment is not a binding the translator records: so does the next one)
+CLASS_BODY_AUGMENTED_BEFORE_ITS_BINDING = """
+g = 2
+def f(g=0):
+    class B:
+        g += 3
+        g += 1
+    return B.g
+probe_call('f', f)
+probe('g', g)
+"""
+
+
+def test_brython_is_diagnosed_with_a_class_body_augmented_assignment_binding_the_global() -> None:
+    observed = run(node_target("brython"), CLASS_BODY_AUGMENTED_BEFORE_ITS_BINDING.lstrip())
+    assert observed.observations["g"] == {"value": 6}, observed
+    found = diagnoses(parse(CLASS_BODY_AUGMENTED_BEFORE_ITS_BINDING), (3, 14), observed, "language")
+    assert found == [("class-body-resolves-its-names-in-the-order-of-the-text",)], found
+
+
 # k binds q only after the def of a, which declares q nonlocal: Brython, meeting a's binding, finds h's q bound
 # before in the text and binds it; the model leaves open what that binding does
 NONLOCAL_BOUND_FURTHER_OUT = """

@@ -1794,7 +1794,8 @@ DEVIATIONS: dict[str, Deviation] = {
             " the class body (not in such a statement's body) after a binding of it anywhere in the body's text"
             " that is not in the read's own part of the body (or was deleted since), it is of the class namespace"
             " only, and raises UnboundLocalError when the namespace does not hold the name (a with statement's body"
-            " counts as before its context expression and target, which are translated after it)",
+            " counts as before its context expression and target, which are translated after it); an augmented"
+            " assignment (`x += v`) whose read is of the global binds the global too",
             'Language Reference 4.2.2 "Resolution of names": "Class definition blocks ... are special in the'
             ' context of name resolution. ... unbound local variables are looked up in the global namespace"; a'
             " read in a class body looks the name up, when it runs, in the class namespace, then the globals, then"

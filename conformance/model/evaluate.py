@@ -1518,8 +1518,19 @@ class Evaluator:
         if isinstance(target, ir.Name):
             self.reading = target
             current = self.load(frame, target.id)
+            # (deviation class-body-resolves-its-names-in-the-order-of-the-text) a class body's target that the
+            # translator resolved as a global, before any binding of it in the text, is bound as the global too
+            as_global = (
+                frame.block.scope.get(target.id) is CLASS_LOCAL
+                and self.class_read(frame, target.id) == "global"
+                and self.deviates("class-body-resolves-its-names-in-the-order-of-the-text")
+            )
             self.reading = None
-            self.store(frame, target.id, self.binary(node.op, current, self.eval(frame, node.value), in_place=True))
+            value = self.binary(node.op, current, self.eval(frame, node.value), in_place=True)
+            if as_global:
+                frame.globals[target.id] = value
+            else:
+                self.store(frame, target.id, value)
         elif isinstance(target, ir.Attribute):
             owner = self.eval(frame, target.value)
             current = self.attribute(owner, target.attr)
