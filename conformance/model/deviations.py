@@ -1795,7 +1795,9 @@ DEVIATIONS: dict[str, Deviation] = {
             " that is not in the read's own part of the body (or was deleted since), it is of the class namespace"
             " only, and raises UnboundLocalError when the namespace does not hold the name (a with statement's body"
             " counts as before its context expression and target, which are translated after it); an augmented"
-            " assignment (`x += v`) whose read is of the global binds the global too",
+            " assignment (`x += v`) whose read is of the global binds the global too; and the body's annotations"
+            " (evaluated when __annotations__ is read, 3.14) resolve their names as reads at their place in the"
+            " text, an annotated assignment's target bound after its annotation",
             'Language Reference 4.2.2 "Resolution of names": "Class definition blocks ... are special in the'
             ' context of name resolution. ... unbound local variables are looked up in the global namespace"; a'
             " read in a class body looks the name up, when it runs, in the class namespace, then the globals, then"

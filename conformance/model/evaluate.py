@@ -905,6 +905,10 @@ class Evaluator:
             and name not in frame.block.namespace_targets  # (read as a global by Brython: see namespace_target)
             and not (frame.block.kind == "annotation" and self.type_alias_read_as_global(frame, name))
         ):
+            if self.class_read(frame, name) == "global" and self.deviates(
+                "class-body-resolves-its-names-in-the-order-of-the-text"
+            ):
+                return self.load_global(frame, name)  # (an annotation read before the body binds the name, in the text)
             return frame.namespace[name]  # §4.2.4: an annotation scope in a class sees the class's names first
         if kind is FREE and frame.block.kind == "class" and self.deviates("class-body-reads-free-variable-as-global"):
             return frame.globals.get(name, UNDEFINED)  # (the module's namespace object itself: no builtins)
@@ -999,9 +1003,9 @@ class Evaluator:
 
     def class_read(self, frame: Frame, name: str) -> str | None:
         """(Deviations class-body-resolves-its-names-in-the-order-of-the-text, unbound-read-as-undefined) how
-        Brython compiled this read of a name its class body binds (translation.class_body_reads), None when
-        the read is not of a name node."""
-        if frame.block.kind != "class" or self.reading is None or self.reading.id != name:
+        Brython compiled this read of a name its class body binds (translation.class_body_reads; a read in an
+        annotation of the body, in its annotation scope, too), None when the read is not of a name node."""
+        if frame.block.kind not in ("class", "annotation") or self.reading is None or self.reading.id != name:
             return None
         if self.class_reads is None:
             self.class_reads = class_body_reads(self.analysis)
