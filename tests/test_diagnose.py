@@ -2298,6 +2298,26 @@ def test_brython_is_diagnosed_with_class_annotations_resolved_in_the_order_of_th
     assert found == [("class-body-resolves-its-names-in-the-order-of-the-text",)], found
 
 
+# G's __p is _G__p, which nothing binds: Brython looks __p up as written, in f's namespace and then the module's;
+# the generator expression's target __p stays in its own namespace
+PRIVATE_NAME_BESIDE_A_GENERATOR_TARGET = """
+__p = 3
+def f():
+    x = list(0 for __p in range(1))
+    class G:
+        r = __p
+    return G.r
+probe_call('r', f)
+"""
+
+
+def test_brython_is_diagnosed_with_a_private_name_read_unmangled_beside_a_generator_target() -> None:
+    observed = run(node_target("brython"), PRIVATE_NAME_BESIDE_A_GENERATOR_TARGET.lstrip())
+    assert observed.observations["r"] == {"value": 3}, observed
+    found = diagnoses(parse(PRIVATE_NAME_BESIDE_A_GENERATOR_TARGET), (3, 14), observed, "language")
+    assert ("private-name-read-as-a-global-is-looked-up-unmangled",) in found, found
+
+
 # k binds q only after the def of a, which declares q nonlocal: Brython, meeting a's binding, finds h's q bound
 # before in the text and binds it; the model leaves open what that binding does
 NONLOCAL_BOUND_FURTHER_OUT = """

@@ -979,8 +979,8 @@ class Evaluator:
                 raise Unspecified("a private name read as a global where a block around binds it mangled: Brython's"
                                   " translator then resolves it in the order of the text")  # fmt: skip
             enclosing = enclosing.parent
-        for block in self.analysis.blocks.values():
-            if block.kind == "comprehension" and block.scope.get(written) is LOCAL:
+        for block in self.analysis.blocks.values():  # (a generator expression's targets stay in its own namespace)
+            if block.kind == "comprehension" and not _is_genexpr(block) and block.scope.get(written) is LOCAL:
                 raise Unspecified("a private name read as a global where a comprehension binds it as written")
         return self.load_from_namespaces(frame, written)
 
