@@ -2318,6 +2318,49 @@ def test_brython_is_diagnosed_with_a_private_name_read_unmangled_beside_a_genera
     assert ("private-name-read-as-a-global-is-looked-up-unmangled",) in found, found
 
 
+# The annotation of a's in class g's body reads g, the class's own name: Brython reads the global g, not f's g
+CLASS_ANNOTATION_OF_ITS_OWN_NAME = """
+g = 3
+def f(g):
+    class g:
+        a: g = 1
+    return g.__annotations__
+probe_call('r', f, 0)
+"""
+
+
+def test_brython_is_diagnosed_with_a_class_annotation_reading_the_class_name_as_a_global() -> None:
+    observed = run(node_target("brython"), CLASS_ANNOTATION_OF_ITS_OWN_NAME.lstrip())
+    assert observed.observations["r"] == {"value": {"dict": [["a", 3]]}}, observed
+    found = diagnoses(parse(CLASS_ANNOTATION_OF_ITS_OWN_NAME), (3, 14), observed, "language")
+    assert found == [("class-body-cannot-read-its-own-name",)], found
+
+
+# h declares g global and binds it (it never runs): a later read of the global g is compiled without the check
+# for a missing value (the lambda's: undefined), but not one in a class body inside a class that binds g itself,
+# which Brython resolves at run time
+GLOBAL_READ_INSIDE_A_CLASS_THAT_BINDS_IT = """
+def h():
+    global g
+    g = 1
+class B:
+    class A:
+        try:
+            probe('read', g)
+        except NameError:
+            probe('checked', 1)
+    g = 2
+probe_call('plain', lambda: g)
+"""
+
+
+def test_brython_is_diagnosed_with_a_global_read_checked_inside_a_class_that_binds_the_name() -> None:
+    observed = run(node_target("brython"), GLOBAL_READ_INSIDE_A_CLASS_THAT_BINDS_IT.lstrip())
+    assert observed.observations["checked"] == {"value": 1}, observed
+    found = diagnoses(parse(GLOBAL_READ_INSIDE_A_CLASS_THAT_BINDS_IT), (3, 14), observed, "language")
+    assert found == [("unbound-read-as-undefined",)], found
+
+
 # k binds q only after the def of a, which declares q nonlocal: Brython, meeting a's binding, finds h's q bound
 # before in the text and binds it; the model leaves open what that binding does
 NONLOCAL_BOUND_FURTHER_OUT = """

@@ -455,7 +455,8 @@ DEVIATIONS: dict[str, Deviation] = {
             "class-body-cannot-read-its-own-name",
             "in a class body (and the comprehensions in it), reading or deleting the name that the class"
             " statement binds raises NameError \"name 'C' is not defined\", whatever variable of that name the"
-            " body would see or has bound (one it declares global or nonlocal included)",
+            " body would see or has bound (one it declares global or nonlocal included); its annotations"
+            " (evaluated when __annotations__ is read, 3.14) read that name as a global",
             'Language Reference 4.2.2 "Resolution of names": a name read in a class body that the body has not'
             " bound is looked up in the enclosing scopes (the enclosing function's variable, the global, the"
             ' builtin); 8.8 "Class definitions": the class name is bound only after the body has run',

@@ -58,6 +58,7 @@ from conformance.model.scopes import (
 )
 from conformance.model.translation import (
     DEL_GLOBAL_ERRORS,
+    bound_around,
     class_body_reads,
     definitions_run_as_the_last,
     global_deletions,
@@ -873,6 +874,8 @@ class Evaluator:
             return self.load_global(frame, name)  # (what the last method entered set it to)
         if self.is_own_class_name(frame, name):
             raise raise_("NameError", self.messages.undefined(name))
+        if self.is_own_class_name_in_annotations(frame, name):
+            return self.load_global(frame, name)
         if self.leaked and kind in (LOCAL, CELL, CLASS_LOCAL, FREE) and self.chain[-1] is not frame:
             found = self.read_in_current_frame(frame, name, kind)
             if found is not EMPTY:
@@ -1095,8 +1098,9 @@ class Evaluator:
         class or := statement that binds it (its decorators, defaults, bases, value), in a function made
         while the enclosing variable was bound, or a global that a function made earlier declares and binds."""
         resolved = self.global_bindings if frame.resolved is None else frame.resolved
-        if name != frame.binding and name not in resolved and not self.plain_global_read(frame, name):
-            return False
+        if name != frame.binding and not self.plain_global_read(frame, name):
+            if name not in resolved or bound_around(frame.block, name):
+                return False  # (a scope around that binds it: the translator resolves the name at run time)
         return self.deviates("unbound-read-as-undefined")
 
     def plain_global_read(self, frame: Frame, name: str) -> bool:
@@ -1244,6 +1248,19 @@ class Evaluator:
         the class whose body (or a comprehension in it) the frame runs."""
         block = frame.block.container()
         return block.kind == "class" and name == block.name and self.deviates("class-body-cannot-read-its-own-name")
+
+    def is_own_class_name_in_annotations(self, frame: Frame, name: str) -> bool:
+        """Deviation class-body-cannot-read-its-own-name: `name`, read in the annotations of a class body (3.14:
+        its __annotate__ scope), is the name of that class, which Brython compiles there as a global's."""
+        class_block = frame.block.parent
+        if frame.block.kind != "annotation" or class_block is None or class_block.kind != "class":
+            return False
+        node = class_block.node
+        if not isinstance(node, ir.ClassDef) or name != node.name:
+            return False
+        if self.analysis.annotate_scopes.get(id(node)) is not frame.block:
+            return False
+        return self.deviates("class-body-cannot-read-its-own-name")
 
     def delete(self, frame: Frame, name: str, target: ir.Name | None = None) -> None:
         if self.is_own_class_name(frame, name):

@@ -581,6 +581,17 @@ def plain_global_reads(analysis: Analysis) -> frozenset[int]:
     return frozenset(walker.plain)
 
 
+def bound_around(block: Block, name: str) -> bool:
+    """Whether a function or class body around the block (the module apart) binds the name: Brython's translator
+    then resolves a global read of it at run time, with the check for a missing value."""
+    around = block.parent
+    while around is not None and around.kind != "module":
+        if around.scope.get(name) in (LOCAL, CELL, CLASS_LOCAL):
+            return True
+        around = around.parent
+    return False
+
+
 class _GlobalReads:
     def __init__(self, analysis: Analysis) -> None:
         self.analysis = analysis
@@ -602,7 +613,12 @@ class _GlobalReads:
         if self.declares_global(block_node, node.id) and node.id in self.module_names:
             self.plain.add(id(node))
         block = self.analysis.blocks.get(id(block_node))
-        if node.id in self.declared_names and block is not None and block.scope.get(node.id) is GLOBAL_IMPLICIT:
+        if (
+            node.id in self.declared_names
+            and block is not None
+            and block.scope.get(node.id) is GLOBAL_IMPLICIT
+            and not bound_around(block, node.id)
+        ):
             self.plain.add(id(node))  # (Brython resolves it to the module, where that function's binding is known)
 
     def statements(self, body: tuple[ir.Stmt, ...], block_node: Any, in_copy: bool) -> None:
