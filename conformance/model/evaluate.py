@@ -1098,9 +1098,9 @@ class Evaluator:
         class or := statement that binds it (its decorators, defaults, bases, value), in a function made
         while the enclosing variable was bound, or a global that a function made earlier declares and binds."""
         resolved = self.global_bindings if frame.resolved is None else frame.resolved
-        if name != frame.binding and not self.plain_global_read(frame, name):
-            if name not in resolved or bound_around(frame.block, name):
-                return False  # (a scope around that binds it: the translator resolves the name at run time)
+        unplaced = name != frame.binding and not self.plain_global_read(frame, name)
+        if unplaced and (name not in resolved or bound_around(frame.block, name)):
+            return False  # (a scope around that binds it: the translator resolves the name at run time)
         return self.deviates("unbound-read-as-undefined")
 
     def plain_global_read(self, frame: Frame, name: str) -> bool:
@@ -2235,15 +2235,17 @@ class Evaluator:
             bases = list({id(base): base for base in bases}.values())
             if len(bases) > 1:  # (the order the implementation then searches its bases in is its own)
                 raise Unspecified("the method resolution order of a class with a base repeated beside others")
-        hook = body.namespace.get("__init_subclass__")
+        namespace, annotations = body.namespace, body.annotations
+        assert namespace is not None and annotations is not None
+        hook = namespace.get("__init_subclass__")
         if isinstance(hook, Function) and self.rules.has("init-subclass"):  # §3.3.3.1: implicitly a classmethod
-            body.namespace["__init_subclass__"] = ClassMethod(hook)
+            namespace["__init_subclass__"] = ClassMethod(hook)
         # type.__new__ copies the namespace into the class's own dict and points the __classdict__ cell
         # at that dict: from now on the annotation scopes made in the body see the class as it is
         # changed. The body's namespace is not used again, so the model keeps one dict for both.
-        klass = Class(self.names.get(id(node), node.name), body.namespace)
-        if body.annotations.entries or (body.annotations.value is not None and body.annotations.value.items):
-            klass.annotations = body.annotations
+        klass = Class(self.names.get(id(node), node.name), namespace)
+        if annotations.entries or (annotations.value is not None and annotations.value.items):
+            klass.annotations = annotations
         klass.mro = self.linearize(klass, bases)
         if CLASS_CELL in block.cellvars:  # type.__new__ fills the implicit __class__ cell (§3.3.3.6)
             body.cells[CLASS_CELL].value = klass
