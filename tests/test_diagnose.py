@@ -649,6 +649,15 @@ def f(s):
     return (b, n)
 probe_call('r', f, [1])
 """,
+    "as-capture-of-a-mapping-pattern-is-not-bound": """
+def f(s):
+    n = 0
+    match s:
+        case {1: b} as n:
+            pass
+    return (b, n)
+probe_call('r', f, {k: 2 for k in [1]})
+""",
     "none-type-called-with-a-class-body-gives-none": """
 def f():
     b = None
@@ -2359,6 +2368,24 @@ def test_brython_is_diagnosed_with_a_global_read_checked_inside_a_class_that_bin
     assert observed.observations["checked"] == {"value": 1}, observed
     found = diagnoses(parse(GLOBAL_READ_INSIDE_A_CLASS_THAT_BINDS_IT), (3, 14), observed, "language")
     assert found == [("unbound-read-as-undefined",)], found
+
+
+# A mapping pattern's as name is not bound (the value it captures is)
+MAPPING_PATTERN_AS_NAME = """
+def f(a=2):
+    match {k: 1 for k in [2]}:
+        case {2: x} as a:
+            probe('body', x)
+    return a
+probe_call('kept', f)
+"""
+
+
+def test_brython_is_diagnosed_with_a_mapping_pattern_whose_as_name_is_not_bound() -> None:
+    observed = run(node_target("brython"), MAPPING_PATTERN_AS_NAME.lstrip())
+    assert observed.observations["kept"] == {"value": 2}, observed
+    found = diagnoses(parse(MAPPING_PATTERN_AS_NAME), (3, 14), observed, "language")
+    assert found == [("as-capture-of-a-mapping-pattern-is-not-bound",)], found
 
 
 # k binds q only after the def of a, which declares q nonlocal: Brython, meeting a's binding, finds h's q bound

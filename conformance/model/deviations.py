@@ -1441,6 +1441,19 @@ DEVIATIONS: dict[str, Deviation] = {
             seen=("brython",),
         ),
         Deviation(
+            "as-capture-of-a-mapping-pattern-is-not-bound",
+            "`case {k: p, ...} as n:` (a mapping pattern with an as name) binds what its subpatterns (and"
+            " `**rest`) capture but not n, which keeps the value it had (or stays unbound), when the pattern"
+            " matches",
+            'Language Reference 8.6.4.6 "AS Patterns": "If the OR pattern succeeds, the subject is bound to the'
+            ' name on the right of the as keyword"',
+            "the code that matches a mapping pattern returns success as soon as its keys and values match,"
+            " skipping the binding of the pattern's alias that the other kinds of pattern make",
+            "bind the subject after the match (`n = subject`), or wrap the mapping pattern in an or-pattern"
+            " (`case ({k: p} | {k: p}) as n:`), whose alias is bound",
+            seen=("brython",),
+        ),
+        Deviation(
             "none-type-called-with-a-class-body-gives-none",
             "a class statement whose base is None (`class C(None):`, or a base that a name bound to None gives)"
             " runs its body and binds C to None, raising nothing",

@@ -1966,6 +1966,8 @@ class Evaluator:
                 if inner.keywords:
                     raise Unspecified("keyword subpatterns Brython skips for a self-matching class")
                 return True  # (Brython's class pattern returns its subpattern's match before binding its alias)
+            if isinstance(inner, ir.MatchMapping) and self.deviates("as-capture-of-a-mapping-pattern-is-not-bound"):
+                return True  # (Brython's mapping pattern returns its match before binding its alias)
             captured[pattern.name] = subject
             return True
         if isinstance(pattern, ir.MatchOr):
