@@ -2388,6 +2388,31 @@ def test_brython_is_diagnosed_with_a_mapping_pattern_whose_as_name_is_not_bound(
     assert found == [("as-capture-of-a-mapping-pattern-is-not-bound",)], found
 
 
+# n declares b nonlocal: b is f's parameter, but Brython's search for the nearest scope binding b stops at class
+# A, whose method b it is, and reads A's b; the model leaves a class further out than the method's own open
+NONLOCAL_BOUND_BY_A_CLASS_FURTHER_OUT = """
+def f(b):
+    class A:
+        def b(self):
+            class B:
+                def n(self):
+                    nonlocal b
+                    return b
+            return B().n()
+    return A().b()
+probe_call('r', f, 0)
+"""
+
+
+def test_brython_nonlocal_bound_by_a_class_further_out_is_left_open() -> None:
+    observed = run(node_target("brython"), NONLOCAL_BOUND_BY_A_CLASS_FURTHER_OUT.lstrip())
+    assert observed.observations["r"] == {"value": {"function": "b"}}, observed
+    module = parse(NONLOCAL_BOUND_BY_A_CLASS_FURTHER_OUT)
+    deviation = frozenset({"nonlocal-in-a-method-reaches-the-class-variable"})
+    assert "a class body further out binds" in left_open(module, (3, 14), deviation)
+    assert diagnoses(module, (3, 14), observed, "language") == []
+
+
 # k binds q only after the def of a, which declares q nonlocal: Brython, meeting a's binding, finds h's q bound
 # before in the text and binds it; the model leaves open what that binding does
 NONLOCAL_BOUND_FURTHER_OUT = """

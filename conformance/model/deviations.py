@@ -1503,7 +1503,8 @@ DEVIATIONS: dict[str, Deviation] = {
             "a method (a function defined directly in a class body) that declares x nonlocal, where the class body"
             " binds x too, reads x as the class's attribute, and binds it there when the class body binds x"
             " before the method's def in the order of the text, or the method is itself named x (else it binds"
-            " the enclosing function's x)",
+            " the enclosing function's x); a class body further out, between the method and the function whose x"
+            " it is, that binds x is where its reads go too (a case the model leaves open)",
             'Language Reference 7.13 "The nonlocal statement": the names refer to "previously bound variables in'
             ' the nearest enclosing function scope"; 4.2.2: "The scope of names defined in a class block is'
             ' limited to the class block; it does not extend to the code blocks of methods"',

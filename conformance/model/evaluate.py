@@ -1139,6 +1139,8 @@ class Evaluator:
         the method's def in the order of the text, or the def binds it (the method's own name). None: not such
         a name, or not such a read or write."""
         block = frame.block
+        if block.kind == "function" and name in block.nonlocals and self.class_further_out_binds(block, name):
+            raise Unspecified("a nonlocal name that a class body further out binds, which Brython reads there")
         if (
             block.kind != "function"
             or name not in block.nonlocals
@@ -1161,6 +1163,19 @@ class Evaluator:
             if name not in set(_stored(before)) and not own_name:
                 return None
         return frame.made_in.namespace
+
+    def class_further_out_binds(self, block: Block, name: str) -> bool:
+        """(Deviation nonlocal-in-a-method-reaches-the-class-variable) a class body that binds `name`, between
+        the function's own class (or function) around it and the function the nonlocal name refers to: Brython's
+        search for the nearest scope binding the name stops at it."""
+        around = block.parent.parent if block.parent is not None else None
+        while around is not None and around.kind != "module":
+            if around.kind in ("function", "lambda") and around.scope.get(name) in (LOCAL, CELL):
+                return False
+            if around.kind == "class" and around.scope.get(name) is CLASS_LOCAL:
+                return self.deviates("nonlocal-in-a-method-reaches-the-class-variable")
+            around = around.parent
+        return False
 
     def store_binding(self, frame: Frame, node: ir.Name | ir.FunctionDef | ir.ClassDef, name: str, value: Any) -> None:
         """store(), for the binding `node` makes (see nonlocal_binds_the_global)."""
