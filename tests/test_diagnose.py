@@ -2197,14 +2197,6 @@ probe_call('m', m)
 """
 
 
-def test_brython_is_diagnosed_with_a_comprehension_target_its_function_reads_as_a_global_too() -> None:
-    observed = run(node_target("brython"), COMPREHENSION_TARGET_READ_BY_ITS_FUNCTION_TOO.lstrip())
-    assert observed.observations["after"] == {"value": 7}, observed
-    assert observed.observations["before"] == {"value": 3}, observed
-    found = diagnoses(parse(COMPREHENSION_TARGET_READ_BY_ITS_FUNCTION_TOO), (3, 14), observed, "language")
-    assert found == [("comprehension-runs-inline-restoring-targets-bound-before",)], found
-
-
 # b binds a only by comprehensions and reads it otherwise; its saving of a before the second one searches the
 # scopes around: f's symbol table makes a a variable of f (f's own comprehension binds it, and nothing else of f
 # names it), which f has not bound yet in the order of the text, so the search fails there (the module's a apart)
@@ -2271,13 +2263,6 @@ probe('g', g)
 """
 
 
-def test_brython_is_diagnosed_with_a_class_body_augmented_assignment_binding_the_global() -> None:
-    observed = run(node_target("brython"), CLASS_BODY_AUGMENTED_BEFORE_ITS_BINDING.lstrip())
-    assert observed.observations["g"] == {"value": 6}, observed
-    found = diagnoses(parse(CLASS_BODY_AUGMENTED_BEFORE_ITS_BINDING), (3, 14), observed, "language")
-    assert found == [("class-body-resolves-its-names-in-the-order-of-the-text",)], found
-
-
 # A class body's annotations (evaluated when __annotations__ is read, 3.14) resolve their names in the order of
 # the text too: b and q before their annotated assignments bind them, the global; z after its binding, the class's
 ANNOTATIONS_IN_THE_ORDER_OF_THE_TEXT = """
@@ -2338,13 +2323,6 @@ probe_call('r', f, 0)
 """
 
 
-def test_brython_is_diagnosed_with_a_class_annotation_reading_the_class_name_as_a_global() -> None:
-    observed = run(node_target("brython"), CLASS_ANNOTATION_OF_ITS_OWN_NAME.lstrip())
-    assert observed.observations["r"] == {"value": {"dict": [["a", 3]]}}, observed
-    found = diagnoses(parse(CLASS_ANNOTATION_OF_ITS_OWN_NAME), (3, 14), observed, "language")
-    assert found == [("class-body-cannot-read-its-own-name",)], found
-
-
 # h declares g global and binds it (it never runs): a later read of the global g is compiled without the check
 # for a missing value (the lambda's: undefined), but not one in a class body inside a class that binds g itself,
 # which Brython resolves at run time
@@ -2363,13 +2341,6 @@ probe_call('plain', lambda: g)
 """
 
 
-def test_brython_is_diagnosed_with_a_global_read_checked_inside_a_class_that_binds_the_name() -> None:
-    observed = run(node_target("brython"), GLOBAL_READ_INSIDE_A_CLASS_THAT_BINDS_IT.lstrip())
-    assert observed.observations["checked"] == {"value": 1}, observed
-    found = diagnoses(parse(GLOBAL_READ_INSIDE_A_CLASS_THAT_BINDS_IT), (3, 14), observed, "language")
-    assert found == [("unbound-read-as-undefined",)], found
-
-
 # A mapping pattern's as name is not bound (the value it captures is)
 MAPPING_PATTERN_AS_NAME = """
 def f(a=2):
@@ -2379,13 +2350,6 @@ def f(a=2):
     return a
 probe_call('kept', f)
 """
-
-
-def test_brython_is_diagnosed_with_a_mapping_pattern_whose_as_name_is_not_bound() -> None:
-    observed = run(node_target("brython"), MAPPING_PATTERN_AS_NAME.lstrip())
-    assert observed.observations["kept"] == {"value": 2}, observed
-    found = diagnoses(parse(MAPPING_PATTERN_AS_NAME), (3, 14), observed, "language")
-    assert found == [("as-capture-of-a-mapping-pattern-is-not-bound",)], found
 
 
 # n declares b nonlocal: b is f's parameter, but Brython's search for the nearest scope binding b stops at class
@@ -2411,6 +2375,38 @@ def test_brython_nonlocal_bound_by_a_class_further_out_is_left_open() -> None:
     deviation = frozenset({"nonlocal-in-a-method-reaches-the-class-variable"})
     assert "a class body further out binds" in left_open(module, (3, 14), deviation)
     assert diagnoses(module, (3, 14), observed, "language") == []
+
+
+@pytest.mark.parametrize(
+    ("source", "observed_values", "deviation"),
+    [
+        (
+            COMPREHENSION_TARGET_READ_BY_ITS_FUNCTION_TOO,
+            {"after": {"value": 7}, "before": {"value": 3}},
+            "comprehension-runs-inline-restoring-targets-bound-before",
+        ),
+        (
+            CLASS_BODY_AUGMENTED_BEFORE_ITS_BINDING,
+            {"g": {"value": 6}},
+            "class-body-resolves-its-names-in-the-order-of-the-text",
+        ),
+        (
+            CLASS_ANNOTATION_OF_ITS_OWN_NAME,
+            {"r": {"value": {"dict": [["a", 3]]}}},
+            "class-body-cannot-read-its-own-name",
+        ),
+        (GLOBAL_READ_INSIDE_A_CLASS_THAT_BINDS_IT, {"checked": {"value": 1}}, "unbound-read-as-undefined"),
+        (MAPPING_PATTERN_AS_NAME, {"kept": {"value": 2}}, "as-capture-of-a-mapping-pattern-is-not-bound"),
+    ],
+)
+def test_brython_is_diagnosed_with_the_deviation_its_reduced_program_shows(
+    source: str, observed_values: dict[str, Any], deviation: str
+) -> None:
+    observed = run(node_target("brython"), source.lstrip())
+    for label, value in observed_values.items():
+        assert observed.observations[label] == value, observed
+    found = diagnoses(parse(source), (3, 14), observed, "language")
+    assert found == [(deviation,)], found
 
 
 # k binds q only after the def of a, which declares q nonlocal: Brython, meeting a's binding, finds h's q bound
