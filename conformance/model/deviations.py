@@ -585,7 +585,9 @@ DEVIATIONS: dict[str, Deviation] = {
             ' from the local or global namespace"; since Python 3.2 this includes a name referenced by a nested'
             " block (a cell variable), which was a SyntaxError before",
             "the compiler emits a deletion for plain locals and globals only: for a name in a cell it reaches"
-            " an unhandled case and fails an internal assertion",
+            " an unhandled case and fails an internal assertion. It asks its symbol table by the name as the"
+            " code writes it, so a private name the table mangled otherwise (with"
+            " private-names-mangled-by-the-last-class-in-the-symbol-table) is not found and compiles",
             "assign None to the variable instead of deleting it (or delete an item of a container it holds)",
             seen=("skulpt",),
         ),

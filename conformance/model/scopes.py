@@ -165,6 +165,7 @@ class Analysis:
     private: bool = False  # a private name (__x) appears: mangling (mangle.py) may change the program
     annotation_scopes: dict[int, Block] = field(default_factory=dict)  # of generic defs and type aliases
     annotate_scopes: dict[int, Block] = field(default_factory=dict)  # of annotated defs and classes (3.14)
+    deleted: list[tuple[Block, str]] = field(default_factory=list)  # each `del name` and its block
 
     def block_of(self, node: BlockNode) -> Block:
         return self.blocks[id(node)]
@@ -183,12 +184,15 @@ def analyze(
     deferred_annotations: bool | Callable[[], bool] = False,
     switches: Switches | None = None,
     unmangled: dict[int, str] | None = None,
+    check_deleted: bool = True,
 ) -> Analysis:
     """The blocks of the program and the kind of every name in each; `deferred_annotations` (3.14)
     puts annotations in annotation scopes of their own (a function: asked where an annotation is met, so
     that a prediction depends on the rule only where the program has one); `switches`, the deviations the analysis
     departs by (conformance/model/deviations.py); `unmangled`, for a deviation, the private names
-    as written of the assignment expressions whose targets were mangled (id() of the node -> name)."""
+    as written of the assignment expressions whose targets were mangled (id() of the node -> name);
+    `check_deleted` False, for the code of a program whose symbol table is analysed apart (merge_leaking): its
+    `del` statements are checked against the table's kinds afterwards (deleted_captured)."""
     switches = switches or Switches()
     builder = _Builder(deferred_annotations, switches, unmangled or {})
     top = builder.register(Block("module", module, None, name="<module>"))
@@ -199,7 +203,7 @@ def analyze(
         block.bound |= declared
     for block in builder.order:  # parents first
         _resolve(block, switches)
-    _compiler_crashes(module, builder, switches)
+    _compiler_crashes(module, builder, switches, check_deleted)
     if _hide_comprehension_variables(builder.order):
         _find_class_cells(builder.order)  # (from the free variables found so far)
         # resolved again, the deviations about those hidden locals asked where a name passes one
@@ -212,7 +216,10 @@ def analyze(
     _class_closures(builder, switches)
     names = {name for block in builder.order for name in (*block.bound, *block.used, *block.globals, *block.nonlocals)}
     private = any(_is_private(name) for name in names | builder.attributes)
-    return Analysis(top, builder.blocks, private, builder.annotation_scopes, builder.annotate_scopes)
+    analysis = Analysis(
+        top, builder.blocks, private, builder.annotation_scopes, builder.annotate_scopes, builder.deleted
+    )
+    return analysis
 
 
 def merge_leaking(symbols: Analysis, code: Analysis) -> Analysis:
@@ -835,15 +842,24 @@ def _mentioned(node: Any, names: set[str]) -> bool:
     return scoped
 
 
-def _compiler_crashes(module: ir.Module, builder: _Builder, switches: Switches) -> None:
+def deleted_captured(deleted: list[tuple[Block, str]], switches: Switches) -> None:
+    """Deviation del-of-a-captured-variable-fails-to-compile: the compiler fails on a `del` of a name that is
+    a cell or free variable of its block. Under private-names-mangled-by-the-last-class-in-the-symbol-table the
+    name as the code writes it is looked up in the symbol table's kinds (merge_leaking), where a name the table
+    mangled otherwise is not found: asked then of the merged analysis."""
+    for block, name in deleted:
+        if block.scope.get(name) in (CELL, FREE) and switches.deviates("del-of-a-captured-variable-fails-to-compile"):
+            raise ScopeCompilerCrash("`del %s` of a variable that lives in a cell" % name)
+
+
+def _compiler_crashes(module: ir.Module, builder: _Builder, switches: Switches, check_deleted: bool) -> None:
     """Deviations: constructs on which an implementation's compiler fails (ScopeCompilerCrash), whatever
     else the program holds; asked after the analysis, since the implementation's symbol table, which
     raises its SyntaxErrors first, is complete before its compiler runs."""
     if builder.with_targets and switches.deviates("with-target-other-than-a-name-fails-to-compile"):
         raise ScopeCompilerCrash("`with ... as T` where T is not a plain name")
-    for block, name in builder.deleted:
-        if block.scope.get(name) in (CELL, FREE) and switches.deviates("del-of-a-captured-variable-fails-to-compile"):
-            raise ScopeCompilerCrash("`del %s` of a variable that lives in a cell" % name)
+    if check_deleted:
+        deleted_captured(builder.deleted, switches)
     wanted = {deviation for deviation in sorted(builder.unanalysed_kinds) if switches.deviates(deviation)}
     if not wanted:
         return
