@@ -407,8 +407,9 @@ def _stmt(node: ast.stmt) -> ir.Stmt:
         assigned = None if node.value is None else _expr(node.value)
         return ir.AnnAssign(node.target.id, _expr(node.annotation), assigned)
     if isinstance(node, ast.ClassDef):
+        keywords = tuple(ir.Keyword(k.arg, _expr(k.value)) for k in node.keywords)
         return ir.ClassDef(node.name, _body(node.body), tuple(map(_expr, node.bases)),
-                           tuple(map(_expr, node.decorator_list)), type_params=_type_params(node))  # fmt: skip
+                           tuple(map(_expr, node.decorator_list)), keywords, _type_params(node))  # fmt: skip
     if isinstance(node, ast.Match):
         cases = (
             ir.MatchCase(_pattern(case.pattern), None if case.guard is None else _expr(case.guard), _body(case.body))

@@ -757,6 +757,15 @@ def f():
     return C
 probe_call('r', f)
 """,
+    "global-declaration-of-a-private-name-is-not-mangled": """
+__p = 1
+class C:
+    def f(self):
+        global __p
+        __p = 2
+        return __p
+probe_call('r', lambda: C().f())
+""",
     "type-alias-in-a-class-body-is-read-as-a-global": """
 f = 0
 class A:
@@ -2384,6 +2393,26 @@ probe_call('kept', f)
 """
 
 
+# g declares __p global, but Brython's translator records the name as written while g's uses of it are mangled
+# (_C__p): the assignment binds g's own _C__p, and the reads (g's own and its list comprehension's) look __p up as
+# written at run time, finding the module's; `del __p` finds nothing
+GLOBAL_DECLARATION_OF_A_PRIVATE_NAME = """
+__p = 3
+class C:
+    def g(self):
+        global __p
+        __p = 4
+        r = [__p for a in range(1)]
+        return (__p, r)
+    def h(self):
+        global __p
+        del __p
+probe_call('read', lambda: C().g())
+probe_call('global', lambda: __p)
+probe_call('deleted', lambda: C().h())
+"""
+
+
 # n declares b nonlocal: b is f's parameter, but Brython's search for the nearest scope binding b stops at class
 # A, whose method b it is, and reads A's b; the model leaves a class further out than the method's own open
 NONLOCAL_BOUND_BY_A_CLASS_FURTHER_OUT = """
@@ -2429,6 +2458,11 @@ def test_brython_nonlocal_bound_by_a_class_further_out_is_left_open() -> None:
         ),
         (GLOBAL_READ_INSIDE_A_CLASS_THAT_BINDS_IT, {"checked": {"value": 1}}, "unbound-read-as-undefined"),
         (MAPPING_PATTERN_AS_NAME, {"kept": {"value": 2}}, "as-capture-of-a-mapping-pattern-is-not-bound"),
+        (
+            GLOBAL_DECLARATION_OF_A_PRIVATE_NAME,
+            {"read": {"value": {"tuple": [3, [3]]}}, "global": {"value": 3}},
+            "global-declaration-of-a-private-name-is-not-mangled",
+        ),
     ],
 )
 def test_brython_is_diagnosed_with_the_deviation_its_reduced_program_shows(
@@ -2626,6 +2660,30 @@ def test_brython_is_diagnosed_with_the_defaults_of_generic_defs_read_in_the_type
         ),
     )
     name = "generic-def-defaults-read-names-in-the-type-parameter-scope"
+    assert diagnoses(module, (3, 14), observed, "language") == [(name,)]
+
+
+# A generic class's bases read its type parameter k: Brython translates them in the block around the class, where
+# no scope has k, and reads the global (NameError), where k should be the TypeVar (which no class derives from)
+GENERIC_CLASS_BASES = """
+def f():
+    class m:
+        pass
+    class n(m, k):
+        pass
+    return n
+probe_call('r', f)
+"""
+
+
+def test_brython_is_diagnosed_with_generic_class_bases_that_read_a_type_parameter_as_a_global() -> None:
+    observed = run(node_target("brython"), GENERIC_CLASS_BASES.replace("class n(", "class n[k](").lstrip())
+    assert observed.observations["r"]["raises"]["message"] == "name 'k' is not defined", observed
+    module = _rewritten(
+        parse(GENERIC_CLASS_BASES),
+        lambda node: replace(node, type_params=("k",)) if isinstance(node, ir.ClassDef) and node.name == "n" else node,
+    )
+    name = "generic-class-does-not-see-its-type-parameters"
     assert diagnoses(module, (3, 14), observed, "language") == [(name,)]
 
 

@@ -1671,6 +1671,28 @@ DEVIATIONS: dict[str, Deviation] = {
             seen=("brython",),
         ),
         Deviation(
+            "global-declaration-of-a-private-name-is-not-mangled",
+            "in a class body or a function nested in a class, `global __x` declares the name as written, while the"
+            " block's other uses of __x are mangled (_C__x) and so are not declared: an assignment to __x binds"
+            " _C__x in the block's own namespace (the class's namespace, or the function's locals), which no read"
+            " of __x in the block sees; a read of __x in the block looks the name up as written when it runs (the"
+            " function's own namespace, the functions around, the module's globals, the builtins), so finds the"
+            " global __x, or a variable __x of a function around, not what the block assigned; `del __x` raises"
+            " NameError",
+            'Language Reference 7.12 "The global statement": "The global statement causes the listed identifiers'
+            ' to be interpreted as globals"; 6.2.1 "Identifiers (Names)", private name mangling: an identifier'
+            " __x that occurs in a class is transformed to _C__x wherever it occurs, so the names a global"
+            " statement lists too: `global __x` declares _C__x, the name every other use of __x in the block is",
+            "the translator records a global statement's names as written, while it checks a binding or a read"
+            " against them under the mangled name: the binding goes to the block's own namespace, and the read,"
+            " which the symbol table (mangling every use alike) finds global, is compiled as a lookup at run time"
+            " (`$B.resolve_in_scopes`) of the name as written; `$B.$delete` is then given its list of namespaces"
+            " as one string, in which it finds nothing",
+            "do not declare private names global in a class: give the module's variable a name without two"
+            " leading underscores",
+            seen=("brython",),
+        ),
+        Deviation(
             "type-alias-in-a-class-body-is-read-as-a-global",
             "a class body that binds a name only by a type statement of its own (`type X = ...`) reads X, after"
             " it as before, as a global: the module's variable, else the builtin, else NameError, while the"

@@ -52,10 +52,12 @@ from conformance.model.scopes import (
     analyze,
     class_seen_by,
     comprehension_cells,
+    declared_private,
     deleted_captured,
     inlined,
     inlined_into,
     merge_leaking,
+    translator_globals,
 )
 from conformance.model.translation import (
     DEL_GLOBAL_ERRORS,
@@ -86,6 +88,7 @@ def _own_cell(name: str) -> str:
 MAX_DEPTH = 20  # as the runner's encode()
 LOOP = "loop"  # (deviation break-or-continue-before-finally-runs-the-rest-of-the-body) see Evaluator.regions
 PRIVATE_AS_WRITTEN = "private-name-read-as-a-global-is-looked-up-unmangled"
+GLOBAL_PRIVATE = "global-declaration-of-a-private-name-is-not-mangled"
 # (deviation unbound-read-as-undefined) Brython's error where a method call or an attribute set reads the dict
 # of JavaScript's undefined
 READING_THE_DICT_OF_UNDEFINED = "Cannot read properties of undefined (reading 'Symbol(DICT)')"
@@ -540,9 +543,10 @@ class Frame:
     # does not follow
     hidden_local: bool = False
     # deviation except-as-of-a-declared-name-binds-the-block-namespace: what a function's handlers bound in its own
-    # namespace; deviations comprehension-variable-of-a-global-name-binds-the-global and its nonlocal twin: what a
-    # comprehension's reads of its first target find there (EMPTY: nothing, UnboundLocalError), and the global or
-    # enclosing variable its reads of a later target read
+    # namespace (and, deviation augmented-assignment-of-a-private-name-uses-it-unmangled, an augmented assignment's
+    # private name as written); deviations comprehension-variable-of-a-global-name-binds-the-global and its
+    # nonlocal twin: what a comprehension's reads of its first target find there (EMPTY: nothing,
+    # UnboundLocalError), and the global or enclosing variable its reads of a later target read
     hidden_values: dict[str, Any] = field(default_factory=dict)
     target_reads: dict[str, Any] = field(default_factory=dict)
     # deviation comprehension-runs-inline-restoring-targets-bound-before: the function's namespace targets
@@ -564,6 +568,9 @@ class Frame:
     # deviation locals-lists-the-lambdas-made-in-the-function: the lambdas made in a function's frame (or in a list,
     # set or dict comprehension's in it), in the order they were first made
     lambdas: list[ir.Lambda] = field(default_factory=list)
+    # deviation generic-class-does-not-see-its-type-parameters: while a generic class's bases and keywords are
+    # evaluated in the frame around it, the names they read that no block around has (its type parameters)
+    unplaced_globals: frozenset[str] = frozenset()
 
 
 class Messages:
@@ -840,6 +847,8 @@ class Evaluator:
         return self.unbound(FREE, name)
 
     def load(self, frame: Frame, name: str) -> Any:
+        if name in frame.unplaced_globals:
+            return self.load_global(frame, name)
         if name in frame.inline_active:
             found = self.namespace_target(frame, name)
             if found is not EMPTY:
@@ -958,9 +967,52 @@ class Evaluator:
                 return JS_UNDEFINED
         if kind is GLOBAL_IMPLICIT:
             written = self.written_private(name)
+            declaring = declaring_block(frame.block)
+            if (
+                written is not None
+                and declaring is not frame.block
+                and declared_private(declaring, name) == written
+                and self.deviates(GLOBAL_PRIVATE)
+            ):  # (a list, set or dict comprehension, compiled inline: read as its block reads)
+                outer = frame
+                while outer.block is not declaring:
+                    assert outer.outer is not None
+                    outer = outer.outer
+                return self.load_declared_private(outer, written, name)
+            if written is not None and self.deviates(GLOBAL_PRIVATE) and self.declared_around(frame, name):
+                raise Unspecified("a private name that a function around declares global, read in a nested scope")
             if written is not None and self.deviates(PRIVATE_AS_WRITTEN):
                 return self.load_unmangled(frame, written, name)
+        if kind is GLOBAL_EXPLICIT:
+            written = self.written_private(name)
+            if written is not None and self.deviates(GLOBAL_PRIVATE):
+                return self.load_declared_private(frame, written, name)
         return self.load_global(frame, name)
+
+    def private_declared_global(self, frame: Frame, name: str) -> str | None:
+        """Deviation global-declaration-of-a-private-name-is-not-mangled: the private name as written that the
+        frame's block declares global, mangled as `name` by the class around (None for any other name)."""
+        written = declared_private(frame.block, name)
+        return written if written is not None and self.deviates(GLOBAL_PRIVATE) else None
+
+    @staticmethod
+    def declared_around(frame: Frame, name: str) -> bool:
+        """Whether a function around the frame's block declares `name` global."""
+        block = frame.block.parent
+        while block is not None:
+            if block.kind != "class" and name in block.globals:
+                return True
+            block = block.parent
+        return False
+
+    def load_declared_private(self, frame: Frame, written: str, name: str) -> Any:
+        """Deviation global-declaration-of-a-private-name-is-not-mangled: a read of a private name its block
+        declares global, looked up as written at run time: in a function's own namespace (which holds it only
+        where an augmented assignment bound it as written: augmented-assignment-of-a-private-name-uses-it-
+        unmangled), then as load_unmangled does (the functions around, the module's globals, the builtins)."""
+        if frame.namespace is None and written in frame.hidden_values:
+            return frame.hidden_values[written]
+        return self.load_unmangled(frame, written, name)
 
     def written_private(self, name: str) -> str | None:
         """The private name being read or deleted (`name`, mangled) as the program wrote it; None for any
@@ -1050,9 +1102,7 @@ class Evaluator:
             return EMPTY  # (free variables and globals are looked up in namespaces named in the code)
         if self.reading is None or self.reading.id != name:
             raise Unspecified("a read of a local variable, not by its name, while Brython's frames are displaced")
-        if self.plain_reads is None:
-            self.plain_reads = plain_global_reads(self.analysis) | plain_local_reads(self.analysis)
-        if id(self.reading) in self.plain_reads:
+        if id(self.reading) in self.plain_reads_of_the_text():
             return EMPTY  # (read from the function's own namespace object, as the code names it)
         return self.current_frame_value(name)
 
@@ -1112,16 +1162,23 @@ class Evaluator:
             return False
         if frame.block.scope.get(name) not in (GLOBAL_EXPLICIT, GLOBAL_IMPLICIT, LOCAL, CELL, MODULE, FREE):
             return False
+        return id(self.reading) in self.plain_reads_of_the_text()
+
+    def plain_reads_of_the_text(self) -> frozenset[int]:
+        """(Deviation unbound-read-as-undefined) the reads Brython compiles without the check for a missing
+        value (translation.plain_global_reads, translation.plain_local_reads)."""
         if self.plain_reads is None:
             self.plain_reads = plain_global_reads(self.analysis) | plain_local_reads(self.analysis)
-        return id(self.reading) in self.plain_reads
+        return self.plain_reads
 
     def note_global_bindings(self, block: Block) -> None:
         """The globals that the functions of this block declare and bind (but by augmented assignment, del or
         a match pattern): from now on an implementation resolving names in the order of the text knows them."""
         for inner in block.walk():
             if inner.globals and isinstance(inner.node, (ir.FunctionDef, ir.ClassDef)):
-                self.global_bindings.update(inner.globals.intersection(_stored(inner.node.body)))
+                self.global_bindings.update(
+                    translator_globals(self.analysis, inner).intersection(_stored(inner.node.body))
+                )
             # a list, set or dict comprehension compiled inline binds its targets where the block around binds
             # them, so a target named like a global that block declares is one of its bindings too
             around, node = inner, inner.node
@@ -1131,7 +1188,7 @@ class Evaluator:
             if inner is not around and around.globals and isinstance(node, (ir.FunctionDef, ir.ClassDef)):
                 assert isinstance(inner.node, ir.Comprehension)
                 targets = (name for clause in inner.node.clauses for name in _target_names(clause.target))
-                self.global_bindings.update(around.globals.intersection(targets))
+                self.global_bindings.update(translator_globals(self.analysis, around).intersection(targets))
 
     def nonlocal_of_the_class(self, frame: Frame, name: str, written: bool = False) -> dict[str, Any] | None:
         """Deviation nonlocal-in-a-method-reaches-the-class-variable: the namespace of the class whose method
@@ -1245,6 +1302,8 @@ class Evaluator:
         elif kind is CLASS_LOCAL:
             assert frame.namespace is not None
             frame.namespace[name] = value
+        elif kind is GLOBAL_EXPLICIT and self.private_declared_global(frame, name) is not None:
+            self.bind_in_block_namespace(frame, name, value)  # (the mangled name, which the declaration misses)
         else:
             frame.globals[name] = value
 
@@ -1284,6 +1343,9 @@ class Evaluator:
         kind = frame.block.scope[name]
         if kind is LOCAL and name in frame.cells:
             kind = CELL  # (deviation comprehension-cell-replaces-free-variable: the function's slot, a cell)
+        written = self.private_declared_global(frame, name) if kind is GLOBAL_EXPLICIT else None
+        if written is not None:  # (Brython's `$B.$delete` of a name looked up at run time finds nothing)
+            raise raise_("NameError", self.messages.undefined(written))
         if kind is UNRESOLVED:
             if (
                 self.unresolved_by_frame
@@ -1595,12 +1657,18 @@ class Evaluator:
             raise Unspecified("an augmented assignment of a nonlocal private name, unmangled")
         # the mangled global is in no scope's own names: the name as written is looked up at run time, and bound
         # in the block's own namespace
-        current = self.load_unmangled(frame, written, target.id)
+        if self.deviates(GLOBAL_PRIVATE):
+            current = self.load_declared_private(frame, written, target.id)
+        else:
+            current = self.load_unmangled(frame, written, target.id)
         value = self.binary(node.op, current, self.eval(frame, node.value), in_place=True)
         if frame.namespace is not None:
             frame.namespace[written] = value
         else:
-            frame.hidden_local = True  # (shown by locals() only)
+            frame.hidden_local = (
+                True  # (shown by locals(); read by global-declaration-of-a-private-name-is-not-mangled)
+            )
+            frame.hidden_values[written] = value
 
     def exec_delete(self, frame: Frame, node: ir.Delete) -> None:
         if self.raising_deletions is None:
@@ -2169,8 +2237,8 @@ class Evaluator:
             # a class statement without them, in the block around it)
             unseen = bool(node.type_params) and self.deviates("generic-class-does-not-see-its-type-parameters")
             header = frame if unseen else encloses
-            if unseen and not self.reads_names_of(frame, (node.bases, tuple(k.value for k in node.keywords))):
-                raise Unspecified("a generic class's bases read, in the block around it, what it does not resolve")
+            if unseen:
+                frame.unplaced_globals = self.unplaced_names(frame, (node.bases, tuple(k.value for k in node.keywords)))
             bases = [self.eval(header, base) for base in node.bases]
             keywords = {}
             # (deviation: the keyword arguments are neither evaluated nor passed on)
@@ -2178,6 +2246,7 @@ class Evaluator:
                 keywords = {keyword.name: self.eval(header, keyword.value) for keyword in node.keywords if keyword.name}
         finally:
             frame.binding = None
+            frame.unplaced_globals = frozenset()
         if any(base is JS_UNDEFINED for base in bases):  # (Brython's class statement asks the base for attributes)
             raise raise_("AttributeError", "Javascript object 'undefined' has no attribute")
         if keywords and self.deviates("class-keywords-refused-before-the-body"):
@@ -2281,15 +2350,22 @@ class Evaluator:
         return Annotations([], None, scope, self.closure_for(body, scope), body.globals, body.namespace)
 
     @staticmethod
-    def reads_names_of(frame: Frame, expressions: Any) -> bool:
-        """Whether the expressions read only names of the frame's block (no name its scope analysis left out,
-        as one read in a scope nested in it only) and make no scope of their own (a lambda, a comprehension)."""
+    def unplaced_names(frame: Frame, expressions: Any) -> frozenset[str]:
+        """(Deviation generic-class-does-not-see-its-type-parameters) the names that a generic class's bases and
+        keywords, translated in the block around the class, read and that neither that block nor any block
+        around it has: Brython's translator finds no scope for them and reads the global."""
+        unplaced = set()
         for part in nodes(expressions):
             if isinstance(part, (ir.Lambda, ir.Comprehension)):
-                return False
+                raise Unspecified("a generic class's bases make a scope of their own, in the block around it")
             if isinstance(part, ir.Name) and part.id not in frame.block.scope:
-                return False
-        return True
+                block = frame.block.parent
+                while block is not None:
+                    if part.id in block.scope:
+                        raise Unspecified("a generic class's bases read a name of a block further out, unresolved")
+                    block = block.parent
+                unplaced.add(part.id)
+        return frozenset(unplaced)
 
     def cell_around(self, around: Frame, name: str) -> Cell:
         """(Deviation generic-class-does-not-see-its-type-parameters) what `name` is in the block whose code runs
@@ -4848,6 +4924,9 @@ def _predict(module: ir.Module, rules: Rules, switches: Switches) -> dict[str, A
             kind = "JavaScriptError"
         return {"compile_error": {"type": kind, "module": "builtins", "mro": EXCEPTION_MRO[kind],
                                   "rule": str(error)}}  # fmt: skip
+    analysis.private_globals_as_written = any(
+        declared_private(block, name) is not None for block in analysis.module.walk() for name in block.globals
+    ) and switches.deviates(GLOBAL_PRIVATE)
     failed = translation_failure(mangled.module, analysis, switches)  # (deviations: a translator's failures)
     if failed is not None:
         return failed

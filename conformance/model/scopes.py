@@ -166,6 +166,9 @@ class Analysis:
     annotation_scopes: dict[int, Block] = field(default_factory=dict)  # of generic defs and type aliases
     annotate_scopes: dict[int, Block] = field(default_factory=dict)  # of annotated defs and classes (3.14)
     deleted: list[tuple[Block, str]] = field(default_factory=list)  # each `del name` and its block
+    # deviation global-declaration-of-a-private-name-is-not-mangled, for the walks that follow Brython's translator
+    # (translation.py): set where the program has such a declaration and the deviation is asked for
+    private_globals_as_written: bool = False
 
     def block_of(self, node: BlockNode) -> Block:
         return self.blocks[id(node)]
@@ -235,6 +238,31 @@ def merge_leaking(symbols: Analysis, code: Analysis) -> Analysis:
             block.scope[name] = UNRESOLVED
         block.cellvars, block.freevars = set(table.cellvars), set(table.freevars)
     return code
+
+
+def declared_private(block: Block, name: str) -> str | None:
+    """The private name as written that the block declares global, mangled as `name` by the class around it (or
+    whose body it is); None for any other name."""
+    if name not in block.globals:
+        return None
+    around: Block | None = block
+    while around is not None and around.kind != "class":
+        around = around.parent
+    if around is None or around.name.startswith("__"):
+        return None
+    prefix = "_" + around.name.lstrip("_")
+    if not name.startswith(prefix + "__") or name.endswith("__"):
+        return None
+    return name[len(prefix) :]
+
+
+def translator_globals(analysis: Analysis, block: Block) -> set[str]:
+    """The names the block's global statements declare, as Brython's translator finds them: under deviation
+    global-declaration-of-a-private-name-is-not-mangled (Analysis.private_globals_as_written), not the private
+    names a class mangled."""
+    if not analysis.private_globals_as_written:
+        return block.globals
+    return {name for name in block.globals if declared_private(block, name) is None}
 
 
 def _is_private(identifier: str) -> bool:

@@ -25,6 +25,7 @@ from conformance.model.scopes import (
     Analysis,
     Block,
     Unspecified,
+    translator_globals,
 )
 from generators import ir
 
@@ -317,7 +318,7 @@ class _Entry:
 
     def declared_global(self, analysis: Analysis) -> set[str]:
         block = analysis.blocks.get(id(self.node))
-        return block.globals if block is not None else set()
+        return translator_globals(analysis, block) if block is not None else set()
 
     def binds(self, analysis: Analysis, name: str) -> bool:
         """Whether the block binds the name (as its symbol table says: the whole block, not yet in the text). A
@@ -364,7 +365,7 @@ class _Unplaced:
 
     def bind(self, name: str, stack: list[_Entry]) -> None:
         block = self.analysis.blocks.get(id(self.chain(stack)[0].node))
-        if block is not None and name in block.globals:
+        if block is not None and name in translator_globals(self.analysis, block):
             stack[0].bound.add(name)  # (Brython binds a name declared global in the module's scope)
             return
         if block is not None and name in block.nonlocals:
@@ -390,6 +391,9 @@ class _Unplaced:
         assert block is not None
         if name in block.nonlocals:
             self.unfollowed = True
+            return
+        if name in block.globals and name not in translator_globals(self.analysis, block):
+            self.unfollowed = True  # (a private name declared global, which the translator finds undeclared)
             return
         if name in block.globals:
             if not any(name in entry.bound for entry in self.chain(stack[:1])):
@@ -601,7 +605,11 @@ class _GlobalReads:
 
     def declares_global(self, block_node: Any, name: str) -> bool:
         block = self.analysis.blocks.get(id(block_node))
-        return block is not None and not isinstance(block_node, ir.Module) and name in block.globals
+        return (
+            block is not None
+            and not isinstance(block_node, ir.Module)
+            and name in translator_globals(self.analysis, block)
+        )
 
     def bind(self, name: str, block_node: Any, in_copy: bool) -> None:
         if self.declares_global(block_node, name) or (isinstance(block_node, ir.Module) and not in_copy):
