@@ -2413,6 +2413,34 @@ probe_call('deleted', lambda: C().h())
 """
 
 
+# g declares k nonlocal and its handler binds k in g's own namespace (and keeps it); the lambda in the
+# comprehension over k looks k up when it runs, in g's namespace first: it finds the exception, not the item
+NESTED_IN_A_COMPREHENSION_OF_A_NONLOCAL_NAME = """
+def f():
+    k = 0
+    def g():
+        nonlocal k
+        try:
+            raise TypeError(0)
+        except Exception as k:
+            pass
+        return [(lambda: k)() for k in [1]]
+    return g()
+probe_call('r', f)
+"""
+
+
+def test_brython_function_nested_in_a_comprehension_of_a_nonlocal_name_reads_the_function_namespace_first() -> None:
+    observed = run(node_target("brython"), NESTED_IN_A_COMPREHENSION_OF_A_NONLOCAL_NAME.lstrip())
+    assert observed.observations["r"]["value"][0]["object"] == "TypeError", observed
+    expected = (
+        "comprehension-variable-of-a-nonlocal-name-binds-the-enclosing-variable",
+        "except-as-kept",
+        "except-as-of-a-declared-name-binds-the-block-namespace",
+    )
+    assert diagnoses(parse(NESTED_IN_A_COMPREHENSION_OF_A_NONLOCAL_NAME), (3, 14), observed, "language") == [expected]
+
+
 # n declares b nonlocal: b is f's parameter, but Brython's search for the nearest scope binding b stops at class
 # A, whose method b it is, and reads A's b; the model leaves a class further out than the method's own open
 NONLOCAL_BOUND_BY_A_CLASS_FURTHER_OUT = """

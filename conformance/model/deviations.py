@@ -1860,8 +1860,10 @@ DEVIATIONS: dict[str, Deviation] = {
             " `for`'s target, reading x in the comprehension itself (its element, conditions and later iterables,"
             " even after a later `for` binds x) raises UnboundLocalError, the variable keeping the item then"
             " iterated, unless the function's own namespace holds an x (an `except ... as x` of the function binds"
-            " it there: the read finds the exception); its reads of a later `for`'s target x, and a function nested"
-            " in it, read the enclosing variable (before that `for` binds it too)",
+            " it there: the read finds the exception); its reads of a later `for`'s target x read the enclosing"
+            " variable (before that `for` binds it too); a function nested in it looks x up when it runs, in the"
+            " function's own namespace first (holding the exception an `except ... as x` bound there), then in the"
+            " enclosing variable",
             'Language Reference 6.2.4 "Displays for lists, sets and dictionaries": "the comprehension is executed'
             " in a separate implicitly nested scope. This ensures that names assigned to in the target list don't"
             ' leak into the enclosing scope"; 7.13: a nonlocal statement applies to the code block it is in, not'
@@ -1871,7 +1873,8 @@ DEVIATIONS: dict[str, Deviation] = {
             " before it and putting back after it only the one target its symbol table lists last, and compiling"
             " the reads of the first target in the comprehension as lookups of a variable of the function's own"
             " namespace, which has the name only when something else bound it there (as comprehension-variable-"
-            "of-a-global-name-binds-the-global)",
+            "of-a-global-name-binds-the-global); a nested function's read of x is a lookup at run time"
+            " (`$B.resolve_in_scopes`) in the namespaces of the functions around, innermost first",
             "do not give comprehension variables the name of a variable that the function declares nonlocal",
             links=(
                 "https://github.com/brython-dev/brython/issues/2534",

@@ -257,6 +257,29 @@ class GlobalCell(Cell):
             self.names[self.name] = value
 
 
+class SearchedCell(Cell):
+    """(Deviation comprehension-variable-of-a-nonlocal-name-binds-the-enclosing-variable) the cell a function
+    nested in such a comprehension in a function finds for its target: Brython looks the name up when the
+    function reads it, in the namespace of the function the comprehension is in first (which holds it only where
+    a handler bound it there: except-as-of-a-declared-name-binds-the-block-namespace), then in the enclosing
+    function's variable that the declaration names."""
+
+    __slots__ = ("declared", "name", "names")
+
+    def __init__(self, names: dict[str, Any], name: str, declared: Cell) -> None:
+        self.names = names
+        self.name = name
+        self.declared = declared
+
+    @property
+    def value(self) -> Any:
+        return self.names.get(self.name, self.declared.value)
+
+    @value.setter
+    def value(self, value: Any) -> None:
+        raise Unspecified("a binding, from a function nested in a comprehension, of its target declared around it")
+
+
 @dataclass(eq=False, slots=True)
 class Function:
     name: str
@@ -3417,7 +3440,8 @@ class Evaluator:
         in the function's own namespace, empty of it unless a handler bound it there (deviation
         except-as-of-a-declared-name-binds-the-block-namespace), even after a later for binds the same name; its
         reads of a later for's target, and a function nested in it, read the global or the enclosing function's
-        variable (which the for binds, and which before it keeps its value)."""
+        variable (which the for binds, and which before it keeps its value; a function nested in a comprehension of
+        a nonlocal name looks in the function's own namespace first: SearchedCell)."""
         outer = function_frame_of(frame)
         first = node.clauses[0].target
         for name in as_global | as_nonlocal:
@@ -3432,7 +3456,8 @@ class Evaluator:
             else:
                 inner.target_cells[name] = declared
             if inner.block.scope.get(name) is CELL:
-                inner.cells[name] = declared
+                searched = name in as_nonlocal and outer.namespace is None
+                inner.cells[name] = SearchedCell(outer.hidden_values, name, declared) if searched else declared
 
     def restore_cells(self, frame: Frame, values: dict[str, Any]) -> None:
         """(Deviation comprehension-variable-of-a-nonlocal-name-binds-the-enclosing-variable) the enclosing
