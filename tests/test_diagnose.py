@@ -2441,6 +2441,25 @@ def test_brython_function_nested_in_a_comprehension_of_a_nonlocal_name_reads_the
     assert diagnoses(parse(NESTED_IN_A_COMPREHENSION_OF_A_NONLOCAL_NAME), (3, 14), observed, "language") == [expected]
 
 
+NAME_ERROR_MRO = ["NameError", "Exception", "BaseException", "object"]
+
+
+# f declares a global, deletes it and binds it again: its own read of a after that is compiled without the check
+# for a missing value (JavaScript's undefined), but the lambda's is a lookup of the global with the check, since
+# Brython's search of the scopes around stops at f, which declares a global
+GLOBAL_READ_BY_A_FUNCTION_IN_ONE_THAT_DECLARES_IT = """
+a = 0
+def f():
+    global a
+    del a
+    for a in range(0):
+        pass
+    return (a, lambda: a)
+t = probe_call('r', f)
+probe_call('nested', lambda: t[1]())
+"""
+
+
 # n declares b nonlocal: b is f's parameter, but Brython's search for the nearest scope binding b stops at class
 # A, whose method b it is, and reads A's b; the model leaves a class further out than the method's own open
 NONLOCAL_BOUND_BY_A_CLASS_FURTHER_OUT = """
@@ -2486,6 +2505,28 @@ def test_brython_nonlocal_bound_by_a_class_further_out_is_left_open() -> None:
         ),
         (GLOBAL_READ_INSIDE_A_CLASS_THAT_BINDS_IT, {"checked": {"value": 1}}, "unbound-read-as-undefined"),
         (MAPPING_PATTERN_AS_NAME, {"kept": {"value": 2}}, "as-capture-of-a-mapping-pattern-is-not-bound"),
+        (
+            GLOBAL_READ_BY_A_FUNCTION_IN_ONE_THAT_DECLARES_IT,
+            {
+                "nested": {
+                    "raises": {
+                        "type": "NameError",
+                        "module": "builtins",
+                        "mro": NAME_ERROR_MRO,
+                        "message": "name 'a' is not defined",
+                    }
+                },
+                "r": {
+                    "value": {
+                        "tuple": [
+                            {"object": "UndefinedType", "repr": "<Javascript undefined>"},
+                            {"function": "<lambda>"},
+                        ]
+                    }
+                },
+            },
+            "unbound-read-as-undefined",
+        ),
         (
             GLOBAL_DECLARATION_OF_A_PRIVATE_NAME,
             {"read": {"value": {"tuple": [3, [3]]}}, "global": {"value": 3}},

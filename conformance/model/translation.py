@@ -577,7 +577,8 @@ def plain_global_reads(analysis: Analysis) -> frozenset[int]:
     value: those after, in the order of the text, a binding of the name in the module's own scope (at the
     module's top level, not in an if, for, while or try there, or anywhere in a function that declares the
     name global), not deleted since; and the reads of an implicit global in a function (a name no scope around
-    binds) after a binding of it by a function that declares it global, not deleted since."""
+    binds) after a binding of it by a function that declares it global, not deleted since, where no block around
+    declares it global."""
     walker = _GlobalReads(analysis)
     module = analysis.module.node
     assert isinstance(module, ir.Module)
@@ -626,8 +627,19 @@ class _GlobalReads:
             and block is not None
             and block.scope.get(node.id) is GLOBAL_IMPLICIT
             and not bound_around(block, node.id)
+            and not self.declared_around(block, node.id)
         ):
             self.plain.add(id(node))  # (Brython resolves it to the module, where that function's binding is known)
+
+    def declared_around(self, block: Block, name: str) -> bool:
+        """Whether a block around this one (the module apart) declares the name global: Brython's search of the
+        scopes around stops there, and compiles a lookup of the global with the check for a missing value."""
+        around = block.parent
+        while around is not None and around.kind != "module":
+            if name in translator_globals(self.analysis, around):
+                return True
+            around = around.parent
+        return False
 
     def statements(self, body: tuple[ir.Stmt, ...], block_node: Any, in_copy: bool) -> None:
         for statement in body:
