@@ -757,6 +757,12 @@ def f():
     return C
 probe_call('r', f)
 """,
+    "type-alias-without-type-parameters-subscripted": """
+def f():
+    TYPE_ALIAS('b', 1)
+    probe_call('r', lambda: b[0])
+f()
+""",
     "global-declaration-of-a-private-name-is-not-mangled": """
 __p = 1
 class C:
@@ -893,6 +899,7 @@ GENERIC_SHOWS = {
     "generic-class-does-not-see-its-type-parameters": (3, 14),
     "generic-definitions-of-one-name-in-a-block-run-the-last": (3, 14),
     "generic-def-defaults-read-names-in-the-type-parameter-scope": (3, 14),
+    "type-alias-without-type-parameters-subscripted": (3, 14),
 }
 
 
@@ -2442,6 +2449,24 @@ def test_brython_function_nested_in_a_comprehension_of_a_nonlocal_name_reads_the
 
 
 NAME_ERROR_MRO = ["NameError", "Exception", "BaseException", "object"]
+
+
+# A type alias without type parameters, subscripted: Brython gives a GenericAlias, where TypeError is due
+SUBSCRIBED_TYPE_ALIAS = """
+def f(b=0):
+    TYPE_ALIAS('b', 1)
+    probe_call('r', lambda: b[0])
+f()
+"""
+
+
+def test_brython_is_diagnosed_with_its_subscription_of_a_type_alias_without_type_parameters() -> None:
+    source = SUBSCRIBED_TYPE_ALIAS.replace("TYPE_ALIAS('b', 1)", "type b = 1")
+    observed = run(node_target("brython"), source.lstrip())
+    assert observed.observations["r"] == {"value": {"object": "types.GenericAlias", "repr": "b[0]"}}, observed
+    module = _rewritten(parse(SUBSCRIBED_TYPE_ALIAS), _as_generated)
+    found = diagnoses(module, (3, 14), observed, "language")
+    assert found == [("type-alias-without-type-parameters-subscripted",)], found
 
 
 # f declares a global, deletes it and binds it again: its own read of a after that is compiled without the check

@@ -1671,6 +1671,22 @@ DEVIATIONS: dict[str, Deviation] = {
             seen=("brython",),
         ),
         Deviation(
+            "type-alias-without-type-parameters-subscripted",
+            "a type alias without type parameters (`type A = ...`) can be subscripted: `A[i]` gives a"
+            " types.GenericAlias (repr `A[i]`) instead of raising TypeError",
+            'Library "typing", TypeAliasType (what the type statement of Language Reference 7.14 makes): only a'
+            " generic type alias, one with type parameters, can be subscripted; CPython raises TypeError"
+            ' ("Only generic type aliases are subscriptable"; gh-124498 made an alias given type_params=() raise'
+            " it too)",
+            "the TypeAliasType of Brython's _typing module refuses subscription only when the alias has no"
+            " __type_params__ attribute, which every alias has (an empty tuple when the statement has no type"
+            " parameters), so it always makes a GenericAlias of the alias and the index",
+            "do not subscript a type alias that has no type parameters; give it some (`type A[T] = ...`) where a"
+            " subscription is meant",
+            links=("https://github.com/python/cpython/issues/124498",),  # (CPython's own fault, of the same kind)
+            seen=("brython",),
+        ),
+        Deviation(
             "global-declaration-of-a-private-name-is-not-mangled",
             "in a class body or a function nested in a class, `global __x` declares the name as written, while the"
             " block's other uses of __x are mangled (_C__x) and so are not declared: an assignment to __x binds"

@@ -419,7 +419,8 @@ class Coroutine:
 @dataclass(eq=False)
 class HostValue:
     """A value of the host language that an implementation lets a program see (Brython: JavaScript's
-    undefined, a Promise): what kind of object it is, and nothing of what operations on it do."""
+    undefined, a Promise), or one a deviation makes that the model follows no further (a types.GenericAlias):
+    what kind of object it is, and nothing of what operations on it do."""
 
     type_name: str
 
@@ -3837,6 +3838,8 @@ class Evaluator:
 
     def subscript(self, value: Any, index: int) -> Any:
         _refuse_undefined(value)
+        if isinstance(value, TypeAliasValue) and self.deviates("type-alias-without-type-parameters-subscripted"):
+            return HostValue("types.GenericAlias")  # (of which only the type is followed)
         if isinstance(value, (ListValue, tuple)):
             items = value.items if isinstance(value, ListValue) else value
             if -len(items) <= index < len(items):
