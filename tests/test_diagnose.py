@@ -2451,6 +2451,50 @@ def test_brython_function_nested_in_a_comprehension_of_a_nonlocal_name_reads_the
 NAME_ERROR_MRO = ["NameError", "Exception", "BaseException", "object"]
 
 
+# The value of `type a = (*a,)` unpacks the alias itself: CPython 3.14 (Pyodide) gives (typing.Unpack[a],), where
+# 3.12 and 3.13 raise TypeError; the Reference says neither, so the model leaves it open
+TYPE_ALIAS_UNPACKED = """
+def f():
+    TYPE_ALIAS('a', (*a,))
+    probe_call('r', lambda: a.__value__)
+f()
+"""
+
+
+def test_a_type_alias_unpacked_in_its_own_value_is_left_open() -> None:
+    module = _rewritten(parse(TYPE_ALIAS_UNPACKED), _as_generated)
+    with pytest.raises(Unspecified, match="type alias can be unpacked"):
+        predict(module, (3, 14))
+    observed = run(node_target("pyodide"), TYPE_ALIAS_UNPACKED.replace("TYPE_ALIAS('a', (*a,))", "type a = (*a,)"))
+    assert observed.observations["r"]["value"]["tuple"][0]["repr"] == "typing.Unpack[a]", observed
+
+
+# The method a declares a nonlocal and its class binds a (the method itself): Brython binds the comprehension's
+# target a, declared nonlocal, in the class's namespace; the model, which binds the enclosing variable under
+# comprehension-variable-of-a-nonlocal-name-binds-the-enclosing-variable, leaves that open
+COMPREHENSION_OF_A_METHOD_NONLOCAL_OF_ITS_CLASS = """
+def f():
+    class a:
+        def a(self):
+            nonlocal a
+            b = {a: 1 for a in [1]}
+    probe_call('r', lambda: a().a())
+    probe_call('after', lambda: a)
+f()
+"""
+
+
+def test_brython_comprehension_over_a_method_nonlocal_its_class_binds_is_left_open() -> None:
+    module = parse(COMPREHENSION_OF_A_METHOD_NONLOCAL_OF_ITS_CLASS)
+    deviations = frozenset(
+        {
+            "comprehension-variable-of-a-nonlocal-name-binds-the-enclosing-variable",
+            "nonlocal-in-a-method-reaches-the-class-variable",
+        }
+    )
+    assert "a variable of its class" in left_open(module, (3, 14), deviations)
+
+
 # A type alias without type parameters, subscripted: Brython gives a GenericAlias, where TypeError is due
 SUBSCRIBED_TYPE_ALIAS = """
 def f(b=0):

@@ -2728,6 +2728,8 @@ class Evaluator:
             value = self.eval(frame, node.value)
             if value is JS_UNDEFINED:  # (Brython's undefined: its unpacking refuses it there, in order)
                 raise raise_("TypeError", "Value after * must be an iterable, not UndefinedType")
+            if isinstance(value, TypeAliasValue):  # (as iterate(): 3.14's TypeAliasType gives Unpack[alias])
+                raise Unspecified("whether a type alias can be unpacked changed between versions")
             if not self.iterable(value):
                 if where != "a call" and index == len(nodes) - 1:
                     raise raise_("TypeError")  # (§6.2.3: nothing of the display is left to evaluate)
@@ -3426,6 +3428,8 @@ class Evaluator:
             raise Unspecified("a comprehension in another comprehension binding a name declared nonlocal around")
         names = frozenset(targets & declared)
         for name in names:
+            if self.nonlocal_of_the_class(frame, name) is not None:
+                raise Unspecified("a comprehension variable a method declares nonlocal, a variable of its class")
             if block.scope.get(name) not in (LOCAL, CELL):
                 raise Unspecified("a comprehension variable named nonlocal around it, free in the comprehension")
             if frame.cells[name].value is EMPTY and name == _restored_comprehension_target(node):
