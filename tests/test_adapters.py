@@ -95,6 +95,12 @@ def test_an_integral_float_stays_a_float(adapter: Runner) -> None:
     assert result["one"] == {"value": 1} and isinstance(result["one"]["value"], int)
 
 
+def test_a_bound_method_is_a_function_whatever_its_code_holds(adapter: Runner) -> None:
+    # (MicroPython gives no __code__ for a function whose code holds nested code, nor for its bound methods)
+    [found] = observations(adapter, "class A:\n    def f(self):\n        return lambda: 1\nprobe('bound', A().f)\n")
+    assert found["bound"] == {"value": {"function": "f"}}, found
+
+
 def test_a_brython_program_does_not_see_the_modules_an_earlier_one_imported() -> None:
     # Brython's code for a type statement reads its module _typing from the table of imported modules; a
     # generic class statement run as the later type statement of its name (deviation

@@ -85,10 +85,11 @@ def encode(value, depth=0):
 
 def _function_type_name(kind, value):
     """A function known by its type's name where it has no __code__ (MicroPython): `function`,
-    `closure`, or a callable `generator` (MicroPython's generator functions; the generators they
-    return are not callable). probe_closure still reports the type's own name."""
+    `closure`, a callable `generator` (MicroPython's generator functions; the generators they
+    return are not callable), or a `bound_method` (whose function's code has nested code: MicroPython
+    gives no __code__ then). probe_closure still reports the type's own name."""
     name = kind.__name__
-    return name in ("function", "closure") or (name == "generator" and callable(value))
+    return name in ("function", "closure", "bound_method") or (name == "generator" and callable(value))
 
 
 def normalized(encoded):

@@ -28,6 +28,8 @@ def _closure_encode(value, depth=0):
         return {kind.__name__: [_closure_encode(item, depth + 1) for item in value]}  # sorted by the adapter
     if kind.__name__ == "function":
         return {"function": value.__name__}
+    if kind.__name__ == "method":  # (a bound method: the runner gives its function's name, as CPython's __code__ lets it)
+        return {"function": value.__func__.__name__}
     return {"object": kind.__name__, "repr": repr(value)[:2000]}
 
 
