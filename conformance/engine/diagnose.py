@@ -46,6 +46,7 @@ from generators import ir
 
 # Sets larger than this are not tried: an implementation with many deviations meets three in one program.
 MAX_DEVIATIONS = 3
+ONE_IMPLEMENTATION = 60  # at most as many deviations as one implementation shows (Brython: about 50)
 
 Explanation = tuple[str, ...]  # deviation names, sorted
 
@@ -128,23 +129,27 @@ def diagnoses(
 def _larger_explanation(
     module: ir.Module, version: tuple[int, ...], observed: ProgramResult, level: str, allowed: frozenset[str]
 ) -> Explanation | None:
-    """A set of more than MAX_DEVIATIONS deviations that explains the observation, if one does: all the allowed
-    deviations the predictions reach (each prediction made under those reached so far, until it reaches no
-    more), then, in order, each left out whose absence still explains it. (An implementation with many
-    deviations meets four or five in a long program; its expectations declare them all, and a program is known
-    when the declared ones explain it, whatever their number.)"""
+    """A set of deviations that the search by size did not find, that explains the observation, if one does: all
+    the allowed deviations the predictions reach (each prediction made under those reached so far, until it
+    reaches no more; all the allowed ones when that stops short), then, in order, each left out whose absence
+    still explains it. (An implementation with many deviations meets four or five in a long program; its
+    expectations declare them all, and a program is known when the declared ones explain it, whatever their
+    number. A smaller set is found so where a prediction under fewer of them left the program open, which the
+    search by size does not extend.)"""
     chosen: frozenset[str] = frozenset()
     while True:
         consulted: set[str] = set()
         if not _explains(module, version, chosen, observed, level, consulted):
             more = (frozenset(consulted) & allowed) - chosen
-            if not more:
+            if more:
+                chosen |= more
+                continue
+            # (a prediction may reach a deviation only under others it did not reach: then all of them at once,
+            # for a group as large as one implementation's)
+            if len(allowed) > ONE_IMPLEMENTATION or not _explains(module, version, allowed, observed, level, set()):
                 return None
-            chosen |= more
-            continue
-        if len(chosen) <= MAX_DEVIATIONS:
-            return None  # (the search by size found none this small: a deviation's rule was not reached then)
-        break
+            chosen = allowed
+        break  # (a set this small too, where a prediction under fewer left the program open: unreached by size)
     for name in sorted(chosen):
         if _explains(module, version, chosen - {name}, observed, level, set()):
             chosen = chosen - {name}
