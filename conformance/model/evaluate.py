@@ -1689,9 +1689,8 @@ class Evaluator:
         if frame.namespace is not None:
             frame.namespace[written] = value
         else:
-            frame.hidden_local = (
-                True  # (shown by locals(); read by global-declaration-of-a-private-name-is-not-mangled)
-            )
+            # (shown by locals(); read by global-declaration-of-a-private-name-is-not-mangled)
+            frame.hidden_local = True
             frame.hidden_values[written] = value
 
     def exec_delete(self, frame: Frame, node: ir.Delete) -> None:

@@ -219,10 +219,7 @@ def analyze(
     _class_closures(builder, switches)
     names = {name for block in builder.order for name in (*block.bound, *block.used, *block.globals, *block.nonlocals)}
     private = any(_is_private(name) for name in names | builder.attributes)
-    analysis = Analysis(
-        top, builder.blocks, private, builder.annotation_scopes, builder.annotate_scopes, builder.deleted
-    )
-    return analysis
+    return Analysis(top, builder.blocks, private, builder.annotation_scopes, builder.annotate_scopes, builder.deleted)
 
 
 def merge_leaking(symbols: Analysis, code: Analysis) -> Analysis:
