@@ -1519,6 +1519,27 @@ DEVIATIONS: dict[str, Deviation] = {
             seen=("brython",),
         ),
         Deviation(
+            "dunder-class-is-the-class-name-read-when-the-method-is-called",
+            "a function defined directly in a class body (by def or lambda) takes its __class__ (and zero-argument"
+            " super() its class) at each call: the class whose namespace held the function when that class was"
+            " made; for a function no class namespace held then (a staticmethod or classmethod, a method the body"
+            " declares global or deletes, any method called while its class body runs or after its class failed to"
+            " be made), the value that the class's name has at the time of the call among the own variables of the"
+            " block the class statement ran in (the module's globals, an enclosing class's namespace, a function's"
+            " locals), or a new empty class of that name when it has none",
+            'Data model 3.3.3.6 "Creating the class object": "__class__ is an implicit closure reference created by'
+            ' the compiler if any methods in a class body refer to either __class__ or super"; the cell is filled'
+            " with the class object when type.__new__ makes it, and stays empty (NameError, RuntimeError for super)"
+            " if it never does",
+            "the translator has no __class__ cell: each method call sets a local __class__ from"
+            " `$B.get_method_class(method, <locals of the block around the class>, name, [name])`, which returns"
+            " the class that class creation stored on the function object, or else looks the class's name up in"
+            " that locals object and makes a new type when the name is missing there",
+            "do not rebind the class's name in the block that defines it, and use super() and __class__ only in"
+            " methods that stay in the class's namespace, called after the class exists",
+            seen=("brython",),
+        ),
+        Deviation(
             "class-global-declaration-holds-in-its-methods",
             "a `global x` statement in a class body holds in the functions nested in the class too: their reads of"
             " x (a free variable for Python, the enclosing function's x) read the global x",
@@ -1923,13 +1944,15 @@ DEVIATIONS: dict[str, Deviation] = {
             "`del x` of a function's unbound local variable raises plain NameError (\"name 'x' is not defined\"),"
             " not UnboundLocalError, when the translator has seen x bound before the del statement in the order"
             " of the text (in the function's body or the if, for, while or try body the del is in, and not"
-            " deleted since in the text): typically a del in a loop, run again after it unbound the variable",
+            " deleted since in the text): typically a del in a loop, run again after it unbound the variable;"
+            " such a del also raises it for a variable holding JavaScript's undefined (a parameter whose default"
+            " read a name as undefined: deviation unbound-read-as-undefined)",
             'Language Reference 7.5 "The del statement": "Deletion of a name removes the binding of that name'
             ' from the local or global namespace"; 4.2.2 "Resolution of names": a local variable of a block used'
             " when it is not bound raises UnboundLocalError",
             "the translator compiles such a del to a deletion from the function's namespace object, which raises"
-            " NameError when the name is missing there; only a del of a name it has not seen bound is compiled"
-            " to the frame's own check, which raises UnboundLocalError",
+            " NameError when the name is missing there (its entry undefined); only a del of a name it has not seen"
+            " bound is compiled to the frame's own check, which raises UnboundLocalError",
             "catch NameError (UnboundLocalError's base class) around a del that may find its variable unbound,"
             " or bind the variable again (`x = None`) before deleting it",
             seen=("brython",),
@@ -1943,7 +1966,11 @@ DEVIATIONS: dict[str, Deviation] = {
             " name it binds, where the translator compiles a lookup at run time (as class-body-resolves-its-"
             "names-in-the-order-of-the-text has it): in the module's globals, then the builtins, where it is"
             " read before any binding of it or in a nested block; in the class namespace, which holds it only"
-            " mangled, so raising UnboundLocalError, where it is read after a binding of it in a nested block",
+            " mangled, so raising UnboundLocalError, where it is read after a binding of it in a nested block."
+            " So is a list, set or dict comprehension's read of its own private target in a method that reads the"
+            " name outside its comprehensions too, where the comprehension runs inline binding the target (mangled)"
+            " only in the method's namespace (comprehension-runs-inline-restoring-targets-bound-before): it finds"
+            " a function around's `__x`, not the item",
             'Language Reference 6.2.1 "Identifiers (Names)", private name mangling: "When an identifier that'
             " textually occurs in a class definition begins with two or more underscore characters and does not"
             " end in two or more underscores, it is considered a private name of that class ... transformed"

@@ -234,6 +234,15 @@ class Cell:
     value: Any = EMPTY
 
 
+@dataclass(eq=False, slots=True)
+class ClassCell(Cell):
+    """The implicit __class__ cell of a class body, with where its class statement runs (the frame, and the
+    class's name as written): deviation dunder-class-is-the-class-name-read-when-the-method-is-called."""
+
+    home: Frame | None = None
+    name: str = ""
+
+
 class GlobalCell(Cell):
     """A cell that is a view of one name of a namespace: (deviation comprehension-variable-of-a-global-name-binds-
     the-global) the cell a function nested in such a comprehension finds for its target, the global of that name;
@@ -300,6 +309,9 @@ class Function:
     # its closure when the generator is made)
     made_in: Frame | None = None
     copies_on_call: bool = False
+    # (deviation dunder-class-is-the-class-name-read-when-the-method-is-called) the class whose namespace held this
+    # function when the class was made, the last one if several did
+    method_class: Class | None = None
 
 
 @dataclass(eq=False)
@@ -874,6 +886,11 @@ class Evaluator:
         if name in frame.unplaced_globals:
             return self.load_global(frame, name)
         if name in frame.inline_active:
+            written = self.written_private(name) if name in frame.block.direct_uses else None
+            if written is not None and self.deviates(PRIVATE_AS_WRITTEN):
+                # (the block reads the name outside its comprehensions too: Brython compiles the comprehension's
+                # read of its target as well to `$B.resolve_in_scopes` of the name as written)
+                return self.load_from_namespaces(frame, written)
             found = self.namespace_target(frame, name)
             if found is not EMPTY:
                 return found
@@ -1389,14 +1406,14 @@ class Evaluator:
             # (a generator function's locals are kept in an object, where Skulpt's `delete` does delete)
             if self.deviates("del-of-a-local-does-nothing") and not frame.block.generator:
                 return
-            if name not in frame.fast:
+            if name not in frame.fast or self.deletes_as_missing(frame.fast[name], target):
                 if self.deviates("del-of-an-unbound-name-raises-nothing"):
                     return
                 raise self.unbound_deletion(kind, name, target)
             del frame.fast[name]
         elif kind in (CELL, FREE):
             cell = frame.cells[name]
-            if cell.value is EMPTY:
+            if cell.value is EMPTY or (kind is CELL and self.deletes_as_missing(cell.value, target)):
                 if self.deviates("del-of-an-unbound-name-raises-nothing"):
                     return
                 raise self.unbound_deletion(kind, name, target)
@@ -1545,6 +1562,16 @@ class Evaluator:
         if len(items) < star + after:
             raise raise_("ValueError")
         return [*items[:star], ListValue(items[star : len(items) - after]), *items[len(items) - after :]]
+
+    def deletes_as_missing(self, value: Any, target: ir.Name | None) -> bool:
+        """Whether a `del` finds a variable holding JavaScript's undefined (deviation unbound-read-as-undefined)
+        missing: Brython's `$B.$delete(name, <the function's locals object>)`, which it compiles for a deletion of a
+        variable it has seen bound (translation.plain_local_deletions), tests the entry against undefined."""
+        if value is not JS_UNDEFINED or target is None:
+            return False
+        if self.plain_deletions is None:
+            self.plain_deletions = plain_local_deletions(self.analysis)
+        return id(target) in self.plain_deletions
 
     def unbound_deletion(self, kind: Kind, name: str, target: ir.Name | None) -> Raised:
         """`del` of a variable of the block that is unbound: as a read of it (§4.2.2), but NameError under
@@ -2288,6 +2315,8 @@ class Evaluator:
             closure.update({name: self.cell_around(frame, name) for name in node.type_params if name in closure})
         body = self.new_frame(block, frame.globals, closure)
         body.made_in = frame
+        if CLASS_CELL in block.cellvars and not node.type_params:
+            body.cells[CLASS_CELL] = ClassCell(home=frame, name=node.name)
         body.resolved = frame.resolved
         body.plain_starred = frame.plain_starred  # (a deviation: compiled in the same copy)
         alias = block.class_cell_alias
@@ -2359,6 +2388,9 @@ class Evaluator:
         klass.mro = self.linearize(klass, bases)
         if CLASS_CELL in block.cellvars:  # type.__new__ fills the implicit __class__ cell (§3.3.3.6)
             body.cells[CLASS_CELL].value = klass
+        for value in [*namespace.values(), hook]:  # (Brython marks the functions its namespace holds as the class's)
+            if isinstance(value, Function):
+                value.method_class = klass
         self.init_subclass(klass, keywords)
         return klass
 
@@ -2887,6 +2919,51 @@ class Evaluator:
         else:
             frame.globals.pop(CLASS_CELL, None)
 
+    def enter_brython_method(self, function: Function, frame: Frame) -> None:
+        """Deviation dunder-class-is-the-class-name-read-when-the-method-is-called: each call of a function defined
+        (by def or lambda) directly in a class body sets its own __class__ (which super() uses too) from
+        `$B.get_method_class`: the class that last held the function in its namespace when it was made, or else
+        what the class's name is bound to, then, among the own variables of the block the class statement runs
+        in (the module's globals, a class's namespace, a function's locals), or else a new class of that name."""
+        block = function.block
+        if block.parent is None or block.parent.kind != "class" or CLASS_CELL not in block.freevars:
+            return
+        cell = function.closure.get(CLASS_CELL)
+        if cell is None or (function.method_class is not None and function.method_class is cell.value):
+            return
+        if not self.deviates("dunder-class-is-the-class-name-read-when-the-method-is-called"):
+            return
+        if function.method_class is not None:
+            frame.cells[CLASS_CELL] = Cell(function.method_class)
+            return
+        if block.generator or (isinstance(function.node, ir.FunctionDef) and function.node.is_async):
+            raise Unspecified("the class a generator or coroutine method of Brython's finds when it first runs")
+        if not isinstance(cell, ClassCell) or cell.home is None:
+            raise Unspecified("where the class statement of a method's class ran")
+        frame.cells[CLASS_CELL] = Cell(self.class_named_around(cell.home, cell.name))
+
+    def class_named_around(self, home: Frame, name: str) -> Any:
+        """What `$B.get_method_class` finds for a class statement run in `home`: the entry of the class's name in
+        that block's own locals object, or else a new class of that name (see enter_brython_method)."""
+        block = home.block
+        if name.startswith("__") or home.namespace_values or home.target_reads or home.target_cells:
+            raise Unspecified("Brython's locals object of a block with private or comprehension names")
+        found: Any = EMPTY
+        if block.kind == "module":
+            found = home.globals.get(name, EMPTY)
+        elif block.kind == "class":
+            assert home.namespace is not None
+            found = home.namespace.get(name, EMPTY)
+        elif block.scope.get(name) is LOCAL:
+            found = home.fast.get(name, EMPTY)
+        elif block.scope.get(name) is CELL:
+            found = home.cells[name].value
+        if found is EMPTY:
+            made = Class(name, {})
+            made.mro = [made]
+            return made
+        return found
+
     def super_method_of_any_object(self, this: Class, obj: Any, attr: str) -> Any:
         """Deviation super-method-call-binds-any-object: `super().attr(...)` looks attr up after `this` in its own
         bases, with no test of the object, and a function found is called with the object as its first argument
@@ -3414,22 +3491,26 @@ class Evaluator:
         self, node: ir.Comprehension, block: Block | None, frame: Frame
     ) -> frozenset[str]:
         """Deviation comprehension-variable-of-a-nonlocal-name-binds-the-enclosing-variable: the names of a list,
-        set or dict comprehension's targets that the function or class body around it declares nonlocal."""
-        if block is None or node.kind == "gen":
+        set or dict comprehension's targets that the function or class body around it declares nonlocal (`block`
+        None: the comprehension runs in `frame`'s block, under comprehension-runs-in-the-enclosing-block or
+        comprehension-runs-inline-restoring-targets-bound-before)."""
+        if node.kind == "gen":
             return frozenset()
-        declared = declaring_block(block).nonlocals
+        declared = declaring_block(block if block is not None else frame.block).nonlocals
         targets = {name for clause in node.clauses for name in _target_names(clause.target)}
         if not targets & declared:
             return frozenset()
         if not self.deviates("comprehension-variable-of-a-nonlocal-name-binds-the-enclosing-variable"):
             return frozenset()
-        if frame.block is not declaring_block(block):
+        if frame.block is not declaring_block(block if block is not None else frame.block):
             raise Unspecified("a comprehension in another comprehension binding a name declared nonlocal around")
         names = frozenset(targets & declared)
+        if block is None and _reads_any(_comprehension_reads(node), names):
+            raise Unspecified("a comprehension run inline reading its target named nonlocal around it")
         for name in names:
             if self.nonlocal_of_the_class(frame, name) is not None:
                 raise Unspecified("a comprehension variable a method declares nonlocal, a variable of its class")
-            if block.scope.get(name) not in (LOCAL, CELL):
+            if block is not None and block.scope.get(name) not in (LOCAL, CELL):
                 raise Unspecified("a comprehension variable named nonlocal around it, free in the comprehension")
             if frame.cells[name].value is EMPTY and name == _restored_comprehension_target(node):
                 raise Unspecified("a comprehension variable named nonlocal around it, the variable unbound")
@@ -4028,6 +4109,7 @@ class Evaluator:
             if function.block.generator:
                 raise Unspecified("an async generator")
             self.enter_method(frame)  # (deviation class-cell-is-the-global-named-like-the-class: Unspecified)
+            self.enter_brython_method(function, frame)
             late = self.deviates("async-arguments-bound-when-run")
             if not late:
                 self.bind_arguments(function, frame, args, kwargs)
@@ -4040,6 +4122,7 @@ class Evaluator:
                 raise Unspecified("Skulpt's $free of a function whose making the model did not follow")
             self.copy_free_over_cells(function.made_in)
         if isinstance(node, ir.FunctionDef) and function.block.generator:
+            self.enter_brython_method(function, frame)
             return Generator(
                 node.name,
                 self.generator_frames(frame, node),
@@ -4051,6 +4134,7 @@ class Evaluator:
         if self.depth > CALL_DEPTH_LIMIT:
             raise UnfollowedRecursion()
         self.enter_method(frame)  # (deviation class-cell-is-the-global-named-like-the-class)
+        self.enter_brython_method(function, frame)
         self.chain.append(frame)
         try:
             if isinstance(node, ir.Lambda):

@@ -411,6 +411,11 @@ class _Unplaced:
         else:
             if name in BUILTIN_NAMES:
                 return
+        if kind is FREE and name in block.namespace_targets and name not in block.direct_uses:
+            # a name the block binds only by comprehensions, which a function nested in one of them may read as
+            # that comprehension's variable: a cell of the block in the symbol table that inlines them, or not
+            self.unfollowed = True
+            return
         self.fails = True
 
     def statements(self, body: tuple[ir.Stmt, ...], stack: list[_Entry]) -> None:
