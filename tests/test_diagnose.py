@@ -667,6 +667,14 @@ def f():
     return C
 probe_call('r', f)
 """,
+    "class-body-del-resolved-in-the-order-of-the-text": """
+def f():
+    class C:
+        __p = 1
+        del __p
+    return 1
+probe_call('r', f)
+""",
     "class-body-del-of-a-name-it-lacks-deletes-the-global": """
 b = 0
 def f():
@@ -2624,6 +2632,79 @@ def test_brython_is_diagnosed_with_its_comprehension_reading_its_private_target_
         "private-name-read-as-a-global-is-looked-up-unmangled",
     )
     assert pair in found, found
+
+
+# The second alias's value reads a, which the class binds only by a type statement: the class's alias on Python
+# (alias + 0: TypeError), f's parameter on Brython, whose annotation scope looks a up in the functions around
+ALIAS_VALUE_READING_A_CLASS_ALIAS = """
+def f(a):
+    class b:
+        TYPE_ALIAS('a', 1)
+        TYPE_ALIAS('c', a + 0)
+    probe_call('r', lambda: b.c.__value__)
+f(0)
+"""
+
+
+def test_brython_is_diagnosed_with_its_alias_value_reading_a_class_alias_in_the_functions_around() -> None:
+    source = ALIAS_VALUE_READING_A_CLASS_ALIAS.replace("TYPE_ALIAS('a', 1)", "type a = 1")
+    observed = run(node_target("brython"), source.replace("TYPE_ALIAS('c', a + 0)", "type c = a + 0").lstrip())
+    assert observed.observations["r"] == {"value": 0}, observed
+    module = _rewritten(parse(ALIAS_VALUE_READING_A_CLASS_ALIAS), _as_generated)
+    found = diagnoses(module, (3, 14), observed, "language")
+    assert found == [("type-alias-in-a-class-body-is-read-as-a-global",)], found
+
+
+# Class bodies deleting names they bind: a private name bound before (held mangled, deleted as written: NameError
+# '__p'), and a name bound before only in a try body's handler, at the body's level (UnboundLocalError 'p')
+CLASS_BODY_DELETIONS = """
+def f():
+    class a:
+        __p = 1
+        del __p
+probe_call('private', f)
+def g():
+    class a:
+        try:
+            pass
+        except Exception as p:
+            pass
+        del p
+probe_call('handler', g)
+"""
+
+
+def test_brython_is_diagnosed_with_its_class_body_deletions_resolved_in_the_order_of_the_text() -> None:
+    observed = run(node_target("brython"), CLASS_BODY_DELETIONS.lstrip())
+    raised = {label: (o["raises"]["type"], o["raises"]["message"]) for label, o in observed.observations.items()}
+    assert raised == {
+        "private": ("NameError", "name '__p' is not defined"),
+        "handler": ("UnboundLocalError", "cannot access local variable 'p' where it is not associated with a value"),
+    }, observed
+    found = diagnoses(parse(CLASS_BODY_DELETIONS), (3, 14), observed, "language")
+    assert found == [("class-body-del-resolved-in-the-order-of-the-text",)], found
+
+
+# f deletes the global len, then binds it in the text (the else clause): its read of len after that is compiled
+# as the module namespace's entry, undefined once the global is deleted, and not the builtin len
+GLOBAL_OF_A_BUILTIN_NAME_DELETED = """
+len = 3
+def f():
+    global len
+    if 1:
+        del len
+    else:
+        len = 1
+    len += 0
+probe_call('r', f)
+"""
+
+
+def test_brython_is_diagnosed_with_its_plain_read_of_a_deleted_global_named_like_a_builtin() -> None:
+    observed = run(node_target("brython"), GLOBAL_OF_A_BUILTIN_NAME_DELETED.lstrip())
+    assert observed.observations["r"]["raises"]["type"] == "JavascriptError", observed
+    found = diagnoses(parse(GLOBAL_OF_A_BUILTIN_NAME_DELETED), (3, 14), observed, "language")
+    assert found == [("unbound-read-as-undefined",)], found
 
 
 # The class statement fails (its metaclass is int, the type of its base 1); the method it declared global reads an

@@ -402,7 +402,8 @@ DEVIATIONS: dict[str, Deviation] = {
             " def that binds the name, the value of `name := value`, a function made while the enclosing"
             " variable was bound (which is then deleted), a global that a function made earlier declares"
             " `global` and binds, a name that the reading function declares global after a binding of it earlier"
-            " in the text in the module's own scope (its top level, or anywhere in a function declaring it global),"
+            " in the text in the module's own scope (its top level, or anywhere in a function declaring it global;"
+            " the builtin of that name is not looked at, when the global is missing),"
             " a function's own variable after a binding of it earlier in the text in the same or an enclosing"
             " part of the function (the function's body, a match case or with body in it, or the if, for, while or"
             " try statement the read is in; a `del` there forgets only the binding of the innermost such part that"
@@ -1468,6 +1469,27 @@ DEVIATIONS: dict[str, Deviation] = {
             seen=("brython",),
         ),
         Deviation(
+            "class-body-del-resolved-in-the-order-of-the-text",
+            "`del x` in a class body that binds x: after a binding of x before it in the order of the text, in the"
+            " part of the body the del is in (the body itself, or the if, for, while or try body it is in, or one"
+            " around that), it deletes the entry of x's name as written, so a private name (`__x`, which the"
+            " namespace holds mangled, `_C__x`) is never found: NameError naming it unmangled; a del at the body's"
+            " own level of a name the body bound before only in an if, for, while or try body raises"
+            " UnboundLocalError (\"cannot access local variable 'x'\") where the namespace has no x (for a private"
+            " name, always), instead of NameError",
+            'Language Reference 7.5 "The del statement": "Deletion of a name removes the binding of that name from'
+            ' the local or global namespace"; 6.2.1 "Private name mangling" applies to every occurrence of the'
+            " name in the class, a del's too; 4.2.2: a name missing from a class's namespace raises NameError",
+            "the translator resolves the name (mangled) in its stack of scopes: found bound before in the text in"
+            " the current scope or one around it, it compiles `$B.$delete(x, <the class namespace>)` with the"
+            " name as written; otherwise, at the body's own level, a name bound anywhere before in the body (the"
+            " class scope's `maybe_locals`) is compiled as `$B.$delete(x, 'local')`, which raises"
+            " UnboundLocalError when the frame's namespace lacks x",
+            "do not delete private names in a class body (`del _C__x` deletes the mangled name), and delete a"
+            " class attribute that may be missing after the class statement (`del C.x`, in a try statement)",
+            seen=("brython",),
+        ),
+        Deviation(
             "class-body-del-of-a-name-it-lacks-deletes-the-global",
             "`del x` in a class body whose namespace has no x deletes the module's global x, when there is one,"
             " instead of raising NameError",
@@ -1733,14 +1755,16 @@ DEVIATIONS: dict[str, Deviation] = {
             "type-alias-in-a-class-body-is-read-as-a-global",
             "a class body that binds a name only by a type statement of its own (`type X = ...`) reads X, after"
             " it as before, as a global: the module's variable, else the builtin, else NameError, while the"
-            " alias is the class's attribute X; so do the annotation scopes in the body (the value of another"
-            " type statement there)",
+            " alias is the class's attribute X; the annotation scopes in the body (the value of another type"
+            " statement there) look X up at run time in the variables of the functions around, innermost first"
+            " (passing class bodies), then as a global",
             'Language Reference 7.14 "The type statement": it binds the name to the TypeAliasType, as an'
             ' assignment would; 4.2.2 "Resolution of names": a name bound in a class block is looked up in the'
             " class's namespace first, then the globals and builtins",
             "the translator binds a type statement's name in the class namespace without recording it among the"
             " names the class body has bound, so it compiles a later read of it in the body as a lookup of a"
-            " global",
+            " global, and a read in an annotation scope there as `$B.resolve_in_scopes` over the scopes around"
+            " that are not class bodies",
             "read the alias through the class (`C.X`) after the class statement, or define it with an assignment"
             " (`X = TypeAliasType('X', ...)` from typing)",
             seen=("brython",),

@@ -62,6 +62,7 @@ from conformance.model.scopes import (
 from conformance.model.translation import (
     DEL_GLOBAL_ERRORS,
     bound_around,
+    class_body_deletions,
     class_body_reads,
     definitions_run_as_the_last,
     global_deletions,
@@ -372,6 +373,7 @@ class TypeAliasValue:
     classdict: dict[str, Any] | None  # made in a class body: that body's namespace (§4.2.4)
     value: Any = None
     computed: bool = False
+    made_in: Frame | None = None  # the frame the type statement ran in (for Brython's lookups at run time)
 
 
 @dataclass(eq=False)
@@ -806,6 +808,7 @@ class Evaluator:
         self.global_bindings: set[str] = set()  # (deviation unbound-read-as-undefined) see note_global_bindings
         self.reading: ir.Name | None = None  # (deviation unbound-read-as-undefined) the name being read
         self.plain_deletions: frozenset[int] | None = None  # (deviation del-of-a-local-seen-bound-raises-name-error)
+        self.class_deletions: dict[int, str] | None = None  # (deviation class-body-del-resolved-in-the-order-of-...)
         self.plain_reads: frozenset[int] | None = None  # (the same) see plain_global_reads, made when first needed
         # (deviation nonlocal-bound-later-in-the-text-binds-the-global) see nonlocals_bound_later
         self.bound_later: frozenset[tuple[int, str]] | None = None
@@ -952,6 +955,16 @@ class Evaluator:
             if name in self.displaced:
                 return self.displaced[name]
             kind = GLOBAL_EXPLICIT  # then the globals and builtins, not the block's own namespace
+        if (
+            frame.namespace is not None
+            and kind is GLOBAL_IMPLICIT
+            and frame.block.kind == "annotation"
+            and name in frame.namespace
+            and name not in frame.block.namespace_targets
+            and self.type_alias_read_as_global(frame, name)
+        ):
+            # (Brython's `$B.resolve_in_scopes` of the name, in the functions around, then the globals)
+            return self.load_from_namespaces(frame, name)
         if (
             frame.namespace is not None
             and (kind is FREE or kind is GLOBAL_IMPLICIT)
@@ -1177,6 +1190,8 @@ class Evaluator:
         if name in frame.globals:
             return frame.globals[name]
         if name in BUILTIN_FUNCTIONS:
+            if self.plain_global_read(frame, name) and self.read_as_undefined(frame, name):
+                return JS_UNDEFINED  # (Brython's read of the module's namespace object only: no builtins)
             return BuiltinValue(name)
         if name in frame.namespace_values:  # (deviation comprehension-runs-inline-restoring-targets-bound-before)
             return frame.namespace_values[name]  # (Brython's last resort: the function's own namespace)
@@ -1423,11 +1438,15 @@ class Evaluator:
             if self.in_displaced(frame, kind, name):
                 space = self.displaced
             assert space is not None
+            how = self.class_deletion(frame, kind, target) if space is frame.namespace else None
+            if how in ("found", "local"):
+                self.delete_as_brython_resolved(space, name, how)
             if (
                 name not in space
                 and kind is CLASS_LOCAL
                 and space is frame.namespace
                 and name in frame.globals
+                and how in (None, "global")
                 and self.deviates("class-body-del-of-a-name-it-lacks-deletes-the-global")
             ):
                 space = frame.globals
@@ -1440,6 +1459,31 @@ class Evaluator:
                     missing = "KeyError"
                 raise raise_(missing, self.messages.undefined(name))
             del space[name]
+
+    def class_deletion(self, frame: Frame, kind: Kind, target: ir.Name | None) -> str | None:
+        """How Brython compiles this `del` of a class body's own name (translation.class_body_deletions), None
+        for any other."""
+        if kind is not CLASS_LOCAL or target is None or frame.block.kind != "class":
+            return None
+        if self.class_deletions is None:
+            self.class_deletions = class_body_deletions(self.analysis)
+        return self.class_deletions.get(id(target))
+
+    def delete_as_brython_resolved(self, space: dict[str, Any], name: str, how: str) -> None:
+        """Deviation class-body-del-resolved-in-the-order-of-the-text: `del x` of a name the class body has bound
+        before in the text, compiled as a deletion from the namespace by the name as written (so a private name,
+        stored mangled, is never found: NameError), or ("local") from the frame's namespace, which raises
+        UnboundLocalError when x is missing; nothing is raised here where Python's deletion does the same."""
+        written = self.written_private(name)
+        if written is None and name in space:
+            return  # (deleted as Python deletes it)
+        if how == "found" and written is None:
+            return  # (NameError, as Python's)
+        if not self.deviates("class-body-del-resolved-in-the-order-of-the-text"):
+            return
+        if how == "found":
+            raise raise_("NameError", self.messages.undefined(written or name))
+        raise raise_("UnboundLocalError", self.messages.unbound_local(written or name))
 
     def declared_global(self, name: str) -> bool:
         """Whether a block of the program declares `name` global (deviation del-missing-global-as-key-error:
@@ -2195,7 +2239,9 @@ class Evaluator:
         if not self.typing_imported:  # (deviation generic-definitions-of-one-name-in-a-block-run-the-last)
             raise raise_("JavascriptError", READING_THE_DICT_OF_UNDEFINED)  # (Brython's _typing, not yet imported)
         scope = self.analysis.annotation_scope_of(node)
-        return TypeAliasValue(node.name, node, self.closure_for(frame, scope), frame.globals, frame.namespace)
+        alias = TypeAliasValue(node.name, node, self.closure_for(frame, scope), frame.globals, frame.namespace)
+        alias.made_in = frame
+        return alias
 
     def definition_run(self, node: ir.ClassDef | ir.TypeAlias) -> ir.ClassDef | ir.TypeAlias:
         """The statement whose code a generic class statement or a type statement runs: its own; under deviation
@@ -2216,6 +2262,7 @@ class Evaluator:
         if not alias.computed:
             scope = self.analysis.annotation_scope_of(alias.node)
             frame = self.annotation_frame(scope, alias.globals, alias.closure, alias.classdict)
+            frame.made_in = alias.made_in
             alias.value = self.eval(frame, alias.node.value)
             alias.computed = True
         return alias.value

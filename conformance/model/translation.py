@@ -906,6 +906,46 @@ class _LocalDeletions(_LocalReads):
             super().statement(dataclasses.replace(node, targets=(target,)), stack)
 
 
+def class_body_deletions(analysis: Analysis) -> dict[int, str]:
+    """(Deviation class-body-del-resolved-in-the-order-of-the-text) how Brython compiles each `del x` of a class
+    body (its ir.Name target, by id; x as the symbol table has it, mangled): "found" where x was bound before in
+    the order of the text in the same scope of its stack or one around it (the body's own, or the copy of an if,
+    for, while or try body it is in), not deleted since: a deletion from the class namespace by the name as
+    written; else, at the body's own level, "local" where the body bound x anywhere before in the text (its
+    `maybe_locals`): a deletion from the frame's namespace that raises UnboundLocalError when x is missing; else
+    "global", a deletion of the global (deviation class-body-del-of-a-name-it-lacks-deletes-the-global)."""
+    walker = _ClassDeletions.walked(analysis)
+    return walker.deletions
+
+
+class _ClassDeletions(_LocalReads):
+    def __init__(self, analysis: Analysis) -> None:
+        super().__init__(analysis)
+        self.deletions: dict[int, str] = {}
+        self.maybe: dict[int, set[str]] = {}  # a class body's node, by id -> the names it has bound so far
+
+    def bind(self, name: str, stack: list[_Entry]) -> None:
+        super().bind(name, stack)
+        owner = self.chain(stack)[0].node
+        if isinstance(owner, ir.ClassDef):
+            self.maybe.setdefault(id(owner), set()).add(name)
+
+    def statement(self, node: ir.Stmt, stack: list[_Entry]) -> None:
+        chain = self.chain(stack)
+        if not isinstance(node, ir.Delete) or not isinstance(chain[0].node, ir.ClassDef):
+            super().statement(node, stack)
+            return
+        for target in node.targets:  # (one at a time: a target deleted is forgotten for the next one)
+            if isinstance(target, ir.Name):
+                if any(target.id in entry.bound for entry in self.chain(stack)):
+                    self.deletions[id(target)] = "found"
+                elif len(chain) == 1 and target.id in self.maybe.get(id(chain[0].node), set()):
+                    self.deletions[id(target)] = "local"
+                else:
+                    self.deletions[id(target)] = "global"
+            super().statement(dataclasses.replace(node, targets=(target,)), stack)
+
+
 def nonlocals_bound_later(analysis: Analysis) -> tuple[frozenset[tuple[int, str]], frozenset[tuple[int, str]]]:
     """(Deviation nonlocal-bound-later-in-the-text-binds-the-global) the nonlocal declarations (the declaring
     function's or class body's node, by id, and the name) whose variable no function around binds before the
