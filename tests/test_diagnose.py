@@ -2707,6 +2707,29 @@ def test_brython_is_diagnosed_with_its_plain_read_of_a_deleted_global_named_like
     assert found == [("unbound-read-as-undefined",)], found
 
 
+# The dict comprehension saves its target b, which the list comprehension around it binds: the translator finds b
+# in that comprehension's scope, and the translation succeeds (b's own b is the global, read directly too)
+SAVED_TARGET_OF_THE_COMPREHENSION_AROUND = """
+def f():
+    global b
+    def b():
+        if 1:
+            g = [{b: 1 for b in range(2)} for b in [1]]
+        return g, b
+    return b()
+probe_call('r', f)
+"""
+
+
+def test_brython_saved_target_that_the_comprehension_around_binds_is_found() -> None:
+    observed = run(node_target("brython"), SAVED_TARGET_OF_THE_COMPREHENSION_AROUND.lstrip())
+    assert observed.compile_error is None, observed
+    deviations = frozenset({"comprehension-runs-inline-restoring-targets-bound-before",
+                            "unplaced-reference-fails-to-compile"})  # fmt: skip
+    predicted = predict(parse(SAVED_TARGET_OF_THE_COMPREHENSION_AROUND), (3, 14), deviations)
+    assert "compile_error" not in predicted, predicted
+
+
 # The class statement fails (its metaclass is int, the type of its base 1); the method it declared global reads an
 # empty __class__ cell on Python (NameError), the class's name on Brython: here the parameter s, 1
 CLASS_OF_A_FAILED_CLASS = """

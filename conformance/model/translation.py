@@ -348,6 +348,9 @@ class _Unplaced:
         self.analysis = analysis
         self.fails = False
         self.unfollowed = False
+        # the targets bound so far by the list, set and dict comprehensions being walked, outermost first: each is
+        # a scope of the translator's own, where a comprehension nested in it finds them
+        self.open_comprehensions: list[set[str]] = []
 
     @staticmethod
     def chain(stack: list[_Entry]) -> list[_Entry]:
@@ -379,6 +382,8 @@ class _Unplaced:
     def reference(self, name: str, stack: list[_Entry]) -> None:
         """A reference without a source position to `name`, bound in the block's scopes."""
         block_node = self.chain(stack)[0].node
+        if any(name in names for names in self.open_comprehensions):
+            return  # (found bound in the scope of a comprehension around: the reference resolves)
         if isinstance(block_node, ir.ClassDef) and name == block_node.name:
             self.fails = True
             return
@@ -556,12 +561,18 @@ class _Unplaced:
             if name in bound:
                 self.reference(name, stack)
         self.expression(node.clauses[0].iter, stack)
-        for index, clause in enumerate(node.clauses):
-            if index:
-                self.expression(clause.iter, stack)
-            self.target(clause.target, stack)
-            self.expression(clause.ifs, stack)
-        self.expression((node.elt, node.key), stack)
+        names: set[str] = set()
+        self.open_comprehensions.append(names)
+        try:
+            for index, clause in enumerate(node.clauses):
+                if index:
+                    self.expression(clause.iter, stack)
+                self.target(clause.target, stack)
+                names.update(ir.target_names(clause.target))
+                self.expression(clause.ifs, stack)
+            self.expression((node.elt, node.key), stack)
+        finally:
+            self.open_comprehensions.pop()
 
 
 def _targets(node: ir.Expr) -> Iterator[ir.Name]:
