@@ -348,8 +348,8 @@ class _Unplaced:
         self.analysis = analysis
         self.fails = False
         self.unfollowed = False
-        # the targets bound so far by the list, set and dict comprehensions being walked, outermost first: each is
-        # a scope of the translator's own, where a comprehension nested in it finds them
+        # the plain names that the list, set and dict comprehensions being walked have bound so far as a for's whole
+        # target (not in a tuple), outermost first: a comprehension nested in one finds them there
         self.open_comprehensions: list[set[str]] = []
 
     @staticmethod
@@ -568,7 +568,8 @@ class _Unplaced:
                 if index:
                     self.expression(clause.iter, stack)
                 self.target(clause.target, stack)
-                names.update(ir.target_names(clause.target))
+                if isinstance(clause.target, ir.Name):  # (a name in a tuple target is not found there)
+                    names.add(clause.target.id)
                 self.expression(clause.ifs, stack)
             self.expression((node.elt, node.key), stack)
         finally:
