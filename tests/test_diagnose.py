@@ -2734,6 +2734,25 @@ def test_brython_saved_target_that_the_comprehension_around_binds_is_found_unles
     assert found == [(False, False), (True, True)], found
 
 
+# f reads b outside its comprehension too (never run): the comprehension binds its target b in f's namespace, and
+# its own reads of b (range(b), the element) read the global b, 2, as f's other reads of it
+COMPREHENSION_TARGET_THE_FUNCTION_READS_AS_A_GLOBAL = """
+b = 2
+def f():
+    if 0:
+        b.a = 1
+    return [(a, b) for a in range(3) for b in (lambda: [a, 2])() if (a != 0) for a in range(b)]
+probe_call('r', f)
+"""
+
+
+def test_brython_is_diagnosed_with_its_comprehension_reading_a_target_the_function_reads_as_a_global() -> None:
+    observed = run(node_target("brython"), COMPREHENSION_TARGET_THE_FUNCTION_READS_AS_A_GLOBAL.lstrip())
+    assert observed.observations["r"]["value"][0] == {"tuple": [0, 2]}, observed
+    found = diagnoses(parse(COMPREHENSION_TARGET_THE_FUNCTION_READS_AS_A_GLOBAL), (3, 14), observed, "language")
+    assert ("comprehension-runs-inline-restoring-targets-bound-before",) in found, found
+
+
 # The class statement fails (its metaclass is int, the type of its base 1); the method it declared global reads an
 # empty __class__ cell on Python (NameError), the class's name on Brython: here the parameter s, 1
 CLASS_OF_A_FAILED_CLASS = """

@@ -888,12 +888,14 @@ class Evaluator:
     def load(self, frame: Frame, name: str) -> Any:
         if name in frame.unplaced_globals:
             return self.load_global(frame, name)
-        if name in frame.inline_active:
-            written = self.written_private(name) if name in frame.block.direct_uses else None
+        if name in frame.inline_active and name in frame.block.direct_uses:
+            # (the block reads the name outside its comprehensions too: Brython compiles the comprehension's reads of
+            # its target as the block's, resolved as Python resolves the name there, not from the namespace; a
+            # private name by its name as written, with `$B.resolve_in_scopes`)
+            written = self.written_private(name)
             if written is not None and self.deviates(PRIVATE_AS_WRITTEN):
-                # (the block reads the name outside its comprehensions too: Brython compiles the comprehension's
-                # read of its target as well to `$B.resolve_in_scopes` of the name as written)
                 return self.load_from_namespaces(frame, written)
+        elif name in frame.inline_active:
             found = self.namespace_target(frame, name)
             if found is not EMPTY:
                 return found
