@@ -382,11 +382,11 @@ class _Unplaced:
     def reference(self, name: str, stack: list[_Entry]) -> None:
         """A reference without a source position to `name`, bound in the block's scopes."""
         block_node = self.chain(stack)[0].node
-        if any(name in names for names in self.open_comprehensions):
-            return  # (found bound in the scope of a comprehension around: the reference resolves)
         if isinstance(block_node, ir.ClassDef) and name == block_node.name:
             self.fails = True
             return
+        if any(name in names for names in self.open_comprehensions):
+            return  # (found bound in the scope of a comprehension around: the reference resolves)
         block = self.analysis.blocks.get(id(block_node))
         kind = block.scope.get(name) if block is not None else None
         if block is not None and kind is None and _read_through(block, name):
