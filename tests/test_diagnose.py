@@ -2755,6 +2755,29 @@ def test_brython_is_diagnosed_with_its_comprehension_reading_a_target_the_functi
     assert ("comprehension-runs-inline-restoring-targets-bound-before",) in found, found
 
 
+# Brython translates a try statement's finally clause before its else clause: the else clause's read of b comes
+# after the finally clause's binding of it, and is compiled without the check (undefined, then JavascriptError)
+ELSE_READ_AFTER_THE_FINALLY_BINDING = """
+def f():
+    try:
+        pass
+    except Exception:
+        pass
+    else:
+        b += 0
+    finally:
+        b = 2
+probe_call('r', f)
+"""
+
+
+def test_brython_is_diagnosed_with_its_else_clause_translated_after_the_finally_clause() -> None:
+    observed = run(node_target("brython"), ELSE_READ_AFTER_THE_FINALLY_BINDING.lstrip())
+    assert observed.observations["r"]["raises"]["type"] == "JavascriptError", observed
+    found = diagnoses(parse(ELSE_READ_AFTER_THE_FINALLY_BINDING), (3, 14), observed, "language")
+    assert found == [("unbound-read-as-undefined",)], found
+
+
 # The class statement fails (its metaclass is int, the type of its base 1); the method it declared global reads an
 # empty __class__ cell on Python (NameError), the class's name on Brython: here the parameter s, 1
 CLASS_OF_A_FAILED_CLASS = """

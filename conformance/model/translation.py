@@ -451,8 +451,9 @@ class _Unplaced:
                 if handler.name is not None:
                     self.bind(handler.name, inside)
                 self.statements(handler.body, inside)
-            self.statements(node.orelse, inside)
+            # (the finally clause is translated before the else clause)
             self.statements(node.finalbody, inside)
+            self.statements(node.orelse, inside)
         elif isinstance(node, ir.FunctionDef):
             self.bind(node.name, stack)  # (Brython binds the name before it translates the rest of the statement)
             self.expression((node.decorators, tuple(_defaults(node.params))), stack)
@@ -680,7 +681,7 @@ class _GlobalReads:
                 if handler.name is not None:
                     self.bind(handler.name, block_node, True)
                 self.statements(handler.body, block_node, True)
-            self.statements((*node.orelse, *node.finalbody), block_node, True)
+            self.statements((*node.finalbody, *node.orelse), block_node, True)  # (finally translated before else)
         elif isinstance(node, (ir.FunctionDef, ir.ClassDef)):
             if isinstance(node, ir.FunctionDef):
                 self.expression((node.decorators, tuple(_defaults(node.params))), block_node)
