@@ -667,6 +667,13 @@ def f():
     return C
 probe_call('r', f)
 """,
+    "star-wildcard-of-a-sequence-pattern-binds-underscore": """
+def f():
+    match (1, 2, 3):
+        case [*_, a]:
+            return _
+probe_call('r', f)
+""",
     "class-body-del-resolved-in-the-order-of-the-text": """
 def f():
     class C:
@@ -2776,6 +2783,27 @@ def test_brython_is_diagnosed_with_its_else_clause_translated_after_the_finally_
     assert observed.observations["r"]["raises"]["type"] == "JavascriptError", observed
     found = diagnoses(parse(ELSE_READ_AFTER_THE_FINALLY_BINDING), (3, 14), observed, "language")
     assert found == [("unbound-read-as-undefined",)], found
+
+
+# A sequence pattern's star wildcard: Brython binds _ to the items it matched, a variable of f that locals() lists
+STAR_WILDCARD_IN_A_SEQUENCE_PATTERN = """
+def f():
+    match (1, 2, 3):
+        case [*_, a]:
+            probe('locals', LOCALS)
+            return _
+probe_call('r', f)
+"""
+
+
+def test_brython_is_diagnosed_with_its_star_wildcard_binding_underscore() -> None:
+    locals_read = "sorted(_k for _k in locals() if _k[:1] != '.')"
+    observed = run(node_target("brython"), STAR_WILDCARD_IN_A_SEQUENCE_PATTERN.replace("LOCALS", locals_read).lstrip())
+    assert observed.observations["locals"] == {"value": ["_", "a"]}, observed
+    assert observed.observations["r"] == {"value": [1, 2]}, observed
+    module = _rewritten(parse(STAR_WILDCARD_IN_A_SEQUENCE_PATTERN), _as_generated)
+    found = diagnoses(module, (3, 14), observed, "language")
+    assert found == [("star-wildcard-of-a-sequence-pattern-binds-underscore",)], found
 
 
 # The class statement fails (its metaclass is int, the type of its base 1); the method it declared global reads an

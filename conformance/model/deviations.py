@@ -1491,6 +1491,21 @@ DEVIATIONS: dict[str, Deviation] = {
             seen=("brython",),
         ),
         Deviation(
+            "star-wildcard-of-a-sequence-pattern-binds-underscore",
+            "a sequence pattern's star wildcard (`case [x, *_]:`) binds the name _ to the list of the items it"
+            " matches, in the namespace of the block the match statement is in (locals() lists it); the block's"
+            " reads of _ still resolve as Python resolves them (a global _ first), and find that list where the"
+            " name is missing there",
+            'Language Reference 8.6.4.9 "Sequence Patterns": "At most one star subpattern may be in a sequence'
+            ' pattern"; 8.6.4.4 "Wildcard Patterns": "_ is a soft keyword within any pattern, but only within'
+            ' patterns", and `*_` is a wildcard like `_`: it matches and binds nothing (PEP 634)',
+            "the translator compiles the star subpattern with its name, `_` included, and the pattern matcher"
+            " binds the name it is given without treating _ as the wildcard",
+            "write `*rest` and do not read rest, or test the length with `case [x, *_] if len(...)`; never rely"
+            " on `_` after a match",
+            seen=("brython",),
+        ),
+        Deviation(
             "class-body-del-of-a-name-it-lacks-deletes-the-global",
             "`del x` in a class body whose namespace has no x deletes the module's global x, when there is one,"
             " instead of raising NameError",

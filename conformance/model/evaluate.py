@@ -2131,6 +2131,10 @@ class Evaluator:
         if isinstance(pattern, (ir.MatchCapture, ir.MatchStar)):
             if pattern.name is not None:
                 captured[pattern.name] = subject
+            elif isinstance(pattern, ir.MatchStar) and self.deviates(
+                "star-wildcard-of-a-sequence-pattern-binds-underscore"
+            ):
+                self.bind_star_wildcard(frame, subject)
             return True
         if isinstance(pattern, ir.MatchAs):
             if not self.matches(frame, pattern.pattern, subject, captured):
@@ -2192,6 +2196,17 @@ class Evaluator:
                 captured[pattern.rest] = DictValue({k: v for k, v in subject.items.items() if k not in keys})
             return True
         return self.matches_class(frame, pattern, subject, captured)
+
+    def bind_star_wildcard(self, frame: Frame, items: Any) -> None:
+        """Deviation star-wildcard-of-a-sequence-pattern-binds-underscore: the items `*_` matched, bound to _ in
+        the namespace of the block the match statement runs in (the symbol table binds no _: the block's reads of
+        _ are resolved as Python resolves them, a missing global then found in that namespace)."""
+        if frame.block.kind == "module" and frame.namespace is None:
+            frame.globals["_"] = items
+        elif frame.block.kind in ("function", "class"):
+            self.bind_namespace_target(frame, "_", items)
+        else:
+            raise Unspecified("a star wildcard of a match statement in a block of another kind")
 
     def matches_class(self, frame: Frame, pattern: ir.MatchClass, subject: Any, captured: dict[str, Any]) -> bool:
         cls = self.eval(frame, pattern.cls)
