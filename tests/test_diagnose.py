@@ -667,6 +667,13 @@ def f():
     return C
 probe_call('r', f)
 """,
+    "float-called-with-a-class-body-converts-the-class-name": """
+def f(b=3 / 2):
+    class C(b):
+        pass
+    return C
+probe_call('r', f)
+""",
     "star-wildcard-of-a-sequence-pattern-binds-underscore": """
 def f():
     match (1, 2, 3):
@@ -2716,7 +2723,8 @@ def test_brython_is_diagnosed_with_its_plain_read_of_a_deleted_global_named_like
 
 # The dict comprehension saves its target b, which the list comprehension around it binds: the translator finds b
 # in that comprehension's scope, and the translation succeeds (b's own b is the global, read directly too); where
-# the comprehension around binds b in a tuple target (`for a, b in`), it does not, and the translation fails
+# the comprehension around binds b in a tuple target (`for a, b in`) or in a later for, it does not, and the
+# translation fails
 SAVED_TARGET_OF_THE_COMPREHENSION_AROUND = """
 def f():
     global b
@@ -2736,11 +2744,15 @@ def test_brython_saved_target_that_the_comprehension_around_binds_is_found_unles
     in_a_tuple = SAVED_TARGET_OF_THE_COMPREHENSION_AROUND.replace("for b in [1]]", "for a, b in [(0, 1)]]")
     # (and in a class body named like the target, the class's own name, which the translator never finds)
     in_a_class = "def f():\n    class b:\n        g = [{b: 1 for b in range(2)} for b in [1]]\nprobe_call('r', f)\n"
-    for source in (SAVED_TARGET_OF_THE_COMPREHENSION_AROUND, in_a_tuple, in_a_class):
+    # (and bound by a later for of the comprehension around, not its first)
+    in_a_later_for = (
+        "def f():\n    x = [[0 for b in []] for a in [1] for b in range(a)]\n    return b\nprobe_call('r', f)\n"
+    )
+    for source in (SAVED_TARGET_OF_THE_COMPREHENSION_AROUND, in_a_tuple, in_a_class, in_a_later_for):
         observed = run(node_target("brython"), source.lstrip())
         predicted = predict(parse(source), (3, 14), deviations)
         found.append((observed.compile_error is not None, "compile_error" in predicted))
-    assert found == [(False, False), (True, True), (True, True)], found
+    assert found == [(False, False), (True, True), (True, True), (True, True)], found
 
 
 # f reads b outside its comprehension too (never run): the comprehension binds its target b in f's namespace, and
@@ -2804,6 +2816,23 @@ def test_brython_is_diagnosed_with_its_star_wildcard_binding_underscore() -> Non
     module = _rewritten(parse(STAR_WILDCARD_IN_A_SEQUENCE_PATTERN), _as_generated)
     found = diagnoses(module, (3, 14), observed, "language")
     assert found == [("star-wildcard-of-a-sequence-pattern-binds-underscore",)], found
+
+
+# A float as a class's base: its type, float, is called with the class's name, bases and namespace; Brython's
+# float() converts the name and ignores the rest
+CLASS_WITH_A_FLOAT_BASE = """
+def f(b=3 / 2):
+    class a(b):
+        pass
+probe_call('r', f)
+"""
+
+
+def test_brython_is_diagnosed_with_its_float_converting_the_class_name() -> None:
+    observed = run(node_target("brython"), CLASS_WITH_A_FLOAT_BASE.lstrip())
+    assert observed.observations["r"]["raises"]["type"] == "ValueError", observed
+    found = diagnoses(parse(CLASS_WITH_A_FLOAT_BASE), (3, 14), observed, "language")
+    assert found == [("float-called-with-a-class-body-converts-the-class-name",)], found
 
 
 # The class statement fails (its metaclass is int, the type of its base 1); the method it declared global reads an

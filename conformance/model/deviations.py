@@ -1470,6 +1470,19 @@ DEVIATIONS: dict[str, Deviation] = {
             seen=("brython",),
         ),
         Deviation(
+            "float-called-with-a-class-body-converts-the-class-name",
+            "a class statement whose base is a float (`class C(1.5):`, or a base that a name bound to a float"
+            " gives) runs its body and then raises ValueError (\"could not convert string to float: 'C'\"), not"
+            " TypeError",
+            'Data model 3.3.3.3 "Determining the appropriate metaclass": the metaclass is the most derived of the'
+            ' bases\' types, here float; 3.3.3.6 "Creating the class object": it is called with the name, the'
+            " bases and the namespace, and float takes at most one argument: TypeError",
+            "float's constructor ignores the arguments after the first, so calling it as the metaclass converts"
+            " the class's name to a float",
+            "never give a number as a base: test the value first (a decorator or function that may return one)",
+            seen=("brython",),
+        ),
+        Deviation(
             "class-body-del-resolved-in-the-order-of-the-text",
             "`del x` in a class body that binds x: after a binding of x before it in the order of the text, in the"
             " part of the body the del is in (the body itself, or the if, for, while or try body it is in, or one"

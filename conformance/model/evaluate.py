@@ -2416,6 +2416,10 @@ class Evaluator:
             if metaclass != "(conflict)" and self.deviates("class-body-frame-stays-current-after-exception"):
                 self.chain.append(body)  # (Brython calls the metaclass before it leaves the body's frame)
                 self.leaked = True
+            if metaclass == "float" and self.deviates("float-called-with-a-class-body-converts-the-class-name"):
+                if node.name.strip("_").lower() in ("inf", "infinity", "nan"):
+                    raise Unspecified("a class named like a float, which Brython's float() converts")
+                raise raise_("ValueError", "could not convert string to float: %r" % node.name)
             raise raise_("TypeError")
         try:
             return self.finish_class(node, block, body, bases, keywords)

@@ -348,8 +348,8 @@ class _Unplaced:
         self.analysis = analysis
         self.fails = False
         self.unfollowed = False
-        # the plain names that the list, set and dict comprehensions being walked have bound so far as a for's whole
-        # target (not in a tuple), outermost first: a comprehension nested in one finds them there
+        # the names that the list, set and dict comprehensions being walked have bound as their first for's whole
+        # target (not in a tuple), outermost first: a comprehension nested in one finds such a name there
         self.open_comprehensions: list[set[str]] = []
 
     @staticmethod
@@ -569,7 +569,7 @@ class _Unplaced:
                 if index:
                     self.expression(clause.iter, stack)
                 self.target(clause.target, stack)
-                if isinstance(clause.target, ir.Name):  # (a name in a tuple target is not found there)
+                if index == 0 and isinstance(clause.target, ir.Name):  # (not a later for's, nor in a tuple)
                     names.add(clause.target.id)
                 self.expression(clause.ifs, stack)
             self.expression((node.elt, node.key), stack)
