@@ -2835,6 +2835,30 @@ def test_brython_is_diagnosed_with_its_float_converting_the_class_name() -> None
     assert found == [("float-called-with-a-class-body-converts-the-class-name",)], found
 
 
+# A class body in a method of class g declares g nonlocal (f's variable: nonlocal skips class scopes); Brython's
+# search for the nearest scope binding g stops at class g, whose attribute the def rebinds: left open
+CLASS_BODY_NONLOCAL_A_CLASS_FURTHER_OUT_BINDS = """
+def f(g=2):
+    class g:
+        def g(self):
+            class a:
+                nonlocal g
+                def g(self, b):
+                    pass
+    probe_call('r', lambda: g().g())
+    probe_call('after', lambda: g.g)
+f()
+"""
+
+
+def test_brython_class_body_nonlocal_that_a_class_further_out_binds_is_left_open() -> None:
+    observed = run(node_target("brython"), CLASS_BODY_NONLOCAL_A_CLASS_FURTHER_OUT_BINDS.lstrip())
+    assert observed.observations["after"] == {"value": {"function": "g"}}, observed
+    deviations = frozenset({"nonlocal-in-a-method-reaches-the-class-variable"})
+    reason = left_open(parse(CLASS_BODY_NONLOCAL_A_CLASS_FURTHER_OUT_BINDS), (3, 14), deviations)
+    assert "a class body further out binds" in reason, reason
+
+
 # The class statement fails (its metaclass is int, the type of its base 1); the method it declared global reads an
 # empty __class__ cell on Python (NameError), the class's name on Brython: here the parameter s, 1
 CLASS_OF_A_FAILED_CLASS = """

@@ -1255,7 +1255,11 @@ class Evaluator:
         the method's def in the order of the text, or the def binds it (the method's own name). None: not such
         a name, or not such a read or write."""
         block = frame.block
-        if block.kind == "function" and name in block.nonlocals and self.class_further_out_binds(block, name):
+        if (
+            block.kind in ("function", "class")
+            and name in block.nonlocals
+            and self.class_further_out_binds(block, name)
+        ):
             raise Unspecified("a nonlocal name that a class body further out binds, which Brython reads there")
         if (
             block.kind != "function"
@@ -1282,9 +1286,13 @@ class Evaluator:
 
     def class_further_out_binds(self, block: Block, name: str) -> bool:
         """(Deviation nonlocal-in-a-method-reaches-the-class-variable) a class body that binds `name`, between
-        the function's own class (or function) around it and the function the nonlocal name refers to: Brython's
-        search for the nearest scope binding the name stops at it."""
-        around = block.parent.parent if block.parent is not None else None
+        the function's own class (or function) around it, or the block around a class body declaring it, and the
+        function the nonlocal name refers to: Brython's search for the nearest scope binding the name stops at
+        it."""
+        if block.kind == "class":
+            around = block.parent
+        else:
+            around = block.parent.parent if block.parent is not None else None
         while around is not None and around.kind != "module":
             if around.kind in ("function", "lambda") and around.scope.get(name) in (LOCAL, CELL):
                 return False
