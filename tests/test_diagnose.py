@@ -667,6 +667,11 @@ def f():
     return C
 probe_call('r', f)
 """,
+    "float-floor-division-by-zero-gives-zero": """
+def f(b=3 / 2):
+    return b // 0
+probe_call('r', f)
+""",
     "float-called-with-a-class-body-converts-the-class-name": """
 def f(b=3 / 2):
     class C(b):
@@ -2857,6 +2862,25 @@ def test_brython_class_body_nonlocal_that_a_class_further_out_binds_is_left_open
     deviations = frozenset({"nonlocal-in-a-method-reaches-the-class-variable"})
     reason = left_open(parse(CLASS_BODY_NONLOCAL_A_CLASS_FURTHER_OUT_BINDS), (3, 14), deviations)
     assert "a class body further out binds" in reason, reason
+
+
+# A float floor-divided by zero, in a with statement's context expression (run N1): Brython gives 0.0, and the
+# body runs, where ZeroDivisionError is due
+FLOAT_FLOOR_DIVISION_BY_ZERO = """
+def f(g=3 / 2):
+    try:
+        probe('q', g // 0)
+    finally:
+        probe('neg', (0 - g) // 0)
+probe_call('r', f)
+"""
+
+
+def test_brython_is_diagnosed_with_its_float_floor_division_by_zero() -> None:
+    observed = run(node_target("brython"), FLOAT_FLOOR_DIVISION_BY_ZERO.lstrip())
+    assert observed.observations["q"] == {"value": 0.0}, observed
+    found = diagnoses(parse(FLOAT_FLOOR_DIVISION_BY_ZERO), (3, 14), observed, "language")
+    assert found == [("float-floor-division-by-zero-gives-zero",)], found
 
 
 # The class statement fails (its metaclass is int, the type of its base 1); the method it declared global reads an

@@ -1483,6 +1483,17 @@ DEVIATIONS: dict[str, Deviation] = {
             seen=("brython",),
         ),
         Deviation(
+            "float-floor-division-by-zero-gives-zero",
+            "floor division of a float by zero, or of a number by a float zero (`x // 0` with x a float, `3 // 0.0`,"
+            " and `x //= 0`), gives a zero (0.0, or -0.0 where the operands' signs differ) and raises nothing",
+            'Language Reference 6.7 "Binary arithmetic operations": "Division by zero raises the'
+            ' ZeroDivisionError exception", for the floor division `//` as for `/` and `%`',
+            "float's floor division does not test the divisor for zero, where `/` and `%` do (it is computed from"
+            " the JavaScript quotient, as brython-dev/brython#2506 shows for 1. // .1)",
+            "test the divisor before dividing, or divide with `/` and take math.floor() of the result",
+            seen=("brython",),
+        ),
+        Deviation(
             "class-body-del-resolved-in-the-order-of-the-text",
             "`del x` in a class body that binds x: after a binding of x before it in the order of the text, in the"
             " part of the body the del is in (the body itself, or the if, for, while or try body it is in, or one"

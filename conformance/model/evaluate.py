@@ -3811,8 +3811,7 @@ class Evaluator:
             raise Unspecified("a sequence longer than the model follows")
         return value
 
-    @staticmethod
-    def arithmetic(op: str, left: Any, right: Any) -> Any:
+    def arithmetic(self, op: str, left: Any, right: Any) -> Any:
         """Numbers, as §6.7-§6.9 define them; the host's arithmetic computes them."""
         floats = type(left) is float or type(right) is float
         if op in ("<<", ">>", "&", "|", "^") and floats:
@@ -3826,6 +3825,8 @@ class Evaluator:
         try:
             result = _OPERATORS[op](left, right)
         except ZeroDivisionError:
+            if op == "//" and floats and self.deviates("float-floor-division-by-zero-gives-zero"):
+                return math.copysign(0.0, math.copysign(1.0, left) * math.copysign(1.0, right))
             raise raise_("ZeroDivisionError") from None
         except OverflowError:
             raise raise_("OverflowError") from None
