@@ -2883,6 +2883,25 @@ def test_brython_is_diagnosed_with_its_float_floor_division_by_zero() -> None:
     assert found == [("float-floor-division-by-zero-gives-zero",)], found
 
 
+# f declares g global; the comprehension nested in another binds its target g, compiled inline in f: a binding of
+# the global for the translator, which compiles f's later read of g without the check (undefined: JavascriptError),
+# though neither comprehension ran its loop (run N1)
+GLOBAL_BOUND_BY_A_NESTED_COMPREHENSION = """
+def f():
+    global g
+    x = [[0 for g in []] for y in []]
+    g += 3
+probe_call('r', f)
+"""
+
+
+def test_brython_is_diagnosed_with_its_global_bound_by_a_nested_comprehension() -> None:
+    observed = run(node_target("brython"), GLOBAL_BOUND_BY_A_NESTED_COMPREHENSION.lstrip())
+    assert observed.observations["r"]["raises"]["type"] == "JavascriptError", observed
+    found = diagnoses(parse(GLOBAL_BOUND_BY_A_NESTED_COMPREHENSION), (3, 14), observed, "language")
+    assert found == [("unbound-read-as-undefined",)], found
+
+
 # The class statement fails (its metaclass is int, the type of its base 1); the method it declared global reads an
 # empty __class__ cell on Python (NameError), the class's name on Brython: here the parameter s, 1
 CLASS_OF_A_FAILED_CLASS = """

@@ -621,6 +621,7 @@ class _GlobalReads:
         self.module_names: set[str] = set()  # what the module's own scope binds so far, in the order of the text
         self.declared_names: set[str] = set()  # ... of which the bindings by a function declaring the name global
         self.plain: set[int] = set()
+        self.inline_owners: dict[int, Any] = {}  # a list, set or dict comprehension (by id) -> the block it runs in
 
     def declares_global(self, block_node: Any, name: str) -> bool:
         block = self.analysis.blocks.get(id(block_node))
@@ -757,6 +758,10 @@ class _GlobalReads:
             self.bind(node.target, block_node, True)  # (in a copy or not: not followed at the module's top level)
             self.expression(node.value, block_node)
         elif isinstance(node, ir.Comprehension):
+            # (a list, set or dict comprehension is compiled inline in the block around it, one nested in it too)
+            owner = self.inline_owners.get(id(block_node), block_node)
+            if node.kind != "gen":
+                self.inline_owners[id(node)] = owner
             self.expression(node.clauses[0].iter, block_node)
             for index, clause in enumerate(node.clauses):
                 if index:
@@ -765,8 +770,8 @@ class _GlobalReads:
             self.expression((node.elt, node.key), node)
             for clause in node.clauses if node.kind != "gen" else ():  # (compiled inline: a target declared
                 for name in ir.target_names(clause.target):  # global binds the module's name)
-                    if self.declares_global(block_node, name):
-                        self.bind(name, block_node, True)
+                    if self.declares_global(owner, name):
+                        self.bind(name, owner, True)
         elif hasattr(node, "__dataclass_fields__"):
             for name in node.__dataclass_fields__:
                 self.expression(getattr(node, name), block_node)
