@@ -667,6 +667,12 @@ def f():
     return C
 probe_call('r', f)
 """,
+    "star-unpacking-in-a-display-turns-an-exception-into-stopiteration": """
+def f():
+    g = (1 // 0 for _ in [1])
+    return (*g,)
+probe_call('r', f)
+""",
     "float-floor-division-by-zero-gives-zero": """
 def f(b=3 / 2):
     return b // 0
@@ -2900,6 +2906,28 @@ def test_brython_is_diagnosed_with_its_global_bound_by_a_nested_comprehension() 
     assert observed.observations["r"]["raises"]["type"] == "JavascriptError", observed
     found = diagnoses(parse(GLOBAL_BOUND_BY_A_NESTED_COMPREHENSION), (3, 14), observed, "language")
     assert found == [("unbound-read-as-undefined",)], found
+
+
+# Zero-argument super() in a generator expression (TypeError: its first argument is the iterator), unpacked in a
+# tuple display: Brython raises StopIteration instead (run N2); list() lets the ZeroDivisionError of another through
+STAR_UNPACKING_OF_A_FAILING_GENERATOR = """
+class B:
+    def m(self):
+        g = (super().f for _ in range(3))
+        return (self, *g)
+probe_call('display', lambda: B().m())
+def f():
+    return list(1 // 0 for _ in [1])
+probe_call('call', f)
+"""
+
+
+def test_brython_is_diagnosed_with_its_star_unpacking_turning_an_exception_into_stopiteration() -> None:
+    observed = run(node_target("brython"), STAR_UNPACKING_OF_A_FAILING_GENERATOR.lstrip())
+    raised = {label: o["raises"]["type"] for label, o in observed.observations.items()}
+    assert raised == {"display": "StopIteration", "call": "ZeroDivisionError"}, observed
+    found = diagnoses(parse(STAR_UNPACKING_OF_A_FAILING_GENERATOR), (3, 14), observed, "language")
+    assert found == [("star-unpacking-in-a-display-turns-an-exception-into-stopiteration",)], found
 
 
 # The class statement fails (its metaclass is int, the type of its base 1); the method it declared global reads an

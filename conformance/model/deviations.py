@@ -1494,6 +1494,19 @@ DEVIATIONS: dict[str, Deviation] = {
             seen=("brython",),
         ),
         Deviation(
+            "star-unpacking-in-a-display-turns-an-exception-into-stopiteration",
+            "an exception that an iterator raises while a tuple or list display unpacks it with `*` (`(*g,)`,"
+            " `[x, *g]`) is replaced by a StopIteration with no arguments, raised from the display (a set display,"
+            " a call's `*g`, `list(g)` and `a, *b = g` let the exception through)",
+            'Language Reference 6.2.3 "Parenthesized forms" and 6.2.5 "List displays": an asterisk denotes iterable'
+            " unpacking, whose items are added in order; an exception raised while the iterable is iterated"
+            " propagates from the display (8.4: only the iterator's own StopIteration ends the iteration)",
+            "the code that unpacks the iterable into the display's JavaScript array ends its loop on any exception"
+            " the iterator's next step raises, and reports it as the end of the iteration",
+            "build the items with list(iterable) first, then unpack that list",
+            seen=("brython",),
+        ),
+        Deviation(
             "class-body-del-resolved-in-the-order-of-the-text",
             "`del x` in a class body that binds x: after a binding of x before it in the order of the text, in the"
             " part of the body the del is in (the body itself, or the if, for, while or try body it is in, or one"

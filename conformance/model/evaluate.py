@@ -89,6 +89,7 @@ def _own_cell(name: str) -> str:
 MAX_DEPTH = 20  # as the runner's encode()
 LOOP = "loop"  # (deviation break-or-continue-before-finally-runs-the-rest-of-the-body) see Evaluator.regions
 PRIVATE_AS_WRITTEN = "private-name-read-as-a-global-is-looked-up-unmangled"
+STAR_UNPACKING_STOPS = "star-unpacking-in-a-display-turns-an-exception-into-stopiteration"
 GLOBAL_PRIVATE = "global-declaration-of-a-private-name-is-not-mangled"
 # (deviation unbound-read-as-undefined) Brython's error where a method call or an attribute set reads the dict
 # of JavaScript's undefined
@@ -2842,7 +2843,12 @@ class Evaluator:
                     raise raise_("TypeError")  # (§6.2.3: nothing of the display is left to evaluate)
                 # (when the TypeError is raised, before or after the rest is evaluated, varies)
                 raise Unspecified("* of something not iterable in " + where)
-            items.extend(self.iterate(value))
+            try:
+                items.extend(self.iterate(value))
+            except Raised:
+                if where in ("a tuple", "a list") and self.deviates(STAR_UNPACKING_STOPS):
+                    raise Raised(ExceptionValue("StopIteration", None, "")) from None
+                raise
         return items
 
     def eval_starred(self, frame: Frame, node: ir.Starred) -> Any:
