@@ -634,6 +634,15 @@ def f():
             pass
 probe_call('s', f)
 """,
+    "return-leaves-the-handlers-of-its-try-in-place": """
+def f():
+    try:
+        return 1
+    finally:
+        probe('r', 1)
+        1 // 0
+probe_call('s', f)
+""",
     "in-place-division-of-an-int-by-zero-gives-infinity-or-nan": """
 def f():
     x = 0
@@ -3528,6 +3537,60 @@ def f():
     return lambda: v
 probe_call('r', f)
 """
+
+
+# A finally clause (or __exit__) run by a return raises, on its first run only: the except clause of the try meets
+# the exception, then a second return from it runs the finally clause twice more; __exit__, called again with the
+# exception, swallows it and the return
+RAISING_AFTER_A_RETURN = {
+    "except clause": """
+def f():
+    n = [0]
+    try:
+        return 1
+    except ZeroDivisionError:
+        probe_call('h', lambda: n[0])
+        return 2
+    finally:
+        n[0] += 1
+        probe_call('r', lambda: n[0])
+        if n[0] < 3:
+            1 // 0
+probe_call('s', f)
+""",
+    "with statement": """
+class M:
+    def __enter__(self):
+        return self
+    def __exit__(self, t, v, tb):
+        probe_call('r', lambda: t)
+        if t is None:
+            1 // 0
+        return True
+def f():
+    with M():
+        return 1
+    return 2
+probe_call('s', f)
+""",
+}
+
+
+def test_skulpt_is_diagnosed_with_the_handlers_a_return_leaves_in_place() -> None:
+    command = node_target("skulpt")
+    session = Session.open(Options(command=command))
+    try:
+        results = session.target.runner.run([Program(k, v.lstrip()) for k, v in RAISING_AFTER_A_RETURN.items()])
+    finally:
+        session.close()
+    observed = dict(zip(RAISING_AFTER_A_RETURN, results, strict=True))
+    assert [o.get("value") for p, o in observed["except clause"].observations.items() if p[0] == "r"] == [1, 2, 3]
+    assert observed["with statement"].observations["s"] == {"value": 2}
+    diagnosed = {
+        place: diagnoses(parse(RAISING_AFTER_A_RETURN[place]), (3, 7), result, "language")
+        for place, result in observed.items()
+    }
+    assert diagnosed == {place: [("return-leaves-the-handlers-of-its-try-in-place",)] for place in observed}
 
 
 def test_skulpt_is_diagnosed_with_a_dict_holding_an_empty_cell_read() -> None:

@@ -1418,6 +1418,32 @@ DEVIATIONS: dict[str, Deviation] = {
             seen=("skulpt",),
         ),
         Deviation(
+            "return-leaves-the-handlers-of-its-try-in-place",
+            "a return in a try statement that has a finally clause leaves the statement's exception handlers in"
+            " place while the finally clause runs: an exception the finally clause raises runs the finally clause"
+            " again from its start before it propagates; where the return was in the try's body, the try's own"
+            " except clauses are tried first, and one that handles the exception runs, then the finally clause"
+            " again, and the return completes. Likewise a return in a with statement's body: an exception that"
+            " __exit__(None, None, None) raises is passed to a second call of __exit__, and a true result"
+            " swallows both the exception and the return (the statements after the with statement run)",
+            'Language Reference 8.4 "The try statement": "When a return, break or continue statement is executed'
+            " in the try suite of a try...finally statement, the finally clause is also executed 'on the way"
+            " out.'\"; the except clauses handle exceptions in the try clause, not in the finally clause, and the"
+            ' finally clause runs once; 8.5 "The with statement": __exit__ is called once as the suite is left',
+            "the compiler translates the return to `$postfinally={returning:...}` and a jump to the finally"
+            " clause, without the `$exc.pop()` that a body ending normally makes: the handler the finally clause"
+            " set up (and that of the except clauses, in the body) are still on the frame's `$exc` stack when the"
+            " clause raises",
+            "do not let a finally clause or a context manager's __exit__ raise after a return: catch the"
+            " exception in the finally clause itself, or return after the try statement",
+            links=(
+                "https://github.com/skulpt/skulpt/issues/1400",
+                "https://github.com/skulpt/skulpt/pull/1401",
+                "https://github.com/skulpt/skulpt/pull/1607",
+            ),
+            seen=("skulpt",),
+        ),
+        Deviation(
             "in-place-division-of-an-int-by-zero-gives-infinity-or-nan",
             "`x /= 0`, where x holds an int (not a bool) and the right operand is the int 0, raises nothing: x"
             " becomes float('inf') or float('-inf') (x positive or negative) or float('nan') (x zero), as"

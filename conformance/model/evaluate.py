@@ -477,6 +477,9 @@ class _Return(Exception):
     def __init__(self, value: Any) -> None:
         super().__init__()
         self.value = value
+        # (deviation return-leaves-the-handlers-of-its-try-in-place) the try statements with handlers set up
+        # and the with statements the return has left so far
+        self.left = 0
 
 
 class _Break(Exception):
@@ -1887,16 +1890,19 @@ class Evaluator:
     def exec_try(self, frame: Frame, node: ir.Try) -> None:
         chain = list(self.chain)  # (Brython's frame chain as the try statement starts: a handler run to its end
         region = self.protected(frame) if node.finalbody else None
+        in_body = True
         try:  # makes it current again)
             try:
                 self.execute_block(frame, node.body)
             except Raised as raised:
+                in_body = False
                 handler = self.handler_for(node, raised.value)
                 if handler is None:
                     raise
                 self.handle(frame, handler, raised.value, lambda: self.execute_block(frame, handler.body))
                 self.chain[:] = chain
             else:
+                in_body = False
                 self.execute_block(frame, node.orelse)
         except _AwaitSuspends as suspends:
             suspends.protected = True
@@ -1906,7 +1912,10 @@ class Evaluator:
         except BaseException as leaving:  # an exception, return, break or continue: the finally clause, then it goes on
             if region is not None:
                 self.unprotected(frame, region, leaving)
-            self.finally_clause(frame, node, leaving)
+            if isinstance(leaving, _Return):
+                self.finally_after_return(frame, node, leaving, in_body)
+            else:
+                self.finally_clause(frame, node, leaving)
             raise
         if region is not None:
             self.unprotected(frame, region, None)
@@ -1935,6 +1944,43 @@ class Evaluator:
             self.execute_block(frame, node.finalbody)
         finally:
             frame.plain_starred = saved
+
+    def finally_after_return(self, frame: Frame, node: ir.Try, leaving: _Return, in_body: bool) -> None:
+        """§8.4: the finally clause run by a return leaving the try statement (from its body when `in_body`).
+
+        (Deviation return-leaves-the-handlers-of-its-try-in-place: Skulpt compiles the return to a jump to the
+        finally clause that leaves the handlers the try statement set up in place. An exception the clause
+        raises meets them: first the except clauses, when the return was in the body (one that handles it runs,
+        then the finally clause, then the return goes on); then the finally clause's own handler, which runs
+        the clause again and re-raises the exception.)
+        """
+        left = leaving.left
+        if node.finalbody or in_body:
+            leaving.left += 1
+        try:
+            self.finally_clause(frame, node, leaving)
+        except Raised as raised:
+            if not node.finalbody or not self.deviates("return-leaves-the-handlers-of-its-try-in-place"):
+                raise
+            if left:
+                raise Unspecified(
+                    "an exception in a finally clause that a return from another try or with ran"
+                ) from None
+            handler = self.handler_for(node, raised.value) if in_body else None
+            if handler is None:
+                self.finally_clause(frame, node, raised)
+                raise
+            try:
+                self.handle(frame, handler, raised.value, lambda: self.execute_block(frame, handler.body))
+            except _Return as again:
+                self.finally_after_return(frame, node, again, in_body=False)
+                raise
+            except Raised as other:
+                self.finally_clause(frame, node, other)
+                raise
+            except (_Break, _Continue):
+                raise Unspecified("a break or continue in an except clause run by a finally clause") from None
+            self.finally_clause(frame, node, None)
 
     def handler_for(self, node: ir.Try, exception: ExceptionValue) -> ir.Handler | None:
         """§8.4: the first clause naming a class of the exception (its type or a base)."""
@@ -2072,13 +2118,37 @@ class Evaluator:
         except Raised as raised:
             if not self.truth(self.call(exit_.method, [BuiltinValue(raised.value.type), raised.value, None])):
                 raise
-        except (_Return, _Break, _Continue):
+        except _Return as leaving:
+            if self.exit_after_return(exit_, leaving):
+                raise
+        except (_Break, _Continue):
             self.call(exit_.method, [None, None, None])
             raise
         else:
             self.call(exit_.method, [None, None, None])
             if region:  # (deviation break-or-continue-before-finally-runs-the-rest-of-the-body)
                 raise region[0]
+
+    def exit_after_return(self, exit_: _Entered, leaving: _Return) -> bool:
+        """§8.5: __exit__ called as a return leaves the with statement's body: True when the return goes on.
+
+        (Deviation return-leaves-the-handlers-of-its-try-in-place: the with statement's handler stays in
+        place; an exception __exit__ raises meets it, and __exit__ is called again with that exception: a
+        true result swallows it and the return, and the statements after the with statement run.)
+        """
+        left, leaving.left = leaving.left, leaving.left + 1
+        try:
+            self.call(exit_.method, [None, None, None])
+        except Raised as raised:
+            if not self.deviates("return-leaves-the-handlers-of-its-try-in-place"):
+                raise
+            if left:
+                raise Unspecified("an exception in an __exit__ that a return from another try or with ran") from None
+            exception = raised.value
+            if not self.truth(self.call(exit_.method, [BuiltinValue(exception.type), exception, None])):
+                raise
+            return False
+        return True
 
     def enter(self, frame: Frame, node: ir.With) -> _Entered:
         """§8.5: the context manager, its __exit__ and __enter__ looked up on its type, __enter__ called."""
