@@ -650,6 +650,24 @@ def f():
     return x
 probe_call('r', f)
 """,
+    "as-capture-of-a-none-pattern-is-not-bound": """
+def f(s):
+    n = 0
+    match s:
+        case (None as n):
+            pass
+    return n
+probe_call('r', f, None)
+""",
+    "as-capture-of-an-empty-or-star-wildcard-sequence-pattern-is-not-bound": """
+def f(s):
+    n = 0
+    match s:
+        case ([*_] as n):
+            pass
+    return n
+probe_call('r', f, [1])
+""",
     "as-capture-of-a-self-matching-class-pattern-is-not-bound": """
 def f(s):
     n = 0
@@ -1653,6 +1671,43 @@ def test_cpython_312_is_diagnosed_with_the_free_variable_read_of_super_attribute
     assert diagnose(shown(name), version[:2], observed, "language") == ((name,) if shows else ())
 
 
+# Sequence patterns with an as name: Brython binds it where an item is matched, not where none needs to be
+AS_SEQUENCE_PATTERNS = """
+def f(s):
+    n = 0
+    match s:
+        case ([] as n):
+            pass
+    return n
+probe_call('empty', f, range(0))
+probe_call('long', f, (1, 2))
+def g(s):
+    n = 0
+    match s:
+        case ([*_] as n):
+            pass
+    return n
+probe_call('star', g, (1, 2))
+def h(s):
+    n = 0
+    match s:
+        case ([1, *_] as n):
+            pass
+    return n
+probe_call('item', h, [1, 2])
+"""
+
+
+def test_brython_is_diagnosed_with_the_as_names_of_sequence_patterns_it_leaves_unbound() -> None:
+    observed = run(node_target("brython"), AS_SEQUENCE_PATTERNS.lstrip())
+    assert observed.observations["empty"] == {"value": 0}, observed
+    assert observed.observations["star"] == {"value": 0}, observed
+    assert observed.observations["item"] == {"value": [1, 2]}, observed
+    assert diagnoses(parse(AS_SEQUENCE_PATTERNS), (3, 14), observed, "language") == [
+        ("as-capture-of-an-empty-or-star-wildcard-sequence-pattern-is-not-bound",)
+    ]
+
+
 def test_brython_is_diagnosed_with_the_deviations_seen_on_it() -> None:
     command = node_target("brython")
     seen = sorted(name for name, deviation in DEVIATIONS.items() if "brython" in deviation.seen)
@@ -2216,6 +2271,31 @@ probe_call('r', f, 5)
 def test_brython_is_diagnosed_with_a_free_read_after_a_comprehension_binds_the_name_in_the_function() -> None:
     observed = run(node_target("brython"), FREE_READ_AFTER_AN_INLINE_COMPREHENSION.lstrip())
     found = diagnoses(parse(FREE_READ_AFTER_AN_INLINE_COMPREHENSION), (3, 14), observed, "language")
+    assert ("comprehension-runs-inline-restoring-targets-bound-before", "unbound-read-as-undefined") in found, found
+
+
+# the same in a later comprehension at the level of the one that binds g (which binds nothing here: its first for is
+# empty): Brython compiles its read of g as one of the function's namespace, unchecked, where f's own code does not
+# read g; where it does (h), the read is resolved at run time and finds the global
+LATER_COMPREHENSION_READ = """
+g = 5
+def f():
+    x = [1 for b in range(0) for g in range(b)]
+    return ([g for a in range(1)], [[g for c in range(1)] for a in range(1)], [a for a in range(1) if g])
+def h():
+    x = [1 for b in range(0) for g in range(b)]
+    return ([g for a in range(1)], g)
+probe_call('r', f)
+probe_call('s', h)
+"""
+
+
+def test_brython_is_diagnosed_with_a_later_comprehension_reading_a_target_bound_at_its_level() -> None:
+    observed = run(node_target("brython"), LATER_COMPREHENSION_READ.lstrip())
+    undefined = {"object": "UndefinedType", "repr": "<Javascript undefined>"}
+    assert observed.observations["r"] == {"value": {"tuple": [[undefined], [[undefined]], []]}}, observed
+    assert observed.observations["s"] == {"value": {"tuple": [[5], 5]}}, observed
+    found = diagnoses(parse(LATER_COMPREHENSION_READ), (3, 14), observed, "language")
     assert ("comprehension-runs-inline-restoring-targets-bound-before", "unbound-read-as-undefined") in found, found
 
 

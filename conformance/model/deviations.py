@@ -1471,6 +1471,30 @@ DEVIATIONS: dict[str, Deviation] = {
             seen=("brython",),
         ),
         Deviation(
+            "as-capture-of-a-none-pattern-is-not-bound",
+            "`case None as n:` (and `case True as n:`, `case False as n:`) does not bind n, which keeps the value"
+            " it had (or stays unbound), when the subject is the singleton",
+            'Language Reference 8.6.4.6 "AS Patterns": "If the OR pattern succeeds, the subject is bound to the'
+            ' name on the right of the as keyword"',
+            "the code that matches a literal pattern returns the identity test's result at once for None, True"
+            " and False, skipping the binding of the pattern's alias that it makes for the other literals",
+            "bind the subject after the match (`n = None`), or use a capture pattern with a guard"
+            " (`case n if n is None:`)",
+            seen=("brython",),
+        ),
+        Deviation(
+            "as-capture-of-an-empty-or-star-wildcard-sequence-pattern-is-not-bound",
+            "`case [] as n:` (or `()`) matching an empty sequence, and `case [*_] as n:` (or `(*_,)`) matching"
+            " any sequence, do not bind n, which keeps the value it had (or stays unbound)",
+            'Language Reference 8.6.4.6 "AS Patterns": "If the OR pattern succeeds, the subject is bound to the'
+            ' name on the right of the as keyword"; 8.6.4.8 "Sequence Patterns"',
+            "the code that matches a sequence pattern returns success at once for these two shapes, which need no"
+            " item matched (a pattern of no items against an empty sequence, a lone `*_`), before the binding of"
+            " the pattern's alias that the general path makes at its end",
+            "bind the subject after the match (`n = subject`), or capture the items instead (`case [*n]:`)",
+            seen=("brython",),
+        ),
+        Deviation(
             "as-capture-of-a-mapping-pattern-is-not-bound",
             "`case {k: p, ...} as n:` (a mapping pattern with an as name) binds what its subpatterns (and"
             " `**rest`) capture but not n, which keeps the value it had (or stays unbound), when the pattern"
@@ -1668,7 +1692,9 @@ DEVIATIONS: dict[str, Deviation] = {
             " the block's code reads the name outside its comprehensions, the comprehension's own reads of its"
             " target are such reads too, not of the item bound), its"
             " reads in an if, for, while or try body after the comprehension (in the order of the text) read the"
-            " namespace (undefined when the comprehension bound nothing), and a read of the name as a global or an"
+            " namespace (undefined when the comprehension bound nothing), and so do the reads of a later"
+            " comprehension at its level or in such a body, where the block's own code does not read the name"
+            " outside its comprehensions, and a read of the name as a global or an"
             " enclosing variable from a later comprehension in the function, or from a function nested in it,"
             " finds the namespace's value once the comprehension has run, unless the function's own code reads the"
             " name too (class bodies are passed by)",

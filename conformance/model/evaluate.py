@@ -2231,6 +2231,16 @@ class Evaluator:
                 return True  # (Brython's class pattern returns its subpattern's match before binding its alias)
             if isinstance(inner, ir.MatchMapping) and self.deviates("as-capture-of-a-mapping-pattern-is-not-bound"):
                 return True  # (Brython's mapping pattern returns its match before binding its alias)
+            if (
+                isinstance(inner, ir.MatchValue)
+                and inner.value is None
+                and self.deviates("as-capture-of-a-none-pattern-is-not-bound")
+            ):
+                return True  # (Brython's singleton pattern returns the identity test before binding its alias)
+            if _matched_without_its_items(inner) and self.deviates(
+                "as-capture-of-an-empty-or-star-wildcard-sequence-pattern-is-not-bound"
+            ):
+                return True  # (Brython's sequence pattern returns these matches before binding its alias)
             captured[pattern.name] = subject
             return True
         if isinstance(pattern, ir.MatchOr):
@@ -4993,6 +5003,15 @@ def _starred_in_target(target: ir.Expr | None) -> bool:
     if isinstance(target, (ir.TupleExpr, ir.ListExpr)):
         return any(isinstance(elt, ir.Starred) or _starred_in_target(elt) for elt in target.elts)
     return False
+
+
+def _matched_without_its_items(pattern: ir.Pattern) -> bool:
+    """(Deviation as-capture-of-an-empty-or-star-wildcard-sequence-pattern-is-not-bound) a sequence pattern of no
+    items (which only an empty sequence matches), or of a star wildcard alone (`[*_]`)."""
+    if not isinstance(pattern, ir.MatchSequence):
+        return False
+    items = pattern.patterns
+    return not items or (len(items) == 1 and isinstance(items[0], ir.MatchStar) and items[0].name is None)
 
 
 def _exits(node: ir.Try) -> tuple[list[ir.Stmt], bool]:

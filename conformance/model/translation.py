@@ -869,13 +869,31 @@ class _NamespaceTargetReads(_LocalReads):
     def __init__(self, analysis: Analysis) -> None:
         super().__init__(analysis)
         self.reads: dict[int, int] = {}
+        # the targets of the list, set and dict comprehensions being walked (all their for clauses'), outermost first
+        self.comprehension_targets: list[set[str]] = []
+
+    def comprehension(self, node: ir.Comprehension, stack: list[_Entry]) -> None:
+        if node.kind == "gen":
+            super().comprehension(node, stack)
+            return
+        self.comprehension_targets.append({part.id for clause in node.clauses for part in _targets(clause.target)})
+        try:
+            super().comprehension(node, stack)
+        finally:
+            self.comprehension_targets.pop()
 
     def expression(self, node: Any, stack: list[_Entry]) -> None:
         if isinstance(node, ir.Name):
             chain = self.chain(stack)
             block = self.analysis.blocks.get(id(chain[0].node))
             if block is not None and node.id in block.namespace_targets:
-                if any(node.id in entry.bound for entry in chain[:-1]):
+                # the function's own reads at the comprehension's level are compiled as the symbol table resolves
+                # them; a read in a comprehension (not of its own target) finds the binding at that level too
+                in_comprehension = bool(self.comprehension_targets) and not any(
+                    node.id in targets for targets in self.comprehension_targets
+                )
+                seen = chain if in_comprehension and node.id not in block.direct_uses else chain[:-1]
+                if any(node.id in entry.bound for entry in seen):
                     self.reads[id(node)] = id(chain[0].node)
             elif block is not None and block.scope.get(node.id) in (FREE, GLOBAL_IMPLICIT):
                 function = self.stopping_function(node, stack)
