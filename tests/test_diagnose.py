@@ -14,8 +14,10 @@ from typing import Any
 import pytest
 from hypothesis import given, reject, settings
 
+from conformance.engine.checks import Check
 from conformance.engine.compare import Expected, compare
 from conformance.engine.diagnose import diagnose, diagnoses, left_open
+from conformance.engine.expectations import Expectations
 from conformance.engine.session import Options, Session
 from conformance.host.interpreters import discover
 from conformance.host.protocol import Fault, Program, ProgramResult
@@ -1669,6 +1671,29 @@ def test_cpython_312_is_diagnosed_with_the_free_variable_read_of_super_attribute
     name = "super-attribute-reads-an-empty-class-cell-as-a-free-variable"
     observed = run(found[0].path, SHOWS[name].lstrip())
     assert diagnose(shown(name), version[:2], observed, "language") == ((name,) if shows else ())
+
+
+# A function's own read of a variable a nested function captures, made before the variable is bound: Brython
+# checks it (UnboundLocalError), as Python does, unlike Skulpt (empty-cell-read-gives-undefined: the read gives
+# undefined). Its shipped list, taken whole, predicts what it does.
+OWN_READ_OF_AN_EMPTY_CELL = """
+def f():
+    c = b
+    b = []
+    def g():
+        return [1 for f in b for b in range(1)]
+    return c
+probe_call('r', f)
+"""
+
+
+def test_brython_checks_a_functions_own_read_of_an_empty_cell() -> None:
+    observed = run(node_target("brython"), OWN_READ_OF_AN_EMPTY_CELL.lstrip())
+    assert observed.observations["r"]["raises"]["message"].endswith("'b' where it is not associated with a value")
+    shipped = Expectations.load(ROOT / "conformance/expectations/brython-3.14.toml")
+    declared = shipped.declared(Check.generated("capture", "language"), (3, 14))
+    predicted = predict(parse(OWN_READ_OF_AN_EMPTY_CELL), (3, 14), declared)
+    assert compare(Expected.from_result(predicted), observed, ["language"]) == []
 
 
 # Sequence patterns with an as name: Brython binds it where an item is matched, not where none needs to be
