@@ -3371,6 +3371,53 @@ def test_brython_is_diagnosed_with_the_defaults_of_generic_defs_read_in_the_type
     assert diagnoses(module, (3, 14), observed, "language") == [(name,)]
 
 
+# The same defaults where the block has not bound the name before the def in the order of the text: Brython reads it
+# in the type parameters' frame (UnboundLocalError, though `h` is bound when the def runs), in a class body bound
+# only later as a global (NameError); bound before in the body of an if, as undefined again
+GENERIC_DEF_DEFAULTS_NOT_BOUND_BEFORE = """
+def f():
+    if 1:
+        h = 1
+    def X(x=h):
+        return x
+    return X()
+probe_call('function', f)
+def g():
+    def X(x=h):
+        return x
+    h = 1
+    return X
+probe_call('later', g)
+def k():
+    if 1:
+        h = 1
+        def X(x=h):
+            return x
+    return X()
+probe_call('copy', k)
+class K:
+    def X(self, x=e):
+        return x
+    e = 1
+"""
+
+
+def test_brython_reads_generic_def_defaults_as_the_block_resolves_them_where_the_def_is() -> None:
+    source = GENERIC_DEF_DEFAULTS_NOT_BOUND_BEFORE.replace("def X(", "def X[T](")
+    observed = run(node_target("brython"), source.lstrip())
+    assert observed.observations["function"]["raises"]["type"] == "UnboundLocalError", observed
+    assert observed.observations["copy"]["value"]["object"] == "UndefinedType", observed
+    assert observed.error is not None and observed.error["message"] == "name 'e' is not defined", observed
+    module = _rewritten(
+        parse(GENERIC_DEF_DEFAULTS_NOT_BOUND_BEFORE),
+        lambda node: (
+            replace(node, type_params=("T",)) if isinstance(node, ir.FunctionDef) and node.name == "X" else node
+        ),
+    )
+    name = "generic-def-defaults-read-names-in-the-type-parameter-scope"
+    assert diagnoses(module, (3, 14), observed, "language") == [(name,)]
+
+
 # A generic class's bases read its type parameter k: Brython translates them in the block around the class, where
 # no scope has k, and reads the global (NameError), where k should be the TypeVar (which no class derives from)
 GENERIC_CLASS_BASES = """

@@ -239,9 +239,11 @@ class Runner:
                     return results + [ProgramResult(id=program.id, fault=fault) for program in pending]
             trace.step("batch", self.pid)
             try:
-                batch_deadline = time.monotonic() + self.batch_timeout
+                started = (
+                    time.monotonic()
+                )  # (before the send: the runner may start the first program before it returns)
+                batch_deadline = started + self.batch_timeout
                 self._send({"batch": [program.to_message() for program in pending]}, batch_deadline)
-                started = time.monotonic()
                 while True:
                     message = self._read_within(started, batch_deadline)
                     if "progress" in message:

@@ -1790,15 +1790,20 @@ DEVIATIONS: dict[str, Deviation] = {
             "the default values of a generic function (`def f[T](x=v)`) read the names that the block around the"
             " def binds (a function's variables, a class body's names, the module's globals at the module level)"
             " in the scope of the type parameters instead: a name that is also a type parameter of the def gives"
-            " that TypeVar, any other JavaScript's undefined, without an error; names the block does not bind, or"
-            " declares global or nonlocal, are read as they should be",
+            " that TypeVar; any other, where the block has bound it before the def in the order of the text (in"
+            " the block's own scope, or the if, for, while or try body the def is in), JavaScript's undefined,"
+            " without an error; where not, in a function it raises UnboundLocalError, even if the function has"
+            " bound it by then, in a class body it does too where the body bound it before in such a body, and"
+            " elsewhere it is read as a global; names the block does not bind, or declares global or nonlocal,"
+            " are read as they should be",
             'Language Reference 8.7.1 "Generic functions" (PEP 695): "the default values and decorators are'
             ' evaluated outside the annotation scope" of the type parameters, in the block that contains the def,'
             ' as for any function (8.7 "Function definitions": "Default parameter values are evaluated from left to'
             ' right when the function definition is executed")',
             "the translator places the code of the defaults inside the JavaScript function that makes the type"
-            " parameters, translated as for the block around it: a name of that block becomes `locals.name`, and"
-            " there `locals` is the type parameters' namespace",
+            " parameters, translated as for the block around it: a name of that block seen bound becomes"
+            " `locals.name`, and there `locals` is the type parameters' namespace; one not seen bound becomes"
+            " `$B.resolve_local(name)`, which looks in the current frame, the type parameters' own",
             "bind the default to a name the def does not read through its block (`d = v` at the module level, read"
             " through a lambda), or make the function generic through a class around it",
             seen=("brython",),

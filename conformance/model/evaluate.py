@@ -65,11 +65,13 @@ from conformance.model.translation import (
     class_body_deletions,
     class_body_reads,
     definitions_run_as_the_last,
+    generic_default_reads,
     global_deletions,
     namespace_target_reads,
     nodes,
     nonlocal_bindings_unbound_around,
     nonlocals_bound_later,
+    own_code,
     plain_global_reads,
     plain_local_deletions,
     plain_local_reads,
@@ -188,7 +190,7 @@ def _reads_own_names(block: Block, params: ir.Params) -> bool:
     """Deviation generic-def-defaults-read-names-in-the-type-parameter-scope: the defaults of a def read one of
     the block's own names (_own_name) in its own code (not in a lambda or comprehension nested in them)."""
     defaults = tuple(p.default for p in (*params.positional_params(), *params.kwonly) if p.default is not None)
-    return any(isinstance(part, ir.Name) and _own_name(block, part.id) for part in _own_code(defaults))
+    return any(isinstance(part, ir.Name) and _own_name(block, part.id) for part in own_code(defaults))
 
 
 def _assigned_before(block: Block, name: str, statement: ir.Stmt) -> bool:
@@ -211,17 +213,6 @@ def _own_statements(body: tuple[ir.Stmt, ...]) -> Iterator[ir.Stmt]:
         yield statement
         for nested in ir.blocks_of(statement):
             yield from _own_statements(nested)
-
-
-def _own_code(node: Any) -> Iterator[Any]:
-    """Every IR node in `node` that the code of its block evaluates: those in lambdas and comprehensions left out."""
-    yield node
-    if isinstance(node, tuple):
-        for item in node:
-            yield from _own_code(item)
-    elif hasattr(node, "__dataclass_fields__") and not isinstance(node, (ir.Lambda, ir.Comprehension)):
-        for name in node.__dataclass_fields__:
-            yield from _own_code(getattr(node, name))
 
 
 def _refuse_undefined(*operands: Any) -> None:
@@ -812,6 +803,7 @@ class Evaluator:
         self.global_bindings: set[str] = set()  # (deviation unbound-read-as-undefined) see note_global_bindings
         self.reading: ir.Name | None = None  # (deviation unbound-read-as-undefined) the name being read
         self.plain_deletions: frozenset[int] | None = None  # (deviation del-of-a-local-seen-bound-raises-name-error)
+        self.default_reads: dict[int, str] | None = None  # (deviation generic-def-defaults-read-names-in-the-...)
         self.class_deletions: dict[int, str] | None = None  # (deviation class-body-del-resolved-in-the-order-of-...)
         self.plain_reads: frozenset[int] | None = None  # (the same) see plain_global_reads, made when first needed
         # (deviation nonlocal-bound-later-in-the-text-binds-the-global) see nonlocals_bound_later
@@ -2845,9 +2837,19 @@ class Evaluator:
 
     def eval_name(self, frame: Frame, node: ir.Name) -> Any:
         if self.misread_defaults is not None and frame is self.misread_defaults[0] and _own_name(frame.block, node.id):
-            # (deviation generic-def-defaults-read-names-in-the-type-parameter-scope) the type parameters' namespace
+            # (deviation generic-def-defaults-read-names-in-the-type-parameter-scope) the type parameters' namespace,
+            # or frame, or the globals: as the translator resolved the name there (translation.generic_default_reads)
             scope = self.misread_defaults[1]
-            return self.load(scope, node.id) if node.id in scope.block.bound else JS_UNDEFINED
+            if node.id in scope.block.bound:
+                return self.load(scope, node.id)
+            if self.default_reads is None:
+                self.default_reads = generic_default_reads(self.analysis)
+            resolved = self.default_reads[id(node)]
+            if resolved == "found":
+                return JS_UNDEFINED
+            if resolved == "local":
+                raise raise_("UnboundLocalError", self.messages.unbound_local(node.id))
+            return self.load_global(frame, node.id)
         self.reading = node
         value = self.load(frame, node.id)
         self.reading = None

@@ -954,10 +954,12 @@ def class_body_deletions(analysis: Analysis) -> dict[int, str]:
     return walker.deletions
 
 
-class _ClassDeletions(_LocalReads):
+class _ClassBindings(_LocalReads):
+    """A walker that also knows, for each class body, the names it has bound so far anywhere in its code (the
+    translator's `maybe_locals` of the class's scope)."""
+
     def __init__(self, analysis: Analysis) -> None:
         super().__init__(analysis)
-        self.deletions: dict[int, str] = {}
         self.maybe: dict[int, set[str]] = {}  # a class body's node, by id -> the names it has bound so far
 
     def bind(self, name: str, stack: list[_Entry]) -> None:
@@ -966,6 +968,26 @@ class _ClassDeletions(_LocalReads):
         if isinstance(owner, ir.ClassDef):
             self.maybe.setdefault(id(owner), set()).add(name)
 
+    def resolution(self, name: str, stack: list[_Entry]) -> str:
+        """How the translator resolves a name of the innermost block (LOCAL in its symbol table) at this point of
+        the text: "found" where it was bound before in the same scope of its stack or one around it (the block's
+        own, or the copy of an if, for, while or try body it is in), not deleted since: a plain reference to
+        the namespace; else "local" in a function, and at a class body's own level where the body bound the name
+        anywhere before (`$B.resolve_local`, which looks in the current frame); else "global"."""
+        chain = self.chain(stack)
+        owner = chain[0].node
+        if any(name in entry.bound for entry in chain):
+            return "found"
+        if isinstance(owner, ir.ClassDef):
+            return "local" if len(chain) == 1 and name in self.maybe.get(id(owner), set()) else "global"
+        return "global" if isinstance(owner, ir.Module) else "local"
+
+
+class _ClassDeletions(_ClassBindings):
+    def __init__(self, analysis: Analysis) -> None:
+        super().__init__(analysis)
+        self.deletions: dict[int, str] = {}
+
     def statement(self, node: ir.Stmt, stack: list[_Entry]) -> None:
         chain = self.chain(stack)
         if not isinstance(node, ir.Delete) or not isinstance(chain[0].node, ir.ClassDef):
@@ -973,13 +995,46 @@ class _ClassDeletions(_LocalReads):
             return
         for target in node.targets:  # (one at a time: a target deleted is forgotten for the next one)
             if isinstance(target, ir.Name):
-                if any(target.id in entry.bound for entry in self.chain(stack)):
-                    self.deletions[id(target)] = "found"
-                elif len(chain) == 1 and target.id in self.maybe.get(id(chain[0].node), set()):
-                    self.deletions[id(target)] = "local"
-                else:
-                    self.deletions[id(target)] = "global"
+                self.deletions[id(target)] = self.resolution(target.id, stack)
             super().statement(dataclasses.replace(node, targets=(target,)), stack)
+
+
+def generic_default_reads(analysis: Analysis) -> dict[int, str]:
+    """(Deviation generic-def-defaults-read-names-in-the-type-parameter-scope) how Brython compiles each read of a
+    name in the defaults of a generic def (its ir.Name, by id; not in a lambda or comprehension there), which it
+    places in the function that makes the type parameters: as the block around resolves the name at that point
+    of the text (_ClassBindings.resolution), the def's own name bound already; "found" then reads the type
+    parameters' namespace, "local" looks in their frame."""
+    walker = _GenericDefaultReads.walked(analysis)
+    return walker.reads
+
+
+class _GenericDefaultReads(_ClassBindings):
+    def __init__(self, analysis: Analysis) -> None:
+        super().__init__(analysis)
+        self.reads: dict[int, str] = {}
+        self.in_defaults: set[int] = set()  # the reads in the defaults of the generic defs met so far
+
+    def statement(self, node: ir.Stmt, stack: list[_Entry]) -> None:
+        if isinstance(node, ir.FunctionDef) and node.type_params:
+            self.in_defaults.update(id(part) for part in own_code(tuple(_defaults(node.params))))
+        super().statement(node, stack)
+
+    def expression(self, node: Any, stack: list[_Entry]) -> None:
+        if isinstance(node, ir.Name) and id(node) in self.in_defaults:
+            self.reads[id(node)] = self.resolution(node.id, stack)
+        super().expression(node, stack)
+
+
+def own_code(node: Any) -> Iterator[Any]:
+    """Every IR node in `node` that the code of its block evaluates: those in lambdas and comprehensions left out."""
+    yield node
+    if isinstance(node, tuple):
+        for item in node:
+            yield from own_code(item)
+    elif hasattr(node, "__dataclass_fields__") and not isinstance(node, (ir.Lambda, ir.Comprehension)):
+        for name in node.__dataclass_fields__:
+            yield from own_code(getattr(node, name))
 
 
 def nonlocals_bound_later(analysis: Analysis) -> tuple[frozenset[tuple[int, str]], frozenset[tuple[int, str]]]:
