@@ -1696,6 +1696,36 @@ def test_brython_checks_a_functions_own_read_of_an_empty_cell() -> None:
     assert compare(Expected.from_result(predicted), observed, ["language"]) == []
 
 
+# A comprehension's first for binds f, which the function also reads outside it (a global): Brython marks the
+# first target local while it translates the comprehension, so the comprehension's reads of f are of the items,
+# as in Python (reads of a later for's target are the global's: COMPREHENSION_TARGET_THE_FUNCTION_READS_AS_A_GLOBAL)
+FIRST_TARGET_THE_FUNCTION_READS = """
+def f():
+    pass
+def g():
+    x = {f: 0 for f in range(2)}
+    probe('u', f)
+    return x
+probe_call('r', g)
+def h():
+    match [f for f in range(2)]:
+        case [0, 1]:
+            return f
+    return 0
+probe_call('s', h)
+"""
+
+
+def test_brython_comprehension_reads_its_first_target_as_the_items_where_the_function_reads_it_too() -> None:
+    observed = run(node_target("brython"), FIRST_TARGET_THE_FUNCTION_READS.lstrip())
+    assert observed.observations["r"] == {"value": {"dict": [[0, 0], [1, 0]]}}, observed
+    assert observed.observations["s"] == {"value": {"function": "f"}}, observed
+    shipped = Expectations.load(ROOT / "conformance/expectations/brython-3.14.toml")
+    declared = shipped.declared(Check.generated("capture", "language"), (3, 14))
+    predicted = predict(parse(FIRST_TARGET_THE_FUNCTION_READS), (3, 14), declared)
+    assert compare(Expected.from_result(predicted), observed, ["language"]) == []
+
+
 # Sequence patterns with an as name: Brython binds it where an item is matched, not where none needs to be
 AS_SEQUENCE_PATTERNS = """
 def f(s):

@@ -586,6 +586,9 @@ class Frame:
     # (Block.namespace_targets) bound in its namespace, and those of the comprehensions running in it now
     namespace_values: dict[str, Any] = field(default_factory=dict)
     inline_active: frozenset[str] = frozenset()
+    # ... of which the first for's target of one of those comprehensions, where it is a name (not in a tuple):
+    # Brython translates the comprehension with the name marked local in the block's symbol table
+    inline_first_targets: frozenset[str] = frozenset()
     in_inline_comprehension: bool = False
     target_cells: dict[str, Cell] = field(default_factory=dict)
     # deviation nested-function-creation-copies-enclosing-variables: the frame this function's function was made
@@ -884,11 +887,17 @@ class Evaluator:
     def load(self, frame: Frame, name: str) -> Any:
         if name in frame.unplaced_globals:
             return self.load_global(frame, name)
-        if name in frame.inline_active and name in frame.block.direct_uses:
+        written = self.written_private(name) if name in frame.inline_active else None
+        if (
+            name in frame.inline_active
+            and name in frame.block.direct_uses
+            and (name not in frame.inline_first_targets or written is not None)
+        ):
             # (the block reads the name outside its comprehensions too: Brython compiles the comprehension's reads of
             # its target as the block's, resolved as Python resolves the name there, not from the namespace; a
-            # private name by its name as written, with `$B.resolve_in_scopes`)
-            written = self.written_private(name)
+            # private name by its name as written, with `$B.resolve_in_scopes`. But for the first for's target,
+            # which the translator marks local while it translates the comprehension, unless private: it looks
+            # the name up as written, which the symbol table lacks)
             if written is not None and self.deviates(PRIVATE_AS_WRITTEN):
                 return self.load_from_namespaces(frame, written)
         elif name in frame.inline_active:
@@ -3480,11 +3489,11 @@ class Evaluator:
 
     def comprehension(self, frame: Frame, node: ir.Comprehension) -> Any:
         """§6.2.4: the first iterable in the enclosing scope, at once; the rest in the comprehension's."""
-        active = frame.inline_active, frame.in_inline_comprehension  # (deviation comprehension-runs-inline-...)
-        try:
+        active = frame.inline_active, frame.inline_first_targets, frame.in_inline_comprehension  # (deviation
+        try:  # comprehension-runs-inline-restoring-targets-bound-before)
             return self.run_comprehension(frame, node)
         finally:
-            frame.inline_active, frame.in_inline_comprehension = active
+            frame.inline_active, frame.inline_first_targets, frame.in_inline_comprehension = active
 
     def run_comprehension(self, frame: Frame, node: ir.Comprehension) -> Any:
         block = self.analysis.blocks.get(id(node))
@@ -3501,6 +3510,9 @@ class Evaluator:
             if frame.block.namespace_targets:  # (its targets that the block binds nowhere else: in its namespace)
                 targets = {name for clause in node.clauses for name in ir.target_names(clause.target)}
                 frame.inline_active |= frame.block.namespace_targets & targets
+                first_target = node.clauses[0].target
+                if isinstance(first_target, ir.Name) and first_target.id in frame.block.namespace_targets:
+                    frame.inline_first_targets |= {first_target.id}
                 frame.in_inline_comprehension = True
         else:
             closure = self.closure_for(frame, block)
