@@ -1726,6 +1726,28 @@ def test_brython_comprehension_reads_its_first_target_as_the_items_where_the_fun
     assert compare(Expected.from_result(predicted), observed, ["language"]) == []
 
 
+# The first comprehension binds g (it never iterates), so the second saves g, unbound, and puts it back after its
+# loop: Brython's namespace then holds g with undefined, which locals() lists (Python lists x and y only)
+RESTORED_UNBOUND_TARGET_IN_LOCALS = """
+def k():
+    x = [1 for g in range(0)]
+    y = [1 for g in range(2)]
+    probe('r', LOCALS)
+k()
+"""
+
+
+def test_brython_lists_a_comprehension_target_put_back_unbound_in_locals() -> None:
+    source = RESTORED_UNBOUND_TARGET_IN_LOCALS.replace("LOCALS", "sorted(_k for _k in locals() if _k[:1] != '.')")
+    observed = run(node_target("brython"), source.lstrip())
+    assert observed.observations["r"] == {"value": ["g", "x", "y"]}, observed
+    shipped = Expectations.load(ROOT / "conformance/expectations/brython-3.14.toml")
+    declared = shipped.declared(Check.generated("introspection", "language"), (3, 14))
+    module = _rewritten(parse(RESTORED_UNBOUND_TARGET_IN_LOCALS), _as_generated)
+    predicted = predict(module, (3, 14), declared)
+    assert compare(Expected.from_result(predicted), observed, ["language"]) == []
+
+
 # Sequence patterns with an as name: Brython binds it where an item is matched, not where none needs to be
 AS_SEQUENCE_PATTERNS = """
 def f(s):

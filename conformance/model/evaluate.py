@@ -3607,14 +3607,17 @@ class Evaluator:
 
     def restore_targets(self, frame: Frame, values: dict[str, Any]) -> None:
         """(Deviation comprehension-runs-inline-restoring-targets-bound-before) puts the saved targets back: an
-        unbound one (JavaScript's undefined saved) is unbound again; in the module's namespace, the name is then
-        there, holding undefined (which a lookup of the name at run time finds)."""
+        unbound one (JavaScript's undefined saved) is unbound again; in the module's namespace, and in a
+        function's namespace for a name only comprehensions bind, the name is then there, holding undefined
+        (which locals() lists, and a lookup of the name at run time finds)."""
         for name, value in values.items():
             if value is EMPTY and frame.block.kind == "module" and frame.namespace is None:
                 frame.globals[name] = JS_UNDEFINED
             elif name in frame.block.namespace_targets:
-                if value is EMPTY:
-                    (frame.namespace if frame.namespace is not None else frame.namespace_values).pop(name, None)
+                if value is EMPTY and frame.namespace is not None:
+                    frame.namespace.pop(name, None)  # (a class body's)
+                elif value is EMPTY:
+                    frame.namespace_values[name] = JS_UNDEFINED
                 else:
                     self.bind_namespace_target(frame, name, value)
             elif value is EMPTY:
