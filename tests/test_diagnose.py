@@ -330,6 +330,12 @@ a = 1
 del (a,)
 probe('r', a)
 """,
+    "builtin-function-takes-attributes": """
+def f():
+    len.a = 1
+    return len.a
+probe_call('r', f)
+""",
     "function-attributes-refused": """
 def f():
     f.a = 1
@@ -1640,6 +1646,7 @@ probe_call('r', K().f, 1, 2)
         "bare-annotation-in-class-body-hides-variable-from-nested-scopes",
         "starred-target-plain-in-a-later-copy-of-finally",
         "nonlocal-in-class-body-with-class-cell-uses-the-class-cell",
+        "builtin-function-takes-attributes",
         "",  # NONLOCAL_READ_BEFORE_THE_METHOD: compiled, and run as the Reference says
     ],
 )

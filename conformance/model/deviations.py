@@ -703,6 +703,21 @@ DEVIATIONS: dict[str, Deviation] = {
             seen=("skulpt",),
         ),
         Deviation(
+            "builtin-function-takes-attributes",
+            "a built-in function (`len`, `abs`) takes arbitrary attributes as a user-defined function does:"
+            " `len.a = 0` binds a, which `len.a` then reads and `del len.a` removes (built-in types still refuse"
+            " them, with TypeError)",
+            'Data model 3.2 "The standard type hierarchy": user-defined functions "support getting and setting'
+            ' arbitrary function attributes"; built-in functions have only the special read-only attributes'
+            " __doc__, __name__, __self__ and __module__, so an assignment of another attribute raises"
+            " AttributeError (Language Reference 7.2: an attribute reference as target asks the object to assign"
+            " the attribute)",
+            "the built-in functions are objects of the same kind as user-defined ones, with a namespace of their"
+            " own (measured on PyPy 7.3.11, Python 3.9)",
+            "keep the data beside the function (a dict keyed by it), or wrap the built-in in a function of your own",
+            seen=("pypy",),
+        ),
+        Deviation(
             "function-attributes-refused",
             "a user-defined function (and a staticmethod or classmethod object) has no __dict__: setting an"
             " attribute on it raises AttributeError",

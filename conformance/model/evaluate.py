@@ -806,6 +806,8 @@ class Evaluator:
         self.global_bindings: set[str] = set()  # (deviation unbound-read-as-undefined) see note_global_bindings
         self.reading: ir.Name | None = None  # (deviation unbound-read-as-undefined) the name being read
         self.plain_deletions: frozenset[int] | None = None  # (deviation del-of-a-local-seen-bound-raises-name-error)
+        # (deviation builtin-function-takes-attributes) the attributes set on each builtin function, by its name
+        self.builtin_attributes: dict[str, dict[str, Any]] = {}
         self.default_reads: dict[int, str] | None = None  # (deviation generic-def-defaults-read-names-in-the-...)
         self.class_deletions: dict[int, str] | None = None  # (deviation class-body-del-resolved-in-the-order-of-...)
         self.plain_reads: frozenset[int] | None = None  # (the same) see plain_global_reads, made when first needed
@@ -4041,6 +4043,8 @@ class Evaluator:
             and attr in value.attrs
         ):
             return value.attrs[attr]
+        elif isinstance(value, BuiltinValue) and attr in self.builtin_attributes.get(value.name, {}):
+            return self.builtin_attributes[value.name][attr]  # (deviation builtin-function-takes-attributes)
         elif isinstance(value, (TypeVarValue, TypeAliasValue)) and attr == "__name__":
             return value.name
         elif isinstance(value, Function) and attr == "__name__":
@@ -4076,6 +4080,12 @@ class Evaluator:
             raise raise_("AttributeError")
         if isinstance(owner, HAS_DICT):
             owner.attrs[attr] = value
+        elif (
+            isinstance(owner, BuiltinValue)
+            and owner.name in BUILTIN_FUNCTIONS
+            and self.deviates("builtin-function-takes-attributes")
+        ):
+            self.builtin_attributes.setdefault(owner.name, {})[attr] = value
         elif isinstance(owner, Class):
             owner.namespace[attr] = value
         elif isinstance(owner, ModuleValue):
@@ -4094,6 +4104,8 @@ class Evaluator:
         )
         if isinstance(owner, Class):
             space = owner.namespace
+        elif isinstance(owner, BuiltinValue) and owner.name in self.builtin_attributes:
+            space = self.builtin_attributes[owner.name]  # (deviation builtin-function-takes-attributes)
         elif isinstance(owner, (ModuleValue, *_TYPING)):
             raise Unspecified("an attribute deleted from a module or type variable: the model does not follow it")
         if space is None or attr not in space:
