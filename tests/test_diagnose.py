@@ -658,6 +658,19 @@ def f():
     return x
 probe_call('r', f)
 """,
+    "in-place-repetition-of-a-list-by-zero-or-less-keeps-its-items": """
+def f(n):
+    x = [1, 2]
+    def g():
+        return x
+    try:
+        x *= n
+    except Exception:
+        pass
+    return g()
+probe_call('zero', f, 0)
+probe_call('negative', f, 1 - 2)
+""",
     "as-capture-of-a-none-pattern-is-not-bound": """
 def f(s):
     n = 0
@@ -1789,6 +1802,27 @@ def test_brython_is_diagnosed_with_the_as_names_of_sequence_patterns_it_leaves_u
     assert observed.observations["item"] == {"value": [1, 2]}, observed
     assert diagnoses(parse(AS_SEQUENCE_PATTERNS), (3, 14), observed, "language") == [
         ("as-capture-of-an-empty-or-star-wildcard-sequence-pattern-is-not-bound",)
+    ]
+
+
+# Brython's `x *= 0` of a list raises its host's error, whose instances take no attributes (no __dict__)
+ATTRIBUTE_OF_A_HOST_ERROR = """
+def f():
+    x = []
+    try:
+        x *= 0
+    except Exception as e:
+        e.a = 1
+    return x
+probe_call('r', f)
+"""
+
+
+def test_brython_refuses_an_attribute_of_its_host_error() -> None:
+    observed = run(node_target("brython"), ATTRIBUTE_OF_A_HOST_ERROR.lstrip())
+    assert observed.observations["r"]["raises"]["type"] == "AttributeError", observed
+    assert diagnoses(parse(ATTRIBUTE_OF_A_HOST_ERROR), (3, 14), observed, "language") == [
+        ("in-place-repetition-of-a-list-by-zero-or-less-keeps-its-items",)
     ]
 
 

@@ -1472,6 +1472,20 @@ DEVIATIONS: dict[str, Deviation] = {
             seen=("brython",),
         ),
         Deviation(
+            "in-place-repetition-of-a-list-by-zero-or-less-keeps-its-items",
+            "`x *= n`, where x holds a list and n is an int (or bool) no greater than zero, leaves the list as it"
+            " was: for n == 0 it raises JavascriptError ('list.clear is not a function') before changing it, for"
+            " a negative n it raises nothing and the list keeps its items",
+            'Language Reference 7.2.1 "Augmented assignment statements": the operation is performed in place'
+            ' where possible; Library Reference "Mutable Sequence Types": `s *= n` "updates s with its contents'
+            ' repeated n times", and "values of n less than 0 are treated as 0" (which empties s)',
+            "list.__imul__ handles a zero count apart, with a call to a `list.clear` that its module does not"
+            " define, and repeats the items with a loop of count - 1 copies, which does nothing for a negative"
+            " count",
+            "write `x.clear()` (or `x[:] = []`) to empty a list in place, or `x = x * n` for a new one",
+            seen=("brython",),
+        ),
+        Deviation(
             "as-capture-of-a-self-matching-class-pattern-is-not-bound",
             "`case C(p) as n:`, where C is one of the builtins that match themselves (bool, bytearray, bytes, dict,"
             " float, frozenset, int, list, set, str, tuple) and p its one positional subpattern, binds what p"

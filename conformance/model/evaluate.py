@@ -3882,6 +3882,10 @@ class Evaluator:
                 left.items.extend(list(items) if isinstance(right, (ListValue, tuple)) else self.iterate(right))
                 return self.sized(left)
             if op == "*" and type(right) in (int, bool):
+                if right <= 0 and self.deviates("in-place-repetition-of-a-list-by-zero-or-less-keeps-its-items"):
+                    if right == 0:  # (its code for a zero count calls a list.clear that is not defined)
+                        raise raise_("JavascriptError", "list.clear is not a function")
+                    return left  # (its loop of count - 1 copies makes none)
                 if len(left.items) * max(right, 0) > MAX_LENGTH:
                     raise Unspecified("a sequence longer than the model follows")
                 left.items[:] = left.items * right
@@ -4076,6 +4080,8 @@ class Evaluator:
             raise Unspecified("an exception's own attribute set: the model does not follow it")
         if isinstance(owner, (Function, StaticMethod, ClassMethod)) and self.deviates("function-attributes-refused"):
             raise raise_("AttributeError")
+        if isinstance(owner, ExceptionValue) and owner.type == "JavascriptError":
+            raise raise_("AttributeError")  # (Brython's host error, raised under deviations: no __dict__)
         if isinstance(owner, ExceptionValue) and self.deviates("builtin-exception-attributes-refused"):
             raise raise_("AttributeError")
         if isinstance(owner, HAS_DICT):
