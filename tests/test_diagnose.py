@@ -1826,6 +1826,39 @@ def test_brython_refuses_an_attribute_of_its_host_error() -> None:
     ]
 
 
+# In a class body that declares a nonlocal, Brython compiles a comprehension's reads of its first target of that
+# name as reads of the global (`$B.resolve_global`), where a function's read its own namespace
+FIRST_TARGET_NAMED_NONLOCAL_IN_A_CLASS_BODY = """
+a = 7
+def f():
+    a = 2
+    class C:
+        nonlocal a
+        b = [a for a in range(2)]
+    return C.b
+probe_call('p', f)
+def g():
+    a = 2
+    class C:
+        nonlocal a
+        b = [(a, 1) for a in range(2)]
+    return C.b
+probe_call('q', g)
+"""
+
+
+def test_brython_reads_the_global_for_a_comprehension_target_a_class_body_declares_nonlocal() -> None:
+    deviation = "comprehension-variable-of-a-nonlocal-name-binds-the-enclosing-variable"
+    with_global = FIRST_TARGET_NAMED_NONLOCAL_IN_A_CLASS_BODY.lstrip()
+    observed = run(node_target("brython"), with_global)
+    assert observed.observations["p"] == {"value": [7, 7]}, observed
+    assert diagnoses(parse(with_global), (3, 14), observed, "language") == [(deviation,)]
+    without = with_global.replace("a = 7\n", "")
+    observed = run(node_target("brython"), without)
+    assert observed.observations["q"]["raises"]["type"] == "NameError", observed
+    assert diagnoses(parse(without), (3, 14), observed, "language") == [(deviation,)]
+
+
 def test_brython_is_diagnosed_with_the_deviations_seen_on_it() -> None:
     command = node_target("brython")
     seen = sorted(name for name, deviation in DEVIATIONS.items() if "brython" in deviation.seen)

@@ -2065,7 +2065,8 @@ DEVIATIONS: dict[str, Deviation] = {
             " `for`'s target, reading x in the comprehension itself (its element, conditions and later iterables,"
             " even after a later `for` binds x) raises UnboundLocalError, the variable keeping the item then"
             " iterated, unless the function's own namespace holds an x (an `except ... as x` of the function binds"
-            " it there: the read finds the exception); its reads of a later `for`'s target x read the enclosing"
+            " it there: the read finds the exception), and in a class body reads the global x (NameError where"
+            " there is none); its reads of a later `for`'s target x read the enclosing"
             " variable (before that `for` binds it too); a function nested in it looks x up when it runs, in the"
             " function's own namespace first (holding the exception an `except ... as x` bound there), then in the"
             " enclosing variable",
@@ -2078,8 +2079,9 @@ DEVIATIONS: dict[str, Deviation] = {
             " before it and putting back after it only the one target its symbol table lists last, and compiling"
             " the reads of the first target in the comprehension as lookups of a variable of the function's own"
             " namespace, which has the name only when something else bound it there (as comprehension-variable-"
-            "of-a-global-name-binds-the-global); a nested function's read of x is a lookup at run time"
-            " (`$B.resolve_in_scopes`) in the namespaces of the functions around, innermost first",
+            "of-a-global-name-binds-the-global), or in a class body as `$B.resolve_global`; a nested function's"
+            " read of x is a lookup at run time (`$B.resolve_in_scopes`) in the namespaces of the functions around,"
+            " innermost first",
             "do not give comprehension variables the name of a variable that the function declares nonlocal",
             links=(
                 "https://github.com/brython-dev/brython/issues/2534",

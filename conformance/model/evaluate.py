@@ -169,6 +169,14 @@ class Empty:
 EMPTY = Empty()
 
 
+class TheGlobal:
+    def __repr__(self) -> str:
+        return "<the global>"
+
+
+THE_GLOBAL = TheGlobal()  # Frame.target_reads: a comprehension's read of its target is of the global variable
+
+
 class Undefined:
     """Deviation empty-cell-read-gives-undefined: what reading an empty cell gives (JavaScript's
     undefined, which also marks an unbound variable): stored anywhere, it leaves the target unbound."""
@@ -946,6 +954,8 @@ class Evaluator:
         if frame.target_reads and name in frame.target_reads:  # (see read_targets_of_declared_names)
             if frame.target_reads[name] is EMPTY:
                 raise self.unbound(LOCAL, name)
+            if frame.target_reads[name] is THE_GLOBAL:
+                return self.load_global(frame, name)
             return frame.target_reads[name]
         if frame.target_cells and name in frame.target_cells:  # (the same)
             if frame.target_cells[name].value is EMPTY:
@@ -3715,7 +3725,9 @@ class Evaluator:
             if first != ir.Name(name) and name in _target_names(first) and _reads_any(_comprehension_reads(node),
                                                                                        frozenset({name})):  # fmt: skip
                 raise Unspecified("a comprehension reading its first target's name declared around it, unpacked")
-            if first == ir.Name(name):
+            if first == ir.Name(name) and name in as_nonlocal and outer.block.kind == "class":
+                inner.target_reads[name] = THE_GLOBAL  # (a class body's: `$B.resolve_global`, globals then builtins)
+            elif first == ir.Name(name):
                 if outer.namespace is not None and name in outer.namespace:
                     raise Unspecified("a comprehension variable declared around it, bound in the class namespace")
                 inner.target_reads[name] = outer.hidden_values.get(name, EMPTY)
