@@ -1859,6 +1859,34 @@ def test_brython_reads_the_global_for_a_comprehension_target_a_class_body_declar
     assert diagnoses(parse(without), (3, 14), observed, "language") == [(deviation,)]
 
 
+# A nested function reads a name that its enclosing function's comprehension binds (in a match case, which did not
+# run) before its own comprehension binds the name too: Brython compiles the read as one of the enclosing function's
+# namespace, as it would without the nested function's comprehension
+READ_BEFORE_ITS_OWN_COMPREHENSION_BINDS_THE_NAME = """
+def f():
+    pass
+def g():
+    match []:
+        case [1]:
+            b = [1 for f in []]
+    def b():
+        y = f
+        x = [1 for a in [2] for f in [3]]
+        return y
+    return b
+probe_call('r', lambda: g()())
+"""
+
+
+def test_brython_reads_an_enclosing_namespace_target_before_the_functions_own_comprehension_binds_it() -> None:
+    observed = run(node_target("brython"), READ_BEFORE_ITS_OWN_COMPREHENSION_BINDS_THE_NAME.lstrip())
+    assert observed.observations["r"] == {"value": {"object": "UndefinedType", "repr": "<Javascript undefined>"}}
+    expected = ("comprehension-runs-inline-restoring-targets-bound-before", "unbound-read-as-undefined")
+    assert diagnoses(parse(READ_BEFORE_ITS_OWN_COMPREHENSION_BINDS_THE_NAME), (3, 14), observed, "language") == [
+        expected
+    ]
+
+
 def test_brython_is_diagnosed_with_the_deviations_seen_on_it() -> None:
     command = node_target("brython")
     seen = sorted(name for name, deviation in DEVIATIONS.items() if "brython" in deviation.seen)

@@ -1727,9 +1727,9 @@ DEVIATIONS: dict[str, Deviation] = {
             " namespace (undefined when the comprehension bound nothing), and so do the reads of a later"
             " comprehension at its level or in such a body, where the block's own code does not read the name"
             " outside its comprehensions, and a read of the name as a global or an"
-            " enclosing variable from a later comprehension in the function, or from a function nested in it,"
-            " finds the namespace's value once the comprehension has run, unless the function's own code reads the"
-            " name too (class bodies are passed by)",
+            " enclosing variable from a later comprehension in the function, or from a function nested in it (even"
+            " one whose own comprehension binds the name later in the text), finds the namespace's value once the"
+            " comprehension has run, unless the function's own code reads the name too (class bodies are passed by)",
             'Language Reference 6.2.4 "Displays for lists, sets and dictionaries": "the comprehension is executed'
             " in a separate implicitly nested scope. This ensures that names assigned to in the target list don't"
             ' leak into the enclosing scope"; only "the iterable expression in the leftmost for clause is'

@@ -895,7 +895,10 @@ class _NamespaceTargetReads(_LocalReads):
                 seen = chain if in_comprehension and node.id not in block.direct_uses else chain[:-1]
                 if any(node.id in entry.bound for entry in seen):
                     self.reads[id(node)] = id(chain[0].node)
-            elif block is not None and block.scope.get(node.id) in (FREE, GLOBAL_IMPLICIT):
+                    return super().expression(node, stack)
+            if block is not None and block.scope.get(node.id) in (FREE, GLOBAL_IMPLICIT):
+                # (a read the symbol table resolves outside the function, whether or not a comprehension of the
+                # function binds the name later: the search of the scopes around, at the point of the text)
                 function = self.stopping_function(node, stack)
                 if function is not None:
                     self.reads[id(node)] = function
