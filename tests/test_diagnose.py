@@ -1887,6 +1887,42 @@ def test_brython_reads_an_enclosing_namespace_target_before_the_functions_own_co
     ]
 
 
+# A class body declares f global; its method declares f nonlocal (the function's f, for Python): Brython's search
+# for a free f from a function nested in the method passes the method and stops at the class's declaration
+GLOBAL_OF_THE_CLASS_PAST_A_NONLOCAL = """
+f = 9
+def h():
+    f = 1
+    class C:
+        global f
+        def g(self):
+            nonlocal f
+            return lambda: f
+    return C().g()()
+probe_call('free', h)
+def k():
+    f = 1
+    class C:
+        global f
+        def g(self):
+            nonlocal f
+            def m():
+                nonlocal f
+                return f
+            return m
+    return C().g()()
+probe_call('declared', k)
+"""
+
+
+def test_brython_reads_a_class_global_past_a_method_that_declares_the_name_nonlocal() -> None:
+    observed = run(node_target("brython"), GLOBAL_OF_THE_CLASS_PAST_A_NONLOCAL.lstrip())
+    assert observed.observations == {"free": {"value": 9}, "declared": {"value": 1}}, observed
+    assert diagnoses(parse(GLOBAL_OF_THE_CLASS_PAST_A_NONLOCAL), (3, 14), observed, "language") == [
+        ("class-global-declaration-holds-in-its-methods",)
+    ]
+
+
 def test_brython_is_diagnosed_with_the_deviations_seen_on_it() -> None:
     command = node_target("brython")
     seen = sorted(name for name, deviation in DEVIATIONS.items() if "brython" in deviation.seen)
@@ -2325,6 +2361,20 @@ def test_a_program_the_target_does_not_finish_is_explained_by_a_deviation_that_m
     crashed = ProgramResult("p", fault=Fault("crash", "was killed by SIGSEGV", {"signal": "SIGSEGV"}))
     assert diagnose(module, VERSION, crashed, "language") is None  # (a crash is not a loop)
     assert diagnose(parse(SHOWS["except-as-kept"]), VERSION, hung, "language") is None  # (no loop at all)
+
+
+def test_a_program_the_target_does_not_finish_is_explained_by_a_deviation_that_makes_it_recurse() -> None:
+    # each level's probe_call catches the RecursionError of the deeper ones and the program goes on: it unwinds in
+    # time exponential in the recursion limit, and a target may not finish it
+    module = parse(RECURSING_UNDER_A_DEVIATION)
+    hung = ProgramResult("p", fault=Fault("timeout", "made no progress for 1.0 s (its time limit per program)"))
+    assert diagnose(module, VERSION, hung, "language") == ("free-variable-read-as-global",)
+    began = ProgramResult("p", {"entered": {"value": 1}}, fault=hung.fault)
+    assert diagnose(module, VERSION, began, "language") == ("free-variable-read-as-global",)
+    otherwise = ProgramResult("p", {"entered": {"value": 2}}, fault=hung.fault)
+    assert diagnose(module, VERSION, otherwise, "language") is None  # (not what the prediction began with)
+    crashed = ProgramResult("p", fault=Fault("crash", "was killed by SIGSEGV", {"signal": "SIGSEGV"}))
+    assert diagnose(module, VERSION, crashed, "language") is None
 
 
 def test_a_crash_is_explained_only_by_a_deviation_that_predicts_that_crash() -> None:

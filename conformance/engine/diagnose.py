@@ -30,7 +30,8 @@ A program may also have no result: the target crashed or did not finish it. A de
 explains a crash when under it the model predicts that crash (a fault, with its signal:
 the deviation documents the implementation's crash), and a program the target did not
 finish when under it the program runs longer than the model follows (a loop made endless
-by the deviation's rule) where the model's own prediction ends.
+by the deviation's rule, or a recursion that catches at each level what the deeper ones raise) where the
+model's own prediction ends.
 """
 
 from __future__ import annotations
@@ -61,7 +62,8 @@ def diagnose(
     """The smallest set of deviations (sorted names; the first in that order among sets of one size)
     under which the model predicts exactly what was observed at `level`: () when the model's own
     prediction is observed, None when no set of up to MAX_DEVIATIONS explains it. A run that faulted
-    (a crash, a timeout) is explained by none: no deviation predicts a fault."""
+    is explained only by deviations under which the model predicts that crash, or runs longer than it follows
+    (a timeout; see the module's documentation)."""
     explanations = diagnoses(module, version, observed, level, candidates)
     return explanations[0] if explanations else None
 
@@ -201,8 +203,16 @@ def _recursed_as_predicted(predicted: list[list[object]], observed: ProgramResul
                            version: tuple[int, ...]) -> bool:  # fmt: skip
     """Whether the program observed what a prediction that stopped at UnfollowedRecursion had recorded, in
     that order, and after it a RecursionError (before 3.5, which added it: the RuntimeError it refines),
-    raised at a probe or out of the program."""
+    raised at a probe or out of the program; or, for a program the target did not finish, as much of it as the
+    target reported: a recursion whose every level catches what the deeper ones raise (a probe_call does) unwinds
+    in time exponential in the implementation's recursion limit."""
     labels = list(observed.observations)
+    if observed.fault is not None and observed.fault.outcome == "timeout" and observed.compile_error is None:
+        shown = labels[: len(predicted)]
+        if shown != [label for label, _ in predicted[: len(shown)]]:
+            return False
+        before = ProgramResult(observed.id, {label: observed.observations[label] for label in shown})
+        return not compare(Expected.from_result({"observations": predicted[: len(shown)]}), before, [level])
     if observed.compile_error is not None or labels[: len(predicted)] != [label for label, _ in predicted]:
         return False
     before = ProgramResult(observed.id, {label: observed.observations[label] for label in labels[: len(predicted)]})

@@ -1696,13 +1696,16 @@ DEVIATIONS: dict[str, Deviation] = {
         Deviation(
             "class-global-declaration-holds-in-its-methods",
             "a `global x` statement in a class body holds in the functions nested in the class too: their reads of"
-            " x (a free variable for Python, the enclosing function's x) read the global x",
+            " x (a free variable for Python, the enclosing function's x) read the global x, and so do the reads of"
+            " the functions nested in a method that declares x nonlocal (where the method's own reads are of the"
+            " enclosing function's x)",
             'Language Reference 7.12 "The global statement": "The global statement is a declaration which holds'
             ' for the entire current code block"; 4.2.2: the scope of names in a class block "does not extend to'
             ' the code blocks of methods", whose free variables are resolved in the nearest enclosing function'
             " scope",
             "the translator's search for a name outwards stops at any scope that declares it global, class bodies"
-            " included, where Python's passes class bodies over",
+            " included, where Python's passes class bodies over; it passes a function that declares the name"
+            " nonlocal, as one that binds nothing of its own",
             "declare the name global in the method itself, or give the class's global another name",
             seen=("brython",),
         ),

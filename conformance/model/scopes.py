@@ -988,10 +988,18 @@ def _function_ancestors(
     class-binding-hides-enclosing-variable, the search for `name` ends at a class body that binds it or
     declares it global (the scope analysis stops at the first enclosing block that knows the name); with
     class-global-declaration-holds-in-its-methods, at a class body that declares it global, for a free name
-    (not one `declared` nonlocal)."""
+    (not one `declared` nonlocal), and past the functions that declare it nonlocal on the way there."""
     parent = block.parent
     while parent is not None and parent.kind != "module":
         if parent.function_like:
+            if (
+                switches is not None
+                and not declared
+                and name in parent.nonlocals
+                and _class_global_past_nonlocals(parent, name)
+                and switches.deviates("class-global-declaration-holds-in-its-methods")
+            ):
+                return
             yield parent
         elif (
             switches is not None
@@ -1006,6 +1014,19 @@ def _function_ancestors(
         ):
             return
         parent = parent.parent
+
+
+def _class_global_past_nonlocals(block: Block, name: str) -> bool:
+    """Whether a class body around `block` declares `name` global, with only functions that declare it nonlocal
+    between (Brython's search for a free name passes those, as they bind nothing of their own)."""
+    parent = block.parent
+    while parent is not None and parent.kind != "module":
+        if parent.kind == "class" and name in parent.globals:
+            return True
+        if parent.function_like and name not in parent.nonlocals:
+            return False
+        parent = parent.parent
+    return False
 
 
 def _enclosing_owner(block: Block, name: str, switches: Switches) -> Block | None:
