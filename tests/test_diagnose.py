@@ -1923,6 +1923,28 @@ def test_brython_reads_a_class_global_past_a_method_that_declares_the_name_nonlo
     ]
 
 
+# type-alias-of-a-global-name-binds-the-block-namespace in a class body that declares the name nonlocal: the alias
+# goes to the class's namespace, and the body's own read of the name is still of the enclosing function's variable
+TYPE_ALIAS_OF_A_NONLOCAL_READ_IN_THE_CLASS_BODY = """
+def f():
+    a = 0
+    class C:
+        nonlocal a
+        type a = 5
+        probe('read', a)
+    return C.a.__value__
+probe_call('r', f)
+"""
+
+
+def test_brython_class_body_reads_its_nonlocal_past_the_type_alias_in_its_namespace() -> None:
+    observed = run(node_target("brython"), TYPE_ALIAS_OF_A_NONLOCAL_READ_IN_THE_CLASS_BODY.lstrip())
+    assert observed.observations == {"read": {"value": 0}, "r": {"value": 5}}, observed
+    assert diagnoses(parse(TYPE_ALIAS_OF_A_NONLOCAL_READ_IN_THE_CLASS_BODY), (3, 14), observed, "language") == [
+        ("type-alias-of-a-global-name-binds-the-block-namespace",)
+    ]
+
+
 def test_brython_is_diagnosed_with_the_deviations_seen_on_it() -> None:
     command = node_target("brython")
     seen = sorted(name for name, deviation in DEVIATIONS.items() if "brython" in deviation.seen)

@@ -990,6 +990,8 @@ class Evaluator:
             and name in frame.namespace
             and name not in frame.block.namespace_targets  # (read as a global by Brython: see namespace_target)
             and not (frame.block.kind == "annotation" and self.type_alias_read_as_global(frame, name))
+            # (a class body's own nonlocal: only deviations bind it in the namespace, and its reads do not use it)
+            and not (frame.block.kind == "class" and name in frame.block.nonlocals)
         ):
             if self.class_read(frame, name) == "global" and self.deviates(
                 "class-body-resolves-its-names-in-the-order-of-the-text"
