@@ -1930,7 +1930,7 @@ def f():
     a = 0
     class C:
         nonlocal a
-        type a = 5
+        TYPE_ALIAS('a', 5)
         probe('read', a)
     return C.a.__value__
 probe_call('r', f)
@@ -1938,10 +1938,42 @@ probe_call('r', f)
 
 
 def test_brython_class_body_reads_its_nonlocal_past_the_type_alias_in_its_namespace() -> None:
-    observed = run(node_target("brython"), TYPE_ALIAS_OF_A_NONLOCAL_READ_IN_THE_CLASS_BODY.lstrip())
+    source = TYPE_ALIAS_OF_A_NONLOCAL_READ_IN_THE_CLASS_BODY.replace("TYPE_ALIAS('a', 5)", "type a = 5")
+    observed = run(node_target("brython"), source.lstrip())
     assert observed.observations == {"read": {"value": 0}, "r": {"value": 5}}, observed
-    assert diagnoses(parse(TYPE_ALIAS_OF_A_NONLOCAL_READ_IN_THE_CLASS_BODY), (3, 14), observed, "language") == [
+    module = _rewritten(parse(TYPE_ALIAS_OF_A_NONLOCAL_READ_IN_THE_CLASS_BODY), _as_generated)
+    assert diagnoses(module, (3, 14), observed, "language") == [
         ("type-alias-of-a-global-name-binds-the-block-namespace",)
+    ]
+
+
+# empty-cell-read-gives-undefined: Skulpt's setattr takes the undefined it is given for a delete of the attribute
+ATTRIBUTE_SET_TO_AN_EMPTY_CELL = """
+class C:
+    pass
+def f(o):
+    o.a = g
+    return 1
+    g = 0
+    h = lambda: g
+def t():
+    o = C()
+    o.a = 1
+    f(o)
+    return o.a
+probe_call('absent', f, C())
+probe_call('present', t)
+probe_call('function', f, lambda: 0)
+"""
+
+
+def test_skulpt_deletes_an_attribute_set_to_an_empty_cell() -> None:
+    observed = run(node_target("skulpt"), ATTRIBUTE_SET_TO_AN_EMPTY_CELL.lstrip())
+    assert {label: result["raises"]["type"] for label, result in observed.observations.items()} == {
+        "absent": "AttributeError", "present": "AttributeError", "function": "AttributeError"
+    }, observed  # fmt: skip
+    assert diagnoses(parse(ATTRIBUTE_SET_TO_AN_EMPTY_CELL), (3, 7), observed, "language") == [
+        ("empty-cell-read-gives-undefined",)
     ]
 
 

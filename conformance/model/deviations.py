@@ -513,7 +513,8 @@ DEVIATIONS: dict[str, Deviation] = {
             "empty-cell-read-gives-undefined",
             "reading a variable that lives in a cell (a local variable a nested function captures, or a free"
             " variable) while its cell is empty raises nothing: the read gives JavaScript's undefined, the mark"
-            " of an unbound variable, so the variable or attribute it is then stored in is unbound, a function"
+            " of an unbound variable, so the variable or attribute it is then stored in is unbound (an attribute"
+            " set to it is deleted: AttributeError where there is none), a function"
             " given it as an argument or default raises UnboundLocalError on entry (for a parameter that is a plain"
             " local of an ordinary function; other parameters are left unbound; as a keyword-only parameter's"
             " default it counts as none; given to a function with starred or keyword-only parameters, or in a call"

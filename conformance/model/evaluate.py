@@ -4092,6 +4092,11 @@ class Evaluator:
             raise raise_("TypeError")
         if isinstance(owner, ExceptionValue) and attr in EXCEPTION_ATTRIBUTES:
             raise Unspecified("an exception's own attribute set: the model does not follow it")
+        if value is UNDEFINED:  # (deviation empty-cell-read-gives-undefined: Skulpt's setattr of undefined deletes)
+            if not isinstance(owner, (*HAS_DICT, Class)):
+                raise Unspecified("undefined set as an attribute of a value without a __dict__")
+            self.delete_attribute(owner, attr)  # (AttributeError where it has no such attribute)
+            return
         if isinstance(owner, (Function, StaticMethod, ClassMethod)) and self.deviates("function-attributes-refused"):
             raise raise_("AttributeError")
         if isinstance(owner, ExceptionValue) and owner.type == "JavascriptError":
