@@ -1977,6 +1977,33 @@ def test_skulpt_deletes_an_attribute_set_to_an_empty_cell() -> None:
     ]
 
 
+# nested-function-creation-copies-enclosing-variables: Skulpt has no __class__ cell and compiles `__class__` as a
+# global read, so a lambda reading it directly in a method counts as having free variables; made in a method that
+# has them (g reads a), it copies what g's closure holds (the class statement copied the globals there) over g's x
+CLASS_READ_AS_A_GLOBAL_COPIES_OVER_THE_METHODS_VARIABLES = """
+x = 7
+def f(a=0):
+    class C:
+        def g(self):
+            x = 2
+            probe_call('p', lambda: __class__)
+            probe('x', x)
+            y = a
+            return lambda: x
+    C().g()
+probe_call('r', f)
+"""
+
+
+def test_skulpt_copies_over_a_methods_variables_when_it_makes_a_lambda_reading_dunder_class() -> None:
+    observed = run(node_target("skulpt"), CLASS_READ_AS_A_GLOBAL_COPIES_OVER_THE_METHODS_VARIABLES.lstrip())
+    assert observed.observations["x"] == {"value": 7}, observed
+    module = parse(CLASS_READ_AS_A_GLOBAL_COPIES_OVER_THE_METHODS_VARIABLES)
+    assert diagnoses(module, (3, 7), observed, "language") == [
+        ("class-cell-is-the-global-named-like-the-class", "nested-function-creation-copies-enclosing-variables")
+    ]
+
+
 def test_brython_is_diagnosed_with_the_deviations_seen_on_it() -> None:
     command = node_target("brython")
     seen = sorted(name for name, deviation in DEVIATIONS.items() if "brython" in deviation.seen)

@@ -1220,9 +1220,10 @@ DEVIATIONS: dict[str, Deviation] = {
             " (those nested functions read, and what earlier copies brought it) are copied over the making"
             " function's own of the same names, and the functions it makes read its free variables from these"
             " copies, as they were at the last such making, not from the enclosing function. A function counts as"
-            " having free variables when it is directly in a function and reads any global name (a builtin too)"
-            " not declared global around it (a class body does not count for a variable passing through it that it"
-            " binds a name of its own like); a method made in a class body (in a function) copies the module's"
+            " having free variables when it is directly in a function and reads any global name (a builtin too,"
+            " and `__class__`, which Skulpt reads as a global) not declared global around it (a class body does not"
+            " count for a variable passing through it that it binds a name of its own like); a method made in a"
+            " class body (in a function) copies the module's"
             " globals over the function's variables instead. A decorator that is the name of such a variable is"
             " read when it is applied, after the function is made or the class body has run, so it sees the copy",
             'Language Reference 4.2.2 "Resolution of names": "If a name is bound in a block, it is a local'

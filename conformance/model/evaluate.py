@@ -4937,7 +4937,10 @@ def _skulpt_has_free(block: Block) -> bool:
     else:  # an annotation or type-parameter scope (3.12+), which Skulpt (3.7) does not have
         raise Unspecified("a scope of a kind Skulpt does not have, where it copies variables")
     reads.update(name for name in _names_read_by_code(code) if name not in scoped)
-    return any(name != CLASS_CELL and name not in bound and not _skulpt_declared_global(parent, name) for name in reads)
+    reads.discard(CLASS_CELL)
+    if any(CLASS_CELL in inner.direct_uses for inner in group):
+        reads.add(CLASS_CELL)  # (Skulpt has no __class__ cell: its symbol table has `__class__` read as a global)
+    return any(name not in bound and not _skulpt_declared_global(parent, name) for name in reads)
 
 
 def _skulpt_frame(frame: Frame) -> Frame:
