@@ -207,17 +207,17 @@ def _recursed_as_predicted(predicted: list[list[object]], observed: ProgramResul
     target reported: a recursion whose every level catches what the deeper ones raise (a probe_call does) unwinds
     in time exponential in the implementation's recursion limit."""
     labels = list(observed.observations)
-    if observed.fault is not None and observed.fault.outcome == "timeout" and observed.compile_error is None:
-        shown = labels[: len(predicted)]
-        if shown != [label for label, _ in predicted[: len(shown)]]:
-            return False
-        before = ProgramResult(observed.id, {label: observed.observations[label] for label in shown})
-        return not compare(Expected.from_result({"observations": predicted[: len(shown)]}), before, [level])
-    if observed.compile_error is not None or labels[: len(predicted)] != [label for label, _ in predicted]:
+    unfinished = observed.fault is not None and observed.fault.outcome == "timeout"
+    shown = labels[: len(predicted)]  # (all of the prediction, unless the target did not finish)
+    if observed.compile_error is not None or (len(shown) < len(predicted) and not unfinished):
         return False
-    before = ProgramResult(observed.id, {label: observed.observations[label] for label in labels[: len(predicted)]})
-    if compare(Expected.from_result({"observations": predicted}), before, [level]):
+    if shown != [label for label, _ in predicted[: len(shown)]]:
         return False
+    before = ProgramResult(observed.id, {label: observed.observations[label] for label in shown})
+    if compare(Expected.from_result({"observations": predicted[: len(shown)]}), before, [level]):
+        return False
+    if unfinished:
+        return True
     after = [observed.observations[label] for label in labels[len(predicted) :]]
     raised = [observation.get("raises") for observation in after] + [observed.error]
     recursion = "RecursionError" if version >= (3, 5) else "RuntimeError"
