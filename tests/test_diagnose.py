@@ -2659,6 +2659,43 @@ def test_brython_is_diagnosed_with_a_nonlocal_binding_after_its_del() -> None:
     assert found == [("nonlocal-bound-later-in-the-text-binds-the-global",)], found
 
 
+# nonlocal-bound-later-in-the-text-binds-the-global spares an augmented assignment: Brython compiles `h += 3` as
+# `h = h + 3` with both names resolved as the read (f's variable), bound later in the text or forgotten by a `del`
+NONLOCAL_AUGMENTED_BEFORE_ITS_BINDING = """
+h = 5
+v = 1
+def f():
+    def a():
+        nonlocal h
+        h += 3
+    h = 1
+    a()
+    return h
+def g():
+    h = 1
+    if v is None:
+        del h
+    def a():
+        nonlocal h
+        h -= 3
+    a()
+    return h
+probe_call('r', f)
+probe_call('s', g)
+probe_call('t', lambda: h)
+"""
+
+
+def test_brython_augmented_assignment_of_a_nonlocal_bound_later_binds_the_enclosing_variable() -> None:
+    observed = run(node_target("brython"), NONLOCAL_AUGMENTED_BEFORE_ITS_BINDING.lstrip())
+    assert observed.observations == {"r": {"value": 4}, "s": {"value": -2}, "t": {"value": 5}}, observed
+    shipped = Expectations.load(ROOT / "conformance/expectations/brython-3.14.toml")
+    declared = shipped.declared(Check.generated("nonlocal", "language"), (3, 14))
+    assert "nonlocal-bound-later-in-the-text-binds-the-global" in declared
+    predicted = predict(parse(NONLOCAL_AUGMENTED_BEFORE_ITS_BINDING), (3, 14), declared)
+    assert compare(Expected.from_result(predicted), observed, ["language"]) == []
+
+
 # A class body binding a only by a type statement reads a as the global, and so does the value of its alias b
 TYPE_ALIAS_READ_AS_A_GLOBAL = """
 a = 5
@@ -2706,6 +2743,38 @@ def m():
     probe_call('def', inner)
 probe_call('m', m)
 """
+
+
+# f binds s only by comprehensions and reads it only in their own scopes (a later for's iterable, an element, a
+# condition: the global s there): a variable of f in Brython's symbol table, so the third comprehension's saving of
+# s finds it; a read in a first for's iterable (f's own code) makes s f's global, and the saving fails
+SAVED_TARGET_READ_ONLY_IN_COMPREHENSIONS = """
+def f():
+    v = [1 for s in [1]]
+    g = {1 for q in [1] for g in s}
+    g = {1 for s in []}
+    return g
+probe_call('r', f)
+"""
+
+
+@pytest.mark.parametrize(
+    ("read", "fails"),
+    [
+        ("{1 for q in [1] for g in s}", False),
+        ("{s for q in [1]}", False),
+        ("{1 for q in [1] if s}", False),
+        ("{1 for q in s}", True),
+    ],
+)
+def test_brython_saves_a_target_that_comprehensions_alone_bind_and_read(read: str, fails: bool) -> None:
+    source = SAVED_TARGET_READ_ONLY_IN_COMPREHENSIONS.replace("{1 for q in [1] for g in s}", read)
+    observed = run(node_target("brython"), source.lstrip())
+    assert (observed.compile_error is not None) == fails, observed
+    deviations = frozenset({"comprehension-runs-inline-restoring-targets-bound-before",
+                            "unplaced-reference-fails-to-compile"})  # fmt: skip
+    predicted = predict(parse(source), (3, 14), deviations)
+    assert compare(Expected.from_result(predicted), observed, ["language"]) == []
 
 
 # b binds a only by comprehensions and reads it otherwise; its saving of a before the second one searches the

@@ -89,6 +89,7 @@ def _own_cell(name: str) -> str:
 
 
 MAX_DEPTH = 20  # as the runner's encode()
+Binding = ir.Name | ir.FunctionDef | ir.ClassDef | ir.AugAssign  # a statement's binding, its target or itself
 LOOP = "loop"  # (deviation break-or-continue-before-finally-runs-the-rest-of-the-body) see Evaluator.regions
 PRIVATE_AS_WRITTEN = "private-name-read-as-a-global-is-looked-up-unmangled"
 STAR_UNPACKING_STOPS = "star-unpacking-in-a-display-turns-an-exception-into-stopiteration"
@@ -823,7 +824,7 @@ class Evaluator:
         self.bound_later: frozenset[tuple[int, str]] | None = None
         self.bound_further_out: frozenset[tuple[int, str]] = frozenset()
         self.unbound_bindings: frozenset[int] | None = None  # (the same) see nonlocal_bindings_unbound_around
-        self.binding: ir.Name | ir.FunctionDef | ir.ClassDef | None = None  # the binding store() makes, if known
+        self.binding: Binding | None = None  # the binding store() makes, if known
         # (deviation comprehension-runs-inline-restoring-targets-bound-before) see saved_comprehension_targets and
         # translation.namespace_target_reads
         self.saved_targets: dict[int, frozenset[str]] | None = None
@@ -1320,7 +1321,7 @@ class Evaluator:
             around = around.parent
         return False
 
-    def store_binding(self, frame: Frame, node: ir.Name | ir.FunctionDef | ir.ClassDef, name: str, value: Any) -> None:
+    def store_binding(self, frame: Frame, node: Binding, name: str, value: Any) -> None:
         """store(), for the binding `node` makes (see nonlocal_binds_the_global)."""
         self.binding = node
         try:
@@ -1333,8 +1334,8 @@ class Evaluator:
         declares nonlocal, where no function around binds it before the def in the order of the text, or where
         a `del` of it made the translator forget it (translation.nonlocal_bindings_unbound_around)."""
         declaring = declaring_block(frame.block)
-        if name not in declaring.nonlocals:
-            return False
+        if name not in declaring.nonlocals or isinstance(self.binding, ir.AugAssign):
+            return False  # (an augmented assignment binds the variable its read resolves to)
         if self.bound_later is None:
             self.bound_later, self.bound_further_out = nonlocals_bound_later(self.analysis)
         if (id(declaring.node), name) in self.bound_further_out and self.deviates(
@@ -1753,7 +1754,7 @@ class Evaluator:
             if as_global:
                 frame.globals[target.id] = value
             else:
-                self.store(frame, target.id, value)
+                self.store_binding(frame, node, target.id, value)
         elif isinstance(target, ir.Attribute):
             owner = self.eval(frame, target.value)
             current = self.attribute(owner, target.attr)

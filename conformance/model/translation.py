@@ -394,6 +394,8 @@ class _Unplaced:
         if kind in (None, LOCAL, CELL, CLASS_LOCAL, MODULE):
             return  # a variable of the block (a name only comprehensions bind is made one when they are inlined)
         assert block is not None
+        if kind is GLOBAL_IMPLICIT and name in block.namespace_targets and name not in block.direct_uses:
+            return  # (the same: one that comprehensions bind and read only in their own scope, a global there)
         if name in block.nonlocals:
             self.unfollowed = True
             return
