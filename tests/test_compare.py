@@ -79,6 +79,35 @@ def test_a_program_that_does_not_compile_is_one_difference() -> None:
     assert [(d.level, d.facet) for d in differences] == [("language", "compile")]
 
 
+def test_a_program_compiled_on_one_side_only_differs_at_each_level_asked_for() -> None:
+    # (a comparison at the data-model level alone must not pass for want of anything to compare)
+    syntax_error = {"type": "SyntaxError", "module": "builtins", "mro": ["SyntaxError"], "message": "m"}
+    expected = Expected({"p1": closure(["a"], {"a": {"id": 0, "value": 1}}, 1)})
+    for level in ("language", "data-model", "cpython-detail"):
+        differences = compare(expected, result(compile_error=syntax_error), [level])
+        assert [(d.level, d.facet) for d in differences] == [(level, "compile")]
+        differences = compare(Expected(compile_error=syntax_error), result({"p1": {"value": 1}}), [level])
+        assert [(d.level, d.facet) for d in differences] == [(level, "compile")]
+
+
+def test_a_closure_probe_reached_on_one_side_only_differs_at_each_level_asked_for() -> None:
+    probed = {"p": closure(["a"], {"a": {"id": 0, "value": 1}}, 1)}
+    assert levels(probed, {}) == [("language", "probe")]  # (told once)
+    for level in ("data-model", "cpython-detail"):
+        differences = compare(Expected(probed), result({}), [level])
+        assert [(d.level, d.facet) for d in differences] == [(level, "probe")]
+        differences = compare(Expected({}), result(probed), [level])
+        assert [(d.level, d.facet) for d in differences] == [(level, "probe")]
+    # a value probe carries language facts only
+    assert compare(Expected({"p": {"value": 1}}), result({}), ["data-model"]) == []
+
+
+def test_a_function_type_named_otherwise_hides_no_difference_in_its_cells() -> None:
+    expected = {"p": {**closure(["a"], {"a": {"id": 0, "value": 1}}, 1), "type": "closure"}}
+    observed = {"p": closure(["a"], {"a": {"id": 0, "value": None}}, 1)}
+    assert levels(expected, observed) == [("language", "type"), ("data-model", "cell a")]
+
+
 def test_a_fault_differs_at_every_level() -> None:
     crashed = ProgramResult(id="x", fault=Fault("crash", "was killed by SIGSEGV"))
     differences = compare(Expected(), crashed)

@@ -22,6 +22,7 @@ to people as Python would show them.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -75,18 +76,23 @@ class Expected:
 
 
 def compare(expected: Expected, observed: ProgramResult, levels: Iterable[str] = ALL_LEVELS) -> list[Difference]:
-    """Every difference at the given levels, program-level ones first."""
-    wanted = set(levels)
-    return [d for d in _differences(expected, observed) if d.level in wanted]
+    """Every difference at the given levels, program-level ones first.
+
+    What one side has and the other lacks altogether (a program only one side compiled, a closure probe only
+    one side reached) differs at each level whose facts it carries, and is told once, at the first level asked
+    for: a level's comparison never passes because the facts it compares are missing on one side."""
+    wanted = tuple(level for level in ALL_LEVELS if level in set(levels))
+    return [d for d in _differences(expected, observed, wanted) if d.level in wanted]
 
 
-def _differences(expected: Expected, observed: ProgramResult) -> list[Difference]:
+def _differences(expected: Expected, observed: ProgramResult, wanted: tuple[str, ...]) -> list[Difference]:
     if observed.fault is not None:
         fault = observed.fault.describe()
         return [Difference(level, "program", "run", "a result", fault) for level in ALL_LEVELS]
     compiled = _exceptions("program", "compile", expected.compile_error, observed.compile_error)
     if compiled and (expected.compile_error is None or observed.compile_error is None):
-        return compiled  # one side never ran the program: nothing else is comparable
+        # one side never ran the program: nothing else is comparable
+        return [dataclasses.replace(compiled[0], level=level) for level in wanted[:1]]
     found = compiled
     found += _exceptions("program", "uncaught exception", expected.error, observed.error)
     if expected.output is not None and expected.output != observed.output:
@@ -94,16 +100,26 @@ def _differences(expected: Expected, observed: ProgramResult) -> list[Difference
     ours, theirs = expected.observations, observed.observations
     for label in ours:
         if label not in theirs:
-            found.append(Difference(LANGUAGE, label, "probe", "to be reached", "never reached"))
+            found += _reached(label, ours[label], "to be reached", "never reached", wanted)
         else:
             found += _observation(label, ours[label], theirs[label])
     if expected.exhaustive:
         for label in theirs:
             if label not in ours:
-                found.append(
-                    Difference(LANGUAGE, label, "probe", "not to be reached", "reached: %s" % _show(theirs[label]))
-                )
+                shown = "reached: %s" % _show(theirs[label])
+                found += _reached(label, theirs[label], "not to be reached", shown, wanted)
     return found
+
+
+def _reached(label: str, observation: dict[str, Any], expected: str, observed: str, wanted: tuple[str, ...]
+             ) -> list[Difference]:  # fmt: skip
+    """A probe reached on one side only: a difference in what the program does, and (a closure or cell probe)
+    in the facts of every level it reports, which the other side has none of."""
+    levels = ALL_LEVELS if set(observation) & _CLOSURE_FACTS else (LANGUAGE,)
+    return [Difference(level, label, "probe", expected, observed) for level in levels if level in wanted][:1]
+
+
+_CLOSURE_FACTS = {"freevars", "cellvars", "closure", "cells", "cell", "unsupported"}
 
 
 def _exceptions(probe: str, what: str, expected: dict[str, Any] | None, observed: dict[str, Any] | None
@@ -141,13 +157,18 @@ def _observation(label: str, expected: dict[str, Any], observed: dict[str, Any])
 
 
 def _closure(label: str, expected: dict[str, Any], observed: dict[str, Any]) -> list[Difference]:
-    if "type" in expected and expected["type"] != observed.get("type"):
-        return [Difference(LANGUAGE, label, "type", str(expected["type"]), str(observed.get("type")))]
-    if not ("freevars" in expected or "closure" in expected or "cells" in expected or "cellvars" in expected):
-        return []  # not a function: nothing more is predicted
-    if "unsupported" in observed:
-        return [Difference(DATA_MODEL, label, "closure", "__closure__ and __code__", "no %s" % observed["unsupported"])]
+    # (the object's type is a language fact, its closure data-model facts: each level's are compared whatever the
+    # other's are, so that a type named otherwise hides no difference in the cells, nor the cells one in the type)
     found = []
+    if "type" in expected and expected["type"] != observed.get("type"):
+        found.append(Difference(LANGUAGE, label, "type", str(expected["type"]), str(observed.get("type"))))
+    if not ("freevars" in expected or "closure" in expected or "cells" in expected or "cellvars" in expected):
+        return found  # not a function: nothing more is predicted
+    if "unsupported" in observed:
+        found.append(
+            Difference(DATA_MODEL, label, "closure", "__closure__ and __code__", "no %s" % observed["unsupported"])
+        )
+        return found
     if "closure" in expected and expected["closure"] != observed.get("closure"):
         found.append(Difference(DATA_MODEL, label, "__closure__", _length(expected), _length(observed)))
     unordered = expected.get("unordered", ())

@@ -129,6 +129,38 @@ DEVIATIONS: dict[str, Deviation] = {
             seen=("micropython",),
         ),
         Deviation(
+            "closure-cells-are-new-and-hold-none",
+            "a function's `__closure__` is a tuple of cell objects made anew at each read of the attribute, each"
+            " holding None: `cell_contents` is None whatever the variable holds (a value, or nothing: an empty"
+            " cell raises no ValueError), and no cell is the one an earlier read gave, so two closures over one"
+            " variable show two different cells",
+            'Data model 3.2 "The standard type hierarchy", "Callable types": `__closure__` is "None or a tuple of'
+            ' cells that contain bindings for the names specified in the co_freevars attribute"; "cell_contents"'
+            " gets (or sets) the value of the cell, and a cell is shared by every function that uses the variable"
+            " (4.2.2 Resolution of names: the free variable refers to the enclosing function's binding)",
+            "the getter of `function.__closure__` makes each cell with `$B.cell.$factory($B.$check_def_free(name))`;"
+            " brython.js defines no `$check_def_free`, so the call raises a JavaScript TypeError, which the getter"
+            " catches and answers with `$B.cell.$factory(None)`: a new cell holding None, per name and per read",
+            "do not introspect closures through `__closure__`: read a captured variable by calling a function that"
+            " returns it",
+            seen=("brython",),
+        ),
+        Deviation(
+            "free-variables-in-the-order-their-function-first-names-them",
+            "a function's `__code__.co_freevars` lists its free variables in the order its code first names them"
+            " (an assignment's targets before its value, a for loop's target before its iterable, a dict"
+            " comprehension's value before its key), those named only in its list, set or dict comprehensions"
+            " after, and those only its nested functions use last; not in the order of their names",
+            'Data model 3.2 "Code objects": co_freevars is "a tuple containing the names of free variables";'
+            " CPython's compiler sorts a code object's free and cell variables by name (dictbytype in"
+            " Python/compile.c), the order the suite's cpython-detail level compares",
+            "the function's code object is made from its symbol table's entry, whose names keep the order the"
+            " symbol table (a port of CPython's symtable.c) met them in: the order of its walk of the code, each"
+            " inlined comprehension's names appended as it is analysed, then the names free in child blocks",
+            "do not rely on the order of co_freevars; pair names with cells by name, not by position",
+            seen=("brython",),
+        ),
+        Deviation(
             "coroutine-is-a-generator",
             "calling a coroutine function returns a generator: its type is 'generator', and a finished one awaited"
             " again returns None (sent a value: StopIteration), as a finished generator does; `await x` is"
@@ -403,7 +435,8 @@ DEVIATIONS: dict[str, Deviation] = {
             " variable was bound (which is then deleted), a global that a function made earlier declares"
             " `global` and binds, a name that the reading function declares global after a binding of it earlier"
             " in the text in the module's own scope (its top level, or anywhere in a function declaring it global;"
-            " the builtin of that name is not looked at, when the global is missing),"
+            " a `del` of it in an if, for, while or try body at the top level that has bound it itself forgets"
+            " only that body's binding; the builtin of that name is not looked at, when the global is missing),"
             " a function's own variable after a binding of it earlier in the text in the same or an enclosing"
             " part of the function (the function's body, a match case or with body in it, or the if, for, while or"
             " try statement the read is in; a `del` there forgets only the binding of the innermost such part that"

@@ -65,6 +65,7 @@ from conformance.model.translation import (
     class_body_deletions,
     class_body_reads,
     definitions_run_as_the_last,
+    free_variable_order,
     generic_default_reads,
     global_deletions,
     namespace_target_reads,
@@ -4724,12 +4725,18 @@ class Evaluator:
         if not isinstance(function, Function):
             return facts
         freevars = sorted(function.block.freevars)
+        if len(freevars) > 1 and self.deviates("free-variables-in-the-order-their-function-first-names-them"):
+            freevars = free_variable_order(self.analysis, function.block)
         facts["freevars"] = freevars
         if not freevars:
             facts["closure"] = None
             return facts
         facts["closure"] = len(freevars)
-        facts["cells"] = {name: self.cell_facts(function.closure[name]) for name in freevars}
+        if self.deviates("closure-cells-are-new-and-hold-none"):
+            # a cell made at this read of __closure__, holding None, for each free variable
+            facts["cells"] = {name: self.cell_facts(Cell(None)) for name in sorted(freevars)}
+        else:  # (labelled in the order of their names, as the runner labels them)
+            facts["cells"] = {name: self.cell_facts(function.closure[name]) for name in sorted(freevars)}
         return facts
 
     def function_type_name(self, value: Any) -> str:

@@ -10,6 +10,7 @@ Each check asks its switch only when the program has the construct (conformance/
 from __future__ import annotations
 
 import builtins
+import contextlib
 import dataclasses
 from collections.abc import Iterator
 from typing import Any, TypeVar
@@ -596,9 +597,10 @@ def plain_global_reads(analysis: Analysis) -> frozenset[int]:
     name that the function reading it declares global, which Brython compiles without the check for a missing
     value: those after, in the order of the text, a binding of the name in the module's own scope (at the
     module's top level, not in an if, for, while or try there, or anywhere in a function that declares the
-    name global), not deleted since; and the reads of an implicit global in a function (a name no scope around
-    binds) after a binding of it by a function that declares it global, not deleted since, where no block around
-    declares it global."""
+    name global), not deleted since (a `del` in the body of an if, for, while or try at the module's level that
+    has bound the name itself forgets that binding only, and the module's stays); and the reads of an implicit
+    global in a function (a name no scope around binds) after a binding of it by a function that declares it
+    global, not deleted since, where no block around declares it global."""
     walker = _GlobalReads(analysis)
     module = analysis.module.node
     assert isinstance(module, ir.Module)
@@ -624,6 +626,9 @@ class _GlobalReads:
         self.declared_names: set[str] = set()  # ... of which the bindings by a function declaring the name global
         self.plain: set[int] = set()
         self.inline_owners: dict[int, Any] = {}  # a list, set or dict comprehension (by id) -> the block it runs in
+        # the names bound in each copy of the module's scope that the walk is in (the body of an if, for, while
+        # or try at the module's level, outermost first): a del forgets the name in the innermost that has it
+        self.copies: list[set[str]] = []
 
     def declares_global(self, block_node: Any, name: str) -> bool:
         block = self.analysis.blocks.get(id(block_node))
@@ -636,6 +641,8 @@ class _GlobalReads:
     def bind(self, name: str, block_node: Any, in_copy: bool) -> None:
         if self.declares_global(block_node, name) or (isinstance(block_node, ir.Module) and not in_copy):
             self.module_names.add(name)
+        elif isinstance(block_node, ir.Module) and self.copies:
+            self.copies[-1].add(name)
         if self.declares_global(block_node, name):
             self.declared_names.add(name)
 
@@ -666,25 +673,42 @@ class _GlobalReads:
         for statement in body:
             self.statement(statement, block_node, in_copy)
 
+    @contextlib.contextmanager
+    def copy(self, block_node: Any) -> Iterator[None]:
+        """The body of an if, for, while or try statement, translated in a copy of the scope."""
+        module = isinstance(block_node, ir.Module)
+        if module:
+            self.copies.append(set())
+        try:
+            yield
+        finally:
+            if module:
+                self.copies.pop()
+
     def statement(self, node: ir.Stmt, block_node: Any, in_copy: bool) -> None:
         if isinstance(node, ir.If):
             self.expression(node.test, block_node)
-            self.statements(node.body, block_node, True)
-            self.statements(node.orelse, block_node, True)
+            with self.copy(block_node):
+                self.statements(node.body, block_node, True)
+            with self.copy(block_node):
+                self.statements(node.orelse, block_node, True)
         elif isinstance(node, ir.For):
             self.expression(node.iter, block_node)
-            self.target(node.target, block_node, True)
-            self.statements((*node.body, *node.orelse), block_node, True)
+            with self.copy(block_node):
+                self.target(node.target, block_node, True)
+                self.statements((*node.body, *node.orelse), block_node, True)
         elif isinstance(node, ir.While):
             self.expression(node.test, block_node)
-            self.statements((*node.body, *node.orelse), block_node, True)
+            with self.copy(block_node):
+                self.statements((*node.body, *node.orelse), block_node, True)
         elif isinstance(node, ir.Try):
-            self.statements(node.body, block_node, True)
-            for handler in node.handlers:
-                if handler.name is not None:
-                    self.bind(handler.name, block_node, True)
-                self.statements(handler.body, block_node, True)
-            self.statements((*node.finalbody, *node.orelse), block_node, True)  # (finally translated before else)
+            with self.copy(block_node):
+                self.statements(node.body, block_node, True)
+                for handler in node.handlers:
+                    if handler.name is not None:
+                        self.bind(handler.name, block_node, True)
+                    self.statements(handler.body, block_node, True)
+                self.statements((*node.finalbody, *node.orelse), block_node, True)  # (finally translated before else)
         elif isinstance(node, (ir.FunctionDef, ir.ClassDef)):
             if isinstance(node, ir.FunctionDef):
                 self.expression((node.decorators, tuple(_defaults(node.params))), block_node)
@@ -709,7 +733,12 @@ class _GlobalReads:
         elif isinstance(node, ir.Delete):
             for target in node.targets:
                 if isinstance(target, ir.Name):
-                    if self.declares_global(block_node, target.id) or isinstance(block_node, ir.Module):
+                    # (Brython forgets the name in the innermost copy of the module's scope that has bound it, else
+                    # in the module's own)
+                    copy = next((names for names in reversed(self.copies) if target.id in names), None)
+                    if copy is not None and isinstance(block_node, ir.Module):
+                        copy.discard(target.id)
+                    elif self.declares_global(block_node, target.id) or isinstance(block_node, ir.Module):
                         self.module_names.discard(target.id)
                         self.declared_names.discard(target.id)
                 else:
@@ -1327,3 +1356,176 @@ class _GlobalDeletions:
                 self.unparsed = True
             elif end != _FOLLOWED:
                 self.raising[id(node)] = end
+
+
+# -- the order of a function's free variables in Brython's symbol table --------------------------------------
+
+
+def free_variable_order(analysis: Analysis, block: Block) -> list[str]:
+    """(Deviation free-variables-in-the-order-their-function-first-names-them) the function's free variables in
+    the order of its code object's co_freevars on Brython: the order in which its symbol table (a port of
+    CPython's symtable.c, whose entries keep the order they are made in) enters the names, not sorted as
+    CPython's compiler sorts them. The block's own names come first, in the order the symbol table visits its
+    code (an assignment's targets before its value, a for's target before its iterable, a dict comprehension's
+    value before its key); then, child block by child block in the order of the text, the names of each list,
+    set or dict comprehension (inlined into the block: its symbols appended); then the names free in the other
+    child blocks (functions, lambdas, classes, generator expressions), appended when the block is analysed."""
+    order, _ = _symbol_order(analysis, block.node)
+    ordered = [name for name in order if name in block.freevars]
+    if len(ordered) != len(block.freevars):
+        raise Unspecified("a free variable of a block that Brython's symbol table enters in an order not followed")
+    return ordered
+
+
+def _symbol_order(analysis: Analysis, node: Any) -> tuple[list[str], list[str]]:
+    """The names of the block of `node` in the order its symbol table enters them (an inlined comprehension's
+    appended), and those free in it, in the order it passes them to the block around."""
+    walk = _SymbolWalk()
+    walk.block(node)
+    names = dict.fromkeys(walk.names)
+    passed: dict[str, None] = {}  # the names free in child blocks, in the order they are passed up
+    for child in walk.children:
+        child_names, child_free = _symbol_order(analysis, child)
+        if isinstance(child, ir.Comprehension) and child.kind != "gen":
+            names.update(dict.fromkeys(child_names))
+            passed.update(dict.fromkeys(child_free))
+        else:
+            passed.update(dict.fromkeys(child_free))
+    names.update(passed)
+    block = analysis.blocks.get(id(node))
+    free = block.freevars if block is not None else passed.keys()  # (an inlined comprehension: no block)
+    return list(names), [name for name in names if name in free]
+
+
+class _SymbolWalk:
+    """One block's code in the order CPython's symtable.c visits it: the names it meets (reads, bindings,
+    declarations) and the child blocks it makes, list, set and dict comprehensions included."""
+
+    # the runner's probe statements call the function of that name first
+    PROBES: dict[type, str] = {ir.Probe: "probe", ir.ProbeCall: "probe_call", ir.ProbeClosure: "probe_closure"}
+
+    def __init__(self) -> None:
+        self.names: list[str] = []
+        self.children: list[Any] = []
+
+    def block(self, node: Any) -> None:
+        if isinstance(node, (ir.FunctionDef, ir.Lambda)):
+            self.names.extend(node.params.names())
+            if isinstance(node, ir.Lambda):
+                self.expression(node.body)
+            else:
+                self.statements(node.body)
+        elif isinstance(node, ir.ClassDef):
+            self.statements(node.body)
+        elif isinstance(node, ir.Comprehension):
+            first, *rest = node.clauses
+            self.expression(first.target)
+            self.expression(first.ifs)
+            for clause in rest:
+                self.expression((clause.target, clause.iter, clause.ifs))
+            self.expression((node.elt, node.key))  # (a dict comprehension's value, its elt here, then its key)
+
+    def statements(self, body: tuple[ir.Stmt, ...]) -> None:
+        for node in body:
+            self.statement(node)
+
+    def statement(self, node: ir.Stmt) -> None:
+        if isinstance(node, ir.FunctionDef):
+            self.names.append(node.name)
+            self.expression((tuple(_defaults(node.params)), node.decorators))
+            self.expression(tuple(annotation.value for annotation in node.annotations))
+            self.children.append(node)
+        elif isinstance(node, ir.ClassDef):
+            self.names.append(node.name)
+            self.expression((node.bases, tuple(keyword.value for keyword in node.keywords), node.decorators))
+            self.children.append(node)
+        elif isinstance(node, (ir.Nonlocal, ir.Global)):
+            self.names.extend(node.names)
+        elif isinstance(node, ir.Yield):  # (`target = yield value`: the assignment's target first)
+            self.expression((node.target, node.value))
+        elif isinstance(node, ir.AnnAssign):
+            self.names.append(node.target)
+            self.expression((node.annotation, node.value))
+        elif isinstance(node, ir.Import):
+            self.names.append(node.asname)
+        elif isinstance(node, ir.TypeAlias):
+            self.names.append(node.name)
+        elif isinstance(node, ir.Raise):
+            if node.exception is not None:
+                self.names.append(node.exception)
+            self.expression(node.value)
+        elif isinstance(node, ir.Try):
+            self.statements(node.body)
+            for handler in node.handlers:
+                self.names.extend(handler.types)
+                if handler.name is not None:
+                    self.names.append(handler.name)
+                self.statements(handler.body)
+            self.statements(node.orelse)
+            self.statements(node.finalbody)
+        elif isinstance(node, ir.Match):
+            self.expression(node.subject)
+            for case in node.cases:
+                self.pattern(case.pattern)
+                self.expression(case.guard)
+                self.statements(case.body)
+        else:
+            if type(node) in self.PROBES:
+                self.names.append(self.PROBES[type(node)])
+            self.fields(node)
+
+    def pattern(self, pattern: ir.Pattern) -> None:
+        if isinstance(pattern, ir.MatchClass):
+            self.expression(pattern.cls)
+            for part in (*pattern.patterns, *(part for _, part in pattern.keywords)):
+                self.pattern(part)
+        elif isinstance(pattern, ir.MatchAs):
+            self.pattern(pattern.pattern)
+            self.names.append(pattern.name)
+        elif isinstance(pattern, (ir.MatchSequence, ir.MatchOr, ir.MatchMapping)):
+            for part in pattern.patterns:
+                self.pattern(part)
+            if isinstance(pattern, ir.MatchMapping) and pattern.rest is not None:
+                self.names.append(pattern.rest)
+        elif isinstance(pattern, (ir.MatchCapture, ir.MatchStar)) and pattern.name is not None:
+            self.names.append(pattern.name)
+
+    def expression(self, node: Any) -> None:
+        if isinstance(node, tuple):
+            for item in node:
+                self.expression(item)
+        elif isinstance(node, ir.Name):
+            self.names.append(node.id)
+        elif isinstance(node, ir.Builtin):
+            self.names.append(node.name)
+        elif isinstance(node, ir.Lambda):
+            self.expression(tuple(_defaults(node.params)))
+            self.children.append(node)
+        elif isinstance(node, ir.Comprehension):
+            self.expression(node.clauses[0].iter)  # (in the block around)
+            self.children.append(node)
+        elif isinstance(node, ir.NamedExpr):  # (the value, then the target)
+            self.expression(node.value)
+            self.names.append(node.target)
+        elif isinstance(node, ir.Super):  # (`super` makes the function use __class__ as well)
+            self.names.extend(("super", "__class__"))
+        elif isinstance(node, ir.LocalNames):
+            self.names.append("locals")
+        elif isinstance(node, ir.EvalName):
+            self.names.append("eval")
+        elif isinstance(node, ir.ProbeCallValue):
+            self.names.append("probe_call")
+            self.expression((node.func, node.args))
+        elif hasattr(node, "__dataclass_fields__"):
+            self.fields(node)
+
+    def fields(self, node: Any) -> None:
+        """A node's expressions and statements in the order of its fields (the order symtable.c visits them)."""
+        for name in node.__dataclass_fields__:
+            value = getattr(node, name)
+            if isinstance(value, tuple) and value and isinstance(value[0], ir.Stmt):
+                self.statements(value)
+            elif isinstance(value, ir.Stmt):
+                self.statement(value)
+            elif isinstance(value, tuple) or hasattr(value, "__dataclass_fields__"):
+                self.expression(value)
