@@ -1172,7 +1172,11 @@ def test_pypy_is_diagnosed_with_its_deletion_of_a_missing_global() -> None:
     if command is None:
         pytest.fail("PyPy is needed: it is what shows this deviation (apt-get install pypy3)")
     source = SHOWS["del-missing-global-as-key-error"].lstrip()
-    assert diagnose(parse(source), (3, 9), run(command, source), "language") == ("del-missing-global-as-key-error",)
+    observed = run(command, source)
+    assert diagnose(parse(source), (3, 9), observed, "language") == ("del-missing-global-as-key-error",)
+    # and the KeyError's message is the key's repr, as the namespace dict's own deletion says it
+    predicted = predict(parse(source), (3, 9), frozenset({"del-missing-global-as-key-error"}))
+    assert compare(Expected.from_result(predicted), observed, ["cpython-detail"]) == []
     # at module level too, once a function of the module declares the name global (not otherwise: NameError)
     module_level = "b = 0\ntry:\n    del a\nexcept LookupError:\n    b = 1\ndef h():\n    global a\nprobe('b', b)\n"
     observed = run(command, module_level)
@@ -2092,6 +2096,24 @@ def test_brython_del_at_the_module_level_forgets_the_binding_of_the_innermost_bo
     assert observed.observations["t"]["raises"]["type"] == "NameError", observed
     found = diagnoses(parse(DEL_IN_A_BODY_THAT_BOUND_THE_GLOBAL), (3, 14), observed, "language")
     assert found == [("unbound-read-as-undefined",)], found
+
+
+# PEP 572's rules for an assignment expression in a comprehension hold on Brython, which runs the comprehension
+# inline: it may not rebind an iteration variable (of its own comprehension or one around), nor be in a class body
+WALRUS_IN_AN_INLINE_COMPREHENSION = ["def f():\n    return [(a := 1) for a in range(2)]\n",
+                                     "def f():\n    return [[(b := 1) for a in []] for b in []]\n",
+                                     "class C:\n    x = [(y := 1) for a in range(2)]\n"]  # fmt: skip
+
+
+@pytest.mark.parametrize("source", WALRUS_IN_AN_INLINE_COMPREHENSION)
+def test_brython_rejects_an_assignment_expression_pep_572_forbids_in_a_comprehension(source: str) -> None:
+    observed = run(node_target("brython"), source)
+    assert observed.compile_error is not None and observed.compile_error["type"] == "SyntaxError", observed
+    shipped = Expectations.load(ROOT / "conformance/expectations/brython-3.14.toml")
+    declared = shipped.declared(Check.generated("syntax-errors", "language"), (3, 14))
+    assert "comprehension-runs-inline-restoring-targets-bound-before" in declared
+    predicted = predict(_rewritten(parse(source), _as_generated), (3, 14), declared)
+    assert compare(Expected.from_result(predicted), observed, ["language"]) == []
 
 
 # Brython's co_freevars keep the order its symbol table met the names in: an attribute target before the value

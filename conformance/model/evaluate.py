@@ -1488,7 +1488,8 @@ class Evaluator:
                 missing = "KeyError" if declared and self.deviates("del-missing-global-as-key-error") else "NameError"
                 if kind is not GLOBAL_EXPLICIT and self.deviates("del-missing-module-or-class-name-as-key-error"):
                     missing = "KeyError"
-                raise raise_(missing, self.messages.undefined(name))
+                # (a KeyError's message is the key's repr: the namespace dict's own `del d[key]`)
+                raise raise_(missing, repr(name) if missing == "KeyError" else self.messages.undefined(name))
             del space[name]
 
     def class_deletion(self, frame: Frame, kind: Kind, target: ir.Name | None) -> str | None:

@@ -289,6 +289,9 @@ class _Builder:
         self.with_targets = False  # a `with ... as T` whose T is not a plain name
         self.unanalysed_kinds: set[str] = set()  # the deviations of the expressions below met
         self.inlining: set[Block] = set()  # the blocks whose inline comprehension (inline_comprehension) is analysed
+        # the iteration variables met so far of each inline comprehension being analysed in a block (by id),
+        # outermost first: an assignment expression in one may not rebind them (named_target)
+        self.inline_iteration_vars: dict[int, list[set[str]]] = {}
         # In the second pass (skip_unanalysed), the expressions some implementations' symbol table never
         # visits are recorded, not visited, with their block; and the names every visited expression and
         # statement mentions that the blocks' sets leave out (builtins, the probes) are kept in `mentions`.
@@ -675,6 +678,8 @@ class _Builder:
         targets: set[str] = set()
         inlining = block in self.inlining
         self.inlining.add(block)
+        iteration_vars: set[str] = set()
+        self.inline_iteration_vars.setdefault(id(block), []).append(iteration_vars)
         for index, clause in enumerate(node.clauses):
             if index:
                 self.expr(block, clause.iter, in_iterable=True)
@@ -683,9 +688,11 @@ class _Builder:
                 self.target(block, clause.target, binds=False)
             else:
                 self.target(block, clause.target)
+            iteration_vars.update(ir.target_names(clause.target))
             for test in clause.ifs:
                 self.expr(block, test, in_iterable)
         self.comprehension_element(block, node, in_iterable)
+        self.inline_iteration_vars[id(block)].pop()
         if not inlining:
             self.inlining.discard(block)
         block.inline_targets |= targets
@@ -711,6 +718,16 @@ class _Builder:
         """PEP 572: in a comprehension, := binds in the containing block. (`mangled`: the target is a
         private name, mangled.)"""
         if block.kind != "comprehension":
+            inline = self.inline_iteration_vars.get(id(block))
+            if inline:  # (in a comprehension analysed inline: PEP 572's rules hold there all the same)
+                if any(target in names for names in inline):
+                    raise ScopeSyntaxError(
+                        "assignment expression cannot rebind comprehension iteration variable %r" % target
+                    )
+                if block.kind == "class":
+                    raise ScopeSyntaxError(
+                        "assignment expression within a comprehension cannot be used in a class body"
+                    )
             block.bound.add(target)
             return
         unmangled = mangled and self.deviates("assignment-expression-looks-up-private-target-unmangled")
