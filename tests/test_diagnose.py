@@ -1452,6 +1452,31 @@ def test_cpython_312_is_diagnosed_with_the_cell_a_nested_comprehension_replaces(
     assert diagnose(parse(source), version[:2], observed, "language") == ("comprehension-cell-replaces-free-variable",)
 
 
+# The raw cell object that comprehension-cell-replaces-free-variable leaves in f (the comprehension never ran) is
+# unhashable, as cells are (they compare by contents): a set comprehension of it raises TypeError (plain run P9)
+RAW_CELL_IN_A_SET = """
+def f(f=3):
+    def b():
+        if f < 0:
+            pass
+        x = [1 for f in [] if (lambda: f)()]
+        return {f for q in [1]}
+    return b
+probe_call('r', lambda: f()())
+"""
+
+
+@pytest.mark.parametrize("version", [(3, 12, 1), (3, 13, 0)])
+def test_cpython_312_raw_cell_left_by_a_comprehension_is_unhashable(version: tuple[int, int, int]) -> None:
+    found = [found for found in discover() if found.implementation == "cpython" and found.version[:3] == version]
+    if not found:
+        pytest.fail("CPython %d.%d.%d is needed: it shows this deviation (pyenv install)" % version)
+    source = RAW_CELL_IN_A_SET.lstrip()
+    observed = run(found[0].path, source)
+    assert observed.observations["r"]["raises"]["type"] == "TypeError", observed
+    assert diagnose(parse(source), version[:2], observed, "language") == ("comprehension-cell-replaces-free-variable",)
+
+
 def test_pypy_is_diagnosed_with_its_compiler_failure_on_a_nonlocal_of_a_class_body() -> None:
     command = pypy()
     if command is None:

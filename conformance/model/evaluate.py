@@ -4205,6 +4205,8 @@ class Evaluator:
             return ("range", value.stop)
         if isinstance(value, (ListValue, SetValue, DictValue)):
             raise raise_("TypeError")
+        if isinstance(value, Cell):  # (deviation comprehension-cell-replaces-free-variable: a raw cell object,
+            raise raise_("TypeError")  # which compares by contents and so has no hash)
         return ("identity", id(value))
 
     def iterable(self, value: Any) -> bool:
