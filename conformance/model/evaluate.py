@@ -4735,11 +4735,11 @@ class Evaluator:
             facts["closure"] = None
             return facts
         facts["closure"] = len(freevars)
-        if self.deviates("closure-cells-are-new-and-hold-none"):
-            # a cell made at this read of __closure__, holding None, for each free variable
-            facts["cells"] = {name: self.cell_facts(Cell(None)) for name in sorted(freevars)}
-        else:  # (labelled in the order of their names, as the runner labels them)
-            facts["cells"] = {name: self.cell_facts(function.closure[name]) for name in sorted(freevars)}
+        # (labelled in the order of their names, as the runner labels them; deviation closure-cells-are-new-and-
+        # hold-none: a cell made at this read of __closure__, holding None, for each free variable)
+        fresh = self.deviates("closure-cells-are-new-and-hold-none")
+        cells = {name: Cell(None) if fresh else function.closure[name] for name in sorted(freevars)}
+        facts["cells"] = {name: self.cell_facts(cell) for name, cell in cells.items()}
         return facts
 
     def function_type_name(self, value: Any) -> str:

@@ -1388,9 +1388,7 @@ def _symbol_order(analysis: Analysis, node: Any) -> tuple[list[str], list[str]]:
         child_names, child_free = _symbol_order(analysis, child)
         if isinstance(child, ir.Comprehension) and child.kind != "gen":
             names.update(dict.fromkeys(child_names))
-            passed.update(dict.fromkeys(child_free))
-        else:
-            passed.update(dict.fromkeys(child_free))
+        passed.update(dict.fromkeys(child_free))
     names.update(passed)
     block = analysis.blocks.get(id(node))
     free = block.freevars if block is not None else passed.keys()  # (an inlined comprehension: no block)
