@@ -2242,6 +2242,32 @@ def test_brython_is_diagnosed_with_a_coroutine_suspended_by_an_await() -> None:
     assert diagnoses(module, (3, 14), observed, "language") == [("coroutine-send-returns-a-promise",)]
 
 
+# ... and where the function that sends raises after the send, probe_call records the exception and leaves the
+# chain with its own frame last: locals() in f, which lists the names of the chain's last frame, lists the runner's
+# probe_call's, and f's caller then reads `result` in f's frame
+AWAITING_COROUTINE_THEN_RAISES = """
+def f():
+    a = 1
+    def async_b():
+        def async_c():
+            pass
+        AWAIT(async_c())
+    def drive():
+        async_b().send(None)
+        return a.missing
+    probe_call('drive', drive)
+    probe('names', sorted(locals()))
+probe_call('f', f)
+"""
+
+
+def test_brython_is_diagnosed_with_locals_listing_the_frame_a_coroutine_left_current() -> None:
+    module = _rewritten(parse(AWAITING_COROUTINE_THEN_RAISES), _as_generated)
+    observed = run(node_target("brython"), emit(module))
+    assert observed.observations["names"] == {"value": ["args", "error", "function", "kwargs", "label", "self"]}
+    assert diagnoses(module, (3, 14), observed, "language") == [("coroutine-send-returns-a-promise",)]
+
+
 @pytest.mark.parametrize(
     ("version", "source", "found"),
     [

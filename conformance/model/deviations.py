@@ -413,7 +413,7 @@ DEVIATIONS: dict[str, Deviation] = {
             " in the same or an enclosing part of the function, as in unbound-read-as-undefined) in the namespace"
             " of the current frame, another function's (UnboundLocalError when it does not have the name): so"
             " probe_call, which reads its result from a variable bound in a try statement, raises"
-            " UnboundLocalError for `result`",
+            " UnboundLocalError for `result`; and locals() lists the names of the current frame's namespace",
             'Data model 3.4.3 "Coroutine objects": send(value) "Starts or resumes execution of the coroutine ...'
             " The result (return value, StopIteration, or other exception) is the same as when iterating the"
             ' __await__() return value"; Language Reference 4.2.2: a name bound in a function block is a local'
@@ -422,7 +422,7 @@ DEVIATIONS: dict[str, Deviation] = {
             " rather than stepping a frame of its own; the function enters its frame on the interpreter's frame"
             " chain and returns its Promise at the first await without leaving the frame (it does when resumed),"
             " each later return takes the top frame off, whichever it is, and the translator compiles such a read"
-            " to a lookup in the namespace of the frame on top of the chain",
+            " to a lookup in the namespace of the frame on top of the chain (as locals() is: `$B.frame_obj.frame`)",
             "drive coroutines with `await` (or the implementation's event loop), never by send()",
             links=("https://github.com/brython-dev/brython/issues/2320",),  # (resolve_local after an await)
             seen=("brython",),
@@ -1148,7 +1148,7 @@ DEVIATIONS: dict[str, Deviation] = {
             " until an exception handler runs to its end, a function that was running reads its own variables"
             " that are resolved at run time (as in coroutine-send-returns-a-promise) in the namespace of"
             " the current frame (the class's, or, once the functions that called it have ended, theirs), and"
-            " UnboundLocalError when it does not have the name",
+            " UnboundLocalError when it does not have the name; locals() lists the names of that namespace",
             'Language Reference 4.2.2 "Resolution of names": a name bound in a function block is a local variable'
             ' of that block; 8.8 "Class definitions": the class body is executed in a new execution frame,'
             " which ends with it, by an exception too",

@@ -755,6 +755,15 @@ def function_frame_of(frame: Frame) -> Frame:
     return frame
 
 
+def own_frame(frame: Frame) -> Frame:
+    """The frame Brython's chain holds for code running in `frame`: a list, set or dict comprehension
+    runs in the frame of the code it is in (deviations coroutine-send-returns-a-promise and
+    class-body-frame-stays-current-after-exception)."""
+    while frame.block.kind == "comprehension" and frame.outer is not None and not _is_genexpr(frame.block):
+        frame = frame.outer
+    return frame
+
+
 def free_in_symbol_table(block: Block, name: str) -> bool:
     """Whether `name` is free in CPython's symbol table of the block, where the entry an inlined comprehension
     makes for it may come first (the model's own scope then may not list it)."""
@@ -1167,10 +1176,7 @@ class Evaluator:
         not one of those."""
         block = frame.block
         if block.kind == "comprehension":
-            own = frame
-            while own.block.kind == "comprehension" and own.outer is not None and not _is_genexpr(own.block):
-                own = own.outer
-            if own is self.chain[-1] or kind is CLASS_LOCAL:
+            if own_frame(frame) is self.chain[-1] or kind is CLASS_LOCAL:
                 return EMPTY
             raise Unspecified("a comprehension's read while another frame is Brython's current one")
         if block.kind == "class" and kind is CLASS_LOCAL:
@@ -3221,12 +3227,24 @@ class Evaluator:
         self.comprehension_locals_crash(frame)
         if self.deviates("locals-not-implemented"):
             raise Raised(ExceptionValue("NotImplementedError", "locals is not yet implemented"))
+        if self.leaked and self.chain[-1] is not own_frame(frame):
+            return self.current_frame_names()
         if self.dynamic_locals_are_the_namespace_in_use(frame):
             namespace = self.namespace_in_use(frame)
             # (a class body's namespace holds from its start what the class statement's code puts there)
             extra = RUNNER_NAMES if namespace is frame.globals else ("__module__", "__qualname__")
             return ListValue(sorted({*namespace, *extra}))
         return ListValue(sorted(self.local_values(frame)))
+
+    def current_frame_names(self) -> ListValue:
+        """(Deviations coroutine-send-returns-a-promise, class-body-frame-stays-current-after-exception)
+        Brython's locals() lists the namespace of the last frame on its chain, whichever function it is."""
+        entry = self.chain[-1]
+        if isinstance(entry, dict):  # the runner's probe_call: the names it has bound
+            return ListValue(sorted(entry))
+        if entry.block.kind in ("function", "lambda"):
+            return ListValue(sorted(self.local_values(entry)))
+        raise Unspecified("locals() while a frame of another kind is Brython's current one")
 
     def comprehension_locals_crash(self, frame: Frame) -> None:
         """Deviation comprehension-locals-of-a-cell-variable-crash: locals() in an inlined comprehension in a
