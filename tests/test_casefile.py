@@ -59,8 +59,14 @@ def test_a_case_reads_its_header(tmp_path: Path) -> None:
     assert case.area == "late-binding" and case.level == "language"
     assert case.min_version == (3, 0)
     assert case.requires == {"cell_type"}
+    assert case.time_limit is None
     [expectation] = case.expectations
     assert (expectation.label, expectation.expected) == ("x", [1, (2,)])
+
+
+def test_a_case_that_does_heavy_work_gives_its_time_limit(tmp_path: Path) -> None:
+    case = load_text(tmp_path, HEADER + "# time_limit: 2.5\n# expect: x == 1\nprobe('x', 1)\n")
+    assert case.time_limit == 2.5
 
 
 @pytest.mark.parametrize(
@@ -70,6 +76,8 @@ def test_a_case_reads_its_header(tmp_path: Path) -> None:
         (("# area: late-binding\n", "# area: nowhere\n"), "unknown area 'nowhere'"),
         (("# spec: Language Reference 4.2.2\n", ""), "header lacks 'spec'"),
         (("# min_version: 3.0\n", "# min_version: three\n"), "min_version 'three' is not MAJOR.MINOR"),
+        (("# min_version: 3.0\n", "# min_version: 3.0\n# time_limit: soon\n"), "time_limit 'soon' is not a posi"),
+        (("# min_version: 3.0\n", "# min_version: 3.0\n# time_limit: 0\n"), "time_limit '0' is not a positive"),
         (
             ("# description: a test case\n", "# description: a test case\n# colour: blue\n"),
             "unknown header key 'colour'",

@@ -114,6 +114,18 @@ def test_the_deadline_is_per_program_not_per_batch() -> None:
     assert [result.fault for result in results] == [None] * 4  # 1.6 s in all, each well within its 1 s
 
 
+def test_a_program_with_a_time_limit_longer_than_the_deadline_may_take_it() -> None:
+    slow = "import time\ntime.sleep(0.8)\nprobe('n', 1)"
+    with Runner(HOST, batch_timeout=60, program_timeout=0.3) as runner:
+        [timed_out] = runner.run(programs(slow))
+        [finished, hung] = runner.run(
+            [Program("slow", slow, time_limit=3.0), Program("hang", "while True: pass", time_limit=0.5)]
+        )
+    assert timed_out.fault is not None and timed_out.fault.outcome == "timeout"
+    assert finished.fault is None and finished.observations == {"n": {"value": 1}}
+    assert hung.fault is not None and hung.fault.detail == "made no progress for 0.5 s (its time limit per program)"
+
+
 def test_progress_messages_start_a_programs_deadline_again() -> None:
     # 1.5 s of preparing, each step within the 0.5 s deadline: a result, and the slowest is timed from the last step
     with Runner([sys.executable, "-S", FAKE], batch_timeout=60, program_timeout=0.5) as runner:

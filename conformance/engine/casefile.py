@@ -23,6 +23,10 @@ Keys:
                  inspect`) and by the expectations (`.closure`, `.cellvars`) are
                  added automatically
     negative     optional: the exception class compiling the program must raise
+    time_limit   optional: the seconds the program may run on a slow target (a JavaScript
+                 translator under load) before it is taken for a hang, for a program
+                 that does heavy work on purpose; without it, the driver's deadline
+                 per program holds, made for programs of milliseconds
     expect       one per observation; `expect[>=3.11]:` and `expect[<3.11]:` apply
                  to some language versions only
 
@@ -80,7 +84,7 @@ from generators.features import SYNTAX, parses
 CASES_DIR = Path(__file__).resolve().parent.parent / "cases"
 
 REQUIRED_KEYS = ("area", "level", "min_version", "spec", "description")
-OPTIONAL_KEYS = ("requires", "negative")
+OPTIONAL_KEYS = ("requires", "negative", "time_limit")
 
 _EXPECT_KEY = re.compile(r"^expect(?:\[(?P<condition>[^\]]+)\])?$")
 _HEADER_LINE = re.compile(r"^#\s*(?P<key>[a-z_]+(?:\[[^\]]*\])?)\s*:\s*(?P<value>.*?)\s*$")
@@ -178,6 +182,7 @@ class Case:
     negative: str | None
     expectations: tuple[Expectation, ...]
     source: str
+    time_limit: float | None = None  # seconds (see the header's time_limit)
 
     @property
     def syntax(self) -> frozenset[str]:
@@ -264,7 +269,15 @@ def load(path: Path, root: Path = CASES_DIR) -> Case:
         negative=header.get("negative"),
         expectations=tuple(expectations),
         source=source,
+        time_limit=_parse_time_limit(header["time_limit"], where) if "time_limit" in header else None,
     )
+
+
+def _parse_time_limit(text: str, where: str) -> float:
+    match = re.match(r"^\d+(\.\d+)?$", text)
+    if match is None or float(text) <= 0:
+        raise CaseError("%s: time_limit %r is not a positive number of seconds" % (where, text))
+    return float(text)
 
 
 def _parse_version(text: str, where: str) -> tuple[int, int]:

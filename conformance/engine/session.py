@@ -121,7 +121,8 @@ class Session:
         missing = case.missing_capabilities(hello)
         if missing:
             return run.unsupported(missing)
-        result = self.target.runner.run_one(Program(case.name, case.source, filename=case.path.name))
+        program = Program(case.name, case.source, filename=case.path.name, time_limit=case.time_limit)
+        result = self.target.runner.run_one(program)
         run.count(1)
         differences = compare(case.expected(hello.version), result)
         if not differences:

@@ -26,7 +26,8 @@ its CPU allowance is replaced between batches, so a healthy run never meets it.
 The runner answers each program as it finishes, so each program has its own deadline:
 given (`program_timeout`), or by default PROGRAM_TIMEOUT_FACTOR times the slowest
 program this target has answered so far, never less than the time the target took
-to start, nor than PROGRAM_TIMEOUT_FLOOR. A hang then costs about a second, not the
+to start, nor than PROGRAM_TIMEOUT_FLOOR, nor than the program's own time limit (a
+hand-written case that does heavy work on purpose says how long it may take). A hang then costs about a second, not the
 batch timeout, on a fast target; a target that is slow everywhere (WebAssembly, a
 JavaScript translator) has the deadline its own speed gives it. A target that must prepare
 a program before running it (a compiler: seconds per program) says it is still working on
@@ -245,7 +246,7 @@ class Runner:
                 batch_deadline = started + self.batch_timeout
                 self._send({"batch": [program.to_message() for program in pending]}, batch_deadline)
                 while True:
-                    message = self._read_within(started, batch_deadline)
+                    message = self._read_within(started, batch_deadline, pending[0] if pending else None)
                     if "progress" in message:
                         self._progress(message, pending[0] if pending else None)
                         started = time.monotonic()  # still preparing it: its deadline starts again
@@ -276,9 +277,12 @@ class Runner:
             return self.program_timeout
         return max(PROGRAM_TIMEOUT_FLOOR, PROGRAM_TIMEOUT_FACTOR * self.slowest, self.startup)
 
-    def _read_within(self, started: float, batch_deadline: float) -> dict[str, Any]:
-        """The next message, within the program's deadline (counted from `started`) and the batch's."""
+    def _read_within(self, started: float, batch_deadline: float, program: Program | None) -> dict[str, Any]:
+        """The next message, within the program's deadline (counted from `started`: the runner's, or the
+        program's own time limit when that is longer) and the batch's."""
         allowed = self.current_program_timeout()
+        if program is not None and program.time_limit is not None:
+            allowed = max(allowed, program.time_limit)
         try:
             return self._read(min(started + allowed, batch_deadline))
         except _Stopped as stopped:

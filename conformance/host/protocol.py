@@ -79,6 +79,9 @@ class Program:
     id: str
     source: str
     filename: str = "<program>"
+    # seconds the program may run before it is taken for a hang, when that is longer than the driver's
+    # deadline per program (made for programs of milliseconds): a program that does heavy work on purpose
+    time_limit: float | None = None
 
     def to_message(self) -> dict[str, str]:
         return {"id": self.id, "source": self.source, "filename": self.filename}

@@ -3,6 +3,7 @@
 # min_version: 3.0
 # spec: Language Reference 8.7 "Function definitions" (decorators); 4.2.2 "Resolution of names"
 # description: Tutorial (seed 004) timer decorator, indentation restored: the wrapper returns the wrapped function's result (the timing line it prints is not checked).
+# time_limit: 30
 # expect: result == 499999500000
 def timer(func):
     import time

@@ -4,6 +4,7 @@
 # spec: Data model 3.2 "The standard type hierarchy": user-defined functions (__closure__, co_freevars); Language Reference 7.11 "The import statement" (import binds a local name)
 # description: Tutorial (seed 004) timer decorator: the wrapper's free variables are func (the original heavy_work) and time, which `import time` bound as a local of timer.
 # requires: cell_contents
+# time_limit: 30
 # expect: heavy_work.freevars == {'func', 'time'}
 # expect: heavy_work.closure == 2
 # expect: names == ('wrapper', 'heavy_work')
