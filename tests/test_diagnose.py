@@ -2671,6 +2671,28 @@ def test_cpython_313_is_diagnosed_with_its_crash_on_locals_in_a_comprehension_ov
     assert diagnose(shown(name), (3, 13), observed, "language") == (name,)
 
 
+
+# ... but b read only by an inlined comprehension is no cell of f's code (symtable.c, inline_comprehension: a free
+# variable of the comprehension that f binds is f's plain local): eval() in the later comprehension runs
+NO_CELL_BUT_A_COMPREHENSIONS_READ = """
+def f(b):
+    probe('before', {a: b for a in range(2)})
+    return [eval('b') for b in range(1)]
+probe_call('r', f, 3)
+"""
+
+
+def test_cpython_313_runs_locals_in_a_comprehension_over_a_variable_only_an_inlined_comprehension_reads() -> None:
+    found = [found for found in discover() if found.implementation == "cpython" and found.version[:3] == (3, 13, 0)]
+    if not found:
+        pytest.fail("CPython 3.13.0 is needed: it is what shows this deviation (pyenv install 3.13.0)")
+    observed = run(found[0].path, NO_CELL_BUT_A_COMPREHENSIONS_READ.lstrip())
+    assert observed.observations == {"before": {"value": {"dict": [[0, 3], [1, 3]]}}, "r": {"value": [0]}}
+    module = _rewritten(parse(NO_CELL_BUT_A_COMPREHENSIONS_READ), _as_generated)
+    name = "comprehension-locals-of-a-cell-variable-crash"
+    assert not compare(Expected.from_result(predict(module, (3, 13, 0), frozenset((name,)))), observed)
+
+
 # PyPy 3.9: the class body takes its __class__ cell for the nonlocal g, and reading it before anything is stored
 # there crashes the interpreter
 NONLOCAL_READ_OF_THE_CLASS_CELL = """

@@ -51,6 +51,7 @@ from conformance.model.scopes import (
     Unspecified,
     analyze,
     class_seen_by,
+    code_cells,
     comprehension_cells,
     declared_private,
     deleted_captured,
@@ -3258,7 +3259,7 @@ class Evaluator:
         outer = function_frame_of(frame)
         if outer.block.kind not in ("function", "lambda"):
             return
-        cells = set(outer.block.cellvars)
+        cells = code_cells(outer.block)
         for block in outer.block.children:
             if inlined(block):
                 cells |= comprehension_cells(block)

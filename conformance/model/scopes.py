@@ -1332,6 +1332,23 @@ def inlined_into(block: Block) -> Block:
     return block
 
 
+def code_cells(block: Block) -> set[str]:
+    """The cell variables of the block's code where comprehensions are inlined (PEP 709): those of its cell
+    variables that a scope nested in it captures, one not inlined (directly, or in an inlined comprehension).
+    A variable read only by inlined comprehensions is a plain local (symtable.c, inline_comprehension: a free
+    variable of the comprehension that the block binds is the block's local, unless it is free in a child of
+    the comprehension)."""
+    captured: set[str] = set()
+    inside = [block]
+    while inside:
+        for child in inside.pop().children:
+            if inlined(child):
+                inside.append(child)
+            else:
+                captured |= child.freevars
+    return block.cellvars & captured
+
+
 def comprehension_cells(block: Block) -> set[str]:
     """For deviation comprehension-cell-replaces-free-variable: the names an inlined comprehension makes a new
     cell for each time it starts (compile.c, push_inlined_comprehension_state: its bound names whose scope is
