@@ -2671,7 +2671,6 @@ def test_cpython_313_is_diagnosed_with_its_crash_on_locals_in_a_comprehension_ov
     assert diagnose(shown(name), (3, 13), observed, "language") == (name,)
 
 
-
 # ... but b read only by an inlined comprehension is no cell of f's code (symtable.c, inline_comprehension: a free
 # variable of the comprehension that f binds is f's plain local): eval() in the later comprehension runs
 NO_CELL_BUT_A_COMPREHENSIONS_READ = """
@@ -3005,6 +3004,89 @@ def f():
     f = [0 for a in range(0)]
 probe('r', 1)
 """
+
+
+# nonlocal-read-in-a-block-of-a-try-fails-to-compile: of a comprehension's targets, Brython looks up only the one it
+# saves (the last in the order its symbol table meets the comprehension's names), so g as the first of two
+# targets compiles, and as the last does not; and in the comprehension, g is the comprehension's own
+NONLOCAL_COMPREHENSION_TARGET_IN_A_TRY = """
+def f(g):
+    def h(d):
+        nonlocal g
+        try:
+            if d:
+                probe('r', [c for g in d for c in (0,)])
+        finally:
+            pass
+    return h
+probe_call('h', lambda: f(1)([2]))
+"""
+
+
+@pytest.mark.parametrize(
+    ("targets", "compiles"),
+    [("g in d for c in (0,)", True), ("g in d for c in (g, 0)", True), ("c in d for g in (0,)", False)],
+)
+def test_brython_looks_up_only_the_comprehension_target_it_saves_under_a_try(targets: str, compiles: bool) -> None:
+    source = NONLOCAL_COMPREHENSION_TARGET_IN_A_TRY.replace("g in d for c in (0,)", targets)
+    observed = run(node_target("brython"), source.lstrip())
+    assert (observed.compile_error is None) is compiles, observed
+    name = "nonlocal-read-in-a-block-of-a-try-fails-to-compile"
+    assert ("compile_error" not in predict(parse(source), (3, 14), frozenset((name,)))) is compiles
+    if not compiles:
+        assert diagnose(parse(source), (3, 14), observed, "language") == (name,)
+
+
+# ... and in a class body, its own name is not looked up (class-body-cannot-read-its-own-name), the class's x
+NONLOCAL_CLASS_NAME_IN_A_TRY = """
+def f():
+    x = 1
+    class x:
+        nonlocal x
+        try:
+            if x:
+                probe('r', x)
+        finally:
+            pass
+    return x
+probe_call('f', f)
+"""
+
+
+# ... nor the names of a target list in parentheses, which it does not delete (del-of-a-parenthesized-target-list-
+# does-nothing)
+NONLOCAL_DELETED_IN_A_TRY = """
+def f():
+    a = 1
+    def b():
+        nonlocal a
+        try:
+            pass
+        finally:
+            if a:
+                del (a,)
+    b()
+    return a
+probe_call('f', f)
+"""
+
+
+@pytest.mark.parametrize(("target", "compiles"), [("(a,)", True), ("[a]", True), ("a", False)])
+def test_brython_looks_up_a_deleted_nonlocal_under_a_try_unless_in_a_target_list(target: str, compiles: bool) -> None:
+    source = NONLOCAL_DELETED_IN_A_TRY.replace("del (a,)", "del " + target)
+    observed = run(node_target("brython"), source.lstrip())
+    assert (observed.compile_error is None) is compiles, observed
+    pair = ("del-of-a-parenthesized-target-list-does-nothing", "nonlocal-read-in-a-block-of-a-try-fails-to-compile")
+    predicted = predict(parse(source), (3, 14), frozenset(pair))
+    assert not compare(Expected.from_result(predicted), observed), predicted
+
+
+def test_brython_compiles_a_nonlocal_read_of_the_class_name_in_its_body_under_a_try() -> None:
+    observed = run(node_target("brython"), NONLOCAL_CLASS_NAME_IN_A_TRY.lstrip())
+    assert observed.compile_error is None, observed
+    pair = ("class-body-cannot-read-its-own-name", "nonlocal-read-in-a-block-of-a-try-fails-to-compile")
+    predicted = predict(parse(NONLOCAL_CLASS_NAME_IN_A_TRY), (3, 14), frozenset(pair))
+    assert not compare(Expected.from_result(predicted), observed), predicted
 
 
 def test_brython_is_diagnosed_with_an_unplaced_reference_to_a_variable_only_comprehensions_bind() -> None:

@@ -1005,8 +1005,10 @@ DEVIATIONS: dict[str, Deviation] = {
             "nonlocal-read-in-a-block-of-a-try-fails-to-compile",
             'a program is rejected when compiled, with JavascriptError "Cannot read properties of undefined'
             " (reading 'Symbol(ID)')\", where a function reads a name it declares nonlocal (a load, `x op= v`,"
-            " `del x`, a list, set or dict comprehension's target, which the translator looks up to save it; in"
-            " its list, set and dict comprehensions too) in the body of an if, for, while or try"
+            " `del x`, the one target of a list, set or dict comprehension that the translator looks up to save"
+            " it, the last of its targets in the order the comprehension first names them; in its list, set and"
+            " dict comprehensions too; in a class body, not the class's own name, which the translator never"
+            " looks up: class-body-cannot-read-its-own-name) in the body of an if, for, while or try"
             " statement that is itself in a try statement of the function, or anywhere in the function when its"
             " def is in a try statement of an enclosing function below the one that binds the name",
             'Language Reference 7.13 "The nonlocal statement": the names "refer to previously bound variables in'

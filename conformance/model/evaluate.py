@@ -77,6 +77,7 @@ from conformance.model.translation import (
     plain_global_reads,
     plain_local_deletions,
     plain_local_reads,
+    restored_comprehension_target,
     saved_comprehension_targets,
     translation_failure,
 )
@@ -708,44 +709,6 @@ def _comprehension_reads(node: ir.Comprehension) -> tuple[Any, ...]:
 def _reads_any(node: Any, names: frozenset[str]) -> bool:
     """Whether a name of `names` is read in `node`, nested scopes included."""
     return any(isinstance(part, ir.Name) and part.id in names for part in nodes(node))
-
-
-def _restored_comprehension_target(node: ir.Comprehension) -> str | None:
-    """(Deviations comprehension-variable-of-a-global-name-binds-the-global, comprehension-variable-of-a-nonlocal-
-    name-binds-the-enclosing-variable) the one target of a list, set or dict comprehension that Brython saves
-    before it and puts back after it, where it is bound for the block around: the last of its targets in the
-    order its symbol table first meets the names of the comprehension (the first clause's target and
-    conditions, then each later clause's target, iterable and conditions, then the value and the key or
-    element; not the names of the functions and generator expressions in it)."""
-    order: list[str] = []
-
-    def meet(part: Any) -> None:
-        if isinstance(part, tuple):
-            for item in part:
-                meet(item)
-        elif isinstance(part, ir.Name):
-            if part.id not in order:
-                order.append(part.id)
-        elif isinstance(part, ir.NamedExpr):
-            meet(part.value)
-            if part.target not in order:
-                order.append(part.target)
-        elif isinstance(part, ir.Lambda):
-            meet(tuple(p.default for p in (*part.params.posonly, *part.params.positional, *part.params.kwonly)))
-        elif isinstance(part, ir.Comprehension):
-            meet(part.clauses[0].iter)
-        elif dataclasses.is_dataclass(part) and not isinstance(part, type):
-            for part_field in dataclasses.fields(part):
-                meet(getattr(part, part_field.name))
-
-    first, *rest = node.clauses
-    meet((first.target, first.ifs))
-    for clause in rest:
-        meet((clause.target, clause.iter, clause.ifs))
-    meet((node.elt, node.key))  # (a dict comprehension's value, then its key)
-    targets = {name for clause in node.clauses for name in _target_names(clause.target)}
-    found = [name for name in order if name in targets]
-    return found[-1] if found else None
 
 
 def function_frame_of(frame: Frame) -> Frame:
@@ -3563,7 +3526,7 @@ class Evaluator:
             inner.resolved = frame.resolved
         as_global = self.comprehension_targets_of_global_names(node, block, frame)
         as_nonlocal = self.comprehension_targets_of_nonlocal_names(node, block, frame)
-        restored_declared = _restored_comprehension_target(node) if as_global or as_nonlocal else None
+        restored_declared = restored_comprehension_target(node) if as_global or as_nonlocal else None
         if (as_global or as_nonlocal) and block is not None:
             self.read_targets_of_declared_names(frame, inner, node, as_global, as_nonlocal)
 
@@ -3590,7 +3553,7 @@ class Evaluator:
         if node.kind == "gen":
             return Generator("<genexpr>", items(), frame=inner)
         # (given back when the comprehension ends: only the target the translator saves, see
-        # _restored_comprehension_target)
+        # restored_comprehension_target)
         # (a global not bound is saved as JavaScript's undefined, and given back as it: then bound, to undefined)
         saved = {name: frame.globals.get(name, JS_UNDEFINED) for name in as_global if name == restored_declared}
         saved_cell = {name: frame.cells[name].value for name in as_nonlocal if name == restored_declared}
@@ -3727,7 +3690,7 @@ class Evaluator:
                 raise Unspecified("a comprehension variable a method declares nonlocal, a variable of its class")
             if block is not None and block.scope.get(name) not in (LOCAL, CELL):
                 raise Unspecified("a comprehension variable named nonlocal around it, free in the comprehension")
-            if frame.cells[name].value is EMPTY and name == _restored_comprehension_target(node):
+            if frame.cells[name].value is EMPTY and name == restored_comprehension_target(node):
                 raise Unspecified("a comprehension variable named nonlocal around it, the variable unbound")
         return names
 

@@ -111,6 +111,7 @@ def _annotated_def(analysis: Analysis) -> bool:
 _FUNCTION = "function"
 _COPY = "copy"
 _TRY = "try"
+_COMPREHENSION = "comprehension"  # (a list, set or dict comprehension, compiled inline: its targets are its own)
 
 
 def _nonlocal_read_under_a_try(analysis: Analysis) -> bool:
@@ -130,12 +131,20 @@ class _NonlocalReads:
         self.fails = False
 
     def read(self, name: str, stack: list[tuple[str, Any]]) -> None:
+        for kind, node in reversed(stack):
+            if kind == _FUNCTION:
+                break
+            if kind == _COMPREHENSION and name in node:
+                return  # (the comprehension's own variable)
+        stack = [(kind, node) for kind, node in stack if kind != _COMPREHENSION]
         function = next(node for kind, node in reversed(stack) if kind == _FUNCTION)
         if function is None or isinstance(function, ir.Module):
             return
         block = self.analysis.blocks.get(id(function))
         if block is None or name not in block.nonlocals:
             return
+        if isinstance(function, ir.ClassDef) and function.name == name:
+            return  # (never looked up: the class being made, class-body-cannot-read-its-own-name)
         for kind, node in reversed(stack[:-1]):
             if kind == _TRY:
                 self.fails = True
@@ -185,7 +194,9 @@ class _NonlocalReads:
             self.expression(node.value, stack)
         elif isinstance(node, ir.Delete):
             for target in node.targets:
-                self.target(target, stack, read=True)
+                # (a target list in parentheses or brackets is compiled to no deletion, and no search:
+                # del-of-a-parenthesized-target-list-does-nothing)
+                self.target(target, stack, read=not isinstance(target, (ir.TupleExpr, ir.ListExpr)))
         elif isinstance(node, ir.Assign):
             self.expression(node.value, stack)
             for target in node.targets:
@@ -241,20 +252,60 @@ class _NonlocalReads:
 
     def comprehension(self, node: ir.Comprehension, stack: list[tuple[str, Any]]) -> None:
         if node.kind != "gen":
-            # the translator looks up each target, to save the value the block's variable has before the loops,
-            # as a read of the name (a generator expression's targets are its own)
-            for clause in node.clauses:
-                for name in ir.target_names(clause.target):
-                    self.read(name, stack)
+            # the translator looks up the target it saves before the loops (restored_comprehension_target), as a
+            # read of the name (a generator expression's targets are its own)
+            saved = restored_comprehension_target(node)
+            if saved is not None:
+                self.read(saved, stack)
         self.expression(node.clauses[0].iter, stack)
-        # a list, set or dict comprehension is compiled inline, its reads are the function's (a generator
-        # expression is a function of its own)
-        inner = [*stack, (_FUNCTION, node)] if node.kind == "gen" else stack
+        # a list, set or dict comprehension is compiled inline, its reads of other names than its targets are
+        # the function's (a generator expression is a function of its own)
+        targets = frozenset(name for clause in node.clauses for name in ir.target_names(clause.target))
+        inner = [*stack, (_FUNCTION, node) if node.kind == "gen" else (_COMPREHENSION, targets)]
         for index, clause in enumerate(node.clauses):
             if index:
                 self.expression(clause.iter, inner)
             self.expression(clause.ifs, inner)
         self.expression((node.elt, node.key), inner)
+
+
+def restored_comprehension_target(node: ir.Comprehension) -> str | None:
+    """(Deviations comprehension-variable-of-a-global-name-binds-the-global, comprehension-variable-of-a-nonlocal-
+    name-binds-the-enclosing-variable, nonlocal-read-in-a-block-of-a-try-fails-to-compile) the one target of a
+    list, set or dict comprehension that Brython looks up to save it before the comprehension and put it back
+    after, where it is bound for the block around (brython.js, make_comp: `comp_iter`): the last of its targets
+    in the order its symbol table first meets the names of the comprehension (the first clause's target and
+    conditions, then each later clause's target, iterable and conditions, then the value and the key or
+    element; not the names of the functions and generator expressions in it)."""
+    order: list[str] = []
+
+    def meet(part: Any) -> None:
+        if isinstance(part, tuple):
+            for item in part:
+                meet(item)
+        elif isinstance(part, ir.Name):
+            if part.id not in order:
+                order.append(part.id)
+        elif isinstance(part, ir.NamedExpr):
+            meet(part.value)
+            if part.target not in order:
+                order.append(part.target)
+        elif isinstance(part, ir.Lambda):
+            meet(tuple(p.default for p in (*part.params.posonly, *part.params.positional, *part.params.kwonly)))
+        elif isinstance(part, ir.Comprehension):
+            meet(part.clauses[0].iter)
+        elif dataclasses.is_dataclass(part) and not isinstance(part, type):
+            for part_field in dataclasses.fields(part):
+                meet(getattr(part, part_field.name))
+
+    first, *rest = node.clauses
+    meet((first.target, first.ifs))
+    for clause in rest:
+        meet((clause.target, clause.iter, clause.ifs))
+    meet((node.elt, node.key))  # (a dict comprehension's value, then its key)
+    targets = {name for clause in node.clauses for name in ir.target_names(clause.target)}
+    found = [name for name in order if name in targets]
+    return found[-1] if found else None
 
 
 def _parameters(params: ir.Params) -> Iterator[str]:
