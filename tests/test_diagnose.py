@@ -3081,12 +3081,68 @@ def test_brython_looks_up_a_deleted_nonlocal_under_a_try_unless_in_a_target_list
     assert not compare(Expected.from_result(predicted), observed), predicted
 
 
+# comprehension-runs-inline-restoring-targets-bound-before: the comprehension runs inline in the lambda, but Brython's
+# symbol table gives it a scope of its own, so the lambda in it captures the comprehension's f: b has no free variable
+COMPREHENSION_LAMBDAS_IN_A_LAMBDA = """
+def f():
+    b = lambda: {f: (lambda: f) for f in [1]}
+    probe_closure('b', b)
+    probe('r', b()[1]())
+    f = 2
+probe_call('f', f)
+"""
+
+
+def test_brython_gives_a_function_the_free_variables_of_its_symbol_table_whatever_runs_inline() -> None:
+    observed = run(node_target("brython"), COMPREHENSION_LAMBDAS_IN_A_LAMBDA.lstrip())
+    assert observed.observations["b"] == {"type": "function", "freevars": [], "closure": None}, observed
+    name = "comprehension-runs-inline-restoring-targets-bound-before"
+    predicted = predict(parse(COMPREHENSION_LAMBDAS_IN_A_LAMBDA), (3, 14), frozenset((name,)))
+    assert not compare(Expected.from_result(predicted), observed), predicted
+
+
 def test_brython_compiles_a_nonlocal_read_of_the_class_name_in_its_body_under_a_try() -> None:
     observed = run(node_target("brython"), NONLOCAL_CLASS_NAME_IN_A_TRY.lstrip())
     assert observed.compile_error is None, observed
     pair = ("class-body-cannot-read-its-own-name", "nonlocal-read-in-a-block-of-a-try-fails-to-compile")
     predicted = predict(parse(NONLOCAL_CLASS_NAME_IN_A_TRY), (3, 14), frozenset(pair))
     assert not compare(Expected.from_result(predicted), observed), predicted
+
+
+# unplaced-reference-fails-to-compile: g, bound only by comprehensions, is a variable of h in Brython's symbol table
+# (which inlines them) unless a comprehension reads it before the first that binds it (its own code, not a function
+# in it): the last comprehension's saved target g is then a reference the translator cannot place
+READ_BY_A_COMPREHENSION_FIRST = """
+def h(a):
+    y = [g for b in a]
+    x = [0 for g in a]
+    return [(lambda: g) for g in a]
+probe_call('h', h, [])
+"""
+
+
+@pytest.mark.parametrize(
+    ("first", "compiles"),
+    [
+        ("[g for b in a]", False),
+        ("[0 for b in a if g]", False),
+        ("[0 for b in a for c in g]", False),
+        ("[(lambda: g) for b in a]", True),
+        ("(g for b in a)", True),
+        ("[g for g in a]", True),
+    ],
+)
+def test_brython_places_a_comprehension_target_only_comprehensions_bind_unless_one_reads_it_first(
+    first: str, compiles: bool
+) -> None:
+    source = READ_BY_A_COMPREHENSION_FIRST.replace("[g for b in a]", first)
+    observed = run(node_target("brython"), source.lstrip())
+    assert (observed.compile_error is None) is compiles, observed
+    pair = ("comprehension-runs-inline-restoring-targets-bound-before", "unplaced-reference-fails-to-compile")
+    predicted = predict(parse(source), (3, 14), frozenset(pair))
+    assert not compare(Expected.from_result(predicted), observed), predicted
+    if not compiles:
+        assert diagnoses(parse(source), (3, 14), observed, "language") == [pair]
 
 
 def test_brython_is_diagnosed_with_an_unplaced_reference_to_a_variable_only_comprehensions_bind() -> None:

@@ -1027,7 +1027,8 @@ DEVIATIONS: dict[str, Deviation] = {
             " (reading 'lineno')\", where a class body assigns its own class's name with an annotation (`C: T ="
             " v` in class C); or where a list, set or dict comprehension has a target that its block has already"
             " bound, in the order of the text, and that name is the class's own name in its body, a name the"
-            " block binds only by comprehensions (and reads otherwise) that no scope around it has bound before,"
+            " block binds only by comprehensions (and reads otherwise, or reads in a comprehension before the"
+            " first that binds it) that no scope around it has bound before,"
             " or one that a function or lambda nested in the block reads from around it, where a class body"
             " around binds it or no function around has bound it before (its parameters are bound from the start)",
             'Language Reference 8.8 "Class definitions": the class body is executed as a block of its own, whose'
@@ -1769,7 +1770,9 @@ DEVIATIONS: dict[str, Deviation] = {
             " outside its comprehensions, and a read of the name as a global or an"
             " enclosing variable from a later comprehension in the function, or from a function nested in it (even"
             " one whose own comprehension binds the name later in the text), finds the namespace's value once the"
-            " comprehension has run, unless the function's own code reads the name too (class bodies are passed by)",
+            " comprehension has run, unless the function's own code reads the name too (class bodies are passed by);"
+            " the co_freevars of a function, and the cells of its __closure__, are still those of the symbol"
+            " table, which keeps the comprehension's scope",
             'Language Reference 6.2.4 "Displays for lists, sets and dictionaries": "the comprehension is executed'
             " in a separate implicitly nested scope. This ensures that names assigned to in the target list don't"
             ' leak into the enclosing scope"; only "the iterable expression in the leftmost for clause is'

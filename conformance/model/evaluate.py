@@ -764,7 +764,10 @@ class Evaluator:
         # (deviation comprehension-runs-inline-restoring-targets-bound-before) some block has namespace targets
         self.namespace_targets = any(block.namespace_targets for block in analysis.module.walk())
         # conformance/model/deviations.py: the rules this prediction departs from, asked where each applies
-        self.deviates = (switches or Switches()).deviates
+        self.switches = switches or Switches()
+        self.deviates = self.switches.deviates
+        # (deviation comprehension-runs-inline-restoring-targets-bound-before) see symbol_table_block
+        self.symbol_table: Analysis | None = None
         self.names = names or {}  # the __name__ of definitions whose names are mangled
         self.lambda_numbers: dict[int, int] | None = None  # (deviation lambda-named-lambda) by id of the node
         self.exiting: ir.Stmt | None = None  # the return, break or continue statement last run
@@ -4709,9 +4712,10 @@ class Evaluator:
         function = value.function if isinstance(value, Method) else value
         if not isinstance(function, Function):
             return facts
-        freevars = sorted(function.block.freevars)
+        table, block = self.symbol_table_block(function.block)
+        freevars = sorted(block.freevars)
         if len(freevars) > 1 and self.deviates("free-variables-in-the-order-their-function-first-names-them"):
-            freevars = free_variable_order(self.analysis, function.block)
+            freevars = free_variable_order(table, block)
         facts["freevars"] = freevars
         if not freevars:
             facts["closure"] = None
@@ -4720,9 +4724,31 @@ class Evaluator:
         # (labelled in the order of their names, as the runner labels them; deviation closure-cells-are-new-and-
         # hold-none: a cell made at this read of __closure__, holding None, for each free variable)
         fresh = self.deviates("closure-cells-are-new-and-hold-none")
+        if not fresh and set(freevars) != set(function.closure):
+            raise Unspecified("the cells of free variables the function's code runs without")
         cells = {name: Cell(None) if fresh else function.closure[name] for name in sorted(freevars)}
         facts["cells"] = {name: self.cell_facts(cell) for name, cell in cells.items()}
         return facts
+
+    def symbol_table_block(self, block: Block) -> tuple[Analysis, Block]:
+        """The block as the implementation's symbol table has it, for what its code object reports (co_freevars,
+        a cell of __closure__ for each): under deviation comprehension-runs-inline-restoring-targets-bound-before,
+        the translator runs a list, set or dict comprehension inline, but the symbol table (a port of CPython's)
+        gives it a scope of its own, so that a function nested in it captures its targets, not the block's."""
+        if not self.deviates("comprehension-runs-inline-restoring-targets-bound-before"):
+            return self.analysis, block
+        if self.symbol_table is None:
+            switches = Switches(self.switches.deviations - {"comprehension-runs-inline-restoring-targets-bound-before"})
+            deferred = functools.partial(self.rules.has, "deferred-annotations")
+            module = self.analysis.module.node
+            assert isinstance(module, ir.Module)
+            try:
+                self.symbol_table = analyze(module, deferred, switches, self.names)
+            except ScopeSyntaxError:
+                raise Unspecified("a program whose symbol table, comprehensions apart, is rejected") from None
+            finally:
+                self.switches.consulted |= switches.consulted
+        return self.symbol_table, self.symbol_table.blocks[id(block.node)]
 
     def function_type_name(self, value: Any) -> str:
         """The name of a (probed) function's type: with function-type-named-by-implementation, the name of the

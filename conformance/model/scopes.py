@@ -137,6 +137,10 @@ class Block:
         self.inline_targets: set[str] = set()
         self.namespace_targets: set[str] = set()
         self.direct_uses: set[str] = set()  # the names its own code reads outside those comprehensions
+        # the names those comprehensions read (not of functions nested in them) where the first of them that
+        # mentions the name does not bind it (see comprehension_variable), and the names they mention
+        self.comprehension_first_reads: set[str] = set()
+        self.comprehension_mentions: set[str] = set()
         self.deleted: set[str] = set()  # the plain names its own `del` statements delete
 
     def __repr__(self) -> str:
@@ -292,6 +296,8 @@ class _Builder:
         # the iteration variables met so far of each inline comprehension being analysed in a block (by id),
         # outermost first: an assignment expression in one may not rebind them (named_target)
         self.inline_iteration_vars: dict[int, list[set[str]]] = {}
+        # the names read and those bound by the outermost inline comprehension being analysed in a block (by id)
+        self.inline_mentions: dict[int, tuple[set[str], set[str]]] = {}
         # In the second pass (skip_unanalysed), the expressions some implementations' symbol table never
         # visits are recorded, not visited, with their block; and the names every visited expression and
         # statement mentions that the blocks' sets leave out (builtins, the probes) are kept in `mentions`.
@@ -600,6 +606,8 @@ class _Builder:
         block.used.add(node.id)
         if block not in self.inlining:
             block.direct_uses.add(node.id)
+        else:
+            self.inline_mentions[id(block)][0].add(node.id)
         if node.id == "super" and block.function_like:
             block.used.add(CLASS_CELL)
 
@@ -678,11 +686,15 @@ class _Builder:
         targets: set[str] = set()
         inlining = block in self.inlining
         self.inlining.add(block)
+        if not inlining:
+            self.inline_mentions[id(block)] = (set(), set())
+        reads, bound = self.inline_mentions[id(block)]
         iteration_vars: set[str] = set()
         self.inline_iteration_vars.setdefault(id(block), []).append(iteration_vars)
         for index, clause in enumerate(node.clauses):
             if index:
                 self.expr(block, clause.iter, in_iterable=True)
+            bound.update(ir.target_names(clause.target))
             if in_namespace:
                 targets.update(ir.target_names(clause.target))
                 self.target(block, clause.target, binds=False)
@@ -695,6 +707,9 @@ class _Builder:
         self.inline_iteration_vars[id(block)].pop()
         if not inlining:
             self.inlining.discard(block)
+            del self.inline_mentions[id(block)]
+            block.comprehension_first_reads |= reads - bound - block.comprehension_mentions
+            block.comprehension_mentions |= reads | bound
         block.inline_targets |= targets
         block.used = used | (block.used - targets)
 
@@ -1330,6 +1345,20 @@ def inlined_into(block: Block) -> Block:
         assert block.parent is not None
         block = block.parent
     return block
+
+
+def comprehension_variable(block: Block, name: str) -> bool:
+    """(Deviation comprehension-runs-inline-restoring-targets-bound-before) whether a name the block binds only
+    by its list, set and dict comprehensions is a variable of the block in Brython's symbol table, which inlines
+    them (symtable.c, inline_comprehension, as CPython 3.12's): the block's entry for a name is the first one
+    made, its own code's before any comprehension's, then the comprehensions' in the order of the text; so the
+    name is the block's variable where the block's own code does not read it, nor does a comprehension (in its
+    own code) before the first of them that binds it."""
+    return (
+        name in block.namespace_targets
+        and name not in block.direct_uses
+        and name not in block.comprehension_first_reads
+    )
 
 
 def code_cells(block: Block) -> set[str]:

@@ -26,6 +26,7 @@ from conformance.model.scopes import (
     Analysis,
     Block,
     Unspecified,
+    comprehension_variable,
     translator_globals,
 )
 from generators import ir
@@ -379,8 +380,7 @@ class _Entry:
         block = analysis.blocks.get(id(self.node))
         if block is None:
             return False
-        inlined_only = name in block.namespace_targets and name not in block.direct_uses
-        return inlined_only or block.scope.get(name) in (LOCAL, CELL, CLASS_LOCAL, MODULE)
+        return comprehension_variable(block, name) or block.scope.get(name) in (LOCAL, CELL, CLASS_LOCAL, MODULE)
 
 
 _Walker = TypeVar("_Walker", bound="_Unplaced")
@@ -446,7 +446,7 @@ class _Unplaced:
         if kind in (None, LOCAL, CELL, CLASS_LOCAL, MODULE):
             return  # a variable of the block (a name only comprehensions bind is made one when they are inlined)
         assert block is not None
-        if kind is GLOBAL_IMPLICIT and name in block.namespace_targets and name not in block.direct_uses:
+        if kind is GLOBAL_IMPLICIT and comprehension_variable(block, name):
             return  # (the same: one that comprehensions bind and read only in their own scope, a global there)
         if name in block.nonlocals:
             self.unfollowed = True
@@ -470,7 +470,7 @@ class _Unplaced:
         else:
             if name in BUILTIN_NAMES:
                 return
-        if kind is FREE and name in block.namespace_targets and name not in block.direct_uses:
+        if kind is FREE and comprehension_variable(block, name):
             # a name the block binds only by comprehensions, which a function nested in one of them may read as
             # that comprehension's variable: a cell of the block in the symbol table that inlines them, or not
             self.unfollowed = True
