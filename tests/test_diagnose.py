@@ -3145,6 +3145,34 @@ def test_brython_places_a_comprehension_target_only_comprehensions_bind_unless_o
         assert diagnoses(parse(source), (3, 14), observed, "language") == [pair]
 
 
+# unbound-read-as-undefined: a type alias's value is compiled as a nested function is, its read of the global b (bound
+# before in the text) a plain read of the module's namespace: once the class body's `del b` has deleted the global
+# (class-body-del-of-a-name-it-lacks-deletes-the-global), the alias's value is undefined
+ALIAS_READS_A_DELETED_GLOBAL = """
+b = 2
+def f():
+    a = b
+    probe_call('p1', lambda: a.__value__)
+    class C:
+        del b
+probe_call('f', f)
+probe_call('g', f)
+"""
+
+
+def test_brython_reads_a_deleted_global_in_a_type_alias_value_as_undefined() -> None:
+    module = _rewritten(
+        parse(ALIAS_READS_A_DELETED_GLOBAL),
+        lambda node: (
+            ir.TypeAlias("a", node.value) if isinstance(node, ir.Assign) and node.targets == (ir.Name("a"),) else node
+        ),
+    )
+    observed = run(node_target("brython"), emit(module))
+    assert observed.observations["p1#2"] == {"value": {"object": "UndefinedType", "repr": "<Javascript undefined>"}}
+    pair = ("class-body-del-of-a-name-it-lacks-deletes-the-global", "unbound-read-as-undefined")
+    assert diagnoses(module, (3, 14), observed, "language") == [pair]
+
+
 def test_brython_is_diagnosed_with_an_unplaced_reference_to_a_variable_only_comprehensions_bind() -> None:
     observed = run(node_target("brython"), UNPLACED_THROUGH_AN_INLINED_TARGET.lstrip())
     assert observed.compile_error is not None and observed.compile_error["type"] == "JavascriptError", observed

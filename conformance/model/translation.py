@@ -865,7 +865,7 @@ def plain_local_reads(analysis: Analysis) -> frozenset[int]:
     after, in the order of the text, a binding of the variable in the same scope of its stack or one around it
     (the function's own, or the copy of an if, for, while or try body it is in: a match case or a with body has
     none of its own), not deleted since."""
-    walker = _LocalReads.walked(analysis)
+    walker = _PlainLocalReads.walked(analysis)
     return frozenset(walker.plain)
 
 
@@ -883,6 +883,12 @@ class _LocalReads(_Unplaced):
             entry.bound.update(_parameters(entry.node.params))  # (bound as the function starts)
         super().statements(body, stack)
 
+    def block_of(self, node: Any) -> Block | None:
+        """The block of a scope's node: a type alias's, its value's annotation scope."""
+        if isinstance(node, ir.TypeAlias):
+            return self.analysis.annotation_scope_of(node)
+        return self.analysis.blocks.get(id(node))
+
     def expression(self, node: Any, stack: list[_Entry]) -> None:
         if isinstance(node, ir.Lambda):
             self.expression(tuple(_defaults(node.params)), stack)
@@ -891,7 +897,7 @@ class _LocalReads(_Unplaced):
             self.expression(node.body, [*stack, entry])
         elif isinstance(node, ir.Name):
             chain = self.chain(stack)
-            block = self.analysis.blocks.get(id(chain[0].node))
+            block = self.block_of(chain[0].node)
             if self.own_variable_seen_bound(node.id, stack) or (
                 block is not None
                 and block.kind == "module"
@@ -932,6 +938,16 @@ class _LocalReads(_Unplaced):
             if entry.node is not None and entry.binds(self.analysis, node.id):
                 return False
         return False
+
+
+class _PlainLocalReads(_LocalReads):
+    def statement(self, node: ir.Stmt, stack: list[_Entry]) -> None:
+        if isinstance(node, ir.TypeAlias):
+            # the value is compiled as a function of its own, whose reads of names around are resolved as a
+            # nested function's are
+            self.expression(node.value, [*stack, _Entry(node)])
+        else:
+            super().statement(node, stack)
 
 
 def namespace_target_reads(analysis: Analysis) -> dict[int, int]:
