@@ -3173,6 +3173,26 @@ def test_brython_reads_a_deleted_global_in_a_type_alias_value_as_undefined() -> 
     assert diagnoses(module, (3, 14), observed, "language") == [pair]
 
 
+# comprehension-runs-inline-restoring-targets-bound-before: the first comprehension reads g before any binds it, so g
+# is no variable of f in Brython's symbol table, and the second comprehension's reads of its own g (not its first
+# for's target) are reads of the global
+READ_FIRST_THEN_BOUND_BY_A_COMPREHENSION = """
+g = 2
+def f(a):
+    b = [0 for c in a if g]
+    return [g for d in a for g in range(2) if g < 1]
+probe_call('f', f, [1])
+"""
+
+
+def test_brython_reads_a_comprehension_target_as_the_global_where_a_comprehension_read_it_first() -> None:
+    observed = run(node_target("brython"), READ_FIRST_THEN_BOUND_BY_A_COMPREHENSION.lstrip())
+    assert observed.observations == {"f": {"value": []}}, observed
+    module = parse(READ_FIRST_THEN_BOUND_BY_A_COMPREHENSION)
+    found = diagnoses(module, (3, 14), observed, "language")
+    assert found == [("comprehension-runs-inline-restoring-targets-bound-before",)], found
+
+
 def test_brython_is_diagnosed_with_an_unplaced_reference_to_a_variable_only_comprehensions_bind() -> None:
     observed = run(node_target("brython"), UNPLACED_THROUGH_AN_INLINED_TARGET.lstrip())
     assert observed.compile_error is not None and observed.compile_error["type"] == "JavascriptError", observed

@@ -58,6 +58,7 @@ from conformance.model.scopes import (
     inlined,
     inlined_into,
     merge_leaking,
+    read_by_its_code,
     translator_globals,
 )
 from conformance.model.translation import (
@@ -878,7 +879,7 @@ class Evaluator:
         written = self.written_private(name) if name in frame.inline_active else None
         if (
             name in frame.inline_active
-            and name in frame.block.direct_uses
+            and read_by_its_code(frame.block, name)
             and (name not in frame.inline_first_targets or written is not None)
         ):
             # (the block reads the name outside its comprehensions too: Brython compiles the comprehension's reads of
@@ -2054,7 +2055,7 @@ class Evaluator:
         while around is not None and around.block.kind != "module":
             if around.block.kind in ("function", "lambda"):
                 compiled_to_read_it = self.namespace_read_of(name) == id(around.block.node)
-                if name in around.block.direct_uses and not compiled_to_read_it:
+                if read_by_its_code(around.block, name) and not compiled_to_read_it:
                     # (a search at run time, which passes a function whose own code reads it, as the symbol table
                     # places it; a read compiled after the comprehension in the text reads the namespace anyway)
                     break

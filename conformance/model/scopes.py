@@ -1354,11 +1354,14 @@ def comprehension_variable(block: Block, name: str) -> bool:
     made, its own code's before any comprehension's, then the comprehensions' in the order of the text; so the
     name is the block's variable where the block's own code does not read it, nor does a comprehension (in its
     own code) before the first of them that binds it."""
-    return (
-        name in block.namespace_targets
-        and name not in block.direct_uses
-        and name not in block.comprehension_first_reads
-    )
+    return name in block.namespace_targets and not read_by_its_code(block, name)
+
+
+def read_by_its_code(block: Block, name: str) -> bool:
+    """(The same) whether the block's entry for the name in Brython's symbol table is a read's, not a
+    comprehension's variable: its own code reads the name (outside its comprehensions), or a comprehension
+    reads it before the first of them that binds it (comprehension_variable)."""
+    return name in block.direct_uses or name in block.comprehension_first_reads
 
 
 def code_cells(block: Block) -> set[str]:

@@ -27,6 +27,7 @@ from conformance.model.scopes import (
     Block,
     Unspecified,
     comprehension_variable,
+    read_by_its_code,
     translator_globals,
 )
 from generators import ir
@@ -990,7 +991,7 @@ class _NamespaceTargetReads(_LocalReads):
                 in_comprehension = bool(self.comprehension_targets) and not any(
                     node.id in targets for targets in self.comprehension_targets
                 )
-                seen = chain if in_comprehension and node.id not in block.direct_uses else chain[:-1]
+                seen = chain if in_comprehension and not read_by_its_code(block, node.id) else chain[:-1]
                 if any(node.id in entry.bound for entry in seen):
                     self.reads[id(node)] = id(chain[0].node)
                     return super().expression(node, stack)
