@@ -2729,6 +2729,31 @@ def test_cpython_313_is_diagnosed_with_its_crash_on_a_class_body_comprehension_c
     assert run(found[0].path, no_iteration.lstrip()).observations == {"r": {"value": 1}}
 
 
+# ... also where another variable of the comprehension (g, never bound: its loop has no item) is a cell free in the
+# class too: the first binding of either crashes (plain run P11)
+TWO_COMPREHENSION_CELLS_FREE_IN_THE_CLASS = """
+def f():
+    f = 0
+    g = 0
+    class C:
+        a = [(lambda: f) for f in range(1) for g in [] for a in (lambda: [g, 0])()]
+        probe('g', g)
+        probe('f', f)
+    return (C, lambda: f)
+probe_call('r', f)
+"""
+
+
+def test_cpython_313_crashes_on_the_first_binding_of_any_comprehension_cell_free_in_the_class() -> None:
+    found = [found for found in discover() if found.implementation == "cpython" and found.version[:3] == (3, 13, 0)]
+    if not found:
+        pytest.fail("CPython 3.13.0 is needed: it is what shows this deviation (pyenv install 3.13.0)")
+    observed = run(found[0].path, TWO_COMPREHENSION_CELLS_FREE_IN_THE_CLASS.lstrip())
+    assert observed.fault is not None and observed.fault.outcome == "crash"
+    name = "class-comprehension-cell-of-a-free-variable-crash"
+    assert diagnose(parse(TWO_COMPREHENSION_CELLS_FREE_IN_THE_CLASS), (3, 13), observed, "language") == (name,)
+
+
 def test_skulpt_is_diagnosed_with_a_hang_its_copies_of_enclosing_variables_make() -> None:
     observed = run(node_target("skulpt"), ENDLESS_UNDER_A_DEVIATION.lstrip())
     assert observed.fault is not None and observed.fault.outcome == "timeout"

@@ -612,8 +612,8 @@ class Frame:
     # deviation private-names-mangled-by-the-last-class-in-the-symbol-table: the names a function's code looks up
     # by name (JavaScript variables of the call)
     by_name: dict[str, Any] | None = None
-    # deviation class-comprehension-cell-of-a-free-variable-crash: the comprehension variable whose binding crashes
-    crashes_on_store: str | None = None
+    # deviation class-comprehension-cell-of-a-free-variable-crash: the comprehension variables whose binding crashes
+    crashes_on_store: set[str] = field(default_factory=set)
     # deviation locals-lists-the-lambdas-made-in-the-function: the lambdas made in a function's frame (or in a list,
     # set or dict comprehension's in it), in the order they were first made
     lambdas: list[ir.Lambda] = field(default_factory=list)
@@ -1330,7 +1330,7 @@ class Evaluator:
         return self.deviates("nonlocal-bound-later-in-the-text-binds-the-global")
 
     def store(self, frame: Frame, name: str, value: Any) -> None:
-        if name == frame.crashes_on_store:
+        if name in frame.crashes_on_store:
             raise Crashes("SIGSEGV", "a class body's comprehension binds %r, a cell of it and free in the class" % name)
         if name in frame.inline_active:
             self.bind_namespace_target(frame, name, value)
@@ -3747,7 +3747,7 @@ class Evaluator:
             return
         crash = "class-comprehension-cell-of-a-free-variable-crash"
         if outer.block.kind == "class" and name in inner.block.bound and self.deviates(crash):
-            inner.crashes_on_store = name  # (its first iteration: a comprehension that does not iterate runs)
+            inner.crashes_on_store.add(name)  # (its first iteration: a comprehension that does not iterate runs)
             return
         if not self.deviates("comprehension-cell-replaces-free-variable"):
             return
