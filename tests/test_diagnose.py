@@ -3218,6 +3218,37 @@ def test_brython_reads_a_comprehension_target_as_the_global_where_a_comprehensio
     assert found == [("comprehension-runs-inline-restoring-targets-bound-before",)], found
 
 
+# comprehension-runs-inline-restoring-targets-bound-before: a comprehension's read of its own target before it binds
+# it is Brython's resolve_local, a read of the function's namespace: unbound, UnboundLocalError as Python raises (f,
+# whose later comprehension makes b a global in the Reference's analysis of f, and g, whose nested comprehension reads
+# the outer one's later target, where Python raises NameError for a free variable), bound by an earlier comprehension
+# (h), the value that one left there
+READ_OF_A_LATER_TARGET = """
+b = 0
+def f():
+    y = {0 for g in [4] if (b != 3) for b in [1]}
+    return [b[1] for g in [6]]
+probe_call('f', f)
+def g():
+    return [0 for a in [1] if [b for c in [1]] for b in [2]]
+probe_call('g', g)
+def h():
+    x = [0 for b in [5]]
+    return [b for g in [4] if b for b in [1]]
+probe_call('h', h)
+"""
+
+
+def test_brython_reads_a_comprehension_target_before_the_comprehension_binds_it_in_the_namespace() -> None:
+    observed = run(node_target("brython"), READ_OF_A_LATER_TARGET.lstrip())
+    unbound = {"type": "UnboundLocalError", "module": "builtins", "mro": ["UnboundLocalError", "NameError",
+               "Exception", "BaseException", "object"],
+               "message": "cannot access local variable 'b' where it is not associated with a value"}  # fmt: skip
+    assert observed.observations == {"f": {"raises": unbound}, "g": {"raises": unbound}, "h": {"value": [1]}}, observed
+    found = diagnoses(parse(READ_OF_A_LATER_TARGET), (3, 14), observed, "language")
+    assert ("comprehension-runs-inline-restoring-targets-bound-before",) in found, found
+
+
 def test_brython_is_diagnosed_with_an_unplaced_reference_to_a_variable_only_comprehensions_bind() -> None:
     observed = run(node_target("brython"), UNPLACED_THROUGH_AN_INLINED_TARGET.lstrip())
     assert observed.compile_error is not None and observed.compile_error["type"] == "JavascriptError", observed

@@ -1772,6 +1772,9 @@ DEVIATIONS: dict[str, Deviation] = {
             " enclosing variable from a later comprehension in the function, or from a function nested in it (even"
             " one whose own comprehension binds the name later in the text), finds the namespace's value once the"
             " comprehension has run, unless the function's own code reads the name too (class bodies are passed by);"
+            " where it does not, a comprehension's read of one of its own targets before it binds it (in a"
+            " condition, a later iterable, a comprehension nested in it) reads the namespace as a local variable's:"
+            " the value an earlier comprehension left there, else UnboundLocalError, whatever Python makes of it;"
             " the co_freevars of a function, and the cells of its __closure__, are still those of the symbol"
             " table, which keeps the comprehension's scope",
             'Language Reference 6.2.4 "Displays for lists, sets and dictionaries": "the comprehension is executed'
@@ -1783,7 +1786,9 @@ DEVIATIONS: dict[str, Deviation] = {
             " already bind at that point of the text, and assigns the saved values back after the loops (not in a"
             " `finally`), while a target bound nowhere before stays in the namespace; a name that the symbol table"
             " resolves as a global or free variable of a nested scope (a comprehension is one) is looked up at run"
-            " time in the namespaces of the enclosing functions before the globals, where such a target is found",
+            " time in the namespaces of the enclosing functions before the globals, where such a target is found;"
+            " a read of a comprehension's target met before any binding of it is compiled as a checked read of the"
+            " current frame's namespace (resolve_local)",
             "give iteration variables names the enclosing block does not use, and do not make closures over them"
             " (or build the values with a generator expression: list(x for x in ...))",
             links=(

@@ -893,8 +893,13 @@ class Evaluator:
             found = self.namespace_target(frame, name)
             if found is not EMPTY:
                 return found
-            if name not in frame.block.scope:
-                raise Unspecified("a comprehension's read of its target before the comprehension binds it")
+            # (a comprehension's read of its target before it binds it, whatever the block's other comprehensions
+            # make of the name: the comprehension's own symbol table has it local, and the translator, which has
+            # not met a binding of it yet, compiles Brython's resolve_local, a read of the current frame's
+            # namespace, which the block's other code does not bind)
+            if self.leaked and self.chain[-1] is not frame:
+                raise Unspecified("a comprehension's read of its target, unbound, while another frame is current")
+            raise self.unbound(LOCAL, name)
         kind = frame.block.scope[name]
         namespace = self.nonlocal_of_the_class(frame, name) if kind is FREE else None
         if namespace is not None:
